@@ -1,0 +1,126 @@
+/* model.h - the in-memory shape of one parsed issue.
+ *
+ * Data flows one way: file bytes -> decoded text (decode.c) -> normalised
+ * text (normalize.c) -> paragraphs (paragraphs.c) -> classified blocks
+ * (blocks.c) -> articles (articles.c) -> speakers and quotes (speakers.c,
+ * quotes.c) -> database (db.c).  Each stage fills in part of the structs
+ * below and can be tested on its own with a string in and structs out.
+ */
+#ifndef DUBAO_MODEL_H
+#define DUBAO_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* What a block of a printed page is.  Keep block_kind_name() in sync. */
+typedef enum {
+    BLOCK_BODY = 0,        /* running text */
+    BLOCK_MASTHEAD,        /* the paper's name */
+    BLOCK_DATELINE,        /* 2025年3月7日 星期五 ... 今日四版 */
+    BLOCK_BANNER,          /* section banner: 2025全国两会特别报道 */
+    BLOCK_KICKER,          /* ■ ... summary above or below a headline */
+    BLOCK_HEADLINE,        /* starts an article */
+    BLOCK_DECK,            /* second headline line */
+    BLOCK_SUBHEAD,         /* starts a section inside an article */
+    BLOCK_SPEAKER_HEADING, /* 殷勇代表： / >> 市人大代表、…张旭: */
+    BLOCK_BYLINE,          /* 本报记者 … */
+    BLOCK_LEAD,            /* body paragraph opening with 本报讯 / …电 */
+    BLOCK_LIST_ITEM,       /* - item */
+    BLOCK_CAPTION,         /* photo caption */
+    BLOCK_EDITOR,          /* 编辑 … 电话 … */
+    BLOCK_CONTINUATION,    /* (上接1版) / （下转第二版） */
+    BLOCK_KIND_COUNT
+} block_kind;
+
+/* Flags describing how a block was found. */
+enum {
+    BLOCK_F_MARKUP = 1 << 0,     /* had a #, ## or >> marker (stripped) */
+    BLOCK_F_HARDWRAP = 1 << 1,   /* rejoined from hard-wrapped lines */
+    BLOCK_F_OPEN_END = 1 << 2,   /* stops mid-sentence (broken column) */
+    BLOCK_F_OPEN_START = 1 << 3, /* starts mid-sentence (column continues) */
+    BLOCK_F_JOINED = 1 << 4      /* a broken column was rejoined into it */
+};
+
+typedef struct {
+    char *text;      /* display text, UTF-8, markers stripped */
+    block_kind kind;
+    int line;        /* 1-based source line where the block starts */
+    int level;       /* markdown heading level (1..6) or 0 */
+    unsigned flags;  /* BLOCK_F_* */
+} block;
+
+typedef struct {
+    block *v;
+    size_t n;
+    size_t cap;
+} block_list;
+
+/* A section of an article: introduced by a subhead or a speaker heading. */
+typedef struct {
+    size_t first_block;  /* index into article.blocks of the heading block */
+    int speaker;         /* index into issue.people, or -1 */
+} section;
+
+typedef struct {
+    char *headline;
+    block_list blocks;   /* everything after the headline, in reading order */
+    section *sections;
+    size_t nsections;
+    size_t sections_cap;
+} article;
+
+/* A named person found in an issue (speakers stage). */
+typedef struct {
+    char *name;
+    char *role;        /* 全国人大代表, 全国政协委员, 市人大代表 … or NULL */
+    char *titles;      /* 北京市市长 … as printed, or NULL */
+    char *delegation;  /* 北京市代表团 … or NULL */
+    bool is_delegate;  /* true exactly when a deputy/member role is known */
+} person;
+
+typedef enum { QUOTE_DIRECT, QUOTE_INDIRECT, QUOTE_SECTION } quote_kind;
+
+/* One statement attributed to a person (quotes stage). */
+typedef struct {
+    size_t article;   /* index into issue.articles */
+    size_t block;     /* index into article.blocks where the quote starts */
+    size_t start;     /* character offset into article_text() */
+    size_t end;       /* character offset one past the end */
+    quote_kind kind;
+    int speaker;      /* index into issue.people, or -1 for unattributed */
+    char *text;       /* the words, without outer quotation marks */
+} quote;
+
+typedef struct {
+    char *file;       /* basename of the source file */
+    char *paper;      /* paper name, or NULL */
+    char *date;       /* YYYY-MM-DD, or NULL */
+    char *edition;    /* edition/page as printed, or NULL */
+    article *articles;
+    size_t narticles;
+    size_t articles_cap;
+    person *people;
+    size_t npeople;
+    size_t people_cap;
+    quote *quotes;
+    size_t nquotes;
+    size_t quotes_cap;
+    strlist warnings; /* human-readable, one per problem */
+} issue;
+
+const char *block_kind_name(block_kind k);
+const char *quote_kind_name(quote_kind k);
+
+block *block_list_push(block_list *l, const char *text, block_kind kind,
+                       int line);
+void block_list_free(block_list *l);
+
+article *issue_add_article(issue *is, const char *headline);
+section *article_add_section(article *a, size_t first_block, int speaker);
+/* The article's text as stored and searched: block texts joined by "\n". */
+char *article_text(const article *a);
+void issue_free(issue *is);
+
+#endif

@@ -1,0 +1,120 @@
+/* paths.c - asset and data locations (XDG base directories). */
+#include "paths.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "strbuf.h"
+
+#ifndef DUBAO_DATADIR
+#define DUBAO_DATADIR "/usr/local/share/dubao"
+#endif
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The directory holding the running binary, or NULL. */
+static char *exe_dir(void)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    return xstrdup(buf);
+}
+
+const char *dubao_assets_dir(void)
+{
+    static char *dir;
+    if (dir)
+        return dir;
+    const char *env = getenv("DUBAO_ASSETS");
+    if (env && *env) {
+        dir = xstrdup(env);
+        return dir;
+    }
+    char *exe = exe_dir();
+    if (exe) {
+        /* The binary sits at the top of a source tree, or in build/. */
+        static const char *const rel[] = {"/assets", "/../assets",
+                                          "/../../assets"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            strbuf sb = {0};
+            sb_printf(&sb, "%s%s", exe, rel[i]);
+            if (is_dir(sb.s)) {
+                free(exe);
+                dir = sb_take(&sb);
+                return dir;
+            }
+            sb_free(&sb);
+        }
+        free(exe);
+    }
+    dir = xstrdup(DUBAO_DATADIR);
+    return dir;
+}
+
+char *dubao_asset_path(const char *rel)
+{
+    strbuf sb = {0};
+    sb_printf(&sb, "%s/%s", dubao_assets_dir(), rel);
+    return sb_take(&sb);
+}
+
+/* $VAR/dubao/leaf if VAR is set and absolute, else ~/fallback/dubao/leaf. */
+static char *xdg_path(const char *var, const char *fallback,
+                      const char *leaf)
+{
+    strbuf sb = {0};
+    const char *base = getenv(var);
+    if (base && base[0] == '/') {
+        sb_printf(&sb, "%s/dubao/%s", base, leaf);
+    } else {
+        const char *home = getenv("HOME");
+        sb_printf(&sb, "%s/%s/dubao/%s", home && *home ? home : ".",
+                  fallback, leaf);
+    }
+    return sb_take(&sb);
+}
+
+char *dubao_default_db_path(void)
+{
+    return xdg_path("XDG_DATA_HOME", ".local/share", "dubao.db");
+}
+
+char *dubao_config_path(void)
+{
+    return xdg_path("XDG_CONFIG_HOME", ".config", "config");
+}
+
+int make_parent_dirs(const char *path)
+{
+    char *p = xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            errno = e;
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}

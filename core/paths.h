@@ -1,0 +1,25 @@
+/* paths.h - where dubao finds its assets and keeps its data. */
+#ifndef DUBAO_PATHS_H
+#define DUBAO_PATHS_H
+
+/* The assets directory (corpus, lexicons, default config): $DUBAO_ASSETS,
+   else ./assets beside the running binary (a source tree), else the
+   installed $(PREFIX)/share/dubao. */
+const char *dubao_assets_dir(void);
+
+/* Path of a file in the assets directory (heap string). */
+char *dubao_asset_path(const char *rel);
+
+/* Default database path: $XDG_DATA_HOME/dubao/dubao.db, falling back to
+   ~/.local/share/dubao/dubao.db (heap string). */
+char *dubao_default_db_path(void);
+
+/* The user's config file: $XDG_CONFIG_HOME/dubao/config, falling back to
+   ~/.config/dubao/config (heap string). */
+char *dubao_config_path(void);
+
+/* Create the directories leading to path (not path itself), mode 0700.
+   Returns 0 on success, -1 with errno set. */
+int make_parent_dirs(const char *path);
+
+#endif

@@ -1,0 +1,42 @@
+/* pinyin.h - Mandarin readings and simplified variants of Han characters,
+ * from a table generated at build time from Unicode's Unihan data
+ * (kMandarin, kSimplifiedVariant), so that speakers can be found by
+ * pinyin (leijun, lei jun, lj) or by traditional characters (雷軍). */
+#ifndef DUBAO_PINYIN_H
+#define DUBAO_PINYIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint32_t cp;       /* code point */
+    uint16_t syllable; /* index into pinyin_syllables */
+} pinyin_reading;
+
+typedef struct {
+    uint32_t from;     /* traditional (or variant) code point */
+    uint32_t to;       /* simplified code point */
+} simplified_variant;
+
+extern const char *const pinyin_syllables[];
+extern const pinyin_reading pinyin_readings[];
+extern const size_t pinyin_readings_len;
+extern const simplified_variant simplified_variants[];
+extern const size_t simplified_variants_len;
+
+/* Toneless ASCII pinyin of a code point (ü as v), or NULL if none. */
+const char *pinyin_of(uint32_t cp);
+
+/* The simplified form of a code point (itself when it has none). */
+uint32_t simplified_of(uint32_t cp);
+
+/* Copy of UTF-8 s with every character replaced by its simplified form. */
+char *text_simplify(const char *s);
+
+/* Does the pinyin query q (ASCII, any case, spaces ignored) match the
+   Chinese name?  Accepts full pinyin (leijun), syllables with spaces
+   (lei jun) and initials mixed with syllables (lj, ljun, leij). */
+bool pinyin_matches(const char *name, const char *q);
+
+#endif
