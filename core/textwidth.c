@@ -84,6 +84,45 @@ static int width_without_trailing_spaces(const char *s, size_t n,
     return text_width(s, n);
 }
 
+/* Characters that must not end a line (opening brackets and quotes) or
+   start one (closing punctuation), for forced cuts. */
+static bool is_opening(ucs4_t uc)
+{
+    return uc == 0x201C || uc == 0x2018 || uc == 0xFF08 || uc == 0x300A ||
+           uc == 0x3008 || uc == 0x300C || uc == 0x300E || uc == 0x3010 ||
+           uc == '(' || uc == '[';
+}
+
+static bool is_closing(ucs4_t uc)
+{
+    static const ucs4_t closing[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x201D,
+        0x2019, 0xFF09, 0x300B, 0x3009, 0x300D, 0x300F, 0x3011, 0x2026,
+        ',', '.', ';', ':', '?', '!', ')', ']'};
+    for (size_t i = 0; i < sizeof closing / sizeof *closing; i++)
+        if (uc == closing[i])
+            return true;
+    return false;
+}
+
+/* Move a forced cut of s[0..fit) back by one character when it would leave
+   an opening mark at the line end or a closing mark at the next line
+   start, as long as the line keeps at least one character. */
+static size_t adjust_forced_cut(const char *s, size_t n, size_t fit)
+{
+    if (fit == 0 || fit >= n)
+        return fit;
+    const uint8_t *u = (const uint8_t *)s;
+    ucs4_t next, last;
+    u8_mbtouc(&next, u + fit, n - fit);
+    const uint8_t *prev = u8_prev(&last, u + fit, u);
+    if (!prev || prev == u)
+        return fit;
+    if (is_opening(last) || is_closing(next))
+        return (size_t)(prev - u);
+    return fit;
+}
+
 /* Emit s[start, end) as lines no wider than width: normally one line, but
    a run with no break opportunity that is wider than the line is cut at
    character boundaries (libunistring lets such a run overflow). */
@@ -93,6 +132,8 @@ static void emit_piece(const char *s, size_t start, size_t end, int width,
     do {
         int used;
         size_t fit = text_fit(s + start, end - start, width, &used);
+        if (fit < end - start)
+            fit = adjust_forced_cut(s + start, end - start, fit);
         if (fit == 0 && end > start)
             fit = (size_t)u8_mblen((const uint8_t *)s + start, end - start);
         size_t trimmed;

@@ -34,7 +34,9 @@ typedef struct {
 /* Wrap n bytes of UTF-8 at width columns using UAX #14 line breaking
    (u8_width_linebreaks).  A run with no break opportunity that is wider
    than the line is broken at a character boundary.  Newlines force
-   breaks.  Trailing spaces are not counted.  Returns the number of lines
+   breaks.  Trailing spaces are not counted.  Lines never exceed width,
+   except that a lone wide character is returned on its own line when
+   width is 1 (the drawing code clips it).  Returns the number of lines
    and a heap array in *lines (free it).  width < 1 is treated as 1. */
 size_t text_wrap(const char *s, size_t n, int width, wrap_line **lines);
 

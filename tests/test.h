@@ -8,6 +8,7 @@
 #define DUBAO_TEST_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -34,5 +35,25 @@ const char *test_tmpdir(void);
 /* Run argv (NULL-terminated) with stdout captured into out (may be NULL);
    returns the exit status, or -1 if it did not exit normally. */
 int test_run(char *const argv[], strbuf *out, strbuf *err);
+
+/* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
+   whitespace?  Small validator so that tests need no external tools. */
+bool test_json_valid(const char *s);
+
+/* ---- driving the browser in tmux (private server, no user config) ---- */
+/* Start cmd in a detached tmux session of the given size with
+   LANG=C.UTF-8; returns 0 on success. */
+int tmux_start(const char *cmd, int cols, int rows);
+/* Send keys (tmux key names such as "Enter", "Tab", "j"). */
+void tmux_keys(const char *k1, ...);
+/* The visible screen as text (one line per row). */
+char *tmux_capture(void);
+/* Wait until the screen contains text (up to timeout_ms); returns the
+   screen (heap) or NULL on timeout. */
+char *tmux_wait_for(const char *text, int timeout_ms);
+/* Is the program in the pane still running? */
+bool tmux_alive(void);
+void tmux_stop(void);
+void tmux_resize(int cols, int rows);
 
 #endif

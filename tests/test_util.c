@@ -1,6 +1,7 @@
 /* test_util.c - helpers shared by the test files (paths, files, processes). */
 #include "test.h"
 
+#include <ctype.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,26 +87,222 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
 {
     char errpath[] = "/tmp/dubao-test-err-XXXXXX";
     int errfd = mkstemp(errpath);
-    int p[2];
-    if (errfd < 0 || pipe(p) != 0)
+    int p[2] = {-1, -1};
+    if (errfd < 0 || (out && pipe(p) != 0))
         return -1;
     unlink(errpath);
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
-        int devnull = open("/dev/null", O_RDONLY);
+        /* Output nobody reads goes to /dev/null, not a pipe: a daemon such
+           as the tmux server would keep a pipe open forever. */
+        int devnull = open("/dev/null", O_RDWR);
         dup2(devnull, 0);
-        dup2(p[1], 1);
+        dup2(out ? p[1] : devnull, 1);
         dup2(errfd, 2);
-        close(p[0]);
+        if (out)
+            close(p[0]);
         execvp(argv[0], argv);
         _exit(127);
     }
-    close(p[1]);
-    drain(p[0], out);
+    if (out) {
+        close(p[1]);
+        drain(p[0], out);
+    }
     int status;
     waitpid(pid, &status, 0);
     lseek(errfd, 0, SEEK_SET);
     drain(errfd, err);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* ---- a minimal JSON validator ---- */
+
+static const char *json_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+static const char *json_value(const char *p, int depth);
+
+static const char *json_str(const char *p)
+{
+    if (*p++ != '"')
+        return NULL;
+    while (*p && *p != '"') {
+        if ((unsigned char)*p < 0x20)
+            return NULL;
+        if (*p == '\\') {
+            p++;
+            if (*p == 'u') {
+                for (int i = 1; i <= 4; i++)
+                    if (!isxdigit((unsigned char)p[i]))
+                        return NULL;
+                p += 4;
+            } else if (!*p || !strchr("\"\\/bfnrt", *p)) {
+                return NULL;
+            }
+        }
+        p++;
+    }
+    return *p == '"' ? p + 1 : NULL;
+}
+
+static const char *json_num(const char *p)
+{
+    if (*p == '-')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return NULL;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return NULL;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    return p;
+}
+
+/* Parse a comma-separated sequence until close; objects when is_object. */
+static const char *json_seq(const char *p, char close, bool is_object,
+                            int depth)
+{
+    p = json_ws(p);
+    if (*p == close)
+        return p + 1;
+    for (;;) {
+        if (is_object) {
+            p = json_str(json_ws(p));
+            if (!p)
+                return NULL;
+            p = json_ws(p);
+            if (*p++ != ':')
+                return NULL;
+        }
+        p = json_value(p, depth + 1);
+        if (!p)
+            return NULL;
+        p = json_ws(p);
+        if (*p == close)
+            return p + 1;
+        if (*p++ != ',')
+            return NULL;
+    }
+}
+
+static const char *json_value(const char *p, int depth)
+{
+    if (depth > 64)
+        return NULL;
+    p = json_ws(p);
+    switch (*p) {
+    case '{': return json_seq(p + 1, '}', true, depth);
+    case '[': return json_seq(p + 1, ']', false, depth);
+    case '"': return json_str(p);
+    case 't': return strncmp(p, "true", 4) == 0 ? p + 4 : NULL;
+    case 'f': return strncmp(p, "false", 5) == 0 ? p + 5 : NULL;
+    case 'n': return strncmp(p, "null", 4) == 0 ? p + 4 : NULL;
+    default: return json_num(p);
+    }
+}
+
+bool test_json_valid(const char *s)
+{
+    const char *end = json_value(s, 0);
+    return end && *json_ws(end) == '\0';
+}
+
+/* ---- tmux ---- */
+
+static char tmux_socket[64];
+
+/* Run tmux on the private socket with up to five arguments. */
+static int tmux_cmd(strbuf *out, const char *a1, const char *a2,
+                    const char *a3, const char *a4, const char *a5)
+{
+    char *argv[12] = {"tmux", "-L", tmux_socket, "-f", "/dev/null"};
+    int n = 5;
+    const char *rest[] = {a1, a2, a3, a4, a5};
+    for (int i = 0; i < 5 && rest[i]; i++)
+        argv[n++] = (char *)rest[i];
+    argv[n] = NULL;
+    return test_run(argv, out, NULL);
+}
+
+int tmux_start(const char *cmd, int cols, int rows)
+{
+    snprintf(tmux_socket, sizeof tmux_socket, "dubao-test-%d", (int)getpid());
+    char c[16], r[16];
+    snprintf(c, sizeof c, "%d", cols);
+    snprintf(r, sizeof r, "%d", rows);
+    char *argv[] = {"tmux", "-L", tmux_socket, "-f", "/dev/null",
+                    "new-session", "-d", "-x", c, "-y", r,
+                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8",
+                    (char *)cmd, NULL};
+    int rc = test_run(argv, NULL, NULL);
+    if (rc == 0) {
+        static bool registered;
+        if (!registered)
+            atexit(tmux_stop); /* a failed assertion must not leak it */
+        registered = true;
+        tmux_cmd(NULL, "set-option", "-g", "remain-on-exit", "on", NULL);
+    }
+    return rc;
+}
+
+void tmux_keys(const char *k1, ...)
+{
+    va_list ap;
+    va_start(ap, k1);
+    for (const char *k = k1; k; k = va_arg(ap, const char *))
+        tmux_cmd(NULL, "send-keys", "-t", "0", k, NULL);
+    va_end(ap);
+}
+
+char *tmux_capture(void)
+{
+    strbuf out = {0};
+    tmux_cmd(&out, "capture-pane", "-p", "-t", "0", NULL);
+    return sb_take(&out);
+}
+
+char *tmux_wait_for(const char *text, int timeout_ms)
+{
+    for (int waited = 0; waited <= timeout_ms; waited += 50) {
+        char *screen = tmux_capture();
+        if (strstr(screen, text))
+            return screen;
+        free(screen);
+        usleep(50 * 1000);
+    }
+    return NULL;
+}
+
+bool tmux_alive(void)
+{
+    strbuf out = {0};
+    tmux_cmd(&out, "display-message", "-p", "-t", "0", "#{pane_dead}");
+    bool alive = out.s && out.s[0] == '0';
+    sb_free(&out);
+    return alive;
+}
+
+void tmux_resize(int cols, int rows)
+{
+    char c[16], r[16];
+    snprintf(c, sizeof c, "%d", cols);
+    snprintf(r, sizeof r, "%d", rows);
+    char *argv[] = {"tmux", "-L", tmux_socket, "-f", "/dev/null",
+                    "resize-window", "-t", "0", "-x", c, "-y", r, NULL};
+    test_run(argv, NULL, NULL);
+}
+
+void tmux_stop(void)
+{
+    tmux_cmd(NULL, "kill-server", NULL, NULL, NULL, NULL);
 }

@@ -1,0 +1,38 @@
+/* corpus.h - find the files of a corpus and keep the database in step with
+ * them: a file is re-parsed only when its size, mtime or content hash
+ * changed; removed files disappear; each file is one transaction. */
+#ifndef DUBAO_CORPUS_H
+#define DUBAO_CORPUS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "strbuf.h"
+
+/* Collect the regular files under each path of roots (files or
+   directories, recursively; hidden entries are skipped) as absolute paths,
+   sorted.  Problems (a path that does not exist, an unreadable directory)
+   are appended to errors, one sentence each. */
+void corpus_list_files(const strlist *roots, strlist *files, strlist *errors);
+
+typedef struct {
+    int files;      /* files seen */
+    int parsed;     /* (re-)parsed and stored */
+    int unchanged;  /* skipped: same size and mtime, or same content */
+    int skipped;    /* empty or binary */
+    int failed;     /* unreadable or undecodable */
+    int removed;    /* gone from the corpus, removed from the database */
+    int missing;    /* corpus paths that could not be read */
+} index_report;
+
+/* Bring the database up to date with the corpus roots.  Per-file messages
+   (warnings, skips, failures) go to msgs (may be NULL), prefixed with the
+   file name.  Returns 0, or -1 when the database itself failed (err). */
+int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
+                 strbuf *err);
+
+/* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
+void content_hash(const char *buf, size_t n, char out[17]);
+
+#endif

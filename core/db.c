@@ -1,0 +1,853 @@
+/* db.c - SQLite storage and queries.
+ *
+ * Every statement uses bound parameters.  Each corpus file is stored in
+ * one transaction, so an interrupted index leaves a consistent database
+ * that the next run completes.  WAL mode and a busy timeout let two dubao
+ * processes share a database.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "articles.h"
+#include "pinyin.h"
+
+/* 'duba' in ASCII: marks a SQLite file as a dubao database. */
+#define DUBAO_APPLICATION_ID 0x64756261
+/* Bump when the schema changes; db_migrate() must handle every older one. */
+#define DUBAO_SCHEMA_VERSION 1
+
+struct db {
+    sqlite3 *h;
+    char *path;
+};
+
+/* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
+   are never dropped. */
+static const char *const schema_sql =
+    "CREATE TABLE sources("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL UNIQUE,"
+    "  size INTEGER NOT NULL,"
+    "  mtime_ns INTEGER NOT NULL,"
+    "  hash TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK(status IN ('ok','skipped','failed')),"
+    "  message TEXT);"
+    "CREATE TABLE issues("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,"
+    "  file TEXT NOT NULL,"
+    "  paper TEXT, date TEXT, edition TEXT);"
+    "CREATE INDEX issues_by_date ON issues(date, file);"
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL,"
+    "  headline TEXT NOT NULL,"
+    "  subheads TEXT NOT NULL,"   /* decks and subheads, one per line */
+    "  byline TEXT,"
+    "  body TEXT NOT NULL,"
+    "  UNIQUE(issue_id, ord));"
+    "CREATE TABLE paragraphs("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  section INTEGER NOT NULL,"
+    "  UNIQUE(article_id, ord));"
+    "CREATE TABLE speakers("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  role TEXT, titles TEXT, delegation TEXT,"
+    "  is_delegate INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE sections("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL,"
+    "  heading TEXT NOT NULL,"
+    "  first_para INTEGER NOT NULL,"
+    "  speaker_id INTEGER REFERENCES speakers(id),"
+    "  UNIQUE(article_id, ord));"
+    "CREATE TABLE appearances("
+    "  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  ord INTEGER NOT NULL,"
+    "  role TEXT, titles TEXT, delegation TEXT,"
+    "  PRIMARY KEY(speaker_id, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX appearances_by_article ON appearances(article_id, ord);"
+    "CREATE TABLE quotes("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  section INTEGER NOT NULL,"
+    "  speaker_id INTEGER REFERENCES speakers(id),"
+    "  kind TEXT NOT NULL CHECK(kind IN ('direct','indirect','section')),"
+    "  text TEXT NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL);"
+    "CREATE INDEX quotes_by_speaker ON quotes(speaker_id);"
+    "CREATE INDEX quotes_by_article ON quotes(article_id, start);";
+
+/* User data: survives re-indexing and schema upgrades.  Rows refer to
+   articles and quotes by content (file, headline, text), not by ids that
+   re-indexing changes. */
+static const char *const user_schema_sql =
+    "CREATE TABLE IF NOT EXISTS marks("
+    "  id INTEGER PRIMARY KEY,"
+    "  file TEXT NOT NULL, headline TEXT NOT NULL, quote TEXT,"
+    "  created INTEGER NOT NULL,"
+    "  UNIQUE(file, headline, quote));"
+    "CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT);";
+
+static const char *const derived_tables[] = {
+    "quotes", "appearances", "sections", "speakers", "paragraphs",
+    "articles", "issues", "sources",
+};
+
+const char *db_errmsg(db *d)
+{
+    return d && d->h ? sqlite3_errmsg(d->h) : "no database";
+}
+
+/* Run SQL without results; on error append a sentence to err. */
+static int exec_sql(db *d, const char *sql, strbuf *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return 0;
+    if (err)
+        sb_printf(err, "database %s: %s", d->path, msg ? msg : "error");
+    sqlite3_free(msg);
+    return -1;
+}
+
+/* Read one integer from a single-value query (e.g. a PRAGMA). */
+static int query_int(db *d, const char *sql, int64_t *out)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Create the schema in an empty database, or rebuild the derived tables of
+   an older one (they are re-filled from the corpus on the next index). */
+static int db_migrate(db *d, int64_t version, strbuf *err)
+{
+    strbuf sql = {0};
+    (void)version; /* every older schema is rebuilt the same way (so far) */
+    sb_puts(&sql, "BEGIN IMMEDIATE;");
+    for (size_t i = 0; i < sizeof derived_tables / sizeof *derived_tables; i++)
+        sb_printf(&sql, "DROP TABLE IF EXISTS %s;", derived_tables[i]);
+    sb_puts(&sql, schema_sql);
+    sb_puts(&sql, user_schema_sql);
+    sb_printf(&sql, "PRAGMA application_id=%d;PRAGMA user_version=%d;COMMIT;",
+              DUBAO_APPLICATION_ID, DUBAO_SCHEMA_VERSION);
+    int rc = exec_sql(d, sql.s, err);
+    if (rc != 0)
+        exec_sql(d, "ROLLBACK", NULL);
+    sb_free(&sql);
+    return rc;
+}
+
+/* Check that the file is a dubao database we can read, then upgrade it. */
+static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
+{
+    int64_t app = 0, version = 0, tables = 0;
+    if (query_int(d, "PRAGMA application_id", &app) != 0 ||
+        query_int(d, "PRAGMA user_version", &version) != 0 ||
+        query_int(d, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
+        sb_printf(err, "%s is not a usable database: %s", d->path,
+                  sqlite3_errmsg(d->h));
+        return -1;
+    }
+    if (tables > 0 && app != DUBAO_APPLICATION_ID) {
+        sb_printf(err, "%s is an SQLite database of another program; "
+                  "refusing to touch it (use --db to choose another path).",
+                  d->path);
+        return -1;
+    }
+    if (version > DUBAO_SCHEMA_VERSION) {
+        sb_printf(err, "%s was written by a newer dubao (schema %lld, this "
+                  "one knows %d); refusing to misread it.", d->path,
+                  (long long)version, DUBAO_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version == DUBAO_SCHEMA_VERSION)
+        return 0;
+    if (readonly) {
+        sb_printf(err, "%s needs a schema upgrade but is open read-only.",
+                  d->path);
+        return -1;
+    }
+    return db_migrate(d, version, err);
+}
+
+db *db_open(const char *path, bool readonly, strbuf *err)
+{
+    db *d = xcalloc(1, sizeof *d);
+    d->path = xstrdup(path);
+    int flags = readonly ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &d->h, flags, NULL) != SQLITE_OK) {
+        sb_printf(err, "cannot open database %s: %s", path,
+                  d->h ? sqlite3_errmsg(d->h) : strerror(errno));
+        db_close(d);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(d->h, 1);
+    sqlite3_busy_timeout(d->h, 5000);
+    if (exec_sql(d, "PRAGMA foreign_keys=ON", err) != 0 ||
+        (!readonly && exec_sql(d, "PRAGMA journal_mode=WAL;"
+                                  "PRAGMA synchronous=NORMAL", err) != 0) ||
+        db_check_and_upgrade(d, readonly, err) != 0) {
+        db_close(d);
+        return NULL;
+    }
+    return d;
+}
+
+void db_close(db *d)
+{
+    if (!d)
+        return;
+    sqlite3_close(d->h);
+    free(d->path);
+    free(d);
+}
+
+/* Prepare a statement; on failure record the error in err. */
+static sqlite3_stmt *prepare(db *d, const char *sql, strbuf *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
+        if (err)
+            sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        return NULL;
+    }
+    return st;
+}
+
+/* Bind a possibly-NULL string. */
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Step a statement that returns no rows; 0 on success. */
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void db_source_get(db *d, const char *path, db_source_state *s)
+{
+    memset(s, 0, sizeof *s);
+    sqlite3_stmt *st = prepare(
+        d, "SELECT size, mtime_ns, hash FROM sources WHERE path=?1", NULL);
+    if (!st)
+        return;
+    bind_text(st, 1, path);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        s->known = true;
+        s->size = sqlite3_column_int64(st, 0);
+        s->mtime_ns = sqlite3_column_int64(st, 1);
+        const char *h = (const char *)sqlite3_column_text(st, 2);
+        snprintf(s->hash, sizeof s->hash, "%s", h ? h : "");
+    }
+    sqlite3_finalize(st);
+}
+
+int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
+{
+    sqlite3_stmt *st = prepare(
+        d, "UPDATE sources SET size=?2, mtime_ns=?3 WHERE path=?1", NULL);
+    if (!st)
+        return -1;
+    bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime_ns);
+    int rc = step_done(st);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Statements used while storing one issue. */
+typedef struct {
+    sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
+        *appearance, *quote;
+} store_stmts;
+
+static void store_stmts_free(store_stmts *s)
+{
+    sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
+                            &s->speaker, &s->speaker_id, &s->appearance,
+                            &s->quote};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        sqlite3_finalize(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
+{
+    memset(s, 0, sizeof *s);
+    s->issue = prepare(d, "INSERT INTO issues(source_id, file, paper, date, "
+                          "edition) VALUES(?1,?2,?3,?4,?5)", err);
+    s->article = prepare(d, "INSERT INTO articles(issue_id, ord, headline, "
+                            "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)",
+                         err);
+    s->para = prepare(d, "INSERT INTO paragraphs(article_id, ord, kind, text, "
+                         "start, section) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->section = prepare(d, "INSERT INTO sections(article_id, ord, heading, "
+                            "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)",
+                         err);
+    s->speaker = prepare(
+        d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
+           "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
+           "role=coalesce(excluded.role, role), "
+           "titles=coalesce(excluded.titles, titles), "
+           "delegation=coalesce(excluded.delegation, delegation), "
+           "is_delegate=max(excluded.is_delegate, is_delegate)", err);
+    s->speaker_id = prepare(d, "SELECT id FROM speakers WHERE name=?1", err);
+    s->appearance = prepare(
+        d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
+           "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->quote = prepare(d, "INSERT INTO quotes(article_id, section, speaker_id,"
+                          " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+                       err);
+    if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
+        !s->speaker_id || !s->appearance || !s->quote) {
+        store_stmts_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Upsert a person and return the speaker id, or 0 on error. */
+static int64_t store_person(store_stmts *s, const person *p)
+{
+    bind_text(s->speaker, 1, p->name);
+    bind_text(s->speaker, 2, p->role);
+    bind_text(s->speaker, 3, p->titles);
+    bind_text(s->speaker, 4, p->delegation);
+    sqlite3_bind_int(s->speaker, 5, p->is_delegate);
+    if (step_done(s->speaker) != 0)
+        return 0;
+    bind_text(s->speaker_id, 1, p->name);
+    int64_t id = 0;
+    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
+        id = sqlite3_column_int64(s->speaker_id, 0);
+    sqlite3_reset(s->speaker_id);
+    return id;
+}
+
+/* The article's decks and subheads, one per line. */
+static char *subheads_text(const article *a);
+
+/* Index of the section that block b of a belongs to, or -1. */
+static int section_of_block(const article *a, size_t b)
+{
+    int sec = -1;
+    for (size_t i = 0; i < a->nsections; i++)
+        if (a->sections[i].first_block <= b)
+            sec = (int)i;
+    return sec;
+}
+
+/* Store one article with its paragraphs, sections, appearances and quotes.
+   speaker_ids maps issue.people indexes to database ids. */
+static int store_article(store_stmts *s, sqlite3_int64 issue_id,
+                         const issue *is, size_t ai,
+                         const int64_t *speaker_ids, sqlite3 *h)
+{
+    const article *a = &is->articles[ai];
+    char *body = article_text(a);
+    char *subs = subheads_text(a);
+    sqlite3_bind_int64(s->article, 1, issue_id);
+    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
+    bind_text(s->article, 3, a->headline);
+    bind_text(s->article, 4, subs);
+    bind_text(s->article, 5, article_byline(a));
+    bind_text(s->article, 6, body);
+    int rc = step_done(s->article);
+    free(subs);
+    free(body);
+    if (rc != 0)
+        return -1;
+    sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);
+
+    int64_t start = 0;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const block *bl = &a->blocks.v[b];
+        sqlite3_bind_int64(s->para, 1, article_id);
+        sqlite3_bind_int64(s->para, 2, (sqlite3_int64)b);
+        bind_text(s->para, 3, block_kind_name(bl->kind));
+        bind_text(s->para, 4, bl->text);
+        sqlite3_bind_int64(s->para, 5, start);
+        sqlite3_bind_int(s->para, 6, section_of_block(a, b));
+        if (step_done(s->para) != 0)
+            return -1;
+        start += (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
+                                     strlen(bl->text)) + 1;
+    }
+    int ord = 0;
+    for (size_t i = 0; i < a->nsections; i++) {
+        const section *sec = &a->sections[i];
+        sqlite3_bind_int64(s->section, 1, article_id);
+        sqlite3_bind_int64(s->section, 2, (sqlite3_int64)i);
+        bind_text(s->section, 3, a->blocks.v[sec->first_block].text);
+        sqlite3_bind_int64(s->section, 4, (sqlite3_int64)sec->first_block);
+        if (sec->speaker >= 0)
+            sqlite3_bind_int64(s->section, 5, speaker_ids[sec->speaker]);
+        else
+            sqlite3_bind_null(s->section, 5);
+        if (step_done(s->section) != 0)
+            return -1;
+    }
+    for (size_t q = 0; q < is->nquotes; q++) {
+        const quote *qt = &is->quotes[q];
+        if (qt->article != ai)
+            continue;
+        sqlite3_bind_int64(s->quote, 1, article_id);
+        sqlite3_bind_int(s->quote, 2, section_of_block(a, qt->block));
+        if (qt->speaker >= 0) {
+            int64_t sid = speaker_ids[qt->speaker];
+            sqlite3_bind_int64(s->quote, 3, sid);
+            const person *p = &is->people[qt->speaker];
+            sqlite3_bind_int64(s->appearance, 1, sid);
+            sqlite3_bind_int64(s->appearance, 2, article_id);
+            sqlite3_bind_int(s->appearance, 3, ord++);
+            bind_text(s->appearance, 4, p->role);
+            bind_text(s->appearance, 5, p->titles);
+            bind_text(s->appearance, 6, p->delegation);
+            if (step_done(s->appearance) != 0)
+                return -1;
+        } else {
+            sqlite3_bind_null(s->quote, 3);
+        }
+        bind_text(s->quote, 4, quote_kind_name(qt->kind));
+        bind_text(s->quote, 5, qt->text);
+        sqlite3_bind_int64(s->quote, 6, (sqlite3_int64)qt->start);
+        sqlite3_bind_int64(s->quote, 7, (sqlite3_int64)qt->end);
+        if (step_done(s->quote) != 0)
+            return -1;
+    }
+    /* Speakers of sections appear in the article even without a quote. */
+    for (size_t i = 0; i < a->nsections; i++) {
+        int p = a->sections[i].speaker;
+        if (p < 0)
+            continue;
+        sqlite3_bind_int64(s->appearance, 1, speaker_ids[p]);
+        sqlite3_bind_int64(s->appearance, 2, article_id);
+        sqlite3_bind_int(s->appearance, 3, ord++);
+        bind_text(s->appearance, 4, is->people[p].role);
+        bind_text(s->appearance, 5, is->people[p].titles);
+        bind_text(s->appearance, 6, is->people[p].delegation);
+        if (step_done(s->appearance) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Store the issue rows of a parsed issue under source_id. */
+static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
+                            strbuf *err)
+{
+    store_stmts s;
+    if (store_stmts_prepare(d, &s, err) != 0)
+        return -1;
+    int rc = -1;
+    int64_t *speaker_ids = xcalloc(is->npeople + 1, sizeof *speaker_ids);
+    sqlite3_bind_int64(s.issue, 1, source_id);
+    bind_text(s.issue, 2, is->file);
+    bind_text(s.issue, 3, is->paper);
+    bind_text(s.issue, 4, is->date);
+    bind_text(s.issue, 5, is->edition);
+    if (step_done(s.issue) != 0)
+        goto out;
+    sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
+    for (size_t i = 0; i < is->npeople; i++)
+        if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
+            goto out;
+    for (size_t i = 0; i < is->narticles; i++)
+        if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
+            goto out;
+    rc = 0;
+out:
+    if (rc != 0)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    free(speaker_ids);
+    store_stmts_free(&s);
+    return rc;
+}
+
+int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
+                   const char *hash, const char *status, const char *message,
+                   const issue *is, strbuf *err)
+{
+    if (exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    int rc = -1;
+    sqlite3_stmt *del = prepare(d, "DELETE FROM sources WHERE path=?1", err);
+    sqlite3_stmt *ins = prepare(d, "INSERT INTO sources(path, size, mtime_ns,"
+                                   " hash, status, message) "
+                                   "VALUES(?1,?2,?3,?4,?5,?6)", err);
+    if (!del || !ins)
+        goto out;
+    bind_text(del, 1, path);
+    bind_text(ins, 1, path);
+    sqlite3_bind_int64(ins, 2, size);
+    sqlite3_bind_int64(ins, 3, mtime_ns);
+    bind_text(ins, 4, hash);
+    bind_text(ins, 5, status);
+    bind_text(ins, 6, message);
+    if (step_done(del) != 0 || step_done(ins) != 0) {
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        goto out;
+    }
+    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
+        goto out;
+    rc = exec_sql(d, "COMMIT", err);
+out:
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    if (rc != 0)
+        exec_sql(d, "ROLLBACK", NULL);
+    return rc;
+}
+
+int db_remove_sources_except(db *d, const strlist *keep)
+{
+    sqlite3_stmt *st = prepare(d, "SELECT path FROM sources", NULL);
+    if (!st)
+        return -1;
+    strlist gone = {0};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        size_t lo = 0, hi = keep->n;
+        bool found = false;
+        while (lo < hi && !found) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(keep->v[mid], p);
+            if (c == 0)
+                found = true;
+            else if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (!found)
+            strlist_push(&gone, p);
+    }
+    sqlite3_finalize(st);
+    int removed = 0;
+    st = prepare(d, "DELETE FROM sources WHERE path=?1", NULL);
+    for (size_t i = 0; st && i < gone.n; i++) {
+        bind_text(st, 1, gone.v[i]);
+        if (step_done(st) == 0)
+            removed++;
+    }
+    sqlite3_finalize(st);
+    strlist_free(&gone);
+    /* Speakers no longer mentioned anywhere go too. */
+    exec_sql(d, "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM "
+                "appearances a WHERE a.speaker_id=speakers.id) AND NOT EXISTS"
+                " (SELECT 1 FROM quotes q WHERE q.speaker_id=speakers.id)",
+             NULL);
+    return removed;
+}
+
+void db_get_counts(db *d, db_counts *c)
+{
+    memset(c, 0, sizeof *c);
+    query_int(d, "SELECT count(*) FROM sources", &c->sources);
+    query_int(d, "SELECT count(*) FROM issues", &c->issues);
+    query_int(d, "SELECT count(*) FROM articles", &c->articles);
+    query_int(d, "SELECT count(*) FROM paragraphs", &c->paragraphs);
+    query_int(d, "SELECT count(*) FROM speakers", &c->speakers);
+    query_int(d, "SELECT count(*) FROM quotes", &c->quotes);
+}
+
+/* ---- subheads column: decks and subheads joined by newlines (a block
+   never contains a newline, so no escaping is needed) ---- */
+
+static char *subheads_text(const article *a)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < a->blocks.n; i++) {
+        const block *b = &a->blocks.v[i];
+        if (b->kind != BLOCK_DECK && b->kind != BLOCK_SUBHEAD)
+            continue;
+        if (sb.len)
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, b->text);
+    }
+    return sb_take(&sb);
+}
+
+/* Split a subheads column back into a list. */
+static void subheads_split(const char *text, strlist *out)
+{
+    while (text && *text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        strlist_push_owned(out, xstrndup(text, n));
+        text = nl ? nl + 1 : NULL;
+    }
+}
+
+/* ---- list queries ---- */
+
+/* Copy a possibly-NULL text column. */
+static char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+ssize_t db_issues(db *d, issue_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
+           "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
+           "FROM issues i ORDER BY i.file", NULL);
+    if (!st)
+        return -1;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        issue_row *r = &(*rows)[n++];
+        r->id = sqlite3_column_int64(st, 0);
+        r->file = col_text(st, 1);
+        r->paper = col_text(st, 2);
+        r->date = col_text(st, 3);
+        r->edition = col_text(st, 4);
+        r->articles = sqlite3_column_int(st, 5);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
+ssize_t db_articles(db *d, int64_t issue_id, const char *file,
+                    article_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
+           "a.subheads FROM articles a JOIN issues i ON i.id=a.issue_id "
+           "WHERE (?1=0 OR a.issue_id=?1) AND (?2 IS NULL OR i.file=?2) "
+           "ORDER BY i.file, a.ord", NULL);
+    sqlite3_stmt *sp = prepare(
+        d, "SELECT s.name FROM appearances p JOIN speakers s "
+           "ON s.id=p.speaker_id WHERE p.article_id=?1 ORDER BY p.ord", NULL);
+    if (!st || !sp) {
+        sqlite3_finalize(st);
+        sqlite3_finalize(sp);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, issue_id);
+    bind_text(st, 2, file);
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        article_row *r = &(*rows)[n++];
+        memset(r, 0, sizeof *r);
+        r->id = sqlite3_column_int64(st, 0);
+        r->issue_id = sqlite3_column_int64(st, 1);
+        r->file = col_text(st, 2);
+        r->headline = col_text(st, 3);
+        r->byline = col_text(st, 4);
+        subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
+        sqlite3_bind_int64(sp, 1, r->id);
+        while (sqlite3_step(sp) == SQLITE_ROW)
+            strlist_push(&r->speakers, (const char *)sqlite3_column_text(sp, 0));
+        sqlite3_reset(sp);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(sp);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
+ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT kind, text, start, section FROM paragraphs "
+           "WHERE article_id=?1 ORDER BY ord", NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, article_id);
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        para_row *r = &(*rows)[n++];
+        r->kind = col_text(st, 0);
+        r->text = col_text(st, 1);
+        r->start = sqlite3_column_int64(st, 2);
+        r->section = sqlite3_column_int(st, 3);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
+/* Does a speaker name match the user's query: a part of the name (also in
+   traditional characters) or pinyin? */
+static bool speaker_matches(const char *name, const char *q)
+{
+    if (!q || !*q)
+        return true;
+    if (strstr(name, q))
+        return true;
+    char *simple = text_simplify(q);
+    bool m = strstr(name, simple) != NULL;
+    free(simple);
+    return m || pinyin_matches(name, q);
+}
+
+ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT q.id, q.article_id, i.file, a.headline, s.name, s.role, "
+           "s.titles, q.kind, q.text, q.start, q.end FROM quotes q "
+           "JOIN articles a ON a.id=q.article_id "
+           "JOIN issues i ON i.id=a.issue_id "
+           "LEFT JOIN speakers s ON s.id=q.speaker_id "
+           "WHERE (?1 IS NULL OR s.role=?1) AND (?2 IS NULL OR i.file=?2) "
+           "AND (?3=0 OR q.article_id=?3) "
+           "ORDER BY i.file, a.ord, q.start", NULL);
+    if (!st)
+        return -1;
+    bind_text(st, 1, f ? f->role : NULL);
+    bind_text(st, 2, f ? f->file : NULL);
+    sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 4);
+        if (f && f->speaker && (!name || !speaker_matches(name, f->speaker)))
+            continue;
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        quote_row *r = &(*rows)[n++];
+        r->id = sqlite3_column_int64(st, 0);
+        r->article_id = sqlite3_column_int64(st, 1);
+        r->file = col_text(st, 2);
+        r->article = col_text(st, 3);
+        r->speaker = col_text(st, 4);
+        r->role = col_text(st, 5);
+        r->titles = col_text(st, 6);
+        r->kind = col_text(st, 7);
+        r->text = col_text(st, 8);
+        r->start = sqlite3_column_int64(st, 9);
+        r->end = sqlite3_column_int64(st, 10);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
+ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
+           "s.is_delegate, (SELECT count(*) FROM quotes q "
+           "WHERE q.speaker_id=s.id) AS n FROM speakers s "
+           "ORDER BY n DESC, s.name", NULL);
+    if (!st)
+        return -1;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        if (!speaker_matches(name, query))
+            continue;
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        speaker_row *r = &(*rows)[n++];
+        r->id = sqlite3_column_int64(st, 0);
+        r->name = col_text(st, 1);
+        r->role = col_text(st, 2);
+        r->titles = col_text(st, 3);
+        r->delegation = col_text(st, 4);
+        r->is_delegate = sqlite3_column_int(st, 5) != 0;
+        r->quotes = sqlite3_column_int(st, 6);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
+void issue_rows_free(issue_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].paper);
+        free(rows[i].date);
+        free(rows[i].edition);
+    }
+    free(rows);
+}
+
+void article_rows_free(article_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].headline);
+        free(rows[i].byline);
+        strlist_free(&rows[i].subheads);
+        strlist_free(&rows[i].speakers);
+    }
+    free(rows);
+}
+
+void para_rows_free(para_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].kind);
+        free(rows[i].text);
+    }
+    free(rows);
+}
+
+void quote_rows_free(quote_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].article);
+        free(rows[i].speaker);
+        free(rows[i].role);
+        free(rows[i].titles);
+        free(rows[i].kind);
+        free(rows[i].text);
+    }
+    free(rows);
+}
+
+void speaker_rows_free(speaker_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].name);
+        free(rows[i].role);
+        free(rows[i].titles);
+        free(rows[i].delegation);
+    }
+    free(rows);
+}

@@ -1,0 +1,133 @@
+/* db.h - the SQLite database: schema, storing parsed issues, and every
+ * query the command line and the interface make.  Nothing outside core/
+ * sees SQL; callers get plain structs.
+ *
+ * The schema is documented in man/dubao.1 (section DATABASE).
+ */
+#ifndef DUBAO_DB_H
+#define DUBAO_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "model.h"
+#include "strbuf.h"
+
+typedef struct db db;
+
+/* Open (creating if needed) the database at path, check it, and bring its
+   schema to the current version.  On failure returns NULL and puts a
+   complete sentence in err. */
+db *db_open(const char *path, bool readonly, strbuf *err);
+void db_close(db *d);
+
+/* What is stored about a corpus file, to decide whether to re-parse it. */
+typedef struct {
+    bool known;
+    int64_t size;
+    int64_t mtime_ns;
+    char hash[17];  /* 16 hex digits */
+} db_source_state;
+
+void db_source_get(db *d, const char *path, db_source_state *st);
+/* Record a file's new stat without re-parsing (content hash unchanged). */
+int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns);
+
+/* Replace everything stored for path with the parsed issue, in one
+   transaction.  status is "ok", "skipped" or "failed"; message explains a
+   skip or failure (may be NULL); is may be NULL unless status is "ok". */
+int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
+                   const char *hash, const char *status, const char *message,
+                   const issue *is, strbuf *err);
+
+/* Remove every source whose path is not in keep (sorted with strcmp).
+   Returns the number removed, or -1. */
+int db_remove_sources_except(db *d, const strlist *keep);
+
+/* Counts for the index report. */
+typedef struct {
+    int64_t sources, issues, articles, paragraphs, speakers, quotes;
+} db_counts;
+void db_get_counts(db *d, db_counts *c);
+
+/* ---- rows for the command line and the interface ---- */
+
+typedef struct {
+    int64_t id;
+    char *file;
+    char *paper;     /* NULL when unknown */
+    char *date;      /* YYYY-MM-DD or NULL */
+    char *edition;   /* NULL when unknown */
+    int articles;
+} issue_row;
+
+typedef struct {
+    int64_t id;
+    int64_t issue_id;
+    char *file;
+    char *headline;
+    char *byline;        /* NULL when none */
+    strlist subheads;
+    strlist speakers;    /* names, in order of appearance */
+} article_row;
+
+typedef struct {
+    char *kind;          /* block_kind_name() */
+    char *text;
+    int64_t start;       /* character offset of the paragraph in the body */
+    int section;         /* index of the section it belongs to, or -1 */
+} para_row;
+
+typedef struct {
+    int64_t id;
+    int64_t article_id;
+    char *file;
+    char *article;       /* headline */
+    char *speaker;       /* NULL when unattributed */
+    char *role;
+    char *titles;
+    char *kind;
+    char *text;
+    int64_t start;
+    int64_t end;
+} quote_row;
+
+typedef struct {
+    int64_t id;
+    char *name;
+    char *role;
+    char *titles;
+    char *delegation;
+    bool is_delegate;
+    int quotes;
+} speaker_row;
+
+/* Every list query returns a heap array of rows (free with the matching
+   *_rows_free) and its length; -1 on a database error. */
+ssize_t db_issues(db *d, issue_row **rows);
+/* Articles of one issue (issue_id > 0) or of all issues (issue_id 0);
+   file, when not NULL, selects the issue by file name instead. */
+ssize_t db_articles(db *d, int64_t issue_id, const char *file,
+                    article_row **rows);
+ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows);
+
+typedef struct {
+    const char *speaker;  /* name, part of a name, or pinyin; NULL = all */
+    const char *role;     /* exact role; NULL = all */
+    const char *file;     /* issue file name; NULL = all */
+    int64_t article_id;   /* 0 = all */
+} quote_filter;
+ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
+ssize_t db_speakers(db *d, const char *query, speaker_row **rows);
+
+void issue_rows_free(issue_row *rows, ssize_t n);
+void article_rows_free(article_row *rows, ssize_t n);
+void para_rows_free(para_row *rows, ssize_t n);
+void quote_rows_free(quote_row *rows, ssize_t n);
+void speaker_rows_free(speaker_row *rows, ssize_t n);
+
+/* The last error message of the connection (for messages to the user). */
+const char *db_errmsg(db *d);
+
+#endif

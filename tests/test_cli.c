@@ -1,0 +1,195 @@
+/* test_cli.c - the dubao binary's command line: exit codes, JSON Lines
+ * contracts and messages for bad input. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *dubao_bin(void)
+{
+    const char *b = getenv("DUBAO_BIN");
+    return b ? b : "./dubao";
+}
+
+/* A fresh database path in a private directory. */
+static const char *fresh_db(void)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/cli.db", test_tmpdir());
+    return path;
+}
+
+/* Run dubao with --db db and up to 6 more arguments. */
+static int run_dubao(const char *db, strbuf *out, strbuf *err,
+                     const char *a1, const char *a2, const char *a3,
+                     const char *a4, const char *a5, const char *a6)
+{
+    char *argv[12] = {(char *)dubao_bin()};
+    int n = 1;
+    if (db) {
+        argv[n++] = "--db";
+        argv[n++] = (char *)db;
+    }
+    const char *rest[] = {a1, a2, a3, a4, a5, a6};
+    for (int i = 0; i < 6 && rest[i]; i++)
+        argv[n++] = (char *)rest[i];
+    argv[n] = NULL;
+    return test_run(argv, out, err);
+}
+
+/* Count lines of out and check each is a JSON object with the keys. */
+static int check_json_lines(const char *out, const char *const *keys)
+{
+    int lines = 0;
+    const char *p = out;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        assert_non_null(nl);
+        char *line = xstrndup(p, (size_t)(nl - p));
+        if (!test_json_valid(line))
+            fail_msg("invalid JSON line: %s", line);
+        assert_int_equal(line[0], '{');
+        for (const char *const *k = keys; *k; k++) {
+            char quoted[64];
+            snprintf(quoted, sizeof quoted, "\"%s\":", *k);
+            if (!strstr(line, quoted))
+                fail_msg("key %s missing in %s", *k, line);
+        }
+        free(line);
+        lines++;
+        p = nl + 1;
+    }
+    return lines;
+}
+
+static void cli_issues_json_has_one_line_per_issue(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "issues", "--json", NULL, NULL,
+                               NULL, NULL), 0);
+    static const char *const keys[] = {"file", "paper", "date", "articles",
+                                       NULL};
+    /* One line per file of the shipped corpus. */
+    size_t files = 0;
+    strbuf ls = {0};
+    char *argv[] = {"ls", (char *)test_src_path("assets/corpus"), NULL};
+    test_run(argv, &ls, NULL);
+    for (char *p = ls.s; p && *p; p++)
+        files += *p == '\n';
+    assert_true(files >= 5);
+    assert_int_equal(check_json_lines(out.s, keys), (int)files);
+    sb_free(&ls);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void cli_articles_and_quotes_follow_the_contract(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "articles", "--json", NULL,
+                               NULL, NULL, NULL), 0);
+    static const char *const akeys[] = {"file", "headline", "subheads",
+                                        "byline", "speakers", NULL};
+    assert_true(check_json_lines(out.s, akeys) > 0);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "quotes", "--json", NULL, NULL,
+                               NULL, NULL), 0);
+    static const char *const qkeys[] = {"file", "article", "speaker", "role",
+                                        "titles", "kind", "text", NULL};
+    check_json_lines(out.s ? out.s : "", qkeys);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "speakers", "--json", NULL,
+                               NULL, NULL, NULL), 0);
+    static const char *const skeys[] = {"name", "role", "titles",
+                                        "is_delegate", "quotes", NULL};
+    check_json_lines(out.s ? out.s : "", skeys);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void cli_index_reports_counts_then_nothing_changes(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "index", NULL, NULL, NULL, NULL,
+                               NULL), 0);
+    assert_non_null(strstr(out.s, "parsed 5"));
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "index", NULL, NULL, NULL, NULL,
+                               NULL), 0);
+    assert_non_null(strstr(out.s, "parsed 0, unchanged 5"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void cli_usage_errors_exit_2(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "--bogus", NULL, NULL, NULL,
+                               NULL, NULL), 2);
+    assert_non_null(strstr(err.s, "--bogus"));
+    sb_clear(&err);
+    assert_int_equal(run_dubao(db, &out, &err, "frobnicate", NULL, NULL, NULL,
+                               NULL, NULL), 2);
+    assert_non_null(strstr(err.s, "frobnicate"));
+    sb_clear(&err);
+    assert_int_equal(run_dubao(db, &out, &err, "issues", "--csv", NULL, NULL,
+                               NULL, NULL), 2);
+    assert_int_equal(run_dubao(db, &out, &err, "quotes", "--speaker", NULL,
+                               NULL, NULL, NULL), 2);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(NULL, &out, &err, "--help", NULL, NULL, NULL,
+                               NULL, NULL), 0);
+    assert_non_null(strstr(out.s, "usage: dubao"));
+    sb_clear(&out);
+    assert_int_equal(run_dubao(NULL, &out, &err, "--version", NULL, NULL,
+                               NULL, NULL, NULL), 0);
+    assert_non_null(strstr(out.s, "dubao "));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void cli_runtime_errors_exit_1_with_a_message(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    /* A corpus path that does not exist. */
+    assert_int_equal(run_dubao(fresh_db(), &out, &err, "--corpus",
+                               "/nonexistent/corpus", "issues", NULL, NULL,
+                               NULL), 1);
+    assert_non_null(strstr(err.s, "/nonexistent/corpus"));
+    sb_clear(&err);
+    /* A database that is not one. */
+    char path[512];
+    snprintf(path, sizeof path, "%s/bad.db", test_tmpdir());
+    FILE *f = fopen(path, "w");
+    fputs("garbage garbage garbage garbage garbage garbage garbage\n", f);
+    fclose(f);
+    assert_int_equal(run_dubao(path, &out, &err, "issues", NULL, NULL, NULL,
+                               NULL, NULL), 1);
+    assert_non_null(strstr(err.s, path));
+    sb_clear(&err);
+    /* The browser refuses when stdout is not a terminal. */
+    assert_int_equal(run_dubao(fresh_db(), &out, &err, NULL, NULL, NULL, NULL,
+                               NULL, NULL), 1);
+    assert_non_null(strstr(err.s, "terminal"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(cli_issues_json_has_one_line_per_issue),
+    cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
+    cmocka_unit_test(cli_index_reports_counts_then_nothing_changes),
+    cmocka_unit_test(cli_usage_errors_exit_2),
+    cmocka_unit_test(cli_runtime_errors_exit_1_with_a_message),
+};
+const test_suite cli_suite = {tests, SUITE_LEN(tests)};

@@ -1,0 +1,288 @@
+/* test_db.c - the database: storing issues, reading rows back, refusing
+ * files it must not touch, and incremental indexing of a corpus. */
+#include "test.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "db.h"
+
+/* A small hand-made issue: one article with a speaker section and a quote,
+   so that the database is tested without the parser. */
+static void make_issue(issue *is, const char *file)
+{
+    memset(is, 0, sizeof *is);
+    is->file = xstrdup(file);
+    is->paper = xstrdup("测试日报");
+    is->date = xstrdup("2025-03-07");
+    article *a = issue_add_article(is, "标题'; DROP TABLE issues; --");
+    block_list_push(&a->blocks, "副标题", BLOCK_DECK, 2);
+    block_list_push(&a->blocks, "本报记者 王五", BLOCK_BYLINE, 3);
+    block_list_push(&a->blocks, "张三代表：", BLOCK_SPEAKER_HEADING, 4);
+    block_list_push(&a->blocks, "张三说，我们要“干实事”。", BLOCK_BODY, 5);
+    is->people = xcalloc(1, sizeof *is->people);
+    is->npeople = is->people_cap = 1;
+    is->people[0].name = xstrdup("张三");
+    is->people[0].role = xstrdup("全国人大代表");
+    is->people[0].is_delegate = true;
+    article_add_section(a, 2, 0);
+    is->quotes = xcalloc(1, sizeof *is->quotes);
+    is->nquotes = is->quotes_cap = 1;
+    is->quotes[0] = (quote){0, 3, 20, 30, QUOTE_INDIRECT, 0,
+                            xstrdup("我们要“干实事”。")};
+}
+
+static db *open_tmp_db(const char **path_out)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/t.db", test_tmpdir());
+    strbuf err = {0};
+    db *d = db_open(path, false, &err);
+    if (!d)
+        fail_msg("db_open: %s", err.s);
+    sb_free(&err);
+    if (path_out)
+        *path_out = path;
+    return d;
+}
+
+static void db_stores_and_reads_back(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    issue is;
+    make_issue(&is, "a.txt");
+    strbuf err = {0};
+    assert_int_equal(db_store_issue(d, "/x/a.txt", 10, 1, "00", "ok", NULL,
+                                    &is, &err), 0);
+    issue_free(&is);
+
+    issue_row *ir;
+    assert_int_equal(db_issues(d, &ir), 1);
+    assert_string_equal(ir[0].file, "a.txt");
+    assert_string_equal(ir[0].paper, "测试日报");
+    assert_string_equal(ir[0].date, "2025-03-07");
+    assert_int_equal(ir[0].articles, 1);
+
+    article_row *ar;
+    assert_int_equal(db_articles(d, ir[0].id, NULL, &ar), 1);
+    assert_string_equal(ar[0].headline, "标题'; DROP TABLE issues; --");
+    assert_string_equal(ar[0].byline, "本报记者 王五");
+    assert_int_equal(ar[0].subheads.n, 1);
+    assert_string_equal(ar[0].subheads.v[0], "副标题");
+    assert_int_equal(ar[0].speakers.n, 1);
+    assert_string_equal(ar[0].speakers.v[0], "张三");
+
+    para_row *pr;
+    assert_int_equal(db_paragraphs(d, ar[0].id, &pr), 4);
+    assert_string_equal(pr[2].kind, "speaker");
+    assert_int_equal(pr[1].section, -1);
+    assert_int_equal(pr[3].section, 0);
+    /* Character offsets: "副标题\n" is 4 characters. */
+    assert_int_equal(pr[1].start, 4);
+    para_rows_free(pr, 4);
+
+    quote_row *qr;
+    quote_filter f = {"zhangsan", NULL, NULL, 0};
+    assert_int_equal(db_quotes(d, &f, &qr), 1);
+    assert_string_equal(qr[0].speaker, "张三");
+    assert_string_equal(qr[0].role, "全国人大代表");
+    assert_string_equal(qr[0].kind, "indirect");
+    quote_rows_free(qr, 1);
+    f.speaker = "李四";
+    assert_int_equal(db_quotes(d, &f, &qr), 0);
+    quote_rows_free(qr, 0);
+
+    speaker_row *sr;
+    assert_int_equal(db_speakers(d, "张", &sr), 1);
+    assert_true(sr[0].is_delegate);
+    assert_int_equal(sr[0].quotes, 1);
+    speaker_rows_free(sr, 1);
+
+    article_rows_free(ar, 1);
+    issue_rows_free(ir, 1);
+    sb_free(&err);
+    db_close(d);
+}
+
+static void db_replaces_a_file_and_forgets_removed_ones(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    strbuf err = {0};
+    for (int i = 0; i < 2; i++) {
+        issue is;
+        make_issue(&is, "a.txt");
+        assert_int_equal(db_store_issue(d, "/x/a.txt", 10, i, "00", "ok",
+                                        NULL, &is, &err), 0);
+        issue_free(&is);
+    }
+    db_counts c;
+    db_get_counts(d, &c);
+    assert_int_equal(c.issues, 1);
+    assert_int_equal(c.articles, 1);
+    assert_int_equal(c.speakers, 1);
+    strlist keep = {0};
+    assert_int_equal(db_remove_sources_except(d, &keep), 1);
+    db_get_counts(d, &c);
+    assert_int_equal(c.issues, 0);
+    assert_int_equal(c.paragraphs, 0);
+    assert_int_equal(c.speakers, 0);
+    sb_free(&err);
+    db_close(d);
+}
+
+/* Write bytes to path. */
+static void write_file(const char *path, const char *bytes, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+}
+
+static void db_refuses_foreign_and_newer_files(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char path[512];
+    strbuf err = {0};
+
+    snprintf(path, sizeof path, "%s/garbage.db", dir);
+    write_file(path, "this is not a database at all, just text\n", 42);
+    assert_null(db_open(path, false, &err));
+    assert_non_null(strstr(err.s, path));
+    sb_clear(&err);
+
+    snprintf(path, sizeof path, "%s/other.db", dir);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    assert_null(db_open(path, false, &err));
+    assert_non_null(strstr(err.s, "another program"));
+    sb_clear(&err);
+
+    const char *fresh;
+    db *d = open_tmp_db(&fresh);
+    db_close(d);
+    assert_int_equal(sqlite3_open(fresh, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA user_version=99", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_null(db_open(fresh, false, &err));
+    assert_non_null(strstr(err.s, "newer dubao"));
+    sb_free(&err);
+}
+
+static void db_upgrades_old_schema_keeping_user_data(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    db_close(d);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "INSERT INTO marks(file, headline, "
+                                     "quote, created) VALUES('f','h','q',1);"
+                                     "PRAGMA user_version=0", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+    strbuf err = {0};
+    d = db_open(path, false, &err);
+    assert_non_null(d);
+    db_close(d);
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(h, "SELECT count(*) FROM marks", -1, &st, NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    sb_free(&err);
+}
+
+/* Copy a corpus file into dir. */
+static void copy_corpus_file(const char *name, const char *dir)
+{
+    char src[512], dst[512];
+    snprintf(src, sizeof src, "assets/corpus/%s", name);
+    size_t n;
+    char *bytes = test_read_file(test_src_path(src), &n);
+    snprintf(dst, sizeof dst, "%s/%s", dir, name);
+    write_file(dst, bytes, n);
+    free(bytes);
+}
+
+static void corpus_index_is_incremental(void **state)
+{
+    (void)state;
+    const char *tmp = test_tmpdir();
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/corpus", tmp);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    copy_corpus_file("000_fe2404723e325502.txt", dir);
+    copy_corpus_file("001_fdcd2f72013fe7d7.txt", dir);
+    strlist roots = {0};
+    strlist_push(&roots, dir);
+    db *d = open_tmp_db(NULL);
+    strbuf err = {0};
+    index_report r;
+
+    assert_int_equal(corpus_index(d, &roots, &r, NULL, &err), 0);
+    assert_int_equal(r.files, 2);
+    assert_int_equal(r.parsed, 2);
+
+    assert_int_equal(corpus_index(d, &roots, &r, NULL, &err), 0);
+    assert_int_equal(r.parsed, 0);
+    assert_int_equal(r.unchanged, 2);
+
+    /* Same content, new mtime: re-hashed, not re-parsed. */
+    char path[600];
+    snprintf(path, sizeof path, "%s/000_fe2404723e325502.txt", dir);
+    struct timespec ts[2] = {{0, UTIME_NOW}, {12345, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
+    assert_int_equal(corpus_index(d, &roots, &r, NULL, &err), 0);
+    assert_int_equal(r.parsed, 0);
+    assert_int_equal(r.unchanged, 2);
+
+    /* Changed content: re-parsed.  Removed file: forgotten. */
+    FILE *f = fopen(path, "ab");
+    fputs("\n新的一段。\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/001_fdcd2f72013fe7d7.txt", dir);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(corpus_index(d, &roots, &r, NULL, &err), 0);
+    assert_int_equal(r.parsed, 1);
+    assert_int_equal(r.removed, 1);
+    db_counts c;
+    db_get_counts(d, &c);
+    assert_int_equal(c.issues, 1);
+
+    /* A root that does not exist is reported and wipes nothing. */
+    strlist_push(&roots, "/nonexistent/dubao-corpus");
+    assert_int_equal(corpus_index(d, &roots, &r, NULL, &err), 0);
+    assert_int_equal(r.missing, 1);
+    db_get_counts(d, &c);
+    assert_int_equal(c.issues, 1);
+
+    strlist_free(&roots);
+    sb_free(&err);
+    db_close(d);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(db_stores_and_reads_back),
+    cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
+    cmocka_unit_test(db_refuses_foreign_and_newer_files),
+    cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
+    cmocka_unit_test(corpus_index_is_incremental),
+};
+const test_suite db_suite = {tests, SUITE_LEN(tests)};

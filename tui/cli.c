@@ -1,0 +1,307 @@
+/* cli.c - commands that print the database as text, JSON Lines or CSV. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "json.h"
+#include "paths.h"
+#include "textwidth.h"
+
+typedef struct {
+    bool json;
+    bool csv;
+    const char *issue;    /* --issue FILE */
+    const char *speaker;  /* --speaker Q */
+    const char *role;     /* --role R */
+} command_options;
+
+/* Print a line of output; stdout errors (a closed pipe) end quietly. */
+static void emit(strbuf *line)
+{
+    sb_putc(line, '\n');
+    fwrite(line->s, 1, line->len, stdout);
+    sb_clear(line);
+}
+
+/* Append s padded with spaces to cols display columns (text output). */
+static void pad(strbuf *sb, const char *s, int cols)
+{
+    s = s ? s : "-";
+    int used;
+    size_t fit = text_fit(s, strlen(s), cols, &used);
+    sb_append(sb, s, fit);
+    for (; used < cols; used++)
+        sb_putc(sb, ' ');
+    sb_putc(sb, ' ');
+}
+
+db *open_and_index(const dubao_options *o, bool verbose_report)
+{
+    strbuf err = {0};
+    if (make_parent_dirs(o->db_path) != 0) {
+        fprintf(stderr, "dubao: cannot create the directory for %s: %m\n",
+                o->db_path);
+        return NULL;
+    }
+    db *d = db_open(o->db_path, false, &err);
+    if (!d) {
+        fprintf(stderr, "dubao: %s\n", err.s);
+        sb_free(&err);
+        return NULL;
+    }
+    index_report rep;
+    if (corpus_index(d, &o->corpus, &rep, o->quiet ? NULL : stderr, &err)) {
+        fprintf(stderr, "dubao: %s\n", err.s);
+        sb_free(&err);
+        db_close(d);
+        return NULL;
+    }
+    if (rep.files == 0 && rep.missing > 0) {
+        fprintf(stderr, "dubao: no corpus files found (see the messages "
+                "above); nothing to show.\n");
+        db_close(d);
+        sb_free(&err);
+        return NULL;
+    }
+    if (verbose_report) {
+        db_counts c;
+        db_get_counts(d, &c);
+        printf("files %d: parsed %d, unchanged %d, skipped %d, failed %d, "
+               "removed %d\n", rep.files, rep.parsed, rep.unchanged,
+               rep.skipped, rep.failed, rep.removed);
+        printf("database %s: %lld issues, %lld articles, %lld paragraphs, "
+               "%lld speakers, %lld quotes\n", o->db_path,
+               (long long)c.issues, (long long)c.articles,
+               (long long)c.paragraphs, (long long)c.speakers,
+               (long long)c.quotes);
+    }
+    sb_free(&err);
+    return d;
+}
+
+static int cmd_issues(db *d, const command_options *co)
+{
+    issue_row *rows;
+    ssize_t n = db_issues(d, &rows);
+    if (n < 0)
+        return EXIT_RUNTIME;
+    strbuf line = {0};
+    for (ssize_t i = 0; i < n; i++) {
+        issue_row *r = &rows[i];
+        if (co->json) {
+            sb_putc(&line, '{');
+            json_field_string(&line, "file", r->file, true);
+            json_field_string(&line, "paper", r->paper, false);
+            json_field_string(&line, "date", r->date, false);
+            json_field_int(&line, "articles", r->articles);
+            sb_putc(&line, '}');
+        } else {
+            pad(&line, r->file, 28);
+            pad(&line, r->date, 10);
+            pad(&line, r->paper, 20);
+            sb_printf(&line, "%d articles", r->articles);
+        }
+        emit(&line);
+    }
+    sb_free(&line);
+    issue_rows_free(rows, n);
+    return EXIT_OK;
+}
+
+static int cmd_articles(db *d, const command_options *co)
+{
+    article_row *rows;
+    ssize_t n = db_articles(d, 0, co->issue, &rows);
+    if (n < 0)
+        return EXIT_RUNTIME;
+    strbuf line = {0};
+    for (ssize_t i = 0; i < n; i++) {
+        article_row *r = &rows[i];
+        if (co->json) {
+            sb_putc(&line, '{');
+            json_field_string(&line, "file", r->file, true);
+            json_field_string(&line, "headline", r->headline, false);
+            json_field_strlist(&line, "subheads", &r->subheads);
+            json_field_string(&line, "byline", r->byline, false);
+            json_field_strlist(&line, "speakers", &r->speakers);
+            sb_putc(&line, '}');
+        } else {
+            pad(&line, r->file, 28);
+            sb_puts(&line, r->headline);
+            if (r->byline)
+                sb_printf(&line, "  [%s]", r->byline);
+        }
+        emit(&line);
+    }
+    sb_free(&line);
+    article_rows_free(rows, n);
+    return EXIT_OK;
+}
+
+static int cmd_quotes(db *d, const command_options *co)
+{
+    quote_filter f = {co->speaker, co->role, co->issue, 0};
+    quote_row *rows;
+    ssize_t n = db_quotes(d, &f, &rows);
+    if (n < 0)
+        return EXIT_RUNTIME;
+    strbuf line = {0};
+    if (co->csv) {
+        sb_puts(&line, "file,article,speaker,role,titles,kind,text");
+        emit(&line);
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        quote_row *r = &rows[i];
+        if (co->json) {
+            sb_putc(&line, '{');
+            json_field_string(&line, "file", r->file, true);
+            json_field_string(&line, "article", r->article, false);
+            json_field_string(&line, "speaker", r->speaker, false);
+            json_field_string(&line, "role", r->role, false);
+            json_field_string(&line, "titles", r->titles, false);
+            json_field_string(&line, "kind", r->kind, false);
+            json_field_string(&line, "text", r->text, false);
+            sb_putc(&line, '}');
+        } else if (co->csv) {
+            csv_field(&line, r->file, true);
+            csv_field(&line, r->article, false);
+            csv_field(&line, r->speaker, false);
+            csv_field(&line, r->role, false);
+            csv_field(&line, r->titles, false);
+            csv_field(&line, r->kind, false);
+            csv_field(&line, r->text, false);
+        } else {
+            pad(&line, r->speaker, 8);
+            pad(&line, r->kind, 8);
+            sb_puts(&line, r->text);
+        }
+        emit(&line);
+    }
+    sb_free(&line);
+    quote_rows_free(rows, n);
+    return EXIT_OK;
+}
+
+static int cmd_speakers(db *d, const command_options *co, const char *query)
+{
+    speaker_row *rows;
+    ssize_t n = db_speakers(d, query, &rows);
+    if (n < 0)
+        return EXIT_RUNTIME;
+    strbuf line = {0};
+    for (ssize_t i = 0; i < n; i++) {
+        speaker_row *r = &rows[i];
+        if (co->json) {
+            sb_putc(&line, '{');
+            json_field_string(&line, "name", r->name, true);
+            json_field_string(&line, "role", r->role, false);
+            json_field_string(&line, "titles", r->titles, false);
+            json_field_bool(&line, "is_delegate", r->is_delegate);
+            json_field_int(&line, "quotes", r->quotes);
+            json_field_string(&line, "delegation", r->delegation, false);
+            sb_putc(&line, '}');
+        } else {
+            pad(&line, r->name, 8);
+            pad(&line, r->role, 14);
+            sb_printf(&line, "%3d quotes  %s", r->quotes,
+                      r->titles ? r->titles : "");
+        }
+        emit(&line);
+    }
+    sb_free(&line);
+    speaker_rows_free(rows, n);
+    return EXIT_OK;
+}
+
+static const char *const commands[] = {"index", "issues", "articles",
+                                       "quotes", "speakers"};
+
+bool cli_is_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(name, commands[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Parse the options that follow a command name. */
+static int parse_command_options(int argc, char **argv, command_options *co,
+                                 const char **positional)
+{
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, 'j'},
+        {"csv", no_argument, NULL, 'c'},
+        {"issue", required_argument, NULL, 'i'},
+        {"speaker", required_argument, NULL, 's'},
+        {"role", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(co, 0, sizeof *co);
+    *positional = NULL;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'j': co->json = true; break;
+        case 'c': co->csv = true; break;
+        case 'i': co->issue = optarg; break;
+        case 's': co->speaker = optarg; break;
+        case 'r': co->role = optarg; break;
+        default:
+            fprintf(stderr, "dubao %s: unknown or incomplete option '%s' "
+                    "(see dubao --help)\n", argv[0], argv[optind - 1]);
+            return -1;
+        }
+    }
+    if (optind < argc)
+        *positional = argv[optind++];
+    if (optind < argc) {
+        fprintf(stderr, "dubao %s: unexpected argument '%s'\n", argv[0],
+                argv[optind]);
+        return -1;
+    }
+    if (co->json && co->csv) {
+        fprintf(stderr, "dubao %s: choose one of --json and --csv\n", argv[0]);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_run(const dubao_options *o, int argc, char **argv)
+{
+    command_options co;
+    const char *positional;
+    if (parse_command_options(argc, argv, &co, &positional) != 0)
+        return EXIT_USAGE;
+    const char *cmd = argv[0];
+    bool csv_ok = strcmp(cmd, "quotes") == 0;
+    bool positional_ok = strcmp(cmd, "speakers") == 0;
+    if ((co.csv && !csv_ok) || (positional && !positional_ok)) {
+        fprintf(stderr, "dubao %s: %s is not an option of this command\n",
+                cmd, co.csv ? "--csv" : positional);
+        return EXIT_USAGE;
+    }
+    db *d = open_and_index(o, strcmp(cmd, "index") == 0);
+    if (!d)
+        return EXIT_RUNTIME;
+    int rc = EXIT_OK;
+    if (strcmp(cmd, "issues") == 0)
+        rc = cmd_issues(d, &co);
+    else if (strcmp(cmd, "articles") == 0)
+        rc = cmd_articles(d, &co);
+    else if (strcmp(cmd, "quotes") == 0)
+        rc = cmd_quotes(d, &co);
+    else if (strcmp(cmd, "speakers") == 0)
+        rc = cmd_speakers(d, &co, positional);
+    if (rc != EXIT_OK)
+        fprintf(stderr, "dubao: database error: %s\n", db_errmsg(d));
+    db_close(d);
+    if (fflush(stdout) != 0)
+        rc = EXIT_RUNTIME;
+    return rc;
+}

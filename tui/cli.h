@@ -1,0 +1,32 @@
+/* cli.h - the non-interactive commands (index, issues, articles, quotes,
+ * speakers) and the options shared with the browser. */
+#ifndef DUBAO_CLI_H
+#define DUBAO_CLI_H
+
+#include <stdbool.h>
+
+#include "db.h"
+#include "strbuf.h"
+
+/* Exit codes, as documented in the man page. */
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+    char *db_path;     /* --db, or the XDG default */
+    strlist corpus;    /* --corpus paths, or the shipped corpus */
+    const char *script; /* --script FILE for the browser, or NULL */
+    bool quiet;        /* --quiet: no per-file messages while indexing */
+} dubao_options;
+
+/* Open the database and bring it up to date with the corpus.  Prints a
+   clear message and returns NULL on failure; with verbose_report prints
+   the counts (the index command). */
+db *open_and_index(const dubao_options *o, bool verbose_report);
+
+/* Run a command (argv[0] is its name).  Returns an exit code. */
+int cli_run(const dubao_options *o, int argc, char **argv);
+
+/* Is name one of the commands? */
+bool cli_is_command(const char *name);
+
+#endif

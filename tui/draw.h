@@ -1,0 +1,39 @@
+/* draw.h - drawing text into curses windows by display columns.
+ *
+ * Text is measured and cut with core/textwidth.h, never by bytes, so a
+ * wide character is never split and never straddles a pane border.
+ * Control characters are never written to the terminal.
+ */
+#ifndef DUBAO_DRAW_H
+#define DUBAO_DRAW_H
+
+#include <curses.h>
+#include <stddef.h>
+
+/* Draw n bytes of s at (y, x), at most cols columns, ending with "…" when
+   cut; returns the columns used.  Nothing is drawn past cols. */
+int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols);
+
+/* Fill from (y, x) with spaces for cols columns. */
+void draw_blank(WINDOW *w, int y, int x, int cols);
+
+/* Colour pairs and attributes, set up once by draw_init(). */
+enum {
+    STYLE_NORMAL,
+    STYLE_TITLE,         /* pane title, unfocused */
+    STYLE_TITLE_FOCUS,   /* pane title, focused */
+    STYLE_CURSOR,        /* selected line */
+    STYLE_HEADLINE,
+    STYLE_SUBHEAD,
+    STYLE_SPEAKER,
+    STYLE_BYLINE,
+    STYLE_DIM,
+    STYLE_STATUS,
+    STYLE_COUNT
+};
+
+/* Set up colours (unless NO_COLOR is set or the terminal has none). */
+void draw_init(void);
+attr_t style_attr(int style);
+
+#endif

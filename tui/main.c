@@ -1,0 +1,104 @@
+/* main.c - dubao's entry point: global options, then a command or the
+ * browser. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "paths.h"
+
+static const char usage_text[] =
+    "usage: dubao [--db PATH] [--corpus PATH]... [COMMAND [OPTIONS]]\n"
+    "\n"
+    "Read Chinese newspaper pages in the terminal and find who said what.\n"
+    "With no command, opens the browser.\n"
+    "\n"
+    "Commands (print to stdout; --json gives JSON Lines):\n"
+    "  index                 build or refresh the database, report counts\n"
+    "  issues [--json]       list issues: file, paper, date, articles\n"
+    "  articles [--json] [--issue FILE]\n"
+    "                        list articles: headline, subheads, byline, speakers\n"
+    "  quotes [--json|--csv] [--speaker Q] [--role ROLE] [--issue FILE]\n"
+    "                        list quotes attributed to speakers\n"
+    "  speakers [--json] [Q] list speakers (Q: name, part of it, or pinyin)\n"
+    "\n"
+    "Options:\n"
+    "  --db PATH             database file (default $XDG_DATA_HOME/dubao/dubao.db)\n"
+    "  --corpus PATH         corpus file or directory, repeatable (default: the\n"
+    "                        shipped corpus)\n"
+    "  --script FILE         browser: replay keys from FILE (see dubao(1))\n"
+    "  -q, --quiet           no per-file messages while indexing\n"
+    "  -h, --help            show this help\n"
+    "  -V, --version         show the version\n"
+    "\n"
+    "Exit status: 0 ok, 1 runtime error, 2 usage error.  See dubao(1).\n";
+
+/* Parse the global options (they stop at the first non-option, the
+   command).  Returns -1 on a usage error, 1 if the program should exit 0
+   (help/version), 0 to go on. */
+static int parse_global_options(int argc, char **argv, dubao_options *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"corpus", required_argument, NULL, 'c'},
+        {"script", required_argument, NULL, 's'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+qhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            free(o->db_path);
+            o->db_path = strdup(optarg);
+            break;
+        case 'c': strlist_push(&o->corpus, optarg); break;
+        case 's': o->script = optarg; break;
+        case 'q': o->quiet = true; break;
+        case 'h': fputs(usage_text, stdout); return 1;
+        case 'V': printf("dubao %s\n", DUBAO_VERSION); return 1;
+        default:
+            fprintf(stderr, "dubao: unknown or incomplete option '%s'\n"
+                    "Try 'dubao --help'.\n", argv[optind - 1]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    dubao_options o = {0};
+    int rc = parse_global_options(argc, argv, &o);
+    if (rc != 0) {
+        free(o.db_path);
+        strlist_free(&o.corpus);
+        return rc < 0 ? EXIT_USAGE : EXIT_OK;
+    }
+    if (!o.db_path)
+        o.db_path = dubao_default_db_path();
+    if (o.corpus.n == 0)
+        strlist_push_owned(&o.corpus, dubao_asset_path("corpus"));
+
+    if (optind < argc) {
+        if (!cli_is_command(argv[optind])) {
+            fprintf(stderr, "dubao: unknown command '%s'\n"
+                    "Try 'dubao --help'.\n", argv[optind]);
+            rc = EXIT_USAGE;
+        } else {
+            rc = cli_run(&o, argc - optind, argv + optind);
+        }
+    } else {
+        rc = app_run(&o);
+    }
+    free(o.db_path);
+    strlist_free(&o.corpus);
+    return rc;
+}

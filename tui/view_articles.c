@@ -1,0 +1,128 @@
+/* view_articles.c - the articles pane: headlines of the selected issue,
+ * with the number of speakers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "view.h"
+
+typedef struct {
+    int64_t issue_id;
+    char *file;
+    article_row *rows;
+    ssize_t n;
+} articles_data;
+
+static articles_data *articles_data_of(view *v)
+{
+    if (!v->data)
+        v->data = xcalloc(1, sizeof(articles_data));
+    return v->data;
+}
+
+static void articles_open(view *v)
+{
+    articles_data *d = articles_data_of(v);
+    article_rows_free(d->rows, d->n);
+    d->rows = NULL;
+    d->n = 0;
+    if (d->issue_id == 0)
+        return;
+    d->n = db_articles(app_db(v->app), d->issue_id, NULL, &d->rows);
+    if (d->n < 0) {
+        d->n = 0;
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    }
+}
+
+void articles_view_show_issue(view *v, int64_t issue_id, const char *file)
+{
+    articles_data *d = articles_data_of(v);
+    if (d->issue_id == issue_id)
+        return;
+    d->issue_id = issue_id;
+    free(d->file);
+    d->file = xstrdup(file);
+    articles_open(v);
+    v->cursor = v->top = 0;
+    if (v->ops->select && d->n > 0)
+        v->ops->select(v, 0);
+}
+
+static size_t articles_line_count(view *v)
+{
+    articles_data *d = v->data;
+    return d ? (size_t)d->n : 0;
+}
+
+static void articles_draw_line(view *v, int y, size_t n, bool selected)
+{
+    articles_data *d = v->data;
+    article_row *r = &d->rows[n];
+    strbuf tail = {0};
+    if (r->speakers.n)
+        sb_printf(&tail, " %zu\xE2\x80\xA2", r->speakers.n);
+    int room = v->width - (int)(tail.len ? 3 : 0);
+    if (!selected)
+        wattrset(v->win, A_NORMAL);
+    draw_text(v->win, y, 0, r->headline, strlen(r->headline),
+              room > 0 ? room : v->width);
+    if (tail.len && room > 0) {
+        if (!selected)
+            wattrset(v->win, style_attr(STYLE_SPEAKER));
+        draw_text(v->win, y, room, tail.s, tail.len, v->width - room);
+    }
+    sb_free(&tail);
+}
+
+/* Show the selected article in the reader. */
+static void articles_select(view *v, size_t n)
+{
+    articles_data *d = v->data;
+    if (d && n < (size_t)d->n)
+        reader_view_show_article(app_view(v->app, &reader_view_ops),
+                                 d->rows[n].id, d->rows[n].headline);
+}
+
+static bool articles_enter(view *v, size_t n)
+{
+    articles_select(v, n);
+    app_focus(v->app, &reader_view_ops);
+    return true;
+}
+
+static void articles_status(view *v, strbuf *sb)
+{
+    articles_data *d = v->data;
+    if (!d || !d->file)
+        return;
+    sb_printf(sb, "%s", d->file);
+    if (v->cursor < (size_t)d->n) {
+        article_row *r = &d->rows[v->cursor];
+        sb_printf(sb, " \xC2\xB7 %s", r->headline);
+        if (r->byline)
+            sb_printf(sb, " \xC2\xB7 %s", r->byline);
+    }
+}
+
+static void articles_free(view *v)
+{
+    articles_data *d = v->data;
+    if (!d)
+        return;
+    article_rows_free(d->rows, d->n);
+    free(d->file);
+    free(d);
+    v->data = NULL;
+}
+
+const view_ops articles_view_ops = {
+    .name = "Articles",
+    .open = articles_open,
+    .line_count = articles_line_count,
+    .draw_line = articles_draw_line,
+    .enter = articles_enter,
+    .select = articles_select,
+    .status = articles_status,
+    .free = articles_free,
+};
