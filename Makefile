@@ -22,8 +22,7 @@ PKGS     = ncursesw sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) \
-             -Icore -Ibuild/gen -DDUBAO_VERSION='"$(VERSION)"' \
-             -DDUBAO_DATADIR='"$(DATADIR)"' -MMD -MP
+             -Icore -I$(B)/gen -MMD -MP
 LIBS     = $(PKG_LIBS) -lunistring -lm
 
 # Debian packages needed to build and to test.  libncurses-dev provides
@@ -45,7 +44,7 @@ TUI_OBJ  = $(TUI_SRC:%.c=$(B)/%.o)
 TUI_LIB_OBJ = $(filter-out $(B)/tui/main.o,$(TUI_OBJ))
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 
-.PHONY: all run check check-unit check-asan check-man deps deps-check \
+.PHONY: FORCE all run check check-unit check-asan check-man deps deps-check \
         install uninstall clean bench fuzz
 
 all: deps-check
@@ -54,7 +53,17 @@ all: deps-check
 dubao: $(CORE_OBJ) $(TUI_OBJ)
 	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
-$(B)/%.o: %.c | $(B)/gen/pinyin_table.c
+# Build settings that code needs (version, install data dir).  Rewritten
+# only when they change, so a new PREFIX rebuilds what depends on it.
+$(B)/gen/config.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define DUBAO_VERSION "%s"\n#define DUBAO_DATADIR "%s"\n' \
+	  '$(VERSION)' '$(DATADIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+FORCE:
+
+$(B)/%.o: %.c | $(B)/gen/pinyin_table.c $(B)/gen/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -124,8 +133,8 @@ $(TEST_BIN): $(TEST_OBJ) $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 check: deps
 	@$(MAKE) --no-print-directory check-man
-	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-asan
 
 check-man:
 	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l man/dubao.1 2>&1 >/dev/null); \

@@ -3,17 +3,15 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "strbuf.h"
-
-#ifndef DUBAO_DATADIR
-#define DUBAO_DATADIR "/usr/local/share/dubao"
-#endif
 
 static int is_dir(const char *p)
 {
@@ -48,13 +46,16 @@ const char *dubao_assets_dir(void)
     }
     char *exe = exe_dir();
     if (exe) {
-        /* The binary sits at the top of a source tree, or in build/. */
-        static const char *const rel[] = {"/assets", "/../assets",
-                                          "/../../assets"};
-        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-            strbuf sb = {0};
-            sb_printf(&sb, "%s%s", exe, rel[i]);
-            if (is_dir(sb.s)) {
+        /* A binary built in a source tree (at its top, or in build/X/)
+           uses that tree's assets; an installed one never looks around. */
+        static const char *const top[] = {"", "/../.."};
+        for (size_t i = 0; i < sizeof top / sizeof top[0]; i++) {
+            strbuf mk = {0}, sb = {0};
+            sb_printf(&mk, "%s%s/core/paths.c", exe, top[i]);
+            sb_printf(&sb, "%s%s/assets", exe, top[i]);
+            bool tree = access(mk.s, F_OK) == 0 && is_dir(sb.s);
+            sb_free(&mk);
+            if (tree) {
                 free(exe);
                 dir = sb_take(&sb);
                 return dir;

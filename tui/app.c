@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "draw.h"
 #include "keys.h"
+#include "script.h"
 #include "textwidth.h"
 #include "view.h"
 
@@ -25,6 +27,8 @@ struct app {
     int focus;             /* index into views */
     bool quit;
     char message[512];     /* one-shot status message */
+    script *script;        /* --script: keys come from here, no terminal */
+    int exit_code;         /* a failed :expect sets 1 */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -197,10 +201,11 @@ static void app_do(app *a, key_action act)
     }
 }
 
-/* Check that the terminal can show the browser; message and false if not. */
-static bool terminal_usable(void)
+/* Check that the terminal can show the browser; message and false if not.
+   A scripted run needs no terminal, but still a UTF-8 locale. */
+static bool terminal_usable(bool scripted)
 {
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+    if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         fprintf(stderr, "dubao: the browser needs a terminal (stdin and "
                 "stdout must be a tty); use a command such as 'dubao "
                 "issues' for scripts.\n");
@@ -228,12 +233,22 @@ static void install_signal_handlers(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Start curses; NULL with a message when the terminal cannot be used. */
-static SCREEN *curses_start(void)
+/* Start curses; NULL with a message when the terminal cannot be used.  A
+   scripted run draws into a virtual 100x30 screen whose output goes
+   nowhere. */
+static SCREEN *curses_start(bool scripted)
 {
     if (!getenv("ESCDELAY"))
         set_escdelay(25);
-    SCREEN *screen = newterm(NULL, stdout, stdin);
+    SCREEN *screen;
+    if (scripted) {
+        FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+        screen = out && in ? newterm("xterm-256color", out, in) : NULL;
+        if (screen)
+            resize_term(30, 100);
+    } else {
+        screen = newterm(NULL, stdout, stdin);
+    }
     if (!screen) {
         fprintf(stderr, "dubao: cannot use terminal type '%s'\n",
                 getenv("TERM") ? getenv("TERM") : "(unset)");
@@ -247,9 +262,107 @@ static SCREEN *curses_start(void)
     return screen;
 }
 
+/* The character a screen cell shows: line-drawing (ACS) cells are stored
+   as letters, so map the ones dubao draws back to their Unicode forms. */
+static wchar_t cell_char(const cchar_t *cell)
+{
+    wchar_t wch[CCHARW_MAX + 1];
+    attr_t attrs;
+    short pair;
+    if (getcchar(cell, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
+        return L' ';
+    if (attrs & A_ALTCHARSET) {
+        if (wch[0] == L'x')
+            return 0x2502; /* │ */
+        if (wch[0] == L'q')
+            return 0x2500; /* ─ */
+    }
+    return wch[0];
+}
+
+/* Print the virtual screen as text, one line per row, then "----".  Cells
+   are read one column at a time; a wide character fills two columns. */
+static void dump_screen(void)
+{
+    strbuf sb = {0};
+    for (int y = 0; y < LINES; y++) {
+        size_t line_start = sb.len, keep = sb.len;
+        for (int x = 0; x < COLS; x++) {
+            cchar_t cell;
+            if (mvwin_wch(curscr, y, x, &cell) == ERR)
+                break;
+            wchar_t wc = cell_char(&cell);
+            uint8_t buf[6];
+            int k = u8_uctomb(buf, (ucs4_t)wc, sizeof buf);
+            if (k > 0)
+                sb_append(&sb, (const char *)buf, (size_t)k);
+            if (wc != L' ')
+                keep = sb.len;
+            if (text_char_width((unsigned)wc) == 2)
+                x++;
+        }
+        sb.len = keep > line_start ? keep : line_start;
+        sb_putc(&sb, '\n');
+    }
+    sb_puts(&sb, "----\n");
+    fwrite(sb.s, 1, sb.len, stdout);
+    fflush(stdout);
+    sb_free(&sb);
+}
+
+/* Does the virtual screen contain text? */
+static bool screen_contains(const char *text)
+{
+    char *saved = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&saved, &size);
+    FILE *old = stdout;
+    stdout = mem;
+    dump_screen();
+    stdout = old;
+    fclose(mem);
+    bool found = saved && strstr(saved, text) != NULL;
+    free(saved);
+    return found;
+}
+
+/* Take the next key from the script, performing dumps, checks and
+   resizes on the way.  Returns false at the end of the script. */
+static bool app_script_key(app *a, wint_t *key, bool *is_key_code)
+{
+    for (;;) {
+        script_step st = script_next(a->script);
+        switch (st.kind) {
+        case STEP_KEY:
+            *key = st.key;
+            *is_key_code = st.is_code;
+            return true;
+        case STEP_DUMP:
+            dump_screen();
+            break;
+        case STEP_EXPECT:
+            if (!screen_contains(st.text)) {
+                fprintf(stderr, "dubao: script line %d: the screen does not "
+                        "contain '%s'\n", st.line, st.text);
+                a->exit_code = EXIT_RUNTIME;
+            }
+            break;
+        case STEP_RESIZE:
+            *key = KEY_RESIZE;
+            *is_key_code = true;
+            resize_term(st.rows, st.cols);
+            return true;
+        case STEP_END:
+            return false;
+        }
+    }
+}
+
 /* Read one key; returns false when the loop should stop. */
 static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
 {
+    if (a->script)
+        return app_script_key(a, key, is_key_code);
     int rc = get_wch(key);
     if (stop_signal) {
         a->quit = true;
@@ -263,13 +376,24 @@ static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
 
 int app_run(const dubao_options *o)
 {
-    if (!terminal_usable())
-        return EXIT_RUNTIME;
-    db *d = open_and_index(o, false);
-    if (!d)
+    if (!terminal_usable(o->script != NULL))
         return EXIT_RUNTIME;
     app a;
     memset(&a, 0, sizeof a);
+    if (o->script) {
+        strbuf err = {0};
+        a.script = script_load(o->script, &err);
+        if (!a.script) {
+            fprintf(stderr, "dubao: %s\n", err.s);
+            sb_free(&err);
+            return EXIT_USAGE;
+        }
+    }
+    db *d = open_and_index(o, false);
+    if (!d) {
+        script_free(a.script);
+        return EXIT_RUNTIME;
+    }
     a.db = d;
     const view_ops *ops[NVIEWS] = {&issues_view_ops, &articles_view_ops,
                                    &reader_view_ops};
@@ -278,8 +402,9 @@ int app_run(const dubao_options *o)
         a.views[i].app = &a;
     }
     install_signal_handlers();
-    SCREEN *screen = curses_start();
+    SCREEN *screen = curses_start(a.script != NULL);
     if (!screen) {
+        script_free(a.script);
         db_close(d);
         return EXIT_RUNTIME;
     }
@@ -312,6 +437,7 @@ int app_run(const dubao_options *o)
         a.views[i].ops->free(&a.views[i]);
     }
     delscreen(screen);
+    script_free(a.script);
     db_close(d);
-    return stop_signal ? 128 + stop_signal : EXIT_OK;
+    return stop_signal ? 128 + stop_signal : a.exit_code;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "config.h"
 #include "cli.h"
 #include "paths.h"
 

@@ -1,0 +1,187 @@
+/* test_script.c - the browser driven by --script: navigation, resizes,
+ * and the wrapped reader text checked line by line. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textwidth.h"
+
+/* Run the browser on the shipped corpus with a script; stdout in out. */
+static int run_script(const char *text, strbuf *out, strbuf *err)
+{
+    const char *dir = test_tmpdir();
+    char script[600], db[600];
+    snprintf(script, sizeof script, "%s/keys.txt", dir);
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    FILE *f = fopen(script, "w");
+    fputs(text, f);
+    fclose(f);
+    const char *bin = getenv("DUBAO_BIN");
+    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", db, "--script",
+                    script, NULL};
+    return test_run(argv, out, err);
+}
+
+/* Split the output into screens (separated by "----" lines); returns the
+   k-th screen as a heap string or NULL. */
+static char *nth_screen(const char *out, int k)
+{
+    const char *p = out;
+    for (int i = 0; i < k; i++) {
+        p = strstr(p, "----\n");
+        if (!p)
+            return NULL;
+        p += 5;
+    }
+    const char *end = strstr(p, "----\n");
+    return end ? xstrndup(p, (size_t)(end - p)) : NULL;
+}
+
+/* Every line of the screen is at most cols wide and has no control
+   characters. */
+static void assert_lines_fit(const char *screen, int cols)
+{
+    for (const char *p = screen; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (text_width(p, n) > cols)
+            fail_msg("line wider than %d: %.*s", cols, (int)n, p);
+        for (size_t i = 0; i < n; i++)
+            assert_true((unsigned char)p[i] >= 0x20);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* Cut off the status line (the last line) of a screen, in place. */
+static char *panes_only(char *screen)
+{
+    size_t n = strlen(screen);
+    if (n > 0 && screen[n - 1] == '\n')
+        screen[--n] = '\0';
+    char *last = strrchr(screen, '\n');
+    if (last)
+        *last = '\0';
+    return screen;
+}
+
+static void script_navigates_panes(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script(":dump\nj<Enter>j\n:dump\n<Enter>\n:dump\n"
+                                "<S-Tab>\n:dump\n", &out, &err), 0);
+    char *s0 = nth_screen(out.s, 0), *s1 = nth_screen(out.s, 1);
+    char *s2 = nth_screen(out.s, 2), *s3 = nth_screen(out.s, 3);
+    assert_non_null(s3);
+    assert_non_null(strstr(s0, "Issues 1/"));
+    assert_non_null(strstr(s1, "Issues 2/"));
+    assert_non_null(strstr(s1, "Articles 2/"));
+    /* The reader follows the article cursor: screens 1 and 0 differ. */
+    assert_string_not_equal(s0, s1);
+    /* Enter on an article and Shift-Tab back move the focus only: the
+       panes show the same text (the status line follows the focus). */
+    assert_string_equal(panes_only(s1), panes_only(s2));
+    assert_string_equal(s2, panes_only(s3));
+    assert_lines_fit(s1, 100);
+    free(s0);
+    free(s1);
+    free(s2);
+    free(s3);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void script_survives_any_size(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script(":resize 120 40\n:dump\n:resize 40 12\n"
+                                "jj<Enter>\n:dump\n:resize 1 1\n:dump\n"
+                                "<Tab>jjj<PgDn>\n:resize 2 3\n:dump\n"
+                                ":resize 100 30\n:dump\n", &out, &err), 0);
+    static const int widths[] = {120, 40, 1, 2, 100};
+    for (int i = 0; i < 5; i++) {
+        char *s = nth_screen(out.s, i);
+        assert_non_null(s);
+        assert_lines_fit(s, widths[i]);
+        free(s);
+    }
+    char *last = nth_screen(out.s, 4);
+    assert_non_null(strstr(last, "Issues"));
+    free(last);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Forbidden line starts (UAX #14 / Chinese typography). */
+static bool starts_with_closing(const char *p)
+{
+    static const char *const closing[] = {"，", "。", "、", "；", "：",
+                                          "？", "！", "”", "）", "》"};
+    for (size_t i = 0; i < SUITE_LEN(closing); i++)
+        if (strncmp(p, closing[i], strlen(closing[i])) == 0)
+            return true;
+    return false;
+}
+
+static void script_reader_wraps_cjk_at_odd_widths(void **state)
+{
+    (void)state;
+    static const int widths[] = {37, 47, 61, 83};
+    for (size_t w = 0; w < SUITE_LEN(widths); w++) {
+        strbuf keys = {0}, out = {0}, err = {0};
+        /* Narrow: one pane at a time.  Open the first article, page
+           through the reader dumping each page. */
+        sb_printf(&keys, ":resize %d 20\n<Enter><Enter>\n", widths[w]);
+        for (int i = 0; i < 6; i++)
+            sb_puts(&keys, ":dump\n<PgDn>\n");
+        assert_int_equal(run_script(keys.s, &out, &err), 0);
+        int lines = 0;
+        for (int i = 0; i < 6; i++) {
+            char *s = nth_screen(out.s, i);
+            assert_non_null(s);
+            assert_lines_fit(s, widths[w]);
+            /* Skip the title row and the status row. */
+            const char *p = strchr(s, '\n') + 1;
+            while (*p) {
+                const char *nl = strchr(p, '\n');
+                if (!nl || !strchr(nl + 1, '\n'))
+                    break;
+                if (starts_with_closing(p))
+                    fail_msg("line starts with closing punctuation at "
+                             "width %d: %.*s", widths[w], (int)(nl - p), p);
+                lines++;
+                p = nl + 1;
+            }
+            free(s);
+        }
+        assert_true(lines > 20);
+        sb_free(&keys);
+        sb_free(&out);
+        sb_free(&err);
+    }
+}
+
+static void script_errors_are_reported(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script(":expect this text is not on screen\n", &out,
+                                &err), 1);
+    assert_non_null(strstr(err.s, "line 1"));
+    sb_clear(&err);
+    assert_int_equal(run_script("j\n<NoSuchKey>\n", &out, &err), 2);
+    assert_non_null(strstr(err.s, ":2:"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(script_navigates_panes),
+    cmocka_unit_test(script_survives_any_size),
+    cmocka_unit_test(script_reader_wraps_cjk_at_odd_widths),
+    cmocka_unit_test(script_errors_are_reported),
+};
+const test_suite script_suite = {tests, SUITE_LEN(tests)};
