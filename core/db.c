@@ -724,6 +724,28 @@ static bool speaker_matches(const char *name, const char *q)
     return m || pinyin_matches(name, q);
 }
 
+static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
+    [ROLE_ANY] = "全部", [ROLE_NPC] = "人大代表",
+    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "地方",
+};
+
+const char *role_class_label(role_class c)
+{
+    return c < ROLE_CLASS_COUNT ? role_class_labels[c] : "";
+}
+
+role_class role_class_from_name(const char *name)
+{
+    if (!name)
+        return ROLE_ANY;
+    if (strcmp(name, "local") == 0)
+        return ROLE_LOCAL;
+    for (int c = ROLE_NPC; c < ROLE_CLASS_COUNT; c++)
+        if (strcmp(name, role_class_labels[c]) == 0)
+            return (role_class)c;
+    return ROLE_ANY;
+}
+
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
 {
     *rows = NULL;
@@ -734,13 +756,19 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
            "JOIN issues i ON i.id=a.issue_id "
            "LEFT JOIN speakers s ON s.id=q.speaker_id "
            "WHERE (?1 IS NULL OR s.role=?1) AND (?2 IS NULL OR i.file=?2) "
-           "AND (?3=0 OR q.article_id=?3) "
+           "AND (?3=0 OR q.article_id=?3) AND (?4=0 OR q.speaker_id=?4) "
+           "AND (?5=0 OR (?5=1 AND s.role='全国人大代表') "
+           "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
+           "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
+           "      ('全国人大代表','全国政协委员','全国政协常委'))) "
            "ORDER BY i.file, a.ord, q.start", NULL);
     if (!st)
         return -1;
     bind_text(st, 1, f ? f->role : NULL);
     bind_text(st, 2, f ? f->file : NULL);
     sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
+    sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
+    sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
     size_t n = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

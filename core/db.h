@@ -112,11 +112,27 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
                     article_row **rows);
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows);
 
+/* Groups of roles for filtering quotes. */
+typedef enum {
+    ROLE_ANY = 0,   /* every quote, attributed or not */
+    ROLE_NPC,       /* 全国人大代表 */
+    ROLE_CPPCC,     /* 全国政协委员 and 全国政协常委 */
+    ROLE_LOCAL,     /* any other known role (市人大代表, 省政协委员 …) */
+    ROLE_CLASS_COUNT
+} role_class;
+
+/* A short label for a role class, for the interface ("人大代表" …). */
+const char *role_class_label(role_class c);
+/* Parse a --role value: a class label, "local", or an exact role. */
+role_class role_class_from_name(const char *name);
+
 typedef struct {
     const char *speaker;  /* name, part of a name, or pinyin; NULL = all */
     const char *role;     /* exact role; NULL = all */
     const char *file;     /* issue file name; NULL = all */
     int64_t article_id;   /* 0 = all */
+    int64_t speaker_id;   /* 0 = all */
+    role_class roles;     /* ROLE_ANY = all */
 } quote_filter;
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows);

@@ -89,7 +89,7 @@ static void db_stores_and_reads_back(void **state)
     para_rows_free(pr, 4);
 
     quote_row *qr;
-    quote_filter f = {"zhangsan", NULL, NULL, 0};
+    quote_filter f = {"zhangsan", NULL, NULL, 0, 0, ROLE_ANY};
     assert_int_equal(db_quotes(d, &f, &qr), 1);
     assert_string_equal(qr[0].speaker, "张三");
     assert_string_equal(qr[0].role, "全国人大代表");
@@ -98,6 +98,19 @@ static void db_stores_and_reads_back(void **state)
     f.speaker = "李四";
     assert_int_equal(db_quotes(d, &f, &qr), 0);
     quote_rows_free(qr, 0);
+    /* Role classes: a 全国人大代表 is in NPC, not in CPPCC or local. */
+    quote_filter byrole = {NULL, NULL, NULL, 0, 0, ROLE_NPC};
+    assert_int_equal(db_quotes(d, &byrole, &qr), 1);
+    quote_rows_free(qr, 1);
+    byrole.roles = ROLE_CPPCC;
+    assert_int_equal(db_quotes(d, &byrole, &qr), 0);
+    quote_rows_free(qr, 0);
+    byrole.roles = ROLE_LOCAL;
+    assert_int_equal(db_quotes(d, &byrole, &qr), 0);
+    quote_rows_free(qr, 0);
+    assert_int_equal(role_class_from_name("人大代表"), ROLE_NPC);
+    assert_int_equal(role_class_from_name("local"), ROLE_LOCAL);
+    assert_int_equal(role_class_from_name("市人大代表"), ROLE_ANY);
 
     speaker_row *sr;
     assert_int_equal(db_speakers(d, "张", &sr), 1);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "textwidth.h"
 
 /* Run the browser on the shipped corpus with a script; stdout in out. */
@@ -178,7 +180,211 @@ static void script_errors_are_reported(void **state)
     sb_free(&err);
 }
 
+/* The bytes of row that start at display column col (NULL if none). */
+static const char *at_column(const char *row, int col)
+{
+    int c = 0;
+    const char *p = row;
+    while (*p && *p != '\n' && c < col) {
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, (const uint8_t *)p, strlen(p));
+        c += text_char_width(uc);
+        p += n;
+    }
+    return c == col ? p : NULL;
+}
+
+/* Row k (0-based) of a screen, as a heap string. */
+static char *row_of(const char *screen, int k)
+{
+    const char *p = screen;
+    for (int i = 0; i < k && p; i++) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!p)
+        return NULL;
+    const char *nl = strchr(p, '\n');
+    return xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+}
+
+static void script_search_highlights_the_right_columns(void **state)
+{
+    (void)state;
+    /* Search the reader for a two-character word of the shown text. */
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script("<Tab><Tab>\n:dump\n", &out, &err), 0);
+    char *screen = nth_screen(out.s, 0);
+    /* Two wide characters inside the reader pane (it starts at column
+       52 of 100), not at its edge, on the first row of body text. */
+    const char *text = NULL;
+    char *row = NULL;
+    for (int r = 2; r < 28 && !text; r++) {
+        free(row);
+        row = row_of(screen, r);
+        for (int col = 60; col < 90 && !text; col++) {
+            const char *t = at_column(row, col);
+            ucs4_t a = 0, b = 0;
+            if (t && *t) {
+                int n = u8_mbtouc(&a, (const uint8_t *)t, strlen(t));
+                if (t[n])
+                    u8_mbtouc(&b, (const uint8_t *)t + n, strlen(t + n));
+            }
+            if (text_char_width(a) == 2 && text_char_width(b) == 2 &&
+                a != 0x3000 && b != 0x3000)
+                text = t;
+        }
+    }
+    assert_non_null(text);
+    char needle[16];
+    const char *p = text;
+    for (int i = 0; i < 2; i++)
+        p += u8_mblen((const uint8_t *)p, strlen(p));
+    snprintf(needle, sizeof needle, "%.*s", (int)(p - text), text);
+    free(row);
+    free(screen);
+    sb_clear(&out);
+
+    strbuf keys = {0};
+    sb_printf(&keys, "<Tab><Tab>\n/%s<Enter>\n:dump\n:dump-highlight\n",
+              needle);
+    assert_int_equal(run_script(keys.s, &out, &err), 0);
+    char *plain = nth_screen(out.s, 0), *hl = nth_screen(out.s, 1);
+    assert_non_null(hl);
+    int highlighted = 0;
+    for (int r = 1; r < 29; r++) {
+        char *prow = row_of(plain, r), *hrow = row_of(hl, r);
+        /* Every highlighted run is the needle (or a piece of it cut by a
+           line end), drawn exactly over the same text. */
+        int col = 0;
+        for (const char *h = hrow; *h;) {
+            ucs4_t uc;
+            int n = u8_mbtouc(&uc, (const uint8_t *)h, strlen(h));
+            int w = text_char_width(uc);
+            if (uc != ' ' && uc != 0x3000) {
+                const char *under = at_column(prow, col);
+                assert_non_null(under);
+                assert_memory_equal(under, h, (size_t)n);
+                char one[8] = {0};
+                memcpy(one, h, (size_t)n);
+                assert_non_null(strstr(needle, one));
+                highlighted++;
+            }
+            col += w;
+            h += n;
+        }
+        free(prow);
+        free(hrow);
+    }
+    assert_true(highlighted >= 2);
+    free(plain);
+    free(hl);
+    sb_free(&keys);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* The name of the speaker with the most quotes, from the command line. */
+static char *top_speaker(void)
+{
+    const char *dir = test_tmpdir();
+    char db[600];
+    snprintf(db, sizeof db, "%s/top.db", dir);
+    const char *bin = getenv("DUBAO_BIN");
+    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", db, "speakers",
+                    "--json", NULL};
+    strbuf out = {0};
+    assert_int_equal(test_run(argv, &out, NULL), 0);
+    const char *n = strstr(out.s ? out.s : "", "\"name\":\"");
+    if (!n) {
+        sb_free(&out);
+        return NULL;
+    }
+    n += 8;
+    char *name = xstrndup(n, (size_t)(strchr(n, '"') - n));
+    sb_free(&out);
+    return name;
+}
+
+static void script_delegate_picker_takes_chinese_and_backspace(void **state)
+{
+    (void)state;
+    char *name = top_speaker();
+    if (!name)
+        skip();
+    /* Type the name with a wrong extra character, delete it with one
+       Backspace (one character, three bytes), accept. */
+    strbuf keys = {0}, out = {0}, err = {0};
+    sb_printf(&keys, "d\n:type %s\u8a9e\n:dump\n<Backspace>\n:dump\n"
+              "<Enter>\n:dump\nq\n:dump\n", name);
+    assert_int_equal(run_script(keys.s, &out, &err), 0);
+    char *typed = nth_screen(out.s, 0), *fixed = nth_screen(out.s, 1);
+    char *chosen = nth_screen(out.s, 2), *back = nth_screen(out.s, 3);
+    assert_non_null(back);
+    char expect[128];
+    snprintf(expect, sizeof expect, "delegate: %s\u8a9e", name);
+    assert_non_null(strstr(typed, expect));
+    snprintf(expect, sizeof expect, "delegate: %s\n", name);
+    assert_non_null(strstr(fixed, expect));
+    /* Accepted: the quotes pane lists that speaker's quotes. */
+    snprintf(expect, sizeof expect, "%s\xEF\xBC\x9A", name);
+    assert_non_null(strstr(chosen, expect));
+    assert_non_null(strstr(chosen, "Quotes 1/"));
+    /* q goes back one step: the speakers the picker found. */
+    assert_non_null(strstr(back, "Speakers 1/"));
+    assert_non_null(strstr(back, name));
+    free(typed);
+    free(fixed);
+    free(chosen);
+    free(back);
+    sb_free(&keys);
+    sb_free(&out);
+    sb_free(&err);
+    free(name);
+}
+
+static void script_quote_opens_in_its_article_and_back(void **state)
+{
+    (void)state;
+    char *name = top_speaker();
+    if (!name)
+        skip();
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script("o\n:dump\n<Enter>\n:dump\nq\n:dump\n"
+                                "q\n:dump\n?\n:dump\nq\nr\n:dump\n",
+                                &out, &err), 0);
+    char *list = nth_screen(out.s, 0), *opened = nth_screen(out.s, 1);
+    char *back = nth_screen(out.s, 2), *back2 = nth_screen(out.s, 3);
+    char *help = nth_screen(out.s, 4), *role = nth_screen(out.s, 5);
+    assert_non_null(role);
+    assert_non_null(strstr(list, "Quotes 1/"));
+    /* The reader shows the article with the quote; the status line
+       names the reader's article. */
+    assert_non_null(strstr(opened, "Reader"));
+    assert_string_not_equal(list, opened);
+    assert_non_null(strstr(back, "Quotes 1/"));
+    assert_non_null(strstr(back2, "Issues"));
+    /* Help lists every bound action with its keys. */
+    assert_non_null(strstr(help, "Help"));
+    assert_non_null(strstr(help, "pick a delegate"));
+    assert_non_null(strstr(help, "Ctrl-D"));
+    /* r cycles the role filter of the quotes pane. */
+    free(list);
+    free(opened);
+    free(back);
+    free(back2);
+    free(help);
+    free(role);
+    free(name);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(script_search_highlights_the_right_columns),
+    cmocka_unit_test(script_delegate_picker_takes_chinese_and_backspace),
+    cmocka_unit_test(script_quote_opens_in_its_article_and_back),
     cmocka_unit_test(script_navigates_panes),
     cmocka_unit_test(script_survives_any_size),
     cmocka_unit_test(script_reader_wraps_cjk_at_odd_widths),

@@ -1,4 +1,5 @@
-/* app.c - the browser: terminal setup, pane layout, the key loop and the
+/* app.c - the browser: terminal setup, display modes and pane layout, the
+ * key loop, position history, the prompt (search, delegate picker) and the
  * status line.  Panes are views (view.h); nothing here knows what a pane
  * shows. */
 #include "app.h"
@@ -19,14 +20,51 @@
 #include "textwidth.h"
 #include "view.h"
 
-enum { NVIEWS = 3 };
+/* Every pane, in one array; display modes pick up to three of them. */
+enum { V_ISSUES, V_ARTICLES, V_READER, V_SPEAKERS, V_QUOTES, V_HELP,
+       NVIEWS };
+
+static const view_ops *const all_view_ops[NVIEWS] = {
+    &issues_view_ops, &articles_view_ops, &reader_view_ops,
+    &speakers_view_ops, &quotes_view_ops, &help_view_ops,
+};
+
+/* A display mode: the panes shown side by side, left to right. */
+typedef struct {
+    int panes[3];
+    int npanes;
+} display_mode;
+
+enum { MODE_ISSUES, MODE_DELEGATES, MODE_HELP, NMODES };
+
+static const display_mode modes[NMODES] = {
+    [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3},
+    [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3},
+    [MODE_HELP] = {{V_HELP, 0, 0}, 1},
+};
+
+/* Where the user was: restored by "back". */
+typedef struct {
+    int mode;
+    int focus;
+    view_state states[NVIEWS];
+} history_entry;
+
+enum { HISTORY_MAX = 100 };
 
 struct app {
     db *db;
     view views[NVIEWS];
-    int focus;             /* index into views */
+    bool opened[NVIEWS];   /* open() has loaded the view's rows */
+    int mode;
+    int focus;             /* index into modes[mode].panes */
     bool quit;
     char message[512];     /* one-shot status message */
+    char *search;          /* the last search, highlighted; or NULL */
+    const char *prompt;    /* label of the prompt being edited, or NULL */
+    strbuf *prompt_text;
+    history_entry history[HISTORY_MAX];
+    size_t nhistory;
     script *script;        /* --script: keys come from here, no terminal */
     int exit_code;         /* a failed :expect sets 1 */
 };
@@ -52,10 +90,21 @@ view *app_view(app *a, const view_ops *ops)
     return NULL;
 }
 
+/* The view shown in pane i of the current mode. */
+static view *pane(app *a, int i)
+{
+    return &a->views[modes[a->mode].panes[i]];
+}
+
+static view *focused(app *a)
+{
+    return pane(a, a->focus);
+}
+
 void app_focus(app *a, const view_ops *ops)
 {
-    for (int i = 0; i < NVIEWS; i++)
-        if (a->views[i].ops == ops)
+    for (int i = 0; i < modes[a->mode].npanes; i++)
+        if (pane(a, i)->ops == ops)
             a->focus = i;
 }
 
@@ -65,6 +114,15 @@ void app_message(app *a, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
+}
+
+/* Load a view's rows the first time it is shown. */
+static void ensure_open(app *a, int v)
+{
+    if (!a->opened[v]) {
+        a->views[v].ops->open(&a->views[v]);
+        a->opened[v] = true;
+    }
 }
 
 /* Rows available for panes (the last row is the status line). */
@@ -86,121 +144,192 @@ static void place_view(view *v, int y, int x, int h, int w)
     v->height = h > 1 ? h - 1 : 0;
     if (w > 0 && h > 0)
         v->win = newwin(h, w, y, x);
-    if (v->ops->resize)
+    /* A hidden view keeps its position: clamping it to no rows would
+       scroll it away from where the user left it. */
+    if (v->win && v->ops->resize)
         v->ops->resize(v);
-    view_clamp(v);
+    if (v->win)
+        view_clamp(v);
 }
 
-/* Lay the panes out for the terminal size: three columns when wide, only
-   the focused pane when narrow. */
+/* Lay the current mode's panes out for the terminal size: side by side
+   when wide, only the focused pane when narrow. */
 static void app_layout(app *a)
 {
-    int h = content_rows();
-    int w = COLS;
-    bool wide = w >= 90 && h >= 3;
+    int h = content_rows(), w = COLS;
+    const display_mode *m = &modes[a->mode];
+    for (int i = 0; i < NVIEWS; i++)
+        place_view(&a->views[i], 0, 0, 0, 0);
+    for (int i = 0; i < m->npanes; i++)
+        ensure_open(a, m->panes[i]);
+    bool wide = w >= 90 && h >= 3 && m->npanes == 3;
     if (!wide) {
-        for (int i = 0; i < NVIEWS; i++)
-            place_view(&a->views[i], 0, 0, i == a->focus ? h : 0,
-                       i == a->focus ? w : 0);
+        place_view(focused(a), 0, 0, h, w);
         return;
     }
     int w0 = w / 5, w1 = w * 3 / 10;
     int w2 = w - w0 - w1 - 2;
-    place_view(&a->views[0], 0, 0, h, w0);
-    place_view(&a->views[1], 0, w0 + 1, h, w1);
-    place_view(&a->views[2], 0, w0 + w1 + 2, h, w2);
+    place_view(pane(a, 0), 0, 0, h, w0);
+    place_view(pane(a, 1), 0, w0 + 1, h, w1);
+    place_view(pane(a, 2), 0, w0 + w1 + 2, h, w2);
 }
 
 /* Draw the separators between panes (on stdscr). */
 static void draw_separators(app *a)
 {
-    for (int i = 1; i < NVIEWS; i++) {
-        view *v = &a->views[i];
+    for (int i = 1; i < modes[a->mode].npanes; i++) {
+        view *v = pane(a, i);
         if (v->win && v->x > 0)
             mvvline(0, v->x - 1, ACS_VLINE, content_rows());
     }
 }
 
-/* The bottom line: where the user is, a message, and key hints. */
-static void draw_status(app *a)
+/* The prompt on the status line; returns the cursor column. */
+static int draw_prompt(app *a, int y)
+{
+    strbuf sb = {0};
+    sb_printf(&sb, "%s%s", a->prompt, a->prompt_text->s ? a->prompt_text->s
+                                                        : "");
+    /* Show the end of a long input. */
+    const char *s = sb.s;
+    while (text_width(s, strlen(s)) > COLS - 1 && *s) {
+        int n = u8_mblen((const uint8_t *)s, strlen(s));
+        s += n > 0 ? n : 1;
+    }
+    int used = draw_text(stdscr, y, 0, s, strlen(s), COLS);
+    sb_free(&sb);
+    return used < COLS ? used : COLS - 1;
+}
+
+/* The bottom line: a prompt, a message, or where the user is, and key
+   hints.  Returns the cursor column when a prompt is shown, else -1. */
+static int draw_status(app *a)
 {
     if (LINES < 2)
-        return;
+        return -1;
     int y = LINES - 1;
     attrset(style_attr(STYLE_STATUS));
     draw_blank(stdscr, y, 0, COLS);
+    if (a->prompt) {
+        int col = draw_prompt(a, y);
+        attrset(A_NORMAL);
+        return col;
+    }
     strbuf sb = {0};
     if (a->message[0]) {
         sb_puts(&sb, a->message);
     } else {
-        view *v = &a->views[a->focus];
+        view *v = focused(a);
         if (v->ops->status)
             v->ops->status(v, &sb);
     }
-    const char *hints = " Tab pane \xC2\xB7 Enter open \xC2\xB7 q back \xC2\xB7 ? help";
+    const char *hints = " ? help \xC2\xB7 q back";
     int hw = text_width(hints, strlen(hints));
-    int room = COLS - (COLS >= 60 ? hw : 0);
+    bool show_hints = COLS >= 60;
+    int room = COLS - (show_hints ? hw + 1 : 0);
     draw_text(stdscr, y, 0, sb.s ? sb.s : "", sb.len, room);
-    if (COLS >= 60)
+    if (show_hints)
         draw_text(stdscr, y, COLS - hw, hints, strlen(hints), hw);
     attrset(A_NORMAL);
     sb_free(&sb);
+    return -1;
 }
 
 static void app_draw(app *a)
 {
     erase();
     draw_separators(a);
-    draw_status(a);
+    int cursor_col = draw_status(a);
     wnoutrefresh(stdscr);
-    for (int i = 0; i < NVIEWS; i++)
-        view_draw(&a->views[i], i == a->focus);
+    for (int i = 0; i < modes[a->mode].npanes; i++)
+        view_draw(pane(a, i), i == a->focus,
+                  i == a->focus ? a->search : NULL);
+    if (cursor_col >= 0) {
+        /* Put the terminal cursor at the end of the prompt. */
+        move(LINES - 1, cursor_col);
+        wnoutrefresh(stdscr);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
     doupdate();
+}
+
+/* Free the strings held by a history entry. */
+static void history_entry_free(history_entry *h)
+{
+    for (int i = 0; i < NVIEWS; i++) {
+        free(h->states[i].text);
+        h->states[i].text = NULL;
+    }
+}
+
+void app_push_history(app *a)
+{
+    if (a->nhistory == HISTORY_MAX) {
+        history_entry_free(&a->history[0]);
+        memmove(a->history, a->history + 1,
+                (HISTORY_MAX - 1) * sizeof *a->history);
+        a->nhistory--;
+    }
+    history_entry *h = &a->history[a->nhistory++];
+    memset(h, 0, sizeof *h);
+    h->mode = a->mode;
+    h->focus = a->focus;
+    for (int i = 0; i < modes[a->mode].npanes; i++) {
+        int v = modes[a->mode].panes[i];
+        if (a->views[v].ops->save)
+            a->views[v].ops->save(&a->views[v], &h->states[v]);
+    }
+}
+
+/* Go back to the last remembered place; false when there is none. */
+static bool app_pop_history(app *a)
+{
+    if (a->nhistory == 0)
+        return false;
+    history_entry *h = &a->history[--a->nhistory];
+    a->mode = h->mode;
+    a->focus = h->focus;
+    app_layout(a);
+    for (int i = 0; i < modes[a->mode].npanes; i++) {
+        int v = modes[a->mode].panes[i];
+        if (a->views[v].ops->restore)
+            a->views[v].ops->restore(&a->views[v], &h->states[v]);
+    }
+    history_entry_free(h);
+    return true;
+}
+
+/* Show another display mode with pane focus first focused. */
+static void app_switch_mode(app *a, int mode, int focus)
+{
+    app_push_history(a);
+    a->mode = mode;
+    a->focus = focus;
+    app_layout(a);
+    view *v = focused(a);
+    if (v->ops->select && v->ops->line_count(v))
+        v->ops->select(v, v->cursor);
 }
 
 /* Move focus to the next (dir 1) or previous (dir -1) pane. */
 static void app_cycle_focus(app *a, int dir)
 {
-    a->focus = (a->focus + NVIEWS + dir) % NVIEWS;
+    int n = modes[a->mode].npanes;
+    a->focus = (a->focus + n + dir) % n;
 }
 
-/* q: go back one pane, or quit from the first. */
+/* q: back to where the user was, or one pane left, or quit. */
 static void app_back(app *a)
 {
-    if (a->focus == 0)
-        a->quit = true;
-    else
+    if (app_pop_history(a))
+        return;
+    if (a->focus > 0)
         a->focus--;
+    else
+        a->quit = true;
 }
-
-/* Perform one action of the keymap on the focused pane. */
-static void app_do(app *a, key_action act)
-{
-    view *v = &a->views[a->focus];
-    long page = v->height > 1 ? v->height - 1 : 1;
-    switch (act) {
-    case ACT_UP: view_move(v, -1); break;
-    case ACT_DOWN: view_move(v, 1); break;
-    case ACT_PAGE_UP: view_move(v, -page); break;
-    case ACT_PAGE_DOWN: view_move(v, page); break;
-    case ACT_HALF_UP: view_move(v, -(page / 2 + 1)); break;
-    case ACT_HALF_DOWN: view_move(v, page / 2 + 1); break;
-    case ACT_HOME: view_goto(v, 0); break;
-    case ACT_END: view_goto(v, (size_t)-1 / 2); break;
-    case ACT_NEXT_PANE: app_cycle_focus(a, 1); break;
-    case ACT_PREV_PANE: app_cycle_focus(a, -1); break;
-    case ACT_ENTER:
-        if (v->ops->enter)
-            v->ops->enter(v, v->cursor);
-        break;
-    case ACT_BACK: app_back(a); break;
-    case ACT_QUIT: a->quit = true; break;
-    case ACT_REDRAW: clearok(curscr, TRUE); break;
-    case ACT_HELP: app_message(a, "%s", keys_summary()); break;
-    case ACT_NONE: break;
-    }
-}
-
 /* Check that the terminal can show the browser; message and false if not.
    A scripted run needs no terminal, but still a UTF-8 locale. */
 static bool terminal_usable(bool scripted)
@@ -262,70 +391,6 @@ static SCREEN *curses_start(bool scripted)
     return screen;
 }
 
-/* The character a screen cell shows: line-drawing (ACS) cells are stored
-   as letters, so map the ones dubao draws back to their Unicode forms. */
-static wchar_t cell_char(const cchar_t *cell)
-{
-    wchar_t wch[CCHARW_MAX + 1];
-    attr_t attrs;
-    short pair;
-    if (getcchar(cell, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
-        return L' ';
-    if (attrs & A_ALTCHARSET) {
-        if (wch[0] == L'x')
-            return 0x2502; /* │ */
-        if (wch[0] == L'q')
-            return 0x2500; /* ─ */
-    }
-    return wch[0];
-}
-
-/* Print the virtual screen as text, one line per row, then "----".  Cells
-   are read one column at a time; a wide character fills two columns. */
-static void dump_screen(void)
-{
-    strbuf sb = {0};
-    for (int y = 0; y < LINES; y++) {
-        size_t line_start = sb.len, keep = sb.len;
-        for (int x = 0; x < COLS; x++) {
-            cchar_t cell;
-            if (mvwin_wch(curscr, y, x, &cell) == ERR)
-                break;
-            wchar_t wc = cell_char(&cell);
-            uint8_t buf[6];
-            int k = u8_uctomb(buf, (ucs4_t)wc, sizeof buf);
-            if (k > 0)
-                sb_append(&sb, (const char *)buf, (size_t)k);
-            if (wc != L' ')
-                keep = sb.len;
-            if (text_char_width((unsigned)wc) == 2)
-                x++;
-        }
-        sb.len = keep > line_start ? keep : line_start;
-        sb_putc(&sb, '\n');
-    }
-    sb_puts(&sb, "----\n");
-    fwrite(sb.s, 1, sb.len, stdout);
-    fflush(stdout);
-    sb_free(&sb);
-}
-
-/* Does the virtual screen contain text? */
-static bool screen_contains(const char *text)
-{
-    char *saved = NULL;
-    size_t size = 0;
-    FILE *mem = open_memstream(&saved, &size);
-    FILE *old = stdout;
-    stdout = mem;
-    dump_screen();
-    stdout = old;
-    fclose(mem);
-    bool found = saved && strstr(saved, text) != NULL;
-    free(saved);
-    return found;
-}
-
 /* Take the next key from the script, performing dumps, checks and
    resizes on the way.  Returns false at the end of the script. */
 static bool app_script_key(app *a, wint_t *key, bool *is_key_code)
@@ -338,10 +403,13 @@ static bool app_script_key(app *a, wint_t *key, bool *is_key_code)
             *is_key_code = st.is_code;
             return true;
         case STEP_DUMP:
-            dump_screen();
+            script_dump_screen(0);
+            break;
+        case STEP_DUMP_HIGHLIGHT:
+            script_dump_screen(style_attr(STYLE_MATCH));
             break;
         case STEP_EXPECT:
-            if (!screen_contains(st.text)) {
+            if (!script_screen_contains(st.text)) {
                 fprintf(stderr, "dubao: script line %d: the screen does not "
                         "contain '%s'\n", st.line, st.text);
                 a->exit_code = EXIT_RUNTIME;
@@ -374,70 +442,291 @@ static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
     return true;
 }
 
+
+/* Called after each edit of the prompt with the text so far. */
+typedef void (*prompt_changed)(app *a, const char *text, void *ctx);
+
+/* Edit one line of text at the status line (UTF-8, as typed or committed
+   by an input method): Backspace deletes one character, Ctrl-U clears,
+   Enter accepts (true), Esc cancels (false). */
+static bool app_prompt(app *a, const char *label, strbuf *text,
+                       prompt_changed changed, void *ctx)
+{
+    a->prompt = label;
+    a->prompt_text = text;
+    bool accepted = false;
+    for (;;) {
+        app_draw(a);
+        wint_t key = 0;
+        bool code = false;
+        if (!app_read_key(a, &key, &code) || a->quit)
+            break;
+        if (code && key == KEY_RESIZE) {
+            app_layout(a);
+            continue;
+        }
+        if ((!code && (key == '\n' || key == '\r')) ||
+            (code && key == KEY_ENTER)) {
+            accepted = true;
+            break;
+        }
+        if (!code && key == 27)
+            break;
+        if ((code && key == KEY_BACKSPACE) ||
+            (!code && (key == 127 || key == 8))) {
+            if (text->len == 0)
+                continue;
+            ucs4_t uc;
+            const uint8_t *prev =
+                u8_prev(&uc, (const uint8_t *)text->s + text->len,
+                        (const uint8_t *)text->s);
+            text->len = prev ? (size_t)(prev - (const uint8_t *)text->s) : 0;
+            text->s[text->len] = '\0';
+        } else if (!code && key == 0x15) { /* Ctrl-U */
+            sb_clear(text);
+        } else if (!code && key >= 0x20 && key != 0x7f &&
+                   !(key >= 0x80 && key < 0xa0) && text->len < 1024) {
+            uint8_t buf[6];
+            int n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
+            if (n > 0)
+                sb_append(text, (const char *)buf, (size_t)n);
+        } else {
+            continue;
+        }
+        if (changed)
+            changed(a, text->s ? text->s : "", ctx);
+    }
+    a->prompt = NULL;
+    a->prompt_text = NULL;
+    return accepted;
+}
+
+/* Where a search started, to search again from there as the user types. */
+typedef struct {
+    view_state origin;
+} search_ctx;
+
+static void search_changed(app *a, const char *text, void *ctx)
+{
+    search_ctx *sc = ctx;
+    view *v = focused(a);
+    view_restore_position(v, &sc->origin);
+    free(a->search);
+    a->search = *text ? xstrdup(text) : NULL;
+    if (*text && !view_search(v, text, 1, true))
+        app_message(a, "not found: %s", text);
+    else
+        a->message[0] = '\0';
+}
+
+/* /: search the focused pane incrementally; Esc goes back. */
+static void app_search(app *a)
+{
+    view *v = focused(a);
+    search_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    view_save_position(v, &sc.origin);
+    strbuf text = {0};
+    if (!app_prompt(a, "/", &text, search_changed, &sc)) {
+        view_restore_position(v, &sc.origin);
+        free(a->search);
+        a->search = NULL;
+    } else if (v->ops->select) {
+        v->ops->select(v, v->cursor);
+    }
+    sb_free(&text);
+}
+
+/* n / N: the next or previous match of the last search. */
+static void app_search_again(app *a, int dir)
+{
+    if (!a->search) {
+        app_message(a, "no search yet: press / to search");
+        return;
+    }
+    if (!view_search(focused(a), a->search, dir, false))
+        app_message(a, "not found: %s", a->search);
+}
+
+static void picker_changed(app *a, const char *text, void *ctx)
+{
+    (void)ctx;
+    view *v = focused(a);
+    if (v->ops->filter)
+        v->ops->filter(v, text);
+}
+
+/* d: the delegate picker.  Typing filters the speakers pane (Chinese,
+   part of a name, pinyin); Enter shows the chosen speaker's quotes. */
+static void app_pick_delegate(app *a)
+{
+    app_switch_mode(a, MODE_DELEGATES, 0);
+    strbuf text = {0};
+    view *v = focused(a);
+    if (v->ops->filter)
+        v->ops->filter(v, "");
+    bool ok = app_prompt(a, "delegate: ", &text, picker_changed, NULL);
+    if (ok && v->ops->line_count(v) > 0 && v->ops->enter) {
+        v->ops->enter(v, v->cursor);
+    } else if (!ok) {
+        if (v->ops->filter)
+            v->ops->filter(v, "");
+        app_pop_history(a);
+    } else {
+        app_message(a, "no speaker matches %s", text.s ? text.s : "");
+    }
+    sb_free(&text);
+}
+
+/* A mouse event: click focuses a pane and selects a line; the wheel
+   scrolls the pane under the pointer. */
+static void app_mouse(app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    for (int i = 0; i < modes[a->mode].npanes; i++) {
+        view *v = pane(a, i);
+        if (!v->win || ev.x < v->x || ev.x >= v->x + v->width ||
+            ev.y < v->y || ev.y > v->y + v->height)
+            continue;
+        if (ev.bstate & BUTTON4_PRESSED) {
+            view_move(v, -3);
+        } else if (ev.bstate & BUTTON5_PRESSED) {
+            view_move(v, 3);
+        } else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) {
+            a->focus = i;
+            if (ev.y > v->y && !v->ops->pager)
+                view_goto(v, v->top + (size_t)(ev.y - v->y - 1));
+        }
+        return;
+    }
+}
+
+/* Perform one action on the focused pane. */
+static void app_do(app *a, key_action act)
+{
+    view *v = focused(a);
+    long page = v->height > 1 ? v->height - 1 : 1;
+    if (v->ops->action && v->ops->action(v, act))
+        return;
+    switch (act) {
+    case ACT_UP: view_move(v, -1); break;
+    case ACT_DOWN: view_move(v, 1); break;
+    case ACT_PAGE_UP: view_move(v, -page); break;
+    case ACT_PAGE_DOWN: view_move(v, page); break;
+    case ACT_HALF_UP: view_move(v, -(page / 2 + 1)); break;
+    case ACT_HALF_DOWN: view_move(v, page / 2 + 1); break;
+    case ACT_HOME: view_goto(v, 0); break;
+    case ACT_END: view_goto(v, (size_t)-1 / 2); break;
+    case ACT_NEXT_PANE: app_cycle_focus(a, 1); break;
+    case ACT_PREV_PANE: app_cycle_focus(a, -1); break;
+    case ACT_ENTER:
+        if (v->ops->enter && v->ops->line_count(v))
+            v->ops->enter(v, v->cursor);
+        break;
+    case ACT_BACK: app_back(a); break;
+    case ACT_QUIT: a->quit = true; break;
+    case ACT_REDRAW: clearok(curscr, TRUE); break;
+    case ACT_HELP:
+        if (a->mode != MODE_HELP)
+            app_switch_mode(a, MODE_HELP, 0);
+        break;
+    case ACT_SEARCH: app_search(a); break;
+    case ACT_SEARCH_NEXT: app_search_again(a, 1); break;
+    case ACT_SEARCH_PREV: app_search_again(a, -1); break;
+    case ACT_DELEGATES: app_pick_delegate(a); break;
+    case ACT_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
+    case ACT_QUOTES:
+        app_switch_mode(a, MODE_DELEGATES, 1);
+        quotes_view_show_speaker(focused(a), 0, NULL);
+        break;
+    case ACT_ISSUES: app_switch_mode(a, MODE_ISSUES, 0); break;
+    case ACT_NEXT_SECTION:
+    case ACT_PREV_SECTION:
+    case ACT_ROLE_FILTER:
+        app_message(a, "%s: not in this pane", action_name(act));
+        break;
+    case ACT_NONE:
+    case ACT_COUNT:
+        break;
+    }
+}
+
 int app_run(const dubao_options *o)
 {
     if (!terminal_usable(o->script != NULL))
         return EXIT_RUNTIME;
-    app a;
-    memset(&a, 0, sizeof a);
+    app *a = xcalloc(1, sizeof *a);
     if (o->script) {
         strbuf err = {0};
-        a.script = script_load(o->script, &err);
-        if (!a.script) {
+        a->script = script_load(o->script, &err);
+        if (!a->script) {
             fprintf(stderr, "dubao: %s\n", err.s);
             sb_free(&err);
+            free(a);
             return EXIT_USAGE;
         }
     }
     db *d = open_and_index(o, false);
     if (!d) {
-        script_free(a.script);
+        script_free(a->script);
+        free(a);
         return EXIT_RUNTIME;
     }
-    a.db = d;
-    const view_ops *ops[NVIEWS] = {&issues_view_ops, &articles_view_ops,
-                                   &reader_view_ops};
+    a->db = d;
     for (int i = 0; i < NVIEWS; i++) {
-        a.views[i].ops = ops[i];
-        a.views[i].app = &a;
+        a->views[i].ops = all_view_ops[i];
+        a->views[i].app = a;
     }
     install_signal_handlers();
-    SCREEN *screen = curses_start(a.script != NULL);
+    SCREEN *screen = curses_start(a->script != NULL);
     if (!screen) {
-        script_free(a.script);
+        script_free(a->script);
         db_close(d);
+        free(a);
         return EXIT_RUNTIME;
     }
-    for (int i = 0; i < NVIEWS; i++)
-        a.views[i].ops->open(&a.views[i]);
-    app_layout(&a);
-    if (a.views[0].ops->select && a.views[0].ops->line_count(&a.views[0]))
-        a.views[0].ops->select(&a.views[0], 0);
-    while (!a.quit) {
-        app_draw(&a);
+    if (!a->script)
+        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+                      BUTTON5_PRESSED, NULL);
+    app_layout(a);
+    view *first = pane(a, 0);
+    if (first->ops->select && first->ops->line_count(first))
+        first->ops->select(first, 0);
+    while (!a->quit) {
+        app_draw(a);
         wint_t key = 0;
         bool code = false;
-        if (!app_read_key(&a, &key, &code))
+        if (!app_read_key(a, &key, &code))
             break;
-        a.message[0] = '\0';
+        a->message[0] = '\0';
         if (code && key == KEY_RESIZE) {
-            app_layout(&a);
+            app_layout(a);
             continue;
         }
-        key_action act = keys_lookup(key, code);
-        int old_focus = a.focus;
-        app_do(&a, act);
-        if (a.focus != old_focus && COLS < 90)
-            app_layout(&a);
+        if (code && key == KEY_MOUSE) {
+            app_mouse(a);
+            continue;
+        }
+        int old_focus = a->focus, old_mode = a->mode;
+        app_do(a, keys_lookup(key, code));
+        if (a->focus != old_focus || a->mode != old_mode)
+            app_layout(a);
     }
     endwin();
     for (int i = 0; i < NVIEWS; i++) {
-        if (a.views[i].win)
-            delwin(a.views[i].win);
-        a.views[i].ops->free(&a.views[i]);
+        if (a->views[i].win)
+            delwin(a->views[i].win);
+        a->views[i].ops->free(&a->views[i]);
     }
+    while (a->nhistory > 0)
+        history_entry_free(&a->history[--a->nhistory]);
     delscreen(screen);
-    script_free(a.script);
+    script_free(a->script);
     db_close(d);
-    return stop_signal ? 128 + stop_signal : a.exit_code;
+    free(a->search);
+    int rc = stop_signal ? 128 + stop_signal : a->exit_code;
+    free(a);
+    return rc;
 }

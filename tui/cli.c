@@ -144,7 +144,10 @@ static int cmd_articles(db *d, const command_options *co)
 
 static int cmd_quotes(db *d, const command_options *co)
 {
-    quote_filter f = {co->speaker, co->role, co->issue, 0};
+    /* --role takes a class (人大代表, 政协委员, local) or an exact role. */
+    role_class rc = role_class_from_name(co->role);
+    quote_filter f = {co->speaker, rc == ROLE_ANY ? co->role : NULL,
+                      co->issue, 0, 0, rc};
     quote_row *rows;
     ssize_t n = db_quotes(d, &f, &rows);
     if (n < 0)

@@ -49,6 +49,31 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols)
     return used;
 }
 
+void draw_overlay(WINDOW *w, int y, const char *s, size_t n, size_t from,
+                  size_t to, int cols, attr_t attr)
+{
+    if (!w || from >= to || from >= n)
+        return;
+    if (to > n)
+        to = n;
+    int col = text_width(s, from);
+    if (col >= cols)
+        return;
+    /* If the line was cut with an ellipsis, the visible part is shorter
+       than cols; never overlay past where draw_text stopped. */
+    int total = text_width(s, n);
+    int limit = total <= cols ? cols : cols - text_char_width(0x2026);
+    attr_t old;
+    short pair;
+    wattr_get(w, &old, &pair, NULL);
+    wattrset(w, attr);
+    int used;
+    size_t fit = text_fit(s + from, to - from, limit - col, &used);
+    if (fit)
+        draw_text(w, y, col, s + from, fit, used);
+    wattrset(w, old);
+}
+
 void draw_blank(WINDOW *w, int y, int x, int cols)
 {
     if (!w)
@@ -71,6 +96,8 @@ void draw_init(void)
     styles[STYLE_BYLINE] = A_DIM;
     styles[STYLE_DIM] = A_DIM;
     styles[STYLE_STATUS] = A_REVERSE;
+    styles[STYLE_QUOTE] = A_UNDERLINE;
+    styles[STYLE_MATCH] = A_REVERSE | A_BOLD;
     if (!color)
         return;
     start_color();
@@ -79,10 +106,14 @@ void draw_init(void)
     init_pair(2, COLOR_YELLOW, -1);
     init_pair(3, COLOR_CYAN, -1);
     init_pair(4, COLOR_GREEN, -1);
+    init_pair(5, COLOR_BLACK, COLOR_YELLOW);
+    init_pair(6, COLOR_MAGENTA, -1);
     styles[STYLE_TITLE_FOCUS] = COLOR_PAIR(1) | A_BOLD;
     styles[STYLE_HEADLINE] = COLOR_PAIR(2) | A_BOLD;
     styles[STYLE_SUBHEAD] = COLOR_PAIR(3) | A_BOLD;
     styles[STYLE_SPEAKER] = COLOR_PAIR(4) | A_BOLD;
+    styles[STYLE_MATCH] = COLOR_PAIR(5) | A_BOLD;
+    styles[STYLE_QUOTE] = COLOR_PAIR(6);
 }
 
 attr_t style_attr(int style)

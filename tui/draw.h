@@ -14,6 +14,12 @@
    cut; returns the columns used.  Nothing is drawn past cols. */
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols);
 
+/* Redraw bytes [from, to) of a line that shows s[0..n) from column 0,
+   with attr, at the columns where they are (so highlights land on the
+   right columns in CJK text); nothing is drawn past cols. */
+void draw_overlay(WINDOW *w, int y, const char *s, size_t n, size_t from,
+                  size_t to, int cols, attr_t attr);
+
 /* Fill from (y, x) with spaces for cols columns. */
 void draw_blank(WINDOW *w, int y, int x, int cols);
 
@@ -29,6 +35,8 @@ enum {
     STYLE_BYLINE,
     STYLE_DIM,
     STYLE_STATUS,
+    STYLE_QUOTE,         /* a quote in the reader */
+    STYLE_MATCH,         /* a search match */
     STYLE_COUNT
 };
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "textwidth.h"
+
 typedef struct {
     script_step step;
     long repeat;       /* times to deliver the step */
@@ -102,8 +104,8 @@ static bool parse_command(script *s, const char *cmd, int line)
     script_step st = {STEP_KEY, 0, false, 0, 0, NULL, line};
     if (strncmp(cmd, "type ", 5) == 0)
         return parse_keys(s, cmd + 5, line, true);
-    if (strcmp(cmd, "dump") == 0) {
-        st.kind = STEP_DUMP;
+    if (strcmp(cmd, "dump") == 0 || strcmp(cmd, "dump-highlight") == 0) {
+        st.kind = cmd[4] ? STEP_DUMP_HIGHLIGHT : STEP_DUMP;
         add_item(s, st, 1);
         return true;
     }
@@ -191,3 +193,72 @@ void script_free(script *s)
     strlist_free(&s->texts);
     free(s);
 }
+
+/* The character a screen cell shows: line-drawing (ACS) cells are stored
+   as letters, so map the ones dubao draws back to their Unicode forms.
+   With only_attr, a cell drawn otherwise shows as a blank of its width. */
+static wchar_t cell_char(const cchar_t *cell, attr_t only_attr)
+{
+    wchar_t wch[CCHARW_MAX + 1];
+    attr_t attrs;
+    short pair;
+    if (getcchar(cell, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
+        return L' ';
+    if (only_attr && ((attrs & ~A_COLOR) != (only_attr & ~A_COLOR) ||
+                      pair != PAIR_NUMBER(only_attr)))
+        return text_char_width((unsigned)wch[0]) == 2 ? 0x3000 : L' ';
+    if (attrs & A_ALTCHARSET) {
+        if (wch[0] == L'x')
+            return 0x2502; /* │ */
+        if (wch[0] == L'q')
+            return 0x2500; /* ─ */
+    }
+    return wch[0];
+}
+
+/* Print the virtual screen as text, one line per row, then "----".  Cells
+   are read one column at a time; a wide character fills two columns. */
+void script_dump_screen(attr_t only_attr)
+{
+    strbuf sb = {0};
+    for (int y = 0; y < LINES; y++) {
+        size_t line_start = sb.len, keep = sb.len;
+        for (int x = 0; x < COLS; x++) {
+            cchar_t cell;
+            if (mvwin_wch(curscr, y, x, &cell) == ERR)
+                break;
+            wchar_t wc = cell_char(&cell, only_attr);
+            uint8_t buf[6];
+            int k = u8_uctomb(buf, (ucs4_t)wc, sizeof buf);
+            if (k > 0)
+                sb_append(&sb, (const char *)buf, (size_t)k);
+            if (wc != L' ' && wc != 0x3000)
+                keep = sb.len;
+            if (text_char_width((unsigned)wc) == 2)
+                x++;
+        }
+        sb.len = keep > line_start ? keep : line_start;
+        sb_putc(&sb, '\n');
+    }
+    sb_puts(&sb, "----\n");
+    fwrite(sb.s, 1, sb.len, stdout);
+    fflush(stdout);
+    sb_free(&sb);
+}
+
+/* Does the virtual screen contain text? */
+bool script_screen_contains(const char *text)
+{
+    char *saved = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&saved, &size);
+    FILE *old = stdout;
+    stdout = mem;
+    script_dump_screen(0);
+    stdout = old;
+    fclose(mem);
+    bool found = saved && strstr(saved, text) != NULL;
+    free(saved);
+    return found;
+}
+

@@ -11,12 +11,15 @@
  *   :resize 80 24    change the screen size
  *   :repeat 1000 j   press a key (one key token) many times
  *   :dump            print the screen text to stdout, then a line "----"
+ *   :dump-highlight  the same, but only the cells drawn as search matches
+ *                    (everything else blank), to check their columns
  *   :expect TEXT     fail (exit 1) unless the screen contains TEXT
  */
 #ifndef DUBAO_SCRIPT_H
 #define DUBAO_SCRIPT_H
 
 #include <stdbool.h>
+#include <curses.h>
 #include <wchar.h>
 
 #include "strbuf.h"
@@ -25,6 +28,7 @@ typedef enum {
     STEP_KEY,
     STEP_RESIZE,
     STEP_DUMP,
+    STEP_DUMP_HIGHLIGHT,
     STEP_EXPECT,
     STEP_END
 } step_kind;
@@ -45,5 +49,12 @@ script *script_load(const char *path, strbuf *err);
 /* The next step (STEP_END when done). */
 script_step script_next(script *s);
 void script_free(script *s);
+
+/* Print the (virtual) screen as text, one line per row, then "----".
+   With only_attr non-zero, cells drawn with other attributes are shown
+   as blanks. */
+void script_dump_screen(attr_t only_attr);
+/* Does the screen contain text? */
+bool script_screen_contains(const char *text);
 
 #endif

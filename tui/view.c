@@ -1,9 +1,11 @@
-/* view.c - navigation and drawing shared by every pane. */
+/* view.c - navigation, search and drawing shared by every pane. */
 #include "view.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
+#include "textwidth.h"
 
 /* Keep the cursor inside the lines and visible in the window. */
 void view_clamp(view *v)
@@ -33,17 +35,11 @@ void view_clamp(view *v)
 void view_move(view *v, long delta)
 {
     size_t old = v->cursor;
-    if (v->ops->pager) {
-        if (delta < 0 && (size_t)-delta > v->top)
-            v->top = 0;
-        else
-            v->top = (size_t)((long)v->top + delta);
-    } else {
-        if (delta < 0 && (size_t)-delta > v->cursor)
-            v->cursor = 0;
-        else
-            v->cursor = (size_t)((long)v->cursor + delta);
-    }
+    size_t *pos = v->ops->pager ? &v->top : &v->cursor;
+    if (delta < 0 && (size_t)-delta > *pos)
+        *pos = 0;
+    else
+        *pos = (size_t)((long)*pos + delta);
     view_clamp(v);
     if (v->cursor != old && v->ops->select)
         v->ops->select(v, v->cursor);
@@ -51,12 +47,81 @@ void view_move(view *v, long delta)
 
 void view_goto(view *v, size_t line)
 {
+    size_t n = v->ops->line_count(v);
+    if (n && line >= n)
+        line = n - 1;
     long delta = (long)line - (long)(v->ops->pager ? v->top : v->cursor);
     view_move(v, delta);
 }
 
-/* Draw the title row and every visible line of the view. */
-void view_draw(view *v, bool focused)
+void view_save_position(view *v, view_state *st)
+{
+    st->cursor = v->cursor;
+    st->top = v->top;
+}
+
+void view_restore_position(view *v, const view_state *st)
+{
+    v->cursor = st->cursor;
+    v->top = st->top;
+    view_clamp(v);
+}
+
+/* Does the line's window [start, start+len) of text touch a match of
+   needle?  Matches may begin before the window (a wrapped paragraph). */
+static bool window_has_match(const char *text, size_t start, size_t len,
+                             const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (const char *m = strstr(text, needle); m; m = strstr(m + 1, needle)) {
+        size_t ms = (size_t)(m - text);
+        if (ms < start + len && ms + nl > start)
+            return true;
+        if (ms >= start + len)
+            break;
+    }
+    return false;
+}
+
+bool view_search(view *v, const char *needle, int dir, bool include_cursor)
+{
+    size_t n = v->ops->line_count(v);
+    if (!needle || !*needle || n == 0 || !v->ops->line_text)
+        return false;
+    size_t from = v->ops->pager ? v->top : v->cursor;
+    for (size_t step = include_cursor ? 0 : 1; step <= n; step++) {
+        size_t line = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
+        size_t start, len;
+        const char *t = v->ops->line_text(v, line, &start, &len);
+        if (t && window_has_match(t, start, len, needle)) {
+            view_goto(v, line);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Draw every match of needle on screen row y, which shows the window
+   [start, start+len) of text from column 0. */
+static void draw_matches(view *v, int y, const char *text, size_t start,
+                         size_t len, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (const char *m = strstr(text, needle); m; m = strstr(m + 1, needle)) {
+        size_t ms = (size_t)(m - text);
+        if (ms >= start + len)
+            break;
+        if (ms + nl <= start)
+            continue;
+        draw_overlay(v->win, y, text + start, len, ms < start ? 0 : ms - start,
+                     (ms + nl > start + len ? start + len : ms + nl) - start,
+                     v->width, style_attr(STYLE_MATCH));
+    }
+}
+
+/* Draw the title row and every visible line of the view, with the
+   matches of search (may be NULL) highlighted. */
+void view_draw(view *v, bool focused, const char *search)
 {
     if (!v->win)
         return;
@@ -78,11 +143,18 @@ void view_draw(view *v, bool focused)
         if (line >= n)
             break;
         bool sel = focused && !v->ops->pager && line == v->cursor;
-        if (sel)
+        if (sel) {
             wattrset(v->win, style_attr(STYLE_CURSOR));
-        draw_blank(v->win, y + 1, 0, sel ? v->width : 0);
+            draw_blank(v->win, y + 1, 0, v->width);
+        }
         v->ops->draw_line(v, y + 1, line, sel);
         wattrset(v->win, A_NORMAL);
+        size_t start, len;
+        const char *t = search && *search && v->ops->line_text
+                            ? v->ops->line_text(v, line, &start, &len)
+                            : NULL;
+        if (t)
+            draw_matches(v, y + 1, t, start, len, search);
     }
     wnoutrefresh(v->win);
 }

@@ -1,8 +1,8 @@
 /* view.h - a pane of the browser.
  *
  * Like tig, every pane is a view that implements one small set of
- * operations; navigation, drawing, layout and the status line are generic
- * and never branch on the kind of pane.
+ * operations; navigation, drawing, search, history, layout and the status
+ * line are generic (view.c, app.c) and never branch on the kind of pane.
  */
 #ifndef DUBAO_VIEW_H
 #define DUBAO_VIEW_H
@@ -12,28 +12,50 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "keys.h"
 #include "strbuf.h"
 
 typedef struct view view;
 typedef struct app app;
 
+/* What a view needs to come back to exactly where it was (history). */
+typedef struct {
+    size_t cursor;
+    size_t top;
+    int64_t id;      /* the issue, article or speaker shown, if any */
+    int64_t arg;     /* a view-specific number (e.g. a role filter) */
+    char *text;      /* a view-specific string (e.g. a filter), or NULL */
+} view_state;
+
 typedef struct {
     const char *name;   /* shown in the pane title */
-    /* Reload the pane's rows from the database (after a selection
-       elsewhere changed what it shows). */
+    /* (Re)load the pane's rows from the database. */
     void (*open)(view *v);
     /* Number of lines the pane has at its current width. */
     size_t (*line_count)(view *v);
     /* Draw line n at row y of the pane's window, width v->width. */
     void (*draw_line)(view *v, int y, size_t n, bool selected);
-    /* The pane was resized: recompute anything that depends on width. */
+    /* The text drawn on line n from column 0: *start and *len give the
+       line's bytes within the returned string, which may be longer (a
+       wrapped paragraph) so that matches across line breaks are found. */
+    const char *(*line_text)(view *v, size_t n, size_t *start, size_t *len);
+    /* The pane was resized: recompute anything that depends on width.
+       (optional) */
     void (*resize)(view *v);
-    /* Enter on line n; returns true if handled. */
+    /* Enter on line n; returns true if handled. (optional) */
     bool (*enter)(view *v, size_t n);
-    /* The cursor moved to line n (panes to the right may follow). */
+    /* The cursor moved to line n (other panes may follow). (optional) */
     void (*select)(view *v, size_t n);
-    /* A line of the status bar describing where the user is. */
+    /* A pane-specific action (role filter, sections, marks …); returns
+       true if handled. (optional) */
+    bool (*action)(view *v, key_action act);
+    /* Narrow the rows to those matching a typed query (delegate picker).
+       (optional) */
+    void (*filter)(view *v, const char *query);
+    /* Describe where the user is, for the status line. */
     void (*status)(view *v, strbuf *sb);
+    void (*save)(view *v, view_state *st);
+    void (*restore)(view *v, const view_state *st);
     void (*free)(view *v);
     /* true: the pane scrolls text (no cursor line), like a pager. */
     bool pager;
@@ -54,24 +76,39 @@ struct view {
 /* Generic operations on any view. */
 void view_move(view *v, long delta);
 void view_goto(view *v, size_t line);
-void view_draw(view *v, bool focused);
+void view_draw(view *v, bool focused, const char *search);
 void view_clamp(view *v);
+/* Find the next (dir 1) or previous (dir -1) line after the cursor that
+   contains needle; moves there and returns true if found. */
+bool view_search(view *v, const char *needle, int dir, bool include_cursor);
+/* Generic save/restore of cursor and top, for views with nothing else. */
+void view_save_position(view *v, view_state *st);
+void view_restore_position(view *v, const view_state *st);
 
 /* The panes. */
 extern const view_ops issues_view_ops;
 extern const view_ops articles_view_ops;
 extern const view_ops reader_view_ops;
+extern const view_ops speakers_view_ops;
+extern const view_ops quotes_view_ops;
+extern const view_ops help_view_ops;
 
 /* Cross-pane requests, implemented by app.c. */
 db *app_db(app *a);
 view *app_view(app *a, const view_ops *ops);
 void app_focus(app *a, const view_ops *ops);
+/* Remember where the user is, so that "back" returns here. */
+void app_push_history(app *a);
 void app_message(app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Pane-specific setters used by selections. */
+/* Pane-specific entry points used by selections in other panes. */
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file);
+/* Show an article; when end > start, scroll to and highlight the
+   characters [start, end) of its body (a quote). */
 void reader_view_show_article(view *v, int64_t article_id,
-                              const char *headline);
+                              const char *headline, int64_t start,
+                              int64_t end);
+void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name);
 
 #endif

@@ -55,6 +55,15 @@ static size_t articles_line_count(view *v)
     return d ? (size_t)d->n : 0;
 }
 
+static const char *articles_line_text(view *v, size_t n, size_t *start,
+                                      size_t *len)
+{
+    articles_data *d = v->data;
+    *start = 0;
+    *len = strlen(d->rows[n].headline);
+    return d->rows[n].headline;
+}
+
 static void articles_draw_line(view *v, int y, size_t n, bool selected)
 {
     articles_data *d = v->data;
@@ -62,12 +71,10 @@ static void articles_draw_line(view *v, int y, size_t n, bool selected)
     strbuf tail = {0};
     if (r->speakers.n)
         sb_printf(&tail, " %zu\xE2\x80\xA2", r->speakers.n);
-    int room = v->width - (int)(tail.len ? 3 : 0);
-    if (!selected)
-        wattrset(v->win, A_NORMAL);
-    draw_text(v->win, y, 0, r->headline, strlen(r->headline),
-              room > 0 ? room : v->width);
-    if (tail.len && room > 0) {
+    int tw = (int)r->speakers.n >= 10 ? 4 : 3;
+    int room = tail.len && v->width > tw + 1 ? v->width - tw : v->width;
+    draw_text(v->win, y, 0, r->headline, strlen(r->headline), room);
+    if (room < v->width) {
         if (!selected)
             wattrset(v->win, style_attr(STYLE_SPEAKER));
         draw_text(v->win, y, room, tail.s, tail.len, v->width - room);
@@ -81,11 +88,12 @@ static void articles_select(view *v, size_t n)
     articles_data *d = v->data;
     if (d && n < (size_t)d->n)
         reader_view_show_article(app_view(v->app, &reader_view_ops),
-                                 d->rows[n].id, d->rows[n].headline);
+                                 d->rows[n].id, d->rows[n].headline, 0, 0);
 }
 
 static bool articles_enter(view *v, size_t n)
 {
+    app_push_history(v->app);
     articles_select(v, n);
     app_focus(v->app, &reader_view_ops);
     return true;
@@ -102,7 +110,25 @@ static void articles_status(view *v, strbuf *sb)
         sb_printf(sb, " \xC2\xB7 %s", r->headline);
         if (r->byline)
             sb_printf(sb, " \xC2\xB7 %s", r->byline);
+        if (r->speakers.n)
+            sb_printf(sb, " \xC2\xB7 %zu speakers", r->speakers.n);
     }
+}
+
+static void articles_save(view *v, view_state *st)
+{
+    articles_data *d = articles_data_of(v);
+    view_save_position(v, st);
+    st->id = d->issue_id;
+    st->text = d->file ? xstrdup(d->file) : NULL;
+}
+
+static void articles_restore(view *v, const view_state *st)
+{
+    articles_data *d = articles_data_of(v);
+    if (st->id != d->issue_id && st->text)
+        articles_view_show_issue(v, st->id, st->text);
+    view_restore_position(v, st);
 }
 
 static void articles_free(view *v)
@@ -121,8 +147,11 @@ const view_ops articles_view_ops = {
     .open = articles_open,
     .line_count = articles_line_count,
     .draw_line = articles_draw_line,
+    .line_text = articles_line_text,
     .enter = articles_enter,
     .select = articles_select,
     .status = articles_status,
+    .save = articles_save,
+    .restore = articles_restore,
     .free = articles_free,
 };

@@ -1,11 +1,16 @@
 /* view_reader.c - the reader pane: the article's text wrapped at the pane
- * width with UAX #14 line breaking (core/textwidth.h), headings styled. */
+ * width with UAX #14 line breaking (core/textwidth.h), headings styled,
+ * a quote highlighted, and jumps between speaker sections. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "draw.h"
 #include "textwidth.h"
 #include "view.h"
+
+/* Two U+3000: the indent of a printed Chinese paragraph. */
+#define INDENT "\xE3\x80\x80\xE3\x80\x80"
 
 /* One screen line: bytes [start, start+len) of texts[text]. */
 typedef struct {
@@ -15,6 +20,12 @@ typedef struct {
     int style;
 } reader_line;
 
+/* A highlighted byte range of one text (the quote). */
+typedef struct {
+    size_t from;
+    size_t to;
+} byte_range;
+
 typedef struct {
     int64_t article_id;
     char *headline;
@@ -22,6 +33,10 @@ typedef struct {
     ssize_t npara;
     strlist texts;        /* headline and paragraphs as displayed */
     int *text_style;      /* style of each of texts */
+    size_t *prefix;       /* bytes of indent added before each text */
+    byte_range *marked;   /* quote highlight per text (from == to: none) */
+    int64_t quote_start;  /* highlighted characters of the body */
+    int64_t quote_end;
     reader_line *lines;
     size_t nlines;
     size_t lines_cap;
@@ -43,7 +58,8 @@ static int style_of_kind(const char *kind)
     if (strcmp(kind, "speaker") == 0)
         return STYLE_SPEAKER;
     if (strcmp(kind, "byline") == 0 || strcmp(kind, "caption") == 0 ||
-        strcmp(kind, "editor") == 0 || strcmp(kind, "continuation") == 0)
+        strcmp(kind, "editor") == 0 || strcmp(kind, "continuation") == 0 ||
+        strcmp(kind, "kicker") == 0)
         return STYLE_BYLINE;
     return STYLE_NORMAL;
 }
@@ -54,22 +70,64 @@ static bool is_running_text(const char *kind)
     return strcmp(kind, "body") == 0 || strcmp(kind, "lead") == 0;
 }
 
+/* Byte offset of the chars-th character of s (clamped to its end). */
+static size_t byte_offset_of_char(const char *s, int64_t chars)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+    for (int64_t i = 0; i < chars && p < end; i++) {
+        int n = u8_mblen(p, (size_t)(end - p));
+        p += n > 0 ? n : 1;
+    }
+    return (size_t)(p - (const uint8_t *)s);
+}
+
+/* Translate the quote's character range in the body into byte ranges of
+   the displayed texts. */
+static void reader_mark_quote(reader_data *d)
+{
+    free(d->marked);
+    d->marked = xcalloc(d->texts.n, sizeof *d->marked);
+    if (d->quote_end <= d->quote_start)
+        return;
+    for (ssize_t i = 0; i < d->npara; i++) {
+        const para_row *p = &d->paras[i];
+        int64_t pchars = (int64_t)u8_mbsnlen((const uint8_t *)p->text,
+                                             strlen(p->text));
+        int64_t from = d->quote_start - p->start;
+        int64_t to = d->quote_end - p->start;
+        if (to <= 0 || from >= pchars)
+            continue;
+        if (from < 0)
+            from = 0;
+        if (to > pchars)
+            to = pchars;
+        size_t pre = d->prefix[i + 1];
+        d->marked[i + 1].from = pre + byte_offset_of_char(p->text, from);
+        d->marked[i + 1].to = pre + byte_offset_of_char(p->text, to);
+    }
+}
+
 /* Build texts[] from the headline and paragraphs. */
 static void reader_build_texts(reader_data *d)
 {
     strlist_free(&d->texts);
     free(d->text_style);
+    free(d->prefix);
     d->text_style = xcalloc((size_t)d->npara + 1, sizeof *d->text_style);
+    d->prefix = xcalloc((size_t)d->npara + 1, sizeof *d->prefix);
     strlist_push(&d->texts, d->headline ? d->headline : "");
     d->text_style[0] = STYLE_HEADLINE;
     for (ssize_t i = 0; i < d->npara; i++) {
         strbuf sb = {0};
-        if (is_running_text(d->paras[i].kind))
-            sb_puts(&sb, "\xE3\x80\x80\xE3\x80\x80"); /* two U+3000 */
+        if (is_running_text(d->paras[i].kind)) {
+            sb_puts(&sb, INDENT);
+            d->prefix[i + 1] = strlen(INDENT);
+        }
         sb_puts(&sb, d->paras[i].text);
         strlist_push_owned(&d->texts, sb_take(&sb));
         d->text_style[i + 1] = style_of_kind(d->paras[i].kind);
     }
+    reader_mark_quote(d);
 }
 
 static void push_line(reader_data *d, size_t text, size_t start, size_t len,
@@ -119,17 +177,41 @@ static void reader_open(view *v)
     reader_wrap(v);
 }
 
+/* The first screen line showing the highlighted quote, or 0. */
+static size_t reader_quote_line(reader_data *d)
+{
+    for (size_t i = 0; i < d->nlines; i++) {
+        byte_range m = d->marked[d->lines[i].text];
+        if (m.to > m.from && m.from < d->lines[i].start + d->lines[i].len &&
+            m.to > d->lines[i].start)
+            return i;
+    }
+    return 0;
+}
+
 void reader_view_show_article(view *v, int64_t article_id,
-                              const char *headline)
+                              const char *headline, int64_t start,
+                              int64_t end)
 {
     reader_data *d = reader_data_of(v);
-    if (d->article_id == article_id)
-        return;
-    d->article_id = article_id;
-    free(d->headline);
-    d->headline = xstrdup(headline);
-    v->top = v->cursor = 0;
-    reader_open(v);
+    bool same = d->article_id == article_id;
+    d->quote_start = start;
+    d->quote_end = end;
+    if (!same) {
+        d->article_id = article_id;
+        free(d->headline);
+        d->headline = xstrdup(headline);
+        v->top = v->cursor = 0;
+        reader_open(v);
+    } else {
+        reader_mark_quote(d);
+    }
+    if (end > start) {
+        /* Show the quote with a line of context above it. */
+        size_t line = reader_quote_line(d);
+        v->top = line > 0 ? line - 1 : 0;
+        view_clamp(v);
+    }
 }
 
 static size_t reader_line_count(view *v)
@@ -142,22 +224,81 @@ static size_t reader_line_count(view *v)
     return d->nlines;
 }
 
+static const char *reader_line_text(view *v, size_t n, size_t *start,
+                                    size_t *len)
+{
+    reader_data *d = v->data;
+    *start = d->lines[n].start;
+    *len = d->lines[n].len;
+    return d->texts.v[d->lines[n].text];
+}
+
 static void reader_draw_line(view *v, int y, size_t n, bool selected)
 {
     (void)selected;
     reader_data *d = v->data;
     reader_line *l = &d->lines[n];
+    const char *t = d->texts.v[l->text];
     wattrset(v->win, style_attr(l->style));
-    draw_text(v->win, y, 0, d->texts.v[l->text] + l->start, l->len,
-              v->width);
+    draw_text(v->win, y, 0, t + l->start, l->len, v->width);
+    byte_range m = d->marked[l->text];
+    if (m.to > m.from && m.from < l->start + l->len && m.to > l->start) {
+        size_t from = m.from > l->start ? m.from - l->start : 0;
+        size_t to = m.to < l->start + l->len ? m.to - l->start : l->len;
+        draw_overlay(v->win, y, t + l->start, l->len, from, to, v->width,
+                     style_attr(l->style) | style_attr(STYLE_QUOTE));
+    }
     wattrset(v->win, A_NORMAL);
 }
 
 static void reader_resize(view *v)
 {
-    reader_data *d = v->data;
-    if (d)
+    if (v->data)
         reader_wrap(v);
+}
+
+/* Index of the paragraph shown on screen line n, or -1 (the headline). */
+static ssize_t para_of_line(reader_data *d, size_t n)
+{
+    return n < d->nlines ? (ssize_t)d->lines[n].text - 1 : -1;
+}
+
+/* Move to the next (dir 1) or previous (dir -1) section heading. */
+static bool reader_jump_section(view *v, int dir)
+{
+    reader_data *d = v->data;
+    if (!d || d->nlines == 0)
+        return false;
+    ssize_t cur = para_of_line(d, v->top);
+    for (size_t i = 0; i < d->nlines; i++) {
+        size_t line = dir > 0 ? i : d->nlines - 1 - i;
+        ssize_t p = para_of_line(d, line);
+        if (p < 0 || (dir > 0 ? p <= cur : p >= cur))
+            continue;
+        const char *kind = d->paras[p].kind;
+        if (strcmp(kind, "speaker") != 0 && strcmp(kind, "subhead") != 0)
+            continue;
+        /* The first line of that paragraph (skip the blank before it). */
+        if (d->lines[line].len == 0 && line + 1 < d->nlines)
+            line++;
+        while (line > 0 && para_of_line(d, line - 1) == p &&
+               d->lines[line - 1].len > 0)
+            line--;
+        v->top = line;
+        view_clamp(v);
+        return true;
+    }
+    app_message(v->app, dir > 0 ? "no next section" : "no previous section");
+    return true;
+}
+
+static bool reader_action(view *v, key_action act)
+{
+    if (act == ACT_NEXT_SECTION)
+        return reader_jump_section(v, 1);
+    if (act == ACT_PREV_SECTION)
+        return reader_jump_section(v, -1);
+    return false;
 }
 
 static void reader_status(view *v, strbuf *sb)
@@ -166,11 +307,39 @@ static void reader_status(view *v, strbuf *sb)
     if (!d || !d->headline)
         return;
     size_t n = reader_line_count(v);
-    size_t pct = n ? (v->top + (size_t)v->height >= n
-                          ? 100
-                          : (v->top + (size_t)v->height) * 100 / n)
-                   : 100;
-    sb_printf(sb, "%s \xC2\xB7 %zu%%", d->headline, pct);
+    sb_puts(sb, d->headline);
+    /* The section the top line is in. */
+    ssize_t p = para_of_line(d, v->top);
+    for (ssize_t i = p; i >= 0; i--) {
+        if (strcmp(d->paras[i].kind, "speaker") == 0 ||
+            strcmp(d->paras[i].kind, "subhead") == 0) {
+            sb_printf(sb, " \xC2\xB7 %s", d->paras[i].text);
+            break;
+        }
+    }
+    size_t bottom = v->top + (size_t)v->height;
+    sb_printf(sb, " \xC2\xB7 %zu%%", n == 0 || bottom >= n ? 100
+                                                           : bottom * 100 / n);
+}
+
+static void reader_save(view *v, view_state *st)
+{
+    reader_data *d = reader_data_of(v);
+    view_save_position(v, st);
+    st->id = d->article_id;
+    st->arg = d->quote_start;
+    st->text = d->headline ? xstrdup(d->headline) : NULL;
+    /* The end of the quote travels in cursor's place for pagers. */
+    st->cursor = (size_t)d->quote_end;
+}
+
+static void reader_restore(view *v, const view_state *st)
+{
+    if (st->id)
+        reader_view_show_article(v, st->id, st->text ? st->text : "",
+                                 st->arg, (int64_t)st->cursor);
+    v->top = st->top;
+    view_clamp(v);
 }
 
 static void reader_free(view *v)
@@ -181,6 +350,8 @@ static void reader_free(view *v)
     para_rows_free(d->paras, d->npara);
     strlist_free(&d->texts);
     free(d->text_style);
+    free(d->prefix);
+    free(d->marked);
     free(d->lines);
     free(d->headline);
     free(d);
@@ -192,8 +363,12 @@ const view_ops reader_view_ops = {
     .open = reader_open,
     .line_count = reader_line_count,
     .draw_line = reader_draw_line,
+    .line_text = reader_line_text,
     .resize = reader_resize,
+    .action = reader_action,
     .status = reader_status,
+    .save = reader_save,
+    .restore = reader_restore,
     .free = reader_free,
     .pager = true,
 };
