@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistr.h>
 
 #include "articles.h"
@@ -115,6 +116,13 @@ const char *db_errmsg(db *d)
     return d && d->h ? sqlite3_errmsg(d->h) : "no database";
 }
 
+bool db_last_error_is_damage(db *d)
+{
+    int code = d && d->h ? sqlite3_errcode(d->h) & 0xff : 0;
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+
 /* Run SQL without results; on error append a sentence to err. */
 static int exec_sql(db *d, const char *sql, strbuf *err)
 {
@@ -193,6 +201,144 @@ static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
     return db_migrate(d, version, err);
 }
 
+int db_quick_check(db *d, strbuf *report)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->h, "PRAGMA quick_check(5)", -1, &st, NULL) !=
+        SQLITE_OK) {
+        sb_printf(report, "%s", sqlite3_errmsg(d->h));
+        return -1;
+    }
+    int ok = 1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *line = (const char *)sqlite3_column_text(st, 0);
+        if (line && strcmp(line, "ok") != 0) {
+            ok = 0;
+            sb_printf(report, "%s%s", report->len ? "; " : "", line);
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        sb_printf(report, "%s%s", report->len ? "; " : "",
+                  sqlite3_errmsg(d->h));
+        ok = 0;
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Copy the rows of the user tables that can still be read from the
+   damaged database at path into the fresh connection d. */
+static void copy_user_data(db *d, const char *path)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->h, "ATTACH ?1 AS old", -1, &st, NULL) !=
+        SQLITE_OK)
+        return;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return;
+    /* Each copy may fail on damaged pages; whatever is readable is kept. */
+    sqlite3_exec(d->h, "INSERT OR IGNORE INTO marks SELECT * FROM old.marks",
+                 NULL, NULL, NULL);
+    sqlite3_exec(d->h, "INSERT OR IGNORE INTO state SELECT * FROM old.state",
+                 NULL, NULL, NULL);
+    sqlite3_exec(d->h, "DETACH old", NULL, NULL, NULL);
+}
+
+db *db_rebuild(const char *path, strbuf *msg)
+{
+    strbuf aside = {0}, fresh = {0};
+    sb_printf(&aside, "%s.damaged-%ld", path, (long)time(NULL));
+    sb_printf(&fresh, "%s.rebuild-tmp", path);
+    remove(fresh.s);
+    db *d = db_open(fresh.s, false, msg);
+    if (d) {
+        copy_user_data(d, path);
+        db_close(d);
+        d = NULL;
+        /* Move the damaged file (and its WAL) aside, the new one in. */
+        strbuf wal = {0}, shm = {0};
+        sb_printf(&wal, "%s-wal", path);
+        sb_printf(&shm, "%s-shm", path);
+        if (rename(path, aside.s) == 0) {
+            remove(wal.s);
+            remove(shm.s);
+            if (rename(fresh.s, path) == 0)
+                d = db_open(path, false, msg);
+        }
+        if (!d && msg->len == 0)
+            sb_printf(msg, "cannot replace %s: %s", path, strerror(errno));
+        else if (d)
+            sb_printf(msg, "the database %s was damaged; it was kept as %s "
+                      "and rebuilt with your marks; the corpus will be "
+                      "indexed again.", path, aside.s);
+        sb_free(&wal);
+        sb_free(&shm);
+    }
+    sb_free(&aside);
+    sb_free(&fresh);
+    return d;
+}
+
+/* Does the file start with an SQLite header carrying dubao's
+   application id?  (Readable even when the rest of the file is damaged.) */
+static bool file_has_dubao_header(const char *path)
+{
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return false;
+    uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 |
+                   (uint32_t)h[70] << 8 | h[71];
+    return app == DUBAO_APPLICATION_ID;
+}
+
+db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
+{
+    strbuf first = {0};
+    db *d = db_open(path, false, &first);
+    int sound = 1;
+    strbuf report = {0};
+    if (d) {
+        sb_free(&first);
+        return d;
+    }
+    if (!file_has_dubao_header(path)) {
+        sb_append(err, first.s ? first.s : "", first.len);
+        sb_free(&first);
+        return NULL;
+    }
+    /* Ours, but unusable: is it damage (rebuild) or something else, such
+       as a lock or a newer schema (report)? */
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        db probe = {h, (char *)path};
+        sound = db_quick_check(&probe, &report);
+    }
+    sqlite3_close(h);
+    if (sound == 1) {
+        sb_append(err, first.s ? first.s : "", first.len);
+        sb_free(&first);
+        sb_free(&report);
+        return NULL;
+    }
+    d = db_rebuild(path, notice);
+    if (!d)
+        sb_printf(err, "%s; rebuilding it failed: %s", first.s, notice->s);
+    else
+        sb_printf(notice, " (damage found: %s)", report.s ? report.s : "");
+    sb_free(&first);
+    sb_free(&report);
+    return d;
+}
+
 db *db_open(const char *path, bool readonly, strbuf *err)
 {
     db *d = xcalloc(1, sizeof *d);
@@ -206,7 +352,10 @@ db *db_open(const char *path, bool readonly, strbuf *err)
         return NULL;
     }
     sqlite3_extended_result_codes(d->h, 1);
-    sqlite3_busy_timeout(d->h, 5000);
+    /* Wait for another dubao's write to finish (5 s unless the
+       environment says otherwise, as tests do). */
+    const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
+    sqlite3_busy_timeout(d->h, busy ? atoi(busy) : 5000);
     if (exec_sql(d, "PRAGMA foreign_keys=ON", err) != 0 ||
         (!readonly && exec_sql(d, "PRAGMA journal_mode=WAL;"
                                   "PRAGMA synchronous=NORMAL", err) != 0) ||
@@ -643,7 +792,12 @@ ssize_t db_issues(db *d, issue_row **rows)
         r->articles = sqlite3_column_int(st, 5);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+    if (rc != SQLITE_DONE) {
+        issue_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
 }
 
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
@@ -684,7 +838,12 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     }
     sqlite3_finalize(st);
     sqlite3_finalize(sp);
-    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+    if (rc != SQLITE_DONE) {
+        article_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
 }
 
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
@@ -707,7 +866,12 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
         r->section = sqlite3_column_int(st, 3);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+    if (rc != SQLITE_DONE) {
+        para_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
 }
 
 /* Does a speaker name match the user's query: a part of the name (also in
@@ -790,7 +954,12 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
         r->end = sqlite3_column_int64(st, 10);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+    if (rc != SQLITE_DONE) {
+        quote_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
 }
 
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
@@ -820,7 +989,12 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         r->quotes = sqlite3_column_int(st, 6);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+    if (rc != SQLITE_DONE) {
+        speaker_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
 }
 
 void issue_rows_free(issue_row *rows, ssize_t n)

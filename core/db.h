@@ -22,6 +22,23 @@ typedef struct db db;
 db *db_open(const char *path, bool readonly, strbuf *err);
 void db_close(db *d);
 
+/* Open the database at path like db_open, but when the file is a dubao
+   database that SQLite finds damaged, rebuild it (db_rebuild) and say so
+   in notice.  A file that is not a dubao database is never touched. */
+db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice);
+
+/* Check the database file with PRAGMA quick_check.  Returns 1 when it is
+   sound, 0 when it is damaged (report says how), -1 when it cannot be
+   read at all. */
+int db_quick_check(db *d, strbuf *report);
+
+/* Rebuild a damaged database at path: the user's marks and state are
+   copied out (as far as they can be read), the damaged file is kept
+   beside it as PATH.damaged-TIME, and a fresh database with the user data
+   takes its place (re-filled from the corpus by the next index).  Returns
+   the new connection, or NULL with a message. */
+db *db_rebuild(const char *path, strbuf *msg);
+
 /* What is stored about a corpus file, to decide whether to re-parse it. */
 typedef struct {
     bool known;
@@ -145,5 +162,7 @@ void speaker_rows_free(speaker_row *rows, ssize_t n);
 
 /* The last error message of the connection (for messages to the user). */
 const char *db_errmsg(db *d);
+/* Did the last failure come from a damaged file (SQLITE_CORRUPT)? */
+bool db_last_error_is_damage(db *d);
 
 #endif

@@ -35,6 +35,9 @@ const char *test_tmpdir(void);
 /* Run argv (NULL-terminated) with stdout captured into out (may be NULL);
    returns the exit status, or -1 if it did not exit normally. */
 int test_run(char *const argv[], strbuf *out, strbuf *err);
+/* The same, as user nobody (only when running as root: file permissions
+   mean nothing to root). */
+int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err);
 
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */

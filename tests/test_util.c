@@ -83,6 +83,17 @@ static void drain(int fd, strbuf *sb)
     close(fd);
 }
 
+/* uid the next test_run child switches to (0: stay as we are). */
+static uid_t run_as_uid;
+
+int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err)
+{
+    run_as_uid = 65534;
+    int rc = test_run(argv, out, err);
+    run_as_uid = 0;
+    return rc;
+}
+
 int test_run(char *const argv[], strbuf *out, strbuf *err)
 {
     char errpath[] = "/tmp/dubao-test-err-XXXXXX";
@@ -102,6 +113,9 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
         dup2(errfd, 2);
         if (out)
             close(p[0]);
+        if (run_as_uid && (setgid(run_as_uid) != 0 ||
+                           setuid(run_as_uid) != 0))
+            _exit(126);
         execvp(argv[0], argv);
         _exit(127);
     }

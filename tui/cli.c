@@ -39,35 +39,23 @@ static void pad(strbuf *sb, const char *s, int cols)
     sb_putc(sb, ' ');
 }
 
-db *open_and_index(const dubao_options *o, bool verbose_report)
+/* Bring an open database up to date with the corpus.  Returns false
+   (after a message) when the database failed or no corpus file exists. */
+static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
 {
     strbuf err = {0};
-    if (make_parent_dirs(o->db_path) != 0) {
-        fprintf(stderr, "dubao: cannot create the directory for %s: %m\n",
-                o->db_path);
-        return NULL;
-    }
-    db *d = db_open(o->db_path, false, &err);
-    if (!d) {
-        fprintf(stderr, "dubao: %s\n", err.s);
-        sb_free(&err);
-        return NULL;
-    }
     index_report rep;
-    if (corpus_index(d, &o->corpus, &rep, o->quiet ? NULL : stderr, &err)) {
+    bool ok = corpus_index(d, &o->corpus, &rep, o->quiet ? NULL : stderr,
+                           &err) == 0;
+    if (!ok)
         fprintf(stderr, "dubao: %s\n", err.s);
-        sb_free(&err);
-        db_close(d);
-        return NULL;
-    }
-    if (rep.files == 0 && rep.missing > 0) {
+    sb_free(&err);
+    if (ok && rep.files == 0 && rep.missing > 0) {
         fprintf(stderr, "dubao: no corpus files found (see the messages "
                 "above); nothing to show.\n");
-        db_close(d);
-        sb_free(&err);
-        return NULL;
+        return false;
     }
-    if (verbose_report) {
+    if (ok && verbose_report) {
         db_counts c;
         db_get_counts(d, &c);
         printf("files %d: parsed %d, unchanged %d, skipped %d, failed %d, "
@@ -79,7 +67,48 @@ db *open_and_index(const dubao_options *o, bool verbose_report)
                (long long)c.paragraphs, (long long)c.speakers,
                (long long)c.quotes);
     }
+    return ok;
+}
+
+/* Replace a damaged database by a fresh one (keeping the user's marks)
+   and index the corpus into it.  NULL after a message on failure. */
+static db *rebuild_and_index(const dubao_options *o, bool verbose_report)
+{
+    strbuf msg = {0};
+    db *d = db_rebuild(o->db_path, &msg);
+    fprintf(stderr, "dubao: %s\n", msg.s ? msg.s : "");
+    sb_free(&msg);
+    if (d && !index_corpus(d, o, verbose_report)) {
+        db_close(d);
+        d = NULL;
+    }
+    return d;
+}
+
+db *open_and_index(const dubao_options *o, bool verbose_report)
+{
+    if (make_parent_dirs(o->db_path) != 0) {
+        fprintf(stderr, "dubao: cannot create the directory for %s: %m\n",
+                o->db_path);
+        return NULL;
+    }
+    strbuf err = {0}, notice = {0};
+    db *d = db_open_or_repair(o->db_path, &err, &notice);
+    if (notice.len)
+        fprintf(stderr, "dubao: %s\n", notice.s);
+    if (!d)
+        fprintf(stderr, "dubao: %s\n", err.s);
+    sb_free(&notice);
     sb_free(&err);
+    if (d && !index_corpus(d, o, verbose_report)) {
+        /* Damage found while indexing: rebuild once and index again. */
+        if (!db_last_error_is_damage(d)) {
+            db_close(d);
+            return NULL;
+        }
+        db_close(d);
+        d = rebuild_and_index(o, verbose_report);
+    }
     return d;
 }
 
@@ -221,7 +250,7 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
 }
 
 static const char *const commands[] = {"index", "issues", "articles",
-                                       "quotes", "speakers"};
+                                       "quotes", "speakers", "check"};
 
 bool cli_is_command(const char *name)
 {
@@ -275,6 +304,45 @@ static int parse_command_options(int argc, char **argv, command_options *co,
     return 0;
 }
 
+/* check: verify the whole database file (PRAGMA quick_check) and report;
+   a damaged one is rebuilt from the corpus, keeping the user's marks. */
+static int cmd_check(db **dp, const dubao_options *o)
+{
+    strbuf report = {0};
+    int sound = db_quick_check(*dp, &report);
+    if (sound != 1) {
+        fprintf(stderr, "dubao: %s is damaged: %s\n", o->db_path,
+                report.s ? report.s : "unreadable");
+        db_close(*dp);
+        *dp = rebuild_and_index(o, false);
+        sb_clear(&report);
+        sound = *dp ? db_quick_check(*dp, &report) : 0;
+    }
+    if (sound == 1) {
+        db_counts c;
+        db_get_counts(*dp, &c);
+        printf("database %s: ok (%lld issues, %lld quotes)\n", o->db_path,
+               (long long)c.issues, (long long)c.quotes);
+    }
+    sb_free(&report);
+    return sound == 1 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* Run one command on an open, indexed database. */
+static int run_command(db *d, const char *cmd, const command_options *co,
+                       const char *positional)
+{
+    if (strcmp(cmd, "issues") == 0)
+        return cmd_issues(d, co);
+    if (strcmp(cmd, "articles") == 0)
+        return cmd_articles(d, co);
+    if (strcmp(cmd, "quotes") == 0)
+        return cmd_quotes(d, co);
+    if (strcmp(cmd, "speakers") == 0)
+        return cmd_speakers(d, co, positional);
+    return EXIT_OK; /* index: the work was done when opening */
+}
+
 int cli_run(const dubao_options *o, int argc, char **argv)
 {
     command_options co;
@@ -292,15 +360,22 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     db *d = open_and_index(o, strcmp(cmd, "index") == 0);
     if (!d)
         return EXIT_RUNTIME;
-    int rc = EXIT_OK;
-    if (strcmp(cmd, "issues") == 0)
-        rc = cmd_issues(d, &co);
-    else if (strcmp(cmd, "articles") == 0)
-        rc = cmd_articles(d, &co);
-    else if (strcmp(cmd, "quotes") == 0)
-        rc = cmd_quotes(d, &co);
-    else if (strcmp(cmd, "speakers") == 0)
-        rc = cmd_speakers(d, &co, positional);
+    if (strcmp(cmd, "check") == 0) {
+        int rc = cmd_check(&d, o);
+        db_close(d);
+        return rc;
+    }
+    int rc = run_command(d, cmd, &co, positional);
+    if (rc != EXIT_OK && db_last_error_is_damage(d)) {
+        /* Commands print nothing until their rows are read, so a retry
+           after the rebuild never duplicates output. */
+        fprintf(stderr, "dubao: %s: %s\n", o->db_path, db_errmsg(d));
+        db_close(d);
+        d = rebuild_and_index(o, false);
+        if (!d)
+            return EXIT_RUNTIME;
+        rc = run_command(d, cmd, &co, positional);
+    }
     if (rc != EXIT_OK)
         fprintf(stderr, "dubao: database error: %s\n", db_errmsg(d));
     db_close(d);

@@ -1,0 +1,276 @@
+/* test_faults.c - the database under faults: damaged and truncated
+ * files, a lock held by another process, a read-only database, and
+ * indexing killed with SIGKILL at random moments. */
+#include "test.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *dubao_bin(void)
+{
+    const char *b = getenv("DUBAO_BIN");
+    return b ? b : "./dubao";
+}
+
+/* Run "dubao --db db [--corpus corpus] -q cmd" and return the status. */
+static int dubao(const char *db, const char *corpus, const char *cmd,
+                 strbuf *out, strbuf *err)
+{
+    char *argv[10] = {(char *)dubao_bin(), "--db", (char *)db, "-q"};
+    int n = 4;
+    if (corpus) {
+        argv[n++] = "--corpus";
+        argv[n++] = (char *)corpus;
+    }
+    argv[n++] = (char *)cmd;
+    argv[n] = NULL;
+    return test_run(argv, out, err);
+}
+
+/* Run an SQL statement on a database file directly. */
+static void sql(const char *db, const char *stmt)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(h, stmt, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", stmt, msg);
+    sqlite3_close(h);
+}
+
+/* One integer from a query on a database file. */
+static long long sql_int(const char *db, const char *q)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                 : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+/* Count the lines of s. */
+static int lines(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Overwrite len bytes at off of a file with 0xff. */
+static void scribble(const char *path, long off, size_t len)
+{
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, off, SEEK_SET);
+    for (size_t i = 0; i < len; i++)
+        fputc(0xff, f);
+    fclose(f);
+}
+
+static void faults_damaged_database_is_rebuilt_keeping_marks(void **state)
+{
+    (void)state;
+    char db[512];
+    snprintf(db, sizeof db, "%s/f.db", test_tmpdir());
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    int issues = lines(out.s);
+    assert_true(issues > 0);
+    sql(db, "INSERT INTO marks(file, headline, quote, created) "
+            "VALUES('f','h','q',1); PRAGMA wal_checkpoint(TRUNCATE)");
+    scribble(db, 4096 * 2, 4096 * 6);
+    sb_clear(&out);
+    sb_clear(&err);
+    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    assert_int_equal(lines(out.s), issues);
+    assert_non_null(strstr(err.s, "damaged"));
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM marks"), 1);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM pragma_quick_check "
+                                 "WHERE quick_check <> 'ok'"), 0);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void faults_truncated_database_is_rebuilt(void **state)
+{
+    (void)state;
+    char db[512];
+    snprintf(db, sizeof db, "%s/t.db", test_tmpdir());
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    int issues = lines(out.s);
+    sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    assert_int_equal(truncate(db, 3 * 4096), 0);
+    sb_clear(&out);
+    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    assert_int_equal(lines(out.s), issues);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void faults_locked_database_gives_a_clear_message(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], corpus[512], file[600];
+    snprintf(db, sizeof db, "%s/l.db", dir);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(file, sizeof file, "%s/page.txt", corpus);
+    mkdir(corpus, 0700);
+    FILE *f = fopen(file, "w");
+    fputs("标题一\n\n正文第一段。\n", f);
+    fclose(f);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    /* Another process holds the write lock. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                     SQLITE_OK);
+    setenv("DUBAO_BUSY_TIMEOUT_MS", "300", 1);
+    /* Reading works meanwhile (WAL). */
+    sb_clear(&out);
+    assert_int_equal(dubao(db, corpus, "issues", &out, &err), 0);
+    assert_int_equal(lines(out.s), 1);
+    /* Writing waits, then says why it failed; nothing is lost. */
+    f = fopen(file, "a");
+    fputs("\n新增的一段。\n", f);
+    fclose(f);
+    sb_clear(&err);
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 1);
+    assert_non_null(strstr(err.s, "locked"));
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(h);
+    unsetenv("DUBAO_BUSY_TIMEOUT_MS");
+    sb_clear(&out);
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    assert_non_null(strstr(out.s, "parsed 1"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static void faults_read_only_database_gives_a_clear_message(void **state)
+{
+    (void)state;
+    if (geteuid() != 0)
+        skip(); /* needs root to run the program as another user */
+    const char *dir = test_tmpdir();
+    char db[512];
+    snprintf(db, sizeof db, "%s/ro/r.db", dir);
+    char sub[512];
+    snprintf(sub, sizeof sub, "%s/ro", dir);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    chmod(db, 0444);
+    chmod(sub, 0555);
+    chmod(dir, 0755);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "-q", "issues", NULL};
+    sb_clear(&err);
+    int rc = test_run_as_nobody(argv, &out, &err);
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(err.s, db));
+    chmod(sub, 0700);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Write a corpus of count files (copies of the shipped pages with a tag
+   so that two corpora differ everywhere). */
+static void make_corpus(const char *dir, const char *tag, int count)
+{
+    mkdir(dir, 0700);
+    static const char *const names[] = {
+        "000_fe2404723e325502.txt", "001_fdcd2f72013fe7d7.txt",
+        "002_c7847733b991b368.txt", "004_8168a787e35b052e.txt"};
+    for (int i = 0; i < count; i++) {
+        char src[256], dst[600];
+        snprintf(src, sizeof src, "assets/corpus/%s", names[i % 4]);
+        size_t n;
+        char *bytes = test_read_file(test_src_path(src), &n);
+        snprintf(dst, sizeof dst, "%s/%s-%03d.txt", dir, tag, i);
+        FILE *f = fopen(dst, "wb");
+        fprintf(f, "%s %d\n\n", tag, i);
+        fwrite(bytes, 1, n, f);
+        fclose(f);
+        free(bytes);
+    }
+}
+
+static void faults_sigkill_during_index_never_corrupts(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], a[512], b[512];
+    snprintf(db, sizeof db, "%s/k.db", dir);
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    make_corpus(a, "甲", 60);
+    make_corpus(b, "乙", 60);
+    /* How long a full index takes, to kill at moments inside it. */
+    struct timespec t0, t1;
+    strbuf out = {0}, err = {0};
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(dubao(db, a, "index", &out, &err), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long full_us = (t1.tv_sec - t0.tv_sec) * 1000000L +
+                   (t1.tv_nsec - t0.tv_nsec) / 1000;
+    srand(12345);
+    for (int i = 0; i < 50; i++) {
+        const char *corpus = i % 2 ? a : b;
+        pid_t pid = fork();
+        if (pid == 0) {
+            int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            execl(dubao_bin(), dubao_bin(), "--db", db, "--corpus", corpus,
+                  "-q", "index", (char *)NULL);
+            _exit(127);
+        }
+        usleep((useconds_t)(rand() % (full_us > 10 ? full_us : 10)));
+        kill(pid, SIGKILL);
+        int status;
+        waitpid(pid, &status, 0);
+        if (sql_int(db, "SELECT count(*) FROM pragma_integrity_check "
+                        "WHERE integrity_check <> 'ok'") != 0)
+            fail_msg("integrity_check failed after kill %d", i);
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM "
+                                     "pragma_foreign_key_check"), 0);
+        /* Every stored source that parsed has exactly one issue. */
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM sources s WHERE "
+                                     "s.status='ok' AND (SELECT count(*) "
+                                     "FROM issues i WHERE i.source_id=s.id)"
+                                     " <> 1"), 0);
+    }
+    /* The next run completes the job. */
+    sb_clear(&out);
+    assert_int_equal(dubao(db, a, "index", &out, &err), 0);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 60);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM sources WHERE "
+                                 "path LIKE '%/b/%'"), 0);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(faults_damaged_database_is_rebuilt_keeping_marks),
+    cmocka_unit_test(faults_truncated_database_is_rebuilt),
+    cmocka_unit_test(faults_locked_database_gives_a_clear_message),
+    cmocka_unit_test(faults_read_only_database_gives_a_clear_message),
+    cmocka_unit_test(faults_sigkill_during_index_never_corrupts),
+};
+const test_suite faults_suite = {tests, SUITE_LEN(tests)};
