@@ -116,11 +116,6 @@ const char *db_errmsg(db *d)
     return d && d->h ? sqlite3_errmsg(d->h) : "no database";
 }
 
-bool db_last_error_is_damage(db *d)
-{
-    int code = d && d->h ? sqlite3_errcode(d->h) & 0xff : 0;
-    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
-}
 
 
 /* Run SQL without results; on error append a sentence to err. */

@@ -162,7 +162,6 @@ void speaker_rows_free(speaker_row *rows, ssize_t n);
 
 /* The last error message of the connection (for messages to the user). */
 const char *db_errmsg(db *d);
-/* Did the last failure come from a damaged file (SQLITE_CORRUPT)? */
-bool db_last_error_is_damage(db *d);
+
 
 #endif

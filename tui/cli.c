@@ -70,6 +70,18 @@ static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
     return ok;
 }
 
+/* After a failure: is the database file damaged (quick_check fails)? */
+static bool is_damaged(db *d)
+{
+    strbuf report = {0};
+    bool damaged = db_quick_check(d, &report) != 1;
+    if (damaged)
+        fprintf(stderr, "dubao: the database is damaged: %s\n",
+                report.s ? report.s : "unreadable");
+    sb_free(&report);
+    return damaged;
+}
+
 /* Replace a damaged database by a fresh one (keeping the user's marks)
    and index the corpus into it.  NULL after a message on failure. */
 static db *rebuild_and_index(const dubao_options *o, bool verbose_report)
@@ -101,13 +113,11 @@ db *open_and_index(const dubao_options *o, bool verbose_report)
     sb_free(&notice);
     sb_free(&err);
     if (d && !index_corpus(d, o, verbose_report)) {
-        /* Damage found while indexing: rebuild once and index again. */
-        if (!db_last_error_is_damage(d)) {
-            db_close(d);
-            return NULL;
-        }
+        /* If indexing failed on a damaged file, rebuild once and index
+           again; any other failure has been reported. */
+        bool damaged = is_damaged(d);
         db_close(d);
-        d = rebuild_and_index(o, verbose_report);
+        d = damaged ? rebuild_and_index(o, verbose_report) : NULL;
     }
     return d;
 }
@@ -366,10 +376,9 @@ int cli_run(const dubao_options *o, int argc, char **argv)
         return rc;
     }
     int rc = run_command(d, cmd, &co, positional);
-    if (rc != EXIT_OK && db_last_error_is_damage(d)) {
+    if (rc != EXIT_OK && is_damaged(d)) {
         /* Commands print nothing until their rows are read, so a retry
            after the rebuild never duplicates output. */
-        fprintf(stderr, "dubao: %s: %s\n", o->db_path, db_errmsg(d));
         db_close(d);
         d = rebuild_and_index(o, false);
         if (!d)
