@@ -53,6 +53,8 @@ void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)
     d->speaker = name ? xstrdup(name) : NULL;
     quotes_open(v);
     v->cursor = v->top = 0;
+    if (d->n > 0 && v->ops->select)
+        v->ops->select(v, 0);
 }
 
 static size_t quotes_line_count(view *v)
