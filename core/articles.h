@@ -4,8 +4,11 @@
  * headings start sections inside it; a byline naming a different outlet
  * inside a package starts a new article.  Broken columns (a paragraph that
  * stops mid-sentence continued by a later one that starts mid-sentence)
- * are rejoined.  Page furniture (masthead, dateline, banners, captions,
- * editor lines) is not an article; it feeds the issue metadata instead.
+ * are rejoined, also when two articles are printed interleaved column by
+ * column.  Page furniture (masthead, dateline, banners, editor lines) is
+ * not part of any article; it feeds the issue metadata instead.  Kickers
+ * and speaker headings printed above a headline belong to its article.
+ * Text before the first headline goes into an article with headline "".
  */
 #ifndef DUBAO_ARTICLES_H
 #define DUBAO_ARTICLES_H
@@ -19,7 +22,9 @@ void articles_group(block_list *blocks, issue *is);
    bylines in blocks (call before articles_group consumes them). */
 void issue_derive_metadata(const block_list *blocks, issue *is);
 
-/* The first byline block of an article, or NULL. */
+/* The article's byline: the first byline block that is not a photo credit
+   (a bare dispatch line such as 新华社北京4月27日电 only if there is no
+   other), or NULL. */
 const char *article_byline(const article *a);
 
 #endif

@@ -1,43 +1,1527 @@
-/* blocks.c - classify the paragraphs of a page (first cut: markdown
- * headings and short unpunctuated lines are headlines). */
+/* blocks.c - stage 4: classify the paragraphs of a page.
+ *
+ * Work happens on "items": a block's text as an array of code points in
+ * two parallel forms, the display text (what was printed, markers
+ * stripped) and the folded text used for every decision (ASCII , : ; ? !
+ * ( ) next to CJK replaced by fullwidth forms).  Folding maps one code
+ * point to one, so an index means the same character in both.
+ *
+ * Classification runs in three passes:
+ *   1. prepare: trim, strip markers, split continuation markers and
+ *      trailing credits off body text, collapse letter-spaced headings;
+ *   2. intrinsic kinds: what a block is on its own (byline, dateline,
+ *      speaker heading, …) or whether it is shaped like a heading;
+ *   3. context: heading candidates are resolved into headline, deck,
+ *      subhead, kicker or byline from their neighbours (a following
+ *      byline, lead, dateline stamp or continuation marker makes a
+ *      headline; a single heading inside running text is a subhead).
+ * Every rule uses general newspaper vocabulary (记者, 报道组, 代表, title
+ * words, common surnames), never a name or headline of a particular page.
+ */
 #include "blocks.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
-#include "textwidth.h"
+#include "normalize.h"
 
-/* Does the text end like a sentence (。！？…” etc.)? */
-static int ends_sentence(const char *t)
+/* How a block was marked in the source (kept beside the item). */
+enum {
+    MARK_INDENT = 1 << 0, /* began with ideographic spaces */
+    MARK_QUOTE = 1 << 1,  /* >> */
+    MARK_BOX = 1 << 2,    /* □ before a byline */
+    MARK_SQUARE = 1 << 3, /* ■ before a kicker */
+    MARK_LIST = 1 << 4,   /* "- " */
+    MARK_SPACED = 1 << 5, /* letter-spaced heading, spaces removed */
+    MARK_TRIANGLE = 1 << 6 /* ▲ before a caption */
+};
+
+typedef struct {
+    uint32_t *d;      /* display text */
+    uint32_t *f;      /* folded text, same length */
+    size_t n;
+    char *f8;         /* folded text as UTF-8, for lexicon matching */
+    int line;
+    int level;
+    unsigned flags;   /* BLOCK_F_* */
+    unsigned marks;   /* MARK_* */
+    block_kind kind;
+    int cand;         /* shaped like a heading, kind not decided yet */
+} item;
+
+typedef struct {
+    item *v;
+    size_t n;
+    size_t cap;
+} item_list;
+
+/* ---- code points ------------------------------------------------------ */
+
+/* Decode UTF-8 into a fresh array of code points; *n gets the count. */
+static uint32_t *decode(const char *s, size_t *n)
 {
-    static const char *const enders[] = {"。", "！", "？", "”", "…", "：",
-                                         ":", ".", "!", "?", "）", ")"};
-    size_t n = strlen(t);
-    for (size_t i = 0; i < sizeof enders / sizeof enders[0]; i++) {
-        size_t k = strlen(enders[i]);
-        if (n >= k && memcmp(t + n - k, enders[i], k) == 0)
+    size_t len = strlen(s);
+    uint32_t *u = xmalloc((len + 1) * sizeof *u);
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    size_t k = 0;
+    while (p < end) {
+        ucs4_t c;
+        int m = u8_mbtouc(&c, p, (size_t)(end - p));
+        if (m <= 0)
+            m = 1;
+        u[k++] = c;
+        p += m;
+    }
+    *n = k;
+    return u;
+}
+
+/* Encode n code points as a fresh UTF-8 string. */
+static char *encode(const uint32_t *u, size_t n)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < n; i++) {
+        uint8_t buf[6];
+        int m = u8_uctomb(buf, u[i], sizeof buf);
+        if (m > 0)
+            sb_append(&sb, (const char *)buf, (size_t)m);
+    }
+    return sb_take(&sb);
+}
+
+/* A CJK ideograph (the characters of Chinese words and names). */
+static int is_ideo(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+static int is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+static int is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int digit_value(uint32_t c)
+{
+    return c >= 0xFF10 ? (int)(c - 0xFF10) : (int)(c - '0');
+}
+
+static int is_latin(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+}
+
+/* CJK punctuation and the quotes/dashes Chinese text uses. */
+static int is_cjk_punct(uint32_t c)
+{
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F) ||
+           c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == 0xFF5E;
+}
+
+/* Characters that close a quotation or bracket. */
+static int is_closer(uint32_t c)
+{
+    static const uint32_t closers[] = {0x201D, 0x2019, 0x300D, 0x300F,
+                                       0xFF09, 0x300B, 0x3009, 0x3011,
+                                       ')', ']', '"', '\''};
+    for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+        if (c == closers[i])
+            return 1;
+    return 0;
+}
+
+/* Punctuation that ends a sentence: 。！？…；. ! ? ; */
+static int is_sentence_end(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+           c == 0xFF1B || c == '.' || c == '!' || c == '?' || c == ';' ||
+           c == 0xFF0E;
+}
+
+/* The fullwidth form of an ASCII , : ; ? ! ( ), or 0. */
+static uint32_t fullwidth_of(uint32_t c)
+{
+    switch (c) {
+    case ',': return 0xFF0C;
+    case ':': return 0xFF1A;
+    case ';': return 0xFF1B;
+    case '?': return 0xFF1F;
+    case '!': return 0xFF01;
+    case '(': return 0xFF08;
+    case ')': return 0xFF09;
+    }
+    return 0;
+}
+
+/* Is c Chinese text for the purpose of folding punctuation? */
+static int is_cjkish(uint32_t c)
+{
+    return is_ideo(c) || is_cjk_punct(c);
+}
+
+/* Fold ASCII , : ; ? ! ( ) in u[0..n) to fullwidth when the nearest
+   non-space character on either side is Chinese text. */
+static void fold_punct(uint32_t *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w = fullwidth_of(u[i]);
+        if (!w)
+            continue;
+        size_t j = i;
+        while (j > 0 && is_space(u[j - 1]))
+            j--;
+        size_t k = i + 1;
+        while (k < n && is_space(u[k]))
+            k++;
+        if ((j > 0 && is_cjkish(u[j - 1])) || (k < n && is_cjkish(u[k])))
+            u[i] = w;
+    }
+}
+
+/* Public form of fold_punct (see blocks.h). */
+char *blocks_fold_punct(const char *s)
+{
+    size_t n;
+    uint32_t *u = decode(s, &n);
+    fold_punct(u, n);
+    char *r = encode(u, n);
+    free(u);
+    return r;
+}
+
+/* Does u[from..n) start with the UTF-8 literal lit?  Returns its length in
+   code points, or 0. */
+static size_t match_at(const uint32_t *u, size_t n, size_t from,
+                       const char *lit)
+{
+    const uint8_t *p = (const uint8_t *)lit, *end = p + strlen(lit);
+    size_t i = from;
+    while (p < end) {
+        ucs4_t c;
+        int m = u8_mbtouc(&c, p, (size_t)(end - p));
+        if (m <= 0 || i >= n || u[i] != c)
+            return 0;
+        p += m;
+        i++;
+    }
+    return i - from;
+}
+
+/* Length of the first literal of list (NULL-terminated) that u[from..n)
+   starts with, or 0.  Lists put longer words first. */
+static size_t match_any(const uint32_t *u, size_t n, size_t from,
+                        const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++) {
+        size_t k = match_at(u, n, from, list[i]);
+        if (k)
+            return k;
+    }
+    return 0;
+}
+
+/* Length of the first literal of list that u[0..end) ends with, or 0. */
+static size_t ends_with_any(const uint32_t *u, size_t end,
+                            const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++) {
+        size_t len;
+        uint32_t *w = decode(list[i], &len);
+        int ok = len <= end && memcmp(u + end - len, w, len * sizeof *w) == 0;
+        free(w);
+        if (ok)
+            return len;
+    }
+    return 0;
+}
+
+/* Index of the first occurrence of lit in u[from..n), or n. */
+static size_t find_lit(const uint32_t *u, size_t n, size_t from,
+                       const char *lit)
+{
+    for (size_t i = from; i < n; i++)
+        if (match_at(u, n, i, lit))
+            return i;
+    return n;
+}
+
+static int has_char(const uint32_t *u, size_t n, uint32_t c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i] == c)
+            return 1;
+    return 0;
+}
+
+static size_t count_char(const uint32_t *u, size_t n, uint32_t c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += u[i] == c;
+    return k;
+}
+
+/* Characters that are not spaces. */
+static size_t visible(const uint32_t *u, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !is_space(u[i]);
+    return k;
+}
+
+/* ---- vocabulary -------------------------------------------------------- */
+
+/* Common single-character Chinese surnames. */
+static const char surnames[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田"
+    "董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白"
+    "邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝"
+    "包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
+    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑"
+    "郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢"
+    "劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴"
+    "丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母"
+    "裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭"
+    "干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+
+static int is_surname(uint32_t c)
+{
+    static uint32_t *table;
+    static size_t ntable;
+    if (!table)
+        table = decode(surnames, &ntable);
+    for (size_t i = 0; i < ntable; i++)
+        if (table[i] == c)
+            return 1;
+    return 0;
+}
+
+/* Words for people's roles that may stand beside names in a byline. */
+static const char *const byline_roles[] = {
+    "本报记者", "本报通讯员", "本报实习生", "特约记者", "实习记者",
+    "见习记者", "摄影记者", "首席记者", "记者", "通讯员", "实习生",
+    "摄影", "摄", NULL};
+
+/* Delegate/member roles that open a speaker heading. */
+static const char *const speaker_roles[] = {
+    "全国人大常委会委员", "全国人大代表", "全国政协委员", "省人大代表",
+    "省政协委员", "市人大代表", "市政协委员", "区人大代表", "区政协委员",
+    "县人大代表", "县政协委员", "人大代表", "政协委员", NULL};
+
+/* Job titles that come right before a name (董事长赵民革). */
+static const char *const title_words[] = {
+    "董事长", "总经理", "总裁", "经理", "主任", "副主任", "书记", "院长",
+    "校长", "所长", "局长", "市长", "省长", "区长", "县长", "部长", "厅长",
+    "处长", "主席", "主委", "会长", "秘书长", "理事长", "行长", "教授",
+    "研究员", "工程师", "院士", "参事", "社长", "总编辑", "主编", "负责人",
+    "创始人", "司机", "驾驶员", "医生", "律师", "教师", "站长", "队长",
+    "厂长", "馆长", "台长", "村支书", "总监", "专家", "代表", "委员", NULL};
+
+/* Verbs that end a 引题 introducing the main headline (…并作讲话强调). */
+static const char *const speech_verbs[] = {
+    "强调", "指出", "表示", "要求", "寄语", "致辞", "讲话", "说", NULL};
+
+/* Endings of a paper's name, for mastheads. */
+static const char *const paper_endings[] = {
+    "报", "电讯", "周刊", "画刊", NULL};
+
+/* Byline endings naming a group instead of a person. */
+static const char *const group_bylines[] = {
+    "报道组", "采访组", "调研组", "课题组", "特约评论员", "评论员", NULL};
+
+/* ---- items -------------------------------------------------------------- */
+
+/* Rebuild the folded UTF-8 copy after d/f changed. */
+static void item_refresh(item *it)
+{
+    free(it->f8);
+    it->f8 = encode(it->f, it->n);
+}
+
+/* Make an item from display text (folding is computed here). */
+static item item_make(const uint32_t *d, size_t n, int line)
+{
+    item it = {0};
+    it.d = xmalloc((n + 1) * sizeof *it.d);
+    it.f = xmalloc((n + 1) * sizeof *it.f);
+    memcpy(it.d, d, n * sizeof *d);
+    memcpy(it.f, d, n * sizeof *d);
+    fold_punct(it.f, n);
+    it.n = n;
+    it.line = line;
+    it.kind = BLOCK_BODY;
+    item_refresh(&it);
+    return it;
+}
+
+static void item_free(item *it)
+{
+    free(it->d);
+    free(it->f);
+    free(it->f8);
+}
+
+static void items_push(item_list *l, item it)
+{
+    l->v = grow_array(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = it;
+}
+
+/* Drop k code points from the front of the item. */
+static void item_cut_front(item *it, size_t k)
+{
+    if (k > it->n)
+        k = it->n;
+    memmove(it->d, it->d + k, (it->n - k) * sizeof *it->d);
+    memmove(it->f, it->f + k, (it->n - k) * sizeof *it->f);
+    it->n -= k;
+}
+
+/* Trim spaces at both ends; note ideographic indentation. */
+static void item_trim(item *it)
+{
+    size_t a = 0;
+    while (a < it->n && is_space(it->f[a])) {
+        if (it->f[a] == 0x3000)
+            it->marks |= MARK_INDENT;
+        a++;
+    }
+    item_cut_front(it, a);
+    while (it->n > 0 && is_space(it->f[it->n - 1]))
+        it->n--;
+}
+
+/* Strip one leading structural marker (#…, >>, "- ", ■, □, ▲) and record
+   it.  Returns 1 if one was stripped. */
+static int item_strip_marker(item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n, k = 0;
+    if (n == 0)
+        return 0;
+    if (f[0] == '#') {
+        while (k < n && f[k] == '#')
+            k++;
+        if (k > 6 || k >= n || !is_space(f[k]))
+            return 0;
+        it->level = (int)k;
+        it->flags |= BLOCK_F_MARKUP;
+    } else if (n >= 2 && f[0] == '>' && f[1] == '>') {
+        k = 2;
+        it->marks |= MARK_QUOTE;
+        it->flags |= BLOCK_F_MARKUP;
+    } else if ((f[0] == '-' || f[0] == '*') && n > 1 && is_space(f[1])) {
+        k = 1;
+        it->marks |= MARK_LIST;
+        it->flags |= BLOCK_F_MARKUP;
+    } else if (f[0] == 0x25A0 || f[0] == 0x25C6 || f[0] == 0x25CF) {
+        k = 1;                                  /* ■ ◆ ● */
+        it->marks |= MARK_SQUARE;
+    } else if (f[0] == 0x25A1 || f[0] == 0x25CE) {
+        k = 1;                                  /* □ ◎ */
+        it->marks |= MARK_BOX;
+    } else if (f[0] == 0x25B2) {
+        k = 1;                                  /* ▲ */
+        it->marks |= MARK_TRIANGLE;
+    } else {
+        return 0;
+    }
+    item_cut_front(it, k);
+    item_trim(it);
+    return 1;
+}
+
+/* Remove the spaces of a letter-spaced heading (开 启 首 都 …): at least
+   four single ideographs each separated by one space. */
+static void item_collapse_spacing(item *it)
+{
+    size_t singles = 0;
+    for (size_t i = 0; i < it->n; i++) {
+        if (i % 2 == 0) {
+            if (!is_ideo(it->f[i]))
+                return;
+            singles++;
+        } else if (it->f[i] != ' ' && it->f[i] != 0x3000) {
+            return;
+        }
+    }
+    if (singles < 4 || it->n % 2 == 0)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < it->n; i += 2) {
+        it->d[k] = it->d[i];
+        it->f[k] = it->f[i];
+        k++;
+    }
+    it->n = k;
+    it->marks |= MARK_SPACED;
+}
+
+/* ---- patterns ------------------------------------------------------------ */
+
+/* Does the text end a sentence (。！？…； possibly inside closing quotes)? */
+static int ends_sentence(const uint32_t *f, size_t n)
+{
+    while (n > 0 && is_closer(f[n - 1]))
+        n--;
+    return n > 0 && is_sentence_end(f[n - 1]);
+}
+
+/* Does the text stop in the middle of a sentence (broken column)? */
+static int ends_open(const uint32_t *f, size_t n)
+{
+    if (n == 0)
+        return 0;
+    uint32_t c = f[n - 1];
+    return is_ideo(c) || is_latin(c) || is_digit(c) || c == 0xFF0C ||
+           c == 0x3001 || c == '%' || c == 0xFF05;
+}
+
+/* Length of a run of digits at u[i..n). */
+static size_t digits_at(const uint32_t *u, size_t n, size_t i)
+{
+    size_t k = 0;
+    while (i + k < n && is_digit(u[i + k]))
+        k++;
+    return k;
+}
+
+/* Characters that, right after …日电, show the 电 starts a word instead
+   (电话, 电视 …). */
+static int continues_dian(uint32_t c)
+{
+    static const char words[] = "话视脑子力影池网站动器梯线商台气源厂费价";
+    static uint32_t *t;
+    static size_t nt;
+    if (!t)
+        t = decode(words, &nt);
+    for (size_t i = 0; i < nt; i++)
+        if (t[i] == c)
+            return 1;
+    return 0;
+}
+
+/* Length of a dispatch dateline at u[from..n): (据)? agency and place,
+   then M月D日电 (新华社北京4月27日电), or 0. */
+static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
+{
+    size_t i = from;
+    if (i < n && u[i] == 0x636E) /* 据 */
+        i++;
+    size_t k = 0;
+    while (i + k < n && is_ideo(u[i + k]) && k < 16)
+        k++;
+    if (k < 2)
+        return 0;
+    i += k;
+    size_t dg = digits_at(u, n, i);
+    if (dg < 1 || dg > 2 || i + dg >= n || u[i + dg] != 0x6708) /* 月 */
+        return 0;
+    i += dg + 1;
+    dg = digits_at(u, n, i);
+    if (dg < 1 || dg > 2 || i + dg + 1 >= n || u[i + dg] != 0x65E5 ||
+        u[i + dg + 1] != 0x7535) /* 日电 */
+        return 0;
+    i += dg + 2;
+    if (i < n && continues_dian(u[i]))
+        return 0;
+    return i - from;
+}
+
+/* Length of a continuation marker at f[from..n): （上接1版）, （下转第二版）
+   …, or 0. */
+static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
+{
+    static const char *const verbs[] = {"上接", "下接", "下转", "紧接", "转",
+                                        "接", "续", NULL};
+    size_t i = from;
+    if (i >= n || (f[i] != 0xFF08 && f[i] != '('))
+        return 0;
+    i++;
+    while (i < n && is_space(f[i]))
+        i++;
+    size_t k = match_any(f, n, i, verbs);
+    if (!k)
+        return 0;
+    i += k;
+    while (i < n && is_space(f[i]))
+        i++;
+    if (i < n && f[i] == 0x7B2C) /* 第 */
+        i++;
+    while (i < n && is_space(f[i]))
+        i++;
+    size_t page = 0;
+    while (i < n && page < 4 && f[i] != 0x7248 &&
+           (is_digit(f[i]) || is_latin(f[i]) || is_ideo(f[i]))) {
+        i++;
+        page++;
+    }
+    while (i < n && is_space(f[i]))
+        i++;
+    if (page == 0 || i >= n || f[i] != 0x7248) /* 版 */
+        return 0;
+    i++;
+    while (i < n && is_space(f[i]))
+        i++;
+    if (i >= n || (f[i] != 0xFF09 && f[i] != ')'))
+        return 0;
+    return i + 1 - from;
+}
+
+/* Is f[a..b) one plausible personal name token: 1-4 ideographs (a single
+   one is half of a justified name, 贺 勇)? */
+static int is_name_token(const uint32_t *f, size_t a, size_t b)
+{
+    if (b <= a || b - a > 4)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_ideo(f[i]))
+            return 0;
+    return 1;
+}
+
+/* Is f[a..b) a list of people: names and byline role words separated by
+   spaces or 、, with at least one name starting with a surname (or, when
+   allow_empty, nothing at all)? */
+static int is_name_list(const uint32_t *f, size_t a, size_t b, int allow_empty)
+{
+    size_t names = 0, tokens = 0;
+    int surname = 0;
+    size_t i = a;
+    while (i < b) {
+        while (i < b && (is_space(f[i]) || f[i] == 0x3001))
+            i++;
+        if (i >= b)
+            break;
+        size_t j = i;
+        while (j < b && !is_space(f[j]) && f[j] != 0x3001)
+            j++;
+        tokens++;
+        size_t s = i;
+        size_t r;
+        while (s < j && (r = match_any(f, j, s, byline_roles)) > 0)
+            s += r;
+        if (s < j) {
+            if (!is_name_token(f, s, j))
+                return 0;
+            names++;
+            if (is_surname(f[s]))
+                surname = 1;
+        }
+        i = j;
+    }
+    if (tokens > 10)
+        return 0;
+    if (names == 0)
+        return allow_empty;
+    return surname;
+}
+
+/* Is f[a..b) a person's name on its own (2-3 ideographs, surname first)? */
+static int is_person_name(const uint32_t *f, size_t a, size_t b)
+{
+    if (b - a < 2 || b - a > 3)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_ideo(f[i]))
+            return 0;
+    return is_surname(f[a]);
+}
+
+/* Index of the （ matching the ） at f[close], or n if none. */
+static size_t open_paren_of(const uint32_t *f, size_t n, size_t close)
+{
+    for (size_t i = close; i-- > 0;)
+        if (f[i] == 0xFF08 || f[i] == '(')
+            return i;
+    return n;
+}
+
+/* Find the first date (YYYY年M月D日 or YYYY-MM-DD) in u; fills y/m/d. */
+static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (digits_at(u, n, i) != 4 || (i > 0 && is_digit(u[i - 1])))
+            continue;
+        int year = 0;
+        for (size_t k = 0; k < 4; k++)
+            year = year * 10 + digit_value(u[i + k]);
+        size_t j = i + 4;
+        uint32_t sep = u[j];
+        if (sep != 0x5E74 && sep != '-' && sep != '.' && sep != '/')
+            continue;
+        j++;
+        size_t dm = digits_at(u, n, j);
+        if (dm < 1 || dm > 2)
+            continue;
+        int month = 0;
+        for (size_t k = 0; k < dm; k++)
+            month = month * 10 + digit_value(u[j + k]);
+        j += dm;
+        if (j >= n)
+            continue;
+        if (sep == 0x5E74 ? u[j] != 0x6708 : u[j] != sep)
+            continue;
+        j++;
+        size_t dd = digits_at(u, n, j);
+        if (dd < 1 || dd > 2)
+            continue;
+        int day = 0;
+        for (size_t k = 0; k < dd; k++)
+            day = day * 10 + digit_value(u[j + k]);
+        j += dd;
+        if (sep == 0x5E74 && (j >= n || u[j] != 0x65E5))
+            continue;
+        if (month < 1 || month > 12 || day < 1 || day > 31)
+            continue;
+        *y = year;
+        *m = month;
+        *d = day;
+        return 1;
+    }
+    return 0;
+}
+
+/* Public form of find_date_u, formatting the date (see blocks.h). */
+bool blocks_find_date(const char *text, char out[11])
+{
+    size_t n;
+    uint32_t *u = decode(text, &n);
+    int y, m, d;
+    int ok = find_date_u(u, n, &y, &m, &d);
+    free(u);
+    if (ok) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        memcpy(out, buf, 10);
+        out[10] = '\0';
+    }
+    return ok;
+}
+
+/* ---- bylines ----------------------------------------------------------- */
+
+/* Characters that end an outlet's name (北京日报, 新华社, 央视网 …). */
+static int ends_outlet(uint32_t c)
+{
+    static const char ends[] = "报社台网讯刊志";
+    static uint32_t *t;
+    static size_t nt;
+    if (!t)
+        t = decode(ends, &nt);
+    for (size_t i = 0; i < nt; i++)
+        if (t[i] == c)
+            return 1;
+    return 0;
+}
+
+/* Length of the outlet name that f[0..k) starts with (up to its last
+   outlet ending), or 0. */
+static size_t outlet_len(const uint32_t *f, size_t k)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < k && i < 14; i++) {
+        if (!is_ideo(f[i]))
+            break;
+        if (ends_outlet(f[i]) && i >= 1)
+            best = i + 1;
+    }
+    return best;
+}
+
+/* Is f[0..n) a byline on its own: reporters after 记者 or an outlet, a
+   reporting group, a □ name list, "（张 骁）", a photo credit "… 摄" or a
+   dispatch line? */
+static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
+{
+    size_t nv = visible(f, n);
+    if (n == 0 || nv > 48)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] == 0x3002 || f[i] == 0xFF01 || f[i] == 0xFF1F ||
+            f[i] == 0xFF0C)
+            return 0;
+    if (match_dispatch(f, n, 0) == n)
+        return 1;
+    if (f[0] == 0xFF08) {
+        size_t close = 0;
+        while (close < n && f[close] != 0xFF09)
+            close++;
+        if (close < n && close + 1 == n)
+            return is_name_list(f, 1, close, 0);
+        if (close < n && match_dispatch(f, n, close + 1) == n - close - 1)
+            return is_name_list(f, 1, close, 1);
+        return 0;
+    }
+    if (marks & MARK_BOX)
+        return is_name_list(f, 0, n, 0);
+    if (nv <= 20 && ends_with_any(f, n, group_bylines) &&
+        !has_char(f, n, ' '))
+        return 1;
+    size_t k = find_lit(f, n, 0, "记者");
+    if (k == n)
+        k = find_lit(f, n, 0, "通讯员");
+    if (k == n)
+        return 0;
+    size_t ol = outlet_len(f, k);
+    size_t p = ol;
+    static const char *const qualifiers[] = {"两会", "特约", "实习", "见习",
+                                             "摄影", "首席", "驻京", NULL};
+    size_t q;
+    while (p < k && (q = match_any(f, k, p, qualifiers)) > 0)
+        p += q;
+    if (p != k)
+        return 0;
+    return is_name_list(f, k, n, ol > 0);
+}
+
+/* Decode a byline and fold it, for the byline_* helpers. */
+static uint32_t *folded_trimmed(const char *s, size_t *n)
+{
+    uint32_t *u = decode(s, n);
+    fold_punct(u, *n);
+    size_t a = 0;
+    while (a < *n && (is_space(u[a]) || u[a] == 0x25A1))
+        a++;
+    memmove(u, u + a, (*n - a) * sizeof *u);
+    *n -= a;
+    while (*n > 0 && is_space(u[*n - 1]))
+        (*n)--;
+    return u;
+}
+
+/* The outlet before 记者 or 报道组 in a byline (see blocks.h). */
+char *byline_outlet(const char *byline)
+{
+    size_t n;
+    uint32_t *f = folded_trimmed(byline, &n);
+    char *r = NULL;
+    size_t start = (n > 0 && f[0] == 0xFF08) ? 1 : 0;
+    size_t k = find_lit(f, n, start, "记者");
+    size_t g = n;
+    for (size_t i = 0; group_bylines[i] && g == n; i++)
+        g = find_lit(f, n, start, group_bylines[i]);
+    if (g < k)
+        k = g;
+    if (k < n) {
+        size_t ol = outlet_len(f + start, k - start);
+        if (ol)
+            r = encode(f + start, ol);
+    }
+    free(f);
+    return r;
+}
+
+/* A byline ending in 摄 credits a photo. */
+bool byline_is_photo_credit(const char *byline)
+{
+    size_t n;
+    uint32_t *f = folded_trimmed(byline, &n);
+    int r = n >= 2 && f[n - 1] == 0x6444; /* 摄 */
+    free(f);
+    return r;
+}
+
+/* A byline that is only 新华社北京4月27日电. */
+bool byline_is_dispatch(const char *byline)
+{
+    size_t n;
+    uint32_t *f = folded_trimmed(byline, &n);
+    int r = n > 0 && match_dispatch(f, n, 0) == n;
+    free(f);
+    return r;
+}
+
+/* ---- intrinsic kinds ------------------------------------------------------ */
+
+static int has_sentence_punct(const uint32_t *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i] == 0x3002 || f[i] == 0xFF01 || f[i] == 0xFF1F)
+            return 1;
+    return 0;
+}
+
+/* 编辑 … 电话 … : the page's editor line. */
+static int is_editor(const item *it)
+{
+    static const char *const starts[] = {"本版责编", "本版编辑", "责任编辑",
+                                         "责编", "编辑", NULL};
+    static const char *const marks[] = {"电话", "美编", "校对", "责校",
+                                        "版式", "邮箱", "视觉", "@", NULL};
+    if (!match_any(it->f, it->n, 0, starts) || visible(it->f, it->n) > 100 ||
+        has_char(it->f, it->n, 0x3002))
+        return 0;
+    for (size_t i = 0; marks[i]; i++)
+        if (find_lit(it->f, it->n, 0, marks[i]) < it->n)
+            return 1;
+    return 0;
+}
+
+/* 2025年3月7日 星期五 … / （ 2026-04-28 ） 稿件来源：… / edition stamps. */
+static int is_dateline(const item *it)
+{
+    static const char *const words[] = {"星期", "农历", "版", "来源",
+                                        "稿件", NULL};
+    int y, m, d;
+    size_t nv = visible(it->f, it->n);
+    if (nv > 60 || has_sentence_punct(it->f, it->n) ||
+        !find_date_u(it->f, it->n, &y, &m, &d))
+        return 0;
+    if (nv <= 16)
+        return 1;
+    for (size_t i = 0; words[i]; i++)
+        if (find_lit(it->f, it->n, 0, words[i]) < it->n)
+            return 1;
+    return 0;
+}
+
+/* The paper's name printed at the top: a few ideographs ending in 报 …. */
+static int is_masthead(const item *it)
+{
+    if (it->n < 3 || it->n > 12 || it->level > 1)
+        return 0;
+    for (size_t i = 0; i < it->n; i++)
+        if (!is_ideo(it->f[i]))
+            return 0;
+    return ends_with_any(it->f, it->n, paper_endings) > 0;
+}
+
+/* Does f[0..e) end with a job title followed by a 2-3 character name
+   (董事长赵民革), or with a space and a name (… 伊彤)? */
+static int ends_with_title_and_name(const uint32_t *f, size_t e)
+{
+    for (size_t k = 2; k <= 3; k++) {
+        if (e <= k || !is_person_name(f, e - k, e))
+            continue;
+        if (is_space(f[e - k - 1]))
+            return 1;
+        if (ends_with_any(f, e - k, title_words))
             return 1;
     }
     return 0;
 }
 
-void blocks_classify(block_list *blocks)
+/* 殷勇代表： / >> 市人大代表、…张旭: / 全国人大代表，…教授张水波 /
+   全国人大代表 殷其龙 / XX代表—— */
+static int is_speaker_heading(const item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n, nv = visible(f, n);
+    if (nv < 3 || nv > 48 || has_sentence_punct(f, n))
+        return 0;
+    int role = match_any(f, n, 0, speaker_roles) > 0;
+    static const char *const member[] = {"代表", "委员", NULL};
+    if (f[n - 1] == 0xFF1A) {
+        size_t e = n - 1;
+        if (it->marks & MARK_QUOTE)
+            return 1;
+        if (role)
+            return 1;
+        if (e <= 10 && ends_with_any(f, e, member))
+            return 1;
+        return e <= 30 && ends_with_title_and_name(f, e);
+    }
+    if (n > 2 && f[n - 1] == 0x2014 && f[n - 2] == 0x2014)
+        return n - 2 <= 10 && ends_with_any(f, n - 2, member);
+    if (role && count_char(f, n, 0xFF0C) <= 1)
+        return ends_with_title_and_name(f, n);
+    return 0;
+}
+
+/* Page or column banners: 2025全国两会特别报道, ·代表委员热议·, bilingual
+   column names. */
+static int is_banner(const item *it)
+{
+    static const char *const words[] = {"特别报道", "特刊", "专刊", "专版",
+                                        "专题报道", "系列报道", NULL};
+    const uint32_t *f = it->f;
+    size_t n = it->n;
+    if (n < 2 || visible(f, n) > 30 || ends_sentence(f, n) ||
+        has_sentence_punct(f, n))
+        return 0;
+    if (digits_at(f, n, 0) == 4 && n > 4 && is_ideo(f[4]) && f[4] != 0x5E74)
+        return 1;
+    for (size_t i = 0; words[i]; i++)
+        if (find_lit(f, n, 0, words[i]) < n)
+            return 1;
+    if ((f[0] == 0x00B7 && f[n - 1] == 0x00B7) ||
+        (f[0] == 0x3010 && f[n - 1] == 0x3011))
+        return 1;
+    size_t words_latin = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        while (i + k < n && is_latin(f[i + k]))
+            k++;
+        if (k >= 3)
+            words_latin++;
+        i += k ? k : 1;
+    }
+    return words_latin >= 2;
+}
+
+/* 本报讯 … / 新华社北京4月27日电 … opening a paragraph. */
+static int is_lead(const item *it)
+{
+    if (match_at(it->f, it->n, 0, "本报讯"))
+        return 1;
+    size_t k = match_dispatch(it->f, it->n, 0);
+    return k > 0 && k < it->n;
+}
+
+/* A photo caption: 图为 …, 图： …, ▲ …. */
+static int is_caption(const item *it)
+{
+    static const char *const starts[] = {"图：", "图/", "上图：", "下图：",
+                                         "左图：", "右图：", NULL};
+    if (it->marks & MARK_TRIANGLE)
+        return 1;
+    if (match_any(it->f, it->n, 0, starts))
+        return 1;
+    return visible(it->f, it->n) <= 250 &&
+           find_lit(it->f, it->n, 0, "图为") < it->n;
+}
+
+/* Is c a Chinese numeral 一 … 十? */
+static int is_cjk_numeral(uint32_t c)
+{
+    static const char nums[] = "一二三四五六七八九十";
+    static uint32_t *t;
+    static size_t nt;
+    if (!t)
+        t = decode(nums, &nt);
+    for (size_t k = 0; k < nt; k++)
+        if (c == t[k])
+            return 1;
+    return 0;
+}
+
+/* 看点一： / 亮点二： / 一、 numbering at the start of a subhead. */
+static int has_numbered_start(const uint32_t *f, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 4 && is_ideo(f[i]) && !is_cjk_numeral(f[i]))
+        i++;
+    size_t j = i;
+    while (j < n && is_cjk_numeral(f[j]))
+        j++;
+    if (j == i || j >= n)
+        return 0;
+    return f[j] == 0xFF1A || (i == 0 && (f[j] == 0x3001 || f[j] == '.'));
+}
+
+/* Two phrases separated by a space (强化兜底功能 扩大社会救助范围). */
+static int has_phrase_space(const uint32_t *f, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (is_space(f[i]) && !is_space(f[i - 1]) && !is_space(f[i + 1]))
+            return 1;
+    return 0;
+}
+
+/* Is the item shaped like a heading line (short, no sentence ending, at
+   most one comma, not a clause fragment)? */
+static int is_heading_shape(const item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n, nv = visible(f, n);
+    if (it->level > 0)
+        return 1;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += is_ideo(f[i]) || is_latin(f[i]) || is_digit(f[i]);
+    if (words == 0 || nv > 40 || ends_sentence(f, n) ||
+        has_sentence_punct(f, n))
+        return 0;
+    size_t commas = count_char(f, n, 0xFF0C) + count_char(f, n, 0xFF1B);
+    if (commas > 1)
+        return 0;
+    uint32_t last = f[n - 1];
+    if (last == 0xFF0C || last == 0x3001 || last == 0xFF1B ||
+        last == 0xFF1A)
+        return 0;
+    int dash = n >= 2 && last == 0x2014 && f[n - 2] == 0x2014;
+    if (last == 0x2014 && !dash)
+        return 0;
+    if (commas == 1) {
+        size_t c = n;
+        while (c > 0 && f[c - 1] != 0xFF0C && f[c - 1] != 0xFF1B)
+            c--;
+        if (visible(f + c, n - c) < 3)
+            return 0;
+        static const char *const said[] = {"说", "表示", "认为", "指出",
+                                           "介绍", "强调", "透露", "坦言",
+                                           NULL};
+        if (ends_with_any(f, c - 1, said))
+            return 0;
+    }
+    if (dash && (commas > 0 || nv > 20))
+        return 0;
+    if ((it->marks & MARK_INDENT) &&
+        !(has_numbered_start(f, n) || dash || has_phrase_space(f, n)))
+        return 0;
+    return 1;
+}
+
+/* Give the item its kind if it is one on its own; otherwise mark it as a
+   heading candidate or leave it body.  first: no content block before. */
+static void classify_intrinsic(item *it, int first)
+{
+    it->cand = 0;
+    if (it->n == 0) {
+        it->kind = BLOCK_BODY;
+        return;
+    }
+    if (it->marks & MARK_LIST)
+        it->kind = BLOCK_LIST_ITEM;
+    else if (match_continuation(it->f, it->n, 0) == it->n)
+        it->kind = BLOCK_CONTINUATION;
+    else if (is_editor(it))
+        it->kind = BLOCK_EDITOR;
+    else if (is_dateline(it))
+        it->kind = BLOCK_DATELINE;
+    else if (first && is_masthead(it))
+        it->kind = BLOCK_MASTHEAD;
+    else if (it->marks & MARK_SQUARE)
+        it->kind = BLOCK_KICKER;
+    else if (is_byline_u(it->f, it->n, it->marks))
+        it->kind = BLOCK_BYLINE;
+    else if (is_lead(it))
+        it->kind = BLOCK_LEAD;
+    else if (is_caption(it))
+        it->kind = BLOCK_CAPTION;
+    else if (is_speaker_heading(it))
+        it->kind = BLOCK_SPEAKER_HEADING;
+    else if (is_banner(it))
+        it->kind = BLOCK_BANNER;
+    else if (is_heading_shape(it)) {
+        it->kind = BLOCK_BODY;
+        it->cand = 1;
+    } else {
+        it->kind = BLOCK_BODY;
+    }
+}
+
+/* ---- preparing ---------------------------------------------------------- */
+
+/* Make an item from d[a..b) of src, keeping its line and indentation. */
+static item item_slice(const item *src, size_t a, size_t b)
+{
+    item it = item_make(src->d + a, b - a, src->line);
+    it.marks = src->marks & MARK_INDENT;
+    item_trim(&it);
+    item_refresh(&it);
+    return it;
+}
+
+/* Where a credit trailing the text starts ("…。　　新华社北京4月27日电",
+   "…。（记者…）新华社…电", "…。 （孙 杰）"), or n if there is none. */
+static size_t trailing_credit(const item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n;
+    if (n < 4)
+        return n;
+    size_t s = n;
+    if (f[n - 1] == 0x7535 && f[n - 2] == 0x65E5) { /* 日电 */
+        size_t i = n - 2;
+        while (i > 0 && is_digit(f[i - 1]))
+            i--;
+        if (i > 0 && f[i - 1] == 0x6708)
+            i--;
+        while (i > 0 && is_digit(f[i - 1]))
+            i--;
+        size_t k = 0;
+        while (i > 0 && is_ideo(f[i - 1]) && k < 16) {
+            i--;
+            k++;
+        }
+        while (i < n && match_dispatch(f, n, i) != n - i)
+            i++;
+        if (i >= n || i == 0)
+            return n;
+        s = i;
+        if (f[s - 1] == 0xFF09) {
+            size_t p = open_paren_of(f, n, s - 1);
+            if (p < n && is_name_list(f, p + 1, s - 1, 0))
+                s = p;
+        }
+    } else if (f[n - 1] == 0xFF09) {
+        size_t p = open_paren_of(f, n, n - 1);
+        if (p == n || p == 0 || visible(f + p, n - p) > 16 ||
+            !is_name_list(f, p + 1, n - 1, 0))
+            return n;
+        s = p;
+    } else {
+        return n;
+    }
+    size_t e = s;
+    while (e > 0 && is_space(f[e - 1]))
+        e--;
+    return (e > 0 && ends_sentence(f, e)) ? s : n;
+}
+
+/* Split a block whose text starts with a continuation marker, or ends with
+   one or with a credit, into separate items.  Pushes the pieces. */
+static void push_split(item_list *out, item it)
+{
+    size_t k = match_continuation(it.f, it.n, 0);
+    if (k > 0 && k < it.n) {
+        item mark = item_slice(&it, 0, k);
+        mark.kind = BLOCK_CONTINUATION;
+        items_push(out, mark);
+        item rest = item_slice(&it, k, it.n);
+        rest.flags |= BLOCK_F_OPEN_START;
+        item_free(&it);
+        push_split(out, rest);
+        return;
+    }
+    if (it.n > 0 && it.f[it.n - 1] == 0xFF09) {
+        size_t p = open_paren_of(it.f, it.n, it.n - 1);
+        if (p > 0 && p < it.n && match_continuation(it.f, it.n, p) ==
+                                     it.n - p) {
+            item body = item_slice(&it, 0, p);
+            item mark = item_slice(&it, p, it.n);
+            mark.kind = BLOCK_CONTINUATION;
+            item_free(&it);
+            items_push(out, body);
+            items_push(out, mark);
+            return;
+        }
+    }
+    size_t c = trailing_credit(&it);
+    if (c < it.n && c > 0) {
+        item body = item_slice(&it, 0, c);
+        item credit = item_slice(&it, c, it.n);
+        item_free(&it);
+        items_push(out, body);
+        items_push(out, credit);
+        return;
+    }
+    items_push(out, it);
+}
+
+/* Turn the paragraphs into items: trim, strip markers, split. */
+static void prepare(const block_list *blocks, item_list *out)
 {
     for (size_t i = 0; i < blocks->n; i++) {
-        block *b = &blocks->v[i];
-        int level = 0;
-        while (b->text[level] == '#')
-            level++;
-        if (level > 0 && b->text[level] == ' ') {
-            memmove(b->text, b->text + level + 1,
-                    strlen(b->text + level + 1) + 1);
-            b->level = level;
-            b->flags |= BLOCK_F_MARKUP;
-            b->kind = BLOCK_HEADLINE;
+        const block *b = &blocks->v[i];
+        size_t n;
+        uint32_t *d = decode(b->text, &n);
+        item it = item_make(d, n, b->line);
+        free(d);
+        it.level = b->level;
+        it.flags = b->flags;
+        item_trim(&it);
+        while (item_strip_marker(&it))
+            ;
+        item_collapse_spacing(&it);
+        item_refresh(&it);
+        if (it.n == 0) {
+            item_free(&it);
             continue;
         }
-        int w = text_width(b->text, strlen(b->text));
-        if (w <= 60 && !ends_sentence(b->text))
-            b->kind = BLOCK_HEADLINE;
+        if (it.marks & (MARK_LIST | MARK_QUOTE) || it.level > 0)
+            items_push(out, it);
+        else
+            push_split(out, it);
     }
+}
+
+/* ---- context ------------------------------------------------------------ */
+
+/* Is the item a short label (北京, 记者手记): at most four ideographs, no
+   digits, no markup? */
+static int is_label(const item *it)
+{
+    if (it->level > 0 || it->n > 5)
+        return 0;
+    size_t ideo = 0;
+    for (size_t i = 0; i < it->n; i++) {
+        if (is_digit(it->f[i]) || is_latin(it->f[i]))
+            return 0;
+        ideo += is_ideo(it->f[i]);
+    }
+    return ideo >= 1 && ideo <= 4;
+}
+
+/* Does the heading line have no internal space? */
+static int no_space(const item *it)
+{
+    for (size_t i = 0; i < it->n; i++)
+        if (is_space(it->f[i]))
+            return 0;
+    return 1;
+}
+
+/* Append item i+1 to item i (with a space between when space is set) and
+   remove it from the list. */
+static void merge_with_next(item_list *l, size_t i, int space)
+{
+    item *a = &l->v[i], *b = &l->v[i + 1];
+    size_t n = a->n + (space ? 1 : 0) + b->n;
+    a->d = xrealloc(a->d, (n + 1) * sizeof *a->d);
+    a->f = xrealloc(a->f, (n + 1) * sizeof *a->f);
+    if (space) {
+        a->d[a->n] = ' ';
+        a->f[a->n] = ' ';
+    }
+    memcpy(a->d + n - b->n, b->d, b->n * sizeof *b->d);
+    memcpy(a->f + n - b->n, b->f, b->n * sizeof *b->f);
+    a->n = n;
+    item_refresh(a);
+    item_free(b);
+    memmove(b, b + 1, (l->n - i - 2) * sizeof *b);
+    l->n--;
+}
+
+/* Join a heading wrapped over consecutive source lines (two short lines
+   with no blank line between) into one heading item, and a caption whose
+   first part was cut off as a paragraph stopping mid-sentence into one
+   caption. */
+static void merge_wrapped_lines(item_list *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        item *a = &l->v[i], *b = &l->v[i + 1];
+        if (a->kind == BLOCK_BODY && !a->cand && b->kind == BLOCK_CAPTION &&
+            ends_open(a->f, a->n)) {
+            merge_with_next(l, i, 0);
+            a->kind = BLOCK_CAPTION;
+            continue;
+        }
+        if (!a->cand || !b->cand || a->level || b->level ||
+            b->line != a->line + 1 || a->n > 12 || b->n > 12 ||
+            !no_space(a) || !no_space(b) ||
+            ((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED)))
+            continue;
+        merge_with_next(l, i, visible(a->f, a->n) <= 4);
+        i--;
+    }
+}
+
+/* Resolve short labels: a name right under a heading is its byline (陶凤);
+   a label before a speaker heading or at the end of the page is a kicker
+   (北京 / 记者手记). */
+static void resolve_labels(item_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        item *it = &l->v[i];
+        if (!it->cand || !is_label(it))
+            continue;
+        const item *prev = i > 0 ? &l->v[i - 1] : NULL;
+        const item *next = i + 1 < l->n ? &l->v[i + 1] : NULL;
+        if (prev && prev->cand && !is_label(prev) &&
+            is_person_name(it->f, 0, it->n)) {
+            it->cand = 0;
+            it->kind = BLOCK_BYLINE;
+        } else if (!next || next->kind == BLOCK_SPEAKER_HEADING) {
+            it->cand = 0;
+            it->kind = BLOCK_KICKER;
+        }
+    }
+}
+
+/* Is the byline a real reporter credit (not a photo credit or a bare
+   dispatch line)? */
+static int is_reporter_byline(const item *it)
+{
+    if (it->kind != BLOCK_BYLINE || it->n == 0)
+        return 0;
+    if (it->f[it->n - 1] == 0x6444) /* 摄 */
+        return 0;
+    return match_dispatch(it->f, it->n, 0) != it->n;
+}
+
+/* Is the kind running text (or closely attached to it)? */
+static int is_texty(block_kind k)
+{
+    return k == BLOCK_BODY || k == BLOCK_LEAD || k == BLOCK_LIST_ITEM ||
+           k == BLOCK_CAPTION || k == BLOCK_CONTINUATION;
+}
+
+/* Is the kind part of a headline block (headline, deck, kicker, stamp)? */
+static int is_heading_kind(block_kind k)
+{
+    return k == BLOCK_HEADLINE || k == BLOCK_DECK || k == BLOCK_KICKER ||
+           k == BLOCK_DATELINE;
+}
+
+/* Does the heading line start with a dash (——副题)? */
+static int starts_with_dash(const item *it)
+{
+    return it->n > 0 && (it->f[0] == 0x2014 || it->f[0] == 0x2015);
+}
+
+/* Decide the kinds of the heading candidates l->v[a..b) from what comes
+   before and after them.  seen_headline: a headline came earlier. */
+static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
+{
+    size_t core[16], ncore = 0;
+    for (size_t i = a; i < b; i++) {
+        item *it = &l->v[i];
+        it->cand = 0;
+        if (starts_with_dash(it) && i > a) {
+            it->kind = BLOCK_DECK;
+        } else if (i + 1 < b && ends_with_any(it->f, it->n, speech_verbs)) {
+            it->kind = BLOCK_KICKER;
+        } else if (ncore < sizeof core / sizeof core[0]) {
+            core[ncore++] = i;
+        } else {
+            it->kind = BLOCK_DECK;
+        }
+    }
+    if (ncore == 0)
+        return;
+    /* What follows, looking past stamps, kickers and continuation marks. */
+    size_t j = b;
+    int stamp = 0, cont = 0;
+    while (j < l->n && (l->v[j].kind == BLOCK_DATELINE ||
+                        l->v[j].kind == BLOCK_CONTINUATION ||
+                        (l->v[j].kind == BLOCK_KICKER && !l->v[j].cand))) {
+        stamp |= l->v[j].kind == BLOCK_DATELINE;
+        cont |= l->v[j].kind == BLOCK_CONTINUATION;
+        j++;
+    }
+    const item *next = j < l->n ? &l->v[j] : NULL;
+    const item *prev = a > 0 ? &l->v[a - 1] : NULL;
+    int byline_next = next && is_reporter_byline(next);
+    item *first = &l->v[core[0]];
+
+    if (first->level >= 2 && !byline_next) {
+        int head = first->level == 2 &&
+                   (!seen_headline || (prev && prev->kind == BLOCK_BANNER));
+        for (size_t k = 0; k < ncore; k++)
+            l->v[core[k]].kind = head && k == 0 ? BLOCK_HEADLINE
+                                 : head         ? BLOCK_DECK
+                                                : BLOCK_SUBHEAD;
+        return;
+    }
+    if (byline_next) {
+        int have_head = 0;
+        for (size_t k = 0; k + 1 < ncore; k++) {
+            item *it = &l->v[core[k]];
+            if (it->marks & MARK_SPACED) {
+                it->kind = BLOCK_HEADLINE;
+                have_head = 1;
+            } else {
+                it->kind = have_head ? BLOCK_DECK : BLOCK_KICKER;
+            }
+        }
+        l->v[core[ncore - 1]].kind = BLOCK_HEADLINE;
+        return;
+    }
+    /* The first paragraph under a headline and its byline is text, not a
+       subhead, unless it is numbered like one. */
+    if (ncore == 1 && first->level == 0 && prev && is_reporter_byline(prev) &&
+        a >= 2 && is_heading_kind(l->v[a - 2].kind) &&
+        !has_numbered_start(first->f, first->n)) {
+        first->kind = BLOCK_BODY;
+        return;
+    }
+    int trailing_byline = prev && prev->kind == BLOCK_BYLINE && a >= 2 &&
+                          is_texty(l->v[a - 2].kind);
+    int strong = !seen_headline || !prev || stamp || cont ||
+                 (next && next->kind == BLOCK_LEAD) ||
+                 first->level == 1 || (first->marks & MARK_SPACED) ||
+                 prev->kind == BLOCK_BANNER || prev->kind == BLOCK_MASTHEAD ||
+                 prev->kind == BLOCK_DATELINE || prev->kind == BLOCK_EDITOR ||
+                 trailing_byline;
+    /* Two heading lines inside running text: a short topic label over a
+       subhead (转型发展 / 挥洒绿色最美底色), otherwise headline and deck. */
+    if (!strong && ncore >= 2 && is_label(first) && is_texty(prev->kind)) {
+        first->kind = BLOCK_KICKER;
+        for (size_t k = 1; k < ncore; k++)
+            l->v[core[k]].kind = BLOCK_SUBHEAD;
+        return;
+    }
+    strong |= ncore >= 2;
+    for (size_t k = 0; k < ncore; k++)
+        l->v[core[k]].kind = !strong ? BLOCK_SUBHEAD
+                             : k == 0 ? BLOCK_HEADLINE
+                                      : BLOCK_DECK;
+}
+
+/* Resolve every run of consecutive heading candidates. */
+static void resolve_headings(item_list *l)
+{
+    int seen_headline = 0;
+    size_t i = 0;
+    while (i < l->n) {
+        if (!l->v[i].cand) {
+            seen_headline |= l->v[i].kind == BLOCK_HEADLINE;
+            i++;
+            continue;
+        }
+        size_t a = i;
+        while (i < l->n && l->v[i].cand)
+            i++;
+        resolve_run(l, a, i, seen_headline);
+        for (size_t k = a; k < i; k++)
+            seen_headline |= l->v[k].kind == BLOCK_HEADLINE;
+    }
+}
+
+/* Give every item its kind. */
+static void classify_items(item_list *l)
+{
+    int first = 1;
+    for (size_t i = 0; i < l->n; i++) {
+        item *it = &l->v[i];
+        classify_intrinsic(it, first);
+        if (it->kind != BLOCK_EDITOR && it->kind != BLOCK_DATELINE)
+            first = 0;
+    }
+    merge_wrapped_lines(l);
+    resolve_labels(l);
+    resolve_headings(l);
+    for (size_t i = 0; i < l->n; i++) {
+        item *it = &l->v[i];
+        if (it->cand) {
+            it->cand = 0;
+            it->kind = BLOCK_BODY;
+        }
+        if ((it->kind == BLOCK_BODY || it->kind == BLOCK_LEAD) &&
+            ends_open(it->f, it->n))
+            it->flags |= BLOCK_F_OPEN_END;
+    }
+}
+
+/* Classify the paragraphs (see the top of this file); the list is
+   replaced by the classified, possibly split or merged blocks. */
+void blocks_classify(block_list *blocks)
+{
+    item_list l = {0};
+    prepare(blocks, &l);
+    classify_items(&l);
+    block_list out = {0};
+    for (size_t i = 0; i < l.n; i++) {
+        item *it = &l.v[i];
+        char *text = encode(it->d, it->n);
+        if (it->kind == BLOCK_BYLINE) {
+            char *c = byline_collapse_name_spaces(text);
+            free(text);
+            text = c;
+        }
+        block *b = block_list_push(&out, text, it->kind, it->line);
+        b->level = it->level;
+        b->flags = it->flags;
+        free(text);
+        item_free(it);
+    }
+    free(l.v);
+    block_list_free(blocks);
+    *blocks = out;
 }

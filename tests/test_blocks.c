@@ -1,0 +1,463 @@
+/* test_blocks.c - stage 4: classifying the paragraphs of a page.
+ *
+ * Each test builds a small page from strings (one paragraph each, with a
+ * blank source line between them unless said otherwise), classifies it and
+ * checks kinds and display texts.  Names in here are made up.
+ */
+#include "test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks.h"
+
+/* Build a block list from NULL-terminated texts, paragraph i on source
+   line 2*i+1 (a blank line between paragraphs). */
+static block_list page(const char *const *texts)
+{
+    block_list l = {0};
+    for (int i = 0; texts[i]; i++)
+        block_list_push(&l, texts[i], BLOCK_BODY, 2 * i + 1);
+    return l;
+}
+
+/* Index of the first block whose text is t, or -1. */
+static int find_text(const block_list *l, const char *t)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].text, t) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Kind name of the block whose display text is t ("missing" if none). */
+static const char *kind_of(const block_list *l, const char *t)
+{
+    int i = find_text(l, t);
+    return i < 0 ? "missing" : block_kind_name(l->v[i].kind);
+}
+
+static void blocks_markup_markers_are_stripped(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "# 高质量发展怎么动", "导语正文说明了情况。",
+        "## 1 / 科技创新中心建设", "- 打造科学中心和创新高地",
+        ">> 市人大代表、某某研究院院长张三:", "### 高校要加强协同",
+        "代表说，要加强协同。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_int_equal(l.n, 7);
+    assert_string_equal(l.v[0].text, "高质量发展怎么动");
+    assert_int_equal(l.v[0].level, 1);
+    assert_true(l.v[0].flags & BLOCK_F_MARKUP);
+    assert_string_equal(kind_of(&l, "高质量发展怎么动"), "headline");
+    assert_string_equal(kind_of(&l, "1 / 科技创新中心建设"), "subhead");
+    assert_int_equal(l.v[2].level, 2);
+    assert_string_equal(kind_of(&l, "打造科学中心和创新高地"), "item");
+    assert_string_equal(kind_of(&l, "市人大代表、某某研究院院长张三:"),
+                        "speaker");
+    assert_string_equal(kind_of(&l, "高校要加强协同"), "subhead");
+    assert_int_equal(l.v[5].level, 3);
+    assert_string_equal(kind_of(&l, "代表说，要加强协同。"), "body");
+    block_list_free(&l);
+}
+
+static void blocks_byline_forms(void **state)
+{
+    (void)state;
+    const char *const yes[] = {
+        "本报记者 张三 李四", "本报记者 王五 实习生 赵六",
+        "北京日报记者 高某", "证券时报两会报道组", "新华社记者 刘某 陈某某",
+        "新华社记者", "新华社记者 张某某 摄", "（张 骁）", "(记者 孙某某)",
+        "新华社北京4月27日电", NULL};
+    for (int i = 0; yes[i]; i++) {
+        const char *const t[] = {"某市召开会议", yes[i],
+                                 "会议今天召开，讨论了有关事项。", NULL};
+        block_list l = page(t);
+        blocks_classify(&l);
+        if (l.v[1].kind != BLOCK_BYLINE)
+            fail_msg("not a byline: %s (%s)", yes[i],
+                     block_kind_name(l.v[1].kind));
+        assert_int_equal(l.v[0].kind, BLOCK_HEADLINE);
+        block_list_free(&l);
+    }
+    const char *const no[] = {
+        "北京日报记者提问：北京将采取哪些更有力的措施，满足群众就医需求？",
+        "记者在现场看到，新校园处处呈现出不同于传统学校的样态。", NULL};
+    for (int i = 0; no[i]; i++) {
+        const char *const t[] = {"某市召开会议", "会议今天召开。", no[i],
+                                 NULL};
+        block_list l = page(t);
+        blocks_classify(&l);
+        assert_int_equal(l.v[2].kind, BLOCK_BODY);
+        block_list_free(&l);
+    }
+}
+
+static void blocks_box_marked_byline(void **state)
+{
+    (void)state;
+    const char *const t[] = {"开 启 新 的 航 程", "□ 张某某 贺 勇 王某",
+                             "北京，一张金名片。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(l.v[0].text, "开启新的航程");
+    assert_int_equal(l.v[0].kind, BLOCK_HEADLINE);
+    assert_int_equal(l.v[1].kind, BLOCK_BYLINE);
+    assert_null(strstr(l.v[1].text, "□"));
+    assert_non_null(strstr(l.v[1].text, "张某某"));
+    block_list_free(&l);
+}
+
+static void blocks_speaker_heading_forms(void **state)
+{
+    (void)state;
+    const char *const yes[] = {
+        "张某代表：", "全国人大代表，某某集团有限公司党委书记、董事长赵某某：",
+        "全国人大代表，某某大学管理学部教授张某某",
+        "全国人大代表、某某研究所所长 伊某", "全国人大代表 殷某某",
+        "全国政协委员，民建某省委专职副主委范某某：", "王某某委员——", NULL};
+    for (int i = 0; yes[i]; i++) {
+        const char *const t[] = {"某团开放团组会议", "会议今天召开。",
+                                 yes[i], "要把工作做实做细。", NULL};
+        block_list l = page(t);
+        blocks_classify(&l);
+        if (l.v[2].kind != BLOCK_SPEAKER_HEADING)
+            fail_msg("not a speaker heading: %s (%s)", yes[i],
+                     block_kind_name(l.v[2].kind));
+        block_list_free(&l);
+    }
+    const char *const t[] = {
+        "某团开放团组会议", "会议今天召开。",
+        "全国人大代表、某市市长张某表示,协同发展是重大的国家战略,三地协同不断取得新成效。",
+        NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_int_equal(l.v[2].kind, BLOCK_BODY);
+    block_list_free(&l);
+}
+
+static void blocks_page_furniture(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某某城市报", "2025年3月7日 星期五 农历乙巳年二月初八 今日四版",
+        "2025全国两会特别报道", "代表团接受中外记者集体采访",
+        "直面焦点回应关切 共绘发展新图景", "昨天下午，代表团举行开放团组会议。",
+        "·代表委员热议·", "编辑 张某 美编 李某 电话:64100000", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "某某城市报"), "masthead");
+    assert_string_equal(
+        kind_of(&l, "2025年3月7日 星期五 农历乙巳年二月初八 今日四版"),
+        "dateline");
+    assert_string_equal(kind_of(&l, "2025全国两会特别报道"), "banner");
+    assert_string_equal(kind_of(&l, "代表团接受中外记者集体采访"),
+                        "headline");
+    assert_string_equal(kind_of(&l, "直面焦点回应关切 共绘发展新图景"),
+                        "deck");
+    assert_string_equal(kind_of(&l, "·代表委员热议·"), "banner");
+    assert_string_equal(kind_of(&l, "编辑 张某 美编 李某 电话:64100000"),
+                        "editor");
+    block_list_free(&l);
+}
+
+static void blocks_headline_versus_subhead(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某区产业规划发布 产业增加值占比将超3成", "本报记者 张某",
+        "近日，某区印发产业发展规划。",
+        "换核强芯 形成4至5个万亿级产业集群", "规划提出了明确目标。",
+        "中心城区共享单车投放不得超过80万辆", "本报讯(记者 孙某)上半年考核成绩单出炉。",
+        "首个家园中心10月底投用", "（上接1版） 改造工程已经完工。",
+        "校园引入廊道设计", "新校园四通八达。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "某区产业规划发布 产业增加值占比将超3成"),
+                        "headline");
+    assert_string_equal(kind_of(&l, "换核强芯 形成4至5个万亿级产业集群"),
+                        "subhead");
+    assert_string_equal(kind_of(&l, "中心城区共享单车投放不得超过80万辆"),
+                        "headline");
+    assert_string_equal(kind_of(&l, "本报讯(记者 孙某)上半年考核成绩单出炉。"),
+                        "lead");
+    assert_string_equal(kind_of(&l, "首个家园中心10月底投用"), "headline");
+    assert_string_equal(kind_of(&l, "（上接1版）"), "continuation");
+    assert_string_equal(kind_of(&l, "改造工程已经完工。"), "body");
+    assert_true(l.v[find_text(&l, "改造工程已经完工。")].flags &
+                BLOCK_F_OPEN_START);
+    assert_string_equal(kind_of(&l, "校园引入廊道设计"), "subhead");
+    block_list_free(&l);
+}
+
+static void blocks_speaker_section_title_versus_new_article(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "代表团接受采访", "会议今天召开。", "张某代表：",
+        "以科技创新引领产业创新", "张某说，要大力发展新质生产力。",
+        "本报记者 王某", "在产业协作中激发新动能", "代表委员话协同",
+        "全国人大代表，某集团董事长赵某某：", "上下游发力 激发合作新潜能",
+        "某某日报记者 高某", "区域龙头企业如何转型？", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "以科技创新引领产业创新"), "subhead");
+    assert_string_equal(kind_of(&l, "本报记者 王某"), "byline");
+    assert_string_equal(kind_of(&l, "在产业协作中激发新动能"), "headline");
+    assert_string_equal(kind_of(&l, "代表委员话协同"), "deck");
+    assert_string_equal(kind_of(&l, "上下游发力 激发合作新潜能"), "headline");
+    assert_string_equal(kind_of(&l, "某某日报记者 高某"), "byline");
+    block_list_free(&l);
+}
+
+static void blocks_kicker_deck_and_stamp(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某某主持会议闭幕会并作讲话强调", "高质量做好各项工作",
+        "服务保障良好开局", "（ 2026-05-01 ） 稿件来源：某某电讯 要闻",
+        "新华社北京4月30日电会议今天闭幕。", "“光荣属于劳动者，幸福属于劳动者”",
+        "——同劳动者在一起的故事", "（ 2026-05-01 ） 稿件来源：某某电讯 要闻",
+        "　　新华社记者", "　　劳动是一切幸福的源泉。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "某某主持会议闭幕会并作讲话强调"),
+                        "kicker");
+    assert_string_equal(kind_of(&l, "高质量做好各项工作"), "headline");
+    assert_string_equal(kind_of(&l, "服务保障良好开局"), "deck");
+    assert_string_equal(kind_of(&l, "（ 2026-05-01 ） 稿件来源：某某电讯 要闻"),
+                        "dateline");
+    assert_string_equal(kind_of(&l, "新华社北京4月30日电会议今天闭幕。"),
+                        "lead");
+    assert_string_equal(kind_of(&l, "“光荣属于劳动者，幸福属于劳动者”"),
+                        "headline");
+    assert_string_equal(kind_of(&l, "——同劳动者在一起的故事"), "deck");
+    assert_string_equal(kind_of(&l, "新华社记者"), "byline");
+    assert_string_equal(kind_of(&l, "劳动是一切幸福的源泉。"), "body");
+    block_list_free(&l);
+}
+
+static void blocks_indented_paragraphs(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某法大修四大看点", "新华社记者 张某", "　　修法意义重大。",
+        "　　看点一：明确粮食安全战略，构建多元食物供给体系",
+        "　　“他们的事迹可学可做，他们的精神可追可及。”",
+        "　　进一步织牢织密保障网——",
+        "　　留下许多与人民群众共同劳动的身影，令人难忘——",
+        "　　强化兜底功能 扩大救助范围", "　　…………",
+        "“我们的根扎在劳动人民之中”", "　　一把铁锹培新土，一柄锄头映初心。",
+        NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(
+        kind_of(&l, "看点一：明确粮食安全战略，构建多元食物供给体系"),
+        "subhead");
+    assert_string_equal(
+        kind_of(&l, "“他们的事迹可学可做，他们的精神可追可及。”"), "body");
+    assert_string_equal(kind_of(&l, "进一步织牢织密保障网——"), "subhead");
+    assert_string_equal(
+        kind_of(&l, "留下许多与人民群众共同劳动的身影，令人难忘——"), "body");
+    assert_string_equal(kind_of(&l, "强化兜底功能 扩大救助范围"), "subhead");
+    assert_string_equal(kind_of(&l, "…………"), "body");
+    assert_string_equal(kind_of(&l, "“我们的根扎在劳动人民之中”"), "subhead");
+    assert_string_equal(kind_of(&l, "一把铁锹培新土，一柄锄头映初心。"),
+                        "body");
+    block_list_free(&l);
+}
+
+static void blocks_fragments_are_body(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某市共享单车考核", "本报讯 上半年考核成绩单出炉。",
+        "为引导平台经济健康有序发展，营",
+        "“十五五”时期,上海建设范围将进一步扩大,打造世界",
+        "截至6月30日，累计实施行政处罚9次，", "尤其在环京地区。第一个是依托北京向",
+        NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    for (size_t i = 2; i < l.n; i++) {
+        if (l.v[i].kind != BLOCK_BODY)
+            fail_msg("fragment not body: %s (%s)", l.v[i].text,
+                     block_kind_name(l.v[i].kind));
+        assert_true(l.v[i].flags & BLOCK_F_OPEN_END);
+    }
+    assert_false(l.v[1].flags & BLOCK_F_OPEN_END);
+    block_list_free(&l);
+}
+
+static void blocks_labels_and_column_names(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "### X 西街观察 Xijie observation", "## 科创之光,未来之城", "陶某",
+        "科技创新说到底靠人才。", "北京", "全国人大代表、某研究所所长 伊某",
+        "要推动科技创新资源向周边辐射。", "记者手记", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "X 西街观察 Xijie observation"), "banner");
+    assert_string_equal(kind_of(&l, "科创之光,未来之城"), "headline");
+    assert_string_equal(kind_of(&l, "陶某"), "byline");
+    assert_string_equal(kind_of(&l, "北京"), "kicker");
+    assert_string_equal(kind_of(&l, "全国人大代表、某研究所所长 伊某"),
+                        "speaker");
+    assert_string_equal(kind_of(&l, "记者手记"), "kicker");
+    block_list_free(&l);
+}
+
+static void blocks_trailing_credits_split_off(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某法修订草案亮点聚焦", "新华社记者 王某",
+        "　　这为改革提供有力支撑。　　　　新华社北京4月27日电",
+        "　　亿万劳动者拼搏进取。（记者齐某某 樊某 高某）新华社北京4月30日电",
+        "落实“六稳”任务的实际效果。 （孙 杰）", "文字继续。（下转第二版）",
+        NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "这为改革提供有力支撑。"), "body");
+    assert_string_equal(kind_of(&l, "新华社北京4月27日电"), "byline");
+    assert_string_equal(kind_of(&l, "亿万劳动者拼搏进取。"), "body");
+    assert_string_equal(
+        kind_of(&l, "（记者齐某某 樊某 高某）新华社北京4月30日电"), "byline");
+    assert_string_equal(kind_of(&l, "落实“六稳”任务的实际效果。"), "body");
+    /* Byline text goes through byline_collapse_name_spaces (孙 杰 -> 孙杰). */
+    int k = find_text(&l, "落实“六稳”任务的实际效果。");
+    assert_true(k >= 0 && (size_t)k + 1 < l.n);
+    assert_int_equal(l.v[k + 1].kind, BLOCK_BYLINE);
+    assert_non_null(strstr(l.v[k + 1].text, "杰）"));
+    assert_string_equal(kind_of(&l, "文字继续。"), "body");
+    assert_string_equal(kind_of(&l, "（下转第二版）"), "continuation");
+    /* The split-off pieces keep the paragraph's source line. */
+    int a = find_text(&l, "这为改革提供有力支撑。");
+    int b = find_text(&l, "新华社北京4月27日电");
+    assert_int_equal(l.v[a].line, l.v[b].line);
+    block_list_free(&l);
+}
+
+static void blocks_ascii_punctuation_folds_for_parsing(void **state)
+{
+    (void)state;
+    char *f = blocks_fold_punct("北京:聚焦(上接1版)三地,协同;好吗?好!");
+    assert_string_equal(f, "北京：聚焦（上接1版）三地，协同；好吗？好！");
+    free(f);
+    f = blocks_fold_punct("AI (test): ok, fine");
+    assert_string_equal(f, "AI (test): ok, fine");
+    free(f);
+    /* The display text keeps the ASCII colon; the fold only decides. */
+    const char *const t[] = {"北京:聚焦都市圈建设 推动协同发展走深走实",
+                             "■ 要以周边10公里范围为基础,加快轨道交通建设。",
+                             "证券时报两会报道组", "3月6日,代表团举行会议。",
+                             NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(l.v[0].text,
+                        "北京:聚焦都市圈建设 推动协同发展走深走实");
+    assert_int_equal(l.v[0].kind, BLOCK_HEADLINE);
+    assert_int_equal(l.v[1].kind, BLOCK_KICKER);
+    assert_null(strstr(l.v[1].text, "■"));
+    assert_int_equal(l.v[2].kind, BLOCK_BYLINE);
+    block_list_free(&l);
+}
+
+static void blocks_wrapped_heading_lines_merge(void **state)
+{
+    (void)state;
+    block_list l = {0};
+    block_list_push(&l, "某市46项民生政策", BLOCK_BODY, 1);
+    block_list_push(&l, "将首次集中“体检”", BLOCK_BODY, 2);
+    block_list_push(&l, "本报讯 某市财政局近日制定了工作方案。", BLOCK_BODY, 4);
+    block_list_push(&l, "转型发展", BLOCK_BODY, 6);
+    block_list_push(&l, "挥洒绿色最美底色", BLOCK_BODY, 7);
+    block_list_push(&l, "今年年初，首都交出了绿色成绩单。", BLOCK_BODY, 9);
+    blocks_classify(&l);
+    assert_int_equal(l.n, 4);
+    assert_string_equal(l.v[0].text, "某市46项民生政策将首次集中“体检”");
+    assert_int_equal(l.v[0].kind, BLOCK_HEADLINE);
+    assert_string_equal(l.v[2].text, "转型发展 挥洒绿色最美底色");
+    assert_int_equal(l.v[2].kind, BLOCK_SUBHEAD);
+    block_list_free(&l);
+
+    /* The same two lines with a blank line between: label over subhead,
+       not a new headline and deck. */
+    const char *const t[] = {"某市绿色发展纪实", "本报记者 张某",
+                             "首都交出了绿色成绩单。", "转型发展",
+                             "挥洒绿色最美底色", "城市发展深刻转型。", NULL};
+    l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "转型发展"), "kicker");
+    assert_string_equal(kind_of(&l, "挥洒绿色最美底色"), "subhead");
+    block_list_free(&l);
+}
+
+static void blocks_helpers(void **state)
+{
+    (void)state;
+    char d[11];
+    assert_true(blocks_find_date("2025年3月7日 星期五", d));
+    assert_string_equal(d, "2025-03-07");
+    assert_true(blocks_find_date("（ 2026-04-28 ） 稿件来源", d));
+    assert_string_equal(d, "2026-04-28");
+    assert_true(blocks_find_date("《人民日报》（2026年03月08日第 06 版）", d));
+    assert_string_equal(d, "2026-03-08");
+    assert_false(blocks_find_date("1月15日上午", d));
+    assert_false(blocks_find_date("2025年13月7日", d));
+
+    char *o = byline_outlet("北京日报记者 高某");
+    assert_string_equal(o, "北京日报");
+    free(o);
+    o = byline_outlet("证券时报两会报道组");
+    assert_string_equal(o, "证券时报");
+    free(o);
+    o = byline_outlet("本报记者 张某");
+    assert_string_equal(o, "本报");
+    free(o);
+    o = byline_outlet("新华社记者 胡某");
+    assert_string_equal(o, "新华社");
+    free(o);
+    assert_null(byline_outlet("陶某"));
+    assert_true(byline_is_photo_credit("新华社记者 张某某 摄"));
+    assert_false(byline_is_photo_credit("新华社记者 张某某"));
+    assert_true(byline_is_dispatch("新华社北京4月27日电"));
+    assert_false(byline_is_dispatch("新华社记者 张某"));
+}
+
+static void blocks_empty_and_odd_input(void **state)
+{
+    (void)state;
+    block_list l = {0};
+    blocks_classify(&l);
+    assert_int_equal(l.n, 0);
+    const char *const t[] = {"#", ">>", "- ", "　　", "■", "(", "）", "2025",
+                             "电", "日电", "4月27日电", NULL};
+    l = page(t);
+    blocks_classify(&l);
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(l.v[i].kind < BLOCK_KIND_COUNT);
+    block_list_free(&l);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(blocks_markup_markers_are_stripped),
+    cmocka_unit_test(blocks_byline_forms),
+    cmocka_unit_test(blocks_box_marked_byline),
+    cmocka_unit_test(blocks_speaker_heading_forms),
+    cmocka_unit_test(blocks_page_furniture),
+    cmocka_unit_test(blocks_headline_versus_subhead),
+    cmocka_unit_test(blocks_speaker_section_title_versus_new_article),
+    cmocka_unit_test(blocks_kicker_deck_and_stamp),
+    cmocka_unit_test(blocks_indented_paragraphs),
+    cmocka_unit_test(blocks_fragments_are_body),
+    cmocka_unit_test(blocks_labels_and_column_names),
+    cmocka_unit_test(blocks_trailing_credits_split_off),
+    cmocka_unit_test(blocks_ascii_punctuation_folds_for_parsing),
+    cmocka_unit_test(blocks_wrapped_heading_lines_merge),
+    cmocka_unit_test(blocks_helpers),
+    cmocka_unit_test(blocks_empty_and_odd_input),
+};
+const test_suite blocks_suite = {tests, SUITE_LEN(tests)};
