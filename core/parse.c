@@ -9,6 +9,8 @@
 #include "decode.h"
 #include "normalize.h"
 #include "paragraphs.h"
+#include "quotes.h"
+#include "speakers.h"
 
 parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
                                issue *is, strbuf *msg)
@@ -35,5 +37,7 @@ parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
     blocks_classify(&blocks);
     issue_derive_metadata(&blocks, is);
     articles_group(&blocks, is);
+    speakers_find(is);
+    quotes_extract(is);
     return PARSE_OK;
 }

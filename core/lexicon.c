@@ -1,0 +1,268 @@
+/* lexicon.c - load the speaker/quote word lists and look words up.
+ *
+ * Each list is a small open-addressing hash set of UTF-8 strings plus the
+ * length, in characters, of its longest word, so a prefix or suffix lookup
+ * tries at most that many lengths.
+ */
+#include "lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paths.h"
+#include "strbuf.h"
+
+typedef struct {
+    char **slots;     /* cap slots, NULL when empty */
+    size_t cap;
+    size_t n;
+    size_t maxchars;  /* longest word, in characters */
+} wordset;
+
+static wordset sets[LEX_KIND_COUNT];
+static int load_state; /* 0 not tried, 1 loaded, -1 failed */
+
+static const char *const lex_files[LEX_KIND_COUNT] = {
+    [LEX_SURNAME] = "surnames.txt",
+    [LEX_SPEECH_VERB] = "speech_verbs.txt",
+    [LEX_NOT_SPEECH] = "not_speech.txt",
+    [LEX_ROLE] = "roles.txt",
+    [LEX_TITLE_WORD] = "title_words.txt",
+    [LEX_SUFFIX_TITLE] = "suffix_titles.txt",
+    [LEX_NAME_FOLLOWER] = "name_followers.txt",
+    [LEX_NOT_NAME] = "not_names.txt",
+};
+
+/* FNV-1a over n bytes: cheap and good enough for a few hundred words. */
+static size_t hash_bytes(const char *s, size_t n)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Slot where s[0..n) is or would go (the set is never full). */
+static size_t wordset_slot(const wordset *ws, const char *s, size_t n)
+{
+    size_t i = hash_bytes(s, n) & (ws->cap - 1);
+    while (ws->slots[i]) {
+        if (strlen(ws->slots[i]) == n && memcmp(ws->slots[i], s, n) == 0)
+            break;
+        i = (i + 1) & (ws->cap - 1);
+    }
+    return i;
+}
+
+/* Double the table (keeping it at most half full). */
+static void wordset_grow(wordset *ws)
+{
+    wordset old = *ws;
+    ws->cap = old.cap ? old.cap * 2 : 64;
+    ws->slots = xcalloc(ws->cap, sizeof *ws->slots);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i])
+            ws->slots[wordset_slot(ws, old.slots[i], strlen(old.slots[i]))] =
+                old.slots[i];
+    free(old.slots);
+}
+
+static void wordset_add(wordset *ws, const char *s, size_t n)
+{
+    if ((ws->n + 1) * 2 > ws->cap)
+        wordset_grow(ws);
+    size_t i = wordset_slot(ws, s, n);
+    if (ws->slots[i])
+        return;
+    ws->slots[i] = xstrndup(s, n);
+    ws->n++;
+    size_t chars = utf8_count(s, n);
+    if (chars > ws->maxchars)
+        ws->maxchars = chars;
+}
+
+static bool wordset_has(const wordset *ws, const char *s, size_t n)
+{
+    if (!ws->cap || n == 0)
+        return false;
+    return ws->slots[wordset_slot(ws, s, n)] != NULL;
+}
+
+static void wordset_free(wordset *ws)
+{
+    for (size_t i = 0; i < ws->cap; i++)
+        free(ws->slots[i]);
+    free(ws->slots);
+    memset(ws, 0, sizeof *ws);
+}
+
+/* Read one list file: a word a line, blank lines and # comments skipped,
+   surrounding spaces trimmed.  Returns false if it cannot be opened. */
+static bool wordset_load_file(wordset *ws, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "#\r\n");
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            n--;
+        size_t s = 0;
+        while (s < n && (line[s] == ' ' || line[s] == '\t'))
+            s++;
+        if (s < n)
+            wordset_add(ws, line + s, n - s);
+    }
+    fclose(f);
+    return true;
+}
+
+static void lexicon_clear(void)
+{
+    for (int k = 0; k < LEX_KIND_COUNT; k++)
+        wordset_free(&sets[k]);
+}
+
+bool lexicon_load_from(const char *dir)
+{
+    lexicon_clear();
+    for (int k = 0; k < LEX_KIND_COUNT; k++) {
+        strbuf path = {0};
+        sb_printf(&path, "%s/%s", dir, lex_files[k]);
+        bool ok = wordset_load_file(&sets[k], path.s);
+        sb_free(&path);
+        if (!ok) {
+            lexicon_clear();
+            load_state = -1;
+            return false;
+        }
+    }
+    load_state = 1;
+    return true;
+}
+
+bool lexicon_load(void)
+{
+    if (load_state)
+        return load_state > 0;
+    char *dir = dubao_asset_path("lexicon");
+    bool ok = lexicon_load_from(dir);
+    free(dir);
+    return ok;
+}
+
+bool lex_has(lex_kind k, const char *s, size_t n)
+{
+    if (!lexicon_load())
+        return false;
+    return wordset_has(&sets[k], s, n);
+}
+
+size_t lex_prefix(lex_kind k, const char *s, size_t n)
+{
+    if (!lexicon_load())
+        return 0;
+    const wordset *ws = &sets[k];
+    for (size_t c = ws->maxchars; c > 0; c--) {
+        size_t len = utf8_chars_len(s, n, c);
+        if (utf8_count(s, len) == c && wordset_has(ws, s, len))
+            return len;
+    }
+    return 0;
+}
+
+size_t lex_suffix(lex_kind k, const char *s, size_t n)
+{
+    if (!lexicon_load())
+        return 0;
+    const wordset *ws = &sets[k];
+    size_t starts[32];
+    size_t count = 0, pos = n;
+    while (pos > 0 && count < ws->maxchars && count < 32) {
+        pos -= utf8_prev_len(s, pos);
+        starts[count++] = pos;
+    }
+    for (size_t c = count; c > 0; c--) {
+        size_t st = starts[c - 1];
+        if (wordset_has(ws, s + st, n - st))
+            return n - st;
+    }
+    return 0;
+}
+
+/* ---- UTF-8 helpers ---------------------------------------------------- */
+
+size_t utf8_char(const char *s, size_t n, uint32_t *uc)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0) {
+        *uc = 0;
+        return 0;
+    }
+    size_t len = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+    if (u[0] >= 0x80 && u[0] < 0xC0)
+        len = 1; /* stray continuation byte */
+    if (len > n)
+        len = n;
+    uint32_t c = len == 1 ? u[0] : len == 2 ? u[0] & 0x1F
+                 : len == 3 ? u[0] & 0x0F : u[0] & 0x07;
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *uc = u[0];
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    *uc = c;
+    return len;
+}
+
+size_t utf8_prev_len(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t i = n - 1;
+    while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return n - i;
+}
+
+size_t utf8_chars_len(const char *s, size_t n, size_t count)
+{
+    size_t pos = 0;
+    uint32_t uc;
+    while (count-- > 0 && pos < n)
+        pos += utf8_char(s + pos, n - pos, &uc);
+    return pos;
+}
+
+size_t utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+bool is_han(uint32_t uc)
+{
+    return (uc >= 0x4E00 && uc <= 0x9FFF) || (uc >= 0x3400 && uc <= 0x4DBF) ||
+           (uc >= 0xF900 && uc <= 0xFAFF) || (uc >= 0x20000 && uc <= 0x3134F);
+}
+
+bool starts_with(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return k <= n && memcmp(s, w, k) == 0;
+}
+
+bool ends_with(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return k <= n && memcmp(s + n - k, w, k) == 0;
+}

@@ -1,0 +1,1113 @@
+/* quotes.c - extract who said what from each article.
+ *
+ * One article at a time, on its text (article_text(): blocks joined by
+ * newlines), in four steps:
+ *   1. quotation spans “…” / 「…」, including quotes running over several
+ *      paragraphs and across hard-wrapped or broken lines;
+ *   2. mentions of known people (names from speakers_find, and bare titles
+ *      such as 总书记 that refer back to one);
+ *   3. speech clauses: a speech verb ending a clause, with the subject at
+ *      the start of that clause (a person, 他/她, or an unnamed speaker);
+ *   4. quotes: direct quotes attributed by an adjacent speech clause, a
+ *      colon or comma in a sentence about a person, or context; indirect
+ *      quotes after a speech clause; section quotes under speaker headings.
+ * All positions are byte offsets into the article text until the quotes
+ * are stored, when they become character offsets.
+ */
+#include "quotes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "speakers.h"
+#include "strbuf.h"
+
+#define NONE ((size_t)-1)
+
+typedef struct {
+    size_t open;      /* byte of the opening mark */
+    size_t in_start;  /* first byte of the words */
+    size_t in_end;    /* byte of the closing mark */
+    size_t close_end; /* first byte after the closing mark */
+    int state;        /* 0 undecided, 1 quote, -1 not a quote */
+} qspan;
+
+typedef struct {
+    size_t pos, end;
+    int person;
+} mention;
+
+typedef struct {
+    size_t cstart;    /* where the clause starts */
+    size_t vstart;    /* the verb */
+    size_t vend;
+    size_t intro_end; /* after the verb, an object word and punctuation */
+    int speaker;      /* index into is->people or -1 */
+    bool unnamed;     /* an unnamed speaker (负责人, 方面, 专家 …) */
+} speech;
+
+typedef struct {
+    size_t start, end; /* bytes of the words */
+    quote_kind kind;
+    int speaker;
+} item;
+
+typedef struct {
+    issue *is;
+    size_t ai;
+    char *text;
+    size_t len;
+    size_t nb;
+    size_t *bstart;   /* nb + 1 entries: where each block starts */
+    bool *prose;      /* body text (not headings, bylines, labels) */
+    qspan *spans;
+    size_t nspans, spans_cap;
+    mention *ments;
+    size_t nments, ments_cap;
+    speech *sp;
+    size_t nsp, sp_cap;
+    item *items;
+    size_t nitems, items_cap;
+} actx;
+
+/* ---- small text helpers ------------------------------------------------ */
+
+static uint32_t char_at(const actx *c, size_t pos, size_t *len)
+{
+    uint32_t uc = 0;
+    size_t l = pos < c->len ? utf8_char(c->text + pos, c->len - pos, &uc) : 0;
+    if (len)
+        *len = l;
+    return uc;
+}
+
+static uint32_t char_before(const actx *c, size_t pos, size_t *len)
+{
+    size_t pl = utf8_prev_len(c->text, pos);
+    uint32_t uc = 0;
+    if (pl)
+        utf8_char(c->text + pos - pl, pl, &uc);
+    if (len)
+        *len = pl;
+    return uc;
+}
+
+static bool is_sentence_end(uint32_t uc)
+{
+    return uc == 0x3002 || uc == 0xFF01 || uc == 0xFF1F || uc == '!' ||
+           uc == '?' || uc == 0x2026;
+}
+
+static bool is_clause_end(uint32_t uc)
+{
+    return is_sentence_end(uc) || uc == 0xFF0C || uc == 0xFF1B ||
+           uc == 0xFF1A || uc == ',' || uc == ';' || uc == ':' || uc == '\n';
+}
+
+static bool is_intro_punct(uint32_t uc)
+{
+    return uc == 0xFF0C || uc == 0xFF1A || uc == ',' || uc == ':';
+}
+
+static bool is_space(uint32_t uc)
+{
+    return uc == ' ' || uc == '\t' || uc == 0x3000;
+}
+
+static bool is_close_mark(uint32_t uc)
+{
+    return uc == 0x201D || uc == 0x2019 || uc == 0x300D || uc == 0x300F;
+}
+
+/* Block holding byte pos. */
+static size_t block_of(const actx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nb;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (c->bstart[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Byte where block b's text ends (its newline, or the end). */
+static size_t block_end(const actx *c, size_t b)
+{
+    return b + 1 < c->nb ? c->bstart[b + 1] - 1 : c->len;
+}
+
+/* Does the text before byte end (within block b) finish a sentence? */
+static bool ends_sentence_at(const actx *c, size_t b, size_t end)
+{
+    size_t p = end;
+    while (p > c->bstart[b]) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (is_space(uc)) {
+            p -= pl;
+            continue;
+        }
+        return is_sentence_end(uc) || is_close_mark(uc) || uc == 0xFF09 ||
+               uc == ')';
+    }
+    return true;
+}
+
+static bool text_has(const actx *c, size_t from, size_t to, const char *w)
+{
+    return to > from && memmem(c->text + from, to - from, w, strlen(w));
+}
+
+/* Index of the span containing pos (from its opening mark to after its
+   closing mark), or -1. */
+static int span_at(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nspans; i++)
+        if (c->spans[i].open <= pos && pos < c->spans[i].close_end)
+            return (int)i;
+    return -1;
+}
+
+static int span_opening_at(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nspans; i++)
+        if (c->spans[i].open == pos)
+            return (int)i;
+    return -1;
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+/* Is block text a short label (北京, ·代表委员热议·): few characters and no
+   sentence or clause punctuation? */
+static bool is_label(const char *t)
+{
+    size_t n = strlen(t);
+    if (utf8_count(t, n) > 16)
+        return false;
+    return !strstr(t, "。") && !strstr(t, "，") && !strstr(t, ",") &&
+           !strstr(t, "！") && !strstr(t, "？");
+}
+
+/* Is the block running text in which quotes can occur? */
+static bool block_is_prose(const block *b)
+{
+    if (block_is_furniture(b))
+        return false;
+    switch (b->kind) {
+    case BLOCK_HEADLINE: case BLOCK_DECK: case BLOCK_SUBHEAD:
+    case BLOCK_SPEAKER_HEADING: case BLOCK_BANNER: case BLOCK_KICKER:
+    case BLOCK_MASTHEAD: case BLOCK_DATELINE:
+        return false;
+    default:
+        break;
+    }
+    if (is_label(b->text))
+        return false;
+    person p;
+    if (speaker_heading_parse(b->text, SESSION_NATIONAL, &p)) {
+        person_clear(&p);
+        return false;
+    }
+    return true;
+}
+
+/* ---- step 1: quotation spans ------------------------------------------ */
+
+static void push_span(actx *c, size_t open, size_t close, size_t close_len)
+{
+    c->spans = grow_array(c->spans, &c->spans_cap, c->nspans + 1,
+                          sizeof *c->spans);
+    qspan *s = &c->spans[c->nspans++];
+    s->open = open;
+    s->in_start = open + 3; /* “ and 「 are three bytes */
+    s->in_end = close;
+    s->close_end = close + close_len;
+    s->state = 0;
+}
+
+/* First non-space byte of block b. */
+static size_t block_text_start(const actx *c, size_t b)
+{
+    size_t p = c->bstart[b], e = block_end(c, b);
+    while (p < e) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!is_space(uc))
+            break;
+        p += l;
+    }
+    return p;
+}
+
+/* Find the quotation spans.  A second opening mark before a close abandons
+   the first (a stray mark); a quote left open at the end of a paragraph
+   continues into the next when that one opens with “ (the convention for
+   multi-paragraph quotes) or the paragraph was cut mid-sentence. */
+static void find_spans(actx *c)
+{
+    size_t open = NONE;
+    uint32_t open_kind = 0;
+    for (size_t b = 0; b < c->nb; b++) {
+        if (!c->prose[b]) {
+            open = NONE;
+            continue;
+        }
+        size_t p = c->bstart[b], e = block_end(c, b);
+        size_t first = block_text_start(c, b);
+        bool continuing = open != NONE;
+        while (p < e) {
+            size_t l;
+            uint32_t uc = char_at(c, p, &l);
+            if (uc == 0x201C || uc == 0x300C) {
+                if (!(continuing && p == first)) {
+                    open = p;
+                    open_kind = uc;
+                }
+            } else if (open != NONE &&
+                       ((uc == 0x201D && open_kind == 0x201C) ||
+                        (uc == 0x300D && open_kind == 0x300C))) {
+                push_span(c, open, p, l);
+                open = NONE;
+            }
+            if (!is_space(uc))
+                continuing = false;
+            p += l;
+        }
+        if (open != NONE) {
+            bool next_prose = b + 1 < c->nb && c->prose[b + 1];
+            bool next_opens = next_prose &&
+                              char_at(c, block_text_start(c, b + 1), NULL) == open_kind;
+            bool cut = !ends_sentence_at(c, b, e);
+            if (!(next_prose && (next_opens || cut)))
+                open = NONE;
+        }
+    }
+}
+
+/* ---- step 2: mentions ---------------------------------------------------- */
+
+static void push_mention(actx *c, size_t pos, size_t end, int person)
+{
+    c->ments = grow_array(c->ments, &c->ments_cap, c->nments + 1,
+                          sizeof *c->ments);
+    c->ments[c->nments++] = (mention){pos, end, person};
+}
+
+/* The person a bare title (总书记) at pos refers to: the most recent person
+   mentioned whose titles end with it, else the only such person. */
+static int resolve_title(const actx *c, const char *title, size_t tl)
+{
+    for (size_t i = c->nments; i-- > 0;) {
+        const person *p = &c->is->people[c->ments[i].person];
+        size_t n = p->titles ? strlen(p->titles) : 0;
+        if (n >= tl && memcmp(p->titles + n - tl, title, tl) == 0)
+            return c->ments[i].person;
+    }
+    int found = -1;
+    for (size_t i = 0; i < c->is->npeople; i++) {
+        const person *p = &c->is->people[i];
+        size_t n = p->titles ? strlen(p->titles) : 0;
+        if (n >= tl && memcmp(p->titles + n - tl, title, tl) == 0) {
+            if (found >= 0)
+                return -1;
+            found = (int)i;
+        }
+    }
+    return found;
+}
+
+/* Can a bare title at pos refer to a person: at a clause start or after a
+   preposition, not followed by the name itself, and not a generic word? */
+static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
+{
+    static const char *const generic[] = {"同志", "先生", "女士", "教授"};
+    for (size_t i = 0; i < 4; i++)
+        if (tl == strlen(generic[i]) && memcmp(c->text + pos, generic[i], tl) == 0)
+            return false;
+    size_t nl;
+    if (known_person_at(c->is, c->text + pos + tl, c->len - pos - tl, &nl) >= 0)
+        return false;
+    size_t pl;
+    uint32_t uc = char_before(c, pos, &pl);
+    if (!pl || !is_han(uc))
+        return true;
+    static const char *const preps[] = {"向", "对", "同", "和", "与", "跟",
+                                        "给", "让", "被", "把", "请"};
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (pl == 3 && memcmp(c->text + pos - 3, preps[i], 3) == 0)
+            return true;
+    return false;
+}
+
+/* Find mentions of known people outside quotation marks, in order. */
+static void find_mentions(actx *c)
+{
+    for (size_t b = 0; b < c->nb; b++) {
+        const block *bl = &c->is->articles[c->ai].blocks.v[b];
+        if (block_is_furniture(bl))
+            continue;
+        size_t p = c->bstart[b], e = block_end(c, b);
+        while (p < e) {
+            int sp = span_at(c, p);
+            if (sp >= 0 && c->spans[sp].open == p) {
+                p = c->spans[sp].close_end;
+                continue;
+            }
+            size_t nl;
+            int who = known_person_at(c->is, c->text + p, e - p, &nl);
+            if (who >= 0) {
+                push_mention(c, p, p + nl, who);
+                p += nl;
+                continue;
+            }
+            size_t tl = lex_prefix(LEX_SUFFIX_TITLE, c->text + p, e - p);
+            if (tl && title_ref_ok(c, p, tl)) {
+                who = resolve_title(c, c->text + p, tl);
+                if (who >= 0) {
+                    push_mention(c, p, p + tl, who);
+                    p += tl;
+                    continue;
+                }
+            }
+            size_t l;
+            char_at(c, p, &l);
+            p += l ? l : 1;
+        }
+    }
+}
+
+/* The mention starting exactly at pos, or NULL. */
+static const mention *mention_at(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nments; i++)
+        if (c->ments[i].pos == pos)
+            return &c->ments[i];
+    return NULL;
+}
+
+/* The most recent mention before pos, or NULL. */
+static const mention *mention_before(const actx *c, size_t pos)
+{
+    const mention *m = NULL;
+    for (size_t i = 0; i < c->nments && c->ments[i].pos < pos; i++)
+        m = &c->ments[i];
+    return m;
+}
+
+/* ---- step 3: speech clauses --------------------------------------------- */
+
+/* Skip connective words at the start of a clause (在, 据, 同时 …). */
+static size_t skip_frame_words(const actx *c, size_t p, size_t end)
+{
+    static const char *const words[] = {
+        "同时", "随后", "此外", "另外", "对此", "其中", "比如", "例如", "但是",
+        "于是", "因此", "所以", "在", "据", "而", "但", "并", "也", "还", "又",
+        "就", "则", "再"};
+    for (int round = 0; round < 2; round++) {
+        size_t l;
+        while (p < end && is_space(char_at(c, p, &l)))
+            p += l;
+        bool hit = false;
+        for (size_t i = 0; i < sizeof words / sizeof words[0] && !hit; i++)
+            if (starts_with(c->text + p, end - p, words[i])) {
+                /* 在 and 据 only as frames around a name: keep 在会上 … */
+                p += strlen(words[i]);
+                hit = true;
+            }
+        if (!hit)
+            break;
+    }
+    return p;
+}
+
+/* Is pos the start of a pronoun subject 他/她 (not 他们, 他的)? */
+static bool pronoun_at(const actx *c, size_t pos, size_t end)
+{
+    if (!starts_with(c->text + pos, end - pos, "他") &&
+        !starts_with(c->text + pos, end - pos, "她"))
+        return false;
+    const char *n = c->text + pos + 3;
+    size_t left = end - pos - 3;
+    return !starts_with(n, left, "们") && !starts_with(n, left, "的");
+}
+
+/* The person who is the subject of the clause [cs, vpos), or -1.  Sets
+   *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
+static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
+{
+    *unnamed = false;
+    size_t q = skip_frame_words(c, cs, vpos);
+    if (pronoun_at(c, q, vpos) || pronoun_at(c, cs, vpos)) {
+        const mention *m = mention_before(c, cs);
+        return m ? m->person : -1;
+    }
+    for (size_t i = 0; i < c->nments; i++) {
+        const mention *m = &c->ments[i];
+        if (m->pos < cs || m->pos >= vpos)
+            continue;
+        if (starts_with(c->text + m->end, vpos - m->end, "的"))
+            continue;
+        if (m->pos >= 6 && memcmp(c->text + m->pos - 6, "记者", 6) == 0)
+            continue;
+        if (utf8_count(c->text + m->end, vpos - m->end) > 30)
+            continue;
+        return m->person;
+    }
+    static const char *const nouns[] = {"负责人", "方面", "人士", "专家", "学者",
+                                        "代表们", "委员们", "记者", "有关部门",
+                                        "相关部门", "官员", "发言人", "人员",
+                                        "职工们", "大家", "网友", "市民"};
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (text_has(c, cs, vpos, nouns[i]))
+            *unnamed = true;
+    return -1;
+}
+
+/* Where the clause ending at vpos starts: after clause punctuation, a
+   quotation mark or a dash, and before a role the clause continues
+   (全国人大代表，上海…的袁国华看来 is one subject). */
+static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
+{
+    size_t p = vpos;
+    while (p > bstart) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (uc == 0x201D || uc == 0x201C || uc == 0x300D || uc == 0x300C ||
+            uc == 0x2014 || uc == 0xFF08 || uc == 0xFF09)
+            break;
+        if (is_clause_end(uc)) {
+            bool after_role = (uc == 0xFF0C || uc == ',') &&
+                              lex_suffix(LEX_ROLE, c->text + bstart,
+                                         p - pl - bstart);
+            if (!after_role)
+                break;
+        }
+        p -= pl;
+    }
+    return p;
+}
+
+/* Is the speech verb at v covered by a phrase that is not speech
+   (表示感谢, 称为, 据说 …) or used as a noun (的建议, 了…)? */
+static bool verb_guarded(const actx *c, size_t v, size_t bstart)
+{
+    size_t p = v;
+    for (int back = 0; back <= 4; back++) {
+        size_t g = lex_prefix(LEX_NOT_SPEECH, c->text + p, c->len - p);
+        if (g && p + g > v)
+            return true;
+        if (p <= bstart)
+            break;
+        p -= utf8_prev_len(c->text, p);
+    }
+    static const char *const noun_markers[] = {"的", "了", "个", "项", "条",
+                                               "些", "种", "之", "出"};
+    size_t pl;
+    char_before(c, v, &pl);
+    for (size_t i = 0; i < sizeof noun_markers / sizeof noun_markers[0]; i++)
+        if (v >= bstart + 3 && pl == 3 &&
+            memcmp(c->text + v - 3, noun_markers[i], 3) == 0)
+            return true;
+    return false;
+}
+
+/* After a verb ending at ve: an object word (大家, 他们 …), then
+   punctuation.  Returns where the reported words could start, or NONE when
+   the verb does not end its clause. */
+static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
+{
+    static const char *const objects[] = {"大家", "他们", "我们", "同学们",
+                                          "记者", "大家说"};
+    size_t p = ve;
+    for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
+        if (starts_with(c->text + p, bend - p, objects[i])) {
+            size_t q = p + strlen(objects[i]);
+            uint32_t uc = char_at(c, q, NULL);
+            if (is_intro_punct(uc) || uc == 0x201C || uc == 0x300C)
+                p = q;
+            break;
+        }
+    if (p >= bend)
+        return p;
+    size_t l;
+    uint32_t uc = char_at(c, p, &l);
+    if (is_intro_punct(uc))
+        return p + l;
+    if (uc == 0x201C || uc == 0x300C || is_clause_end(uc))
+        return p;
+    return NONE;
+}
+
+static void push_speech(actx *c, const speech *s)
+{
+    c->sp = grow_array(c->sp, &c->sp_cap, c->nsp + 1, sizeof *c->sp);
+    c->sp[c->nsp++] = *s;
+}
+
+/* Find the speech clauses of every prose block. */
+static void find_speech(actx *c)
+{
+    for (size_t b = 0; b < c->nb; b++) {
+        if (!c->prose[b])
+            continue;
+        size_t bs = c->bstart[b], be = block_end(c, b);
+        size_t p = bs;
+        while (p < be) {
+            int sp = span_at(c, p);
+            if (sp >= 0) {
+                p = c->spans[sp].close_end;
+                continue;
+            }
+            size_t v = lex_prefix(LEX_SPEECH_VERB, c->text + p, be - p);
+            size_t intro = v ? intro_end_after(c, p + v, be) : NONE;
+            if (!v || intro == NONE || verb_guarded(c, p, bs)) {
+                size_t l;
+                char_at(c, p, &l);
+                p += l ? l : 1;
+                continue;
+            }
+            speech s = {0};
+            s.vstart = p;
+            s.vend = p + v;
+            s.intro_end = intro;
+            s.cstart = clause_begin(c, p, bs);
+            bool frame = v == strlen("看来") && memcmp(c->text + p, "看来", v) == 0;
+            if (frame && !starts_with(c->text + s.cstart, p - s.cstart, "在")) {
+                p += v;
+                continue;
+            }
+            s.speaker = clause_subject(c, s.cstart, p, &s.unnamed);
+            push_speech(c, &s);
+            p += v;
+        }
+    }
+}
+
+/* The speech clause starting at pos, or NULL. */
+static const speech *speech_starting(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nsp; i++)
+        if (c->sp[i].cstart == pos)
+            return &c->sp[i];
+    return NULL;
+}
+
+/* ---- step 4: quotes ----------------------------------------------------- */
+
+static void push_item(actx *c, size_t start, size_t end, quote_kind kind,
+                      int speaker)
+{
+    for (size_t i = 0; i < c->nitems; i++)
+        if (c->items[i].start == start && c->items[i].kind == kind)
+            return;
+    c->items = grow_array(c->items, &c->items_cap, c->nitems + 1,
+                          sizeof *c->items);
+    c->items[c->nitems++] = (item){start, end, kind, speaker};
+}
+
+/* Where the sentence holding pos starts (after 。！？ or the block start;
+   quotations inside the sentence are skipped whole). */
+static size_t sentence_begin(const actx *c, size_t pos)
+{
+    size_t bs = c->bstart[block_of(c, pos)];
+    size_t p = pos;
+    while (p > bs) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (uc == 0x201D || uc == 0x300D) {
+            int sp = span_at(c, p - pl);
+            if (sp >= 0 && c->spans[sp].open >= bs) {
+                p = c->spans[sp].open;
+                continue;
+            }
+        }
+        if (is_sentence_end(uc))
+            break;
+        p -= pl;
+    }
+    return p;
+}
+
+/* The person a sentence is about, for a quote opening at pos: the subject
+   at the start of one of its clauses, else the only person it names. */
+static int sentence_subject(const actx *c, size_t pos)
+{
+    size_t ss = sentence_begin(c, pos);
+    size_t cs = ss;
+    while (cs < pos) {
+        size_t q = skip_frame_words(c, cs, pos);
+        if (pronoun_at(c, q, pos)) {
+            const mention *m = mention_before(c, q);
+            return m ? m->person : -1;
+        }
+        const mention *m = mention_at(c, q);
+        if (!m)
+            m = mention_at(c, cs);
+        if (m && !starts_with(c->text + m->end, pos - m->end, "的"))
+            return m->person;
+        /* next clause */
+        size_t p = cs;
+        while (p < pos) {
+            size_t l;
+            uint32_t uc = char_at(c, p, &l);
+            int sp = uc == 0x201C || uc == 0x300C ? span_opening_at(c, p) : -1;
+            if (sp >= 0) {
+                p = c->spans[sp].close_end;
+                continue;
+            }
+            p += l ? l : 1;
+            if (is_clause_end(uc))
+                break;
+        }
+        cs = p;
+    }
+    int found = -1;
+    for (size_t i = 0; i < c->nments; i++) {
+        if (c->ments[i].pos < ss || c->ments[i].pos >= pos)
+            continue;
+        if (found >= 0 && found != c->ments[i].person)
+            return -1;
+        found = c->ments[i].person;
+    }
+    return found;
+}
+
+/* Does the quotation end a statement: its words end with 。！？…, or it is
+   followed by sentence punctuation, the end of the paragraph, another
+   quotation, or an attribution clause? */
+static bool span_complete(const actx *c, const qspan *s)
+{
+    size_t p = s->in_end;
+    while (p > s->in_start) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (!is_close_mark(uc) && !is_space(uc)) {
+            if (is_sentence_end(uc))
+                return true;
+            break;
+        }
+        p -= pl;
+    }
+    size_t b = block_of(c, s->in_end);
+    if (s->close_end >= block_end(c, b))
+        return true;
+    uint32_t uc = char_at(c, s->close_end, NULL);
+    if (is_sentence_end(uc) || uc == 0xFF1B || uc == ';' || uc == 0x201C)
+        return true;
+    return speech_starting(c, s->close_end) != NULL;
+}
+
+/* Does the quotation open a sentence (paragraph start, after 。！？ or
+   after another closing quotation mark)? */
+static bool span_starts_sentence(const actx *c, const qspan *s)
+{
+    size_t b = block_of(c, s->open);
+    if (s->open <= block_text_start(c, b))
+        return true;
+    uint32_t uc = char_before(c, s->open, NULL);
+    return is_sentence_end(uc) || uc == 0x201D || uc == 0x300D;
+}
+
+static size_t span_chars(const actx *c, const qspan *s)
+{
+    return utf8_count(c->text + s->in_start, s->in_end - s->in_start);
+}
+
+static bool span_has_punct(const actx *c, const qspan *s)
+{
+    for (size_t p = s->in_start; p < s->in_end;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc) || uc == 0x3001)
+            return true;
+        p += l ? l : 1;
+    }
+    return false;
+}
+
+/* Past the closing mark of s: one 。 or ， and any scare quotes that
+   belong to the attribution (“…”“阳光大姐”团队负责人卓长立…). */
+static size_t after_span(const actx *c, const qspan *s)
+{
+    size_t p = s->close_end;
+    size_t l;
+    uint32_t uc = char_at(c, p, &l);
+    if (uc == 0x3002 || uc == 0xFF0C || uc == ',')
+        p += l;
+    int sp;
+    while ((sp = span_opening_at(c, p)) >= 0 && span_chars(c, &c->spans[sp]) <= 8)
+        p = c->spans[sp].close_end;
+    return p;
+}
+
+/* Attribute quotation s from a speech clause right after it (“…”X说。) or
+   a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
+   Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
+static int attribute_after(actx *c, qspan *s)
+{
+    size_t p = after_span(c, s);
+    const speech *sp = speech_starting(c, p);
+    if (sp && span_chars(c, s) < 6 && !span_has_punct(c, s))
+        return 0; /* a term in quotation marks, not words said */
+    if (sp) {
+        if (sp->speaker < 0)
+            return sp->unnamed ? -1 : 0;
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, sp->speaker);
+        return 1;
+    }
+    if (!starts_with(c->text + s->close_end, c->len - s->close_end, "——"))
+        return 0;
+    size_t b = block_of(c, s->close_end), be = block_end(c, b);
+    size_t q = s->close_end;
+    while (q < be && !is_sentence_end(char_at(c, q, NULL))) {
+        size_t l;
+        char_at(c, q, &l);
+        q += l ? l : 1;
+    }
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *x = &c->sp[i];
+        if (x->vstart > s->close_end && x->vend == q) {
+            int who = x->speaker >= 0 ? x->speaker : sentence_subject(c, x->vstart);
+            if (who < 0)
+                return -1;
+            push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Attribute quotation s from a speech clause just before it (X说：“…”,
+   强调“…”).  Returns 1, -1 or 0 like attribute_after. */
+static int attribute_before(actx *c, qspan *s)
+{
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *sp = &c->sp[i];
+        size_t p = sp->intro_end, l;
+        while (p < s->open && is_space(char_at(c, p, &l)))
+            p += l;
+        if (p != s->open)
+            continue;
+        bool bare = sp->intro_end == sp->vend ||
+                    !is_intro_punct(char_before(c, sp->intro_end, NULL));
+        if (bare && span_chars(c, s) < 6 && !span_has_punct(c, s))
+            return 0;
+        if (!span_complete(c, s))
+            return 0;
+        int who = sp->speaker;
+        if (who < 0 && !sp->unnamed)
+            who = sentence_subject(c, sp->vstart);
+        if (who < 0)
+            return sp->unnamed ? -1 : 0;
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+        return 1;
+    }
+    return 0;
+}
+
+/* Attribute quotation s opened after a colon or comma in a sentence about
+   a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
+static int attribute_colon(actx *c, qspan *s)
+{
+    uint32_t uc = char_before(c, s->open, NULL);
+    if (!is_intro_punct(uc) || !span_complete(c, s) || span_chars(c, s) < 4)
+        return 0;
+    int who = sentence_subject(c, s->open);
+    if (who < 0)
+        return 0;
+    push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+    return 1;
+}
+
+static int item_cmp(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Is there a mention of someone other than who in [from, to)? */
+static bool other_mention(const actx *c, size_t from, size_t to, int who)
+{
+    for (size_t i = 0; i < c->nments; i++)
+        if (c->ments[i].pos >= from && c->ments[i].pos < to &&
+            c->ments[i].person != who)
+            return true;
+    return false;
+}
+
+/* Is anyone mentioned in [from, to)? (-2 is nobody's index.) */
+static bool any_mention(const actx *c, size_t from, size_t to)
+{
+    return other_mention(c, from, to, -2);
+}
+
+/* The last item starting in [from, to), or NULL. */
+static const item *last_item_in(const actx *c, size_t from, size_t to)
+{
+    const item *best = NULL;
+    for (size_t i = 0; i < c->nitems; i++)
+        if (c->items[i].start >= from && c->items[i].start < to &&
+            (!best || c->items[i].start > best->start))
+            best = &c->items[i];
+    return best;
+}
+
+/* A quoted sentence nobody is named next to: it belongs to the person
+   named right after it, or continues the words of the last speaker in this
+   paragraph or at the end of the previous one. */
+static void attribute_context(actx *c, qspan *s)
+{
+    if (!span_starts_sentence(c, s) || !span_complete(c, s) ||
+        span_chars(c, s) < 6)
+        return;
+    size_t p = s->close_end;
+    if (char_at(c, p, NULL) == 0x3002)
+        p += 3;
+    const mention *m = mention_at(c, p);
+    if (m) {
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, m->person);
+        s->state = 1;
+        return;
+    }
+    size_t b = block_of(c, s->open), bs = c->bstart[b];
+    const item *it = last_item_in(c, bs, s->open);
+    if (it) {
+        if (!other_mention(c, it->start, s->open, it->speaker)) {
+            push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
+            s->state = 1;
+        }
+        return;
+    }
+    if (b == 0 || !c->prose[b - 1] || any_mention(c, bs, s->open))
+        return;
+    it = last_item_in(c, c->bstart[b - 1], bs);
+    if (it && !other_mention(c, it->start, bs, it->speaker)) {
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
+        s->state = 1;
+    }
+}
+
+/* Could quotation s be a statement of its own (so an indirect quote before
+   it stops there)? */
+static bool span_is_statement(const actx *c, const qspan *s)
+{
+    if (s->state == 1)
+        return true;
+    if (!span_complete(c, s) || span_chars(c, s) < 6)
+        return false;
+    uint32_t uc = char_before(c, s->open, NULL);
+    return span_starts_sentence(c, s) || is_intro_punct(uc);
+}
+
+/* Emit the indirect quote of speech clause sp: the words after it to the
+   end of the paragraph (continued over a cut line), stopping before the
+   next attributed statement. */
+static void emit_indirect(actx *c, const speech *sp)
+{
+    if (sp->speaker < 0 || sp->intro_end == sp->vend)
+        return;
+    uint32_t pc = char_before(c, sp->intro_end, NULL);
+    if (!is_intro_punct(pc))
+        return;
+    size_t ts = sp->intro_end, l;
+    while (ts < c->len && is_space(char_at(c, ts, &l)))
+        ts += l;
+    int sidx = span_opening_at(c, ts);
+    if (sidx >= 0 && c->spans[sidx].state == 1)
+        return;
+    size_t b = block_of(c, ts);
+    size_t te = block_end(c, b);
+    for (int ext = 0; ext < 3 && !ends_sentence_at(c, b, te) &&
+                      b + 1 < c->nb && c->prose[b + 1]; ext++)
+        te = block_end(c, ++b);
+    for (size_t i = 0; i < c->nspans; i++) {
+        const qspan *s = &c->spans[i];
+        if (s->open > ts && s->open < te && span_is_statement(c, s))
+            te = s->open;
+    }
+    /* Someone else's statement ends it: a named speaker anywhere, an
+       unnamed one (有关负责人表示，) only where a sentence starts. */
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *x = &c->sp[i];
+        if (x->cstart <= ts || x->cstart >= te)
+            continue;
+        if (x->speaker >= 0 ||
+            (x->unnamed && sentence_begin(c, x->cstart) == x->cstart))
+            te = x->cstart;
+    }
+    while (te > ts) {
+        size_t pl;
+        uint32_t uc = char_before(c, te, &pl);
+        if (!is_space(uc) && uc != '\n' && uc != 0xFF0C && uc != ',' &&
+            uc != 0x3001 && uc != 0xFF1A && uc != ':' && uc != 0xFF1B)
+            break;
+        te -= pl;
+    }
+    if (te > ts)
+        push_item(c, ts, te, QUOTE_INDIRECT, sp->speaker);
+}
+
+/* Section quotes: the first-person paragraphs under each speaker heading
+   that never name their speaker (reported speech would). */
+static void emit_sections(actx *c)
+{
+    const article *a = &c->is->articles[c->ai];
+    for (size_t si = 0; si < a->nsections; si++) {
+        const section *sec = &a->sections[si];
+        if (sec->speaker < 0)
+            continue;
+        size_t limit = si + 1 < a->nsections ? a->sections[si + 1].first_block
+                                             : c->nb;
+        size_t b = sec->first_block + 1;
+        while (b < limit && b < c->nb && !c->prose[b] &&
+               b <= sec->first_block + 3)
+            b++;
+        size_t first = b, last = NONE;
+        while (b < limit && b < c->nb && c->prose[b])
+            last = b++;
+        if (last == NONE)
+            continue;
+        size_t from = c->bstart[first], to = block_end(c, last);
+        const char *name = c->is->people[sec->speaker].name;
+        if (text_has(c, from, to, name) || text_has(c, from, to, "记者"))
+            continue;
+        push_item(c, from, to, QUOTE_SECTION, sec->speaker);
+    }
+}
+
+/* Build the per-article context: text, block offsets, prose flags. */
+static void actx_init(actx *c, issue *is, size_t ai)
+{
+    memset(c, 0, sizeof *c);
+    c->is = is;
+    c->ai = ai;
+    const article *a = &is->articles[ai];
+    c->text = article_text(a);
+    c->len = strlen(c->text);
+    c->nb = a->blocks.n;
+    c->bstart = xcalloc(c->nb + 1, sizeof *c->bstart);
+    c->prose = xcalloc(c->nb + 1, sizeof *c->prose);
+    size_t off = 0;
+    for (size_t b = 0; b < c->nb; b++) {
+        c->bstart[b] = off;
+        off += strlen(a->blocks.v[b].text) + 1;
+        c->prose[b] = block_is_prose(&a->blocks.v[b]);
+    }
+    c->bstart[c->nb] = c->len + 1;
+}
+
+static void actx_free(actx *c)
+{
+    free(c->text);
+    free(c->bstart);
+    free(c->prose);
+    free(c->spans);
+    free(c->ments);
+    free(c->sp);
+    free(c->items);
+}
+
+/* Store the article's items as quotes (character offsets, exact text). */
+static void store_items(actx *c)
+{
+    if (c->nitems)
+        qsort(c->items, c->nitems, sizeof *c->items, item_cmp);
+    issue *is = c->is;
+    for (size_t i = 0; i < c->nitems; i++) {
+        const item *it = &c->items[i];
+        if (it->end <= it->start || it->speaker < 0)
+            continue;
+        is->quotes = grow_array(is->quotes, &is->quotes_cap, is->nquotes + 1,
+                                sizeof *is->quotes);
+        quote *q = &is->quotes[is->nquotes++];
+        q->article = c->ai;
+        q->block = block_of(c, it->start);
+        q->start = utf8_count(c->text, it->start);
+        q->end = q->start + utf8_count(c->text + it->start, it->end - it->start);
+        q->kind = it->kind;
+        q->speaker = it->speaker;
+        q->text = xstrndup(c->text + it->start, it->end - it->start);
+    }
+}
+
+/* Extract the quotes of one article. */
+static void article_quotes(issue *is, size_t ai)
+{
+    actx c;
+    actx_init(&c, is, ai);
+    find_spans(&c);
+    find_mentions(&c);
+    find_speech(&c);
+    for (size_t i = 0; i < c.nspans; i++) {
+        qspan *s = &c.spans[i];
+        int r = attribute_after(&c, s);
+        if (!r)
+            r = attribute_before(&c, s);
+        if (!r)
+            r = attribute_colon(&c, s);
+        s->state = r;
+    }
+    for (size_t i = 0; i < c.nsp; i++)
+        emit_indirect(&c, &c.sp[i]);
+    if (c.nitems)
+        qsort(c.items, c.nitems, sizeof *c.items, item_cmp);
+    for (size_t i = 0; i < c.nspans; i++)
+        if (c.spans[i].state == 0)
+            attribute_context(&c, &c.spans[i]);
+    emit_sections(&c);
+    store_items(&c);
+    actx_free(&c);
+}
+
+/* Drop people who neither speak, head a section nor hold a role, and
+   renumber the references to the others. */
+static void prune_people(issue *is)
+{
+    if (!is->npeople)
+        return;
+    bool *keep = xcalloc(is->npeople, sizeof *keep);
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (is->quotes[i].speaker >= 0)
+            keep[is->quotes[i].speaker] = true;
+    for (size_t a = 0; a < is->narticles; a++)
+        for (size_t s = 0; s < is->articles[a].nsections; s++)
+            if (is->articles[a].sections[s].speaker >= 0)
+                keep[is->articles[a].sections[s].speaker] = true;
+    int *map = xcalloc(is->npeople, sizeof *map);
+    size_t n = 0;
+    for (size_t i = 0; i < is->npeople; i++) {
+        if (keep[i] || is->people[i].is_delegate) {
+            map[i] = (int)n;
+            is->people[n++] = is->people[i];
+        } else {
+            map[i] = -1;
+            person_clear(&is->people[i]);
+        }
+    }
+    is->npeople = n;
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (is->quotes[i].speaker >= 0)
+            is->quotes[i].speaker = map[is->quotes[i].speaker];
+    for (size_t a = 0; a < is->narticles; a++)
+        for (size_t s = 0; s < is->articles[a].nsections; s++) {
+            section *sec = &is->articles[a].sections[s];
+            if (sec->speaker >= 0)
+                sec->speaker = map[sec->speaker];
+        }
+    free(map);
+    free(keep);
+}
+
+void quotes_extract(issue *is)
+{
+    if (!lexicon_load())
+        return;
+    for (size_t ai = 0; ai < is->narticles; ai++)
+        article_quotes(is, ai);
+    prune_people(is);
+}

@@ -1,0 +1,543 @@
+/* test_quotes.c - who said what: quote extraction on strings, and the
+ * scorer that compares the whole pipeline with the hand-written golden
+ * files of tests/golden/quotes/ (precision and recall per page). */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lexicon.h"
+#include "model.h"
+#include "parse.h"
+#include "quotes.h"
+#include "speakers.h"
+
+/* Load the word lists from the source tree. */
+static void load_lexicon(void)
+{
+    assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
+}
+
+/* An issue with one article whose blocks are paras; a paragraph starting
+   with "H|" is a speaker heading. */
+static void issue_from(issue *is, const char *const *paras)
+{
+    memset(is, 0, sizeof *is);
+    article *a = issue_add_article(is, "标题");
+    for (int i = 0; paras[i]; i++) {
+        bool heading = strncmp(paras[i], "H|", 2) == 0;
+        block_list_push(&a->blocks, paras[i] + (heading ? 2 : 0),
+                        heading ? BLOCK_SPEAKER_HEADING : BLOCK_BODY, i + 1);
+    }
+}
+
+/* Run both stages on paras. */
+static void extract(issue *is, const char *const *paras)
+{
+    load_lexicon();
+    issue_from(is, paras);
+    speakers_find(is);
+    quotes_extract(is);
+}
+
+/* The i-th quote's speaker name ("" when unattributed). */
+static const char *speaker_of(const issue *is, size_t i)
+{
+    int s = is->quotes[i].speaker;
+    return s >= 0 ? is->people[s].name : "";
+}
+
+/* Assert quote i: speaker, kind and that the text starts with prefix. */
+static void check_quote(const issue *is, size_t i, const char *speaker,
+                        quote_kind kind, const char *prefix)
+{
+    assert_true(i < is->nquotes);
+    assert_string_equal(speaker_of(is, i), speaker);
+    assert_int_equal(is->quotes[i].kind, kind);
+    if (strncmp(is->quotes[i].text, prefix, strlen(prefix)) != 0)
+        fail_msg("quote %zu is \"%s\", expected it to start \"%s\"", i,
+                 is->quotes[i].text, prefix);
+}
+
+static void quotes_direct_after_and_before(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“可以说，一年多以来，我的家乡每天都在发生变化。”邢卫兵说。",
+        "回忆那段岁月，王建国同志说：“我对自己的首要要求就是‘自找苦吃’。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "邢卫兵", QUOTE_DIRECT, "可以说，一年多以来");
+    check_quote(&is, 1, "王建国", QUOTE_DIRECT, "我对自己的首要要求");
+    issue_free(&is);
+}
+
+static void quotes_split_quote_gives_two(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“京津冀协同发展不仅有助于实现三地的优势互补。”张水波举例说，"
+        "“跨区域重大水利工程不仅涉及城市供水基础设施。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "张水波", QUOTE_DIRECT, "京津冀协同发展");
+    check_quote(&is, 1, "张水波", QUOTE_DIRECT, "跨区域重大水利工程");
+    issue_free(&is);
+}
+
+static void quotes_indirect_runs_to_paragraph_end(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "北京日报记者提问：北京将采取哪些措施？殷勇代表回答说，北京将继续以"
+        "市民诉求为导向。我们将提供更加便利的服务。",
+        "殷勇说，在医疗资源均衡布局方面，本市医院布局更加均衡优化。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "殷勇", QUOTE_INDIRECT, "北京将继续以市民诉求");
+    assert_non_null(strstr(is.quotes[0].text, "更加便利的服务。"));
+    check_quote(&is, 1, "殷勇", QUOTE_INDIRECT, "在医疗资源均衡布局方面");
+    /* The reporter's question is not a quote, the reporter not a person. */
+    for (size_t i = 0; i < is.npeople; i++)
+        assert_null(strstr(is.people[i].name, "记者"));
+    issue_free(&is);
+}
+
+static void quotes_offsets_point_into_article_text(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "第一段没有引语。",
+        "“我参加了民营企业座谈会，信心倍增！”雷军表示，我们将更加坚定走科技"
+        "创新道路。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    char *text = article_text(&is.articles[0]);
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const quote *q = &is.quotes[i];
+        assert_int_equal(q->block, 1);
+        size_t from = utf8_chars_len(text, strlen(text), q->start);
+        size_t to = utf8_chars_len(text, strlen(text), q->end);
+        assert_int_equal(to - from, strlen(q->text));
+        assert_memory_equal(text + from, q->text, to - from);
+    }
+    check_quote(&is, 0, "雷军", QUOTE_DIRECT, "我参加了民营企业座谈会");
+    check_quote(&is, 1, "雷军", QUOTE_INDIRECT, "我们将更加坚定");
+    free(text);
+    issue_free(&is);
+}
+
+static void quotes_scare_quotes_and_guards_are_not_speech(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "聚焦“卡脖子”问题，大力推进关键核心技术攻关，让“超级平台”产出“超级成果”。",
+        "殷其龙表示感谢，他的车被称为“黄色法拉利”。可以说，这是一个好消息。",
+        "市经信局方面表示，北京高精尖产业要坚持以首都发展为主。",
+        "“目前，各建设项目均按计划进行。”相关负责人说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
+static void quotes_pronoun_resolves_to_last_named_person(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "1月14日下午,中共北京市委书记尹力看望了部分委员。他指出,国际科技创新"
+        "中心建设摆在首位的是打造国家战略科技力量。",
+        "公交驾驶员何少花为了服务聋哑乘客，还学习了车厢手语。她在现场展示手语：“欢迎乘坐"
+        "北京公交，我在103路等着大家。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "尹力", QUOTE_INDIRECT, "国际科技创新中心");
+    check_quote(&is, 1, "何少花", QUOTE_DIRECT, "欢迎乘坐北京公交");
+    issue_free(&is);
+}
+
+static void quotes_frames_and_titles_as_subjects(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "在清华大学中国现代国有企业研究院研究主任周丽莎看来，国资监管职责入法是"
+        "重要一步。她认为，在立法的引领保障下，监管水平将不断提升。",
+        "2013年，习近平总书记来到施工工地看望一线劳动者。总书记对大家说："
+        "“发展公共交通是现代城市发展的方向。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "周丽莎", QUOTE_INDIRECT, "国资监管职责入法");
+    check_quote(&is, 1, "周丽莎", QUOTE_INDIRECT, "在立法的引领保障下");
+    check_quote(&is, 2, "习近平", QUOTE_DIRECT, "发展公共交通");
+    issue_free(&is);
+}
+
+static void quotes_multi_paragraph_quote(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "张三代表说：“第一段话，我们要做好工作。",
+        "“第二段话，我们还要继续努力。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "张三", QUOTE_DIRECT, "第一段话");
+    assert_non_null(strstr(is.quotes[0].text, "继续努力。"));
+    assert_int_equal(is.quotes[0].block, 0);
+    issue_free(&is);
+}
+
+static void quotes_section_under_speaker_heading(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "H|市人大代表、北京市第二十中学校长陈恒华:",
+        "教育不仅是一项民生，更是实现国家现代化的支撑和基础。",
+        "在这一基础上，使教育链条更加紧密。",
+        "H|殷勇代表：",
+        "殷勇代表说，北京将继续以市民诉求为导向。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    /* One section quote for 陈恒华; 殷勇's section is reported speech. */
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "陈恒华", QUOTE_SECTION, "教育不仅是一项民生");
+    assert_non_null(strstr(is.quotes[0].text, "\n在这一基础上"));
+    check_quote(&is, 1, "殷勇", QUOTE_INDIRECT, "北京将继续");
+    const article *a = &is.articles[0];
+    assert_int_equal(a->nsections, 2);
+    assert_string_equal(is.people[a->sections[0].speaker].name, "陈恒华");
+    assert_string_equal(is.people[a->sections[1].speaker].name, "殷勇");
+    issue_free(&is);
+}
+
+static void quotes_people_without_words_are_dropped(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国人大常委会副委员长李鸿忠出席会议。国务院副总理张国清列席会议。",
+        "全国人大代表孙景南是一名电焊工。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 0);
+    /* Only the delegate stays. */
+    assert_int_equal(is.npeople, 1);
+    assert_string_equal(is.people[0].name, "孙景南");
+    assert_string_equal(is.people[0].role, "全国人大代表");
+    issue_free(&is);
+}
+
+/* Sentences written for this test, not taken from any page: the rules
+   must work on names and wordings they have never seen. */
+static void quotes_unseen_page_forms(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "3月5日，十四届全国人大四次会议浙江代表团举行全体会议。",
+        "全国政协委员、中国工程院院士钟志华在接受本报记者采访时表示，要加快关键"
+        "核心技术攻关。",
+        "“我们要把更多资源投向基层。”全国人大代表、浙江省湖州市长兴县委书记周卫兵"
+        "说。他还表示，乡村振兴离不开人才。",
+        "在李斌看来，新能源汽车产业已经进入新阶段。",
+        "王辉代表建议，加大对中小企业的金融支持力度。",
+        "国务院总理李强在会上说，今年经济增长预期目标为5%左右。",
+        "据陈晓东介绍，该项目总投资超过10亿元。",
+        "H|周卫兵代表：",
+        "“产业兴旺是乡村振兴的基础。”周卫兵告诉记者，长兴县近年来大力发展特色产业。",
+        "他说：“我们还要让更多年轻人回到乡村。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    static const struct {
+        const char *speaker;
+        quote_kind kind;
+        const char *words;
+    } want[] = {
+        {"钟志华", QUOTE_INDIRECT, "要加快关键核心技术"},
+        {"周卫兵", QUOTE_DIRECT, "我们要把更多资源"},
+        {"周卫兵", QUOTE_INDIRECT, "乡村振兴离不开人才"},
+        {"李斌", QUOTE_INDIRECT, "新能源汽车产业"},
+        {"王辉", QUOTE_INDIRECT, "加大对中小企业"},
+        {"李强", QUOTE_INDIRECT, "今年经济增长"},
+        {"陈晓东", QUOTE_INDIRECT, "该项目总投资"},
+        {"周卫兵", QUOTE_DIRECT, "产业兴旺是乡村振兴"},
+        {"周卫兵", QUOTE_INDIRECT, "长兴县近年来"},
+        {"周卫兵", QUOTE_DIRECT, "我们还要让更多年轻人"},
+    };
+    assert_int_equal(is.nquotes, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < is.nquotes; i++)
+        check_quote(&is, i, want[i].speaker, want[i].kind, want[i].words);
+    /* Roles as stated or implied by Two Sessions coverage. */
+    for (size_t i = 0; i < is.npeople; i++) {
+        const person *p = &is.people[i];
+        if (strcmp(p->name, "钟志华") == 0)
+            assert_string_equal(p->role, "全国政协委员");
+        else if (strcmp(p->name, "周卫兵") == 0 || strcmp(p->name, "王辉") == 0)
+            assert_string_equal(p->role, "全国人大代表");
+        else
+            assert_null(p->role);
+    }
+    issue_free(&is);
+}
+
+/* Organisations, places and words that begin with a surname character
+   say nothing in the name of a person. */
+static void quotes_unseen_organisations_are_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "白皮书指出，我国人权事业取得历史性成就。",
+        "安全部门提醒，市民要提高防范意识。",
+        "周一表示，将召开专题会议。",
+        "万达集团表示，将继续扩大投资。",
+        "金融监管总局指出，要防范化解金融风险。",
+        "石家庄市政府表示，全力保障春运。",
+        "高校表示，将扩大招生规模。",
+        "韩国方面表示，希望加强合作。",
+        "江苏省政府强调，要抓好安全生产。",
+        "钱江新城管委会称，项目进展顺利。",
+        "文旅部门建议，游客错峰出行。",
+        "关于此事，外交部发言人表示，中方立场是一贯的。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.npeople; i++)
+        fail_msg("\"%s\" taken for a person", is.people[i].name);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
+/* ---- the scorer --------------------------------------------------------- */
+
+typedef struct {
+    char speaker[64];
+    char kind[16];
+    char words[256];
+    bool used;
+} golden_quote;
+
+typedef struct {
+    golden_quote *q;
+    size_t nq;
+    char (*pname)[64];
+    char (*prole)[64];
+    size_t np;
+} golden;
+
+/* Read a golden file (see tests/golden/quotes/README). */
+static void golden_load(const char *path, golden *g)
+{
+    memset(g, 0, sizeof *g);
+    char *text = test_read_file(path, NULL);
+    size_t qcap = 0, ncap = 0, rcap = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        char *f[4] = {0};
+        int nf = 0;
+        for (char *p = line; nf < 4 && p;) {
+            f[nf++] = p;
+            p = strchr(p, '\t');
+            if (p)
+                *p++ = '\0';
+        }
+        if (line[0] == 'q' && nf == 4) {
+            g->q = grow_array(g->q, &qcap, g->nq + 1, sizeof *g->q);
+            golden_quote *q = &g->q[g->nq++];
+            memset(q, 0, sizeof *q);
+            snprintf(q->speaker, sizeof q->speaker, "%s", f[1]);
+            snprintf(q->kind, sizeof q->kind, "%s", f[2]);
+            snprintf(q->words, sizeof q->words, "%s", f[3]);
+        } else if (line[0] == 'p' && nf == 3) {
+            g->pname = grow_array(g->pname, &ncap, g->np + 1, sizeof *g->pname);
+            g->prole = grow_array(g->prole, &rcap, g->np + 1, sizeof *g->prole);
+            snprintf(g->pname[g->np], 64, "%s", f[1]);
+            snprintf(g->prole[g->np], 64, "%s", f[2]);
+            g->np++;
+        }
+    }
+    free(text);
+}
+
+static void golden_free(golden *g)
+{
+    free(g->q);
+    free(g->pname);
+    free(g->prole);
+}
+
+/* Do the first six characters of text (or all of want, if shorter)
+   match those of want? */
+static bool words_match(const char *text, const char *want)
+{
+    size_t wn = strlen(want), tn = strlen(text);
+    size_t wlen = utf8_chars_len(want, wn, 6);
+    size_t tlen = utf8_chars_len(text, tn, 6);
+    if (utf8_count(want, wlen) < 6)
+        return tlen >= wlen && memcmp(text, want, wlen) == 0;
+    return tlen == wlen && memcmp(text, want, wlen) == 0;
+}
+
+typedef struct {
+    size_t golden, found, matched, role_errors, roles;
+} score;
+
+/* Score one page: match extracted quotes to golden lines one to one. */
+static void score_page(const char *path, const char *golden_path, score *total)
+{
+    size_t len;
+    char *bytes = test_read_file(path, &len);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    issue is;
+    strbuf msg = {0};
+    assert_int_equal(issue_parse_bytes(base, bytes, len, &is, &msg), PARSE_OK);
+    free(bytes);
+    sb_free(&msg);
+    golden g;
+    golden_load(golden_path, &g);
+    bool verbose = getenv("DUBAO_QUOTES_VERBOSE") != NULL;
+
+    size_t matched = 0;
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const quote *q = &is.quotes[i];
+        const char *who = q->speaker >= 0 ? is.people[q->speaker].name : "";
+        bool hit = false;
+        for (size_t k = 0; k < g.nq && !hit; k++) {
+            golden_quote *gq = &g.q[k];
+            if (!gq->used && strcmp(gq->speaker, who) == 0 &&
+                strcmp(gq->kind, quote_kind_name(q->kind)) == 0 &&
+                words_match(q->text, gq->words)) {
+                gq->used = hit = true;
+                matched++;
+            }
+        }
+        if (!hit && verbose)
+            printf("    extra:  %s %s %.60s\n", who, quote_kind_name(q->kind),
+                   q->text);
+    }
+    if (verbose)
+        for (size_t k = 0; k < g.nq; k++)
+            if (!g.q[k].used)
+                printf("    missed: %s %s %s\n", g.q[k].speaker, g.q[k].kind,
+                       g.q[k].words);
+
+    /* Roles: every delegate found with the stated role; nobody else has one. */
+    size_t role_errors = 0;
+    for (size_t k = 0; k < g.np; k++) {
+        const person *p = NULL;
+        for (size_t i = 0; i < is.npeople; i++)
+            if (strcmp(is.people[i].name, g.pname[k]) == 0)
+                p = &is.people[i];
+        bool want_role = strcmp(g.prole[k], "-") != 0;
+        bool ok = want_role ? p && p->role && p->is_delegate &&
+                                  strcmp(p->role, g.prole[k]) == 0
+                            : !p || (!p->role && !p->is_delegate);
+        if (!ok) {
+            role_errors++;
+            printf("    role:   %s want %s, got %s\n", g.pname[k], g.prole[k],
+                   !p ? "(not found)" : p->role ? p->role : "(none)");
+        }
+    }
+    double prec = is.nquotes ? (double)matched / is.nquotes : 1.0;
+    double rec = g.nq ? (double)matched / g.nq : 1.0;
+    printf("  %-48s golden %3zu found %3zu matched %3zu  P %.3f R %.3f  "
+           "roles %zu/%zu\n", base, g.nq, is.nquotes, matched, prec, rec,
+           g.np - role_errors, g.np);
+    total->golden += g.nq;
+    total->found += is.nquotes;
+    total->matched += matched;
+    total->role_errors += role_errors;
+    total->roles += g.np;
+    golden_free(&g);
+    issue_free(&is);
+}
+
+/* Score a set of pages; assert the precision and recall targets. */
+static void score_set(const char *label, const char *dir,
+                      const char *const *pages, double want_p, double want_r)
+{
+    score total = {0};
+    printf("quote scorer, %s:\n", label);
+    for (size_t i = 0; pages[i]; i++) {
+        char page[4096], gold[4096];
+        snprintf(page, sizeof page, "%s/%s.txt", dir, pages[i]);
+        snprintf(gold, sizeof gold, "%s",
+                 test_src_path("tests/golden/quotes/"));
+        strncat(gold, pages[i], sizeof gold - strlen(gold) - 5);
+        strcat(gold, ".tsv");
+        score_page(page, gold, &total);
+    }
+    double prec = total.found ? (double)total.matched / total.found : 1.0;
+    double rec = total.golden ? (double)total.matched / total.golden : 1.0;
+    printf("  %-48s golden %3zu found %3zu matched %3zu  P %.3f R %.3f  "
+           "roles %zu/%zu\n", "overall", total.golden, total.found,
+           total.matched, prec, rec, total.roles - total.role_errors,
+           total.roles);
+    assert_true(prec >= want_p);
+    assert_true(rec >= want_r);
+    assert_int_equal(total.role_errors, 0);
+}
+
+static void quotes_score_corpus(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const pages[] = {
+        "000_fe2404723e325502", "001_fdcd2f72013fe7d7", "002_c7847733b991b368",
+        "003_fd34653d609bdb42", "004_8168a787e35b052e", NULL};
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", test_src_path("assets/corpus"));
+    score_set("corpus", dir, pages, 0.95, 0.90);
+}
+
+static void quotes_score_extra_pages(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const pages[] = {
+        "06_xhmrdx_20260428_p02_npcsc_session",
+        "07_xhmrdx_20260501_p03_npcsc_closing",
+        "08_xhmrdx_20260501_p01_laodongzhe_feature", NULL};
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", test_shared_path("corpus-extra"));
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        printf("quote scorer: %s not found, extra pages skipped\n", dir);
+        skip();
+    }
+    score_set("extra pages", dir, pages, 0.90, 0.85);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(quotes_direct_after_and_before),
+    cmocka_unit_test(quotes_split_quote_gives_two),
+    cmocka_unit_test(quotes_indirect_runs_to_paragraph_end),
+    cmocka_unit_test(quotes_offsets_point_into_article_text),
+    cmocka_unit_test(quotes_scare_quotes_and_guards_are_not_speech),
+    cmocka_unit_test(quotes_pronoun_resolves_to_last_named_person),
+    cmocka_unit_test(quotes_frames_and_titles_as_subjects),
+    cmocka_unit_test(quotes_multi_paragraph_quote),
+    cmocka_unit_test(quotes_section_under_speaker_heading),
+    cmocka_unit_test(quotes_people_without_words_are_dropped),
+    cmocka_unit_test(quotes_unseen_page_forms),
+    cmocka_unit_test(quotes_unseen_organisations_are_nobody),
+    cmocka_unit_test(quotes_score_corpus),
+    cmocka_unit_test(quotes_score_extra_pages),
+};
+const test_suite quotes_suite = {tests, SUITE_LEN(tests)};

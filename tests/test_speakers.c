@@ -1,0 +1,289 @@
+/* test_speakers.c - title lines, names, roles, delegations and speaker
+ * sections (speakers.c) on strings. */
+#include "test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "model.h"
+#include "speakers.h"
+
+static void load_lexicon(void)
+{
+    assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
+}
+
+/* Parse a title line and check every field ("" for NULL). */
+static void check_title(const char *line, session_kind sk, const char *name,
+                        const char *role, const char *titles)
+{
+    person p;
+    if (!speaker_parse_title_in(line, sk, &p))
+        fail_msg("no name found in \"%s\"", line);
+    assert_string_equal(p.name, name);
+    assert_string_equal(p.role ? p.role : "", role);
+    assert_string_equal(p.titles ? p.titles : "", titles);
+    assert_int_equal(p.is_delegate, *role != '\0');
+    person_clear(&p);
+}
+
+static void speakers_title_prefix_forms(void **state)
+{
+    (void)state;
+    load_lexicon();
+    check_title("全国人大代表，首钢集团有限公司党委书记、董事长赵民革",
+                SESSION_NATIONAL, "赵民革", "全国人大代表",
+                "首钢集团有限公司党委书记、董事长");
+    check_title("全国人大代表、北京市科学技术研究院创新发展战略研究所所长 伊彤",
+                SESSION_NATIONAL, "伊彤", "全国人大代表",
+                "北京市科学技术研究院创新发展战略研究所所长");
+    check_title("市政协委员、市药品监督管理局局长吴彬", SESSION_LOCAL, "吴彬",
+                "市政协委员", "市药品监督管理局局长");
+    check_title(">> 市人大代表、中国科学技术发展战略研究院院长张旭:",
+                SESSION_LOCAL, "张旭", "市人大代表",
+                "中国科学技术发展战略研究院院长");
+    check_title("全国人大代表 殷其龙", SESSION_NATIONAL, "殷其龙", "全国人大代表",
+                "");
+    check_title("全国政协委员，民建河北省委专职副主委范社岭：", SESSION_NATIONAL,
+                "范社岭", "全国政协委员", "民建河北省委专职副主委");
+    /* The level of a local role is kept as printed. */
+    check_title("北京市人大代表、某区第一中学校长王立新", SESSION_LOCAL, "王立新",
+                "市人大代表", "某区第一中学校长");
+}
+
+static void speakers_title_suffix_and_kicker_forms(void **state)
+{
+    (void)state;
+    load_lexicon();
+    check_title("迪尚集团有限公司党委书记、董事长朱立华代表", SESSION_NATIONAL,
+                "朱立华", "全国人大代表", "迪尚集团有限公司党委书记、董事长");
+    check_title("殷勇代表：", SESSION_NATIONAL, "殷勇", "全国人大代表", "");
+    check_title("张懿宸委员", SESSION_NATIONAL, "张懿宸", "全国政协委员", "");
+    check_title("张强代表——", SESSION_NATIONAL, "张强", "全国人大代表", "");
+    check_title("欧阳明高委员：", SESSION_NATIONAL, "欧阳明高", "全国政协委员", "");
+    /* Outside the Two Sessions a bare 委员 is no delegate role. */
+    check_title("张强委员", SESSION_NPC_STANDING, "张强", "", "");
+    check_title("李四代表", SESSION_LOCAL, "李四", "人大代表", "");
+    /* The default entry point reads Two Sessions coverage. */
+    person p;
+    assert_true(speaker_parse_title("殷勇代表", &p));
+    assert_string_equal(p.role, "全国人大代表");
+    person_clear(&p);
+}
+
+static void speakers_headings_are_whole_title_lines(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const not_headings[] = {
+        "京津冀代表委员话协同", "赵乐际委员长主持", "代表委员热议",
+        "北京日报记者 高枝", "本报记者 祁梦竹 范俊生 高枝",
+        "殷勇代表说，北京将继续以市民诉求为导向。", "以科技创新引领产业创新",
+        NULL};
+    for (int i = 0; not_headings[i]; i++) {
+        person p;
+        if (speaker_heading_parse(not_headings[i], SESSION_NATIONAL, &p)) {
+            fail_msg("\"%s\" taken for a speaker heading (%s)", not_headings[i],
+                     p.name);
+        }
+    }
+    person p;
+    assert_true(speaker_heading_parse("全国人大代表，天津大学管理与经济学部教授张水波",
+                                      SESSION_NATIONAL, &p));
+    assert_string_equal(p.name, "张水波");
+    person_clear(&p);
+    assert_true(speaker_heading_parse("殷勇代表：", SESSION_NATIONAL, &p));
+    person_clear(&p);
+}
+
+static void speakers_name_ends_where_the_follower_says(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const struct {
+        const char *text;
+        const char *name;
+    } cases[] = {
+        {"龚正在会上表示，", "龚正"},   {"赵民革介绍，", "赵民革"},
+        {"殷勇代表说，", "殷勇"},       {"金力总结。", "金力"},
+        {"程国强说，", "程国强"},       {"孟凡利回答现场记者提问时", "孟凡利"},
+        {"张虎指出，", "张虎"},         {"习近平总书记", "习近平"},
+        {"欧阳明高表示，", "欧阳明高"}, {"丁奎岭在会上表示", "丁奎岭"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = name_at(cases[i].text, strlen(cases[i].text), 1);
+        if (len != strlen(cases[i].name) ||
+            memcmp(cases[i].text, cases[i].name, len) != 0)
+            fail_msg("name in \"%s\": got %zu bytes, want %s", cases[i].text,
+                     len, cases[i].name);
+    }
+    /* Titles and common words are not names. */
+    assert_int_equal(name_at("王主任说，", strlen("王主任说，"), 1), 0);
+    assert_int_equal(name_at("江苏提出，", strlen("江苏提出，"), 1), 0);
+    assert_int_equal(name_at("文件指出，", strlen("文件指出，"), 1), 0);
+}
+
+/* An issue with one article of the given blocks ("H|" = speaker heading). */
+static void issue_from(issue *is, const char *const *paras)
+{
+    memset(is, 0, sizeof *is);
+    article *a = issue_add_article(is, "标题");
+    for (int i = 0; paras[i]; i++) {
+        bool heading = strncmp(paras[i], "H|", 2) == 0;
+        block *b = block_list_push(&a->blocks, paras[i] + (heading ? 2 : 0),
+                                   heading ? BLOCK_SPEAKER_HEADING : BLOCK_BODY,
+                                   i + 1);
+        if (strstr(b->text, "记者") && !strstr(b->text, "。"))
+            b->kind = BLOCK_BYLINE;
+    }
+}
+
+static const person *find_person(const issue *is, const char *name)
+{
+    for (size_t i = 0; i < is->npeople; i++)
+        if (strcmp(is->people[i].name, name) == 0)
+            return &is->people[i];
+    return NULL;
+}
+
+static void speakers_two_sessions_roles_and_delegation(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "昨天下午，十四届全国人大三次会议北京市代表团举行开放团组会议。市委副书记、"
+        "市长殷勇，小米集团创始人、董事长兼首席执行官雷军等8位代表分别回答记者提问。",
+        "H|殷勇代表：",
+        "殷勇代表说，近些年来，北京市认真贯彻落实。",
+        "H|雷军代表：",
+        "雷军代表说，小米的长期发展战略是人车家全生态。",
+        "本报记者 祁梦竹 范俊生 高枝",
+        NULL};
+    issue is;
+    issue_from(&is, paras);
+    assert_int_equal(speakers_session_kind(&is), SESSION_NATIONAL);
+    speakers_find(&is);
+    const person *p = find_person(&is, "殷勇");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    assert_true(p->is_delegate);
+    assert_string_equal(p->titles, "市委副书记、市长");
+    assert_string_equal(p->delegation, "北京市代表团");
+    p = find_person(&is, "雷军");
+    assert_non_null(p);
+    assert_string_equal(p->titles, "小米集团创始人、董事长兼首席执行官");
+    /* Reporters in the byline are nobody. */
+    assert_null(find_person(&is, "祁梦竹"));
+    assert_null(find_person(&is, "高枝"));
+    /* Each speaker heading starts a section linked to its speaker. */
+    const article *a = &is.articles[0];
+    assert_int_equal(a->nsections, 2);
+    assert_int_equal(a->sections[0].first_block, 1);
+    assert_string_equal(is.people[a->sections[0].speaker].name, "殷勇");
+    assert_int_equal(a->sections[1].first_block, 3);
+    assert_string_equal(is.people[a->sections[1].speaker].name, "雷军");
+    issue_free(&is);
+}
+
+static void speakers_standing_committee_is_not_two_sessions(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "新华社北京4月27日电十四届全国人大常委会第二十二次会议27日下午举行第一次"
+        "全体会议。赵乐际委员长主持。",
+        "会议听取了全国人大宪法和法律委员会副主任委员袁曙宏作的报告。",
+        "全国人大财经委副主任委员翁杰明表示，修订草案适应新时代要求。",
+        "“此次修法是一个重要变化。”中国人民大学国家粮食安全战略研究院院长程国强说。",
+        NULL};
+    issue is;
+    issue_from(&is, paras);
+    assert_int_equal(speakers_session_kind(&is), SESSION_NPC_STANDING);
+    speakers_find(&is);
+    static const char *const names[] = {"赵乐际", "翁杰明", "程国强", NULL};
+    for (int i = 0; names[i]; i++) {
+        const person *p = find_person(&is, names[i]);
+        if (!p)
+            fail_msg("%s not found", names[i]);
+        assert_null(p->role);
+        assert_false(p->is_delegate);
+    }
+    assert_string_equal(find_person(&is, "赵乐际")->titles, "委员长");
+    assert_string_equal(find_person(&is, "程国强")->titles,
+                        "中国人民大学国家粮食安全战略研究院院长");
+    issue_free(&is);
+}
+
+static void speakers_local_session_and_stated_roles(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "1月15日,在北京市第十六届人民代表大会第一次会议上,代市长殷勇向大会报告政府工作。",
+        "H|>> 市政协委员、市投资促进服务中心副主任苏宏:",
+        "推动绿色金融发展，一方面在于政策制定相关部门。",
+        "2018年全国两会期间，卓长立作为全国人大代表，再次汇报了发展情况。",
+        NULL};
+    issue is;
+    issue_from(&is, paras);
+    speakers_find(&is);
+    const person *p = find_person(&is, "苏宏");
+    assert_non_null(p);
+    assert_string_equal(p->role, "市政协委员");
+    assert_string_equal(p->titles, "市投资促进服务中心副主任");
+    p = find_person(&is, "卓长立");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+}
+
+static void speakers_same_name_merges(void **state)
+{
+    (void)state;
+    issue is;
+    memset(&is, 0, sizeof is);
+    person a = {.name = "殷勇", .titles = "北京市市长"};
+    person b = {.name = "殷勇", .role = "全国人大代表", .titles = "另一个头衔",
+                .delegation = "北京市代表团"};
+    person c = {.name = "雷军"};
+    assert_int_equal(issue_find_or_add_person(&is, &a), 0);
+    assert_int_equal(issue_find_or_add_person(&is, &c), 1);
+    assert_int_equal(issue_find_or_add_person(&is, &b), 0);
+    assert_int_equal(is.npeople, 2);
+    assert_string_equal(is.people[0].titles, "北京市市长");
+    assert_string_equal(is.people[0].role, "全国人大代表");
+    assert_string_equal(is.people[0].delegation, "北京市代表团");
+    assert_true(is.people[0].is_delegate);
+    assert_false(is.people[1].is_delegate);
+    person nameless = {0};
+    assert_int_equal(issue_find_or_add_person(&is, &nameless), -1);
+    issue_free(&is);
+}
+
+static void speakers_missing_lexicon_is_reported(void **state)
+{
+    (void)state;
+    assert_false(lexicon_load_from(test_tmpdir()));
+    issue is;
+    static const char *const paras[] = {"H|殷勇代表：", "殷勇代表说，好。", NULL};
+    issue_from(&is, paras);
+    speakers_find(&is);
+    assert_int_equal(is.npeople, 0);
+    assert_int_equal(is.warnings.n, 1);
+    issue_free(&is);
+    load_lexicon();
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(speakers_title_prefix_forms),
+    cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
+    cmocka_unit_test(speakers_headings_are_whole_title_lines),
+    cmocka_unit_test(speakers_name_ends_where_the_follower_says),
+    cmocka_unit_test(speakers_two_sessions_roles_and_delegation),
+    cmocka_unit_test(speakers_standing_committee_is_not_two_sessions),
+    cmocka_unit_test(speakers_local_session_and_stated_roles),
+    cmocka_unit_test(speakers_same_name_merges),
+    cmocka_unit_test(speakers_missing_lexicon_is_reported),
+};
+const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
