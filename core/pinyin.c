@@ -9,7 +9,15 @@
 
 #include "strbuf.h"
 
-const char *pinyin_of(uint32_t cp)
+/* The longest name pinyin_matches accepts, and the longest query, enough
+   to spell such a name in full (zhuang has six letters). */
+#define NAME_MAX_CHARS 32
+#define QUERY_MAX_LETTERS (NAME_MAX_CHARS * 6)
+
+/* Index of the first (preferred) reading of cp in pinyin_readings, or
+   pinyin_readings_len if it has none.  A character's readings are
+   adjacent, so this is a lower-bound binary search. */
+static size_t first_reading(uint32_t cp)
 {
     size_t lo = 0, hi = pinyin_readings_len;
     while (lo < hi) {
@@ -20,8 +28,16 @@ const char *pinyin_of(uint32_t cp)
             hi = mid;
     }
     if (lo < pinyin_readings_len && pinyin_readings[lo].cp == cp)
-        return pinyin_syllables[pinyin_readings[lo].syllable];
-    return NULL;
+        return lo;
+    return pinyin_readings_len;
+}
+
+const char *pinyin_of(uint32_t cp)
+{
+    size_t i = first_reading(cp);
+    if (i == pinyin_readings_len)
+        return NULL;
+    return pinyin_syllables[pinyin_readings[i].syllable];
 }
 
 uint32_t simplified_of(uint32_t cp)
@@ -59,48 +75,98 @@ char *text_simplify(const char *s)
     return sb_take(&sb);
 }
 
-/* Can the query tail q match the syllables syl[i..n)?  Each syllable is
-   matched by its whole spelling or by any non-empty prefix of it (so
-   initials work: lj, ljun, leij). */
-static bool match_from(const char *const *syl, size_t i, size_t n,
-                       const char *q)
+/* Characters that may stand inside a name without being read: spaces of
+   print justification (贺 勇) and the dots between the parts of a
+   transliterated name (阿卜杜·热西提). */
+static bool is_name_separator(ucs4_t c)
 {
-    if (*q == '\0')
-        return i == n;
-    if (i == n)
-        return false;
-    const char *s = syl[i];
-    size_t len = strlen(s);
-    for (size_t k = len; k >= 1; k--) {
-        if (strncmp(q, s, k) == 0 && match_from(syl, i + 1, n, q + k))
-            return true;
+    return c == ' ' || c == '\t' || c == '.' || c == 0x00A0 ||
+           c == 0x00B7 || c == 0x2022 || c == 0x2027 || c == 0x3000 ||
+           c == 0x30FB || c == 0xFF0E || c == 0xFF65;
+}
+
+/* Reduce a typed query to lowercase letters in out (QUERY_MAX_LETTERS + 1
+   bytes), dropping spaces, apostrophes and hyphens.  Returns the number of
+   letters, or 0 when the query is empty, too long or has anything else. */
+static size_t query_letters(const char *q, char *out)
+{
+    size_t n = 0;
+    for (const char *c = q; *c; c++) {
+        if (*c == ' ' || *c == '\'' || *c == '-')
+            continue;
+        if (!isalpha((unsigned char)*c) || n == QUERY_MAX_LETTERS)
+            return 0;
+        out[n++] = (char)tolower((unsigned char)*c);
     }
-    return false;
+    out[n] = '\0';
+    return n;
+}
+
+/* Mark in next[] every query length k + len reachable by spelling a
+   non-empty prefix of syllable syl from query position k. */
+static void advance_by_syllable(const char *query, size_t qn, size_t k,
+                                const char *syl, bool *next)
+{
+    for (size_t len = 1; syl[len - 1] && k + len <= qn; len++) {
+        if (query[k + len - 1] != syl[len - 1])
+            break;
+        next[k + len] = true;
+    }
+}
+
+/* Can the characters (index of their first reading each) spell the whole
+   query, each character by a non-empty prefix of one of its readings?
+   Dynamic programming over query positions: reach[k] says the characters
+   so far can spell the first k letters. */
+static bool spell_name(const size_t *first, size_t n, const char *query,
+                       size_t qn)
+{
+    bool reach[QUERY_MAX_LETTERS + 1] = {true};
+    for (size_t i = 0; i < n; i++) {
+        bool next[QUERY_MAX_LETTERS + 1] = {false};
+        bool any = false;
+        uint32_t cp = pinyin_readings[first[i]].cp;
+        for (size_t k = 0; k < qn; k++) {
+            if (!reach[k])
+                continue;
+            for (size_t r = first[i];
+                 r < pinyin_readings_len && pinyin_readings[r].cp == cp;
+                 r++) {
+                const pinyin_reading *pr = &pinyin_readings[r];
+                advance_by_syllable(query, qn, k,
+                                    pinyin_syllables[pr->syllable], next);
+            }
+        }
+        for (size_t k = 0; k <= qn; k++) {
+            reach[k] = next[k];
+            any = any || next[k];
+        }
+        if (!any)
+            return false;
+    }
+    return reach[qn];
 }
 
 bool pinyin_matches(const char *name, const char *q)
 {
-    char query[128];
-    size_t qn = 0;
-    for (const char *c = q; *c && qn + 1 < sizeof query; c++) {
-        if (isalpha((unsigned char)*c))
-            query[qn++] = (char)tolower((unsigned char)*c);
-        else if (*c != ' ' && *c != '\'' && *c != '-')
-            return false;
-    }
-    query[qn] = '\0';
+    char query[QUERY_MAX_LETTERS + 1];
+    size_t qn = query_letters(q, query);
     if (qn == 0)
         return false;
-    const char *syl[16];
+    size_t first[NAME_MAX_CHARS];
     size_t n = 0;
     const uint8_t *p = (const uint8_t *)name, *end = p + strlen(name);
-    while (p < end && n < 16) {
+    while (p < end) {
         ucs4_t uc;
         p += u8_mbtouc(&uc, p, (size_t)(end - p));
-        const char *py = pinyin_of(simplified_of(uc));
-        if (!py)
+        if (is_name_separator(uc))
+            continue;
+        size_t r = first_reading(simplified_of(uc));
+        if (r == pinyin_readings_len)
+            r = first_reading(uc);
+        if (r == pinyin_readings_len || n == NAME_MAX_CHARS)
             return false;
-        syl[n++] = py;
+        first[n++] = r;
     }
-    return n > 0 && match_from(syl, 0, n, query);
+    return n > 0 && spell_name(first, n, query, qn);
 }

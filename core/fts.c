@@ -1,0 +1,526 @@
+/* fts.c - the "dubao_cjk" FTS5 tokenizer, safe MATCH expressions built from
+ * what a user typed, and match ranges for highlighting.
+ *
+ * All three share one scanner that cuts text into units: a CJK character
+ * (one code point, plus any combining marks or variation selectors after
+ * it) or a word (a run of letters, digits and marks of other scripts).
+ * Everything else separates units.  See fts.h for the token layout.
+ */
+#include "fts.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "pinyin.h"
+#include "strbuf.h"
+
+enum char_class {
+    CLASS_SEP,   /* punctuation, symbols, line breaks: splits everything */
+    CLASS_SPACE, /* horizontal whitespace, format characters */
+    CLASS_WORD,  /* letters and digits other than CJK */
+    CLASS_MARK,  /* combining marks, variation selectors */
+    CLASS_CJK    /* ideographs, kana, hangul */
+};
+
+enum unit_kind { UNIT_WORD, UNIT_CJK };
+
+/* One unit of text.  joined says whether it continues the previous unit:
+   for CJK, same run (only whitespace between, so a bigram links them);
+   for a word, separated from the previous word by a single connector such
+   as the dot of 3.5 (used to keep such words one query phrase). */
+typedef struct {
+    enum unit_kind kind;
+    size_t start, end; /* byte span in the text, marks included */
+    ucs4_t cp;         /* UNIT_CJK: code point folded to simplified */
+    bool joined;
+} text_unit;
+
+typedef struct {
+    const uint8_t *s;
+    size_t n, i;
+    bool have_prev;
+    enum unit_kind prev_kind;
+} unit_scanner;
+
+/* The class of a code point outside ASCII, from fixed ranges for the
+   common CJK blocks (fast, and independent of libunistring's Unicode
+   version for the supplementary ideograph planes) and libunistring for the
+   rest. */
+static enum char_class class_of_nonascii(ucs4_t c)
+{
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return CLASS_CJK;
+    if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
+        c == 0x202F || c == 0x205F)
+        return CLASS_SPACE;
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return CLASS_CJK;
+    if (c == 0x3005 || c == 0x3007 || (c >= 0x3021 && c <= 0x3029))
+        return CLASS_CJK; /* 々 〇 Suzhou numerals */
+    if ((c >= 0x3041 && c <= 0x309F) || (c >= 0x30A1 && c <= 0x30FF &&
+                                         c != 0x30FB) ||
+        (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+        return CLASS_CJK; /* kana, without the katakana middle dot */
+    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E) ||
+        (c >= 0xA960 && c <= 0xA97F) || (c >= 0xAC00 && c <= 0xD7A3) ||
+        (c >= 0xD7B0 && c <= 0xD7FF))
+        return CLASS_CJK; /* hangul */
+    if (c == 0xFFFD)
+        return CLASS_SEP; /* what invalid UTF-8 decodes to */
+    if (uc_is_property_ideographic(c))
+        return CLASS_CJK;
+    if (uc_is_general_category(c, UC_CATEGORY_M))
+        return CLASS_MARK;
+    if (uc_is_general_category(c, UC_CATEGORY_L) ||
+        uc_is_general_category(c, UC_CATEGORY_N))
+        return CLASS_WORD;
+    if (uc_is_general_category(c, UC_CATEGORY_Zs) ||
+        uc_is_general_category(c, UC_CATEGORY_Cf))
+        return CLASS_SPACE;
+    return CLASS_SEP;
+}
+
+/* The class of any code point; ASCII is decided inline because it is most
+   of the separators and all of the latin text. */
+static enum char_class class_of(ucs4_t c)
+{
+    if (c < 0x80) {
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+            (c >= 'A' && c <= 'Z'))
+            return CLASS_WORD;
+        return c == ' ' || c == '\t' ? CLASS_SPACE : CLASS_SEP;
+    }
+    return class_of_nonascii(c);
+}
+
+/* Characters that keep two words one query phrase when they stand alone
+   between them: 3.5, 1,000, COVID-19, R&D, 12:30, km/h. */
+static bool is_connector(ucs4_t c)
+{
+    return c == '.' || c == ',' || c == '-' || c == '/' || c == ':' ||
+           c == '\'' || c == '_' || c == '&' || c == 0xFF0E ||
+           c == 0xFF0D || c == 0xFF0F || c == 0x2010 || c == 0x2011;
+}
+
+/* Decode the character at sc->i into *c; returns its length in bytes
+   (invalid bytes decode to U+FFFD, one at a time). */
+static size_t decode_at(const unit_scanner *sc, size_t i, ucs4_t *c)
+{
+    if (sc->s[i] < 0x80) {
+        *c = sc->s[i];
+        return 1;
+    }
+    return (size_t)u8_mbtouc(c, sc->s + i, sc->n - i);
+}
+
+/* Move sc->i past a run of characters of class cls, or of marks. */
+static void skip_while(unit_scanner *sc, enum char_class cls)
+{
+    while (sc->i < sc->n) {
+        ucs4_t c;
+        size_t len = decode_at(sc, sc->i, &c);
+        enum char_class k = class_of(c);
+        if (k != cls && k != CLASS_MARK)
+            break;
+        sc->i += len;
+    }
+}
+
+/* Read the next unit into *u; false at the end of the text.  Records what
+   lay between it and the previous unit to set u->joined. */
+static bool next_unit(unit_scanner *sc, text_unit *u)
+{
+    bool only_space = true;
+    size_t gap_chars = 0;
+    ucs4_t gap_char = 0;
+    while (sc->i < sc->n) {
+        ucs4_t c;
+        size_t len = decode_at(sc, sc->i, &c);
+        enum char_class k = class_of(c);
+        if (k == CLASS_CJK) {
+            u->kind = UNIT_CJK;
+            u->start = sc->i;
+            u->cp = simplified_of(c);
+            sc->i += len;
+            skip_while(sc, CLASS_MARK);
+            u->end = sc->i;
+            u->joined = sc->have_prev && sc->prev_kind == UNIT_CJK &&
+                        only_space;
+            sc->have_prev = true;
+            sc->prev_kind = UNIT_CJK;
+            return true;
+        }
+        if (k == CLASS_WORD || k == CLASS_MARK) {
+            u->kind = UNIT_WORD;
+            u->start = sc->i;
+            u->cp = 0;
+            sc->i += len;
+            skip_while(sc, CLASS_WORD);
+            u->end = sc->i;
+            u->joined = sc->have_prev && sc->prev_kind == UNIT_WORD &&
+                        gap_chars == 1 && is_connector(gap_char);
+            sc->have_prev = true;
+            sc->prev_kind = UNIT_WORD;
+            return true;
+        }
+        if (k != CLASS_SPACE)
+            only_space = false;
+        gap_chars++;
+        gap_char = c;
+        sc->i += len;
+    }
+    return false;
+}
+
+/* Case-fold a word and fold fullwidth and compatibility forms (NFKC).
+   Returns buf, or a heap copy the caller frees when buf is too small;
+   *outlen receives the length. */
+static uint8_t *fold_word(const uint8_t *s, size_t n, uint8_t *buf,
+                          size_t bufsize, size_t *outlen)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = s[i] < 0x80;
+    if (ascii) {
+        uint8_t *out = n <= bufsize ? buf : xmalloc(n);
+        for (size_t i = 0; i < n; i++)
+            out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+        *outlen = n;
+        return out;
+    }
+    size_t len = bufsize;
+    uint8_t *out = u8_casefold(s, n, NULL, UNINORM_NFKC, buf, &len);
+    if (!out || len == 0) {
+        /* Cannot happen on valid input; index the bytes as they are. */
+        if (out && out != buf)
+            free(out);
+        out = n <= bufsize ? buf : xmalloc(n);
+        memcpy(out, s, n);
+        len = n;
+    }
+    *outlen = len;
+    return out;
+}
+
+/* Emit one word token, folded. */
+static int emit_word(const uint8_t *text, const text_unit *u, void *ctx,
+                     int (*token)(void *, int, const char *, int, int, int))
+{
+    uint8_t buf[256];
+    size_t len;
+    uint8_t *w = fold_word(text + u->start, u->end - u->start, buf,
+                           sizeof buf, &len);
+    int rc = token(ctx, 0, (const char *)w, (int)len, (int)u->start,
+                   (int)u->end);
+    if (w != buf)
+        free(w);
+    return rc;
+}
+
+/* Emit the unigram of a, or the bigram a+b when b is not NULL. */
+static int emit_cjk(const text_unit *a, const text_unit *b, int tflags,
+                    void *ctx,
+                    int (*token)(void *, int, const char *, int, int, int))
+{
+    uint8_t buf[16];
+    int len = u8_uctomb(buf, a->cp, 8);
+    if (len <= 0)
+        return 0;
+    if (b) {
+        int len2 = u8_uctomb(buf + len, b->cp, 8);
+        if (len2 <= 0)
+            return 0;
+        len += len2;
+    }
+    return token(ctx, tflags, (const char *)buf, len, (int)a->start,
+                 (int)(b ? b->end : a->end));
+}
+
+/* Documents: each CJK character, then (colocated) the bigram it starts;
+   queries: the bigrams of a run, then its last character.  Words are the
+   same in both.  See fts.h. */
+int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
+                 int (*token)(void *ctx, int tflags, const char *tok,
+                              int ntok, int start, int end))
+{
+    bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    unit_scanner sc = {(const uint8_t *)text, n, 0, false, UNIT_WORD};
+    text_unit u, prev = {0};
+    bool pending = false; /* prev is a CJK unit whose run may continue */
+    int rc = 0;
+    while (rc == 0 && next_unit(&sc, &u)) {
+        bool continues = pending && u.kind == UNIT_CJK && u.joined;
+        if (pending && !continues && query)
+            rc = emit_cjk(&prev, NULL, 0, ctx, token); /* last of run */
+        if (rc != 0)
+            break;
+        if (u.kind == UNIT_WORD) {
+            pending = false;
+            rc = emit_word(sc.s, &u, ctx, token);
+            continue;
+        }
+        if (continues)
+            rc = emit_cjk(&prev, &u, query ? 0 : FTS5_TOKEN_COLOCATED, ctx,
+                          token);
+        if (rc == 0 && !query)
+            rc = emit_cjk(&u, NULL, 0, ctx, token);
+        prev = u;
+        pending = true;
+    }
+    if (rc == 0 && pending && query)
+        rc = emit_cjk(&prev, NULL, 0, ctx, token);
+    return rc;
+}
+
+/* ---- FTS5 registration ------------------------------------------------- */
+
+/* The tokenizer keeps no state, but FTS5 wants a non-NULL instance. */
+static int tokenizer_instance;
+
+/* xCreate: the tokenizer takes no arguments. */
+static int tok_create(void *ctx, const char **argv, int argc,
+                      Fts5Tokenizer **out)
+{
+    (void)ctx;
+    (void)argv;
+    if (argc != 0)
+        return SQLITE_ERROR;
+    *out = (Fts5Tokenizer *)&tokenizer_instance;
+    return SQLITE_OK;
+}
+
+/* xDelete: nothing to free. */
+static void tok_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+/* xTokenize: hand the text to fts_tokenize. */
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
+                        const char *text, int n,
+                        int (*token)(void *, int, const char *, int, int,
+                                     int))
+{
+    (void)t;
+    if (!text || n <= 0)
+        return SQLITE_OK;
+    return fts_tokenize(text, (size_t)n, flags, ctx, token);
+}
+
+/* The fts5_api of db, fetched the documented way (SELECT fts5(?1) with a
+   pointer binding), or NULL when FTS5 is missing. */
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int fts_register_tokenizer(sqlite3 *db)
+{
+    fts5_api *api = fts5_api_of(db);
+    if (!api)
+        return SQLITE_ERROR;
+    fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+    return api->xCreateTokenizer(api, "dubao_cjk", NULL, &tok, NULL);
+}
+
+/* ---- user queries ---------------------------------------------------- */
+
+/* A query term: a byte span of the query holding one CJK run or a group of
+   words joined by connectors. */
+typedef struct {
+    size_t start, end;
+} query_term;
+
+/* Does unit u continue the query term built so far?  Words
+   joined by a connector do (3.5); CJK characters do only when nothing at
+   all stands between them, since a space typed by the user separates two
+   terms even though the index bridges spaces inside a run. */
+static bool joins_term(const query_term *term, const text_unit *u)
+{
+    if (!u->joined)
+        return false;
+    return u->kind == UNIT_WORD || u->start == term->end;
+}
+
+/* Split q into terms; returns how many, *terms a heap array. */
+static size_t split_terms(const char *q, query_term **terms)
+{
+    unit_scanner sc = {(const uint8_t *)q, strlen(q), 0, false, UNIT_WORD};
+    text_unit u;
+    query_term *v = NULL;
+    size_t n = 0, cap = 0;
+    while (next_unit(&sc, &u)) {
+        if (n > 0 && joins_term(&v[n - 1], &u)) {
+            v[n - 1].end = u.end;
+            continue;
+        }
+        v = grow_array(v, &cap, n + 1, sizeof *v);
+        v[n].start = u.start;
+        v[n].end = u.end;
+        n++;
+    }
+    *terms = v;
+    return n;
+}
+
+/* Quote every term of q as an FTS5 string and AND them (see fts.h). */
+char *fts_query_from_user(const char *q)
+{
+    if (!q)
+        return NULL;
+    query_term *terms;
+    size_t n = split_terms(q, &terms);
+    if (n == 0) {
+        free(terms);
+        return NULL;
+    }
+    strbuf sb = {0};
+    for (size_t t = 0; t < n; t++) {
+        if (t > 0)
+            sb_puts(&sb, " AND ");
+        sb_putc(&sb, '"');
+        for (size_t i = terms[t].start; i < terms[t].end; i++) {
+            if (q[i] == '"')
+                sb_putc(&sb, '"'); /* cannot occur in a term; kept safe */
+            sb_putc(&sb, q[i]);
+        }
+        sb_putc(&sb, '"');
+    }
+    free(terms);
+    return sb_take(&sb);
+}
+
+/* ---- match ranges ---------------------------------------------------- */
+
+/* A unit prepared for comparison: CJK code point or folded word (an offset
+   into a shared pool, since the pool moves as it grows). */
+typedef struct {
+    text_unit u;
+    size_t word_off, word_len;
+} cmp_unit;
+
+/* The units of a whole text or query. */
+typedef struct {
+    cmp_unit *v;
+    size_t n, cap;
+    strbuf pool;
+} unit_list;
+
+/* Cut s into comparable units. */
+static void units_of(const char *s, unit_list *out)
+{
+    unit_scanner sc = {(const uint8_t *)s, strlen(s), 0, false, UNIT_WORD};
+    text_unit u;
+    while (next_unit(&sc, &u)) {
+        out->v = grow_array(out->v, &out->cap, out->n + 1, sizeof *out->v);
+        cmp_unit *c = &out->v[out->n++];
+        c->u = u;
+        c->word_off = out->pool.len;
+        c->word_len = 0;
+        if (u.kind == UNIT_WORD) {
+            uint8_t buf[256];
+            uint8_t *w = fold_word(sc.s + u.start, u.end - u.start, buf,
+                                   sizeof buf, &c->word_len);
+            sb_append(&out->pool, (const char *)w, c->word_len);
+            if (w != buf)
+                free(w);
+        }
+    }
+}
+
+/* Do units a (of list la) and b (of lb) hold the same folded text? */
+static bool same_unit(const unit_list *la, const cmp_unit *a,
+                      const unit_list *lb, const cmp_unit *b)
+{
+    if (a->u.kind != b->u.kind)
+        return false;
+    if (a->u.kind == UNIT_CJK)
+        return a->u.cp == b->u.cp;
+    return a->word_len == b->word_len &&
+           memcmp(la->pool.s + a->word_off, lb->pool.s + b->word_off,
+                  a->word_len) == 0;
+}
+
+/* Does the query term made of query units [qs, qe) occur at text unit i?
+   CJK characters after the first must continue the same run, as the
+   bigrams of the index require; words need only consecutive positions, as
+   in an FTS5 phrase. */
+static bool term_at(const unit_list *text, size_t i, const unit_list *query,
+                    size_t qs, size_t qe)
+{
+    if (i + (qe - qs) > text->n)
+        return false;
+    for (size_t j = 0; j < qe - qs; j++) {
+        const cmp_unit *t = &text->v[i + j], *q = &query->v[qs + j];
+        if (!same_unit(text, t, query, q))
+            return false;
+        if (j > 0 && t->u.kind == UNIT_CJK && !t->u.joined)
+            return false;
+    }
+    return true;
+}
+
+/* Add the range [start, end) to ranges (count so far in *count), merging
+   it into the last one when they overlap or touch.  Ranges arrive sorted
+   by start.  Returns false when it does not fit. */
+static bool add_range(size_t (*ranges)[2], size_t *count, size_t max,
+                      size_t start, size_t end)
+{
+    if (*count > 0 && start <= ranges[*count - 1][1]) {
+        if (end > ranges[*count - 1][1])
+            ranges[*count - 1][1] = end;
+        return true;
+    }
+    if (*count == max)
+        return false;
+    ranges[*count][0] = start;
+    ranges[*count][1] = end;
+    (*count)++;
+    return true;
+}
+
+size_t fts_match_ranges(const char *text, const char *q, size_t (*ranges)[2],
+                        size_t max)
+{
+    if (!text || !q || max == 0)
+        return 0;
+    unit_list qu = {0}, tu = {0};
+    units_of(q, &qu);
+    if (qu.n > 0)
+        units_of(text, &tu);
+    size_t count = 0;
+    bool room = true;
+    for (size_t i = 0; i < tu.n && room; i++) {
+        /* Try every term of the query (a run of joined units) at unit i. */
+        for (size_t qs = 0; qs < qu.n && room;) {
+            size_t qe = qs + 1;
+            query_term term = {qu.v[qs].u.start, qu.v[qs].u.end};
+            while (qe < qu.n && joins_term(&term, &qu.v[qe].u))
+                term.end = qu.v[qe++].u.end;
+            if (term_at(&tu, i, &qu, qs, qe))
+                room = add_range(ranges, &count, max, tu.v[i].u.start,
+                                 tu.v[i + (qe - qs) - 1].u.end);
+            qs = qe;
+        }
+    }
+    free(qu.v);
+    free(tu.v);
+    sb_free(&qu.pool);
+    sb_free(&tu.pool);
+    return count;
+}
