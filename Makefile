@@ -63,7 +63,15 @@ $(B)/gen/config.h: FORCE
 
 FORCE:
 
-$(B)/%.o: %.c | $(B)/gen/pinyin_table.c $(B)/gen/config.h
+# The default config, compiled in as a C string (same text as assets/config).
+$(B)/gen/default_config.h: assets/config
+	@mkdir -p $(dir $@)
+	@{ echo 'static const char default_config[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/%.o: %.c | $(B)/gen/pinyin_table.c $(B)/gen/config.h \
+                  $(B)/gen/default_config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

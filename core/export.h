@@ -1,0 +1,54 @@
+/* export.h - saving quotes as Markdown, CSV or JSON Lines, and copying
+ * text to the terminal's clipboard with OSC 52. */
+#ifndef DUBAO_EXPORT_H
+#define DUBAO_EXPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "strbuf.h"
+
+typedef enum {
+    EXPORT_MARKDOWN,
+    EXPORT_CSV,
+    EXPORT_JSON         /* JSON Lines: one object per line */
+} export_format;
+
+/* The format for a file name by its extension (.md, .csv, .json or
+   .jsonl, any case), or -1 for anything else. */
+int export_format_for_path(const char *path);
+
+/* Append the whole export of rows in fmt to out.  CSV and JSON carry the
+   fields of `dubao quotes --csv/--json` (file, article, speaker, role,
+   titles, kind, text); CSV starts with a header line. */
+void export_render(strbuf *out, export_format fmt, const quote_row *rows,
+                   size_t n);
+
+/* Write the export to f.  Returns 0, or -1 with errno set when a write
+   fails. */
+int export_write(FILE *f, export_format fmt, const quote_row *rows,
+                 size_t n);
+
+/* Export to path (format by extension) as a new file of mode 0600.  The
+   data goes to a temporary file in the same directory that is renamed
+   over path only when complete, so a failure never leaves half a file.
+   Returns 0, or -1 with a message for the user in err. */
+int export_to_path(const char *path, const quote_row *rows, size_t n,
+                   strbuf *err);
+
+/* Base64 (RFC 4648, with padding) of n bytes, as a heap string. */
+char *base64_encode(const void *data, size_t n);
+
+/* Longest text osc52_sequence sends, in bytes: terminals drop larger
+   sequences (xterm's default limit is about 100 KB).  Longer text is cut
+   at a character boundary; compare strlen(text) with this to tell the
+   user. */
+#define OSC52_MAX_TEXT (100 * 1024)
+
+/* The escape sequence ESC ] 52 ; c ; BASE64 BEL that asks the terminal
+   to put utf8 (at most OSC52_MAX_TEXT bytes of it) on the clipboard
+   (heap string). */
+char *osc52_sequence(const char *utf8);
+
+#endif
