@@ -16,12 +16,13 @@
 #include <unistr.h>
 
 #include "articles.h"
+#include "fts.h"
 #include "pinyin.h"
 
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 1
+#define DUBAO_SCHEMA_VERSION 2
 
 struct db {
     sqlite3 *h;
@@ -93,7 +94,25 @@ static const char *const schema_sql =
     "  start INTEGER NOT NULL,"
     "  end INTEGER NOT NULL);"
     "CREATE INDEX quotes_by_speaker ON quotes(speaker_id);"
-    "CREATE INDEX quotes_by_article ON quotes(article_id, start);";
+    "CREATE INDEX quotes_by_article ON quotes(article_id, start);"
+    /* Full-text indexes over headlines, article text and quotes, with the
+       dubao_cjk tokenizer (fts.c); they read their text from the tables
+       above and triggers keep them in step. */
+    "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
+    "  content='articles', content_rowid='id', tokenize='dubao_cjk');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO article_fts(rowid, headline, body)"
+    "  VALUES(new.id, new.headline, new.body); END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO article_fts(article_fts, rowid, headline, body)"
+    "  VALUES('delete', old.id, old.headline, old.body); END;"
+    "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
+    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');"
+    "CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN"
+    "  INSERT INTO quote_fts(rowid, text) VALUES(new.id, new.text); END;"
+    "CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN"
+    "  INSERT INTO quote_fts(quote_fts, rowid, text)"
+    "  VALUES('delete', old.id, old.text); END;";
 
 /* User data: survives re-indexing and schema upgrades.  Rows refer to
    articles and quotes by content (file, headline, text), not by ids that
@@ -107,8 +126,8 @@ static const char *const user_schema_sql =
     "CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT);";
 
 static const char *const derived_tables[] = {
-    "quotes", "appearances", "sections", "speakers", "paragraphs",
-    "articles", "issues", "sources",
+    "quote_fts", "article_fts", "quotes", "appearances", "sections",
+    "speakers", "paragraphs", "articles", "issues", "sources",
 };
 
 const char *db_errmsg(db *d)
@@ -347,6 +366,12 @@ db *db_open(const char *path, bool readonly, strbuf *err)
         return NULL;
     }
     sqlite3_extended_result_codes(d->h, 1);
+    if (fts_register_tokenizer(d->h) != SQLITE_OK) {
+        sb_printf(err, "database %s: cannot set up full-text search: %s",
+                  path, sqlite3_errmsg(d->h));
+        db_close(d);
+        return NULL;
+    }
     /* Wait for another dubao's write to finish (5 s unless the
        environment says otherwise, as tests do). */
     const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
@@ -910,7 +935,9 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
     *rows = NULL;
     sqlite3_stmt *st = prepare(
         d, "SELECT q.id, q.article_id, i.file, a.headline, s.name, s.role, "
-           "s.titles, q.kind, q.text, q.start, q.end FROM quotes q "
+           "s.titles, q.kind, q.text, q.start, q.end, "
+           "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
+           "  m.headline=a.headline AND m.quote=q.text) FROM quotes q "
            "JOIN articles a ON a.id=q.article_id "
            "JOIN issues i ON i.id=a.issue_id "
            "LEFT JOIN speakers s ON s.id=q.speaker_id "
@@ -947,6 +974,7 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
         r->text = col_text(st, 8);
         r->start = sqlite3_column_int64(st, 9);
         r->end = sqlite3_column_int64(st, 10);
+        r->marked = sqlite3_column_int(st, 11) != 0;
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -990,6 +1018,34 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         return -1;
     }
     return (ssize_t)n;
+}
+
+int db_mark_toggle(db *d, const quote_row *q)
+{
+    sqlite3_stmt *del = prepare(d, "DELETE FROM marks WHERE file=?1 AND "
+                                   "headline=?2 AND quote=?3", NULL);
+    sqlite3_stmt *ins = prepare(d, "INSERT INTO marks(file, headline, quote,"
+                                   " created) VALUES(?1,?2,?3,?4)", NULL);
+    int rc = -1;
+    if (del && ins) {
+        bind_text(del, 1, q->file);
+        bind_text(del, 2, q->article);
+        bind_text(del, 3, q->text);
+        if (step_done(del) == 0) {
+            if (sqlite3_changes(d->h) > 0) {
+                rc = 0;
+            } else {
+                bind_text(ins, 1, q->file);
+                bind_text(ins, 2, q->article);
+                bind_text(ins, 3, q->text);
+                sqlite3_bind_int64(ins, 4, (sqlite3_int64)time(NULL));
+                rc = step_done(ins) == 0 ? 1 : -1;
+            }
+        }
+    }
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    return rc;
 }
 
 void issue_rows_free(issue_row *rows, ssize_t n)
@@ -1045,6 +1101,121 @@ void speaker_rows_free(speaker_row *rows, ssize_t n)
         free(rows[i].role);
         free(rows[i].titles);
         free(rows[i].delegation);
+    }
+    free(rows);
+}
+
+/* ---- full-text search ---- */
+
+/* Character offset of byte offset b in s. */
+static int64_t char_offset(const char *s, size_t b)
+{
+    return (int64_t)u8_mbsnlen((const uint8_t *)s, b);
+}
+
+/* Fill the match ranges of a result from its snippet. */
+static void search_row_matches(search_row *r, const char *query)
+{
+    size_t ranges[SEARCH_MAX_MATCHES][2];
+    r->nmatches = fts_match_ranges(r->snippet, query, ranges,
+                                   SEARCH_MAX_MATCHES);
+    for (size_t i = 0; i < r->nmatches; i++) {
+        r->matches[i][0] = ranges[i][0];
+        r->matches[i][1] = ranges[i][1];
+    }
+}
+
+ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
+{
+    *rows = NULL;
+    char *match = fts_query_from_user(query);
+    if (!match)
+        return 0;
+    sqlite3_stmt *st = prepare(
+        d, "SELECT * FROM ("
+           "SELECT 0, a.id, 0, i.file, a.headline, NULL, "
+           "  snippet(article_fts, 1, '', '', '\xE2\x80\xA6', 24), "
+           "  bm25(article_fts, 5.0, 1.0) AS rank "
+           "FROM article_fts JOIN articles a ON a.id=article_fts.rowid "
+           "JOIN issues i ON i.id=a.issue_id WHERE article_fts MATCH ?1 "
+           "UNION ALL "
+           "SELECT 1, q.article_id, q.id, i.file, a.headline, s.name, "
+           "  snippet(quote_fts, 0, '', '', '\xE2\x80\xA6', 24), "
+           "  bm25(quote_fts) AS rank "
+           "FROM quote_fts JOIN quotes q ON q.id=quote_fts.rowid "
+           "JOIN articles a ON a.id=q.article_id "
+           "JOIN issues i ON i.id=a.issue_id "
+           "LEFT JOIN speakers s ON s.id=q.speaker_id "
+           "WHERE quote_fts MATCH ?1) ORDER BY rank LIMIT ?2", NULL);
+    if (!st) {
+        free(match);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
+        search_row *r = &(*rows)[n++];
+        memset(r, 0, sizeof *r);
+        r->is_quote = sqlite3_column_int(st, 0) != 0;
+        r->article_id = sqlite3_column_int64(st, 1);
+        r->quote_id = sqlite3_column_int64(st, 2);
+        r->file = col_text(st, 3);
+        r->article = col_text(st, 4);
+        r->speaker = col_text(st, 5);
+        r->snippet = col_text(st, 6);
+        if (!r->snippet)
+            r->snippet = xstrdup("");
+        r->rank = sqlite3_column_double(st, 7);
+        search_row_matches(r, query);
+    }
+    sqlite3_finalize(st);
+    free(match);
+    if (rc != SQLITE_DONE) {
+        search_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+void search_match_chars(const search_row *r, size_t i, int64_t *start,
+                        int64_t *end)
+{
+    *start = char_offset(r->snippet, r->matches[i][0]);
+    *end = char_offset(r->snippet, r->matches[i][1]);
+}
+
+int64_t db_first_match(db *d, int64_t article_id, const char *query,
+                       int64_t *end)
+{
+    sqlite3_stmt *st = prepare(d, "SELECT body FROM articles WHERE id=?1",
+                               NULL);
+    int64_t start = -1;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, article_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(st, 0);
+        size_t r[1][2];
+        if (body && fts_match_ranges(body, query, r, 1) == 1) {
+            start = char_offset(body, r[0][0]);
+            *end = char_offset(body, r[0][1]);
+        }
+    }
+    sqlite3_finalize(st);
+    return start;
+}
+
+void search_rows_free(search_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].article);
+        free(rows[i].speaker);
+        free(rows[i].snippet);
     }
     free(rows);
 }

@@ -108,6 +108,7 @@ typedef struct {
     char *text;
     int64_t start;
     int64_t end;
+    bool marked;         /* the user marked it (survives re-indexing) */
 } quote_row;
 
 typedef struct {
@@ -152,7 +153,43 @@ typedef struct {
     role_class roles;     /* ROLE_ANY = all */
 } quote_filter;
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
+
+/* Mark or unmark a quote (user data, kept across re-indexing: it is
+   keyed by file, headline and words, not by ids).  Returns the new state
+   (1 marked, 0 not), or -1 on error. */
+int db_mark_toggle(db *d, const quote_row *q);
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows);
+
+/* One full-text search result: an article (headline or text matched) or
+   a quote, with a snippet around the match and where the matches are in
+   the snippet (byte ranges), so that an interface can highlight them. */
+enum { SEARCH_MAX_MATCHES = 16 };
+typedef struct {
+    bool is_quote;
+    int64_t article_id;
+    int64_t quote_id;      /* 0 for an article */
+    char *file;
+    char *article;         /* headline */
+    char *speaker;         /* quotes only, may be NULL */
+    char *snippet;
+    double rank;           /* bm25: lower is better */
+    size_t matches[SEARCH_MAX_MATCHES][2];
+    size_t nmatches;
+} search_row;
+
+/* Ranked full-text search of headlines, article text and quotes for
+   whatever the user typed (any substring of one or more characters is
+   found; FTS syntax in query is plain text).  At most limit rows (50 when
+   limit <= 0). */
+ssize_t db_search(db *d, const char *query, int limit, search_row **rows);
+/* Character offsets of match i of a result's snippet. */
+void search_match_chars(const search_row *r, size_t i, int64_t *start,
+                        int64_t *end);
+/* Character offsets of the first match of query in an article's body
+   (-1 when none), for showing a search result in the reader. */
+int64_t db_first_match(db *d, int64_t article_id, const char *query,
+                       int64_t *end);
+void search_rows_free(search_row *rows, ssize_t n);
 
 void issue_rows_free(issue_row *rows, ssize_t n);
 void article_rows_free(article_row *rows, ssize_t n);

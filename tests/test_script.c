@@ -5,25 +5,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <unistr.h>
 
 #include "textwidth.h"
 
-/* Run the browser on the shipped corpus with a script; stdout in out. */
-static int run_script(const char *text, strbuf *out, strbuf *err)
+/* Run the browser with a script, the database db and the corpus (NULL:
+   the shipped one); stdout in out. */
+static int run_script_on(const char *db, const char *corpus,
+                         const char *text, strbuf *out, strbuf *err)
 {
-    const char *dir = test_tmpdir();
-    char script[600], db[600];
-    snprintf(script, sizeof script, "%s/keys.txt", dir);
-    snprintf(db, sizeof db, "%s/s.db", dir);
+    char script[600];
+    snprintf(script, sizeof script, "%s/keys.txt", test_tmpdir());
     FILE *f = fopen(script, "w");
     fputs(text, f);
     fclose(f);
     const char *bin = getenv("DUBAO_BIN");
-    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", db, "--script",
-                    script, NULL};
+    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", (char *)db,
+                    "--script", script, "-q", NULL, NULL, NULL};
+    if (corpus) {
+        argv[6] = "--corpus";
+        argv[7] = (char *)corpus;
+    }
     return test_run(argv, out, err);
+}
+
+/* Run the browser on the shipped corpus with a fresh database. */
+static int run_script(const char *text, strbuf *out, strbuf *err)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/s.db", test_tmpdir());
+    return run_script_on(db, NULL, text, out, err);
 }
 
 /* Split the output into screens (separated by "----" lines); returns the
@@ -352,7 +365,7 @@ static void script_quote_opens_in_its_article_and_back(void **state)
         skip();
     strbuf out = {0}, err = {0};
     assert_int_equal(run_script("o\n:dump\n<Enter>\n:dump\nq\n:dump\n"
-                                "q\n:dump\n?\n:dump\nq\nr\n:dump\n",
+                                "q\n:dump\n?\n:dump\nq\nor\n:dump\n",
                                 &out, &err), 0);
     char *list = nth_screen(out.s, 0), *opened = nth_screen(out.s, 1);
     char *back = nth_screen(out.s, 2), *back2 = nth_screen(out.s, 3);
@@ -368,8 +381,10 @@ static void script_quote_opens_in_its_article_and_back(void **state)
     /* Help lists every bound action with its keys. */
     assert_non_null(strstr(help, "Help"));
     assert_non_null(strstr(help, "pick a delegate"));
-    assert_non_null(strstr(help, "Ctrl-D"));
+    assert_non_null(strstr(help, "<C-d>"));
+    assert_non_null(strstr(help, "half-page-down"));
     /* r cycles the role filter of the quotes pane. */
+    assert_non_null(strstr(role, "role filter: 人大代表"));
     free(list);
     free(opened);
     free(back);
@@ -381,7 +396,63 @@ static void script_quote_opens_in_its_article_and_back(void **state)
     sb_free(&err);
 }
 
+/* Count the quotes (lines starting with "> ") in a Markdown export. */
+static int exported_quotes(const char *path)
+{
+    size_t n;
+    char *md = test_read_file(path, &n);
+    int count = 0;
+    for (const char *p = md; (p = strstr(p, "\n> ")) != NULL; p++)
+        count++;
+    free(md);
+    return count;
+}
+
+static void script_marks_survive_reindex_and_export(void **state)
+{
+    (void)state;
+    char *name = top_speaker();
+    if (!name)
+        skip();
+    free(name);
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], out1[600], out2[600], page[700];
+    snprintf(corpus, sizeof corpus, "%s/corpus", dir);
+    snprintf(db, sizeof db, "%s/m.db", dir);
+    snprintf(out1, sizeof out1, "%s/all.md", dir);
+    snprintf(out2, sizeof out2, "%s/marked.md", dir);
+    char *cp[] = {"cp", "-r", (char *)test_src_path("assets/corpus"), corpus,
+                  NULL};
+    assert_int_equal(test_run(cp, NULL, NULL), 0);
+    strbuf keys = {0}, out = {0}, err = {0};
+    /* Export the whole list (nothing marked yet), then mark two. */
+    sb_printf(&keys, "o\ne\n<C-u>\n:type %s\n<Enter>\n:dump\nmm\n", out1);
+    assert_int_equal(run_script_on(db, corpus, keys.s, &out, &err), 0);
+    assert_non_null(strstr(out.s, "exported"));
+    int all = exported_quotes(out1);
+    assert_true(all > 2);
+    /* Change every page so the next start re-parses them all. */
+    char *ls[] = {"sh", "-c", NULL, NULL};
+    snprintf(page, sizeof page, "for f in '%s'/*; do echo >> \"$f\"; done",
+             corpus);
+    ls[2] = page;
+    assert_int_equal(test_run(ls, NULL, NULL), 0);
+    sb_clear(&keys);
+    sb_clear(&out);
+    sb_printf(&keys, "o\ne\n<C-u>\n:type %s\n<Enter>\n:dump\n", out2);
+    assert_int_equal(run_script_on(db, corpus, keys.s, &out, &err), 0);
+    assert_non_null(strstr(out.s, "exported 2 marked quotes"));
+    assert_int_equal(exported_quotes(out2), 2);
+    struct stat st;
+    assert_int_equal(stat(out2, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    sb_free(&keys);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(script_marks_survive_reindex_and_export),
     cmocka_unit_test(script_search_highlights_the_right_columns),
     cmocka_unit_test(script_delegate_picker_takes_chinese_and_backspace),
     cmocka_unit_test(script_quote_opens_in_its_article_and_back),

@@ -15,18 +15,21 @@
 #include <unistr.h>
 
 #include "draw.h"
-#include "keys.h"
+#include "export.h"
+#include "options.h"
+#include "paths.h"
 #include "script.h"
 #include "textwidth.h"
 #include "view.h"
 
 /* Every pane, in one array; display modes pick up to three of them. */
 enum { V_ISSUES, V_ARTICLES, V_READER, V_SPEAKERS, V_QUOTES, V_HELP,
-       NVIEWS };
+       V_RESULTS, NVIEWS };
 
 static const view_ops *const all_view_ops[NVIEWS] = {
     &issues_view_ops, &articles_view_ops, &reader_view_ops,
     &speakers_view_ops, &quotes_view_ops, &help_view_ops,
+    &results_view_ops,
 };
 
 /* A display mode: the panes shown side by side, left to right. */
@@ -35,11 +38,12 @@ typedef struct {
     int npanes;
 } display_mode;
 
-enum { MODE_ISSUES, MODE_DELEGATES, MODE_HELP, NMODES };
+enum { MODE_ISSUES, MODE_DELEGATES, MODE_SEARCH, MODE_HELP, NMODES };
 
 static const display_mode modes[NMODES] = {
     [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3},
     [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3},
+    [MODE_SEARCH] = {{V_RESULTS, V_READER, 0}, 2},
     [MODE_HELP] = {{V_HELP, 0, 0}, 1},
 };
 
@@ -67,6 +71,7 @@ struct app {
     size_t nhistory;
     script *script;        /* --script: keys come from here, no terminal */
     int exit_code;         /* a failed :expect sets 1 */
+    options opts;          /* keys, colours and settings (config file) */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -80,6 +85,11 @@ static void on_stop_signal(int sig)
 db *app_db(app *a)
 {
     return a->db;
+}
+
+const options *app_options(app *a)
+{
+    return &a->opts;
 }
 
 view *app_view(app *a, const view_ops *ops)
@@ -162,16 +172,20 @@ static void app_layout(app *a)
         place_view(&a->views[i], 0, 0, 0, 0);
     for (int i = 0; i < m->npanes; i++)
         ensure_open(a, m->panes[i]);
-    bool wide = w >= 90 && h >= 3 && m->npanes == 3;
+    bool wide = w >= 90 && h >= 3 && m->npanes > 1;
     if (!wide) {
         place_view(focused(a), 0, 0, h, w);
         return;
     }
-    int w0 = w / 5, w1 = w * 3 / 10;
-    int w2 = w - w0 - w1 - 2;
-    place_view(pane(a, 0), 0, 0, h, w0);
-    place_view(pane(a, 1), 0, w0 + 1, h, w1);
-    place_view(pane(a, 2), 0, w0 + w1 + 2, h, w2);
+    /* Lists on the left, the reader (last) gets the rest. */
+    static const int shares[3][3] = {{100}, {45, 55}, {20, 30, 50}};
+    int x = 0;
+    for (int i = 0; i < m->npanes; i++) {
+        int pw = i + 1 == m->npanes ? w - x
+                                    : w * shares[m->npanes - 1][i] / 100;
+        place_view(pane(a, i), 0, x, h, pw);
+        x += pw + 1;
+    }
 }
 
 /* Draw the separators between panes (on stdscr). */
@@ -387,7 +401,6 @@ static SCREEN *curses_start(bool scripted)
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    draw_init();
     return screen;
 }
 
@@ -442,6 +455,24 @@ static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
     return true;
 }
 
+
+/* The defaults, then the user's config file on top (unless scripted: a
+   test must not depend on the user's config).  Problems are reported
+   with their line numbers; everything else applies. */
+static void load_options(options *o, bool scripted)
+{
+    options_defaults(o);
+    const char *env = getenv("DUBAO_CONFIG");
+    char *path = env ? xstrdup(env) : scripted ? NULL : dubao_config_path();
+    strlist warnings = {0};
+    if (path)
+        options_load_file(o, path, &warnings);
+    for (size_t i = 0; i < warnings.n; i++)
+        fprintf(stderr, "dubao: %s\n", warnings.v[i]);
+    strlist_free(&warnings);
+    free(path);
+    text_set_ambiguous_wide(o->ambiguous_wide);
+}
 
 /* Called after each edit of the prompt with the text so far. */
 typedef void (*prompt_changed)(app *a, const char *text, void *ctx);
@@ -499,6 +530,24 @@ static bool app_prompt(app *a, const char *label, strbuf *text,
     a->prompt = NULL;
     a->prompt_text = NULL;
     return accepted;
+}
+
+bool app_read_line(app *a, const char *label, strbuf *text)
+{
+    return app_prompt(a, label, text, NULL, NULL);
+}
+
+bool app_copy_to_clipboard(app *a, const char *text)
+{
+    if (a->script)
+        return false;
+    char *seq = osc52_sequence(text);
+    /* The sequence is base64 inside ESC ] 52 ; c ; ... BEL: no byte of the
+       quote reaches the terminal raw. */
+    fputs(seq, stdout);
+    fflush(stdout);
+    free(seq);
+    return true;
 }
 
 /* Where a search started, to search again from there as the user types. */
@@ -578,6 +627,26 @@ static void app_pick_delegate(app *a)
     sb_free(&text);
 }
 
+/* F: full-text search of every article and quote; the results pane lists
+   them ranked, the reader shows the selected one at its match. */
+static void app_global_search(app *a)
+{
+    strbuf text = {0};
+    int old_mode = a->mode, old_focus = a->focus;
+    bool ok = app_prompt(a, "search all: ", &text, NULL, NULL);
+    if (ok && text.len) {
+        app_switch_mode(a, MODE_SEARCH, 0);
+        view *v = focused(a);
+        v->ops->filter(v, text.s);
+        if (v->ops->line_count(v) == 0)
+            app_message(a, "nothing found for %s", text.s);
+    } else {
+        a->mode = old_mode;
+        a->focus = old_focus;
+    }
+    sb_free(&text);
+}
+
 /* A mouse event: click focuses a pane and selects a line; the wheel
    scrolls the pane under the pointer. */
 static void app_mouse(app *a)
@@ -604,51 +673,55 @@ static void app_mouse(app *a)
 }
 
 /* Perform one action on the focused pane. */
-static void app_do(app *a, key_action act)
+static void app_do(app *a, action_id act)
 {
     view *v = focused(a);
     long page = v->height > 1 ? v->height - 1 : 1;
     if (v->ops->action && v->ops->action(v, act))
         return;
     switch (act) {
-    case ACT_UP: view_move(v, -1); break;
-    case ACT_DOWN: view_move(v, 1); break;
-    case ACT_PAGE_UP: view_move(v, -page); break;
-    case ACT_PAGE_DOWN: view_move(v, page); break;
-    case ACT_HALF_UP: view_move(v, -(page / 2 + 1)); break;
-    case ACT_HALF_DOWN: view_move(v, page / 2 + 1); break;
-    case ACT_HOME: view_goto(v, 0); break;
-    case ACT_END: view_goto(v, (size_t)-1 / 2); break;
-    case ACT_NEXT_PANE: app_cycle_focus(a, 1); break;
-    case ACT_PREV_PANE: app_cycle_focus(a, -1); break;
-    case ACT_ENTER:
+    case ACTION_UP: view_move(v, -1); break;
+    case ACTION_DOWN: view_move(v, 1); break;
+    case ACTION_PAGE_UP: view_move(v, -page); break;
+    case ACTION_PAGE_DOWN: view_move(v, page); break;
+    case ACTION_HALF_PAGE_UP: view_move(v, -(page / 2 + 1)); break;
+    case ACTION_HALF_PAGE_DOWN: view_move(v, page / 2 + 1); break;
+    case ACTION_HOME: view_goto(v, 0); break;
+    case ACTION_END: view_goto(v, (size_t)-1 / 2); break;
+    case ACTION_NEXT_PANE: app_cycle_focus(a, 1); break;
+    case ACTION_PREV_PANE: app_cycle_focus(a, -1); break;
+    case ACTION_ENTER:
         if (v->ops->enter && v->ops->line_count(v))
             v->ops->enter(v, v->cursor);
         break;
-    case ACT_BACK: app_back(a); break;
-    case ACT_QUIT: a->quit = true; break;
-    case ACT_REDRAW: clearok(curscr, TRUE); break;
-    case ACT_HELP:
+    case ACTION_BACK: app_back(a); break;
+    case ACTION_QUIT: a->quit = true; break;
+    case ACTION_REDRAW: clearok(curscr, TRUE); break;
+    case ACTION_HELP:
         if (a->mode != MODE_HELP)
             app_switch_mode(a, MODE_HELP, 0);
         break;
-    case ACT_SEARCH: app_search(a); break;
-    case ACT_SEARCH_NEXT: app_search_again(a, 1); break;
-    case ACT_SEARCH_PREV: app_search_again(a, -1); break;
-    case ACT_DELEGATES: app_pick_delegate(a); break;
-    case ACT_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
-    case ACT_QUOTES:
+    case ACTION_SEARCH: app_search(a); break;
+    case ACTION_SEARCH_NEXT: app_search_again(a, 1); break;
+    case ACTION_SEARCH_PREV: app_search_again(a, -1); break;
+    case ACTION_DELEGATES: app_pick_delegate(a); break;
+    case ACTION_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
+    case ACTION_QUOTES:
         app_switch_mode(a, MODE_DELEGATES, 1);
         quotes_view_show_speaker(focused(a), 0, NULL);
         break;
-    case ACT_ISSUES: app_switch_mode(a, MODE_ISSUES, 0); break;
-    case ACT_NEXT_SECTION:
-    case ACT_PREV_SECTION:
-    case ACT_ROLE_FILTER:
-        app_message(a, "%s: not in this pane", action_name(act));
+    case ACTION_ISSUES: app_switch_mode(a, MODE_ISSUES, 0); break;
+    case ACTION_NEXT_SECTION:
+    case ACTION_PREV_SECTION:
+    case ACTION_ROLE_FILTER:
+    case ACTION_MARK:
+    case ACTION_EXPORT:
+    case ACTION_COPY:
+        app_message(a, "%s: not in this pane", options_action_name(act));
         break;
-    case ACT_NONE:
-    case ACT_COUNT:
+    case ACTION_GLOBAL_SEARCH: app_global_search(a); break;
+    case ACTION_NONE:
+    case ACTION_COUNT:
         break;
     }
 }
@@ -668,9 +741,11 @@ int app_run(const dubao_options *o)
             return EXIT_USAGE;
         }
     }
+    load_options(&a->opts, o->script != NULL);
     db *d = open_and_index(o, false);
     if (!d) {
         script_free(a->script);
+        options_free(&a->opts);
         free(a);
         return EXIT_RUNTIME;
     }
@@ -683,11 +758,13 @@ int app_run(const dubao_options *o)
     SCREEN *screen = curses_start(a->script != NULL);
     if (!screen) {
         script_free(a->script);
+        options_free(&a->opts);
         db_close(d);
         free(a);
         return EXIT_RUNTIME;
     }
-    if (!a->script)
+    draw_init(&a->opts);
+    if (!a->script && a->opts.mouse)
         mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
                       BUTTON5_PRESSED, NULL);
     app_layout(a);
@@ -710,7 +787,7 @@ int app_run(const dubao_options *o)
             continue;
         }
         int old_focus = a->focus, old_mode = a->mode;
-        app_do(a, keys_lookup(key, code));
+        app_do(a, options_lookup(&a->opts, key, code));
         if (a->focus != old_focus || a->mode != old_mode)
             app_layout(a);
     }
@@ -726,6 +803,7 @@ int app_run(const dubao_options *o)
     script_free(a->script);
     db_close(d);
     free(a->search);
+    options_free(&a->opts);
     int rc = stop_signal ? 128 + stop_signal : a->exit_code;
     free(a);
     return rc;

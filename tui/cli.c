@@ -17,6 +17,7 @@ typedef struct {
     const char *issue;    /* --issue FILE */
     const char *speaker;  /* --speaker Q */
     const char *role;     /* --role R */
+    int limit;            /* --limit N (search) */
 } command_options;
 
 /* Print a line of output; stdout errors (a closed pipe) end quietly. */
@@ -260,7 +261,8 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
 }
 
 static const char *const commands[] = {"index", "issues", "articles",
-                                       "quotes", "speakers", "check"};
+                                       "quotes", "speakers", "search",
+                                       "check"};
 
 bool cli_is_command(const char *name)
 {
@@ -270,7 +272,8 @@ bool cli_is_command(const char *name)
     return false;
 }
 
-/* Parse the options that follow a command name. */
+/* Parse the options that follow a command name; they may come before or
+   after its argument (use -- before an argument that starts with -). */
 static int parse_command_options(int argc, char **argv, command_options *co,
                                  const char **positional)
 {
@@ -280,20 +283,29 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         {"issue", required_argument, NULL, 'i'},
         {"speaker", required_argument, NULL, 's'},
         {"role", required_argument, NULL, 'r'},
+        {"limit", required_argument, NULL, 'l'},
         {NULL, 0, NULL, 0},
     };
     memset(co, 0, sizeof *co);
     *positional = NULL;
-    optind = 1;
+    optind = 0; /* 0: glibc re-initialises (ordering mode too) */
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case 'j': co->json = true; break;
         case 'c': co->csv = true; break;
         case 'i': co->issue = optarg; break;
         case 's': co->speaker = optarg; break;
         case 'r': co->role = optarg; break;
+        case 'l':
+            co->limit = atoi(optarg);
+            if (co->limit <= 0) {
+                fprintf(stderr, "dubao %s: --limit needs a positive number\n",
+                        argv[0]);
+                return -1;
+            }
+            break;
         default:
             fprintf(stderr, "dubao %s: unknown or incomplete option '%s' "
                     "(see dubao --help)\n", argv[0], argv[optind - 1]);
@@ -312,6 +324,43 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         return -1;
     }
     return 0;
+}
+
+static int cmd_search(db *d, const command_options *co, const char *query)
+{
+    search_row *rows;
+    ssize_t n = db_search(d, query, co->limit, &rows);
+    if (n < 0)
+        return EXIT_RUNTIME;
+    strbuf line = {0};
+    for (ssize_t i = 0; i < n; i++) {
+        search_row *r = &rows[i];
+        if (co->json) {
+            sb_putc(&line, '{');
+            json_field_string(&line, "kind", r->is_quote ? "quote" : "article",
+                              true);
+            json_field_string(&line, "file", r->file, false);
+            json_field_string(&line, "article", r->article, false);
+            json_field_string(&line, "speaker", r->speaker, false);
+            json_field_string(&line, "snippet", r->snippet, false);
+            sb_puts(&line, ",\"matches\":[");
+            for (size_t m = 0; m < r->nmatches; m++) {
+                int64_t s, e;
+                search_match_chars(r, m, &s, &e);
+                sb_printf(&line, "%s[%lld,%lld]", m ? "," : "", (long long)s,
+                          (long long)e);
+            }
+            sb_printf(&line, "],\"rank\":%.4f}", r->rank);
+        } else {
+            pad(&line, r->is_quote ? (r->speaker ? r->speaker : "quote")
+                                   : "article", 8);
+            sb_printf(&line, "%s  %s", r->article, r->snippet);
+        }
+        emit(&line);
+    }
+    sb_free(&line);
+    search_rows_free(rows, n);
+    return EXIT_OK;
 }
 
 /* check: verify the whole database file (PRAGMA quick_check) and report;
@@ -350,6 +399,8 @@ static int run_command(db *d, const char *cmd, const command_options *co,
         return cmd_quotes(d, co);
     if (strcmp(cmd, "speakers") == 0)
         return cmd_speakers(d, co, positional);
+    if (strcmp(cmd, "search") == 0)
+        return cmd_search(d, co, positional ? positional : "");
     return EXIT_OK; /* index: the work was done when opening */
 }
 
@@ -361,7 +412,13 @@ int cli_run(const dubao_options *o, int argc, char **argv)
         return EXIT_USAGE;
     const char *cmd = argv[0];
     bool csv_ok = strcmp(cmd, "quotes") == 0;
-    bool positional_ok = strcmp(cmd, "speakers") == 0;
+    bool positional_ok = strcmp(cmd, "speakers") == 0 ||
+                         strcmp(cmd, "search") == 0;
+    if (strcmp(cmd, "search") == 0 && !positional) {
+        fprintf(stderr, "dubao search: what should I search for? "
+                "(dubao search QUERY)\n");
+        return EXIT_USAGE;
+    }
     if ((co.csv && !csv_ok) || (positional && !positional_ok)) {
         fprintf(stderr, "dubao %s: %s is not an option of this command\n",
                 cmd, co.csv ? "--csv" : positional);

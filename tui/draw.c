@@ -82,38 +82,59 @@ void draw_blank(WINDOW *w, int y, int x, int cols)
         mvwaddch(w, y, x + i, ' ');
 }
 
-void draw_init(void)
+/* The config element that sets each style (STYLE_NORMAL has none). */
+static const int style_element[STYLE_COUNT] = {
+    [STYLE_NORMAL] = -1,
+    [STYLE_TITLE] = ELEM_TITLE,
+    [STYLE_TITLE_FOCUS] = ELEM_TITLE_FOCUS,
+    [STYLE_CURSOR] = ELEM_CURSOR,
+    [STYLE_HEADLINE] = ELEM_HEADLINE,
+    [STYLE_SUBHEAD] = ELEM_SUBHEAD,
+    [STYLE_SPEAKER] = ELEM_SPEAKER,
+    [STYLE_BYLINE] = ELEM_BYLINE,
+    [STYLE_DIM] = ELEM_DIM,
+    [STYLE_STATUS] = ELEM_STATUS,
+    [STYLE_QUOTE] = ELEM_QUOTE,
+    [STYLE_MATCH] = ELEM_MATCH,
+    [STYLE_MARK] = ELEM_MARK,
+};
+
+/* A colour number the terminal can show, else its default (-1). */
+static short usable_color(short c)
+{
+    return c >= 0 && c < COLORS ? c : -1;
+}
+
+void draw_init(const options *o)
 {
     const char *no_color = getenv("NO_COLOR");
-    bool color = has_colors() && !(no_color && *no_color);
-    styles[STYLE_NORMAL] = A_NORMAL;
-    styles[STYLE_TITLE] = A_REVERSE | A_DIM;
-    styles[STYLE_TITLE_FOCUS] = A_REVERSE | A_BOLD;
-    styles[STYLE_CURSOR] = A_REVERSE;
-    styles[STYLE_HEADLINE] = A_BOLD;
-    styles[STYLE_SUBHEAD] = A_BOLD;
-    styles[STYLE_SPEAKER] = A_BOLD | A_UNDERLINE;
-    styles[STYLE_BYLINE] = A_DIM;
-    styles[STYLE_DIM] = A_DIM;
-    styles[STYLE_STATUS] = A_REVERSE;
-    styles[STYLE_QUOTE] = A_UNDERLINE;
-    styles[STYLE_MATCH] = A_REVERSE | A_BOLD;
-    if (!color)
-        return;
-    start_color();
-    use_default_colors();
-    init_pair(1, COLOR_WHITE, COLOR_BLUE);
-    init_pair(2, COLOR_YELLOW, -1);
-    init_pair(3, COLOR_CYAN, -1);
-    init_pair(4, COLOR_GREEN, -1);
-    init_pair(5, COLOR_BLACK, COLOR_YELLOW);
-    init_pair(6, COLOR_MAGENTA, -1);
-    styles[STYLE_TITLE_FOCUS] = COLOR_PAIR(1) | A_BOLD;
-    styles[STYLE_HEADLINE] = COLOR_PAIR(2) | A_BOLD;
-    styles[STYLE_SUBHEAD] = COLOR_PAIR(3) | A_BOLD;
-    styles[STYLE_SPEAKER] = COLOR_PAIR(4) | A_BOLD;
-    styles[STYLE_MATCH] = COLOR_PAIR(5) | A_BOLD;
-    styles[STYLE_QUOTE] = COLOR_PAIR(6);
+    bool color = has_colors() && o->color_mode != COLORS_NEVER &&
+                 !(no_color && *no_color);
+    if (color) {
+        start_color();
+        use_default_colors();
+    }
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        int e = style_element[st];
+        styles[st] = A_NORMAL;
+        if (e < 0)
+            continue;
+        const color_spec *c = &o->colors[e];
+        styles[st] = c->attrs;
+        short fg = color ? usable_color(c->fg) : -1;
+        short bg = color ? usable_color(c->bg) : -1;
+        if (color && (fg >= 0 || bg >= 0) && st < COLOR_PAIRS) {
+            init_pair((short)st, fg, bg);
+            styles[st] |= COLOR_PAIR(st);
+        } else if (!color) {
+            /* Without colours an element must still stand out: a
+               background becomes reverse video, a foreground alone bold. */
+            if (c->bg >= 0)
+                styles[st] |= A_REVERSE;
+            else if (c->fg >= 0 && c->attrs == A_NORMAL)
+                styles[st] |= A_BOLD;
+        }
+    }
 }
 
 attr_t style_attr(int style)

@@ -10,6 +10,8 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "options.h"
+
 /* Draw n bytes of s at (y, x), at most cols columns, ending with "…" when
    cut; returns the columns used.  Nothing is drawn past cols. */
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols);
@@ -37,11 +39,14 @@ enum {
     STYLE_STATUS,
     STYLE_QUOTE,         /* a quote in the reader */
     STYLE_MATCH,         /* a search match */
+    STYLE_MARK,          /* a marked quote */
     STYLE_COUNT
 };
 
-/* Set up colours (unless NO_COLOR is set or the terminal has none). */
-void draw_init(void);
+/* Set up the styles from the config's colours and attributes: colours
+   only when the terminal has them, the config allows them and NO_COLOR is
+   not set; attributes always (so monochrome terminals work). */
+void draw_init(const options *o);
 attr_t style_attr(int style);
 
 #endif

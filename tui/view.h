@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "db.h"
-#include "keys.h"
+#include "options.h"
 #include "strbuf.h"
 
 typedef struct view view;
@@ -48,7 +48,7 @@ typedef struct {
     void (*select)(view *v, size_t n);
     /* A pane-specific action (role filter, sections, marks …); returns
        true if handled. (optional) */
-    bool (*action)(view *v, key_action act);
+    bool (*action)(view *v, action_id act);
     /* Narrow the rows to those matching a typed query (delegate picker).
        (optional) */
     void (*filter)(view *v, const char *query);
@@ -92,13 +92,20 @@ extern const view_ops reader_view_ops;
 extern const view_ops speakers_view_ops;
 extern const view_ops quotes_view_ops;
 extern const view_ops help_view_ops;
+extern const view_ops results_view_ops;
 
 /* Cross-pane requests, implemented by app.c. */
 db *app_db(app *a);
+const options *app_options(app *a);
 view *app_view(app *a, const view_ops *ops);
 void app_focus(app *a, const view_ops *ops);
 /* Remember where the user is, so that "back" returns here. */
 void app_push_history(app *a);
+/* Read a line of text at the status line; false when cancelled. */
+bool app_read_line(app *a, const char *label, strbuf *text);
+/* Put text on the terminal's clipboard (OSC 52); false when there is no
+   terminal to send it to. */
+bool app_copy_to_clipboard(app *a, const char *text);
 void app_message(app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

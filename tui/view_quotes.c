@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "export.h"
 #include "view.h"
 
 typedef struct {
@@ -79,7 +80,8 @@ static void quotes_draw_line(view *v, int y, size_t n, bool selected)
     const char *colon = strstr(label, "\xEF\xBC\x9A");
     size_t name_len = colon ? (size_t)(colon - label) + 3 : 0;
     if (!selected)
-        wattrset(v->win, style_attr(STYLE_SPEAKER));
+        wattrset(v->win, style_attr(d->rows[n].marked ? STYLE_MARK
+                                                      : STYLE_SPEAKER));
     int used = draw_text(v->win, y, 0, label, name_len, v->width);
     if (!selected)
         wattrset(v->win, A_NORMAL);
@@ -106,9 +108,88 @@ static bool quotes_enter(view *v, size_t n)
     return true;
 }
 
-static bool quotes_action(view *v, key_action act)
+/* m: mark or unmark the quote under the cursor. */
+static bool quotes_mark(view *v)
 {
-    if (act != ACT_ROLE_FILTER)
+    quotes_data *d = quotes_data_of(v);
+    if (v->cursor >= (size_t)d->n)
+        return true;
+    quote_row *q = &d->rows[v->cursor];
+    int rc = db_mark_toggle(app_db(v->app), q);
+    if (rc < 0) {
+        app_message(v->app, "cannot mark: %s", db_errmsg(app_db(v->app)));
+        return true;
+    }
+    q->marked = rc == 1;
+    size_t marked = 0;
+    for (ssize_t i = 0; i < d->n; i++)
+        marked += d->rows[i].marked;
+    app_message(v->app, "%s Â· %zu marked here", rc ? "marked"
+                                                           : "unmarked",
+                marked);
+    view_move(v, 1);
+    return true;
+}
+
+/* e: export the marked quotes of the list, or the whole list when none is
+   marked, to a file whose extension picks the format. */
+static bool quotes_export(view *v)
+{
+    quotes_data *d = quotes_data_of(v);
+    strbuf path = {0};
+    sb_puts(&path, "dubao-quotes.md");
+    if (!app_read_line(v->app, "export to (.md .csv .json): ", &path) ||
+        path.len == 0) {
+        sb_free(&path);
+        return true;
+    }
+    quote_row *out = xcalloc((size_t)d->n + 1, sizeof *out);
+    size_t n = 0;
+    for (ssize_t i = 0; i < d->n; i++)
+        if (d->rows[i].marked)
+            out[n++] = d->rows[i];
+    bool only_marked = n > 0;
+    if (!only_marked)
+        for (ssize_t i = 0; i < d->n; i++)
+            out[n++] = d->rows[i];
+    strbuf err = {0};
+    if (export_to_path(path.s, out, n, &err) == 0)
+        app_message(v->app, "exported %zu %squotes to %s", n,
+                    only_marked ? "marked " : "", path.s);
+    else
+        app_message(v->app, "export failed: %s", err.s ? err.s : "");
+    free(out);
+    sb_free(&err);
+    sb_free(&path);
+    return true;
+}
+
+/* y: copy the quote under the cursor to the clipboard (OSC 52). */
+static bool quotes_copy(view *v)
+{
+    quotes_data *d = quotes_data_of(v);
+    if (v->cursor >= (size_t)d->n)
+        return true;
+    const char *text = d->rows[v->cursor].text;
+    if (app_copy_to_clipboard(v->app, text))
+        app_message(v->app, "copied %zu bytes to the clipboard%s",
+                    strlen(text) > OSC52_MAX_TEXT ? (size_t)OSC52_MAX_TEXT
+                                                  : strlen(text),
+                    strlen(text) > OSC52_MAX_TEXT ? " (cut at 100 KB)" : "");
+    else
+        app_message(v->app, "no terminal to copy to");
+    return true;
+}
+
+static bool quotes_action(view *v, action_id act)
+{
+    if (act == ACTION_MARK)
+        return quotes_mark(v);
+    if (act == ACTION_EXPORT)
+        return quotes_export(v);
+    if (act == ACTION_COPY)
+        return quotes_copy(v);
+    if (act != ACTION_ROLE_FILTER)
         return false;
     quotes_data *d = quotes_data_of(v);
     d->roles = (role_class)((d->roles + 1) % ROLE_CLASS_COUNT);

@@ -292,11 +292,11 @@ static bool reader_jump_section(view *v, int dir)
     return true;
 }
 
-static bool reader_action(view *v, key_action act)
+static bool reader_action(view *v, action_id act)
 {
-    if (act == ACT_NEXT_SECTION)
+    if (act == ACTION_NEXT_SECTION)
         return reader_jump_section(v, 1);
-    if (act == ACT_PREV_SECTION)
+    if (act == ACTION_PREV_SECTION)
         return reader_jump_section(v, -1);
     return false;
 }

@@ -1,0 +1,193 @@
+/* view_results.c - full-text search results: articles and quotes ranked
+ * by bm25, each with a snippet whose matches are highlighted; Enter opens
+ * the article at the match. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "view.h"
+
+typedef struct {
+    char *query;
+    search_row *rows;
+    ssize_t n;
+    strlist labels;   /* "speaker：snippet" or "headline：snippet" */
+    size_t *label_prefix; /* bytes before the snippet in each label */
+} results_data;
+
+static results_data *results_data_of(view *v)
+{
+    if (!v->data)
+        v->data = xcalloc(1, sizeof(results_data));
+    return v->data;
+}
+
+static void results_open(view *v)
+{
+    results_data *d = results_data_of(v);
+    search_rows_free(d->rows, d->n);
+    strlist_free(&d->labels);
+    free(d->label_prefix);
+    d->rows = NULL;
+    d->n = 0;
+    d->label_prefix = NULL;
+    if (!d->query)
+        return;
+    d->n = db_search(app_db(v->app), d->query, 200, &d->rows);
+    if (d->n < 0) {
+        d->n = 0;
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    }
+    d->label_prefix = xcalloc((size_t)d->n + 1, sizeof *d->label_prefix);
+    for (ssize_t i = 0; i < d->n; i++) {
+        search_row *r = &d->rows[i];
+        strbuf sb = {0};
+        sb_printf(&sb, "%s\xEF\xBC\x9A",
+                  r->is_quote ? (r->speaker ? r->speaker : "\xE2\x80\x94")
+                              : r->article);
+        d->label_prefix[i] = sb.len;
+        sb_puts(&sb, r->snippet);
+        strlist_push_owned(&d->labels, sb_take(&sb));
+    }
+}
+
+static size_t results_line_count(view *v)
+{
+    results_data *d = v->data;
+    return d ? (size_t)d->n : 0;
+}
+
+static const char *results_line_text(view *v, size_t n, size_t *start,
+                                     size_t *len)
+{
+    results_data *d = v->data;
+    *start = 0;
+    *len = strlen(d->labels.v[n]);
+    return d->labels.v[n];
+}
+
+static void results_draw_line(view *v, int y, size_t n, bool selected)
+{
+    results_data *d = v->data;
+    const char *label = d->labels.v[n];
+    size_t len = strlen(label), pre = d->label_prefix[n];
+    if (!selected)
+        wattrset(v->win, style_attr(d->rows[n].is_quote ? STYLE_SPEAKER
+                                                        : STYLE_HEADLINE));
+    int used = draw_text(v->win, y, 0, label, pre, v->width);
+    if (!selected)
+        wattrset(v->win, A_NORMAL);
+    draw_text(v->win, y, used, label + pre, len - pre, v->width - used);
+    /* The matches, where the tokenizer's folding found them. */
+    search_row *r = &d->rows[n];
+    for (size_t m = 0; m < r->nmatches; m++)
+        draw_overlay(v->win, y, label, len, pre + r->matches[m][0],
+                     pre + r->matches[m][1], v->width,
+                     style_attr(STYLE_MATCH));
+}
+
+/* Show the result in the reader: the quote, or the first match. */
+static void results_select(view *v, size_t n)
+{
+    results_data *d = v->data;
+    if (!d || n >= (size_t)d->n)
+        return;
+    search_row *r = &d->rows[n];
+    int64_t start = 0, end = 0;
+    if (r->is_quote) {
+        quote_filter f = {NULL, NULL, NULL, r->article_id, 0, ROLE_ANY};
+        quote_row *q;
+        ssize_t nq = db_quotes(app_db(v->app), &f, &q);
+        for (ssize_t i = 0; i < nq; i++)
+            if (q[i].id == r->quote_id) {
+                start = q[i].start;
+                end = q[i].end;
+            }
+        quote_rows_free(q, nq);
+    } else {
+        start = db_first_match(app_db(v->app), r->article_id, d->query, &end);
+        if (start < 0)
+            start = end = 0;
+    }
+    reader_view_show_article(app_view(v->app, &reader_view_ops),
+                             r->article_id, r->article, start, end);
+}
+
+static bool results_enter(view *v, size_t n)
+{
+    app_push_history(v->app);
+    results_select(v, n);
+    app_focus(v->app, &reader_view_ops);
+    return true;
+}
+
+static void results_filter(view *v, const char *query)
+{
+    results_data *d = results_data_of(v);
+    free(d->query);
+    d->query = query && *query ? xstrdup(query) : NULL;
+    results_open(v);
+    v->cursor = v->top = 0;
+    if (d->n > 0)
+        results_select(v, 0);
+}
+
+static void results_status(view *v, strbuf *sb)
+{
+    results_data *d = v->data;
+    if (!d || !d->query)
+        return;
+    sb_printf(sb, "%zd results for \xE2\x80\x9C%s\xE2\x80\x9D", d->n,
+              d->query);
+    if (v->cursor < (size_t)d->n)
+        sb_printf(sb, " \xC2\xB7 %s \xC2\xB7 %s", d->rows[v->cursor].file,
+                  d->rows[v->cursor].article);
+}
+
+static void results_save(view *v, view_state *st)
+{
+    results_data *d = results_data_of(v);
+    view_save_position(v, st);
+    st->text = d->query ? xstrdup(d->query) : NULL;
+}
+
+static void results_restore(view *v, const view_state *st)
+{
+    results_data *d = results_data_of(v);
+    bool same = (!st->text && !d->query) ||
+                (st->text && d->query && strcmp(st->text, d->query) == 0);
+    if (!same) {
+        free(d->query);
+        d->query = st->text ? xstrdup(st->text) : NULL;
+        results_open(v);
+    }
+    view_restore_position(v, st);
+}
+
+static void results_free(view *v)
+{
+    results_data *d = v->data;
+    if (!d)
+        return;
+    search_rows_free(d->rows, d->n);
+    strlist_free(&d->labels);
+    free(d->label_prefix);
+    free(d->query);
+    free(d);
+    v->data = NULL;
+}
+
+const view_ops results_view_ops = {
+    .name = "Search",
+    .open = results_open,
+    .line_count = results_line_count,
+    .draw_line = results_draw_line,
+    .line_text = results_line_text,
+    .enter = results_enter,
+    .select = results_select,
+    .filter = results_filter,
+    .status = results_status,
+    .save = results_save,
+    .restore = results_restore,
+    .free = results_free,
+};
