@@ -895,7 +895,8 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 }
 
 /* Does a speaker name match the user's query: a part of the name (also in
-   traditional characters) or pinyin? */
+   traditional characters) or pinyin, possibly only its beginning (the
+   picker filters as the user types)? */
 static bool speaker_matches(const char *name, const char *q)
 {
     if (!q || !*q)
@@ -905,7 +906,7 @@ static bool speaker_matches(const char *name, const char *q)
     char *simple = text_simplify(q);
     bool m = strstr(name, simple) != NULL;
     free(simple);
-    return m || pinyin_matches(name, q);
+    return m || pinyin_matches_prefix(name, q);
 }
 
 static const char *const role_class_labels[ROLE_CLASS_COUNT] = {

@@ -108,7 +108,9 @@ static void advance_by_syllable(const char *query, size_t qn, size_t k,
                                 const char *syl, bool *next)
 {
     for (size_t len = 1; syl[len - 1] && k + len <= qn; len++) {
-        if (query[k + len - 1] != syl[len - 1])
+        char q = query[k + len - 1], c = syl[len - 1];
+        /* ü is spelled v in the table; people also type u (lu for 吕). */
+        if (q != c && !(q == 'u' && c == 'v'))
             break;
         next[k + len] = true;
     }
@@ -116,10 +118,11 @@ static void advance_by_syllable(const char *query, size_t qn, size_t k,
 
 /* Can the characters (index of their first reading each) spell the whole
    query, each character by a non-empty prefix of one of its readings?
+   With prefix, the query may end before the name does (lei finds 雷军).
    Dynamic programming over query positions: reach[k] says the characters
    so far can spell the first k letters. */
 static bool spell_name(const size_t *first, size_t n, const char *query,
-                       size_t qn)
+                       size_t qn, bool prefix)
 {
     bool reach[QUERY_MAX_LETTERS + 1] = {true};
     for (size_t i = 0; i < n; i++) {
@@ -143,11 +146,14 @@ static bool spell_name(const size_t *first, size_t n, const char *query,
         }
         if (!any)
             return false;
+        if (prefix && reach[qn])
+            return true;
     }
     return reach[qn];
 }
 
-bool pinyin_matches(const char *name, const char *q)
+/* pinyin_matches and pinyin_matches_prefix. */
+static bool matches(const char *name, const char *q, bool prefix)
 {
     char query[QUERY_MAX_LETTERS + 1];
     size_t qn = query_letters(q, query);
@@ -168,5 +174,15 @@ bool pinyin_matches(const char *name, const char *q)
             return false;
         first[n++] = r;
     }
-    return n > 0 && spell_name(first, n, query, qn);
+    return n > 0 && spell_name(first, n, query, qn, prefix);
+}
+
+bool pinyin_matches(const char *name, const char *q)
+{
+    return matches(name, q, false);
+}
+
+bool pinyin_matches_prefix(const char *name, const char *q)
+{
+    return matches(name, q, true);
 }

@@ -39,4 +39,8 @@ char *text_simplify(const char *s);
    (lei jun) and initials mixed with syllables (lj, ljun, leij). */
 bool pinyin_matches(const char *name, const char *q);
 
+/* The same, but the query may stop before the end of the name, as while
+   typing: lei, lj and leij all find 雷军.  u also matches ü (lu, 吕). */
+bool pinyin_matches_prefix(const char *name, const char *q);
+
 #endif

@@ -203,7 +203,23 @@ static void pinyin_tables_sorted(void **state)
                              pinyin_syllables[pinyin_readings[i].syllable]);
 }
 
+static void pinyin_prefix_while_typing(void **state)
+{
+    (void)state;
+    assert_true(pinyin_matches_prefix("雷军", "lei"));
+    assert_true(pinyin_matches_prefix("雷军", "l"));
+    assert_true(pinyin_matches_prefix("雷军", "leij"));
+    assert_true(pinyin_matches_prefix("雷军", "leijun"));
+    assert_false(pinyin_matches_prefix("雷军", "jun"));
+    assert_false(pinyin_matches_prefix("雷军", "leijunx"));
+    assert_false(pinyin_matches("雷军", "lei"));
+    /* u for ü */
+    assert_true(pinyin_matches("吕", "lu"));
+    assert_true(pinyin_matches("吕", "lv"));
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(pinyin_prefix_while_typing),
     cmocka_unit_test(pinyin_readings_of_characters),
     cmocka_unit_test(pinyin_simplified_forms),
     cmocka_unit_test(pinyin_matches_name),
