@@ -49,6 +49,8 @@ bool test_json_valid(const char *s);
 int tmux_start(const char *cmd, int cols, int rows);
 /* Send keys (tmux key names such as "Enter", "Tab", "j"). */
 void tmux_keys(const char *k1, ...);
+/* Type text literally (no key names). */
+void tmux_type(const char *text);
 /* The visible screen as text (one line per row). */
 char *tmux_capture(void);
 /* Wait until the screen contains text (up to timeout_ms); returns the

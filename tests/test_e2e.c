@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "textwidth.h"
@@ -108,7 +110,160 @@ static void e2e_browser_shows_issues_articles_and_text(void **state)
     tmux_stop();
 }
 
+/* The pid of a process whose command line contains text, or 0. */
+static pid_t find_pid(const char *text)
+{
+    DIR *proc = opendir("/proc");
+    struct dirent *e;
+    pid_t found = 0;
+    while (proc && !found && (e = readdir(proc)) != NULL) {
+        if (e->d_name[0] < '1' || e->d_name[0] > '9')
+            continue;
+        char path[300];
+        snprintf(path, sizeof path, "/proc/%s/cmdline", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        char buf[4096];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        for (size_t i = 0; i < n; i++)
+            if (buf[i] == '\0')
+                buf[i] = ' ';
+        buf[n] = '\0';
+        if (strstr(buf, text) && strstr(buf, "dubao") &&
+            !strstr(buf, "bash"))
+            found = (pid_t)atoi(e->d_name);
+    }
+    if (proc)
+        closedir(proc);
+    return found;
+}
+
+/* Start an interactive shell in tmux and run dubao in it with the given
+   database name; waits for the browser.  The shell prints a marker first
+   and "exit=STATUS" after dubao ends. */
+static void start_in_shell(const char *db, const char *env)
+{
+    assert_int_equal(tmux_start("bash --norc --noprofile -i", 100, 30), 0);
+    /* Wait for the shell's prompt (root's ends with #, others' with $). */
+    char *screen = NULL;
+    for (int i = 0; i < 60 && !screen; i++) {
+        screen = tmux_wait_for("#", 50);
+        if (!screen)
+            screen = tmux_wait_for("$", 50);
+    }
+    free(screen);
+    const char *bin = getenv("DUBAO_BIN");
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "echo shell-before; %s %s --db %s; "
+             "echo exit=$?", env ? env : "", bin ? bin : "./dubao", db);
+    tmux_type(cmd);
+    tmux_keys("Enter", NULL);
+}
+
+static void e2e_signals_restore_the_terminal(void **state)
+{
+    (void)state;
+    static const struct {
+        int sig;
+        const char *exit;
+    } cases[] = {{SIGTERM, "exit=143"}, {SIGHUP, "exit=129"},
+                 {SIGINT, "exit=130"}};
+    for (size_t i = 0; i < SUITE_LEN(cases); i++) {
+        char db[600];
+        snprintf(db, sizeof db, "%s/sig%d.db", test_tmpdir(), cases[i].sig);
+        start_in_shell(db, NULL);
+        char *screen = tmux_wait_for("Issues 1/", 8000);
+        assert_non_null(screen);
+        free(screen);
+        pid_t pid = find_pid(db);
+        assert_true(pid > 0);
+        assert_int_equal(kill(pid, cases[i].sig), 0);
+        screen = tmux_wait_for(cases[i].exit, 3000);
+        if (!screen)
+            fail_msg("no %s after signal %d", cases[i].exit, cases[i].sig);
+        /* Out of the alternate screen: the shell's output is back and
+           the browser is gone. */
+        assert_non_null(strstr(screen, "shell-before"));
+        assert_null(strstr(screen, "Issues 1/"));
+        free(screen);
+        tmux_stop();
+    }
+}
+
+static void e2e_ctrl_z_and_fg(void **state)
+{
+    (void)state;
+    char db[600];
+    snprintf(db, sizeof db, "%s/tstp.db", test_tmpdir());
+    start_in_shell(db, NULL);
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("C-z", NULL);
+    screen = tmux_wait_for("Stopped", 3000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "Issues 1/"));
+    free(screen);
+    tmux_type("fg");
+    tmux_keys("Enter", NULL);
+    screen = tmux_wait_for("Issues 1/", 3000);
+    assert_non_null(screen);
+    free(screen);
+    /* bash drops the rest of a command list once a job stops, so after
+       quitting look for the shell's own screen, not "exit=". */
+    tmux_keys("Q", NULL);
+    screen = tmux_wait_for("shell-before", 3000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "Issues 1/"));
+    assert_non_null(strstr(screen, "Stopped"));
+    free(screen);
+    tmux_stop();
+}
+
+static void e2e_resize_storm(void **state)
+{
+    (void)state;
+    start_browser(100, 30, test_tmpdir());
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    for (int i = 0; i < 100; i++)
+        tmux_resize(20 + (i * 37) % 140, 1 + (i * 13) % 50);
+    tmux_resize(100, 30);
+    screen = tmux_wait_for("Issues 1/", 3000);
+    assert_non_null(screen);
+    assert_true(tmux_alive());
+    assert_screen_clean(screen, 100);
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
+static void e2e_terminals_that_cannot_work(void **state)
+{
+    (void)state;
+    static const char *const terms[] = {"TERM=dumb", "TERM=no-such-term"};
+    static const char *const says[] = {"cannot move the cursor",
+                                       "unknown terminal type"};
+    for (size_t i = 0; i < 2; i++) {
+        char db[600];
+        snprintf(db, sizeof db, "%s/term%zu.db", test_tmpdir(), i);
+        start_in_shell(db, terms[i]);
+        char *screen = tmux_wait_for("exit=1", 5000);
+        assert_non_null(screen);
+        assert_non_null(strstr(screen, says[i]));
+        free(screen);
+        tmux_stop();
+    }
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(e2e_signals_restore_the_terminal),
+    cmocka_unit_test(e2e_ctrl_z_and_fg),
+    cmocka_unit_test(e2e_resize_storm),
+    cmocka_unit_test(e2e_terminals_that_cannot_work),
     cmocka_unit_test(e2e_browser_shows_issues_articles_and_text),
 };
 const test_suite e2e_suite = {tests, SUITE_LEN(tests)};

@@ -250,7 +250,11 @@ static int tmux_cmd(strbuf *out, const char *a1, const char *a2,
 
 int tmux_start(const char *cmd, int cols, int rows)
 {
-    snprintf(tmux_socket, sizeof tmux_socket, "dubao-test-%d", (int)getpid());
+    /* A fresh server each time: reusing a socket right after kill-server
+       races with the old server's exit. */
+    static int starts;
+    snprintf(tmux_socket, sizeof tmux_socket, "dubao-test-%d-%d",
+             (int)getpid(), ++starts);
     char c[16], r[16];
     snprintf(c, sizeof c, "%d", cols);
     snprintf(r, sizeof r, "%d", rows);
@@ -276,6 +280,11 @@ void tmux_keys(const char *k1, ...)
     for (const char *k = k1; k; k = va_arg(ap, const char *))
         tmux_cmd(NULL, "send-keys", "-t", "0", k, NULL);
     va_end(ap);
+}
+
+void tmux_type(const char *text)
+{
+    tmux_cmd(NULL, "send-keys", "-t", "0", "-l", text);
 }
 
 char *tmux_capture(void)

@@ -19,6 +19,7 @@
 #include "options.h"
 #include "paths.h"
 #include "script.h"
+#include "terminal.h"
 #include "textwidth.h"
 #include "view.h"
 
@@ -384,6 +385,8 @@ static SCREEN *curses_start(bool scripted)
     if (!getenv("ESCDELAY"))
         set_escdelay(25);
     SCREEN *screen;
+    if (!scripted && !terminal_can_address_cursor())
+        return NULL;
     if (scripted) {
         FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
         screen = out && in ? newterm("xterm-256color", out, in) : NULL;
@@ -397,7 +400,9 @@ static SCREEN *curses_start(bool scripted)
                 getenv("TERM") ? getenv("TERM") : "(unset)");
         return NULL;
     }
-    raw();
+    /* cbreak, not raw: Ctrl-Z must suspend (SIGTSTP, handled by ncurses)
+       and Ctrl-C interrupt (SIGINT: the terminal is restored). */
+    cbreak();
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
