@@ -1,37 +1,593 @@
-/* paragraphs.c - split text into paragraphs (first cut: one per line). */
+/* paragraphs.c - stage 3: normalised text -> paragraphs.
+ *
+ * Most pages have one paragraph per line, and every non-blank line becomes
+ * one block.  Some pages were hard-wrapped at a fixed print width (about
+ * 16 ideographs for a newspaper column), sometimes with a blank line after
+ * every wrapped line.  Those regions are found from line-width statistics
+ * and their lines are joined back into paragraphs:
+ *
+ *   1. Seeds: three consecutive lines of nearly equal width, most of them
+ *      not ending a sentence, are the signature of wrapped text.  A run
+ *      grows from the seeds over neighbouring lines that are not much
+ *      wider; a long line (a real paragraph) or a wide gap ends it.
+ *   2. Inside a run each line gets a local wrap width W (the third widest
+ *      line nearby, which ignores one or two lines made wider by hanging
+ *      punctuation) and the usual gap between wrapped lines (0 or 1 blank
+ *      lines).  The window looks further ahead than back, because the
+ *      line's paragraph lies ahead of it.
+ *   3. Line a is joined to the next line b only when a is full (its width
+ *      reaches W, less what indentation, a pushed-down character or a
+ *      number or word moved to the next line can explain) and b either
+ *      continues or ends the paragraph properly.  A short line, a
+ *      sentence end followed by an indented line, an unusual gap, a marker
+ *      (□ ■ - #) or a letter-spaced headline all end the paragraph.
+ *
+ * Widths are display columns from libunistring (ideographs 2, digits and
+ * Latin 1).  Chinese print sets the East Asian ambiguous characters
+ * (“ ” ‘ ’ … — ·) full width although they display narrow, so a line with
+ * quotes looks that much shorter than it printed: the fullness test
+ * allows one column for each of them.
+ */
 #include "paragraphs.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
-/* Is s[0..n) only spaces (ASCII or U+3000)? */
-static int is_blank(const char *s, size_t n)
+enum {
+    SEED_MIN_WIDTH = 12,  /* narrower "wrapped" lines are not believable */
+    SEED_MAX_WIDTH = 120, /* wider lines are paragraphs, not wrapped lines */
+    WINDOW_BEFORE = 5,    /* lines before a line that estimate its width */
+    WINDOW_AFTER = 10,    /* lines after it (its paragraph lies ahead) */
+    INDENT_BEFORE = 3,    /* lines before a line that give the base indent */
+    INDENT_AFTER = 6,     /* and after it */
+    GAP_WINDOW = 6,       /* lines each side that vote on the usual gap */
+    RUN_BREAK_GAP = 3,    /* this many blank lines end a wrapped run */
+    MAX_GAP_VOTE = RUN_BREAK_GAP,
+    INDENT_COLUMNS = 4,   /* a two-ideograph paragraph indent */
+    SLACK_COLUMNS = 4,    /* a character pushed down, rounding */
+    MAX_WORD_SLACK = 8    /* a number or Latin word moved down */
+};
+
+/* One non-blank line of the input and what the rules need to know. */
+typedef struct {
+    const char *text; /* content without leading/trailing spaces */
+    size_t len;
+    int line;         /* 1-based source line */
+    int indent;       /* columns of leading spaces and U+3000 */
+    int width;        /* display columns of indent + content */
+    int ambiguous;    /* ambiguous-width characters (“ ” …) in it */
+    int gap;          /* blank lines between this and the previous line */
+    int run;          /* hard-wrapped run id, or -1 */
+    int narrow;       /* ASCII letters and digits in the content */
+    int lead_narrow;  /* ASCII characters before the first space or CJK */
+    bool ends_strong; /* ends a sentence: 。！？… */
+    bool ends_weak;   /* may end a paragraph: the above, ；：—, a credit */
+    bool opens;       /* ends with an opening bracket or quote */
+    bool closes;      /* starts with closing punctuation */
+    bool marker;      /* starts with a list, byline or markup marker */
+    bool spaced;      /* letter-spaced headline: 开 启 首 都 */
+} line_info;
+
+/* Per-line results of the statistics, kept beside the lines. */
+typedef struct {
+    int wrap_width; /* local wrap width W */
+    bool full;      /* reaches W (as a line in the middle of a paragraph) */
+} line_stats;
+
+/* Display columns of one code point.  *ambiguous is incremented for an
+   East Asian ambiguous character: libunistring counts those wide only for
+   a CJK legacy encoding, which is how we tell them apart. */
+static int display_columns(ucs4_t uc, int *ambiguous)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ')
-            continue;
-        if (i + 2 < n + 0 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
-            i += 2;
-            continue;
-        }
-        return 0;
-    }
-    return 1;
+    if (uc < 0x80)
+        return uc >= 0x20 && uc != 0x7F ? 1 : 0;
+    if (uc >= 0x4E00 && uc <= 0x9FFF) /* the bulk of Chinese text */
+        return 2;
+    int w = uc_width(uc, "UTF-8");
+    if (w == 1 && uc_width(uc, "GBK") == 2)
+        (*ambiguous)++;
+    return w > 0 ? w : 0;
 }
 
-void paragraphs_split(const char *text, block_list *out)
+/* Display columns of n bytes of UTF-8; *ambiguous gets the number of
+   ambiguous-width characters among them. */
+static int display_width(const char *s, size_t n, int *ambiguous)
 {
-    int line = 1;
+    int w = 0;
+    const uint8_t *p = (const uint8_t *)s, *end = p + n;
+    *ambiguous = 0;
+    while (p < end) {
+        ucs4_t uc;
+        int len = u8_mbtouc(&uc, p, (size_t)(end - p));
+        w += display_columns(uc, ambiguous);
+        p += len > 0 ? len : 1;
+    }
+    return w;
+}
+
+/* Length of the trimmable space (ASCII space, U+3000, no-break space) at
+   s[0..n), or 0 if s does not start with one. */
+static size_t space_length(const char *s, size_t n)
+{
+    if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r'))
+        return 1;
+    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+        return 3;
+    if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
+        return 2;
+    return 0;
+}
+
+/* Length of the trimmable space that ends s[0..n), or 0. */
+static size_t trailing_space_length(const char *s, size_t n)
+{
+    if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        return 1;
+    if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+        return 3;
+    if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
+        return 2;
+    return 0;
+}
+
+/* The code point that ends s[0..n); *start receives its byte offset. */
+static ucs4_t last_code_point(const char *s, size_t n, size_t *start)
+{
+    if (n == 0) {
+        *start = 0;
+        return 0xFFFD;
+    }
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && n - i < 3)
+        i--;
+    if (i > 0)
+        i--;
+    ucs4_t uc = 0xFFFD;
+    u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+    *start = i;
+    return uc;
+}
+
+/* The code point that starts s[0..n). */
+static ucs4_t first_code_point(const char *s, size_t n)
+{
+    ucs4_t uc = 0xFFFD;
+    if (n > 0)
+        u8_mbtouc(&uc, (const uint8_t *)s, n);
+    return uc;
+}
+
+/* Is uc in the NUL-terminated list of code points? */
+static bool in_set(ucs4_t uc, const ucs4_t *set)
+{
+    for (; *set; set++)
+        if (*set == uc)
+            return true;
+    return false;
+}
+
+/* Closing quotes and brackets, which may follow a sentence end. */
+static const ucs4_t closers[] = {0x201D, 0x2019, 0x300D, 0x300F, 0xFF09,
+                                 ')',    0x300B, 0x3009, 0x3011, ']',
+                                 0x3015, 0xFF3D, 0};
+/* Sentence ends.  '.' is checked separately (it is also a decimal point). */
+static const ucs4_t sentence_ends[] = {0x3002, 0xFF01, 0xFF1F, '!',
+                                       '?',    0x2026, 0xFF61, 0};
+/* Marks a paragraph may also end with: semicolon, colon, dash. */
+static const ucs4_t clause_ends[] = {0xFF1B, ';', 0xFF1A, ':', 0x2014, 0x2015,
+                                     0};
+/* Opening quotes and brackets: a line ending in one continues. */
+static const ucs4_t openers[] = {0x201C, 0x2018, 0xFF08, 0x300A, 0x3010,
+                                 0x300C, 0x300E, '(',    0x3008, 0x3014,
+                                 '[',    0};
+/* Punctuation that typesetting keeps off line starts. */
+static const ucs4_t no_line_start[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A,
+                                       0xFF01, 0xFF1F, ',',    '.',    ';',
+                                       ':',    '!',    '?',    0};
+/* Symbols that start bylines, summaries and list items. */
+static const ucs4_t marker_symbols[] = {0x25A1, 0x25A0, 0x25C6, 0x25C7, 0x25CF,
+                                        0x25CB, 0x25CE, 0x25B2, 0x25B3, 0x2605,
+                                        0x2606, 0x00B7, 0x2022, 0x203B, 0x3010,
+                                        0x30FB, '#',    '>',    0};
+
+/* Does s[0..n) end with a sentence end, possibly followed by closers?
+   *strong is set for 。！？… and a full stop, not for ；：—. */
+static bool ends_paragraph_mark(const char *s, size_t n, bool *strong)
+{
+    *strong = false;
+    while (n > 0) {
+        size_t start;
+        ucs4_t uc = last_code_point(s, n, &start);
+        if (in_set(uc, closers)) {
+            n = start;
+            continue;
+        }
+        if (uc == '.' || uc == 0xFF0E) {
+            size_t before;
+            ucs4_t prev = start ? last_code_point(s, start, &before) : ' ';
+            *strong = !(prev >= '0' && prev <= '9');
+            return *strong;
+        }
+        *strong = in_set(uc, sentence_ends);
+        return *strong || in_set(uc, clause_ends);
+    }
+    return false;
+}
+
+/* Does s[0..n) end with a credit in brackets after a sentence, like
+   "……效果。 （孙 杰）" or a whole line "（张 骁）"? */
+static bool ends_with_credit(const char *s, size_t n)
+{
+    size_t start;
+    ucs4_t uc = last_code_point(s, n, &start);
+    if (uc != 0xFF09 && uc != ')')
+        return false;
+    size_t open = n;
+    while (open > 0) {
+        uc = last_code_point(s, open, &start);
+        open = start;
+        if (uc == 0xFF08 || uc == '(')
+            break;
+        if (open == 0)
+            return false;
+    }
+    while (open > 0 && trailing_space_length(s, open))
+        open -= trailing_space_length(s, open);
+    if (open == 0)
+        return true;
+    bool strong;
+    return ends_paragraph_mark(s, open, &strong);
+}
+
+/* Is the line letter-spaced, like a display headline "开 启 首 都"?  At
+   least four of its space-separated pieces are single characters, and
+   they are at least half of the pieces. */
+static bool is_letter_spaced(const char *s, size_t n)
+{
+    int pieces = 0, singles = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t sp = space_length(s + i, n - i);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        int chars = 0;
+        while (i < n && !space_length(s + i, n - i)) {
+            ucs4_t uc;
+            int len = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+            i += len > 0 ? (size_t)len : 1;
+            chars++;
+        }
+        pieces++;
+        singles += chars == 1;
+    }
+    return singles >= 4 && singles * 2 >= pieces;
+}
+
+/* Does the line start with a marker (□ ■ · # > "- " "* ")? */
+static bool starts_with_marker(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return true;
+    return in_set(first_code_point(s, n), marker_symbols);
+}
+
+/* Count ASCII letters and digits, and the ASCII characters before the
+   first space or non-ASCII character (a number or word that a wrap
+   would move to the next line as a whole). */
+static void count_narrow(const char *s, size_t n, int *narrow,
+                         int *lead_narrow)
+{
+    *narrow = 0;
+    *lead_narrow = 0;
+    bool leading = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                (c | 0x20) <= 'z');
+        *narrow += alnum;
+        if (leading && c < 0x80 && c != ' ')
+            (*lead_narrow)++;
+        else
+            leading = false;
+    }
+}
+
+/* Fill in everything about one line that depends on the line alone. */
+static void describe_line(line_info *l)
+{
+    const char *s = l->text;
+    size_t n = l->len;
+    l->width = l->indent + display_width(s, n, &l->ambiguous);
+    l->ends_weak = ends_paragraph_mark(s, n, &l->ends_strong) ||
+                   ends_with_credit(s, n);
+    size_t start;
+    l->opens = in_set(last_code_point(s, n, &start), openers);
+    ucs4_t first = first_code_point(s, n);
+    l->closes = in_set(first, closers) || in_set(first, no_line_start);
+    l->marker = starts_with_marker(s, n);
+    l->spaced = is_letter_spaced(s, n);
+    count_narrow(s, n, &l->narrow, &l->lead_narrow);
+    l->run = -1;
+}
+
+/* Split the text into its non-blank lines, trimmed, with the number of
+   blank lines before each.  Returns the count; *out is a heap array. */
+static size_t split_lines(const char *text, line_info **out)
+{
+    line_info *v = NULL;
+    size_t n = 0, cap = 0;
+    int line = 1, gap = 0;
     const char *p = text;
     while (*p) {
         const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (!is_blank(p, n)) {
-            char *t = xstrndup(p, n);
-            block_list_push(out, t, BLOCK_BODY, line);
-            free(t);
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        size_t lead = 0, sp;
+        int indent = 0;
+        while ((sp = space_length(p + lead, len - lead)) != 0) {
+            indent += sp == 3 ? 2 : 1;
+            lead += sp;
+        }
+        size_t end = len;
+        while (end > lead && (sp = trailing_space_length(p + lead,
+                                                         end - lead)) != 0)
+            end -= sp;
+        if (end == lead) {
+            gap++;
+        } else {
+            v = grow_array(v, &cap, n + 1, sizeof *v);
+            line_info *l = &v[n++];
+            memset(l, 0, sizeof *l);
+            l->text = p + lead;
+            l->len = end - lead;
+            l->line = line;
+            l->indent = indent;
+            l->gap = gap;
+            describe_line(l);
+            gap = 0;
         }
         line++;
-        p += n + (nl ? 1 : 0);
+        p += len + (nl ? 1 : 0);
     }
+    *out = v;
+    return n;
+}
+
+/* The larger of two ints. */
+static int max_int(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* Do lines i, i+1, i+2 look like three lines of one wrapped column?
+   Returns their width (the widest), or 0 if they do not. */
+static int seed_width(const line_info *L, size_t i)
+{
+    int lo = L[i].width, hi = L[i].width;
+    for (size_t k = 1; k < 3; k++) {
+        lo = L[i + k].width < lo ? L[i + k].width : lo;
+        hi = max_int(hi, L[i + k].width);
+    }
+    if (lo < SEED_MIN_WIDTH || hi > SEED_MAX_WIDTH)
+        return 0;
+    if (hi - lo > max_int(4, hi / 8))
+        return 0;
+    if (L[i + 1].gap != L[i + 2].gap || L[i + 1].gap > 1)
+        return 0;
+    if (L[i].ends_weak && L[i + 1].ends_weak)
+        return 0;
+    for (size_t k = 0; k < 3; k++)
+        if (L[i + k].spaced || (k > 0 && L[i + k].marker))
+            return 0;
+    return hi;
+}
+
+/* How much wider than its run's wrap width a line may be and still
+   belong to the run (hanging punctuation, a line of quotes). */
+static int overflow_allowed(int wrap_width)
+{
+    return max_int(6, wrap_width / 6);
+}
+
+/* Mark the hard-wrapped runs: seeds, grown forwards and backwards over
+   lines that are not too wide, split where several blank lines occur.
+   Sets L[i].run to a run id or -1. */
+static void find_runs(line_info *L, size_t m)
+{
+    int *seed = xcalloc(m + 1, sizeof *seed);
+    bool *in_run = xcalloc(m + 1, sizeof *in_run);
+    for (size_t i = 0; i + 2 < m; i++) {
+        int w = seed_width(L, i);
+        for (size_t k = 0; w && k < 3; k++) {
+            seed[i + k] = max_int(seed[i + k], w);
+            in_run[i + k] = true;
+        }
+    }
+    int w = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (seed[i])
+            w = seed[i];
+        else if (i > 0 && in_run[i - 1] && L[i].gap < RUN_BREAK_GAP &&
+                 L[i].width <= w + overflow_allowed(w))
+            in_run[i] = true;
+    }
+    w = 0;
+    for (size_t i = m; i-- > 0;) {
+        if (seed[i])
+            w = seed[i];
+        else if (i + 1 < m && in_run[i + 1] &&
+                 L[i + 1].gap < RUN_BREAK_GAP &&
+                 L[i].width <= w + overflow_allowed(w))
+            in_run[i] = true;
+    }
+    int id = -1;
+    for (size_t i = 0; i < m; i++) {
+        if (in_run[i] && (i == 0 || !in_run[i - 1] ||
+                          L[i].gap >= RUN_BREAK_GAP))
+            id++;
+        L[i].run = in_run[i] ? id : -1;
+    }
+    free(seed);
+    free(in_run);
+}
+
+/* The local wrap width of line i: the third widest line of its run among
+   the few before it and the more after it. */
+static int local_wrap_width(const line_info *L, size_t m, size_t i)
+{
+    int v[WINDOW_BEFORE + WINDOW_AFTER + 1];
+    int k = 0;
+    size_t lo = i >= WINDOW_BEFORE ? i - WINDOW_BEFORE : 0;
+    for (size_t j = lo; j < m && j <= i + WINDOW_AFTER; j++) {
+        if (L[j].run != L[i].run)
+            continue;
+        int x = L[j].width, p = k++;
+        while (p > 0 && v[p - 1] < x) { /* insertion, widest first */
+            v[p] = v[p - 1];
+            p--;
+        }
+        v[p] = x;
+    }
+    return v[k > 3 ? 2 : k - 1];
+}
+
+/* Does line i reach the wrap width W?  A line ending a sentence must fill
+   it (it could be a paragraph end).  Others may fall short by a pushed
+   down character, the indent when the line starts a paragraph, and a
+   number or word that the wrap moved to the next line.  Each ambiguous
+   character (“ ” …) printed a column wider than it displays. */
+static bool is_full(const line_info *L, size_t m, size_t i, int W,
+                    bool starts_paragraph)
+{
+    if (L[i].ends_weak)
+        return L[i].width >= W - 1 - L[i].ambiguous;
+    int word = L[i].narrow / 2 + (i + 1 < m ? L[i + 1].lead_narrow : 0);
+    int allowed = SLACK_COLUMNS + (starts_paragraph ? INDENT_COLUMNS : 0) +
+                  (word < MAX_WORD_SLACK ? word : MAX_WORD_SLACK) +
+                  L[i].ambiguous;
+    if (W > 48) /* wide columns of Latin text wrap more raggedly */
+        allowed = max_int(allowed, W / 5);
+    return L[i].width >= W - allowed;
+}
+
+/* Is gap a usual number of blank lines between wrapped lines around line
+   i?  Full lines that do not end a sentence vote with the gap after them;
+   a gap with at least half the votes of the commonest one counts (where
+   two styles meet, both do). */
+static bool is_usual_gap(const line_info *L, const line_stats *S, size_t m,
+                         size_t i, int gap)
+{
+    int votes[MAX_GAP_VOTE] = {0};
+    size_t lo = i >= GAP_WINDOW ? i - GAP_WINDOW : 0;
+    for (size_t j = lo; j + 1 < m && j <= i + GAP_WINDOW; j++) {
+        if (L[j].run != L[i].run || L[j + 1].run != L[i].run)
+            continue;
+        if (L[j].ends_weak || !S[j].full || L[j + 1].gap >= MAX_GAP_VOTE)
+            continue;
+        votes[L[j + 1].gap]++;
+    }
+    int best = 0;
+    for (int g = 0; g < MAX_GAP_VOTE; g++)
+        best = max_int(best, votes[g]);
+    return gap < MAX_GAP_VOTE && votes[gap] > 0 && votes[gap] * 2 >= best;
+}
+
+/* The smallest indent among the run's lines around line i. */
+static int base_indent(const line_info *L, size_t m, size_t i)
+{
+    int base = L[i].indent;
+    size_t lo = i >= INDENT_BEFORE ? i - INDENT_BEFORE : 0;
+    for (size_t j = lo; j < m && j <= i + INDENT_AFTER; j++)
+        if (L[j].run == L[i].run && L[j].indent < base)
+            base = L[j].indent;
+    return base;
+}
+
+/* Should line a+1 be joined to the paragraph that line a is in?
+   starts_paragraph says a is the paragraph's first line. */
+static bool continues_paragraph(const line_info *L, const line_stats *S,
+                                size_t m, size_t a, bool starts_paragraph)
+{
+    size_t b = a + 1;
+    if (b >= m || L[a].run < 0 || L[b].run != L[a].run)
+        return false;
+    int W = S[a].wrap_width;
+    bool glued = L[a].opens || L[b].closes;
+    if (!glued && !is_full(L, m, a, W, starts_paragraph))
+        return false;
+    /* The gap must be the usual one here (where two styles meet, the usual
+       gap after the junction counts too). */
+    if (!is_usual_gap(L, S, m, a, L[b].gap) &&
+        !is_usual_gap(L, S, m, b, L[b].gap))
+        return false;
+    if (L[b].marker || L[b].spaced || L[a].spaced)
+        return false;
+    /* b must go on itself or end the paragraph as a paragraph ends. */
+    if (!glued && !L[b].ends_weak && !is_full(L, m, b, W, false))
+        return false;
+    /* A sentence end, then a line short by an indent: a new paragraph. */
+    if (L[a].ends_strong && !L[b].ends_weak && L[b].width <= W - 3)
+        return false;
+    if (L[b].indent > base_indent(L, m, a))
+        return false;
+    return true;
+}
+
+/* Is c an ASCII letter? */
+static bool is_ascii_letter(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Append line b to paragraph text sb.  Ideographs join with nothing in
+   between; two Latin words (a letter or sentence punctuation, then a
+   letter) get a space, since a wrap at a space removed it. */
+static void append_wrapped(strbuf *sb, const line_info *b)
+{
+    if (sb->len > 0 && is_ascii_letter(b->text[0])) {
+        char last = sb->s[sb->len - 1];
+        if (is_ascii_letter(last) || strchr(",;:!?).", last))
+            sb_putc(sb, ' ');
+    }
+    sb_append(sb, b->text, b->len);
+}
+
+/* Split text into paragraphs: describe every non-blank line, find the
+   hard-wrapped runs and their local statistics, then walk the lines once,
+   joining each to the paragraph before it when the rules allow. */
+void paragraphs_split(const char *text, block_list *out)
+{
+    line_info *L;
+    size_t m = split_lines(text, &L);
+    find_runs(L, m);
+    line_stats *S = xcalloc(m + 1, sizeof *S);
+    for (size_t i = 0; i < m; i++) {
+        if (L[i].run < 0)
+            continue;
+        S[i].wrap_width = local_wrap_width(L, m, i);
+        S[i].full = is_full(L, m, i, S[i].wrap_width, false);
+    }
+    strbuf sb = {0};
+    size_t i = 0;
+    while (i < m) {
+        size_t first = i;
+        sb_clear(&sb);
+        sb_append(&sb, L[i].text, L[i].len);
+        while (continues_paragraph(L, S, m, i, i == first)) {
+            i++;
+            append_wrapped(&sb, &L[i]);
+        }
+        block *bk = block_list_push(out, sb.s, BLOCK_BODY, L[first].line);
+        if (i > first)
+            bk->flags |= BLOCK_F_HARDWRAP;
+        i++;
+    }
+    sb_free(&sb);
+    free(S);
+    free(L);
 }
