@@ -1267,11 +1267,10 @@ static int no_space(const item *it)
     return 1;
 }
 
-/* Append item i+1 to item i (with a space between when space is set) and
-   remove it from the list. */
-static void merge_with_next(item_list *l, size_t i, int space)
+/* Append item b to item a (with a space between when space is set) and
+   free b. */
+static void append_item(item *a, item *b, int space)
 {
-    item *a = &l->v[i], *b = &l->v[i + 1];
     size_t n = a->n + (space ? 1 : 0) + b->n;
     a->d = xrealloc(a->d, (n + 1) * sizeof *a->d);
     a->f = xrealloc(a->f, (n + 1) * sizeof *a->f);
@@ -1284,32 +1283,45 @@ static void merge_with_next(item_list *l, size_t i, int space)
     a->n = n;
     item_refresh(a);
     item_free(b);
-    memmove(b, b + 1, (l->n - i - 2) * sizeof *b);
-    l->n--;
+}
+
+/* Should heading candidate b (the next source line) join heading a? */
+static bool is_wrapped_heading(const item *a, const item *b)
+{
+    return a->cand && b->cand && !a->level && !b->level &&
+           b->line == a->line + 1 && a->n <= 12 && b->n <= 12 &&
+           no_space(a) && no_space(b) &&
+           !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
 }
 
 /* Join a heading wrapped over consecutive source lines (two short lines
    with no blank line between) into one heading item, and a caption whose
    first part was cut off as a paragraph stopping mid-sentence into one
-   caption. */
+   caption.  One compacting pass: items are moved down, never shifted
+   again, so a page of a million short lines stays linear. */
 static void merge_wrapped_lines(item_list *l)
 {
-    for (size_t i = 0; i + 1 < l->n; i++) {
-        item *a = &l->v[i], *b = &l->v[i + 1];
-        if (a->kind == BLOCK_BODY && !a->cand && b->kind == BLOCK_CAPTION &&
-            ends_open(a->f, a->n)) {
-            merge_with_next(l, i, 0);
+    if (l->n == 0)
+        return;
+    size_t w = 0;
+    bool sealed = false; /* a caption just formed: it takes no more */
+    for (size_t r = 1; r < l->n; r++) {
+        item *a = &l->v[w], *b = &l->v[r];
+        if (!sealed && a->kind == BLOCK_BODY && !a->cand &&
+            b->kind == BLOCK_CAPTION && ends_open(a->f, a->n)) {
+            append_item(a, b, 0);
             a->kind = BLOCK_CAPTION;
+            sealed = true;
             continue;
         }
-        if (!a->cand || !b->cand || a->level || b->level ||
-            b->line != a->line + 1 || a->n > 12 || b->n > 12 ||
-            !no_space(a) || !no_space(b) ||
-            ((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED)))
+        if (!sealed && is_wrapped_heading(a, b)) {
+            append_item(a, b, visible(a->f, a->n) <= 4);
             continue;
-        merge_with_next(l, i, visible(a->f, a->n) <= 4);
-        i--;
+        }
+        l->v[++w] = *b;
+        sealed = false;
     }
+    l->n = w + 1;
 }
 
 /* Resolve short labels: a name right under a heading is its byline (陶凤);

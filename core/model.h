@@ -43,6 +43,12 @@ enum {
     BLOCK_F_JOINED = 1 << 4      /* a broken column was rejoined into it */
 };
 
+/* Paragraphs longer than this are kept as text but not scanned for
+   speakers and quotes: no printed paragraph is this long (it is a file
+   without line breaks), and scanning one would cost more than its length
+   is worth. */
+#define BLOCK_SCAN_MAX_BYTES (64 * 1024)
+
 typedef struct {
     char *text;      /* display text, UTF-8, markers stripped */
     block_kind kind;

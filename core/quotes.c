@@ -61,6 +61,7 @@ typedef struct {
     size_t nb;
     size_t *bstart;   /* nb + 1 entries: where each block starts */
     bool *prose;      /* body text (not headings, bylines, labels) */
+    bool *too_long;   /* over BLOCK_SCAN_MAX_BYTES: not scanned at all */
     qspan *spans;
     size_t nspans, spans_cap;
     mention *ments;
@@ -164,19 +165,35 @@ static bool text_has(const actx *c, size_t from, size_t to, const char *w)
 
 /* Index of the span containing pos (from its opening mark to after its
    closing mark), or -1. */
+/* Index of the first span opening after pos.  Spans are pushed in text
+   order and never overlap (find_spans), so binary search applies; this
+   keeps long paragraphs with many quotations linear-ish. */
+static size_t spans_after(const actx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nspans;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->spans[mid].open <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int span_at(const actx *c, size_t pos)
 {
-    for (size_t i = 0; i < c->nspans; i++)
-        if (c->spans[i].open <= pos && pos < c->spans[i].close_end)
-            return (int)i;
+    size_t i = spans_after(c, pos);
+    if (i > 0 && pos < c->spans[i - 1].close_end)
+        return (int)(i - 1);
     return -1;
 }
 
 static int span_opening_at(const actx *c, size_t pos)
 {
-    for (size_t i = 0; i < c->nspans; i++)
-        if (c->spans[i].open == pos)
-            return (int)i;
+    size_t i = spans_after(c, pos);
+    if (i > 0 && c->spans[i - 1].open == pos)
+        return (int)(i - 1);
     return -1;
 }
 
@@ -349,7 +366,7 @@ static void find_mentions(actx *c)
 {
     for (size_t b = 0; b < c->nb; b++) {
         const block *bl = &c->is->articles[c->ai].blocks.v[b];
-        if (block_is_furniture(bl))
+        if (block_is_furniture(bl) || c->too_long[b])
             continue;
         size_t p = c->bstart[b], e = block_end(c, b);
         while (p < e) {
@@ -381,22 +398,33 @@ static void find_mentions(actx *c)
     }
 }
 
+/* Index of the first mention at or after pos.  Mentions are pushed in
+   text order (find_mentions), so binary search applies. */
+static size_t mentions_from(const actx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ments[mid].pos < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The mention starting exactly at pos, or NULL. */
 static const mention *mention_at(const actx *c, size_t pos)
 {
-    for (size_t i = 0; i < c->nments; i++)
-        if (c->ments[i].pos == pos)
-            return &c->ments[i];
-    return NULL;
+    size_t i = mentions_from(c, pos);
+    return i < c->nments && c->ments[i].pos == pos ? &c->ments[i] : NULL;
 }
 
 /* The most recent mention before pos, or NULL. */
 static const mention *mention_before(const actx *c, size_t pos)
 {
-    const mention *m = NULL;
-    for (size_t i = 0; i < c->nments && c->ments[i].pos < pos; i++)
-        m = &c->ments[i];
-    return m;
+    size_t i = mentions_from(c, pos);
+    return i > 0 ? &c->ments[i - 1] : NULL;
 }
 
 /* ---- step 3: speech clauses --------------------------------------------- */
@@ -446,10 +474,9 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
         const mention *m = mention_before(c, cs);
         return m ? m->person : -1;
     }
-    for (size_t i = 0; i < c->nments; i++) {
+    for (size_t i = mentions_from(c, cs);
+         i < c->nments && c->ments[i].pos < vpos; i++) {
         const mention *m = &c->ments[i];
-        if (m->pos < cs || m->pos >= vpos)
-            continue;
         if (starts_with(c->text + m->end, vpos - m->end, "的"))
             continue;
         if (m->pos >= 6 && memcmp(c->text + m->pos - 6, "记者", 6) == 0)
@@ -667,9 +694,8 @@ static int sentence_subject(const actx *c, size_t pos)
         cs = p;
     }
     int found = -1;
-    for (size_t i = 0; i < c->nments; i++) {
-        if (c->ments[i].pos < ss || c->ments[i].pos >= pos)
-            continue;
+    for (size_t i = mentions_from(c, ss);
+         i < c->nments && c->ments[i].pos < pos; i++) {
         if (found >= 0 && found != c->ments[i].person)
             return -1;
         found = c->ments[i].person;
@@ -833,9 +859,9 @@ static int item_cmp(const void *a, const void *b)
 /* Is there a mention of someone other than who in [from, to)? */
 static bool other_mention(const actx *c, size_t from, size_t to, int who)
 {
-    for (size_t i = 0; i < c->nments; i++)
-        if (c->ments[i].pos >= from && c->ments[i].pos < to &&
-            c->ments[i].person != who)
+    for (size_t i = mentions_from(c, from);
+         i < c->nments && c->ments[i].pos < to; i++)
+        if (c->ments[i].person != who)
             return true;
     return false;
 }
@@ -992,17 +1018,29 @@ static void actx_init(actx *c, issue *is, size_t ai)
     c->nb = a->blocks.n;
     c->bstart = xcalloc(c->nb + 1, sizeof *c->bstart);
     c->prose = xcalloc(c->nb + 1, sizeof *c->prose);
+    c->too_long = xcalloc(c->nb + 1, sizeof *c->too_long);
     size_t off = 0;
     for (size_t b = 0; b < c->nb; b++) {
+        size_t len = strlen(a->blocks.v[b].text);
         c->bstart[b] = off;
-        off += strlen(a->blocks.v[b].text) + 1;
+        off += len + 1;
         c->prose[b] = block_is_prose(&a->blocks.v[b]);
+        if (len > BLOCK_SCAN_MAX_BYTES) {
+            c->prose[b] = false;
+            c->too_long[b] = true;
+            strbuf w = {0};
+            sb_printf(&w, "the paragraph at line %d is %zu KB long; it is "
+                      "kept as text but not searched for quotes.",
+                      a->blocks.v[b].line, len / 1024);
+            strlist_push_owned(&is->warnings, sb_take(&w));
+        }
     }
     c->bstart[c->nb] = c->len + 1;
 }
 
 static void actx_free(actx *c)
 {
+    free(c->too_long);
     free(c->text);
     free(c->bstart);
     free(c->prose);
@@ -1018,16 +1056,22 @@ static void store_items(actx *c)
     if (c->nitems)
         qsort(c->items, c->nitems, sizeof *c->items, item_cmp);
     issue *is = c->is;
+    /* Items are sorted by start: count characters incrementally, so that
+       a long article with many quotes stays linear. */
+    size_t counted_bytes = 0, counted_chars = 0;
     for (size_t i = 0; i < c->nitems; i++) {
         const item *it = &c->items[i];
         if (it->end <= it->start || it->speaker < 0)
             continue;
+        counted_chars += utf8_count(c->text + counted_bytes,
+                                    it->start - counted_bytes);
+        counted_bytes = it->start;
         is->quotes = grow_array(is->quotes, &is->quotes_cap, is->nquotes + 1,
                                 sizeof *is->quotes);
         quote *q = &is->quotes[is->nquotes++];
         q->article = c->ai;
         q->block = block_of(c, it->start);
-        q->start = utf8_count(c->text, it->start);
+        q->start = counted_chars;
         q->end = q->start + utf8_count(c->text + it->start, it->end - it->start);
         q->kind = it->kind;
         q->speaker = it->speaker;

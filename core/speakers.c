@@ -903,7 +903,8 @@ void speakers_find(issue *is)
         char *deleg = article_delegation(a);
         link_sections(is, ai, sk, deleg);
         for (size_t b = 0; b < a->blocks.n; b++)
-            if (!block_is_furniture(&a->blocks.v[b]))
+            if (!block_is_furniture(&a->blocks.v[b]) &&
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
         free(deleg);
     }
