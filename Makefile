@@ -159,7 +159,7 @@ check-asan:
 	  LDFLAGS="-fsanitize=address,undefined" check-unit-asan
 
 check-unit-asan: dubao-asan $(TEST_BIN)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 DUBAO_TEST_SMALL=1 \
 	  DUBAO_BIN=$(CURDIR)/$(B)/dubao DUBAO_SRC=$(CURDIR) $(TEST_BIN)
 
 dubao-asan: $(CORE_OBJ) $(TUI_OBJ)

@@ -1,0 +1,216 @@
+/* test_hostile.c - hostile input end to end: a corpus of damaged, foreign
+ * and enormous files is indexed with clear messages and nothing lost, and
+ * control sequences in the text never reach the terminal. */
+#include "test.h"
+
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <uniconv.h>
+#include <unistd.h>
+
+static const char *dubao_bin(void)
+{
+    const char *b = getenv("DUBAO_BIN");
+    return b ? b : "./dubao";
+}
+
+static void write_bytes(const char *dir, const char *name, const char *bytes,
+                        size_t n)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+}
+
+/* A small page: headline, byline, one quote. */
+static const char page[] =
+    "测试日报\n\n"
+    "代表热议新质生产力\n\n"
+    "本报记者 王五\n\n"
+    "张三代表说，我们要把科技创新放在首位，推动产业升级。\n";
+
+/* Text of a page with escape sequences and controls in it: the payloads
+   must never be written raw. */
+static const char escapes[] =
+    "控制字符测试\n\n"
+    "正文开始\x1b[31m红色\x1b[0m之后，"
+    "剪贴板\x1b]52;c;SGFja2VkIQ==\x07结束，"
+    "铃声\x07，删除\x7f，C1\xc2\x9b" "2J控制。\n";
+
+/* Build the hostile corpus in dir; returns the number of files that
+   should become issues. */
+static int make_hostile_corpus(const char *dir, bool giant)
+{
+    int issues = 0;
+    write_bytes(dir, "page with spaces.txt", page, strlen(page));
+    issues++;
+    write_bytes(dir, "中文 名字.txt", page, strlen(page));
+    issues++;
+    write_bytes(dir, "-leading-dash.txt", page, strlen(page));
+    issues++;
+    /* Invalid UTF-8: lone continuation, overlong, encoded surrogate. */
+    static const char bad[] = "无效字节测试\n\n第一段\x80文字\xc0\xaf更多"
+                              "\xed\xa0\x80结束。\n";
+    write_bytes(dir, "invalid.txt", bad, sizeof bad - 1);
+    issues++;
+    /* GB18030 and UTF-16LE with BOM. */
+    size_t n = 0;
+    char *gb = u8_conv_to_encoding("GB18030", iconveh_error,
+                                   (const uint8_t *)page, strlen(page), NULL,
+                                   NULL, &n);
+    assert_non_null(gb);
+    write_bytes(dir, "gb18030.txt", gb, n);
+    free(gb);
+    issues++;
+    char *u16 = u8_conv_to_encoding("UTF-16LE", iconveh_error,
+                                    (const uint8_t *)page, strlen(page), NULL,
+                                    NULL, &n);
+    assert_non_null(u16);
+    char *bom = xmalloc(n + 2);
+    memcpy(bom, "\xff\xfe", 2);
+    memcpy(bom + 2, u16, n);
+    write_bytes(dir, "utf16.txt", bom, n + 2);
+    free(u16);
+    free(bom);
+    issues++;
+    /* Not text: a PNG; nothing: an empty file. */
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    write_bytes(dir, "picture.png", png, sizeof png - 1);
+    write_bytes(dir, "empty.txt", "", 0);
+    write_bytes(dir, "escapes.txt", escapes, strlen(escapes));
+    issues++;
+    if (giant) {
+        /* 50 MB without a newline, and a million lines. */
+        const char *unit = "长段落没有换行，殷勇代表说，发展新质生产力。";
+        size_t ul = strlen(unit), total = 50u << 20;
+        char *big = xmalloc(total);
+        for (size_t i = 0; i + ul <= total; i += ul)
+            memcpy(big + i, unit, ul);
+        write_bytes(dir, "no-newline.txt", big, total - total % ul);
+        free(big);
+        issues++;
+        size_t lines = 1000000, ll = strlen("行\n");
+        char *many = xmalloc(lines * ll);
+        for (size_t i = 0; i < lines; i++)
+            memcpy(many + i * ll, "行\n", ll);
+        write_bytes(dir, "million-lines.txt", many, lines * ll);
+        free(many);
+        issues++;
+    }
+    return issues;
+}
+
+static void hostile_corpus_indexes_with_clear_messages(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/corpus", dir);
+    snprintf(db, sizeof db, "%s/h.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    /* The giant files take seconds; under sanitizers only the small ones. */
+    bool giant = getenv("DUBAO_TEST_SMALL") == NULL;
+    int issues = make_hostile_corpus(corpus, giant);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "index", NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run(argv, &out, &err), 0);
+    /* Every readable page became an issue; the rest were reported. */
+    char expect[700];
+    snprintf(expect, sizeof expect, "database %s: %d issues", db, issues);
+    if (!strstr(out.s, expect))
+        fail_msg("expected '%s' in: %s", expect, out.s);
+    assert_non_null(strstr(err.s, "picture.png"));
+    assert_non_null(strstr(err.s, "empty.txt"));
+    /* The invalid bytes are named with their offset. */
+    const char *inv = strstr(err.s, "invalid.txt");
+    assert_non_null(inv);
+    assert_non_null(strstr(inv, "offset"));
+    /* No control character of the corpus reaches the messages either. */
+    assert_null(strchr(err.s, '\x1b'));
+    assert_null(strchr(err.s, '\x07'));
+
+    /* Odd file names are listed as they are. */
+    char *list[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "issues", "--json", NULL};
+    sb_clear(&out);
+    assert_int_equal(test_run(list, &out, &err), 0);
+    assert_non_null(strstr(out.s, "\"file\":\"page with spaces.txt\""));
+    assert_non_null(strstr(out.s, "\"file\":\"中文 名字.txt\""));
+    assert_non_null(strstr(out.s, "\"file\":\"-leading-dash.txt\""));
+    assert_non_null(strstr(out.s, "\"file\":\"gb18030.txt\""));
+    /* The converted pages read the same as the UTF-8 one. */
+    char *arts[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "quotes", "--json", NULL};
+    sb_clear(&out);
+    assert_int_equal(test_run(arts, &out, &err), 0);
+    int found = 0;
+    for (const char *p = out.s; (p = strstr(p, "科技创新放在首位")); p++)
+        found++;
+    /* spaces, 中文, dash, gb18030, utf16 (and invalid.txt has no quote) */
+    assert_int_equal(found, 5);
+    /* Stored text keeps no control characters. */
+    char *all[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                   "search", "--json", "控制", NULL};
+    sb_clear(&out);
+    assert_int_equal(test_run(all, &out, &err), 0);
+    assert_non_null(strstr(out.s, "escapes.txt"));
+    assert_null(strstr(out.s, "\\u001b"));
+    assert_null(strstr(out.s, "\\u0007"));
+    assert_null(strstr(out.s, "52;c;"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Open the page full of escape sequences in the browser in tmux, with
+   everything dubao writes recorded: the payloads never appear. */
+static void hostile_escapes_never_reach_the_terminal(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], rec[600], cmd[2400];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/e.db", dir);
+    snprintf(rec, sizeof rec, "%s/typescript", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "escapes.txt", escapes, strlen(escapes));
+    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), db,
+             corpus);
+    /* script(1) runs it on a pty inside tmux and records every byte. */
+    char full[3200];
+    snprintf(full, sizeof full, "script -q -c '%s' %s", cmd, rec);
+    assert_int_equal(tmux_start(full, 100, 30), 0);
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("Enter", "Enter", "j", "G", NULL);
+    screen = tmux_wait_for("Reader", 2000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "控制字符测试"));
+    free(screen);
+    tmux_keys("Q", NULL);
+    for (int i = 0; i < 40 && tmux_alive(); i++)
+        usleep(50 * 1000);
+    tmux_stop();
+    size_t n;
+    char *bytes = test_read_file(rec, &n);
+    assert_true(n > 100);
+    assert_null(memmem(bytes, n, "52;c;", 5));
+    assert_null(memmem(bytes, n, "SGFja2VkIQ", 10));
+    assert_null(memmem(bytes, n, "\x1b[31m", 5));
+    assert_null(memmem(bytes, n, "\xc2\x9b", 2));
+    assert_null(memmem(bytes, n, "\x07", 1));
+    free(bytes);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
+    cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
+};
+const test_suite hostile_suite = {tests, SUITE_LEN(tests)};
