@@ -59,7 +59,8 @@ void corpus_list_files(const strlist *roots, strlist *files, strlist *errors)
         collect(abs ? abs : roots->v[i], files, errors, 0);
         free(abs);
     }
-    qsort(files->v, files->n, sizeof *files->v, compare_strings);
+    if (files->n > 1)
+        qsort(files->v, files->n, sizeof *files->v, compare_strings);
     /* The same file named twice (overlapping roots) is indexed once. */
     size_t out = 0;
     for (size_t i = 0; i < files->n; i++) {
