@@ -45,7 +45,7 @@ TUI_LIB_OBJ = $(filter-out $(B)/tui/main.o,$(TUI_OBJ))
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 
 .PHONY: FORCE all run check check-unit check-asan check-man deps deps-check \
-        install uninstall clean bench fuzz
+        install uninstall clean
 
 all: deps-check
 	@$(MAKE) --no-print-directory dubao
@@ -182,3 +182,7 @@ clean:
 	rm -rf build dubao
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# make bench (bench/bench.mk) and make fuzz / fuzz-smoke (tests/fuzz/fuzz.mk).
+-include bench/bench.mk
+-include tests/fuzz/fuzz.mk

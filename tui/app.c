@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -76,6 +77,47 @@ struct app {
 };
 
 static volatile sig_atomic_t stop_signal;
+
+/* Timing for the benchmark (DUBAO_BENCH_KEYS=FILE with --script): the time
+   from start to the first painted screen, then for each key the time from
+   taking it to the end of the repaint, in nanoseconds, one per line. */
+typedef struct {
+    FILE *out;
+    struct timespec start;  /* app_run entered */
+    struct timespec key;    /* the pending key was taken */
+    bool painted;           /* the first screen was painted */
+    bool pending;           /* a key waits for its repaint */
+} bench_timer;
+
+static long long elapsed_ns(const struct timespec *from)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - from->tv_sec) * 1000000000LL +
+           (now.tv_nsec - from->tv_nsec);
+}
+
+/* After a repaint: record the first paint or the pending key's time. */
+static void bench_after_draw(bench_timer *bt)
+{
+    if (!bt->out)
+        return;
+    if (!bt->painted) {
+        fprintf(bt->out, "# first_paint_ns %lld\n", elapsed_ns(&bt->start));
+        bt->painted = true;
+    } else if (bt->pending) {
+        fprintf(bt->out, "%lld\n", elapsed_ns(&bt->key));
+    }
+    bt->pending = false;
+}
+
+static void bench_key_taken(bench_timer *bt)
+{
+    if (bt->out) {
+        clock_gettime(CLOCK_MONOTONIC, &bt->key);
+        bt->pending = true;
+    }
+}
 
 /* SIGINT, SIGTERM, SIGHUP: leave the key loop and restore the terminal. */
 static void on_stop_signal(int sig)
@@ -733,6 +775,8 @@ static void app_do(app *a, action_id act)
 
 int app_run(const dubao_options *o)
 {
+    bench_timer bt = {0};
+    clock_gettime(CLOCK_MONOTONIC, &bt.start);
     if (!terminal_usable(o->script != NULL))
         return EXIT_RUNTIME;
     app *a = xcalloc(1, sizeof *a);
@@ -776,12 +820,17 @@ int app_run(const dubao_options *o)
     view *first = pane(a, 0);
     if (first->ops->select && first->ops->line_count(first))
         first->ops->select(first, 0);
+    const char *bench_path = getenv("DUBAO_BENCH_KEYS");
+    if (bench_path && a->script)
+        bt.out = fopen(bench_path, "w");
     while (!a->quit) {
         app_draw(a);
+        bench_after_draw(&bt);
         wint_t key = 0;
         bool code = false;
         if (!app_read_key(a, &key, &code))
             break;
+        bench_key_taken(&bt);
         a->message[0] = '\0';
         if (code && key == KEY_RESIZE) {
             app_layout(a);
@@ -796,6 +845,8 @@ int app_run(const dubao_options *o)
         if (a->focus != old_focus || a->mode != old_mode)
             app_layout(a);
     }
+    if (bt.out)
+        fclose(bt.out);
     endwin();
     for (int i = 0; i < NVIEWS; i++) {
         if (a->views[i].win)
