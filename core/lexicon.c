@@ -15,9 +15,14 @@
 
 typedef struct {
     char **slots;     /* cap slots, NULL when empty */
+    size_t *lens;     /* byte length of each slot's word */
     size_t cap;
     size_t n;
     size_t maxchars;  /* longest word, in characters */
+    /* Bit c is set when some word starts with code point c (< 0x10000);
+       lex_prefix rejects most text positions with one lookup. */
+    uint8_t first[0x10000 / 8];
+    bool astral_first; /* some word starts beyond the BMP */
 } wordset;
 
 static wordset sets[LEX_KIND_COUNT];
@@ -50,7 +55,7 @@ static size_t wordset_slot(const wordset *ws, const char *s, size_t n)
 {
     size_t i = hash_bytes(s, n) & (ws->cap - 1);
     while (ws->slots[i]) {
-        if (strlen(ws->slots[i]) == n && memcmp(ws->slots[i], s, n) == 0)
+        if (ws->lens[i] == n && memcmp(ws->slots[i], s, n) == 0)
             break;
         i = (i + 1) & (ws->cap - 1);
     }
@@ -60,14 +65,20 @@ static size_t wordset_slot(const wordset *ws, const char *s, size_t n)
 /* Double the table (keeping it at most half full). */
 static void wordset_grow(wordset *ws)
 {
-    wordset old = *ws;
-    ws->cap = old.cap ? old.cap * 2 : 64;
+    char **old_slots = ws->slots;
+    size_t *old_lens = ws->lens, old_cap = ws->cap;
+    ws->cap = old_cap ? old_cap * 2 : 64;
     ws->slots = xcalloc(ws->cap, sizeof *ws->slots);
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slots[i])
-            ws->slots[wordset_slot(ws, old.slots[i], strlen(old.slots[i]))] =
-                old.slots[i];
-    free(old.slots);
+    ws->lens = xcalloc(ws->cap, sizeof *ws->lens);
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old_slots[i])
+            continue;
+        size_t j = wordset_slot(ws, old_slots[i], old_lens[i]);
+        ws->slots[j] = old_slots[i];
+        ws->lens[j] = old_lens[i];
+    }
+    free(old_slots);
+    free(old_lens);
 }
 
 static void wordset_add(wordset *ws, const char *s, size_t n)
@@ -78,10 +89,18 @@ static void wordset_add(wordset *ws, const char *s, size_t n)
     if (ws->slots[i])
         return;
     ws->slots[i] = xstrndup(s, n);
+    ws->lens[i] = n;
     ws->n++;
     size_t chars = utf8_count(s, n);
     if (chars > ws->maxchars)
         ws->maxchars = chars;
+    uint32_t uc;
+    if (n && utf8_char(s, n, &uc)) {
+        if (uc < 0x10000)
+            ws->first[uc >> 3] |= (uint8_t)(1u << (uc & 7));
+        else
+            ws->astral_first = true;
+    }
 }
 
 static bool wordset_has(const wordset *ws, const char *s, size_t n)
@@ -96,6 +115,7 @@ static void wordset_free(wordset *ws)
     for (size_t i = 0; i < ws->cap; i++)
         free(ws->slots[i]);
     free(ws->slots);
+    free(ws->lens);
     memset(ws, 0, sizeof *ws);
 }
 
@@ -167,11 +187,23 @@ size_t lex_prefix(lex_kind k, const char *s, size_t n)
     if (!lexicon_load())
         return 0;
     const wordset *ws = &sets[k];
-    for (size_t c = ws->maxchars; c > 0; c--) {
-        size_t len = utf8_chars_len(s, n, c);
-        if (utf8_count(s, len) == c && wordset_has(ws, s, len))
-            return len;
+    uint32_t uc;
+    if (n == 0 || !utf8_char(s, n, &uc))
+        return 0;
+    if (uc < 0x10000 ? !(ws->first[uc >> 3] & (1u << (uc & 7)))
+                     : !ws->astral_first)
+        return 0;
+    /* Byte lengths of the first 1..maxchars characters, in one pass. */
+    size_t ends[64];
+    size_t count = 0, pos = 0;
+    while (pos < n && count < ws->maxchars && count < 64) {
+        size_t l = utf8_char(s + pos, n - pos, &uc);
+        pos += l ? l : 1;
+        ends[count++] = pos;
     }
+    for (size_t c = count; c > 0; c--)
+        if (wordset_has(ws, s, ends[c - 1]))
+            return ends[c - 1];
     return 0;
 }
 
