@@ -8,11 +8,13 @@
 #include "db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "articles.h"
@@ -353,8 +355,20 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
     return d;
 }
 
+/* Create the database file with mode 0600 if it does not exist yet:
+   SQLite would use the umask (usually 0644), and the WAL and shared-memory
+   files take the main file's mode.  A user's marks are nobody else's. */
+static void create_private_file(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
+}
+
 db *db_open(const char *path, bool readonly, strbuf *err)
 {
+    if (!readonly)
+        create_private_file(path);
     db *d = xcalloc(1, sizeof *d);
     d->path = xstrdup(path);
     int flags = readonly ? SQLITE_OPEN_READONLY

@@ -49,6 +49,12 @@ bool test_json_valid(const char *s);
 int tmux_start(const char *cmd, int cols, int rows);
 /* Send keys (tmux key names such as "Enter", "Tab", "j"). */
 void tmux_keys(const char *k1, ...);
+/* Set a server option (e.g. set-clipboard on). */
+void tmux_option(const char *name, const char *value);
+/* The newest paste buffer (what OSC 52 put on the clipboard). */
+char *tmux_buffer(void);
+/* The screen with its colour and attribute escape sequences. */
+char *tmux_capture_attrs(void);
 /* Type text literally (no key names). */
 void tmux_type(const char *text);
 /* The visible screen as text (one line per row). */

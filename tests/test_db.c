@@ -55,7 +55,12 @@ static db *open_tmp_db(const char **path_out)
 static void db_stores_and_reads_back(void **state)
 {
     (void)state;
-    db *d = open_tmp_db(NULL);
+    const char *path;
+    db *d = open_tmp_db(&path);
+    /* The user's database is private whatever the umask. */
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
     issue is;
     make_issue(&is, "a.txt");
     strbuf err = {0};

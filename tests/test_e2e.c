@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <signal.h>
 #include <unistd.h>
@@ -259,7 +260,109 @@ static void e2e_terminals_that_cannot_work(void **state)
     }
 }
 
+/* The text of the first quote, as the command line lists it. */
+static char *first_quote_text(const char *db)
+{
+    const char *bin = getenv("DUBAO_BIN");
+    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", (char *)db, "-q",
+                    "quotes", "--json", NULL};
+    strbuf out = {0};
+    assert_int_equal(test_run(argv, &out, NULL), 0);
+    const char *t = out.s ? strstr(out.s, "\"text\":\"") : NULL;
+    char *r = NULL;
+    if (t) {
+        t += strlen("\"text\":\"");
+        /* Enough to compare, without JSON escapes: up to the first
+           backslash or quote. */
+        size_t n = strcspn(t, "\\\"");
+        r = xstrndup(t, n);
+    }
+    sb_free(&out);
+    return r;
+}
+
+static void e2e_copy_puts_the_quote_on_the_clipboard(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    start_browser(100, 30, dir);
+    tmux_option("set-clipboard", "on");
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    char db[600];
+    snprintf(db, sizeof db, "%s/e2e.db", dir);
+    char *expect = first_quote_text(db);
+    if (!expect)
+        skip();
+    tmux_keys("o", NULL);
+    screen = tmux_wait_for("Quotes 1/", 2000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("y", NULL);
+    screen = tmux_wait_for("copied", 2000);
+    assert_non_null(screen);
+    free(screen);
+    char *clip = tmux_buffer();
+    assert_true(strncmp(clip, expect, strlen(expect)) == 0);
+    free(clip);
+    free(expect);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
+/* Does a captured screen set any colour (SGR 30-38, 40-48, 90-97,
+   100-107)?  39 and 49 only restore the defaults. */
+static bool sets_a_colour(const char *s)
+{
+    for (const char *p = strstr(s, "\x1b["); p; p = strstr(p + 1, "\x1b[")) {
+        const char *q = p + 2;
+        while (*q && (isdigit((unsigned char)*q) || *q == ';')) {
+            int v = atoi(q);
+            if ((v >= 30 && v <= 38) || (v >= 40 && v <= 48) ||
+                (v >= 90 && v <= 97) || (v >= 100 && v <= 107))
+                return true;
+            while (isdigit((unsigned char)*q))
+                q++;
+            if (*q == ';')
+                q++;
+        }
+    }
+    return false;
+}
+
+static void e2e_monochrome_and_no_color(void **state)
+{
+    (void)state;
+    static const char *const envs[] = {"TERM=vt100", "NO_COLOR=1"};
+    for (size_t i = 0; i < 2; i++) {
+        char db[600];
+        snprintf(db, sizeof db, "%s/mono%zu.db", test_tmpdir(), i);
+        start_in_shell(db, envs[i]);
+        char *screen = tmux_wait_for("Issues 1/", 8000);
+        assert_non_null(screen);
+        assert_screen_clean(screen, 100);
+        free(screen);
+        tmux_keys("j", NULL);
+        screen = tmux_wait_for("Issues 2/", 2000);
+        assert_non_null(screen);
+        free(screen);
+        /* No colours; the cursor line still stands out (reverse). */
+        char *attrs = tmux_capture_attrs();
+        assert_false(sets_a_colour(attrs));
+        assert_non_null(strstr(attrs, "\x1b[7m"));
+        free(attrs);
+        tmux_keys("Q", NULL);
+        screen = tmux_wait_for("exit=0", 3000);
+        assert_non_null(screen);
+        free(screen);
+        tmux_stop();
+    }
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(e2e_copy_puts_the_quote_on_the_clipboard),
+    cmocka_unit_test(e2e_monochrome_and_no_color),
     cmocka_unit_test(e2e_signals_restore_the_terminal),
     cmocka_unit_test(e2e_ctrl_z_and_fg),
     cmocka_unit_test(e2e_resize_storm),

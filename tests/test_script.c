@@ -9,6 +9,7 @@
 
 #include <unistr.h>
 
+#include "pinyin.h"
 #include "textwidth.h"
 
 /* Run the browser with a script, the database db and the corpus (NULL:
@@ -357,6 +358,48 @@ static void script_delegate_picker_takes_chinese_and_backspace(void **state)
     free(name);
 }
 
+/* Toneless pinyin of a name, syllables joined ("leijun"). */
+static char *pinyin_of_name(const char *name)
+{
+    strbuf sb = {0};
+    const uint8_t *p = (const uint8_t *)name, *end = p + strlen(name);
+    while (p < end) {
+        ucs4_t uc;
+        p += u8_mbtouc(&uc, p, (size_t)(end - p));
+        const char *py = pinyin_of(simplified_of(uc));
+        if (py)
+            sb_puts(&sb, py);
+    }
+    return sb_take(&sb);
+}
+
+static void script_delegate_picker_takes_pinyin(void **state)
+{
+    (void)state;
+    char *name = top_speaker();
+    if (!name)
+        skip();
+    char *py = pinyin_of_name(name);
+    strbuf keys = {0}, out = {0}, err = {0};
+    /* Typed in pinyin, as a person without a Chinese input method would. */
+    sb_printf(&keys, "d\n:type %s\n:dump\n<Enter>\n:dump\n", py);
+    assert_int_equal(run_script(keys.s, &out, &err), 0);
+    char *typing = nth_screen(out.s, 0), *chosen = nth_screen(out.s, 1);
+    assert_non_null(chosen);
+    /* While typing, the speakers pane lists the speaker. */
+    assert_non_null(strstr(typing, name));
+    char expect[128];
+    snprintf(expect, sizeof expect, "%s\xEF\xBC\x9A", name);
+    assert_non_null(strstr(chosen, expect));
+    free(typing);
+    free(chosen);
+    free(py);
+    free(name);
+    sb_free(&keys);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static void script_quote_opens_in_its_article_and_back(void **state)
 {
     (void)state;
@@ -455,6 +498,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(script_marks_survive_reindex_and_export),
     cmocka_unit_test(script_search_highlights_the_right_columns),
     cmocka_unit_test(script_delegate_picker_takes_chinese_and_backspace),
+    cmocka_unit_test(script_delegate_picker_takes_pinyin),
     cmocka_unit_test(script_quote_opens_in_its_article_and_back),
     cmocka_unit_test(script_navigates_panes),
     cmocka_unit_test(script_survives_any_size),

@@ -282,6 +282,25 @@ void tmux_keys(const char *k1, ...)
     va_end(ap);
 }
 
+void tmux_option(const char *name, const char *value)
+{
+    tmux_cmd(NULL, "set-option", "-s", name, value, NULL);
+}
+
+char *tmux_buffer(void)
+{
+    strbuf out = {0};
+    tmux_cmd(&out, "show-buffer", NULL, NULL, NULL, NULL);
+    return sb_take(&out);
+}
+
+char *tmux_capture_attrs(void)
+{
+    strbuf out = {0};
+    tmux_cmd(&out, "capture-pane", "-p", "-e", "-t", "0");
+    return sb_take(&out);
+}
+
 void tmux_type(const char *text)
 {
     tmux_cmd(NULL, "send-keys", "-t", "0", "-l", text);
