@@ -38,6 +38,10 @@ int test_run(char *const argv[], strbuf *out, strbuf *err);
 /* The same, as user nobody (only when running as root: file permissions
    mean nothing to root). */
 int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err);
+/* The same with files limited to bytes (writes beyond fail like a full
+   disk). */
+int test_run_with_file_limit(char *const argv[], long bytes, strbuf *out,
+                             strbuf *err);
 
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */

@@ -266,7 +266,36 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
     sb_free(&err);
 }
 
+static void faults_disk_full_is_reported_and_recoverable(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], corpus[512];
+    snprintf(db, sizeof db, "%s/full.db", dir);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    make_corpus(corpus, "满", 40);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "-q", "index", NULL};
+    strbuf out = {0}, err = {0};
+    /* The database may not grow past 256 KB: indexing stops with a
+       message and a consistent database. */
+    assert_int_equal(test_run_with_file_limit(argv, 256 * 1024, &out, &err),
+                     1);
+    assert_non_null(strstr(err.s, "full"));
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM pragma_integrity_check "
+                                 "WHERE integrity_check <> 'ok'"), 0);
+    long long partial = sql_int(db, "SELECT count(*) FROM issues");
+    assert_true(partial < 40);
+    /* With room again, the next run finishes the job. */
+    sb_clear(&out);
+    assert_int_equal(test_run(argv, &out, &err), 0);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 40);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(faults_disk_full_is_reported_and_recoverable),
     cmocka_unit_test(faults_damaged_database_is_rebuilt_keeping_marks),
     cmocka_unit_test(faults_truncated_database_is_rebuilt),
     cmocka_unit_test(faults_locked_database_gives_a_clear_message),

@@ -494,7 +494,50 @@ static void script_marks_survive_reindex_and_export(void **state)
     sb_free(&err);
 }
 
+static void script_long_session_is_clean_under_valgrind(void **state)
+{
+    (void)state;
+    /* Not with sanitizers (they and valgrind exclude each other). */
+    strbuf which = {0};
+    char *probe[] = {"valgrind", "--version", NULL};
+    if (getenv("DUBAO_TEST_SMALL") || test_run(probe, &which, NULL) != 0) {
+        sb_free(&which);
+        skip();
+    }
+    sb_free(&which);
+    const char *dir = test_tmpdir();
+    char db[600], script[600];
+    snprintf(db, sizeof db, "%s/v.db", dir);
+    snprintf(script, sizeof script, "%s/long.txt", dir);
+    /* Index first without valgrind: the session is what is checked. */
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script_on(db, NULL, ":dump\n", &out, &err), 0);
+    FILE *f = fopen(script, "w");
+    fputs(":repeat 200 j\n<Enter>\n:repeat 100 <PgDn>\n]]][[\n<Tab>"
+          ":repeat 50 k\n/发展<Enter>nnnN\n:resize 40 12\n:repeat 30 j\n"
+          ":resize 1 1\njk\n:resize 120 40\nd\n:type 雷\n<Backspace>\n"
+          ":type lei\n<Enter>\n:repeat 20 j\n<Enter>\nqqq\nor\n"
+          ":repeat 20 j\nrrr\ns\n:repeat 10 j\n<Enter>\nF\n:type 北京\n"
+          "<Enter>\n:repeat 20 j\n<Enter>\n?\n:repeat 10 j\nqqqqq\n"
+          ":repeat 300 <Down>\n:dump\n", f);
+    fclose(f);
+    const char *bin = getenv("DUBAO_BIN");
+    char *argv[] = {"valgrind", "-q", "--error-exitcode=99",
+                    "--leak-check=full", "--errors-for-leak-kinds=definite",
+                    (char *)(bin ? bin : "./dubao"), "--db", db, "--script",
+                    script, NULL};
+    sb_clear(&out);
+    sb_clear(&err);
+    int rc = test_run(argv, &out, &err);
+    if (rc != 0)
+        fail_msg("valgrind: status %d: %s", rc, err.s ? err.s : "");
+    assert_non_null(strstr(out.s, "----"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(script_long_session_is_clean_under_valgrind),
     cmocka_unit_test(script_marks_survive_reindex_and_export),
     cmocka_unit_test(script_search_highlights_the_right_columns),
     cmocka_unit_test(script_delegate_picker_takes_chinese_and_backspace),

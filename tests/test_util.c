@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -85,6 +87,17 @@ static void drain(int fd, strbuf *sb)
 
 /* uid the next test_run child switches to (0: stay as we are). */
 static uid_t run_as_uid;
+/* Largest file the next test_run child may write (0: no limit). */
+static long run_fsize_limit;
+
+int test_run_with_file_limit(char *const argv[], long bytes, strbuf *out,
+                             strbuf *err)
+{
+    run_fsize_limit = bytes;
+    int rc = test_run(argv, out, err);
+    run_fsize_limit = 0;
+    return rc;
+}
 
 int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err)
 {
@@ -113,6 +126,13 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
         dup2(errfd, 2);
         if (out)
             close(p[0]);
+        if (run_fsize_limit) {
+            /* Writes past the limit fail with EFBIG, as on a full disk. */
+            struct rlimit rl = {(rlim_t)run_fsize_limit,
+                                (rlim_t)run_fsize_limit};
+            signal(SIGXFSZ, SIG_IGN);
+            setrlimit(RLIMIT_FSIZE, &rl);
+        }
         if (run_as_uid && (setgid(run_as_uid) != 0 ||
                            setuid(run_as_uid) != 0))
             _exit(126);
