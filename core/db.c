@@ -24,7 +24,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 2
+#define DUBAO_SCHEMA_VERSION 3
 
 struct db {
     sqlite3 *h;
@@ -62,8 +62,8 @@ static const char *const schema_sql =
     "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
     "  ord INTEGER NOT NULL,"
     "  kind TEXT NOT NULL,"
-    "  text TEXT NOT NULL,"
-    "  start INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"   /* characters into articles.body */
+    "  length INTEGER NOT NULL,"  /* characters; the text is not copied */
     "  section INTEGER NOT NULL,"
     "  UNIQUE(article_id, ord));"
     "CREATE TABLE speakers("
@@ -495,8 +495,8 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
     s->article = prepare(d, "INSERT INTO articles(issue_id, ord, headline, "
                             "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)",
                          err);
-    s->para = prepare(d, "INSERT INTO paragraphs(article_id, ord, kind, text, "
-                         "start, section) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->para = prepare(d, "INSERT INTO paragraphs(article_id, ord, kind, start,"
+                         " length, section) VALUES(?1,?2,?3,?4,?5,?6)", err);
     s->section = prepare(d, "INSERT INTO sections(article_id, ord, heading, "
                             "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)",
                          err);
@@ -578,16 +578,17 @@ static int store_article(store_stmts *s, sqlite3_int64 issue_id,
     int64_t start = 0;
     for (size_t b = 0; b < a->blocks.n; b++) {
         const block *bl = &a->blocks.v[b];
+        int64_t length = (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
+                                             strlen(bl->text));
         sqlite3_bind_int64(s->para, 1, article_id);
         sqlite3_bind_int64(s->para, 2, (sqlite3_int64)b);
         bind_text(s->para, 3, block_kind_name(bl->kind));
-        bind_text(s->para, 4, bl->text);
-        sqlite3_bind_int64(s->para, 5, start);
+        sqlite3_bind_int64(s->para, 4, start);
+        sqlite3_bind_int64(s->para, 5, length);
         sqlite3_bind_int(s->para, 6, section_of_block(a, b));
         if (step_done(s->para) != 0)
             return -1;
-        start += (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
-                                     strlen(bl->text)) + 1;
+        start += length + 1;
     }
     int ord = 0;
     for (size_t i = 0; i < a->nsections; i++) {
@@ -884,8 +885,9 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 {
     *rows = NULL;
     sqlite3_stmt *st = prepare(
-        d, "SELECT kind, text, start, section FROM paragraphs "
-           "WHERE article_id=?1 ORDER BY ord", NULL);
+        d, "SELECT p.kind, substr(a.body, p.start + 1, p.length), p.start, "
+           "p.section FROM paragraphs p JOIN articles a ON a.id=p.article_id "
+           "WHERE p.article_id=?1 ORDER BY p.ord", NULL);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, article_id);
