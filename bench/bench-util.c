@@ -86,22 +86,6 @@ static bool is_han(ucs4_t c)
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/* Read a whole file, or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_append(&sb, buf, n);
-    fclose(f);
-    *len = sb.len;
-    return sb_take(&sb);
-}
-
 /* Print count runs of len Han characters found at random places of
    random files among paths (files that are not UTF-8 are passed over). */
 static int cmd_queries(long count, int len, uint64_t seed, char **paths,
@@ -111,7 +95,7 @@ static int cmd_queries(long count, int len, uint64_t seed, char **paths,
     while (printed < count && attempts < count * 1000) {
         attempts++;
         size_t n;
-        char *text = slurp(paths[next_random(&seed) % (uint64_t)npaths], &n);
+        char *text = read_whole_file(paths[next_random(&seed) % (uint64_t)npaths], 0, &n);
         if (!text)
             continue;
         if (n == 0 || u8_check((const uint8_t *)text, n) != NULL) {

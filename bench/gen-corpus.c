@@ -474,26 +474,6 @@ static void collect_material(material *m, const char *text)
     strlist_free(&lines);
 }
 
-/* Read a whole file; NULL with errno set on failure. */
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_append(&sb, buf, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        sb_free(&sb);
-        return NULL;
-    }
-    return sb_take(&sb);
-}
-
 static int compare_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -520,7 +500,7 @@ static int load_source_dir(strlist *texts, const char *dir)
     for (size_t i = 0; i < names.n; i++) {
         strbuf path = {0};
         sb_printf(&path, "%s/%s", dir, names.v[i]);
-        char *text = read_file(path.s);
+        char *text = read_whole_file(path.s, 0, NULL);
         if (!text) {
             fprintf(stderr, "gen-corpus: cannot read %s: %s\n", path.s,
                     strerror(errno));
@@ -538,7 +518,7 @@ static int load_source_dir(strlist *texts, const char *dir)
 /* Read the surnames lexicon (one per line, # comments); false if absent. */
 static bool load_surnames(const char *path, strlist *out)
 {
-    char *text = path ? read_file(path) : NULL;
+    char *text = path ? read_whole_file(path, 0, NULL) : NULL;
     if (!text)
         return false;
     strlist lines = {0};

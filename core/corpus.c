@@ -83,28 +83,6 @@ void content_hash(const char *buf, size_t n, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* Read a whole file; NULL with errno on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_append(&sb, buf, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        sb_free(&sb);
-        errno = EIO;
-        return NULL;
-    }
-    *len = sb.len;
-    return sb_take(&sb);
-}
-
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -119,7 +97,7 @@ static int index_one(db *d, const char *path, const struct stat *st,
     int64_t mtime = (int64_t)st->st_mtim.tv_sec * 1000000000 +
                     st->st_mtim.tv_nsec;
     size_t len = 0;
-    char *bytes = read_file(path, &len);
+    char *bytes = read_whole_file(path, 0, &len);
     if (!bytes) {
         strbuf m = {0};
         sb_printf(&m, "%s: cannot read: %s", base_name(path), strerror(errno));

@@ -1,6 +1,7 @@
 /* strbuf.c - growable strings, string lists and checked allocation. */
 #include "strbuf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,4 +143,29 @@ void strlist_free(strlist *l)
     free(l->v);
     l->v = NULL;
     l->n = l->cap = 0;
+}
+
+char *read_whole_file(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    strbuf sb = {0};
+    char buf[1 << 16];
+    size_t n;
+    while ((max == 0 || sb.len <= max) &&
+           (n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_append(&sb, buf, n);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    if (err) {
+        sb_free(&sb);
+        errno = err;
+        return NULL;
+    }
+    if (max && sb.len > max + 1)
+        sb.len = max + 1; /* the rest was read in the same chunk */
+    if (len)
+        *len = sb.len;
+    return sb_take(&sb);
 }

@@ -40,6 +40,11 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Read a file into a NUL-terminated heap buffer, at most max bytes (0: no
+   limit; a file longer than max yields max + 1 bytes so that the caller
+   can tell).  NULL with errno set when it cannot be opened or read. */
+char *read_whole_file(const char *path, size_t max, size_t *len);
+
 /* Grow an array of elem_size-sized items so that it can hold need items. */
 void *grow_array(void *v, size_t *cap, size_t need, size_t elem_size);
 

@@ -721,37 +721,23 @@ static void file_warning(strlist *warnings, const char *path,
 
 int options_load_file(options *o, const char *path, strlist *warnings)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t len;
+    char *text = read_whole_file(path, MAX_FILE_BYTES, &len);
+    if (!text) {
         if (errno == ENOENT)
             return 0;
         file_warning(warnings, path, strerror(errno));
         return -1;
     }
-    strbuf text = {0};
-    char buf[8192];
-    size_t got;
-    while (text.len <= MAX_FILE_BYTES &&
-           (got = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_append(&text, buf, got);
-    int err = ferror(f) ? errno : 0;
-    fclose(f);
-    if (err) {
-        file_warning(warnings, path, strerror(err));
-        sb_free(&text);
-        return -1;
-    }
-    size_t len = text.len;
     if (len > MAX_FILE_BYTES) {
         file_warning(warnings, path,
                      "larger than 1 MiB; only the lines before that "
                      "limit were read");
         len = MAX_FILE_BYTES;
-        while (len > 0 && text.s[len - 1] != '\n')
+        while (len > 0 && text[len - 1] != '\n')
             len--; /* drop the cut line */
     }
-    int problems = options_parse_n(o, text.s ? text.s : "", len, path,
-                                   warnings);
-    sb_free(&text);
+    int problems = options_parse_n(o, text, len, path, warnings);
+    free(text);
     return problems;
 }
