@@ -360,7 +360,146 @@ static void e2e_monochrome_and_no_color(void **state)
     }
 }
 
+/* Press keys, then wait until the screen shows text; fails with the
+   step's description otherwise. */
+static char *step(const char *what, const char *keys, const char *text)
+{
+    if (keys)
+        tmux_keys(keys, NULL);
+    char *screen = tmux_wait_for(text, 3000);
+    if (!screen) {
+        char *now = tmux_capture();
+        size_t n = strlen(now);
+        while (n > 0 && now[n - 1] == '\n')
+            now[--n] = '\0';
+        const char *last = strrchr(now, '\n');
+        fail_msg("%s: '%s' never appeared; the status line: %s", what, text,
+                 last ? last + 1 : now);
+    }
+    assert_screen_clean(screen, 100);
+    return screen;
+}
+
+/* Press a key and wait until the screen differs from before. */
+static char *step_change(const char *what, const char *key, char *before)
+{
+    tmux_keys(key, NULL);
+    for (int i = 0; i < 60; i++) {
+        char *screen = tmux_capture();
+        if (strcmp(screen, before) != 0) {
+            free(before);
+            return screen;
+        }
+        free(screen);
+        usleep(50 * 1000);
+    }
+    fail_msg("%s: the screen did not change", what);
+    return before;
+}
+
+/* The reader's position in percent: the status line (the last line)
+   starts with it. */
+static int reader_percent(const char *screen)
+{
+    size_t n = strlen(screen);
+    while (n > 0 && screen[n - 1] == '\n')
+        n--;
+    const char *last = screen + n;
+    while (last > screen && last[-1] != '\n')
+        last--;
+    return last[0] >= '0' && last[0] <= '9' ? atoi(last) : -1;
+}
+
+static void e2e_every_key(void **state)
+{
+    (void)state;
+    start_browser(100, 30, test_tmpdir());
+    free(step("start", NULL, "Issues 1/5"));
+    free(step("Down", "Down", "Issues 2/5"));
+    free(step("Up", "Up", "Issues 1/5"));
+    free(step("j", "j", "Issues 2/5"));
+    free(step("k", "k", "Issues 1/5"));
+    free(step("End", "End", "Issues 5/5"));
+    free(step("Home", "Home", "Issues 1/5"));
+    free(step("G", "G", "Issues 5/5"));
+    free(step("g", "g", "Issues 1/5"));
+    /* Mouse (X10 encoding): click the third issue, wheel up. */
+    tmux_type("\x1b[M #$"); /* column 2, row 3 (title is row 0) */
+    free(step("click", NULL, "Issues 3/5"));
+    tmux_type("\x1b[M`#$");
+    free(step("wheel up", NULL, "Issues 1/5"));
+    /* Tab / Shift-Tab / Right / Left move the focus: j then moves that
+       pane's cursor. */
+    free(step("Tab j", "Tab", "Issues 1/5"));
+    free(step("j in articles", "j", "Articles 2/"));
+    free(step("S-Tab", "BTab", "Articles 2/"));
+    free(step("j in issues", "j", "Issues 2/5"));
+    free(step("Right", "Right", "Issues 2/5"));
+    free(step("k in articles", "k", "Articles 1/"));
+    free(step("Left", "Left", "Articles 1/"));
+    free(step("k back", "k", "Issues 1/5"));
+    /* Enter twice: the reader; page keys move through the article. */
+    free(step("Enter", "Enter", "Articles 1/"));
+    char *screen = step_change("Enter reader", "Enter", tmux_capture());
+    int p0 = reader_percent(screen);
+    screen = step_change("PgDn", "NPage", screen);
+    int p1 = reader_percent(screen);
+    assert_true(p1 > p0);
+    screen = step_change("C-d", "C-d", screen);
+    int p2 = reader_percent(screen);
+    assert_true(p2 > p1);
+    screen = step_change("PgUp", "PPage", screen);
+    assert_true(reader_percent(screen) < p2);
+    screen = step_change("C-u", "C-u", screen);
+    screen = step_change("Space", "Space", screen);
+    /* ] and [ jump between speaker sections (or say there is none). */
+    screen = step_change("]", "]", screen);
+    screen = step_change("[", "[", screen);
+    free(screen);
+    /* / searches the focused pane; n and N move between matches. */
+    tmux_keys("/", NULL);
+    tmux_type("北京");
+    free(step("search typed", NULL, "/北京"));
+    free(step("search Enter", "Enter", "Reader"));
+    free(step("n", "n", "Reader"));
+    free(step("N", "N", "Reader"));
+    /* ? help, q back. */
+    free(step("?", "?", "Help"));
+    free(step("q from help", "q", "Reader"));
+    /* d: the delegate picker with typed pinyin-less Chinese. */
+    tmux_keys("d", NULL);
+    free(step("picker", NULL, "delegate:"));
+    tmux_type("殷");
+    free(step("picker typed", NULL, "delegate: 殷"));
+    free(step("picker Enter", "Enter", "Quotes 1/"));
+    /* r: role filter; m: mark; e: export prompt, cancelled. */
+    free(step("r", "r", "role filter:"));
+    free(step("r again", "r", "role filter: 政协委员"));
+    free(step("r: local", "r", "role filter: 地方"));
+    free(step("r: all again", "r", "role filter: 全部"));
+    free(step("mark", "m", "marked"));
+    free(step("export", "e", "export to"));
+    free(step("export cancel", "Escape", "Quotes"));
+    /* o: all quotes; s: speakers; i: issues; F: full-text search. */
+    free(step("o", "o", "Quotes 1/"));
+    free(step("s", "s", "Speakers 1/"));
+    free(step("i", "i", "Issues"));
+    tmux_keys("F", NULL);
+    free(step("global search prompt", NULL, "search all:"));
+    tmux_type("发展");
+    free(step("global search", "Enter", "Search 1/"));
+    /* C-l redraws; q goes back step by step; Q quits. */
+    free(step("C-l", "C-l", "Search 1/"));
+    free(step("q", "q", "Issues"));
+    tmux_keys("Q", NULL);
+    for (int i = 0; i < 40 && tmux_alive(); i++)
+        usleep(50 * 1000);
+    assert_false(tmux_alive());
+    tmux_stop();
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(e2e_every_key),
     cmocka_unit_test(e2e_copy_puts_the_quote_on_the_clipboard),
     cmocka_unit_test(e2e_monochrome_and_no_color),
     cmocka_unit_test(e2e_signals_restore_the_terminal),

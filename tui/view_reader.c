@@ -301,13 +301,17 @@ static bool reader_action(view *v, action_id act)
     return false;
 }
 
+/* "37% · headline · section": the position first, so that a narrow
+   status line never cuts it off. */
 static void reader_status(view *v, strbuf *sb)
 {
     reader_data *d = v->data;
     if (!d || !d->headline)
         return;
     size_t n = reader_line_count(v);
-    sb_puts(sb, d->headline);
+    size_t bottom = v->top + (size_t)v->height;
+    sb_printf(sb, "%zu%% \xC2\xB7 %s",
+              n == 0 || bottom >= n ? 100 : bottom * 100 / n, d->headline);
     /* The section the top line is in. */
     ssize_t p = para_of_line(d, v->top);
     for (ssize_t i = p; i >= 0; i--) {
@@ -317,9 +321,6 @@ static void reader_status(view *v, strbuf *sb)
             break;
         }
     }
-    size_t bottom = v->top + (size_t)v->height;
-    sb_printf(sb, " \xC2\xB7 %zu%%", n == 0 || bottom >= n ? 100
-                                                           : bottom * 100 / n);
 }
 
 static void reader_save(view *v, view_state *st)
