@@ -947,9 +947,11 @@ role_class role_class_from_name(const char *name)
     return ROLE_ANY;
 }
 
-ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
+/* The quotes matching f, appended to rows (n so far, cap) in the order
+   of the statement; speaker names are not matched here. */
+static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
+                        size_t *n, size_t *cap)
 {
-    *rows = NULL;
     sqlite3_stmt *st = prepare(
         d, "SELECT q.id, q.article_id, i.file, a.headline, s.name, s.role, "
            "s.titles, q.kind, q.text, q.start, q.end, "
@@ -972,14 +974,10 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
     sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
     sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
     sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
-    size_t n = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 4);
-        if (f && f->speaker && (!name || !speaker_matches(name, f->speaker)))
-            continue;
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        quote_row *r = &(*rows)[n++];
+        *rows = grow_array(*rows, cap, *n + 1, sizeof **rows);
+        quote_row *r = &(*rows)[(*n)++];
         r->id = sqlite3_column_int64(st, 0);
         r->article_id = sqlite3_column_int64(st, 1);
         r->file = col_text(st, 2);
@@ -994,7 +992,48 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
         r->marked = sqlite3_column_int(st, 11) != 0;
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Order quotes as the unfiltered list is: by file, article, position. */
+static int quote_order(const void *x, const void *y)
+{
+    const quote_row *a = x, *b = y;
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->article_id != b->article_id)
+        return a->article_id < b->article_id ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
+{
+    *rows = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    if (f && f->speaker) {
+        /* Match the names first (a few thousand speakers), then take each
+           one's quotes through the speaker index: never a scan of every
+           quote. */
+        speaker_row *sp;
+        ssize_t ns = db_speakers(d, f->speaker, &sp);
+        if (ns < 0)
+            return -1;
+        for (ssize_t i = 0; i < ns && rc == 0; i++) {
+            if (f->speaker_id && f->speaker_id != sp[i].id)
+                continue;
+            quote_filter one = *f;
+            one.speaker_id = sp[i].id;
+            rc = quotes_query(d, &one, rows, &n, &cap);
+        }
+        speaker_rows_free(sp, ns);
+        if (rc == 0 && n > 1)
+            qsort(*rows, n, sizeof **rows, quote_order);
+    } else {
+        rc = quotes_query(d, f, rows, &n, &cap);
+    }
+    if (rc != 0) {
         quote_rows_free(*rows, (ssize_t)n);
         *rows = NULL;
         return -1;
