@@ -498,7 +498,46 @@ static void e2e_every_key(void **state)
     tmux_stop();
 }
 
+/* Does a captured screen underline anything (SGR 4)? */
+static bool underlines(const char *s)
+{
+    for (const char *p = strstr(s, "\x1b["); p; p = strstr(p + 1, "\x1b[")) {
+        const char *q = p + 2;
+        while (*q && (isdigit((unsigned char)*q) || *q == ';')) {
+            if (atoi(q) == 4)
+                return true;
+            while (isdigit((unsigned char)*q))
+                q++;
+            if (*q == ';')
+                q++;
+        }
+    }
+    return false;
+}
+
+static void e2e_reader_underlines_quotes(void **state)
+{
+    (void)state;
+    start_browser(100, 30, test_tmpdir());
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("o", NULL);
+    screen = tmux_wait_for("Quotes 1/", 3000);
+    if (!screen)
+        skip(); /* no quotes in this corpus */
+    free(screen);
+    tmux_keys("Enter", NULL);
+    usleep(300 * 1000);
+    char *attrs = tmux_capture_attrs();
+    assert_true(underlines(attrs));
+    free(attrs);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(e2e_reader_underlines_quotes),
     cmocka_unit_test(e2e_every_key),
     cmocka_unit_test(e2e_copy_puts_the_quote_on_the_clipboard),
     cmocka_unit_test(e2e_monochrome_and_no_color),

@@ -73,7 +73,18 @@ static void articles_draw_line(view *v, int y, size_t n, bool selected)
         sb_printf(&tail, " %zu\xE2\x80\xA2", r->speakers.n);
     int tw = (int)r->speakers.n >= 10 ? 4 : 3;
     int room = tail.len && v->width > tw + 1 ? v->width - tw : v->width;
-    draw_text(v->win, y, 0, r->headline, strlen(r->headline), room);
+    int used = draw_text(v->win, y, 0, r->headline, strlen(r->headline),
+                         room);
+    if (r->byline && used + 4 < room) {
+        /* The byline, dimmed, where the headline leaves room. */
+        if (!selected)
+            wattrset(v->win, style_attr(STYLE_BYLINE));
+        draw_text(v->win, y, used, "  ", 2, room - used);
+        draw_text(v->win, y, used + 2, r->byline, strlen(r->byline),
+                  room - used - 2);
+        if (!selected)
+            wattrset(v->win, A_NORMAL);
+    }
     if (room < v->width) {
         if (!selected)
             wattrset(v->win, style_attr(STYLE_SPEAKER));

@@ -26,6 +26,12 @@ typedef struct {
     size_t to;
 } byte_range;
 
+/* A quote's piece in one text: every quote of the article is underlined. */
+typedef struct {
+    size_t text;
+    byte_range r;
+} quote_piece;
+
 typedef struct {
     int64_t article_id;
     char *headline;
@@ -35,6 +41,9 @@ typedef struct {
     int *text_style;      /* style of each of texts */
     size_t *prefix;       /* bytes of indent added before each text */
     byte_range *marked;   /* quote highlight per text (from == to: none) */
+    quote_piece *pieces;  /* all quotes of the article, by text */
+    size_t npieces;
+    size_t pieces_cap;
     int64_t quote_start;  /* highlighted characters of the body */
     int64_t quote_end;
     reader_line *lines;
@@ -81,20 +90,19 @@ static size_t byte_offset_of_char(const char *s, int64_t chars)
     return (size_t)(p - (const uint8_t *)s);
 }
 
-/* Translate the quote's character range in the body into byte ranges of
-   the displayed texts. */
-static void reader_mark_quote(reader_data *d)
+/* Translate the characters [start, end) of the body into byte ranges of
+   the displayed texts, calling add for each piece. */
+static void map_char_range(reader_data *d, int64_t start, int64_t end,
+                           void (*add)(reader_data *, size_t, byte_range))
 {
-    free(d->marked);
-    d->marked = xcalloc(d->texts.n, sizeof *d->marked);
-    if (d->quote_end <= d->quote_start)
+    if (end <= start)
         return;
     for (ssize_t i = 0; i < d->npara; i++) {
         const para_row *p = &d->paras[i];
         int64_t pchars = (int64_t)u8_mbsnlen((const uint8_t *)p->text,
                                              strlen(p->text));
-        int64_t from = d->quote_start - p->start;
-        int64_t to = d->quote_end - p->start;
+        int64_t from = start - p->start;
+        int64_t to = end - p->start;
         if (to <= 0 || from >= pchars)
             continue;
         if (from < 0)
@@ -102,9 +110,44 @@ static void reader_mark_quote(reader_data *d)
         if (to > pchars)
             to = pchars;
         size_t pre = d->prefix[i + 1];
-        d->marked[i + 1].from = pre + byte_offset_of_char(p->text, from);
-        d->marked[i + 1].to = pre + byte_offset_of_char(p->text, to);
+        add(d, (size_t)i + 1,
+            (byte_range){pre + byte_offset_of_char(p->text, from),
+                         pre + byte_offset_of_char(p->text, to)});
     }
+}
+
+static void add_marked(reader_data *d, size_t text, byte_range r)
+{
+    d->marked[text] = r;
+}
+
+static void add_piece(reader_data *d, size_t text, byte_range r)
+{
+    d->pieces = grow_array(d->pieces, &d->pieces_cap, d->npieces + 1,
+                           sizeof *d->pieces);
+    d->pieces[d->npieces++] = (quote_piece){text, r};
+}
+
+/* The selected quote, bold and underlined. */
+static void reader_mark_quote(reader_data *d)
+{
+    free(d->marked);
+    d->marked = xcalloc(d->texts.n, sizeof *d->marked);
+    map_char_range(d, d->quote_start, d->quote_end, add_marked);
+}
+
+/* Every quote of the article, underlined. */
+static void reader_find_quotes(view *v, reader_data *d)
+{
+    d->npieces = 0;
+    if (!d->article_id)
+        return;
+    quote_filter f = {NULL, NULL, NULL, d->article_id, 0, ROLE_ANY};
+    quote_row *q;
+    ssize_t n = db_quotes(app_db(v->app), &f, &q);
+    for (ssize_t i = 0; i < n; i++)
+        map_char_range(d, q[i].start, q[i].end, add_piece);
+    quote_rows_free(q, n);
 }
 
 /* Build texts[] from the headline and paragraphs. */
@@ -174,6 +217,7 @@ static void reader_open(view *v)
         }
     }
     reader_build_texts(d);
+    reader_find_quotes(v, d);
     reader_wrap(v);
 }
 
@@ -233,6 +277,17 @@ static const char *reader_line_text(view *v, size_t n, size_t *start,
     return d->texts.v[d->lines[n].text];
 }
 
+/* Draw the part of byte range r that falls on screen line l with attr. */
+static void overlay_range(view *v, int y, const reader_line *l,
+                          const char *t, byte_range r, attr_t attr)
+{
+    if (r.to <= r.from || r.from >= l->start + l->len || r.to <= l->start)
+        return;
+    size_t from = r.from > l->start ? r.from - l->start : 0;
+    size_t to = r.to < l->start + l->len ? r.to - l->start : l->len;
+    draw_overlay(v->win, y, t + l->start, l->len, from, to, v->width, attr);
+}
+
 static void reader_draw_line(view *v, int y, size_t n, bool selected)
 {
     (void)selected;
@@ -241,13 +296,11 @@ static void reader_draw_line(view *v, int y, size_t n, bool selected)
     const char *t = d->texts.v[l->text];
     wattrset(v->win, style_attr(l->style));
     draw_text(v->win, y, 0, t + l->start, l->len, v->width);
-    byte_range m = d->marked[l->text];
-    if (m.to > m.from && m.from < l->start + l->len && m.to > l->start) {
-        size_t from = m.from > l->start ? m.from - l->start : 0;
-        size_t to = m.to < l->start + l->len ? m.to - l->start : l->len;
-        draw_overlay(v->win, y, t + l->start, l->len, from, to, v->width,
-                     style_attr(l->style) | style_attr(STYLE_QUOTE));
-    }
+    attr_t quote = style_attr(l->style) | style_attr(STYLE_QUOTE);
+    for (size_t i = 0; i < d->npieces; i++)
+        if (d->pieces[i].text == l->text)
+            overlay_range(v, y, l, t, d->pieces[i].r, quote);
+    overlay_range(v, y, l, t, d->marked[l->text], quote | A_BOLD);
     wattrset(v->win, A_NORMAL);
 }
 
@@ -353,6 +406,7 @@ static void reader_free(view *v)
     free(d->text_style);
     free(d->prefix);
     free(d->marked);
+    free(d->pieces);
     free(d->lines);
     free(d->headline);
     free(d);
