@@ -149,14 +149,23 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
     for (size_t i = 0; msgs && i < errors.n; i++)
         fprintf(msgs, "dubao: %s\n", errors.v[i]);
     rep->missing = (int)errors.n;
+    db_source *known;
+    ssize_t nknown = db_sources(d, &known);
+    if (nknown < 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        strlist_free(&files);
+        strlist_free(&errors);
+        return -1;
+    }
     int rc = 0;
     for (size_t i = 0; i < files.n && rc == 0; i++) {
         struct stat st;
         rep->files++;
         if (stat(files.v[i], &st) != 0)
             continue;
-        db_source_state old;
-        db_source_get(d, files.v[i], &old);
+        const db_source_state *found = db_sources_find(known, nknown,
+                                                       files.v[i]);
+        db_source_state old = found ? *found : (db_source_state){0};
         int64_t mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 +
                         st.st_mtim.tv_nsec;
         if (old.known && old.size == (int64_t)st.st_size &&
@@ -177,6 +186,7 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
             rep->removed = removed;
         }
     }
+    db_sources_free(known, nknown);
     strlist_free(&files);
     strlist_free(&errors);
     return rc;

@@ -421,6 +421,13 @@ static sqlite3_stmt *prepare(db *d, const char *sql, strbuf *err)
     return st;
 }
 
+/* Copy a possibly-NULL text column. */
+static char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
 /* Bind a possibly-NULL string. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -438,22 +445,59 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-void db_source_get(db *d, const char *path, db_source_state *s)
+ssize_t db_sources(db *d, db_source **out)
 {
-    memset(s, 0, sizeof *s);
-    sqlite3_stmt *st = prepare(
-        d, "SELECT size, mtime_ns, hash FROM sources WHERE path=?1", NULL);
+    *out = NULL;
+    sqlite3_stmt *st = prepare(d, "SELECT path, size, mtime_ns, hash FROM "
+                                  "sources ORDER BY path", NULL);
     if (!st)
-        return;
-    bind_text(st, 1, path);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        s->known = true;
-        s->size = sqlite3_column_int64(st, 0);
-        s->mtime_ns = sqlite3_column_int64(st, 1);
-        const char *h = (const char *)sqlite3_column_text(st, 2);
-        snprintf(s->hash, sizeof s->hash, "%s", h ? h : "");
+        return -1;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = grow_array(*out, &cap, n + 1, sizeof **out);
+        db_source *s = &(*out)[n++];
+        memset(s, 0, sizeof *s);
+        s->path = col_text(st, 0);
+        s->st.known = true;
+        s->st.size = sqlite3_column_int64(st, 1);
+        s->st.mtime_ns = sqlite3_column_int64(st, 2);
+        const char *h = (const char *)sqlite3_column_text(st, 3);
+        snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
     }
     sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_sources_free(*out, (ssize_t)n);
+        *out = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+void db_sources_free(db_source *v, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        free(v[i].path);
+    free(v);
+}
+
+/* SQLite's ORDER BY on TEXT uses memcmp order, the same as strcmp on
+   UTF-8, so binary search with strcmp agrees with the query's order. */
+const db_source_state *db_sources_find(const db_source *v, ssize_t n,
+                                       const char *path)
+{
+    ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        ssize_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid].path, path);
+        if (c == 0)
+            return &v[mid].st;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
@@ -798,12 +842,6 @@ static void subheads_split(const char *text, strlist *out)
 
 /* ---- list queries ---- */
 
-/* Copy a possibly-NULL text column. */
-static char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
 
 ssize_t db_issues(db *d, issue_row **rows)
 {
