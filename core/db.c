@@ -1033,6 +1033,31 @@ static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The ids of the speakers whose names match q (see speaker_matches). */
+static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
+{
+    *ids = NULL;
+    sqlite3_stmt *st = prepare(d, "SELECT id, name FROM speakers", NULL);
+    if (!st)
+        return -1;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        if (!name || !speaker_matches(name, q))
+            continue;
+        *ids = grow_array(*ids, &cap, n + 1, sizeof **ids);
+        (*ids)[n++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(*ids);
+        *ids = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
 /* Order quotes as the unfiltered list is: by file, article, position. */
 static int quote_order(const void *x, const void *y)
 {
@@ -1054,18 +1079,18 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
         /* Match the names first (a few thousand speakers), then take each
            one's quotes through the speaker index: never a scan of every
            quote. */
-        speaker_row *sp;
-        ssize_t ns = db_speakers(d, f->speaker, &sp);
+        int64_t *ids;
+        ssize_t ns = speaker_ids_matching(d, f->speaker, &ids);
         if (ns < 0)
             return -1;
         for (ssize_t i = 0; i < ns && rc == 0; i++) {
-            if (f->speaker_id && f->speaker_id != sp[i].id)
+            if (f->speaker_id && f->speaker_id != ids[i])
                 continue;
             quote_filter one = *f;
-            one.speaker_id = sp[i].id;
+            one.speaker_id = ids[i];
             rc = quotes_query(d, &one, rows, &n, &cap);
         }
-        speaker_rows_free(sp, ns);
+        free(ids);
         if (rc == 0 && n > 1)
             qsort(*rows, n, sizeof **rows, quote_order);
     } else {
