@@ -919,6 +919,18 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     return (ssize_t)n;
 }
 
+char *db_article_file(db *d, int64_t article_id)
+{
+    sqlite3_stmt *st = prepare(d, "SELECT i.file FROM articles a JOIN issues"
+                                  " i ON i.id=a.issue_id WHERE a.id=?1", NULL);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, article_id);
+    char *file = sqlite3_step(st) == SQLITE_ROW ? col_text(st, 0) : NULL;
+    sqlite3_finalize(st);
+    return file;
+}
+
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 {
     *rows = NULL;

@@ -139,6 +139,8 @@ ssize_t db_issues(db *d, issue_row **rows);
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
                     article_row **rows);
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows);
+/* The file name of the issue an article belongs to (heap), or NULL. */
+char *db_article_file(db *d, int64_t article_id);
 
 /* Groups of roles for filtering quotes. */
 typedef enum {

@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     int64_t article_id;
     char *headline;
+    char *file;           /* the issue's file, for the status line */
     para_row *paras;
     ssize_t npara;
     strlist texts;        /* headline and paragraphs as displayed */
@@ -208,6 +209,9 @@ static void reader_open(view *v)
     para_rows_free(d->paras, d->npara);
     d->paras = NULL;
     d->npara = 0;
+    free(d->file);
+    d->file = d->article_id ? db_article_file(app_db(v->app), d->article_id)
+                            : NULL;
     if (d->article_id) {
         d->npara = db_paragraphs(app_db(v->app), d->article_id, &d->paras);
         if (d->npara < 0) {
@@ -354,8 +358,8 @@ static bool reader_action(view *v, action_id act)
     return false;
 }
 
-/* "37% · headline · section": the position first, so that a narrow
-   status line never cuts it off. */
+/* "37% · issue · headline · section": the position first, so that a
+   narrow status line never cuts it off. */
 static void reader_status(view *v, strbuf *sb)
 {
     reader_data *d = v->data;
@@ -363,8 +367,11 @@ static void reader_status(view *v, strbuf *sb)
         return;
     size_t n = reader_line_count(v);
     size_t bottom = v->top + (size_t)v->height;
-    sb_printf(sb, "%zu%% \xC2\xB7 %s",
-              n == 0 || bottom >= n ? 100 : bottom * 100 / n, d->headline);
+    sb_printf(sb, "%zu%% \xC2\xB7 ",
+              n == 0 || bottom >= n ? 100 : bottom * 100 / n);
+    if (d->file)
+        sb_printf(sb, "%s \xC2\xB7 ", d->file);
+    sb_puts(sb, d->headline);
     /* The section the top line is in. */
     ssize_t p = para_of_line(d, v->top);
     for (ssize_t i = p; i >= 0; i--) {
@@ -407,6 +414,7 @@ static void reader_free(view *v)
     free(d->prefix);
     free(d->marked);
     free(d->pieces);
+    free(d->file);
     free(d->lines);
     free(d->headline);
     free(d);
