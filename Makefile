@@ -29,7 +29,8 @@ LIBS     = $(PKG_LIBS) -lunistring -lm
 # ncursesw on Debian 12 (libncursesw5-dev is a transitional alias).
 BUILD_DEBS = libncurses-dev libsqlite3-dev libunistring-dev pkg-config \
              unicode-data bzip2
-TEST_DEBS  = tmux libcmocka-dev groff-base man-db valgrind bsdutils
+TEST_DEBS  = tmux libcmocka-dev groff-base man-db valgrind bsdutils \
+             clang libclang-rt-14-dev
 
 B        = build
 CORE_SRC = $(wildcard core/*.c)

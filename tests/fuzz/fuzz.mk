@@ -16,11 +16,18 @@
 # sources (pinyin table, config.h) are produced by the top Makefile's own
 # rules with B=build/fuzz.
 
+FUZZ_B       = build/fuzz
+
+# The rules below call the top Makefile again with B=build/fuzz to make the
+# generated sources.  That nested make (or anyone building with
+# B=build/fuzz) must not see them: its own $(B)/gen rules then name the
+# same files, and fuzz-gen would call itself forever.
+ifneq ($(B),$(FUZZ_B))
+
 # Keep whatever default goal the including Makefile had.
 fuzz_saved_goal := $(.DEFAULT_GOAL)
 
 FUZZ_CC     ?= clang
-FUZZ_B       = build/fuzz
 FUZZ_TIME   ?= 60
 FUZZ_SAN     = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_OBJSAN  = -fsanitize=fuzzer-no-link,address,undefined \
@@ -92,3 +99,5 @@ $(FUZZ_ALL:%=$(FUZZ_B)/%): $(FUZZ_B)/%: $(FUZZ_B)/%.o $(FUZZ_CORE_OBJ)
 -include $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/core/*.d $(FUZZ_B)/tui/*.d)
 
 .DEFAULT_GOAL := $(fuzz_saved_goal)
+
+endif

@@ -21,7 +21,11 @@
  *     valid UTF-8, and a MATCH SQLite accepts;
  *   - fts_match_ranges() with the same prefix as the query: ranges sorted,
  *     disjoint, inside the text, on character boundaries, and at least one
- *     when the query has a term.
+ *     when the query has a term;
+ *   - search and highlighting agree: with the first line as the query and
+ *     the rest as the row, a row that MATCH finds has match ranges, and
+ *     for a one-term query the row has ranges exactly when MATCH finds it
+ *     (both claim the same folding and the same idea of adjacency).
  *
  * Each input runs inside a transaction that is rolled back, so the table
  * stays empty and runs do not slow down.
@@ -193,6 +197,49 @@ static void check_ranges(const char *text, size_t n, const char *query)
     free(q);
 }
 
+/* Does SQLite find the row text with the MATCH expression q? */
+static bool sql_matches(const char *text, size_t n, const char *q)
+{
+    exec_or_die("BEGIN");
+    sqlite3_bind_text(insert_stmt, 1, text, (int)n, SQLITE_STATIC);
+    if (sqlite3_step(insert_stmt) != SQLITE_DONE)
+        fuzz_fail("insert: %s", sqlite3_errmsg(db));
+    sqlite3_reset(insert_stmt);
+    sqlite3_bind_text(match_stmt, 1, q, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(match_stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        fuzz_fail("MATCH %s failed: %s", q, sqlite3_errmsg(db));
+    sqlite3_reset(match_stmt);
+    sqlite3_clear_bindings(match_stmt);
+    exec_or_die("ROLLBACK");
+    return rc == SQLITE_ROW;
+}
+
+/* The first line of text is a query, the rest a row: compare what the
+   search finds with what the highlighter marks. */
+static void check_search_vs_ranges(const char *text, size_t n)
+{
+    const char *nl = memchr(text, '\n', n);
+    if (!nl || (size_t)(nl - text) > MAX_QUERY_BYTES)
+        return;
+    char *query = xstrndup(text, (size_t)(nl - text));
+    const char *row = nl + 1;
+    size_t row_len = n - (size_t)(row - text);
+    char *q = fts_query_from_user(query);
+    if (q) {
+        bool found = sql_matches(row, row_len, q);
+        size_t ranges[MAX_RANGES][2];
+        size_t count = fts_match_ranges(row, query, ranges, MAX_RANGES);
+        bool one_term = strstr(q, "\" AND \"") == NULL;
+        if (found && count == 0)
+            fuzz_fail("MATCH %s finds the row but there are no ranges", q);
+        if (one_term && !found && count > 0)
+            fuzz_fail("ranges for %s in a row that MATCH does not find", q);
+    }
+    free(q);
+    free(query);
+}
+
 /* What a user types may be any bytes: the query built from them must
    still be valid UTF-8 and a MATCH expression SQLite accepts. */
 static void check_raw_query(const uint8_t *data, size_t size)
@@ -225,6 +272,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_self_match(text, n, query);
     check_ranges(text, n, query);
     free(query);
+    check_search_vs_ranges(text, n);
     free(text);
     return 0;
 }
