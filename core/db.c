@@ -217,13 +217,21 @@ static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
     return db_migrate(d, version, err);
 }
 
+/* Did the last failure on h come from a damaged file (as opposed to a
+   lock, a permission or a missing file)? */
+static bool failure_is_damage(sqlite3 *h)
+{
+    int code = sqlite3_errcode(h) & 0xff;
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
 int db_quick_check(db *d, strbuf *report)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(d->h, "PRAGMA quick_check(5)", -1, &st, NULL) !=
         SQLITE_OK) {
         sb_printf(report, "%s", sqlite3_errmsg(d->h));
-        return -1;
+        return failure_is_damage(d->h) ? 0 : -1;
     }
     int ok = 1;
     int rc;
@@ -237,7 +245,7 @@ int db_quick_check(db *d, strbuf *report)
     if (rc != SQLITE_DONE) {
         sb_printf(report, "%s%s", report->len ? "; " : "",
                   sqlite3_errmsg(d->h));
-        ok = 0;
+        ok = failure_is_damage(d->h) ? 0 : -1;
     }
     sqlite3_finalize(st);
     return ok;
@@ -320,7 +328,7 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
 {
     strbuf first = {0};
     db *d = db_open(path, false, &first);
-    int sound = 1;
+    int sound = -1;
     strbuf report = {0};
     if (d) {
         sb_free(&first);
@@ -339,7 +347,10 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
         sound = db_quick_check(&probe, &report);
     }
     sqlite3_close(h);
-    if (sound == 1) {
+    /* Rebuild only when the check ran and found damage: a file that
+       cannot be checked (read-only, locked, no permission) is reported and
+       left alone. */
+    if (sound != 0) {
         sb_append(err, first.s ? first.s : "", first.len);
         sb_free(&first);
         sb_free(&report);
@@ -1238,6 +1249,17 @@ void speaker_rows_free(speaker_row *rows, ssize_t n)
 
 /* ---- full-text search ---- */
 
+/* The end of the first n characters of s (len bytes), or its end. */
+static const uint8_t *u8_next_n(const uint8_t *s, size_t len, size_t n)
+{
+    const uint8_t *p = s, *end = s + len;
+    for (size_t i = 0; i < n && p < end; i++) {
+        int l = u8_mblen(p, (size_t)(end - p));
+        p += l > 0 ? l : 1;
+    }
+    return p;
+}
+
 /* Character offset of byte offset b in s. */
 static int64_t char_offset(const char *s, size_t b)
 {
@@ -1256,12 +1278,23 @@ static void search_row_matches(search_row *r, const char *query)
     }
 }
 
+/* The longest query searched, in characters: FTS5's memory grows with
+   terms times their occurrences, and nobody types more. */
+#define SEARCH_MAX_QUERY_CHARS 256
+
 ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
 {
     *rows = NULL;
+    size_t qbytes = strlen(query);
+    const uint8_t *cut = u8_next_n((const uint8_t *)query, qbytes,
+                                   SEARCH_MAX_QUERY_CHARS);
+    char *bounded = xstrndup(query, (size_t)(cut - (const uint8_t *)query));
+    query = bounded;
     char *match = fts_query_from_user(query);
-    if (!match)
+    if (!match) {
+        free(bounded);
         return 0;
+    }
     sqlite3_stmt *st = prepare(
         d, "SELECT * FROM ("
            "SELECT 0, a.id, 0, i.file, a.headline, NULL, "
@@ -1280,6 +1313,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
            "WHERE quote_fts MATCH ?1) ORDER BY rank LIMIT ?2", NULL);
     if (!st) {
         free(match);
+        free(bounded);
         return -1;
     }
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
@@ -1304,6 +1338,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     }
     sqlite3_finalize(st);
     free(match);
+    free(bounded);
     if (rc != SQLITE_DONE) {
         search_rows_free(*rows, (ssize_t)n);
         *rows = NULL;

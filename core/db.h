@@ -29,7 +29,7 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice);
 
 /* Check the database file with PRAGMA quick_check.  Returns 1 when it is
    sound, 0 when it is damaged (report says how), -1 when it cannot be
-   read at all. */
+   checked (locked, no permission). */
 int db_quick_check(db *d, strbuf *report);
 
 /* Rebuild a damaged database at path: the user's marks and state are

@@ -48,6 +48,10 @@ enum {
    without line breaks), and scanning one would cost more than its length
    is worth. */
 #define BLOCK_SCAN_MAX_BYTES (64 * 1024)
+/* Likewise a whole article: attributing quotes costs more than linear time
+   in the number of quotations of one article, and no printed article
+   comes near this size. */
+#define ARTICLE_SCAN_MAX_BYTES (256 * 1024)
 
 typedef struct {
     char *text;      /* display text, UTF-8, markers stripped */

@@ -1084,6 +1084,15 @@ static void article_quotes(issue *is, size_t ai)
 {
     actx c;
     actx_init(&c, is, ai);
+    if (c.len > ARTICLE_SCAN_MAX_BYTES) {
+        strbuf w = {0};
+        sb_printf(&w, "the article \"%.60s\" is %zu KB long; it is kept as "
+                  "text but not searched for quotes.",
+                  is->articles[ai].headline, c.len / 1024);
+        strlist_push_owned(&is->warnings, sb_take(&w));
+        actx_free(&c);
+        return;
+    }
     find_spans(&c);
     find_mentions(&c);
     find_speech(&c);

@@ -184,6 +184,23 @@ static void faults_read_only_database_gives_a_clear_message(void **state)
     int rc = test_run_as_nobody(argv, &out, &err);
     assert_int_equal(rc, 1);
     assert_non_null(strstr(err.s, db));
+    assert_non_null(strstr(err.s, "readonly"));
+    /* A read-only file in a writable directory can be read (nothing
+       needs writing: the corpus did not change); it is never taken for
+       damage and moved aside. */
+    chmod(sub, 0777);
+    sb_clear(&err);
+    sb_clear(&out);
+    assert_int_equal(test_run_as_nobody(argv, &out, &err), 0);
+    assert_true(out.len > 0);
+    assert_null(strstr(err.s, "damaged"));
+    char aside[600];
+    snprintf(aside, sizeof aside, "ls %s | grep -c damaged", sub);
+    char *sh[] = {"sh", "-c", aside, NULL};
+    strbuf count = {0};
+    test_run(sh, &count, NULL);
+    assert_string_equal(count.s ? count.s : "", "0\n");
+    sb_free(&count);
     chmod(sub, 0700);
     sb_free(&out);
     sb_free(&err);
@@ -294,7 +311,43 @@ static void faults_disk_full_is_reported_and_recoverable(void **state)
     sb_free(&err);
 }
 
+static void faults_unreadable_corpus_is_reported(void **state)
+{
+    (void)state;
+    if (geteuid() != 0)
+        skip(); /* needs root to run the program as another user */
+    const char *dir = test_tmpdir();
+    char pub[512], corpus[600], secret[700], db[600];
+    snprintf(pub, sizeof pub, "%s/pub", dir);
+    snprintf(corpus, sizeof corpus, "%s/corpus", pub);
+    snprintf(secret, sizeof secret, "%s/closed", corpus);
+    snprintf(db, sizeof db, "%s/u.db", pub);
+    assert_int_equal(mkdir(pub, 0777), 0);
+    chmod(pub, 0777);
+    chmod(dir, 0755);
+    make_corpus(corpus, "读", 2);
+    chmod(corpus, 0755);
+    /* One readable page, one unreadable file, one unreadable directory. */
+    char page[700];
+    snprintf(page, sizeof page, "%s/locked.txt", corpus);
+    FILE *f = fopen(page, "w");
+    fputs("标题\n\n正文。\n", f);
+    fclose(f);
+    chmod(page, 0000);
+    assert_int_equal(mkdir(secret, 0000), 0);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "index", NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run_as_nobody(argv, &out, &err), 0);
+    assert_non_null(strstr(err.s, "locked.txt"));
+    assert_non_null(strstr(err.s, "closed"));
+    assert_non_null(strstr(out.s, "2 issues"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(faults_unreadable_corpus_is_reported),
     cmocka_unit_test(faults_disk_full_is_reported_and_recoverable),
     cmocka_unit_test(faults_damaged_database_is_rebuilt_keeping_marks),
     cmocka_unit_test(faults_truncated_database_is_rebuilt),

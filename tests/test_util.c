@@ -64,6 +64,9 @@ const char *test_tmpdir(void)
         snprintf(root, sizeof root, "/tmp/dubao-test-XXXXXX");
         if (!mkdtemp(root))
             fail_msg("mkdtemp failed");
+        /* Traversable (not listable) so that tests running dubao as
+           another user reach the directories they open up. */
+        chmod(root, 0711);
         snprintf(tmpdir_buf, sizeof tmpdir_buf, "%s", root);
         atexit(remove_tmpdir);
     }
