@@ -311,16 +311,14 @@ static void e2e_copy_puts_the_quote_on_the_clipboard(void **state)
     tmux_stop();
 }
 
-/* Does a captured screen set any colour (SGR 30-38, 40-48, 90-97,
-   100-107)?  39 and 49 only restore the defaults. */
-static bool sets_a_colour(const char *s)
+/* Does a captured screen contain an SGR parameter (ESC [ n;n m) for
+   which pred is true? */
+static bool has_sgr(const char *s, bool (*pred)(int))
 {
     for (const char *p = strstr(s, "\x1b["); p; p = strstr(p + 1, "\x1b[")) {
         const char *q = p + 2;
         while (*q && (isdigit((unsigned char)*q) || *q == ';')) {
-            int v = atoi(q);
-            if ((v >= 30 && v <= 38) || (v >= 40 && v <= 48) ||
-                (v >= 90 && v <= 97) || (v >= 100 && v <= 107))
+            if (pred(atoi(q)))
                 return true;
             while (isdigit((unsigned char)*q))
                 q++;
@@ -329,6 +327,19 @@ static bool sets_a_colour(const char *s)
         }
     }
     return false;
+}
+
+/* A colour (30-38, 40-48, 90-97, 100-107); 39 and 49 only restore the
+   defaults. */
+static bool is_colour(int v)
+{
+    return (v >= 30 && v <= 38) || (v >= 40 && v <= 48) ||
+           (v >= 90 && v <= 97) || (v >= 100 && v <= 107);
+}
+
+static bool is_underline(int v)
+{
+    return v == 4;
 }
 
 static void e2e_monochrome_and_no_color(void **state)
@@ -349,7 +360,7 @@ static void e2e_monochrome_and_no_color(void **state)
         free(screen);
         /* No colours; the cursor line still stands out (reverse). */
         char *attrs = tmux_capture_attrs();
-        assert_false(sets_a_colour(attrs));
+        assert_false(has_sgr(attrs, is_colour));
         assert_non_null(strstr(attrs, "\x1b[7m"));
         free(attrs);
         tmux_keys("Q", NULL);
@@ -498,23 +509,6 @@ static void e2e_every_key(void **state)
     tmux_stop();
 }
 
-/* Does a captured screen underline anything (SGR 4)? */
-static bool underlines(const char *s)
-{
-    for (const char *p = strstr(s, "\x1b["); p; p = strstr(p + 1, "\x1b[")) {
-        const char *q = p + 2;
-        while (*q && (isdigit((unsigned char)*q) || *q == ';')) {
-            if (atoi(q) == 4)
-                return true;
-            while (isdigit((unsigned char)*q))
-                q++;
-            if (*q == ';')
-                q++;
-        }
-    }
-    return false;
-}
-
 static void e2e_reader_underlines_quotes(void **state)
 {
     (void)state;
@@ -530,7 +524,7 @@ static void e2e_reader_underlines_quotes(void **state)
     tmux_keys("Enter", NULL);
     usleep(300 * 1000);
     char *attrs = tmux_capture_attrs();
-    assert_true(underlines(attrs));
+    assert_true(has_sgr(attrs, is_underline));
     free(attrs);
     tmux_keys("Q", NULL);
     tmux_stop();
