@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "export.h"
 #include "json.h"
 #include "paths.h"
 #include "textwidth.h"
@@ -192,39 +193,20 @@ static int cmd_quotes(db *d, const command_options *co)
     ssize_t n = db_quotes(d, &f, &rows);
     if (n < 0)
         return EXIT_RUNTIME;
-    strbuf line = {0};
-    if (co->csv) {
-        sb_puts(&line, "file,article,speaker,role,titles,kind,text");
-        emit(&line);
-    }
-    for (ssize_t i = 0; i < n; i++) {
-        quote_row *r = &rows[i];
-        if (co->json) {
-            sb_putc(&line, '{');
-            json_field_string(&line, "file", r->file, true);
-            json_field_string(&line, "article", r->article, false);
-            json_field_string(&line, "speaker", r->speaker, false);
-            json_field_string(&line, "role", r->role, false);
-            json_field_string(&line, "titles", r->titles, false);
-            json_field_string(&line, "kind", r->kind, false);
-            json_field_string(&line, "text", r->text, false);
-            sb_putc(&line, '}');
-        } else if (co->csv) {
-            csv_field(&line, r->file, true);
-            csv_field(&line, r->article, false);
-            csv_field(&line, r->speaker, false);
-            csv_field(&line, r->role, false);
-            csv_field(&line, r->titles, false);
-            csv_field(&line, r->kind, false);
-            csv_field(&line, r->text, false);
-        } else {
-            pad(&line, r->speaker, 8);
-            pad(&line, r->kind, 8);
-            sb_puts(&line, r->text);
+    if (co->json || co->csv) {
+        /* The same writer as the browser's export, so the two agree. */
+        export_write(stdout, co->json ? EXPORT_JSON : EXPORT_CSV, rows,
+                     (size_t)n);
+    } else {
+        strbuf line = {0};
+        for (ssize_t i = 0; i < n; i++) {
+            pad(&line, rows[i].speaker, 8);
+            pad(&line, rows[i].kind, 8);
+            sb_puts(&line, rows[i].text);
+            emit(&line);
         }
-        emit(&line);
+        sb_free(&line);
     }
-    sb_free(&line);
     quote_rows_free(rows, n);
     return EXIT_OK;
 }
