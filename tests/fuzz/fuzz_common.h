@@ -26,37 +26,6 @@
 
 #ifndef FUZZ_ASSETS_DIR
 #define FUZZ_ASSETS_DIR "assets"
-/* Append a description of everything parsed into is to out (to compare
-   two parses of the same bytes). */
-static void __attribute__((unused))
-fuzz_issue_digest(const issue *is, strbuf *out)
-{
-    sb_printf(out, "%s|%s|%s\n", is->paper ? is->paper : "-",
-              is->date ? is->date : "-", is->edition ? is->edition : "-");
-    for (size_t a = 0; a < is->narticles; a++) {
-        const article *ar = &is->articles[a];
-        sb_printf(out, "A %s\n", ar->headline ? ar->headline : "-");
-        for (size_t b = 0; b < ar->blocks.n; b++)
-            sb_printf(out, " B %d %d %d %u %s\n", (int)ar->blocks.v[b].kind,
-                      ar->blocks.v[b].line, ar->blocks.v[b].level,
-                      ar->blocks.v[b].flags, ar->blocks.v[b].text);
-        for (size_t s = 0; s < ar->nsections; s++)
-            sb_printf(out, " S %zu %d\n", ar->sections[s].first_block,
-                      ar->sections[s].speaker);
-    }
-    for (size_t p = 0; p < is->npeople; p++)
-        sb_printf(out, "P %s %s %s %s %d\n", is->people[p].name,
-                  is->people[p].role ? is->people[p].role : "-",
-                  is->people[p].titles ? is->people[p].titles : "-",
-                  is->people[p].delegation ? is->people[p].delegation : "-",
-                  (int)is->people[p].is_delegate);
-    for (size_t q = 0; q < is->nquotes; q++)
-        sb_printf(out, "Q %zu %zu %zu %zu %d %d %s\n", is->quotes[q].article,
-                  is->quotes[q].block, is->quotes[q].start, is->quotes[q].end,
-                  (int)is->quotes[q].kind, is->quotes[q].speaker,
-                  is->quotes[q].text);
-}
-
 #endif
 
 /* Report a broken invariant and abort (libFuzzer then saves the input). */
