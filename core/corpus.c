@@ -83,6 +83,12 @@ void content_hash(const char *buf, size_t n, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/* Changed files are stored in batches of about this many bytes, one
+   transaction each: fewer commits, and one full-text index segment per
+   batch.  A kill loses at most the batch under way, which the next run
+   redoes; the database never holds part of it. */
+#define INDEX_BATCH_BYTES (8u << 20)
+
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -158,6 +164,8 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
         return -1;
     }
     int rc = 0;
+    bool in_batch = false;
+    size_t batch_bytes = 0;
     for (size_t i = 0; i < files.n && rc == 0; i++) {
         struct stat st;
         rep->files++;
@@ -173,12 +181,32 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
             rep->unchanged++;
             continue;
         }
+        if (!in_batch) {
+            if (db_batch_begin(d, err) != 0) {
+                rc = -1;
+                break;
+            }
+            in_batch = true;
+            batch_bytes = 0;
+        }
         rc = index_one(d, files.v[i], &st, &old, rep, msgs, err);
+        batch_bytes += (size_t)st.st_size;
+        if (rc == 0 && batch_bytes >= INDEX_BATCH_BYTES) {
+            in_batch = false;
+            rc = db_batch_commit(d, err);
+        }
+    }
+    if (in_batch) {
+        if (rc == 0)
+            rc = db_batch_commit(d, err);
+        else
+            db_batch_rollback(d);
     }
     /* Only forget files when every root could be read: a typo in a path
        must not wipe the database. */
     if (rc == 0 && errors.n == 0) {
-        int removed = db_remove_sources_except(d, &files);
+        bool changed = rep->parsed + rep->skipped + rep->failed > 0;
+        int removed = db_remove_sources_except(d, &files, changed);
         if (removed < 0) {
             sb_printf(err, "database: %s", db_errmsg(d));
             rc = -1;

@@ -24,11 +24,12 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 3
+#define DUBAO_SCHEMA_VERSION 4
 
 struct db {
     sqlite3 *h;
     char *path;
+    bool in_batch; /* between db_batch_begin and its commit or rollback */
 };
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
@@ -99,22 +100,14 @@ static const char *const schema_sql =
     "CREATE INDEX quotes_by_article ON quotes(article_id, start);"
     /* Full-text indexes over headlines, article text and quotes, with the
        dubao_cjk tokenizer (fts.c); they read their text from the tables
-       above and triggers keep them in step. */
+       above.  db_store_issue fills them with one statement per issue and
+       source_delete empties them before the rows go: FTS5 flushes its
+       pending terms at every statement, so a trigger per row made one
+       tiny segment per row and cost half the indexing time. */
     "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
     "  content='articles', content_rowid='id', tokenize='dubao_cjk');"
-    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-    "  INSERT INTO article_fts(rowid, headline, body)"
-    "  VALUES(new.id, new.headline, new.body); END;"
-    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
-    "  INSERT INTO article_fts(article_fts, rowid, headline, body)"
-    "  VALUES('delete', old.id, old.headline, old.body); END;"
     "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');"
-    "CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN"
-    "  INSERT INTO quote_fts(rowid, text) VALUES(new.id, new.text); END;"
-    "CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN"
-    "  INSERT INTO quote_fts(quote_fts, rowid, text)"
-    "  VALUES('delete', old.id, old.text); END;";
+    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');";
 
 /* User data: survives re-indexing and schema upgrades.  Rows refer to
    articles and quotes by content (file, headline, text), not by ids that
@@ -251,6 +244,52 @@ int db_quick_check(db *d, strbuf *report)
     return ok;
 }
 
+/* The number of rows of table not in the full-text index fts, plus the
+   index's documents whose row is gone (FTS5 keeps one docsize row per
+   document); -1 when it cannot be counted. */
+static int64_t fts_rows_out_of_step(db *d, const char *table, const char *fts)
+{
+    strbuf sql = {0};
+    sb_printf(&sql, "SELECT (SELECT count(*) FROM %s WHERE id NOT IN "
+                    "(SELECT id FROM %s_docsize)) + (SELECT count(*) FROM "
+                    "%s_docsize WHERE id NOT IN (SELECT id FROM %s))",
+              table, fts, fts, table);
+    int64_t n = -1;
+    if (query_int(d, sql.s, &n) != 0)
+        n = -1;
+    sb_free(&sql);
+    return n;
+}
+
+int db_full_check(db *d, strbuf *report)
+{
+    int ok = db_quick_check(d, report);
+    static const char *const pairs[][2] = {{"articles", "article_fts"},
+                                           {"quotes", "quote_fts"}};
+    for (size_t i = 0; ok == 1 && i < 2; i++) {
+        strbuf sql = {0};
+        sb_printf(&sql, "INSERT INTO %s(%s) VALUES('integrity-check')",
+                  pairs[i][1], pairs[i][1]);
+        int rc = sqlite3_exec(d->h, sql.s, NULL, NULL, NULL);
+        sb_free(&sql);
+        int64_t stray = rc == SQLITE_OK
+                            ? fts_rows_out_of_step(d, pairs[i][0], pairs[i][1])
+                            : -1;
+        if (stray == 0)
+            continue;
+        if (stray > 0) {
+            sb_printf(report, "%sfull-text index of %s: %lld rows out of step",
+                      report->len ? "; " : "", pairs[i][0], (long long)stray);
+            ok = 0;
+        } else {
+            sb_printf(report, "%sfull-text index: %s", report->len ? "; " : "",
+                      sqlite3_errmsg(d->h));
+            ok = failure_is_damage(d->h) ? 0 : -1;
+        }
+    }
+    return ok;
+}
+
 /* Copy the rows of the user tables that can still be read from the
    damaged database at path into the fresh connection d. */
 static void copy_user_data(db *d, const char *path)
@@ -343,7 +382,7 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
        as a lock or a newer schema (report)? */
     sqlite3 *h = NULL;
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        db probe = {h, (char *)path};
+        db probe = {h, (char *)path, false};
         sound = db_quick_check(&probe, &report);
     }
     sqlite3_close(h);
@@ -528,14 +567,14 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 /* Statements used while storing one issue. */
 typedef struct {
     sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote;
+        *appearance, *quote, *batch_issue;
 } store_stmts;
 
 static void store_stmts_free(store_stmts *s)
 {
     sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
-                            &s->quote};
+                            &s->quote, &s->batch_issue};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -569,8 +608,10 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
     s->quote = prepare(d, "INSERT INTO quotes(article_id, section, speaker_id,"
                           " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)",
                        err);
+    s->batch_issue = prepare(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
+                             err);
     if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
-        !s->speaker_id || !s->appearance || !s->quote) {
+        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue) {
         store_stmts_free(s);
         return -1;
     }
@@ -721,6 +762,9 @@ static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
     if (step_done(s.issue) != 0)
         goto out;
     sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
+    sqlite3_bind_int64(s.batch_issue, 1, issue_id);
+    if (step_done(s.batch_issue) != 0)
+        goto out;
     for (size_t i = 0; i < is->npeople; i++)
         if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
             goto out;
@@ -736,42 +780,124 @@ out:
     return rc;
 }
 
+/* Run one statement with a single text parameter; 0 when it completes. */
+static int exec_with_text(db *d, const char *sql, const char *arg,
+                          strbuf *err)
+{
+    sqlite3_stmt *st = prepare(d, sql, err);
+    if (!st)
+        return -1;
+    bind_text(st, 1, arg);
+    int rc = step_done(st);
+    if (rc != 0 && err)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Delete the rows of the source at path, with its full-text entries.  The
+   FTS tables have external content, so their entries are deleted with the
+   text they were made from, before the rows (and that text) go. */
+static int source_delete(db *d, const char *path, strbuf *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO article_fts(article_fts, rowid, headline, body) "
+        "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "WHERE s.path=?1",
+        "INSERT INTO quote_fts(quote_fts, rowid, text) "
+        "SELECT 'delete', q.id, q.text FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
+        "DELETE FROM sources WHERE path=?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+        if (exec_with_text(d, sql[i], path, err) != 0)
+            return -1;
+    return 0;
+}
+
+int db_batch_begin(db *d, strbuf *err)
+{
+    if (exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    if (exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
+                    "id INTEGER PRIMARY KEY)", err) != 0) {
+        exec_sql(d, "ROLLBACK", NULL);
+        return -1;
+    }
+    d->in_batch = true;
+    return 0;
+}
+
+/* Add the articles and quotes of the issues stored in this batch to the
+   full-text indexes: one statement per table, so FTS5 tokenizes them all
+   into one segment instead of one per issue or per row. */
+static int batch_index_text(db *d, strbuf *err)
+{
+    static const char *const sql =
+        "INSERT INTO article_fts(rowid, headline, body) "
+        "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
+        "JOIN articles a ON a.issue_id=b.id;"
+        "INSERT INTO quote_fts(rowid, text) "
+        "SELECT q.id, q.text FROM temp.batch_issues b "
+        "JOIN articles a ON a.issue_id=b.id "
+        "JOIN quotes q ON q.article_id=a.id;"
+        "DELETE FROM temp.batch_issues;";
+    return exec_sql(d, sql, err);
+}
+
+int db_batch_commit(db *d, strbuf *err)
+{
+    d->in_batch = false;
+    if (batch_index_text(d, err) == 0 && exec_sql(d, "COMMIT", err) == 0)
+        return 0;
+    exec_sql(d, "ROLLBACK", NULL);
+    return -1;
+}
+
+void db_batch_rollback(db *d)
+{
+    d->in_batch = false;
+    exec_sql(d, "ROLLBACK", NULL);
+}
+
 int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
                    const char *hash, const char *status, const char *message,
                    const issue *is, strbuf *err)
 {
-    if (exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
+    bool own_batch = !d->in_batch;
+    if (own_batch && db_batch_begin(d, err) != 0)
         return -1;
     int rc = -1;
-    sqlite3_stmt *del = prepare(d, "DELETE FROM sources WHERE path=?1", err);
-    sqlite3_stmt *ins = prepare(d, "INSERT INTO sources(path, size, mtime_ns,"
-                                   " hash, status, message) "
-                                   "VALUES(?1,?2,?3,?4,?5,?6)", err);
-    if (!del || !ins)
+    sqlite3_stmt *ins = NULL;
+    if (source_delete(d, path, err) != 0)
         goto out;
-    bind_text(del, 1, path);
+    ins = prepare(d, "INSERT INTO sources(path, size, mtime_ns, hash, status,"
+                     " message) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    if (!ins)
+        goto out;
     bind_text(ins, 1, path);
     sqlite3_bind_int64(ins, 2, size);
     sqlite3_bind_int64(ins, 3, mtime_ns);
     bind_text(ins, 4, hash);
     bind_text(ins, 5, status);
     bind_text(ins, 6, message);
-    if (step_done(del) != 0 || step_done(ins) != 0) {
+    if (step_done(ins) != 0) {
         sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
         goto out;
     }
     if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
         goto out;
-    rc = exec_sql(d, "COMMIT", err);
+    rc = own_batch ? db_batch_commit(d, err) : 0;
 out:
-    sqlite3_finalize(del);
     sqlite3_finalize(ins);
-    if (rc != 0)
-        exec_sql(d, "ROLLBACK", NULL);
+    if (rc != 0 && own_batch && d->in_batch)
+        db_batch_rollback(d);
     return rc;
 }
 
-int db_remove_sources_except(db *d, const strlist *keep)
+int db_remove_sources_except(db *d, const strlist *keep, bool changed)
 {
     sqlite3_stmt *st = prepare(d, "SELECT path FROM sources", NULL);
     if (!st)
@@ -795,21 +921,29 @@ int db_remove_sources_except(db *d, const strlist *keep)
             strlist_push(&gone, p);
     }
     sqlite3_finalize(st);
+    /* One transaction: a file's rows and its full-text entries go
+       together, and speakers no longer mentioned anywhere go too. */
     int removed = 0;
-    st = prepare(d, "DELETE FROM sources WHERE path=?1", NULL);
-    for (size_t i = 0; st && i < gone.n; i++) {
-        bind_text(st, 1, gone.v[i]);
-        if (step_done(st) == 0)
-            removed++;
+    if (gone.n == 0 && !changed) {
+        strlist_free(&gone);
+        return 0; /* nothing to write: reading commands stay readers */
     }
-    sqlite3_finalize(st);
+    if (exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0) {
+        strlist_free(&gone);
+        return -1;
+    }
+    for (size_t i = 0; i < gone.n && removed >= 0; i++)
+        removed = source_delete(d, gone.v[i], NULL) == 0 ? removed + 1 : -1;
     strlist_free(&gone);
-    /* Speakers no longer mentioned anywhere go too. */
-    exec_sql(d, "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM "
-                "appearances a WHERE a.speaker_id=speakers.id) AND NOT EXISTS"
-                " (SELECT 1 FROM quotes q WHERE q.speaker_id=speakers.id)",
-             NULL);
-    return removed;
+    if (removed >= 0 &&
+        exec_sql(d, "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM "
+                    "appearances a WHERE a.speaker_id=speakers.id) AND NOT "
+                    "EXISTS (SELECT 1 FROM quotes q WHERE "
+                    "q.speaker_id=speakers.id)", NULL) == 0 &&
+        exec_sql(d, "COMMIT", NULL) == 0)
+        return removed;
+    exec_sql(d, "ROLLBACK", NULL);
+    return -1;
 }
 
 void db_get_counts(db *d, db_counts *c)

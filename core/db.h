@@ -32,6 +32,11 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice);
    checked (locked, no permission). */
 int db_quick_check(db *d, strbuf *report);
 
+/* db_quick_check, then FTS5's integrity-check of both full-text indexes
+   against their tables (reads everything: for `dubao check`, not for
+   every start).  Same results. */
+int db_full_check(db *d, strbuf *report);
+
 /* Rebuild a damaged database at path: the user's marks and state are
    copied out (as far as they can be read), the damaged file is kept
    beside it as PATH.damaged-TIME, and a fresh database with the user data
@@ -61,16 +66,26 @@ const db_source_state *db_sources_find(const db_source *v, ssize_t n,
 /* Record a file's new stat without re-parsing (content hash unchanged). */
 int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns);
 
-/* Replace everything stored for path with the parsed issue, in one
-   transaction.  status is "ok", "skipped" or "failed"; message explains a
+/* A batch: one write transaction for many files.  db_store_issue inside a
+   batch writes the rows only; db_batch_commit adds the batch's text to the
+   full-text indexes (one FTS5 segment for the whole batch) and commits.
+   After a failed db_store_issue, call db_batch_rollback. */
+int db_batch_begin(db *d, strbuf *err);
+int db_batch_commit(db *d, strbuf *err);
+void db_batch_rollback(db *d);
+
+/* Replace everything stored for path with the parsed issue, inside the
+   current batch or, outside one, in a transaction of its own.  status is "ok", "skipped" or "failed"; message explains a
    skip or failure (may be NULL); is may be NULL unless status is "ok". */
 int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
                    const char *hash, const char *status, const char *message,
                    const issue *is, strbuf *err);
 
-/* Remove every source whose path is not in keep (sorted with strcmp).
-   Returns the number removed, or -1. */
-int db_remove_sources_except(db *d, const strlist *keep);
+/* Remove every source whose path is not in keep (sorted with strcmp), and
+   speakers no longer mentioned, in one transaction.  When no source goes
+   and changed is false (nothing was re-stored), writes nothing.  Returns
+   the number removed, or -1. */
+int db_remove_sources_except(db *d, const strlist *keep, bool changed);
 
 /* Counts for the index report. */
 typedef struct {

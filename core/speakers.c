@@ -165,6 +165,8 @@ int known_person_at(const issue *is, const char *s, size_t n, size_t *len)
     size_t best_len = 0;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *name = is->people[i].name;
+        if (n == 0 || name[0] != s[0])
+            continue; /* most positions: rejected on the first byte */
         size_t k = strlen(name);
         if (k > best_len && starts_with(s, n, name)) {
             best = (int)i;

@@ -147,13 +147,87 @@ static void db_replaces_a_file_and_forgets_removed_ones(void **state)
     assert_int_equal(c.articles, 1);
     assert_int_equal(c.speakers, 1);
     strlist keep = {0};
-    assert_int_equal(db_remove_sources_except(d, &keep), 1);
+    assert_int_equal(db_remove_sources_except(d, &keep, false), 1);
     db_get_counts(d, &c);
     assert_int_equal(c.issues, 0);
     assert_int_equal(c.paragraphs, 0);
     assert_int_equal(c.speakers, 0);
     sb_free(&err);
     db_close(d);
+}
+
+/* The number of search results (articles and quotes) for query. */
+static ssize_t search_count(db *d, const char *query)
+{
+    search_row *rows;
+    ssize_t n = db_search(d, query, 100, &rows);
+    if (n > 0)
+        search_rows_free(rows, n);
+    return n;
+}
+
+/* Store the hand-made issue under path; 0 on success. */
+static int store_made_issue(db *d, const char *path)
+{
+    issue is;
+    make_issue(&is, strrchr(path, '/') + 1);
+    strbuf err = {0};
+    int rc = db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is, &err);
+    sb_free(&err);
+    issue_free(&is);
+    return rc;
+}
+
+/* Full-text entries are added per batch and removed with their rows: after
+   every kind of change the indexes match the tables exactly, and a row
+   removed behind the index's back is reported as damage. */
+static void db_full_text_index_follows_every_change(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    strbuf err = {0}, report = {0};
+    assert_int_equal(db_batch_begin(d, &err), 0);
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    assert_int_equal(store_made_issue(d, "/x/b.txt"), 0);
+    assert_int_equal(search_count(d, "干实事"), 0); /* not committed yet */
+    assert_int_equal(db_batch_commit(d, &err), 0);
+    assert_int_equal(search_count(d, "干实事"), 4); /* 2 articles, 2 quotes */
+    assert_int_equal(db_full_check(d, &report), 1);
+
+    /* Replaced outside a batch: no stale entries, none missing. */
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    assert_int_equal(search_count(d, "干实事"), 4);
+    assert_int_equal(db_full_check(d, &report), 1);
+
+    /* A batch rolled back leaves nothing behind. */
+    assert_int_equal(db_batch_begin(d, &err), 0);
+    assert_int_equal(store_made_issue(d, "/x/c.txt"), 0);
+    db_batch_rollback(d);
+    assert_int_equal(search_count(d, "干实事"), 4);
+
+    /* Removed files leave the index too. */
+    strlist keep = {0};
+    strlist_push(&keep, "/x/b.txt");
+    assert_int_equal(db_remove_sources_except(d, &keep, false), 1);
+    assert_int_equal(search_count(d, "干实事"), 2);
+    assert_int_equal(db_full_check(d, &report), 1);
+    strlist_free(&keep);
+    db_close(d);
+
+    /* A quote deleted without its index entry is damage. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    d = db_open(path, false, &err);
+    assert_non_null(d);
+    assert_int_equal(db_full_check(d, &report), 0);
+    assert_non_null(strstr(report.s, "quotes: 1 rows out of step"));
+    db_close(d);
+    sb_free(&report);
+    sb_free(&err);
 }
 
 /* Write bytes to path. */
@@ -299,6 +373,7 @@ static void corpus_index_is_incremental(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_stores_and_reads_back),
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
+    cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
     cmocka_unit_test(corpus_index_is_incremental),

@@ -272,6 +272,16 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
                                      "s.status='ok' AND (SELECT count(*) "
                                      "FROM issues i WHERE i.source_id=s.id)"
                                      " <> 1"), 0);
+        /* The full-text indexes hold exactly the stored rows. */
+        assert_int_equal(sql_int(db, "SELECT "
+            "(SELECT count(*) FROM articles WHERE id NOT IN "
+            "  (SELECT id FROM article_fts_docsize)) + "
+            "(SELECT count(*) FROM article_fts_docsize WHERE id NOT IN "
+            "  (SELECT id FROM articles)) + "
+            "(SELECT count(*) FROM quotes WHERE id NOT IN "
+            "  (SELECT id FROM quote_fts_docsize)) + "
+            "(SELECT count(*) FROM quote_fts_docsize WHERE id NOT IN "
+            "  (SELECT id FROM quotes))"), 0);
     }
     /* The next run completes the job. */
     sb_clear(&out);
@@ -279,6 +289,9 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
     assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 60);
     assert_int_equal(sql_int(db, "SELECT count(*) FROM sources WHERE "
                                  "path LIKE '%/b/%'"), 0);
+    sb_clear(&out);
+    assert_int_equal(dubao(db, a, "check", &out, &err), 0);
+    assert_non_null(strstr(out.s, ": ok ("));
     sb_free(&out);
     sb_free(&err);
 }

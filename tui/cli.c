@@ -345,19 +345,20 @@ static int cmd_search(db *d, const command_options *co, const char *query)
     return EXIT_OK;
 }
 
-/* check: verify the whole database file (PRAGMA quick_check) and report;
+/* check: verify the whole database file (PRAGMA quick_check and the
+   full-text indexes' integrity-check) and report;
    a damaged one is rebuilt from the corpus, keeping the user's marks. */
 static int cmd_check(db **dp, const dubao_options *o)
 {
     strbuf report = {0};
-    int sound = db_quick_check(*dp, &report);
+    int sound = db_full_check(*dp, &report);
     if (sound != 1) {
         fprintf(stderr, "dubao: %s is damaged: %s\n", o->db_path,
                 report.s ? report.s : "unreadable");
         db_close(*dp);
         *dp = rebuild_and_index(o, false);
         sb_clear(&report);
-        sound = *dp ? db_quick_check(*dp, &report) : 0;
+        sound = *dp ? db_full_check(*dp, &report) : 0;
     }
     if (sound == 1) {
         db_counts c;
