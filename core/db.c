@@ -946,6 +946,13 @@ int db_remove_sources_except(db *d, const strlist *keep, bool changed)
     return -1;
 }
 
+bool db_is_empty(db *d)
+{
+    int64_t any = 0;
+    return query_int(d, "SELECT EXISTS(SELECT 1 FROM sources)", &any) != 0 ||
+           any == 0;
+}
+
 void db_get_counts(db *d, db_counts *c)
 {
     memset(c, 0, sizeof *c);

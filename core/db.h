@@ -87,6 +87,9 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
    the number removed, or -1. */
 int db_remove_sources_except(db *d, const strlist *keep, bool changed);
 
+/* Whether the database holds no corpus file yet (or cannot tell). */
+bool db_is_empty(db *d);
+
 /* Counts for the index report. */
 typedef struct {
     int64_t sources, issues, articles, paragraphs, speakers, quotes;

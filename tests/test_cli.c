@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *dubao_bin(void)
 {
@@ -128,6 +129,61 @@ static void cli_index_reports_counts_then_nothing_changes(void **state)
     sb_free(&err);
 }
 
+/* Copy the shipped page name into dir. */
+static void copy_page(const char *name, const char *dir)
+{
+    char src[256], dst[600];
+    snprintf(src, sizeof src, "assets/corpus/%s", name);
+    size_t n;
+    char *bytes = test_read_file(test_src_path(src), &n);
+    snprintf(dst, sizeof dst, "%s/%s", dir, name);
+    FILE *f = fopen(dst, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+    free(bytes);
+}
+
+/* The number of lines in s. */
+static int count_lines(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* --no-refresh answers from the database as it is, without noticing a new
+   corpus file; without it the file is indexed first; an empty database
+   is filled even with it. */
+static void cli_no_refresh_uses_the_database_as_it_is(void **state)
+{
+    (void)state;
+    char corpus[512];
+    snprintf(corpus, sizeof corpus, "%s/pages", test_tmpdir());
+    mkdir(corpus, 0700);
+    copy_page("000_fe2404723e325502.txt", corpus);
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "index",
+                               NULL, NULL, NULL), 0);
+    copy_page("001_fdcd2f72013fe7d7.txt", corpus);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "--corpus", corpus,
+                               "issues", NULL, NULL), 0);
+    assert_int_equal(count_lines(out.s), 1);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "issues",
+                               NULL, NULL, NULL), 0);
+    assert_int_equal(count_lines(out.s), 2);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(fresh_db(), &out, &err, "--no-refresh",
+                               "--corpus", corpus, "issues", NULL, NULL), 0);
+    assert_int_equal(count_lines(out.s), 2);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static void cli_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -189,6 +245,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_issues_json_has_one_line_per_issue),
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
     cmocka_unit_test(cli_index_reports_counts_then_nothing_changes),
+    cmocka_unit_test(cli_no_refresh_uses_the_database_as_it_is),
     cmocka_unit_test(cli_usage_errors_exit_2),
     cmocka_unit_test(cli_runtime_errors_exit_1_with_a_message),
 };

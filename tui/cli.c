@@ -114,7 +114,11 @@ db *open_and_index(const dubao_options *o, bool verbose_report)
         fprintf(stderr, "dubao: %s\n", err.s);
     sb_free(&notice);
     sb_free(&err);
-    if (d && !index_corpus(d, o, verbose_report)) {
+    /* --no-refresh skips the stat of every corpus file, which dominates
+       a lookup in a large archive; a database without any source is
+       still filled first. */
+    bool refresh = verbose_report || !o->no_refresh || (d && db_is_empty(d));
+    if (d && refresh && !index_corpus(d, o, verbose_report)) {
         /* If indexing failed on a damaged file, rebuild once and index
            again; any other failure has been reported. */
         bool damaged = is_damaged(d);

@@ -16,11 +16,13 @@ typedef struct {
     strlist corpus;    /* --corpus paths, or the shipped corpus */
     const char *script; /* --script FILE for the browser, or NULL */
     bool quiet;        /* --quiet: no per-file messages while indexing */
+    bool no_refresh;   /* --no-refresh: use the database as it is */
 } dubao_options;
 
-/* Open the database and bring it up to date with the corpus.  Prints a
-   clear message and returns NULL on failure; with verbose_report prints
-   the counts (the index command). */
+/* Open the database and bring it up to date with the corpus (unless
+   --no-refresh and the database already holds a corpus).  Prints a clear
+   message and returns NULL on failure; with verbose_report prints the
+   counts (the index command, which always refreshes). */
 db *open_and_index(const dubao_options *o, bool verbose_report);
 
 /* Run a command (argv[0] is its name).  Returns an exit code. */

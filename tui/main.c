@@ -35,6 +35,8 @@ static const char usage_text[] =
     "                        shipped corpus)\n"
     "  --script FILE         browser: replay keys from FILE (see dubao(1))\n"
     "  -q, --quiet           no per-file messages while indexing\n"
+    "  -n, --no-refresh      use the database as it is: do not look for\n"
+    "                        changed corpus files first (fast lookups)\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
@@ -50,13 +52,14 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         {"corpus", required_argument, NULL, 'c'},
         {"script", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
+        {"no-refresh", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+qnhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             free(o->db_path);
@@ -65,6 +68,7 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         case 'c': strlist_push(&o->corpus, optarg); break;
         case 's': o->script = optarg; break;
         case 'q': o->quiet = true; break;
+        case 'n': o->no_refresh = true; break;
         case 'h': fputs(usage_text, stdout); return 1;
         case 'V': printf("dubao %s\n", DUBAO_VERSION); return 1;
         default:
