@@ -14,6 +14,14 @@
  * that follows may be A's continuation rather than B's.  It is routed to
  * whichever of the two articles its words (CJK character pairs found in
  * one article but not the other) point to, and reading continues there.
+ *
+ * Headlines printed away from their text: a headline that stage 4 found
+ * printed after the page's opening text (BLOCK_F_HEADS_BEFORE) names that
+ * text; a lead (本报讯 …) after finished text opens a story of its own.
+ * When reading in order then leaves a headline without text and a text
+ * without headline, headlines and texts are paired again by their words
+ * (repair_pairing), and a deck printed in a cluster of several headlines
+ * goes to the one whose text shares its words (route_cluster_decks).
  */
 #include "articles.h"
 
@@ -296,6 +304,9 @@ typedef struct {
     size_t nheld;
     size_t held_cap;
     pending_column pend;
+    size_t *head_src;    /* per article: input index of its headline, or
+                            SIZE_MAX (untitled, or split off a package) */
+    size_t head_src_cap;
 } grouper;
 
 /* Is the kind page furniture that belongs to no article? */
@@ -305,11 +316,15 @@ static int is_furniture(block_kind k)
            k == BLOCK_BANNER || k == BLOCK_EDITOR;
 }
 
-/* Start an article and make it current; returns its index. */
-static size_t start_article(grouper *g, const char *headline)
+/* Start an article whose headline is input block src (SIZE_MAX: none)
+   and make it current; returns its index. */
+static size_t start_article(grouper *g, const char *headline, size_t src)
 {
     issue_add_article(g->is, headline);
     g->cur = (long)(g->is->narticles - 1);
+    g->head_src = grow_array(g->head_src, &g->head_src_cap,
+                             g->is->narticles, sizeof *g->head_src);
+    g->head_src[g->cur] = src;
     return (size_t)g->cur;
 }
 
@@ -317,7 +332,7 @@ static size_t start_article(grouper *g, const char *headline)
 static article *current(grouper *g)
 {
     if (g->cur < 0)
-        start_article(g, "");
+        start_article(g, "", SIZE_MAX);
     return &g->is->articles[g->cur];
 }
 
@@ -428,10 +443,63 @@ static void add_body(grouper *g, size_t i)
     join_into(tail, b);
 }
 
+/* Does article a hold running text (not only heading matter)? */
+static int has_text(const article *a)
+{
+    for (size_t k = 0; k < a->blocks.n; k++) {
+        block_kind kd = a->blocks.v[k].kind;
+        if (kd == BLOCK_BODY || kd == BLOCK_LEAD || kd == BLOCK_LIST_ITEM)
+            return 1;
+    }
+    return 0;
+}
+
+/* A headline printed after the text it heads (BLOCK_F_HEADS_BEFORE, set
+   by stage 4) names the untitled text before it instead of starting an
+   article.  Returns 1 if it did. */
+static int title_text_before(grouper *g, size_t i)
+{
+    const block *b = &g->in->v[i];
+    if (!(b->flags & BLOCK_F_HEADS_BEFORE) || g->cur < 0)
+        return 0;
+    article *a = &g->is->articles[g->cur];
+    if (a->headline[0] || !has_text(a))
+        return 0;
+    free(a->headline);
+    a->headline = xstrdup(b->text);
+    g->head_src[g->cur] = i;
+    g->pend.valid = 0;
+    flush_held(g);
+    return 1;
+}
+
+/* A lead (本报讯 …, 新华社…电 …) opens a story: after an article's text
+   has ended a sentence (or its trailing byline), it starts a new, so far
+   untitled, article; its headline may be printed elsewhere on the page
+   (see repair_pairing).  Returns 1 if it did. */
+static int lead_starts_story(grouper *g, size_t i)
+{
+    if (g->cur < 0 || g->nheld > 0 || g->in->v[i].kind != BLOCK_LEAD)
+        return 0;
+    article *a = &g->is->articles[g->cur];
+    if (a->blocks.n == 0)
+        return 0;
+    const block *last = &a->blocks.v[a->blocks.n - 1];
+    int closed = (last->kind == BLOCK_BODY || last->kind == BLOCK_LEAD) &&
+                 !(last->flags & BLOCK_F_OPEN_END);
+    if (!closed && !(last->kind == BLOCK_BYLINE && has_text(a)))
+        return 0;
+    g->pend.valid = 0;
+    start_article(g, "", SIZE_MAX);
+    return 1;
+}
+
 /* A new headline: remember an open paragraph of the article before it,
    start the article and move held kickers/speaker headings into it. */
 static void add_headline(grouper *g, size_t i)
 {
+    if (title_text_before(g, i))
+        return;
     g->pend.valid = 0;
     if (g->cur >= 0) {
         article *a = &g->is->articles[g->cur];
@@ -441,7 +509,7 @@ static void add_headline(grouper *g, size_t i)
             g->pend.blk = a->blocks.n - 1;
         }
     }
-    size_t k = start_article(g, g->in->v[i].text);
+    size_t k = start_article(g, g->in->v[i].text, i);
     g->pend.host = k;
     flush_held(g);
 }
@@ -475,9 +543,470 @@ static int split_package(grouper *g, size_t i)
         a->nsections--;
     a->blocks.n--;
     g->pend.valid = 0;
-    start_article(g, headline);
+    start_article(g, headline, SIZE_MAX);
     free(headline);
     return 1;
+}
+
+/* ---- headlines printed away from their text ------------------------- */
+
+/* Some pages print a headline apart from its text: several headlines in
+   one cluster above a single text, a headline after the text it heads, a
+   story opened by a lead with its headline further down.  Reading in
+   order then leaves a headline without text or a text without headline.
+   Only then are headlines and texts paired again by their words: each
+   shared pair of ideographs counts 1/df, df being the number of texts of
+   the page that contain it, so that a word of one story outweighs words
+   every story uses.  A page of more articles than this is not repaired
+   (every headline is compared with every text). */
+enum { REPAIR_MAX_ARTICLES = 64, REPAIR_MAX_PATH = 4 };
+/* Weight a headline must share with a text to be given it, and how many
+   times more than the headline that holds the text now. */
+#define REPAIR_MIN_SCORE 1.5
+#define REPAIR_FACTOR 2.0
+
+/* Does the kind carry an article's own words (not its heading matter,
+   bylines or markers)? */
+static int is_wordy(block_kind k)
+{
+    return k == BLOCK_BODY || k == BLOCK_LEAD || k == BLOCK_LIST_ITEM ||
+           k == BLOCK_SUBHEAD || k == BLOCK_SPEAKER_HEADING ||
+           k == BLOCK_CAPTION;
+}
+
+/* How many leading blocks of a were printed with its headline: its decks
+   and kickers, or every block when it has no text; none when it has text
+   but no headline (what it holds goes where its text goes). */
+static size_t head_length(const article *a)
+{
+    if (!has_text(a))
+        return a->blocks.n;
+    if (!a->headline[0])
+        return 0;
+    size_t k = 0;
+    while (k < a->blocks.n && (a->blocks.v[k].kind == BLOCK_DECK ||
+                               a->blocks.v[k].kind == BLOCK_KICKER))
+        k++;
+    return k;
+}
+
+/* Pairs of the words of article a's text (blocks from `from` on). */
+static void text_pairs(pair_set *ps, const article *a, size_t from)
+{
+    for (size_t k = from; k < a->blocks.n; k++)
+        if (is_wordy(a->blocks.v[k].kind))
+            pairs_add(ps, a->blocks.v[k].text);
+    pairs_finish(ps);
+}
+
+/* How many times x occurs in the sorted array v[0..n). */
+static size_t count_sorted(const uint64_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = 0;
+    while (lo + k < n && v[lo + k] == x)
+        k++;
+    return k;
+}
+
+/* The texts of a page and how often each word pair occurs among them. */
+typedef struct {
+    size_t n;
+    pair_set *text;  /* per article: pairs of its text */
+    uint64_t *all;   /* every text's pairs, sorted, with repeats */
+    size_t nall;
+} page_words;
+
+/* Collect the text pairs of every article (from its head_length on). */
+static void page_words_init(page_words *w, const issue *is)
+{
+    memset(w, 0, sizeof *w);
+    w->n = is->narticles;
+    w->text = xcalloc(w->n, sizeof *w->text);
+    size_t total = 0;
+    for (size_t j = 0; j < w->n; j++) {
+        text_pairs(&w->text[j], &is->articles[j],
+                   head_length(&is->articles[j]));
+        total += w->text[j].n;
+    }
+    w->all = xmalloc((total + 1) * sizeof *w->all);
+    for (size_t j = 0; j < w->n; j++) {
+        if (w->text[j].n)
+            memcpy(w->all + w->nall, w->text[j].v,
+                   w->text[j].n * sizeof *w->all);
+        w->nall += w->text[j].n;
+    }
+    qsort(w->all, w->nall, sizeof *w->all, cmp_u64);
+}
+
+static void page_words_free(page_words *w)
+{
+    for (size_t j = 0; j < w->n; j++)
+        free(w->text[j].v);
+    free(w->text);
+    free(w->all);
+}
+
+/* The weight of the pairs of q found in the text of article j. */
+static double words_score(const page_words *w, const pair_set *q, size_t j)
+{
+    double s = 0;
+    for (size_t i = 0; i < q->n; i++)
+        if (pairs_has(&w->text[j], q->v[i]))
+            s += 1.0 / (double)count_sorted(w->all, w->nall, q->v[i]);
+    return s;
+}
+
+/* Headlines and texts being paired again (indices are articles). */
+typedef struct {
+    size_t n;
+    double *score;  /* score[h * n + j]: headline h against text j */
+    long *owner;    /* per text: the article whose headline heads it */
+    long *text_of;  /* per headline: the article whose text it heads */
+    unsigned char *on_path;
+} pairing;
+
+/* Give headline h a text: one that no headline heads, or one whose
+   headline fits it REPAIR_FACTOR times worse and can move on to another
+   text in turn (an augmenting path, at most REPAIR_MAX_PATH long).  Every
+   text that changes hands gets a headline that fits it clearly better. */
+static int give_text(pairing *p, size_t h, int depth)
+{
+    if (depth >= REPAIR_MAX_PATH)
+        return 0;
+    for (;;) {
+        long best = -1;
+        for (size_t j = 0; j < p->n; j++)
+            if (!p->on_path[j] && p->score[h * p->n + j] >= REPAIR_MIN_SCORE &&
+                (best < 0 || p->score[h * p->n + j] >
+                                 p->score[h * p->n + (size_t)best]))
+                best = (long)j;
+        if (best < 0)
+            return 0;
+        size_t j = (size_t)best;
+        p->on_path[j] = 1;
+        long o = p->owner[j];
+        double mine = p->score[h * p->n + j];
+        if (o >= 0 && mine < REPAIR_FACTOR * p->score[(size_t)o * p->n + j])
+            continue;
+        if (o < 0 || give_text(p, (size_t)o, depth + 1)) {
+            p->owner[j] = (long)h;
+            p->text_of[h] = (long)j;
+            return 1;
+        }
+    }
+}
+
+/* Move the blocks [from, to) of src to the end of dst (texts move, not
+   copied). */
+static void move_blocks(article *dst, article *src, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        dst->blocks.v = grow_array(dst->blocks.v, &dst->blocks.cap,
+                                   dst->blocks.n + 1, sizeof *dst->blocks.v);
+        dst->blocks.v[dst->blocks.n++] = src->blocks.v[k];
+        src->blocks.v[k].text = NULL;
+    }
+}
+
+/* Recompute the sections of a after its blocks changed (as append_block
+   does while grouping). */
+static void rebuild_sections(article *a)
+{
+    a->nsections = 0;
+    for (size_t k = 0; k < a->blocks.n; k++) {
+        block_kind kd = a->blocks.v[k].kind;
+        if (kd == BLOCK_SPEAKER_HEADING ||
+            (kd == BLOCK_SUBHEAD &&
+             !(k > 0 && a->blocks.v[k - 1].kind == BLOCK_SPEAKER_HEADING)))
+            article_add_section(a, k, -1);
+    }
+}
+
+/* Rebuild the articles from the new pairing: in the order of the texts,
+   each text under the headline (and decks) now heading it; a headline
+   left without text stays where it was. */
+static void apply_pairing(grouper *g, const pairing *p)
+{
+    issue *is = g->is;
+    size_t n = is->narticles;
+    article *old = is->articles;
+    size_t *old_src = g->head_src;
+    size_t *hlen = xmalloc(n * sizeof *hlen);
+    for (size_t j = 0; j < n; j++)
+        hlen[j] = head_length(&old[j]);
+    is->articles = NULL;
+    is->narticles = 0;
+    is->articles_cap = 0;
+    g->head_src = NULL;
+    g->head_src_cap = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (!has_text(&old[j])) {
+            if (p->text_of[j] < 0) {
+                start_article(g, old[j].headline, old_src[j]);
+                move_blocks(&is->articles[g->cur], &old[j], 0,
+                            old[j].blocks.n);
+                rebuild_sections(&is->articles[g->cur]);
+            }
+            continue;
+        }
+        long o = p->owner[j];
+        size_t h = o >= 0 ? (size_t)o : j;
+        start_article(g, o >= 0 ? old[h].headline : "",
+                      o >= 0 ? old_src[h] : SIZE_MAX);
+        article *a = &is->articles[g->cur];
+        if (o >= 0)
+            move_blocks(a, &old[h], 0, hlen[h]);
+        move_blocks(a, &old[j], hlen[j], old[j].blocks.n);
+        rebuild_sections(a);
+    }
+    for (size_t j = 0; j < n; j++) {
+        free(old[j].headline);
+        block_list_free(&old[j].blocks);
+        free(old[j].sections);
+    }
+    free(old);
+    free(old_src);
+    free(hlen);
+}
+
+/* Pair headlines and texts again when reading in order left a headline
+   without text and a text (opened by a lead) without headline; see the
+   top of this section. */
+static void repair_pairing(grouper *g)
+{
+    issue *is = g->is;
+    size_t n = is->narticles;
+    if (n < 2 || n > REPAIR_MAX_ARTICLES)
+        return;
+    int orphan_head = 0, orphan_text = 0;
+    for (size_t j = 0; j < n; j++) {
+        const article *a = &is->articles[j];
+        int text = has_text(a);
+        orphan_head |= a->headline[0] && !text;
+        orphan_text |= !a->headline[0] && text && j > 0;
+    }
+    if (!orphan_head || !orphan_text)
+        return;
+    page_words w;
+    page_words_init(&w, is);
+    pairing p = {0};
+    p.n = n;
+    p.score = xcalloc(n * n, sizeof *p.score);
+    p.owner = xmalloc(n * sizeof *p.owner);
+    p.text_of = xmalloc(n * sizeof *p.text_of);
+    p.on_path = xcalloc(n, 1);
+    /* The page's opening text before any headline is not paired: its
+       headline, if any, is on another page. */
+    for (size_t h = 0; h < n; h++) {
+        const article *a = &is->articles[h];
+        int text = has_text(a);
+        p.owner[h] = a->headline[0] && text ? (long)h : -1;
+        p.text_of[h] = p.owner[h];
+        if (!a->headline[0])
+            continue;
+        pair_set q = {0};
+        pairs_add(&q, a->headline);
+        size_t hl = head_length(a);
+        for (size_t k = 0; k < hl; k++)
+            if (a->blocks.v[k].kind == BLOCK_DECK)
+                pairs_add(&q, a->blocks.v[k].text);
+        pairs_finish(&q);
+        for (size_t j = 0; j < n; j++)
+            if (has_text(&is->articles[j]) &&
+                (j > 0 || is->articles[0].headline[0]))
+                p.score[h * n + j] = words_score(&w, &q, j);
+        free(q.v);
+    }
+    int changed = 0;
+    for (size_t h = 0; h < n; h++) {
+        if (!is->articles[h].headline[0] || p.text_of[h] >= 0)
+            continue;
+        memset(p.on_path, 0, n);
+        changed |= give_text(&p, h, 0);
+    }
+    if (changed)
+        apply_pairing(g, &p);
+    free(p.score);
+    free(p.owner);
+    free(p.text_of);
+    free(p.on_path);
+    page_words_free(&w);
+}
+
+/* The input block holding the deck d of an article (same line and
+   text), or SIZE_MAX.  Input blocks are in source order. */
+static size_t input_of_deck(const block_list *in, const block *d)
+{
+    size_t lo = 0, hi = in->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (in->v[mid].line < d->line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < in->n && in->v[lo].line == d->line; lo++)
+        if (in->v[lo].kind == BLOCK_DECK && strcmp(in->v[lo].text, d->text) == 0)
+            return lo;
+    return SIZE_MAX;
+}
+
+/* Cluster of each input block (the index of the first block of its run
+   of headline, deck and kicker blocks), SIZE_MAX outside runs holding at
+   least two headlines.  Returns NULL when there is no such run. */
+static size_t *multi_headline_clusters(const block_list *in)
+{
+    size_t *cluster = xmalloc((in->n + 1) * sizeof *cluster);
+    int multi = 0;
+    for (size_t i = 0; i < in->n;) {
+        size_t e = i, heads = 0;
+        while (e < in->n && (in->v[e].kind == BLOCK_HEADLINE ||
+                             in->v[e].kind == BLOCK_DECK ||
+                             in->v[e].kind == BLOCK_KICKER)) {
+            heads += in->v[e].kind == BLOCK_HEADLINE;
+            e++;
+        }
+        if (e == i) {
+            cluster[i++] = SIZE_MAX;
+            continue;
+        }
+        for (size_t k = i; k < e; k++)
+            cluster[k] = heads >= 2 ? i : SIZE_MAX;
+        multi |= heads >= 2;
+        i = e;
+    }
+    if (!multi) {
+        free(cluster);
+        return NULL;
+    }
+    return cluster;
+}
+
+/* The article of a deck's cluster whose text its words point to, when
+   they point there REPAIR_FACTOR times more than to the text of article
+   at; else -1. */
+static long deck_home(const grouper *g, const page_words *w,
+                      const size_t *cluster, size_t c, const char *deck,
+                      size_t at)
+{
+    pair_set q = {0};
+    pairs_add(&q, deck);
+    pairs_finish(&q);
+    double here = words_score(w, &q, at), best_score = 0;
+    long best = -1;
+    for (size_t a = 0; a < g->is->narticles; a++) {
+        size_t src = g->head_src[a];
+        if (a == at || src == SIZE_MAX || cluster[src] != c)
+            continue;
+        double s = words_score(w, &q, a);
+        if (s > best_score) {
+            best_score = s;
+            best = (long)a;
+        }
+    }
+    free(q.v);
+    if (best_score < REPAIR_MIN_SCORE || best_score < REPAIR_FACTOR * here)
+        return -1;
+    return best;
+}
+
+/* A deck printed in a cluster of several headlines may belong to any of
+   them (the cluster is printed between two texts, its lines in no useful
+   order): it goes to the article of the cluster whose text shares its
+   words REPAIR_FACTOR times more than its present article's text, right
+   after that article's headline matter.  Clusters are runs of headline,
+   deck and kicker blocks in the input. */
+static void route_cluster_decks(grouper *g)
+{
+    issue *is = g->is;
+    size_t n = is->narticles;
+    if (n < 2 || n > REPAIR_MAX_ARTICLES)
+        return;
+    size_t *cluster = multi_headline_clusters(g->in);
+    if (!cluster)
+        return;
+    page_words w;
+    page_words_init(&w, is);
+    /* Decide every move first (decks carry no text words, so moving one
+       changes no score), then rebuild the articles that change. */
+    long **dest = xcalloc(n, sizeof *dest);
+    size_t *incoming = xcalloc(n, sizeof *incoming);
+    int moved = 0;
+    for (size_t a = 0; a < n; a++) {
+        article *ar = &is->articles[a];
+        for (size_t k = 0; k < ar->blocks.n; k++) {
+            const block *b = &ar->blocks.v[k];
+            if (b->kind != BLOCK_DECK)
+                continue;
+            size_t i = input_of_deck(g->in, b);
+            if (i == SIZE_MAX || cluster[i] == SIZE_MAX)
+                continue;
+            long to = deck_home(g, &w, cluster, cluster[i], b->text, a);
+            if (to < 0)
+                continue;
+            if (!dest[a]) {
+                dest[a] = xmalloc(ar->blocks.n * sizeof **dest);
+                for (size_t x = 0; x < ar->blocks.n; x++)
+                    dest[a][x] = -1;
+            }
+            dest[a][k] = to;
+            incoming[to]++;
+            moved = 1;
+        }
+    }
+    if (moved) {
+        /* Collect the moving decks in article order, then rebuild. */
+        block_list *arriving = xcalloc(n, sizeof *arriving);
+        for (size_t a = 0; a < n; a++) {
+            if (!dest[a])
+                continue;
+            article *ar = &is->articles[a];
+            size_t keep = 0;
+            for (size_t k = 0; k < ar->blocks.n; k++) {
+                if (dest[a][k] < 0) {
+                    ar->blocks.v[keep++] = ar->blocks.v[k];
+                    continue;
+                }
+                block_list *l = &arriving[dest[a][k]];
+                l->v = grow_array(l->v, &l->cap, l->n + 1, sizeof *l->v);
+                l->v[l->n++] = ar->blocks.v[k];
+            }
+            ar->blocks.n = keep;
+        }
+        for (size_t a = 0; a < n; a++) {
+            if (!incoming[a] && !dest[a])
+                continue;
+            article *ar = &is->articles[a];
+            if (incoming[a]) {
+                size_t pos = head_length(ar), m = arriving[a].n;
+                ar->blocks.v = grow_array(ar->blocks.v, &ar->blocks.cap,
+                                          ar->blocks.n + m,
+                                          sizeof *ar->blocks.v);
+                memmove(ar->blocks.v + pos + m, ar->blocks.v + pos,
+                        (ar->blocks.n - pos) * sizeof *ar->blocks.v);
+                memcpy(ar->blocks.v + pos, arriving[a].v,
+                       m * sizeof *ar->blocks.v);
+                ar->blocks.n += m;
+                free(arriving[a].v);
+            }
+            rebuild_sections(ar);
+        }
+        free(arriving);
+    }
+    for (size_t a = 0; a < n; a++)
+        free(dest[a]);
+    free(dest);
+    free(incoming);
+    page_words_free(&w);
+    free(cluster);
 }
 
 /* Walk the blocks in reading order and build the articles (see the top
@@ -506,6 +1035,11 @@ void articles_group(block_list *blocks, issue *is)
             flush_held(&g);
             add_body(&g, i);
             break;
+        case BLOCK_LEAD:
+            lead_starts_story(&g, i);
+            flush_held(&g);
+            append_block(current(&g), b);
+            break;
         case BLOCK_BYLINE:
             if (g.nheld == 0)
                 split_package(&g, i);
@@ -519,6 +1053,9 @@ void articles_group(block_list *blocks, issue *is)
         }
     }
     flush_held(&g);
+    repair_pairing(&g);
+    route_cluster_decks(&g);
     free(g.held);
+    free(g.head_src);
     block_list_free(blocks);
 }

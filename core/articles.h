@@ -8,7 +8,13 @@
  * column.  Page furniture (masthead, dateline, banners, editor lines) is
  * not part of any article; it feeds the issue metadata instead.  Kickers
  * and speaker headings printed above a headline belong to its article.
- * Text before the first headline goes into an article with headline "".
+ * Text before the first headline goes into an article with headline "",
+ * unless the headline that follows it was printed after it (stage 4 sets
+ * BLOCK_F_HEADS_BEFORE).  A lead (本报讯 …) after finished text opens a
+ * new article.  Headlines printed apart from their text (several in one
+ * cluster, one further down the page) are paired with texts again by the
+ * words they share, when reading in order left a headline without text
+ * and a text without headline.
  */
 #ifndef DUBAO_ARTICLES_H
 #define DUBAO_ARTICLES_H

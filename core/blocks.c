@@ -1377,6 +1377,69 @@ static int starts_with_dash(const item *it)
     return it->n > 0 && (it->f[0] == 0x2014 || it->f[0] == 0x2015);
 }
 
+/* How many distinct pairs of adjacent ideographs of the line occur in the
+   text items l->v[from..to)?  A heading has a few dozen pairs at most;
+   each pair of the text is checked against them, so this is linear in
+   the text. */
+static size_t shared_pairs(const item *line, const item_list *l, size_t from,
+                           size_t to)
+{
+    uint64_t want[64];
+    int hit[64];
+    size_t nw = 0, found = 0;
+    for (size_t i = 1; i < line->n && nw < 64; i++) {
+        if (!is_ideo(line->f[i - 1]) || !is_ideo(line->f[i]))
+            continue;
+        uint64_t p = ((uint64_t)line->f[i - 1] << 32) | line->f[i];
+        size_t w = 0;
+        while (w < nw && want[w] != p)
+            w++;
+        if (w == nw) {
+            want[nw] = p;
+            hit[nw++] = 0;
+        }
+    }
+    for (size_t k = from; k < to && found < nw; k++) {
+        const item *it = &l->v[k];
+        if (it->cand || (it->kind != BLOCK_BODY && it->kind != BLOCK_LEAD))
+            continue;
+        for (size_t i = 1; i < it->n; i++) {
+            if (!is_ideo(it->f[i - 1]) || !is_ideo(it->f[i]))
+                continue;
+            uint64_t p = ((uint64_t)it->f[i - 1] << 32) | it->f[i];
+            for (size_t w = 0; w < nw; w++)
+                if (!hit[w] && want[w] == p) {
+                    hit[w] = 1;
+                    found++;
+                }
+        }
+    }
+    return found;
+}
+
+/* Is the first line of the heading cluster starting at l->v[a], which a
+   byline at l->v[next] follows, the headline of the text printed before it?  That
+   is so on a page that opens with untitled text ending a sentence, when
+   the line shares at least two ideograph pairs with that text and more
+   than with the text after the byline (a kicker shares the words of the
+   headline and article below it instead). */
+static int heads_text_before(const item_list *l, size_t a, size_t next,
+                             int seen_headline)
+{
+    if (seen_headline || a == 0)
+        return 0;
+    const item *prev = &l->v[a - 1];
+    if (prev->cand || (prev->kind != BLOCK_BODY && prev->kind != BLOCK_LEAD) ||
+        !ends_sentence(prev->f, prev->n))
+        return 0;
+    size_t end = next + 1;
+    while (end < l->n && !l->v[end].cand &&
+           l->v[end].kind != BLOCK_HEADLINE)
+        end++;
+    size_t before = shared_pairs(&l->v[a], l, 0, a);
+    return before >= 2 && before > shared_pairs(&l->v[a], l, next + 1, end);
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
    before and after them.  seen_headline: a headline came earlier. */
 static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
@@ -1422,8 +1485,19 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
         return;
     }
     if (byline_next) {
+        /* Lines before the cluster's first headline are kickers, unless the
+           first heads the text printed before the cluster; after a
+           headline they are decks. */
         int have_head = 0;
-        for (size_t k = 0; k + 1 < ncore; k++) {
+        size_t k0 = 0;
+        if (ncore >= 2 && core[0] == a &&
+            heads_text_before(l, a, j, seen_headline)) {
+            first->kind = BLOCK_HEADLINE;
+            first->flags |= BLOCK_F_HEADS_BEFORE;
+            have_head = 1;
+            k0 = 1;
+        }
+        for (size_t k = k0; k + 1 < ncore; k++) {
             item *it = &l->v[core[k]];
             if (it->marks & MARK_SPACED) {
                 it->kind = BLOCK_HEADLINE;

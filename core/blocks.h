@@ -23,6 +23,12 @@
 
 #include "model.h"
 
+/* Set by blocks_classify on a headline printed after the text it heads:
+   the page opens with text that has no headline, and the first line of
+   the heading cluster that follows shares that text's words.  (The
+   BLOCK_F_* bits of model.h stop at 1 << 4; this one is for stage 5.) */
+#define BLOCK_F_HEADS_BEFORE (1u << 8)
+
 void blocks_classify(block_list *blocks);
 
 /* A copy of s in which ASCII , : ; ? ! ( ) next to CJK text are replaced

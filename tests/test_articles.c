@@ -284,6 +284,155 @@ static void articles_continuation_marker_kept_apart(void **state)
     issue_free(&is);
 }
 
+static void articles_headline_after_its_text_names_it(void **state)
+{
+    (void)state;
+    /* The page opens with a story's text; its headline is printed after
+       it, at the top of the next story's heading cluster. */
+    const char *const p[] = {
+        "湖区的渔民今年换上了新渔船，湖面上渔船往来，渔民收入增加。",
+        "渔船出湖 渔民增收", "山区小镇迎来新发展", "□ 张某某",
+        "小镇的发展，是奋斗历程的见证。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(is.narticles, 2);
+    assert_string_equal(is.articles[0].headline, "渔船出湖 渔民增收");
+    assert_true(block_with(&is.articles[0], "渔船往来") >= 0);
+    assert_string_equal(is.articles[1].headline, "山区小镇迎来新发展");
+    assert_string_equal(article_byline(&is.articles[1]), "张某某");
+    assert_int_equal(block_with(&is.articles[1], "渔船往来"), -1);
+    issue_free(&is);
+}
+
+static void articles_lead_opens_a_story(void **state)
+{
+    (void)state;
+    /* A 本报讯 lead after text that ended a sentence starts a story of
+       its own, even before its headline is known; one right under a
+       headline is that headline's first paragraph. */
+    const char *const p[] = {
+        "某区开展植树活动", "本报讯 某区昨天开展植树活动。",
+        "植树活动吸引了很多居民参加。",
+        "本报讯 某区图书馆昨天开放，市民可以借阅图书。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(is.narticles, 2);
+    assert_string_equal(is.articles[0].headline, "某区开展植树活动");
+    assert_int_equal(is.articles[0].blocks.v[0].kind, BLOCK_LEAD);
+    assert_int_equal(block_with(&is.articles[0], "图书馆"), -1);
+    assert_string_equal(is.articles[1].headline, "");
+    assert_true(block_with(&is.articles[1], "图书馆") >= 0);
+    issue_free(&is);
+
+    /* After a paragraph that stopped mid-sentence it does not. */
+    const char *const q[] = {
+        "某区开展植树活动", "本报讯 某区昨天开展植树活动，吸引了",
+        "本报讯 记者看到很多居民参加。", NULL};
+    parse_page(q, &is);
+    assert_int_equal(is.narticles, 1);
+    issue_free(&is);
+}
+
+static void articles_headlines_paired_with_texts_by_words(void **state)
+{
+    (void)state;
+    /* Three stories printed out of order: the cluster holds the port
+       story's headline and deck and the orchard story's headline, the
+       byline and text after it are the port story's; a 本报讯 story
+       (canteen) follows without headline; then the canteen headline,
+       printed above the orchard story's byline and text. */
+    const char *const p[] = {
+        "港 口 扬 帆 远 航", "港口集装箱吞吐量创下新高", "果园丰收苹果飘香",
+        "□ 张某某",
+        "今年港口码头繁忙，集装箱吞吐量再创新高，港口航线不断加密。",
+        "码头工人说，集装箱船一艘接一艘靠港。",
+        "本报讯 社区食堂昨天开张，社区老人在食堂用餐，饭菜实惠。 （李 某）",
+        "社区食堂开张迎客", "□ 王某",
+        "果园里苹果挂满枝头，果农忙着采摘，苹果远销各地。",
+        "果农说，今年果园的苹果又大又甜。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(is.narticles, 3);
+    int port = article_named(&is, "港口扬帆远航");
+    int fruit = article_named(&is, "果园丰收苹果飘香");
+    int food = article_named(&is, "社区食堂开张迎客");
+    assert_true(port >= 0 && fruit >= 0 && food >= 0);
+    const article *a = &is.articles[port];
+    assert_int_equal(a->blocks.v[0].kind, BLOCK_DECK);
+    assert_string_equal(article_byline(a), "张某某");
+    assert_true(block_with(a, "码头工人") >= 0);
+    assert_int_equal(block_with(a, "苹果"), -1);
+    a = &is.articles[fruit];
+    assert_string_equal(article_byline(a), "王某");
+    assert_true(block_with(a, "果农说") >= 0);
+    assert_int_equal(block_with(a, "集装箱"), -1);
+    a = &is.articles[food];
+    assert_true(block_with(a, "社区食堂昨天开张") >= 0);
+    assert_string_equal(article_byline(a), "（李某）");
+    /* Texts keep their reading order. */
+    assert_true(port < food && food < fruit);
+    issue_free(&is);
+
+    /* No text lacks a headline: the order of the page is kept, although
+       the first headline's words fit the text better. */
+    const char *const q[] = {
+        "港 口 扬 帆 远 航", "果园丰收苹果飘香", "□ 张某某",
+        "今年港口码头繁忙，集装箱吞吐量再创新高，港口航线不断加密。",
+        NULL};
+    parse_page(q, &is);
+    assert_int_equal(is.narticles, 2);
+    assert_true(block_with(&is.articles[article_named(&is, "果园丰收苹果飘香")],
+                           "集装箱") >= 0);
+    issue_free(&is);
+
+    /* A headline takes a text only from a headline that fits it clearly
+       worse: here both fit the port text, and the first does not fit the
+       untitled story, so nothing moves. */
+    const char *const r[] = {
+        "港 口 扬 帆 远 航", "港口码头繁忙", "□ 张某某",
+        "港口码头繁忙，港口航线加密，船舶扬帆远航。",
+        "本报讯 码头繁忙的港口旁，社区食堂开张，码头工人在食堂用餐。",
+        NULL};
+    parse_page(r, &is);
+    assert_int_equal(is.narticles, 3);
+    assert_string_equal(is.articles[0].headline, "港口扬帆远航");
+    assert_int_equal(is.articles[0].blocks.n, 0);
+    assert_string_equal(is.articles[1].headline, "港口码头繁忙");
+    assert_true(block_with(&is.articles[1], "船舶扬帆远航") >= 0);
+    assert_string_equal(is.articles[2].headline, "");
+    assert_true(block_with(&is.articles[2], "社区食堂") >= 0);
+    issue_free(&is);
+}
+
+static void articles_cluster_deck_follows_its_words(void **state)
+{
+    (void)state;
+    /* A deck printed under the wrong headline of a cluster goes to the
+       headline whose text shares its words; one sharing none stays. */
+    const char *const p[] = {
+        "港 口 扬 帆 远 航", "果农采摘忙 苹果销路广", "果园丰收苹果飘香",
+        "□ 王某", "果园里苹果挂满枝头，果农忙着采摘，苹果销路广。", NULL};
+    issue is;
+    parse_page(p, &is);
+    int port = article_named(&is, "港口扬帆远航");
+    int fruit = article_named(&is, "果园丰收苹果飘香");
+    assert_true(port >= 0 && fruit >= 0);
+    assert_int_equal(block_with(&is.articles[port], "果农采摘忙"), -1);
+    int k = block_with(&is.articles[fruit], "果农采摘忙");
+    assert_int_equal(k, 0);
+    assert_int_equal(is.articles[fruit].blocks.v[0].kind, BLOCK_DECK);
+    issue_free(&is);
+
+    const char *const q[] = {
+        "港 口 扬 帆 远 航", "航运繁忙 码头兴旺", "果园丰收苹果飘香",
+        "□ 王某", "果园里苹果挂满枝头，果农忙着采摘，苹果销路广。", NULL};
+    parse_page(q, &is);
+    port = article_named(&is, "港口扬帆远航");
+    assert_true(port >= 0);
+    assert_true(block_with(&is.articles[port], "航运繁忙") >= 0);
+    issue_free(&is);
+}
+
 /* A small deterministic generator for the random pages below. */
 static unsigned long next_random(unsigned long *state)
 {
@@ -806,6 +955,10 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_interleaved_columns_rejoined),
     cmocka_unit_test(articles_open_end_before_headline_not_stolen),
     cmocka_unit_test(articles_leading_text_is_untitled),
+    cmocka_unit_test(articles_headline_after_its_text_names_it),
+    cmocka_unit_test(articles_lead_opens_a_story),
+    cmocka_unit_test(articles_headlines_paired_with_texts_by_words),
+    cmocka_unit_test(articles_cluster_deck_follows_its_words),
     cmocka_unit_test(articles_metadata_sources),
     cmocka_unit_test(articles_continuation_marker_kept_apart),
     cmocka_unit_test(articles_random_pages_hold_invariants),

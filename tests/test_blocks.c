@@ -442,6 +442,56 @@ static void blocks_empty_and_odd_input(void **state)
     block_list_free(&l);
 }
 
+/* A page that opens with untitled text, then a cluster of heading lines
+   and a byline: the first line heads the text printed before it when it
+   shares that text's words (not the text after the byline); the lines
+   after it are decks, not kickers. */
+static void blocks_headline_printed_after_its_text(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "湖区的渔民今年换上了新渔船，湖面上渔船往来，渔民收入增加。",
+        "渔船出湖 渔民增收", "种好稻谷 管好粮仓", "奋 进 新 征 程",
+        "山区小镇的发展见证了奋斗历程", "山区稻谷丰收粮仓满", "□ 张某某 李某",
+        "小镇的发展，是奋斗历程的见证。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    int k = find_text(&l, "渔船出湖 渔民增收");
+    assert_true(k >= 0);
+    assert_int_equal(l.v[k].kind, BLOCK_HEADLINE);
+    assert_true(l.v[k].flags & BLOCK_F_HEADS_BEFORE);
+    assert_string_equal(kind_of(&l, "种好稻谷 管好粮仓"), "deck");
+    assert_string_equal(kind_of(&l, "奋进新征程"), "headline");
+    assert_string_equal(kind_of(&l, "山区小镇的发展见证了奋斗历程"), "deck");
+    assert_string_equal(kind_of(&l, "山区稻谷丰收粮仓满"), "headline");
+    assert_false(l.v[find_text(&l, "奋进新征程")].flags &
+                 BLOCK_F_HEADS_BEFORE);
+    block_list_free(&l);
+
+    /* The opening text shares no words with the first line: it stays a
+       kicker over the cluster's headlines. */
+    const char *const u[] = {
+        "城里的公园今年新添了步道，市民在公园步道散步。",
+        "渔船出湖 渔民增收", "种好稻谷 管好粮仓", "奋 进 新 征 程",
+        "山区稻谷丰收粮仓满", "□ 张某某 李某",
+        "小镇的发展，是奋斗历程的见证。", NULL};
+    l = page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "渔船出湖 渔民增收"), "kicker");
+    assert_string_equal(kind_of(&l, "种好稻谷 管好粮仓"), "kicker");
+    block_list_free(&l);
+
+    /* It shares more words with the text after the byline: a kicker. */
+    const char *const w[] = {
+        "湖区的渔民今年换上了新渔船。", "渔船出湖 渔民增收",
+        "奋 进 新 征 程", "山区稻谷丰收粮仓满", "□ 张某某 李某",
+        "渔民说，新渔船出湖捕鱼，渔民增收了，湖区渔船多了。", NULL};
+    l = page(w);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "渔船出湖 渔民增收"), "kicker");
+    block_list_free(&l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -459,5 +509,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_wrapped_heading_lines_merge),
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_empty_and_odd_input),
+    cmocka_unit_test(blocks_headline_printed_after_its_text),
 };
 const test_suite blocks_suite = {tests, SUITE_LEN(tests)};
