@@ -79,17 +79,19 @@ static uint32_t *decode(const char *s, size_t *n)
     return u;
 }
 
-/* Encode n code points as a fresh UTF-8 string. */
+/* Encode n code points as a fresh UTF-8 string (libunistring converts
+   the whole array in one call: one allocation instead of one append per
+   character). */
 static char *encode(const uint32_t *u, size_t n)
 {
-    strbuf sb = {0};
-    for (size_t i = 0; i < n; i++) {
-        uint8_t buf[6];
-        int m = u8_uctomb(buf, u[i], sizeof buf);
-        if (m > 0)
-            sb_append(&sb, (const char *)buf, (size_t)m);
-    }
-    return sb_take(&sb);
+    size_t len = 0;
+    uint8_t *r = n ? u32_to_u8(u, n, NULL, &len) : NULL;
+    if (!r)
+        return xstrdup(""); /* nothing to encode (or invalid code points,
+                               which decode never produces) */
+    char *out = xrealloc(r, len + 1);
+    out[len] = '\0';
+    return out;
 }
 
 /* A CJK ideograph (the characters of Chinese words and names). */

@@ -197,6 +197,43 @@ static void clean(const char *s, size_t n, strbuf *sb)
     sb_append(sb, s + run, i - run);
 }
 
+/* Whether NFC leaves the character alone whatever surrounds it: no
+   canonical decomposition, combining class 0, and never the second half
+   of a composition.  Only blocks that newspaper text is made of are
+   listed (ASCII, CJK ideographs and punctuation, kana without the
+   combining sound marks, general punctuation without the decomposing
+   spaces, fullwidth forms, geometric shapes); anything else sends the
+   text through u8_normalize. */
+static bool nfc_inert(ucs4_t c)
+{
+    if (c < 0x80)
+        return true;
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
+           (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) ||
+           (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+           (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+           (c >= 0x25A0 && c <= 0x25FF) || c == 0x00B7 || c == 0x00D7;
+}
+
+/* Whether s is already in NFC because every character is inert: true
+   for almost every page, which then skips u8_normalize's copy. */
+static bool text_is_nfc_inert(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        ucs4_t c;
+        int len = u8_mbtouc(&c, s + i, n - i);
+        if (!nfc_inert(c))
+            return false;
+        i += (size_t)len;
+    }
+    return true;
+}
+
 /* Clean the text, then compose it to NFC (see the top of the file). */
 char *text_normalize(const char *s, size_t n, size_t *outlen)
 {
@@ -204,10 +241,10 @@ char *text_normalize(const char *s, size_t n, size_t *outlen)
     clean(s, n, &sb);
     size_t len = 0;
     uint8_t *nfc = NULL;
-    if (sb.len > 0)
+    if (sb.len > 0 && !text_is_nfc_inert((const uint8_t *)sb.s, sb.len))
         nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)sb.s, sb.len, NULL,
                            &len);
-    if (nfc == NULL) { /* empty, or out of memory in libunistring */
+    if (nfc == NULL) { /* empty, already NFC, or out of memory */
         len = sb.len;
         if (outlen)
             *outlen = len;

@@ -6,6 +6,11 @@
 #include <string.h>
 #include <time.h>
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "normalize.h"
 
 /* Normalise in[] and compare with want. */
@@ -37,6 +42,52 @@ static void normalize_composes_nfc(void **state)
     (void)state;
     expect_norm("Cafe\xCC\x81", "Caf\xC3\xA9");     /* e + U+0301 */
     expect_norm("\xE1\x84\x80\xE1\x85\xA1", "가"); /* Hangul jamo */
+}
+
+/* Whether s (n bytes) is unchanged by NFC. */
+static bool is_nfc(const char *s, size_t n)
+{
+    size_t len = 0;
+    uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL,
+                                &len);
+    bool same = nfc && len == n && memcmp(nfc, s, n) == 0;
+    free(nfc);
+    return same || n == 0;
+}
+
+/* The output is in NFC whatever the input, including where text_normalize
+   skips u8_normalize for text it knows is already NFC: every character of
+   the BMP and the first ideograph plane, alone, after letters and kana it
+   could compose with, and before a combining mark. */
+static void normalize_output_is_always_nfc(void **state)
+{
+    (void)state;
+    static const char *const before[] = {"", "a", "\xE3\x81\x8B" /* か */,
+                                         "\xE1\x84\x80" /* jamo ᄀ */};
+    int checked = 0;
+    for (ucs4_t c = 0x80; c < 0x2A700; c++) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0x10000 && c < 0x20000))
+            continue;
+        uint8_t ch[8];
+        int m = u8_uctomb(ch, c, sizeof ch);
+        assert_true(m > 0);
+        for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
+            for (int mark = 0; mark < 2; mark++) {
+                char in[32];
+                int n = snprintf(in, sizeof in, "%s%.*s\xE4\xB8\xAD%.*s%s",
+                                 before[b], m, (const char *)ch, m,
+                                 (const char *)ch, mark ? "\xCC\x81" : "");
+                size_t len;
+                char *out = text_normalize(in, (size_t)n, &len);
+                if (!is_nfc(out, len))
+                    fail_msg("U+%04X after \"%s\": output not NFC",
+                             (unsigned)c, before[b]);
+                free(out);
+                checked++;
+            }
+        }
+    }
+    assert_true(checked > 400000);
 }
 
 static void normalize_keeps_cjk_punctuation(void **state)
@@ -167,6 +218,7 @@ static void normalize_byline_keeps_separating_spaces(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(normalize_line_ends),
     cmocka_unit_test(normalize_composes_nfc),
+    cmocka_unit_test(normalize_output_is_always_nfc),
     cmocka_unit_test(normalize_keeps_cjk_punctuation),
     cmocka_unit_test(normalize_removes_csi),
     cmocka_unit_test(normalize_removes_osc),
