@@ -23,7 +23,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) \
              -Icore -I$(B)/gen -MMD -MP
-LIBS     = $(PKG_LIBS) -lunistring -lm
+LIBS     = $(PKG_LIBS) -lunistring -lm -pthread
 
 # Debian packages needed to build and to test.  libncurses-dev provides
 # ncursesw on Debian 12 (libncursesw5-dev is a transitional alias).

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -89,60 +91,229 @@ void content_hash(const char *buf, size_t n, char out[17])
    redoes; the database never holds part of it. */
 #define INDEX_BATCH_BYTES (8u << 20)
 
+/* How many files the parse thread may run ahead of the database writer:
+   enough to keep both cores busy, few enough to bound memory. */
+#define PARSE_AHEAD 64
+
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s ? s + 1 : path;
 }
 
-/* Parse and store one changed file.  Returns -1 only on database failure. */
-static int index_one(db *d, const char *path, const struct stat *st,
-                     const db_source_state *old, index_report *rep,
-                     FILE *msgs, strbuf *err)
+/* What became of one changed file in the parse thread. */
+typedef enum { JOB_UNREADABLE, JOB_SAME_CONTENT, JOB_PARSED } job_outcome;
+
+/* One changed file on its way from the parse thread to the database. */
+typedef struct {
+    const char *path;
+    struct stat st;
+    db_source_state old;
+    job_outcome outcome;
+    int read_errno;     /* JOB_UNREADABLE */
+    char hash[17];
+    parse_status status; /* JOB_PARSED */
+    issue is;
+    strbuf msg;          /* the parser's message for a skip or failure */
+} index_job;
+
+/* The jobs and the hand-over between the parse thread and the writer.
+   Only the parse thread calls the parser (its tables load lazily on first
+   use); only the writer touches the database. */
+typedef struct {
+    index_job *jobs;
+    size_t njobs;
+    size_t parsed;    /* jobs[0..parsed) are ready */
+    size_t stored;    /* jobs[0..stored) are stored and freed */
+    bool stop;        /* the writer failed: parse no more */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+} job_queue;
+
+/* Read, hash and parse one file (the parse thread's work). */
+static void job_prepare(index_job *j)
 {
-    int64_t mtime = (int64_t)st->st_mtim.tv_sec * 1000000000 +
-                    st->st_mtim.tv_nsec;
     size_t len = 0;
-    char *bytes = read_whole_file(path, 0, &len);
+    char *bytes = read_whole_file(j->path, 0, &len);
     if (!bytes) {
+        j->outcome = JOB_UNREADABLE;
+        j->read_errno = errno;
+        return;
+    }
+    content_hash(bytes, len, j->hash);
+    if (j->old.known && strcmp(j->old.hash, j->hash) == 0) {
+        j->outcome = JOB_SAME_CONTENT;
+    } else {
+        j->outcome = JOB_PARSED;
+        j->status = issue_parse_bytes(base_name(j->path), bytes, len, &j->is,
+                                      &j->msg);
+    }
+    free(bytes);
+}
+
+/* The parse thread: prepare the jobs in order, staying at most PARSE_AHEAD
+   jobs ahead of the writer. */
+static void *parse_thread(void *arg)
+{
+    job_queue *q = arg;
+    for (size_t i = 0; i < q->njobs; i++) {
+        pthread_mutex_lock(&q->lock);
+        while (!q->stop && i >= q->stored + PARSE_AHEAD)
+            pthread_cond_wait(&q->changed, &q->lock);
+        bool stop = q->stop;
+        pthread_mutex_unlock(&q->lock);
+        if (stop)
+            break;
+        job_prepare(&q->jobs[i]);
+        pthread_mutex_lock(&q->lock);
+        q->parsed = i + 1;
+        pthread_cond_broadcast(&q->changed);
+        pthread_mutex_unlock(&q->lock);
+    }
+    return NULL;
+}
+
+/* Store one prepared job and count it.  Returns -1 only on database
+   failure. */
+static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
+                     strbuf *err)
+{
+    int64_t size = (int64_t)j->st.st_size;
+    int64_t mtime = (int64_t)j->st.st_mtim.tv_sec * 1000000000 +
+                    j->st.st_mtim.tv_nsec;
+    if (j->outcome == JOB_UNREADABLE) {
         strbuf m = {0};
-        sb_printf(&m, "%s: cannot read: %s", base_name(path), strerror(errno));
+        sb_printf(&m, "%s: cannot read: %s", base_name(j->path),
+                  strerror(j->read_errno));
         if (msgs)
             fprintf(msgs, "dubao: %s\n", m.s);
         rep->failed++;
-        int rc = db_store_issue(d, path, (int64_t)st->st_size, mtime, "",
-                                "failed", m.s, NULL, err);
+        int rc = db_store_issue(d, j->path, size, mtime, "", "failed", m.s,
+                                NULL, err);
         sb_free(&m);
         return rc;
     }
-    char hash[17];
-    content_hash(bytes, len, hash);
-    if (old->known && strcmp(old->hash, hash) == 0) {
-        free(bytes);
+    if (j->outcome == JOB_SAME_CONTENT) {
         rep->unchanged++;
-        return db_source_touch(d, path, (int64_t)st->st_size, mtime);
+        return db_source_touch(d, j->path, size, mtime);
     }
-    issue is;
-    strbuf m = {0};
-    parse_status ps = issue_parse_bytes(base_name(path), bytes, len, &is, &m);
-    free(bytes);
-    for (size_t i = 0; msgs && i < is.warnings.n; i++)
-        fprintf(msgs, "dubao: %s: %s\n", base_name(path), is.warnings.v[i]);
+    for (size_t i = 0; msgs && i < j->is.warnings.n; i++)
+        fprintf(msgs, "dubao: %s: %s\n", base_name(j->path),
+                j->is.warnings.v[i]);
+    parse_status ps = j->status;
     const char *status = ps == PARSE_OK        ? "ok"
                          : ps == PARSE_SKIPPED ? "skipped"
                                                : "failed";
     if (ps != PARSE_OK && msgs)
-        fprintf(msgs, "dubao: %s\n", m.s);
+        fprintf(msgs, "dubao: %s\n", j->msg.s);
     if (ps == PARSE_OK)
         rep->parsed++;
     else if (ps == PARSE_SKIPPED)
         rep->skipped++;
     else
         rep->failed++;
-    int rc = db_store_issue(d, path, (int64_t)st->st_size, mtime, hash, status,
-                            m.s, ps == PARSE_OK ? &is : NULL, err);
-    sb_free(&m);
-    issue_free(&is);
+    return db_store_issue(d, j->path, size, mtime, j->hash, status, j->msg.s,
+                          ps == PARSE_OK ? &j->is : NULL, err);
+}
+
+/* Free what a job holds after it was prepared. */
+static void job_free(index_job *j)
+{
+    if (j->outcome == JOB_PARSED)
+        issue_free(&j->is);
+    sb_free(&j->msg);
+}
+
+/* Wait until job i is prepared (false: the parse thread stopped early). */
+static bool queue_wait_parsed(job_queue *q, size_t i)
+{
+    pthread_mutex_lock(&q->lock);
+    while (q->parsed <= i && !q->stop)
+        pthread_cond_wait(&q->changed, &q->lock);
+    bool ready = q->parsed > i;
+    pthread_mutex_unlock(&q->lock);
+    return ready;
+}
+
+/* Record that jobs[0..stored) are done, or that the writer stopped. */
+static void queue_advance(job_queue *q, size_t stored, bool stop)
+{
+    pthread_mutex_lock(&q->lock);
+    q->stored = stored;
+    q->stop = q->stop || stop;
+    pthread_cond_broadcast(&q->changed);
+    pthread_mutex_unlock(&q->lock);
+}
+
+/* Store the jobs in order as the parse thread prepares them, in batches.
+   Returns 0, or -1 when the database failed. */
+static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
+                      strbuf *err)
+{
+    int rc = 0;
+    bool in_batch = false;
+    size_t batch_bytes = 0, i = 0;
+    for (; i < q->njobs && rc == 0; i++) {
+        if (!queue_wait_parsed(q, i))
+            break;
+        if (!in_batch) {
+            if (db_batch_begin(d, err) != 0) {
+                rc = -1;
+                break;
+            }
+            in_batch = true;
+            batch_bytes = 0;
+        }
+        rc = job_store(d, &q->jobs[i], rep, msgs, err);
+        batch_bytes += (size_t)q->jobs[i].st.st_size;
+        job_free(&q->jobs[i]);
+        queue_advance(q, i + 1, rc != 0);
+        if (rc == 0 && batch_bytes >= INDEX_BATCH_BYTES) {
+            in_batch = false;
+            rc = db_batch_commit(d, err);
+        }
+    }
+    queue_advance(q, i, true);
+    if (in_batch) {
+        if (rc == 0)
+            rc = db_batch_commit(d, err);
+        else
+            db_batch_rollback(d);
+    }
+    return rc;
+}
+
+/* Parse the jobs on a second thread while this one stores them: parsing
+   and the database's work (mostly full-text indexing) overlap on two
+   cores.  Without a thread, the same work runs on this one. */
+static int index_jobs(db *d, index_job *jobs, size_t njobs,
+                      index_report *rep, FILE *msgs, strbuf *err)
+{
+    job_queue q = {jobs, njobs, 0, 0, false, PTHREAD_MUTEX_INITIALIZER,
+                   PTHREAD_COND_INITIALIZER};
+    pthread_t thread;
+    bool threaded = njobs > 1 &&
+                    pthread_create(&thread, NULL, parse_thread, &q) == 0;
+    int rc;
+    if (threaded) {
+        rc = store_jobs(d, &q, rep, msgs, err);
+        pthread_join(thread, NULL);
+        /* Jobs prepared after the writer stopped. */
+        for (size_t i = q.stored; i < q.parsed; i++)
+            job_free(&jobs[i]);
+    } else {
+        q.stop = false;
+        rc = 0;
+        for (size_t i = 0; i < njobs && rc == 0; i++) {
+            job_prepare(&jobs[i]);
+            q.parsed = i + 1;
+        }
+        rc = store_jobs(d, &q, rep, msgs, err);
+        for (size_t i = q.stored; i < q.parsed; i++)
+            job_free(&jobs[i]);
+    }
+    pthread_mutex_destroy(&q.lock);
+    pthread_cond_destroy(&q.changed);
     return rc;
 }
 
@@ -163,45 +334,29 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
         strlist_free(&errors);
         return -1;
     }
-    int rc = 0;
-    bool in_batch = false;
-    size_t batch_bytes = 0;
-    for (size_t i = 0; i < files.n && rc == 0; i++) {
-        struct stat st;
+    /* Stat every file; the changed ones become jobs. */
+    index_job *jobs = xcalloc(files.n + 1, sizeof *jobs);
+    size_t njobs = 0;
+    for (size_t i = 0; i < files.n; i++) {
+        index_job *j = &jobs[njobs];
         rep->files++;
-        if (stat(files.v[i], &st) != 0)
+        if (stat(files.v[i], &j->st) != 0)
             continue;
         const db_source_state *found = db_sources_find(known, nknown,
                                                        files.v[i]);
-        db_source_state old = found ? *found : (db_source_state){0};
-        int64_t mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 +
-                        st.st_mtim.tv_nsec;
-        if (old.known && old.size == (int64_t)st.st_size &&
-            old.mtime_ns == mtime) {
+        j->old = found ? *found : (db_source_state){0};
+        int64_t mtime = (int64_t)j->st.st_mtim.tv_sec * 1000000000 +
+                        j->st.st_mtim.tv_nsec;
+        if (j->old.known && j->old.size == (int64_t)j->st.st_size &&
+            j->old.mtime_ns == mtime) {
             rep->unchanged++;
             continue;
         }
-        if (!in_batch) {
-            if (db_batch_begin(d, err) != 0) {
-                rc = -1;
-                break;
-            }
-            in_batch = true;
-            batch_bytes = 0;
-        }
-        rc = index_one(d, files.v[i], &st, &old, rep, msgs, err);
-        batch_bytes += (size_t)st.st_size;
-        if (rc == 0 && batch_bytes >= INDEX_BATCH_BYTES) {
-            in_batch = false;
-            rc = db_batch_commit(d, err);
-        }
+        j->path = files.v[i];
+        njobs++;
     }
-    if (in_batch) {
-        if (rc == 0)
-            rc = db_batch_commit(d, err);
-        else
-            db_batch_rollback(d);
-    }
+    int rc = index_jobs(d, jobs, njobs, rep, msgs, err);
+    free(jobs);
     /* Only forget files when every root could be read: a typo in a path
        must not wipe the database. */
     if (rc == 0 && errors.n == 0) {

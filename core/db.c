@@ -1423,6 +1423,46 @@ static void search_row_matches(search_row *r, const char *query)
    terms times their occurrences, and nobody types more. */
 #define SEARCH_MAX_QUERY_CHARS 256
 
+/* At most this many matching articles, and as many quotes, are ranked. */
+#define SEARCH_RANK_CANDIDATES 2000
+
+/* Fill in the file, headline, speaker and snippet of a ranked row: one
+   small query per row shown, so that snippet(), which re-reads and
+   re-tokenizes the text, runs for the rows on the page only. */
+static int search_row_details(db *d, search_row *r, const char *match)
+{
+    static const char *const sql[] = {
+        "SELECT i.file, a.headline, NULL, "
+        "  snippet(article_fts, 1, '', '', '\xE2\x80\xA6', 24) "
+        "FROM article_fts JOIN articles a ON a.id=article_fts.rowid "
+        "JOIN issues i ON i.id=a.issue_id "
+        "WHERE article_fts MATCH ?1 AND article_fts.rowid=?2",
+        "SELECT i.file, a.headline, s.name, "
+        "  snippet(quote_fts, 0, '', '', '\xE2\x80\xA6', 24) "
+        "FROM quote_fts JOIN quotes q ON q.id=quote_fts.rowid "
+        "JOIN articles a ON a.id=q.article_id "
+        "JOIN issues i ON i.id=a.issue_id "
+        "LEFT JOIN speakers s ON s.id=q.speaker_id "
+        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid=?2",
+    };
+    sqlite3_stmt *st = prepare(d, sql[r->is_quote ? 1 : 0], NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, r->is_quote ? r->quote_id : r->article_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        r->file = col_text(st, 0);
+        r->article = col_text(st, 1);
+        r->speaker = col_text(st, 2);
+        r->snippet = col_text(st, 3);
+    }
+    if (!r->snippet)
+        r->snippet = xstrdup("");
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
 {
     *rows = NULL;
@@ -1436,22 +1476,21 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         free(bounded);
         return 0;
     }
+    /* Rank with bm25 alone; a query that matches more than
+       SEARCH_RANK_CANDIDATES articles (or quotes) ranks the last indexed
+       ones of them, which keeps a one-character query as fast in an
+       archive as in a single page. */
     sqlite3_stmt *st = prepare(
-        d, "SELECT * FROM ("
-           "SELECT 0, a.id, 0, i.file, a.headline, NULL, "
-           "  snippet(article_fts, 1, '', '', '\xE2\x80\xA6', 24), "
-           "  bm25(article_fts, 5.0, 1.0) AS rank "
-           "FROM article_fts JOIN articles a ON a.id=article_fts.rowid "
-           "JOIN issues i ON i.id=a.issue_id WHERE article_fts MATCH ?1 "
-           "UNION ALL "
-           "SELECT 1, q.article_id, q.id, i.file, a.headline, s.name, "
-           "  snippet(quote_fts, 0, '', '', '\xE2\x80\xA6', 24), "
-           "  bm25(quote_fts) AS rank "
-           "FROM quote_fts JOIN quotes q ON q.id=quote_fts.rowid "
-           "JOIN articles a ON a.id=q.article_id "
-           "JOIN issues i ON i.id=a.issue_id "
-           "LEFT JOIN speakers s ON s.id=q.speaker_id "
-           "WHERE quote_fts MATCH ?1) ORDER BY rank LIMIT ?2", NULL);
+        d, "WITH a AS (SELECT rowid AS id, bm25(article_fts, 5.0, 1.0) AS r "
+           "  FROM article_fts WHERE article_fts MATCH ?1 "
+           "  ORDER BY rowid DESC LIMIT ?3), "
+           "q AS (SELECT rowid AS id, bm25(quote_fts) AS r "
+           "  FROM quote_fts WHERE quote_fts MATCH ?1 "
+           "  ORDER BY rowid DESC LIMIT ?3) "
+           "SELECT 0, id, 0, r FROM a "
+           "UNION ALL SELECT 1, (SELECT article_id FROM quotes WHERE "
+           "  quotes.id=q.id), id, r FROM q "
+           "ORDER BY 4 LIMIT ?2", NULL);
     if (!st) {
         free(match);
         free(bounded);
@@ -1459,6 +1498,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     }
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
+    sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
     size_t n = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1468,16 +1508,15 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         r->is_quote = sqlite3_column_int(st, 0) != 0;
         r->article_id = sqlite3_column_int64(st, 1);
         r->quote_id = sqlite3_column_int64(st, 2);
-        r->file = col_text(st, 3);
-        r->article = col_text(st, 4);
-        r->speaker = col_text(st, 5);
-        r->snippet = col_text(st, 6);
-        if (!r->snippet)
-            r->snippet = xstrdup("");
-        r->rank = sqlite3_column_double(st, 7);
-        search_row_matches(r, query);
+        r->rank = sqlite3_column_double(st, 3);
     }
     sqlite3_finalize(st);
+    for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
+        if (search_row_details(d, &(*rows)[i], match) != 0)
+            rc = SQLITE_ERROR;
+        else
+            search_row_matches(&(*rows)[i], query);
+    }
     free(match);
     free(bounded);
     if (rc != SQLITE_DONE) {
