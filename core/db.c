@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1115,16 +1116,47 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 /* Does a speaker name match the user's query: a part of the name (also in
    traditional characters) or pinyin, possibly only its beginning (the
    picker filters as the user types)? */
-static bool speaker_matches(const char *name, const char *q)
+/* Whether q could be pinyin: ASCII letters, spaces and apostrophes. */
+static bool could_be_pinyin(const char *q)
 {
-    if (!q || !*q)
+    bool letters = false;
+    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
+        if (*p >= 0x80)
+            return false;
+        letters = letters || isalpha(*p);
+    }
+    return letters;
+}
+
+/* What the user typed to find a speaker, prepared once for matching many
+   names: part of the name (in simplified or traditional characters), or
+   pinyin (full, spaced, initials) when it could be pinyin. */
+typedef struct {
+    const char *q;
+    char *simple; /* q in simplified characters */
+    bool pinyin;
+} name_query;
+
+static void name_query_init(name_query *nq, const char *q)
+{
+    nq->q = q;
+    nq->simple = q && *q ? text_simplify(q) : NULL;
+    nq->pinyin = q && could_be_pinyin(q);
+}
+
+static void name_query_free(name_query *nq)
+{
+    free(nq->simple);
+    nq->simple = NULL;
+}
+
+/* Does the speaker name match the query (everything matches no query)? */
+static bool name_query_matches(const name_query *nq, const char *name)
+{
+    if (!nq->q || !*nq->q)
         return true;
-    if (strstr(name, q))
-        return true;
-    char *simple = text_simplify(q);
-    bool m = strstr(name, simple) != NULL;
-    free(simple);
-    return m || pinyin_matches_prefix(name, q);
+    return strstr(name, nq->q) || (nq->simple && strstr(name, nq->simple)) ||
+           (nq->pinyin && pinyin_matches_prefix(name, nq->q));
 }
 
 static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
@@ -1154,21 +1186,33 @@ role_class role_class_from_name(const char *name)
 static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
                         size_t *n, size_t *cap)
 {
-    sqlite3_stmt *st = prepare(
-        d, "SELECT q.id, q.article_id, i.file, a.headline, s.name, s.role, "
-           "s.titles, q.kind, q.text, q.start, q.end, "
-           "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
-           "  m.headline=a.headline AND m.quote=q.text) FROM quotes q "
-           "JOIN articles a ON a.id=q.article_id "
-           "JOIN issues i ON i.id=a.issue_id "
-           "LEFT JOIN speakers s ON s.id=q.speaker_id "
-           "WHERE (?1 IS NULL OR s.role=?1) AND (?2 IS NULL OR i.file=?2) "
-           "AND (?3=0 OR q.article_id=?3) AND (?4=0 OR q.speaker_id=?4) "
-           "AND (?5=0 OR (?5=1 AND s.role='全国人大代表') "
-           "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
-           "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
-           "      ('全国人大代表','全国政协委员','全国政协常委'))) "
-           "ORDER BY i.file, a.ord, q.start", NULL);
+    /* Only the filters in use go into the statement, so that SQLite can
+       use the index behind each (a speaker's quotes, an article's): an
+       "(?N=0 OR column=?N)" term hides them and scans every quote. */
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
+                  "s.role, s.titles, q.kind, q.text, q.start, q.end, "
+                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
+                  "  m.headline=a.headline AND m.quote=q.text) FROM quotes q "
+                  "JOIN articles a ON a.id=q.article_id "
+                  "JOIN issues i ON i.id=a.issue_id "
+                  "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE 1");
+    if (f && f->role)
+        sb_puts(&sql, " AND s.role=?1");
+    if (f && f->file)
+        sb_puts(&sql, " AND i.file=?2");
+    if (f && f->article_id)
+        sb_puts(&sql, " AND q.article_id=?3");
+    if (f && f->speaker_id)
+        sb_puts(&sql, " AND q.speaker_id=?4");
+    if (f && f->roles)
+        sb_puts(&sql, " AND ((?5=1 AND s.role='全国人大代表') "
+                      "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
+                      "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
+                      "      ('全国人大代表','全国政协委员','全国政协常委')))");
+    sb_puts(&sql, " ORDER BY i.file, a.ord, q.start");
+    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sb_free(&sql);
     if (!st)
         return -1;
     bind_text(st, 1, f ? f->role : NULL);
@@ -1206,13 +1250,16 @@ static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
         return -1;
     size_t n = 0, cap = 0;
     int rc;
+    name_query nq;
+    name_query_init(&nq, q);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (!name || !speaker_matches(name, q))
+        if (!name || !name_query_matches(&nq, name))
             continue;
         *ids = grow_array(*ids, &cap, n + 1, sizeof **ids);
         (*ids)[n++] = sqlite3_column_int64(st, 0);
     }
+    name_query_free(&nq);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         free(*ids);
@@ -1280,9 +1327,11 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         return -1;
     size_t n = 0, cap = 0;
     int rc;
+    name_query nq;
+    name_query_init(&nq, query);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (!speaker_matches(name, query))
+        if (!name || !name_query_matches(&nq, name))
             continue;
         *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
         speaker_row *r = &(*rows)[n++];
@@ -1294,6 +1343,7 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         r->is_delegate = sqlite3_column_int(st, 5) != 0;
         r->quotes = sqlite3_column_int(st, 6);
     }
+    name_query_free(&nq);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         speaker_rows_free(*rows, (ssize_t)n);
