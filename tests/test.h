@@ -30,6 +30,9 @@ const char *test_src_path(const char *rel);
 const char *test_shared_path(const char *rel);
 /* Read a whole file into a heap buffer; fails the test if unreadable. */
 char *test_read_file(const char *path, size_t *len);
+/* Copy the shipped page assets/corpus/NAME into dir; fails the test on
+   error. */
+void test_copy_corpus_page(const char *name, const char *dir);
 /* A fresh private temporary directory (removed at exit); static buffer. */
 const char *test_tmpdir(void);
 /* Run argv (NULL-terminated) with stdout captured into out (may be NULL);

@@ -129,21 +129,6 @@ static void cli_index_reports_counts_then_nothing_changes(void **state)
     sb_free(&err);
 }
 
-/* Copy the shipped page name into dir. */
-static void copy_page(const char *name, const char *dir)
-{
-    char src[256], dst[600];
-    snprintf(src, sizeof src, "assets/corpus/%s", name);
-    size_t n;
-    char *bytes = test_read_file(test_src_path(src), &n);
-    snprintf(dst, sizeof dst, "%s/%s", dir, name);
-    FILE *f = fopen(dst, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(bytes, 1, n, f), n);
-    fclose(f);
-    free(bytes);
-}
-
 /* The number of lines in s. */
 static int count_lines(const char *s)
 {
@@ -162,12 +147,12 @@ static void cli_no_refresh_uses_the_database_as_it_is(void **state)
     char corpus[512];
     snprintf(corpus, sizeof corpus, "%s/pages", test_tmpdir());
     mkdir(corpus, 0700);
-    copy_page("000_fe2404723e325502.txt", corpus);
+    test_copy_corpus_page("000_fe2404723e325502.txt", corpus);
     strbuf out = {0}, err = {0};
     const char *db = fresh_db();
     assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "index",
                                NULL, NULL, NULL), 0);
-    copy_page("001_fdcd2f72013fe7d7.txt", corpus);
+    test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", corpus);
     sb_clear(&out);
     assert_int_equal(run_dubao(db, &out, &err, "-n", "--corpus", corpus,
                                "issues", NULL, NULL), 0);

@@ -301,18 +301,6 @@ static void db_upgrades_old_schema_keeping_user_data(void **state)
     sb_free(&err);
 }
 
-/* Copy a corpus file into dir. */
-static void copy_corpus_file(const char *name, const char *dir)
-{
-    char src[512], dst[512];
-    snprintf(src, sizeof src, "assets/corpus/%s", name);
-    size_t n;
-    char *bytes = test_read_file(test_src_path(src), &n);
-    snprintf(dst, sizeof dst, "%s/%s", dir, name);
-    write_file(dst, bytes, n);
-    free(bytes);
-}
-
 static void corpus_index_is_incremental(void **state)
 {
     (void)state;
@@ -320,8 +308,8 @@ static void corpus_index_is_incremental(void **state)
     char dir[512];
     snprintf(dir, sizeof dir, "%s/corpus", tmp);
     assert_int_equal(mkdir(dir, 0700), 0);
-    copy_corpus_file("000_fe2404723e325502.txt", dir);
-    copy_corpus_file("001_fdcd2f72013fe7d7.txt", dir);
+    test_copy_corpus_page("000_fe2404723e325502.txt", dir);
+    test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", dir);
     strlist roots = {0};
     strlist_push(&roots, dir);
     db *d = open_tmp_db(NULL);

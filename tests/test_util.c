@@ -45,6 +45,20 @@ char *test_read_file(const char *path, size_t *len)
     return sb_take(&sb);
 }
 
+void test_copy_corpus_page(const char *name, const char *dir)
+{
+    char src[512], dst[1024];
+    snprintf(src, sizeof src, "assets/corpus/%s", name);
+    size_t n;
+    char *bytes = test_read_file(test_src_path(src), &n);
+    snprintf(dst, sizeof dst, "%s/%s", dir, name);
+    FILE *f = fopen(dst, "wb");
+    if (!f || fwrite(bytes, 1, n, f) != n)
+        fail_msg("cannot write %s", dst);
+    fclose(f);
+    free(bytes);
+}
+
 static char tmpdir_buf[256];
 
 /* Remove the temporary directory tree at exit. */
