@@ -25,7 +25,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 4
+#define DUBAO_SCHEMA_VERSION 5
 
 struct db {
     sqlite3 *h;
@@ -101,14 +101,18 @@ static const char *const schema_sql =
     "CREATE INDEX quotes_by_article ON quotes(article_id, start);"
     /* Full-text indexes over headlines, article text and quotes, with the
        dubao_cjk tokenizer (fts.c); they read their text from the tables
-       above.  db_store_issue fills them with one statement per issue and
+       above.  db_batch_commit fills them with one statement per batch and
        source_delete empties them before the rows go: FTS5 flushes its
        pending terms at every statement, so a trigger per row made one
-       tiny segment per row and cost half the indexing time. */
+       tiny segment per row and cost half the indexing time.  For the same
+       reason FTS5 may hold up to 32 MB of pending terms (default 1 MB)
+       before it writes a segment: fewer segments to merge later. */
     "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
     "  content='articles', content_rowid='id', tokenize='dubao_cjk');"
     "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');";
+    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');"
+    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);"
+    "INSERT INTO quote_fts(quote_fts, rank) VALUES('hashsize', 33554432);";
 
 /* User data: survives re-indexing and schema upgrades.  Rows refer to
    articles and quotes by content (file, headline, text), not by ids that
@@ -1474,38 +1478,68 @@ static void search_row_matches(search_row *r, const char *query)
 #define SEARCH_MAX_QUERY_CHARS 256
 
 /* At most this many matching articles, and as many quotes, are ranked. */
-#define SEARCH_RANK_CANDIDATES 2000
+#define SEARCH_RANK_CANDIDATES 500
 
-/* Fill in the file, headline, speaker and snippet of a ranked row: one
-   small query per row shown, so that snippet(), which re-reads and
-   re-tokenizes the text, runs for the rows on the page only. */
-static int search_row_details(db *d, search_row *r, const char *match)
+/* A snippet: this many characters of text, starting this many before the
+   first match. */
+#define SNIPPET_CHARS 32
+#define SNIPPET_BEFORE 10
+
+/* The start of the character n characters before byte offset b of s. */
+static size_t u8_back_n(const char *s, size_t b, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)s + b;
+    for (size_t i = 0; i < n && p > (const uint8_t *)s; i++) {
+        ucs4_t uc;
+        const uint8_t *prev = u8_prev(&uc, p, (const uint8_t *)s);
+        p = prev ? prev : p - 1;
+    }
+    return (size_t)(p - (const uint8_t *)s);
+}
+
+/* A one-line excerpt of text around the first match of query (or its
+   start), with an ellipsis where text was cut.  Made here from the stored
+   text rather than by FTS5's snippet(), which reads the index and
+   re-tokenizes the whole text again for every row shown. */
+static char *snippet_around(const char *text, const char *query)
+{
+    size_t len = strlen(text), range[1][2];
+    size_t at = fts_match_ranges(text, query, range, 1) ? range[0][0] : 0;
+    size_t from = u8_back_n(text, at, SNIPPET_BEFORE);
+    const uint8_t *to = u8_next_n((const uint8_t *)text + from, len - from,
+                                  SNIPPET_CHARS);
+    strbuf sb = {0};
+    if (from > 0)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    for (const char *p = text + from; p < (const char *)to; p++)
+        sb_putc(&sb, *p == '\n' ? ' ' : *p);
+    if ((const char *)to < text + len)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    return sb.s ? sb_take(&sb) : xstrdup("");
+}
+
+/* Fill in the file, headline, speaker and snippet of a ranked row. */
+static int search_row_details(db *d, search_row *r, const char *query)
 {
     static const char *const sql[] = {
-        "SELECT i.file, a.headline, NULL, "
-        "  snippet(article_fts, 1, '', '', '\xE2\x80\xA6', 24) "
-        "FROM article_fts JOIN articles a ON a.id=article_fts.rowid "
-        "JOIN issues i ON i.id=a.issue_id "
-        "WHERE article_fts MATCH ?1 AND article_fts.rowid=?2",
-        "SELECT i.file, a.headline, s.name, "
-        "  snippet(quote_fts, 0, '', '', '\xE2\x80\xA6', 24) "
-        "FROM quote_fts JOIN quotes q ON q.id=quote_fts.rowid "
+        "SELECT i.file, a.headline, NULL, a.body FROM articles a "
+        "JOIN issues i ON i.id=a.issue_id WHERE a.id=?1",
+        "SELECT i.file, a.headline, s.name, q.text FROM quotes q "
         "JOIN articles a ON a.id=q.article_id "
         "JOIN issues i ON i.id=a.issue_id "
-        "LEFT JOIN speakers s ON s.id=q.speaker_id "
-        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid=?2",
+        "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
     };
     sqlite3_stmt *st = prepare(d, sql[r->is_quote ? 1 : 0], NULL);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, r->is_quote ? r->quote_id : r->article_id);
+    sqlite3_bind_int64(st, 1, r->is_quote ? r->quote_id : r->article_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         r->file = col_text(st, 0);
         r->article = col_text(st, 1);
         r->speaker = col_text(st, 2);
-        r->snippet = col_text(st, 3);
+        const char *text = (const char *)sqlite3_column_text(st, 3);
+        r->snippet = snippet_around(text ? text : "", query);
     }
     if (!r->snippet)
         r->snippet = xstrdup("");
@@ -1562,7 +1596,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     }
     sqlite3_finalize(st);
     for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
-        if (search_row_details(d, &(*rows)[i], match) != 0)
+        if (search_row_details(d, &(*rows)[i], query) != 0)
             rc = SQLITE_ERROR;
         else
             search_row_matches(&(*rows)[i], query);

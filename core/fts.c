@@ -254,11 +254,12 @@ int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
     unit_scanner sc = {(const uint8_t *)text, n, 0, false, UNIT_WORD};
     text_unit u, prev = {0};
     bool pending = false; /* prev is a CJK unit whose run may continue */
+    size_t run_len = 0;   /* CJK units in the current run so far */
     int rc = 0;
     while (rc == 0 && next_unit(&sc, &u)) {
         bool continues = pending && u.kind == UNIT_CJK && u.joined;
-        if (pending && !continues && query)
-            rc = emit_cjk(&prev, NULL, 0, ctx, token); /* last of run */
+        if (pending && !continues && query && run_len == 1)
+            rc = emit_cjk(&prev, NULL, 0, ctx, token); /* lone character */
         if (rc != 0)
             break;
         if (u.kind == UNIT_WORD) {
@@ -271,10 +272,11 @@ int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
                           token);
         if (rc == 0 && !query)
             rc = emit_cjk(&u, NULL, 0, ctx, token);
+        run_len = continues ? run_len + 1 : 1;
         prev = u;
         pending = true;
     }
-    if (rc == 0 && pending && query)
+    if (rc == 0 && pending && query && run_len == 1)
         rc = emit_cjk(&prev, NULL, 0, ctx, token);
     return rc;
 }

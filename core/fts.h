@@ -14,12 +14,11 @@
  * names (贺 勇).  Punctuation separates tokens and is never one.
  *
  * Query text (FTS5_TOKENIZE_QUERY) is tokenized differently: a run of n >= 2
- * characters becomes its n-1 bigrams followed by its last character, e.g.
- * 赵民革 -> 赵民 民革 革 at consecutive positions.  The bigrams make the
- * phrase match only where the characters are adjacent; the trailing
- * unigram gives the phrase one position per character, so that
- * highlight() and snippet() mark the whole match.  A single character is
- * its unigram.
+ * characters becomes its n-1 bigrams at consecutive positions, e.g.
+ * 赵民革 -> 赵民 民革, so that the phrase matches only where the characters
+ * are adjacent; a single character is its unigram.  (A trailing unigram
+ * would add nothing the last bigram does not say, and its long doclist
+ * made every phrase slower.)
  */
 #ifndef DUBAO_FTS_H
 #define DUBAO_FTS_H

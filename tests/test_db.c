@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "corpus.h"
 #include "db.h"
 
@@ -230,6 +232,39 @@ static void db_full_text_index_follows_every_change(void **state)
     sb_free(&err);
 }
 
+/* A search result's snippet is one line around the first match, cut with
+   ellipses, and its match ranges point at the query inside it. */
+static void db_search_snippet_is_a_line_around_the_match(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    issue is;
+    memset(&is, 0, sizeof is);
+    is.file = xstrdup("s.txt");
+    article *a = issue_add_article(&is, "标题");
+    block_list_push(&a->blocks, "第一段文字很长很长很长很长很长很长很长很长很长。",
+                    BLOCK_BODY, 2);
+    block_list_push(&a->blocks, "第二段开头，这里说到乡村振兴的办法，后面还有很多很多很多"
+                    "很多很多很多很多的文字。", BLOCK_BODY, 3);
+    strbuf err = {0};
+    assert_int_equal(db_store_issue(d, "/x/s.txt", 10, 1, "00", "ok", NULL,
+                                    &is, &err), 0);
+    issue_free(&is);
+    search_row *rows;
+    assert_int_equal(db_search(d, "乡村振兴", 10, &rows), 1);
+    const char *snip = rows[0].snippet;
+    assert_null(strchr(snip, '\n'));
+    assert_true(strncmp(snip, "…", strlen("…")) == 0);
+    assert_true(strcmp(snip + strlen(snip) - strlen("…"), "…") == 0);
+    assert_true(u8_mbsnlen((const uint8_t *)snip, strlen(snip)) <= 34);
+    assert_int_equal(rows[0].nmatches, 1);
+    assert_memory_equal(snip + rows[0].matches[0][0], "乡村振兴",
+                        strlen("乡村振兴"));
+    search_rows_free(rows, 1);
+    sb_free(&err);
+    db_close(d);
+}
+
 /* Write bytes to path. */
 static void write_file(const char *path, const char *bytes, size_t n)
 {
@@ -362,6 +397,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_stores_and_reads_back),
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
     cmocka_unit_test(db_full_text_index_follows_every_change),
+    cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
     cmocka_unit_test(corpus_index_is_incremental),
