@@ -25,13 +25,17 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 5
+#define DUBAO_SCHEMA_VERSION 6
 
 struct db {
     sqlite3 *h;
     char *path;
     bool in_batch; /* between db_batch_begin and its commit or rollback */
 };
+
+/* Speaker names are indexed by their runs of up to this many characters;
+   longer queries fall back to a scan of the names. */
+#define SPEAKER_KEY_MAX_CHARS 8
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -73,6 +77,15 @@ static const char *const schema_sql =
     "  name TEXT NOT NULL UNIQUE,"
     "  role TEXT, titles TEXT, delegation TEXT,"
     "  is_delegate INTEGER NOT NULL DEFAULT 0);"
+    /* Lookup keys of each speaker, so that finding a speaker never scans
+       them all: every run of up to SPEAKER_KEY_MAX_CHARS characters of the
+       name (as printed and simplified), and "\x1fp" plus the first letter
+       of its pinyin (candidates for a pinyin query). */
+    "CREATE TABLE speaker_keys("
+    "  key TEXT NOT NULL,"
+    "  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,"
+    "  PRIMARY KEY(key, speaker_id)) WITHOUT ROWID;"
+    "CREATE INDEX speaker_keys_by_speaker ON speaker_keys(speaker_id);"
     "CREATE TABLE sections("
     "  id INTEGER PRIMARY KEY,"
     "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
@@ -127,6 +140,7 @@ static const char *const user_schema_sql =
 
 static const char *const derived_tables[] = {
     "quote_fts", "article_fts", "quotes", "appearances", "sections",
+    "speaker_keys",
     "speakers", "paragraphs", "articles", "issues", "sources",
 };
 
@@ -572,14 +586,14 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 /* Statements used while storing one issue. */
 typedef struct {
     sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote, *batch_issue;
+        *appearance, *quote, *batch_issue, *speaker_key;
 } store_stmts;
 
 static void store_stmts_free(store_stmts *s)
 {
     sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
-                            &s->quote, &s->batch_issue};
+                            &s->quote, &s->batch_issue, &s->speaker_key};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -615,8 +629,11 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
                        err);
     s->batch_issue = prepare(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
                              err);
+    s->speaker_key = prepare(d, "INSERT OR IGNORE INTO speaker_keys(key, "
+                                "speaker_id) VALUES(?1,?2)", err);
     if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
-        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue) {
+        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
+        !s->speaker_key) {
         store_stmts_free(s);
         return -1;
     }
@@ -624,8 +641,80 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
 }
 
 /* Upsert a person and return the speaker id, or 0 on error. */
+/* The end of the first n characters of s (len bytes), or its end. */
+static const uint8_t *u8_next_n(const uint8_t *s, size_t len, size_t n)
+{
+    const uint8_t *p = s, *end = s + len;
+    for (size_t i = 0; i < n && p < end; i++) {
+        int l = u8_mblen(p, (size_t)(end - p));
+        p += l > 0 ? l : 1;
+    }
+    return p;
+}
+
+/* The key under which pinyin queries starting with letter look. */
+static void pinyin_key(char letter, char key[4])
+{
+    key[0] = '\x1f';
+    key[1] = 'p';
+    key[2] = (char)tolower((unsigned char)letter);
+    key[3] = '\0';
+}
+
+/* Add one lookup key of a speaker. */
+static int store_key(store_stmts *s, const char *key, size_t len, int64_t id)
+{
+    sqlite3_bind_text(s->speaker_key, 1, key, (int)len, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s->speaker_key, 2, id);
+    return step_done(s->speaker_key);
+}
+
+/* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of name. */
+static int store_substring_keys(store_stmts *s, const char *name, int64_t id)
+{
+    const uint8_t *u = (const uint8_t *)name;
+    size_t len = strlen(name);
+    for (size_t from = 0; from < len;) {
+        const uint8_t *end = u + from;
+        for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < u + len; k++) {
+            end = u8_next_n(end, (size_t)(u + len - end), 1);
+            if (store_key(s, name + from, (size_t)(end - u) - from, id) != 0)
+                return -1;
+        }
+        from = (size_t)(u8_next_n(u + from, len - from, 1) - u);
+    }
+    return 0;
+}
+
+/* The lookup keys of a new speaker (see speaker_keys in the schema). */
+static int store_speaker_keys(store_stmts *s, const char *name, int64_t id)
+{
+    char *simple = text_simplify(name);
+    int rc = store_substring_keys(s, name, id);
+    if (rc == 0 && simple && strcmp(simple, name) != 0)
+        rc = store_substring_keys(s, simple, id);
+    ucs4_t first;
+    const char *py = NULL;
+    if (rc == 0 && u8_strmbtouc(&first, (const uint8_t *)name) > 0)
+        py = pinyin_of(first);
+    if (rc == 0 && py && isalpha((unsigned char)py[0])) {
+        char key[4];
+        pinyin_key(py[0], key);
+        rc = store_key(s, key, strlen(key), id);
+    }
+    free(simple);
+    return rc;
+}
+
+/* Store or update a speaker; returns its id, or 0 on failure.  A new
+   speaker also gets its lookup keys. */
 static int64_t store_person(store_stmts *s, const person *p)
 {
+    bind_text(s->speaker_id, 1, p->name);
+    int64_t id = 0;
+    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
+        id = sqlite3_column_int64(s->speaker_id, 0);
+    sqlite3_reset(s->speaker_id);
     bind_text(s->speaker, 1, p->name);
     bind_text(s->speaker, 2, p->role);
     bind_text(s->speaker, 3, p->titles);
@@ -633,12 +722,10 @@ static int64_t store_person(store_stmts *s, const person *p)
     sqlite3_bind_int(s->speaker, 5, p->is_delegate);
     if (step_done(s->speaker) != 0)
         return 0;
-    bind_text(s->speaker_id, 1, p->name);
-    int64_t id = 0;
-    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
-        id = sqlite3_column_int64(s->speaker_id, 0);
-    sqlite3_reset(s->speaker_id);
-    return id;
+    if (id != 0)
+        return id;
+    id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
+    return store_speaker_keys(s, p->name, id) == 0 ? id : 0;
 }
 
 /* The article's decks and subheads, one per line. */
@@ -1249,16 +1336,41 @@ static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
 static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
 {
     *ids = NULL;
-    sqlite3_stmt *st = prepare(d, "SELECT id, name FROM speakers", NULL);
-    if (!st)
-        return -1;
-    size_t n = 0, cap = 0;
-    int rc;
     name_query nq;
     name_query_init(&nq, q);
+    /* Candidates from the lookup keys (see the schema); a scan only for
+       a query no key can hold. */
+    char key[4];
+    sqlite3_stmt *st;
+    bool exact = false; /* the statement returns only matching speakers */
+    bool keyed = q && *q && u8_mbsnlen((const uint8_t *)q, strlen(q)) <=
+                                SPEAKER_KEY_MAX_CHARS;
+    if (keyed && nq.pinyin) {
+        pinyin_key(q[strspn(q, " '")], key);
+        st = prepare(d, "SELECT s.id, s.name FROM speaker_keys k JOIN "
+                        "speakers s ON s.id=k.speaker_id WHERE k.key=?1",
+                     NULL);
+        bind_text(st, 1, key);
+    } else if (keyed) {
+        /* The keys hold the names' runs simplified too: 雷军 finds 雷軍. */
+        exact = true;
+        st = prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
+                        "(SELECT speaker_id FROM speaker_keys WHERE key=?1 "
+                        " OR key=?2)", NULL);
+        bind_text(st, 1, q);
+        bind_text(st, 2, nq.simple);
+    } else {
+        st = prepare(d, "SELECT id, name FROM speakers", NULL);
+    }
+    if (!st) {
+        name_query_free(&nq);
+        return -1;
+    }
+    size_t n = 0, cap = 0;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (!name || !name_query_matches(&nq, name))
+        if (!name || (!exact && !name_query_matches(&nq, name)))
             continue;
         *ids = grow_array(*ids, &cap, n + 1, sizeof **ids);
         (*ids)[n++] = sqlite3_column_int64(st, 0);
@@ -1443,17 +1555,6 @@ void speaker_rows_free(speaker_row *rows, ssize_t n)
 }
 
 /* ---- full-text search ---- */
-
-/* The end of the first n characters of s (len bytes), or its end. */
-static const uint8_t *u8_next_n(const uint8_t *s, size_t len, size_t n)
-{
-    const uint8_t *p = s, *end = s + len;
-    for (size_t i = 0; i < n && p < end; i++) {
-        int l = u8_mblen(p, (size_t)(end - p));
-        p += l > 0 ? l : 1;
-    }
-    return p;
-}
 
 /* Character offset of byte offset b in s. */
 static int64_t char_offset(const char *s, size_t b)

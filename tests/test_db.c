@@ -232,6 +232,56 @@ static void db_full_text_index_follows_every_change(void **state)
     sb_free(&err);
 }
 
+/* The number of quotes db_quotes finds for the speaker query q. */
+static ssize_t quotes_of(db *d, const char *q)
+{
+    quote_filter f = {0};
+    f.speaker = q;
+    quote_row *rows;
+    ssize_t n = db_quotes(d, &f, &rows);
+    if (n > 0)
+        quote_rows_free(rows, n);
+    return n;
+}
+
+/* Speakers are found through their lookup keys exactly as a scan of the
+   names would find them: any part of the name, traditional or simplified
+   characters, pinyin prefixes and initials; nothing else. */
+static void db_speaker_lookup_by_part_and_pinyin(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    static const char *const names[] = {"赵民革", "雷軍", "欧阳娜娜"};
+    for (size_t i = 0; i < 3; i++) {
+        issue is;
+        make_issue(&is, "p.txt");
+        free(is.people[0].name);
+        is.people[0].name = xstrdup(names[i]);
+        char path[32];
+        snprintf(path, sizeof path, "/x/p%zu.txt", i);
+        strbuf err = {0};
+        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
+                                        &err), 0);
+        sb_free(&err);
+        issue_free(&is);
+    }
+    static const struct {
+        const char *q;
+        ssize_t n;
+    } cases[] = {
+        {"赵民革", 1}, {"民革", 1}, {"革", 1}, {"赵革", 0}, {"雷军", 1},
+        {"雷軍", 1},   {"軍", 1},   {"leijun", 1}, {"lei jun", 1},
+        {"lj", 1},     {"zmg", 1},  {"zhaom", 1},  {"ouyang", 1},
+        {"oynn", 1},   {"Leij", 1}, {"mg", 0},     {"jun", 0},
+        {"欧阳娜娜的", 0}, {"", 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (quotes_of(d, cases[i].q) != cases[i].n)
+            fail_msg("speaker query '%s': %zd quotes, want %zd", cases[i].q,
+                     quotes_of(d, cases[i].q), cases[i].n);
+    db_close(d);
+}
+
 /* A search result's snippet is one line around the first match, cut with
    ellipses, and its match ranges point at the query inside it. */
 static void db_search_snippet_is_a_line_around_the_match(void **state)
@@ -398,6 +448,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
+    cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
     cmocka_unit_test(corpus_index_is_incremental),
