@@ -3,6 +3,8 @@
 #include "pinyin.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -40,8 +42,29 @@ const char *pinyin_of(uint32_t cp)
     return pinyin_syllables[pinyin_readings[i].syllable];
 }
 
+/* One bit per code point of the Basic Multilingual Plane: set when the
+   character has a simplified form.  Built once, from simplified_variants,
+   because simplified_of runs for every character the tokenizer indexes
+   and almost none of them has one. */
+static uint8_t bmp_has_variant[0x10000 / 8];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void bmp_has_variant_build(void)
+{
+    for (size_t i = 0; i < simplified_variants_len; i++) {
+        uint32_t cp = simplified_variants[i].from;
+        if (cp < 0x10000)
+            bmp_has_variant[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+}
+
 uint32_t simplified_of(uint32_t cp)
 {
+    if (cp < 0x10000) {
+        pthread_once(&bmp_once, bmp_has_variant_build);
+        if (!(bmp_has_variant[cp >> 3] & (1u << (cp & 7))))
+            return cp;
+    }
     size_t lo = 0, hi = simplified_variants_len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
