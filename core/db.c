@@ -652,13 +652,28 @@ static const uint8_t *u8_next_n(const uint8_t *s, size_t len, size_t n)
     return p;
 }
 
-/* The key under which pinyin queries starting with letter look. */
-static void pinyin_key(char letter, char key[4])
+/* Most readings a character's pinyin keys are made from. */
+#define SPEAKER_KEY_READINGS 4
+
+/* The key "\x1fs" + syllable (ü as u): the name's first character may be
+   spelled by a prefix of it. */
+static void syllable_key(const char *syllable, strbuf *key)
+{
+    sb_clear(key);
+    sb_puts(key, "\x1fs");
+    for (const char *c = syllable; *c; c++)
+        sb_putc(key, *c == 'v' ? 'u' : *c);
+}
+
+/* The key "\x1fq" + two letters: the first letters with which the first
+   and second characters of the name may be spelled. */
+static void initials_key(char first, char second, char key[6])
 {
     key[0] = '\x1f';
-    key[1] = 'p';
-    key[2] = (char)tolower((unsigned char)letter);
-    key[3] = '\0';
+    key[1] = 'q';
+    key[2] = first;
+    key[3] = second;
+    key[4] = '\0';
 }
 
 /* Add one lookup key of a speaker. */
@@ -686,6 +701,34 @@ static int store_substring_keys(store_stmts *s, const char *name, int64_t id)
     return 0;
 }
 
+/* The pinyin keys of a speaker (see speaker_keys in the schema): any
+   query that pinyin_matches_prefix accepts for the name either ends
+   inside the first character (a prefix of one of its syllables) or
+   continues with the first letter of the second character's syllable. */
+static int store_pinyin_keys(store_stmts *s, const char *name, int64_t id)
+{
+    uint32_t c[2];
+    size_t nc = pinyin_name_chars(name, c, 2);
+    const char *r1[SPEAKER_KEY_READINGS], *r2[SPEAKER_KEY_READINGS];
+    size_t n1 = nc > 0 ? pinyin_readings_of(c[0], r1, SPEAKER_KEY_READINGS)
+                       : 0;
+    size_t n2 = nc > 1 ? pinyin_readings_of(c[1], r2, SPEAKER_KEY_READINGS)
+                       : 0;
+    strbuf key = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n1 && rc == 0; i++) {
+        syllable_key(r1[i], &key);
+        rc = store_key(s, key.s, key.len, id);
+        for (size_t j = 0; j < n2 && rc == 0; j++) {
+            char k[6];
+            initials_key(r1[i][0], r2[j][0], k);
+            rc = store_key(s, k, strlen(k), id);
+        }
+    }
+    sb_free(&key);
+    return rc;
+}
+
 /* The lookup keys of a new speaker (see speaker_keys in the schema). */
 static int store_speaker_keys(store_stmts *s, const char *name, int64_t id)
 {
@@ -693,15 +736,8 @@ static int store_speaker_keys(store_stmts *s, const char *name, int64_t id)
     int rc = store_substring_keys(s, name, id);
     if (rc == 0 && simple && strcmp(simple, name) != 0)
         rc = store_substring_keys(s, simple, id);
-    ucs4_t first;
-    const char *py = NULL;
-    if (rc == 0 && u8_strmbtouc(&first, (const uint8_t *)name) > 0)
-        py = pinyin_of(first);
-    if (rc == 0 && py && isalpha((unsigned char)py[0])) {
-        char key[4];
-        pinyin_key(py[0], key);
-        rc = store_key(s, key, strlen(key), id);
-    }
+    if (rc == 0)
+        rc = store_pinyin_keys(s, name, id);
     free(simple);
     return rc;
 }
@@ -1332,7 +1368,29 @@ static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The ids of the speakers whose names match q (see speaker_matches). */
+/* Bind the candidate keys of a pinyin query (letters, nl of them) to
+   ?1..?9 of the lookup statement: the range of first syllables starting
+   with it, the initials of the first two characters as it may spell them
+   (the first by 1 to 6 letters), and the query itself as part of a name
+   written in latin letters. */
+static void bind_pinyin_keys(sqlite3_stmt *st, const char *letters, size_t nl,
+                             const char *q)
+{
+    strbuf range = {0};
+    syllable_key(letters, &range);
+    bind_text(st, 1, range.s);
+    sb_putc(&range, '\x7f');
+    bind_text(st, 2, range.s);
+    sb_free(&range);
+    for (size_t k = 1; k <= 6; k++) {
+        char key[6];
+        initials_key(letters[0], k < nl ? letters[k] : '\0', key);
+        bind_text(st, 2 + (int)k, k < nl ? key : NULL);
+    }
+    bind_text(st, 9, q);
+}
+
+/* The ids of the speakers whose names match q (see name_query_matches). */
 static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
 {
     *ids = NULL;
@@ -1340,25 +1398,30 @@ static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
     name_query_init(&nq, q);
     /* Candidates from the lookup keys (see the schema); a scan only for
        a query no key can hold. */
-    char key[4];
     sqlite3_stmt *st;
     bool exact = false; /* the statement returns only matching speakers */
     bool keyed = q && *q && u8_mbsnlen((const uint8_t *)q, strlen(q)) <=
                                 SPEAKER_KEY_MAX_CHARS;
-    if (keyed && nq.pinyin) {
-        pinyin_key(q[strspn(q, " '")], key);
-        st = prepare(d, "SELECT s.id, s.name FROM speaker_keys k JOIN "
-                        "speakers s ON s.id=k.speaker_id WHERE k.key=?1",
-                     NULL);
-        bind_text(st, 1, key);
+    char letters[64];
+    size_t nl = nq.pinyin ? pinyin_query_letters(q, letters, sizeof letters)
+                          : 0;
+    if (nl > 0) {
+        st = prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
+                        "(SELECT speaker_id FROM speaker_keys WHERE "
+                        " (key >= ?1 AND key < ?2) OR "
+                        " key IN (?3, ?4, ?5, ?6, ?7, ?8, ?9))", NULL);
+        if (st)
+            bind_pinyin_keys(st, letters, nl, q);
     } else if (keyed) {
         /* The keys hold the names' runs simplified too: 雷军 finds 雷軍. */
         exact = true;
         st = prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
                         "(SELECT speaker_id FROM speaker_keys WHERE key=?1 "
                         " OR key=?2)", NULL);
-        bind_text(st, 1, q);
-        bind_text(st, 2, nq.simple);
+        if (st) {
+            bind_text(st, 1, q);
+            bind_text(st, 2, nq.simple);
+        }
     } else {
         st = prepare(d, "SELECT id, name FROM speakers", NULL);
     }

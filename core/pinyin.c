@@ -175,6 +175,42 @@ static bool spell_name(const size_t *first, size_t n, const char *query,
     return reach[qn];
 }
 
+size_t pinyin_readings_of(uint32_t cp, const char **out, size_t max)
+{
+    size_t r = first_reading(simplified_of(cp));
+    if (r == pinyin_readings_len)
+        r = first_reading(cp);
+    size_t n = 0;
+    for (uint32_t c = r < pinyin_readings_len ? pinyin_readings[r].cp : 0;
+         r < pinyin_readings_len && pinyin_readings[r].cp == c && n < max;
+         r++)
+        out[n++] = pinyin_syllables[pinyin_readings[r].syllable];
+    return n;
+}
+
+size_t pinyin_name_chars(const char *name, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    const uint8_t *p = (const uint8_t *)name, *end = p + strlen(name);
+    while (p < end && n < max) {
+        ucs4_t uc;
+        p += u8_mbtouc(&uc, p, (size_t)(end - p));
+        if (!is_name_separator(uc))
+            out[n++] = uc;
+    }
+    return n;
+}
+
+size_t pinyin_query_letters(const char *q, char *out, size_t cap)
+{
+    char letters[QUERY_MAX_LETTERS + 1];
+    size_t n = query_letters(q, letters);
+    if (n == 0 || n + 1 > cap)
+        return 0;
+    memcpy(out, letters, n + 1);
+    return n;
+}
+
 /* pinyin_matches and pinyin_matches_prefix. */
 static bool matches(const char *name, const char *q, bool prefix)
 {

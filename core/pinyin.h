@@ -34,6 +34,21 @@ uint32_t simplified_of(uint32_t cp);
 /* Copy of UTF-8 s with every character replaced by its simplified form. */
 char *text_simplify(const char *s);
 
+/* The readings (toneless ASCII syllables, ü as v) of the character as
+   pinyin_matches reads it (its simplified form first): up to max of them
+   in out; returns how many.  0 for a character with no reading. */
+size_t pinyin_readings_of(uint32_t cp, const char **out, size_t max);
+
+/* The first max characters of name that pinyin_matches reads (separators
+   such as the dot of a transliterated name skipped), into out; returns
+   how many. */
+size_t pinyin_name_chars(const char *name, uint32_t *out, size_t max);
+
+/* A pinyin query as pinyin_matches reads it: lowercase letters, spaces,
+   apostrophes and hyphens dropped, into out (cap bytes with the NUL).
+   Returns the number of letters, 0 when q is empty or not pinyin. */
+size_t pinyin_query_letters(const char *q, char *out, size_t cap);
+
 /* Does the pinyin query q (ASCII, any case, spaces ignored) match the
    Chinese name?  Accepts full pinyin (leijun), syllables with spaces
    (lei jun) and initials mixed with syllables (lj, ljun, leij). */

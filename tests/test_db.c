@@ -14,6 +14,7 @@
 
 #include "corpus.h"
 #include "db.h"
+#include "pinyin.h"
 
 /* A small hand-made issue: one article with a speaker section and a quote,
    so that the database is tested without the parser. */
@@ -282,6 +283,64 @@ static void db_speaker_lookup_by_part_and_pinyin(void **state)
     db_close(d);
 }
 
+/* The pinyin lookup keys find exactly the speakers a scan with
+   pinyin_matches_prefix finds, for names with polyphonic, compound and
+   traditional characters and queries of every shape (full, spaced,
+   initials, mixed, cut short, and letters that match nothing). */
+static void db_pinyin_keys_agree_with_a_scan(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    static const char *const names[] = {
+        "曾庆红", "单霁翔", "欧阳娜娜", "吕布", "雷軍", "张一", "长孙无忌",
+        "乐嘉", "朴树", "重阳", "阿卜杜·热西提", "区家麟", "解缙", "覃", "李",
+        "尉迟恭", "查良镛", "仇英", "盖聂", "华罗庚"};
+    size_t nn = sizeof names / sizeof *names;
+    for (size_t i = 0; i < nn; i++) {
+        issue is;
+        make_issue(&is, "p.txt");
+        free(is.people[0].name);
+        is.people[0].name = xstrdup(names[i]);
+        char path[32];
+        snprintf(path, sizeof path, "/x/k%zu.txt", i);
+        strbuf err = {0};
+        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
+                                        &err), 0);
+        sb_free(&err);
+        issue_free(&is);
+    }
+    static const char *const fixed[] = {
+        "zeng", "ceng", "zqh", "shan", "dan", "sjx", "ouyang", "oy", "oynn",
+        "lv", "lu", "lb", "leijun", "lei jun", "lj", "ljun", "leij", "zhang",
+        "zy", "zs", "changsun", "zhangsun", "yue", "le", "piao", "pu",
+        "chong", "zhong", "a", "abdrxt", "ou", "qu", "xie", "jie", "qin",
+        "tan", "yuchi", "wc", "zha", "cha", "qiu", "chou", "ge", "gai", "hua",
+        "hlg", "x", "zz", "qq", "lz", "li", "l", "ouyangnanax", "nana"};
+    /* Every letter pair and triple over a few letters as well. */
+    strlist queries = {0};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        strlist_push(&queries, fixed[i]);
+    static const char letters[] = "zcslqhyoja";
+    for (size_t a = 0; a < 10; a++)
+        for (size_t b = 0; b < 10; b++) {
+            char q[4] = {letters[a], letters[b], '\0', '\0'};
+            strlist_push(&queries, q);
+            q[2] = letters[(a + b) % 10];
+            strlist_push(&queries, q);
+        }
+    for (size_t i = 0; i < queries.n; i++) {
+        ssize_t want = 0;
+        for (size_t k = 0; k < nn; k++)
+            want += pinyin_matches_prefix(names[k], queries.v[i]);
+        ssize_t got = quotes_of(d, queries.v[i]);
+        if (got != want)
+            fail_msg("pinyin '%s': %zd speakers found, a scan finds %zd",
+                     queries.v[i], got, want);
+    }
+    strlist_free(&queries);
+    db_close(d);
+}
+
 /* A search result's snippet is one line around the first match, cut with
    ellipses, and its match ranges point at the query inside it. */
 static void db_search_snippet_is_a_line_around_the_match(void **state)
@@ -449,6 +508,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
+    cmocka_unit_test(db_pinyin_keys_agree_with_a_scan),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
     cmocka_unit_test(corpus_index_is_incremental),
