@@ -13,66 +13,105 @@
 
 #include "parse.h"
 
-static int compare_strings(const void *a, const void *b)
+/* A corpus file found by the walk, with its stat (taken once). */
+typedef struct {
+    char *path;
+    struct stat st;
+} found_file;
+
+typedef struct {
+    found_file *v;
+    size_t n, cap;
+} found_list;
+
+static int compare_found(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const found_file *)a)->path, ((const found_file *)b)->path);
 }
 
-/* Add path (a file or directory) to files, recursing into directories. */
-static void collect(const char *path, strlist *files, strlist *errors,
-                    int depth)
+/* Append "path: reason" to errors. */
+static void add_error(strlist *errors, const char *path, int err)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        strbuf sb = {0};
-        sb_printf(&sb, "%s: %s", path, strerror(errno));
-        strlist_push_owned(errors, sb_take(&sb));
+    strbuf sb = {0};
+    sb_printf(&sb, "%s: %s", path, strerror(err));
+    strlist_push_owned(errors, sb_take(&sb));
+}
+
+/* Add path, whose stat is st, to files: a file itself, a directory by
+   recursion.  Entries are stat'ed relative to their open directory
+   (fstatat), which spares the kernel a walk of the whole path for each of
+   tens of thousands of files. */
+static void collect(const char *path, const struct stat *st,
+                    found_list *files, strlist *errors, int depth)
+{
+    if (S_ISREG(st->st_mode)) {
+        files->v = grow_array(files->v, &files->cap, files->n + 1,
+                              sizeof *files->v);
+        files->v[files->n++] = (found_file){xstrdup(path), *st};
         return;
     }
-    if (S_ISREG(st.st_mode)) {
-        strlist_push(files, path);
-        return;
-    }
-    if (!S_ISDIR(st.st_mode) || depth > 32)
+    if (!S_ISDIR(st->st_mode) || depth > 32)
         return;
     DIR *dir = opendir(path);
     if (!dir) {
-        strbuf sb = {0};
-        sb_printf(&sb, "%s: %s", path, strerror(errno));
-        strlist_push_owned(errors, sb_take(&sb));
+        add_error(errors, path, errno);
         return;
     }
+    strbuf child = {0};
+    sb_puts(&child, path);
+    sb_putc(&child, '/');
+    size_t base = child.len;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        strbuf sb = {0};
-        sb_printf(&sb, "%s/%s", path, e->d_name);
-        collect(sb.s, files, errors, depth + 1);
-        sb_free(&sb);
+        child.len = base;
+        sb_puts(&child, e->d_name);
+        struct stat cst;
+        if (fstatat(dirfd(dir), e->d_name, &cst, 0) != 0)
+            add_error(errors, child.s, errno);
+        else
+            collect(child.s, &cst, files, errors, depth + 1);
     }
+    sb_free(&child);
     closedir(dir);
 }
 
-void corpus_list_files(const strlist *roots, strlist *files, strlist *errors)
+/* Walk the roots into files (sorted by path, each once). */
+static void corpus_find_files(const strlist *roots, found_list *files,
+                              strlist *errors)
 {
     for (size_t i = 0; i < roots->n; i++) {
         char *abs = realpath(roots->v[i], NULL);
-        collect(abs ? abs : roots->v[i], files, errors, 0);
+        const char *root = abs ? abs : roots->v[i];
+        struct stat st;
+        if (stat(root, &st) != 0)
+            add_error(errors, root, errno);
+        else
+            collect(root, &st, files, errors, 0);
         free(abs);
     }
     if (files->n > 1)
-        qsort(files->v, files->n, sizeof *files->v, compare_strings);
+        qsort(files->v, files->n, sizeof *files->v, compare_found);
     /* The same file named twice (overlapping roots) is indexed once. */
     size_t out = 0;
     for (size_t i = 0; i < files->n; i++) {
-        if (out > 0 && strcmp(files->v[out - 1], files->v[i]) == 0) {
-            free(files->v[i]);
+        if (out > 0 && strcmp(files->v[out - 1].path, files->v[i].path) == 0) {
+            free(files->v[i].path);
             continue;
         }
         files->v[out++] = files->v[i];
     }
     files->n = out;
+}
+
+void corpus_list_files(const strlist *roots, strlist *files, strlist *errors)
+{
+    found_list found = {0};
+    corpus_find_files(roots, &found, errors);
+    for (size_t i = 0; i < found.n; i++)
+        strlist_push_owned(files, found.v[i].path);
+    free(found.v);
 }
 
 void content_hash(const char *buf, size_t n, char out[17])
@@ -321,8 +360,9 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                  strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
+    found_list found = {0};
     strlist files = {0}, errors = {0};
-    corpus_list_files(roots, &files, &errors);
+    corpus_find_files(roots, &found, &errors);
     for (size_t i = 0; msgs && i < errors.n; i++)
         fprintf(msgs, "dubao: %s\n", errors.v[i]);
     rep->missing = (int)errors.n;
@@ -330,31 +370,33 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
     ssize_t nknown = db_sources(d, &known);
     if (nknown < 0) {
         sb_printf(err, "database: %s", db_errmsg(d));
-        strlist_free(&files);
+        for (size_t i = 0; i < found.n; i++)
+            free(found.v[i].path);
+        free(found.v);
         strlist_free(&errors);
         return -1;
     }
-    /* Stat every file; the changed ones become jobs. */
-    index_job *jobs = xcalloc(files.n + 1, sizeof *jobs);
+    /* The changed files become jobs; files takes the paths over. */
+    index_job *jobs = xcalloc(found.n + 1, sizeof *jobs);
     size_t njobs = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        index_job *j = &jobs[njobs];
+    for (size_t i = 0; i < found.n; i++) {
+        found_file *f = &found.v[i];
+        strlist_push_owned(&files, f->path);
         rep->files++;
-        if (stat(files.v[i], &j->st) != 0)
-            continue;
-        const db_source_state *found = db_sources_find(known, nknown,
-                                                       files.v[i]);
-        j->old = found ? *found : (db_source_state){0};
-        int64_t mtime = (int64_t)j->st.st_mtim.tv_sec * 1000000000 +
-                        j->st.st_mtim.tv_nsec;
-        if (j->old.known && j->old.size == (int64_t)j->st.st_size &&
-            j->old.mtime_ns == mtime) {
+        const db_source_state *known_state = db_sources_find(known, nknown,
+                                                             f->path);
+        db_source_state old = known_state ? *known_state
+                                          : (db_source_state){0};
+        int64_t mtime = (int64_t)f->st.st_mtim.tv_sec * 1000000000 +
+                        f->st.st_mtim.tv_nsec;
+        if (old.known && old.size == (int64_t)f->st.st_size &&
+            old.mtime_ns == mtime) {
             rep->unchanged++;
             continue;
         }
-        j->path = files.v[i];
-        njobs++;
+        jobs[njobs++] = (index_job){.path = f->path, .st = f->st, .old = old};
     }
+    free(found.v);
     int rc = index_jobs(d, jobs, njobs, rep, msgs, err);
     free(jobs);
     /* Only forget files when every root could be read: a typo in a path
