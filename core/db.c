@@ -25,7 +25,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 6
+#define DUBAO_SCHEMA_VERSION 7
 
 struct db {
     sqlite3 *h;
@@ -54,6 +54,7 @@ static const char *const schema_sql =
     "  file TEXT NOT NULL,"
     "  paper TEXT, date TEXT, edition TEXT);"
     "CREATE INDEX issues_by_date ON issues(date, file);"
+    "CREATE INDEX issues_by_file ON issues(file);"
     "CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY,"
     "  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,"
@@ -1123,15 +1124,17 @@ static void subheads_split(const char *text, strlist *out)
 /* ---- list queries ---- */
 
 
-ssize_t db_issues(db *d, issue_row **rows)
+ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
 {
     *rows = NULL;
     sqlite3_stmt *st = prepare(
         d, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
            "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
-           "FROM issues i ORDER BY i.file", NULL);
+           "FROM issues i ORDER BY i.file LIMIT ?1 OFFSET ?2", NULL);
     if (!st)
         return -1;
+    sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
     size_t n = 0, cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1151,6 +1154,17 @@ ssize_t db_issues(db *d, issue_row **rows)
         return -1;
     }
     return (ssize_t)n;
+}
+
+ssize_t db_issues(db *d, issue_row **rows)
+{
+    return db_issues_page(d, 0, SIZE_MAX, rows);
+}
+
+int64_t db_issue_count(db *d)
+{
+    int64_t n = 0;
+    return query_int(d, "SELECT count(*) FROM issues", &n) == 0 ? n : -1;
 }
 
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,

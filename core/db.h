@@ -152,6 +152,10 @@ typedef struct {
 /* Every list query returns a heap array of rows (free with the matching
    *_rows_free) and its length; -1 on a database error. */
 ssize_t db_issues(db *d, issue_row **rows);
+/* The issues in the same order, limit of them from offset on, for panes
+   that page through a large archive; and how many there are. */
+ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows);
+int64_t db_issue_count(db *d);
 /* Articles of one issue (issue_id > 0) or of all issues (issue_id 0);
    file, when not NULL, selects the issue by file name instead. */
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -80,6 +81,37 @@ static char *panes_only(char *screen)
     if (last)
         *last = '\0';
     return screen;
+}
+
+/* The browser opens on the database as it is and then refreshes it from
+   the corpus: a page added since the last index is there before the first
+   key, and the status line says so; a page removed goes. */
+static void script_refreshes_the_corpus_after_opening(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/pages", dir);
+    snprintf(db, sizeof db, "%s/r.db", dir);
+    mkdir(corpus, 0700);
+    test_copy_corpus_page("000_fe2404723e325502.txt", corpus);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_non_null(strstr(out.s, "Issues 1/1"));
+    test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", corpus);
+    sb_clear(&out);
+    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_non_null(strstr(out.s, "Issues 1/2"));
+    assert_non_null(strstr(out.s, "corpus refreshed: 1 new or changed"));
+    char gone[700];
+    snprintf(gone, sizeof gone, "%s/000_fe2404723e325502.txt", corpus);
+    assert_int_equal(unlink(gone), 0);
+    sb_clear(&out);
+    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_non_null(strstr(out.s, "Issues 1/1"));
+    assert_non_null(strstr(out.s, "1 removed"));
+    sb_free(&out);
+    sb_free(&err);
 }
 
 static void script_navigates_panes(void **state)
@@ -539,6 +571,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(script_delegate_picker_takes_chinese_and_backspace),
     cmocka_unit_test(script_delegate_picker_takes_pinyin),
     cmocka_unit_test(script_quote_opens_in_its_article_and_back),
+    cmocka_unit_test(script_refreshes_the_corpus_after_opening),
     cmocka_unit_test(script_navigates_panes),
     cmocka_unit_test(script_survives_any_size),
     cmocka_unit_test(script_reader_wraps_cjk_at_odd_widths),

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "corpus.h"
 #include "draw.h"
 #include "export.h"
 #include "options.h"
@@ -773,6 +774,45 @@ static void app_do(app *a, action_id act)
     }
 }
 
+/* Bring the database up to date with the corpus after the first screen
+   is up, so that a large archive opens at once; the unchanged case costs
+   one stat per file.  When files changed, the panes are loaded again (no
+   key has been pressed yet, so nothing the user did is lost) and the
+   status line says what happened; per-file problems are counted there
+   (dubao index prints them). */
+static void app_refresh_corpus(app *a, const dubao_options *o)
+{
+    app_message(a, "checking the corpus for changes\xE2\x80\xA6");
+    app_draw(a);
+    index_report rep;
+    strbuf err = {0};
+    int rc = corpus_index(a->db, &o->corpus, &rep, NULL, &err);
+    a->message[0] = '\0';
+    if (rc != 0) {
+        app_message(a, "corpus not refreshed: %s", err.s ? err.s : "error");
+        sb_free(&err);
+        return;
+    }
+    sb_free(&err);
+    if (rep.parsed + rep.skipped + rep.failed + rep.removed > 0) {
+        for (int i = 0; i < NVIEWS; i++) {
+            a->views[i].ops->free(&a->views[i]);
+            a->views[i].cursor = a->views[i].top = 0;
+            a->opened[i] = false;
+        }
+        app_layout(a);
+        view *first = pane(a, 0);
+        if (first->ops->select && first->ops->line_count(first))
+            first->ops->select(first, 0);
+        app_message(a, "corpus refreshed: %d new or changed, %d removed",
+                    rep.parsed, rep.removed);
+    }
+    if (rep.failed + rep.skipped + rep.missing > 0)
+        app_message(a, "%d corpus files or paths could not be read or were "
+                    "skipped (dubao index says why)",
+                    rep.failed + rep.skipped + rep.missing);
+}
+
 int app_run(const dubao_options *o)
 {
     bench_timer bt = {0};
@@ -791,7 +831,12 @@ int app_run(const dubao_options *o)
         }
     }
     load_options(&a->opts, o->script != NULL);
-    db *d = open_and_index(o, false);
+    /* Open the database as it is (an empty one is filled first) and
+       refresh it from the corpus after the first screen. */
+    dubao_options as_is = *o;
+    as_is.no_refresh = true;
+    bool refresh = !o->no_refresh;
+    db *d = open_and_index(&as_is, false);
     if (!d) {
         script_free(a->script);
         options_free(&a->opts);
@@ -826,6 +871,11 @@ int app_run(const dubao_options *o)
     while (!a->quit) {
         app_draw(a);
         bench_after_draw(&bt);
+        if (refresh) {
+            refresh = false;
+            app_refresh_corpus(a, o);
+            app_draw(a);
+        }
         wint_t key = 0;
         bool code = false;
         if (!app_read_key(a, &key, &code))

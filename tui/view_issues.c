@@ -6,10 +6,16 @@
 #include "draw.h"
 #include "view.h"
 
+/* The pane pages through the issues: it holds a window of this many rows
+   around the ones asked for, never the whole archive. */
+#define ISSUES_WINDOW 512
+
 typedef struct {
-    issue_row *rows;
+    int64_t count;    /* issues in the database */
+    issue_row *rows;  /* rows [offset, offset + n) */
     ssize_t n;
-    strlist labels;   /* "date paper" of each row, as drawn */
+    size_t offset;
+    strbuf label;     /* the label of the row last asked for, as drawn */
 } issues_data;
 
 static issues_data *issues_data_of(view *v)
@@ -19,49 +25,83 @@ static issues_data *issues_data_of(view *v)
     return v->data;
 }
 
-static void issues_open(view *v)
+/* Drop the loaded window. */
+static void issues_forget_rows(issues_data *d)
 {
-    issues_data *d = issues_data_of(v);
     issue_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
-    d->n = db_issues(app_db(v->app), &d->rows);
+    d->rows = NULL;
+    d->n = 0;
+    d->offset = 0;
+}
+
+/* Issue i, loading the window around it when it is not loaded; NULL on a
+   database error.  The pointer is valid until the next call. */
+static issue_row *issue_at(view *v, size_t i)
+{
+    issues_data *d = v->data;
+    if (i >= d->offset && i - d->offset < (size_t)d->n)
+        return &d->rows[i - d->offset];
+    issues_forget_rows(d);
+    d->offset = i >= ISSUES_WINDOW / 2 ? i - ISSUES_WINDOW / 2 : 0;
+    d->n = db_issues_page(app_db(v->app), d->offset, ISSUES_WINDOW, &d->rows);
     if (d->n < 0) {
         d->n = 0;
         app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+        return NULL;
     }
-    for (ssize_t i = 0; i < d->n; i++) {
-        strbuf sb = {0};
-        issue_row *r = &d->rows[i];
-        sb_printf(&sb, "%s %s", r->date ? r->date : "----------",
+    return i - d->offset < (size_t)d->n ? &d->rows[i - d->offset] : NULL;
+}
+
+/* "date paper" of issue i, as drawn (valid until the next call). */
+static const char *issue_label(view *v, size_t i)
+{
+    issues_data *d = v->data;
+    issue_row *r = issue_at(v, i);
+    sb_clear(&d->label);
+    if (r)
+        sb_printf(&d->label, "%s %s", r->date ? r->date : "----------",
                   r->paper ? r->paper : r->file);
-        strlist_push_owned(&d->labels, sb_take(&sb));
+    else
+        sb_puts(&d->label, "");
+    return d->label.s;
+}
+
+static void issues_open(view *v)
+{
+    issues_data *d = issues_data_of(v);
+    issues_forget_rows(d);
+    d->count = db_issue_count(app_db(v->app));
+    if (d->count < 0) {
+        d->count = 0;
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
     }
 }
 
 static size_t issues_line_count(view *v)
 {
     issues_data *d = v->data;
-    return d ? (size_t)d->n : 0;
+    return d ? (size_t)d->count : 0;
 }
 
 static const char *issues_line_text(view *v, size_t n, size_t *start,
                                     size_t *len)
 {
-    issues_data *d = v->data;
+    const char *label = issue_label(v, n);
     *start = 0;
-    *len = strlen(d->labels.v[n]);
-    return d->labels.v[n];
+    *len = strlen(label);
+    return label;
 }
 
 static void issues_draw_line(view *v, int y, size_t n, bool selected)
 {
-    issues_data *d = v->data;
+    const char *label = issue_label(v, n);
+    issue_row *r = issue_at(v, n);
     strbuf count = {0};
-    sb_printf(&count, " %d", d->rows[n].articles);
+    sb_printf(&count, " %d", r ? r->articles : 0);
     int room = v->width - (int)count.len;
     if (room < 1)
         room = v->width;
-    draw_text(v->win, y, 0, d->labels.v[n], strlen(d->labels.v[n]), room);
+    draw_text(v->win, y, 0, label, strlen(label), room);
     if (room < v->width) {
         if (!selected)
             wattrset(v->win, style_attr(STYLE_DIM));
@@ -73,10 +113,10 @@ static void issues_draw_line(view *v, int y, size_t n, bool selected)
 /* Show the selected issue's articles in the articles pane. */
 static void issues_select(view *v, size_t n)
 {
-    issues_data *d = v->data;
-    if (n < (size_t)d->n)
-        articles_view_show_issue(app_view(v->app, &articles_view_ops),
-                                 d->rows[n].id, d->rows[n].file);
+    issue_row *r = issue_at(v, n);
+    if (r)
+        articles_view_show_issue(app_view(v->app, &articles_view_ops), r->id,
+                                 r->file);
 }
 
 static bool issues_enter(view *v, size_t n)
@@ -90,10 +130,11 @@ static bool issues_enter(view *v, size_t n)
 static void issues_status(view *v, strbuf *sb)
 {
     issues_data *d = v->data;
-    if (d && v->cursor < (size_t)d->n)
-        sb_printf(sb, "%s \xC2\xB7 %d articles \xC2\xB7 %zd issues",
-                  d->rows[v->cursor].file, d->rows[v->cursor].articles,
-                  d->n);
+    issue_row *r = d && (int64_t)v->cursor < d->count ? issue_at(v, v->cursor)
+                                                      : NULL;
+    if (r)
+        sb_printf(sb, "%s \xC2\xB7 %d articles \xC2\xB7 %lld issues", r->file,
+                  r->articles, (long long)d->count);
 }
 
 static void issues_restore(view *v, const view_state *st)
@@ -107,8 +148,8 @@ static void issues_free(view *v)
     issues_data *d = v->data;
     if (!d)
         return;
-    issue_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
+    issues_forget_rows(d);
+    sb_free(&d->label);
     free(d);
     v->data = NULL;
 }
