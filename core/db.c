@@ -25,7 +25,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 7
+#define DUBAO_SCHEMA_VERSION 8
 
 struct db {
     sqlite3 *h;
@@ -77,7 +77,9 @@ static const char *const schema_sql =
     "  id INTEGER PRIMARY KEY,"
     "  name TEXT NOT NULL UNIQUE,"
     "  role TEXT, titles TEXT, delegation TEXT,"
-    "  is_delegate INTEGER NOT NULL DEFAULT 0);"
+    "  is_delegate INTEGER NOT NULL DEFAULT 0,"
+    "  nquotes INTEGER NOT NULL DEFAULT 0);"  /* kept by store and delete */
+    "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
     /* Lookup keys of each speaker, so that finding a speaker never scans
        them all: every run of up to SPEAKER_KEY_MAX_CHARS characters of the
        name (as printed and simplified), and "\x1fp" plus the first letter
@@ -284,6 +286,16 @@ static int64_t fts_rows_out_of_step(db *d, const char *table, const char *fts)
 int db_full_check(db *d, strbuf *report)
 {
     int ok = db_quick_check(d, report);
+    int64_t miscounted = 0;
+    if (ok == 1 &&
+        query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
+                     "(SELECT count(*) FROM quotes q WHERE "
+                     "q.speaker_id=s.id)", &miscounted) == 0 &&
+        miscounted > 0) {
+        sb_printf(report, "%s%lld speakers with a wrong quote count",
+                  report->len ? "; " : "", (long long)miscounted);
+        ok = 0;
+    }
     static const char *const pairs[][2] = {{"articles", "article_fts"},
                                            {"quotes", "quote_fts"}};
     for (size_t i = 0; ok == 1 && i < 2; i++) {
@@ -587,14 +599,15 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 /* Statements used while storing one issue. */
 typedef struct {
     sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote, *batch_issue, *speaker_key;
+        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
 } store_stmts;
 
 static void store_stmts_free(store_stmts *s)
 {
     sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
-                            &s->quote, &s->batch_issue, &s->speaker_key};
+                            &s->quote, &s->batch_issue, &s->speaker_key,
+                            &s->count_quotes};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -632,9 +645,15 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
                              err);
     s->speaker_key = prepare(d, "INSERT OR IGNORE INTO speaker_keys(key, "
                                 "speaker_id) VALUES(?1,?2)", err);
+    s->count_quotes = prepare(
+        d, "UPDATE speakers SET nquotes = nquotes + (SELECT count(*) FROM "
+           "articles a JOIN quotes q ON q.article_id=a.id WHERE a.issue_id=?1 "
+           "AND q.speaker_id=speakers.id) WHERE id IN (SELECT q.speaker_id "
+           "FROM articles a JOIN quotes q ON q.article_id=a.id WHERE "
+           "a.issue_id=?1)", err);
     if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
         !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
-        !s->speaker_key) {
+        !s->speaker_key || !s->count_quotes) {
         store_stmts_free(s);
         return -1;
     }
@@ -900,6 +919,9 @@ static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
     for (size_t i = 0; i < is->narticles; i++)
         if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
             goto out;
+    sqlite3_bind_int64(s.count_quotes, 1, issue_id);
+    if (step_done(s.count_quotes) != 0)
+        goto out;
     rc = 0;
 out:
     if (rc != 0)
@@ -938,6 +960,13 @@ static int source_delete(db *d, const char *path, strbuf *err)
         "SELECT 'delete', q.id, q.text FROM sources s "
         "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
         "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
+        "UPDATE speakers SET nquotes = nquotes - (SELECT count(*) FROM "
+        "sources s JOIN issues i ON i.source_id=s.id JOIN articles a ON "
+        "a.issue_id=i.id JOIN quotes q ON q.article_id=a.id WHERE "
+        "s.path=?1 AND q.speaker_id=speakers.id) WHERE id IN (SELECT "
+        "q.speaker_id FROM sources s JOIN issues i ON i.source_id=s.id "
+        "JOIN articles a ON a.issue_id=i.id JOIN quotes q ON "
+        "q.article_id=a.id WHERE s.path=?1)",
         "DELETE FROM sources WHERE path=?1",
     };
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -1324,43 +1353,68 @@ role_class role_class_from_name(const char *name)
 
 /* The quotes matching f, appended to rows (n so far, cap) in the order
    of the statement; speaker names are not matched here. */
-static int quotes_query(db *d, const quote_filter *f, quote_row **rows,
-                        size_t *n, size_t *cap)
+/* The FROM and WHERE clauses of a quotes query with the filters in f.
+   Only the filters in use go into the statement, so that SQLite can use
+   the index behind each (a speaker's quotes, an article's): an
+   "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
+   speaker, article or file, the joins run from the issues in file order
+   (CROSS JOIN fixes the order), so that the list comes out sorted and a
+   page of it costs its offset, not a sort of every quote. */
+static void quotes_from_where(strbuf *sql, const quote_filter *f)
 {
-    /* Only the filters in use go into the statement, so that SQLite can
-       use the index behind each (a speaker's quotes, an article's): an
-       "(?N=0 OR column=?N)" term hides them and scans every quote. */
-    strbuf sql = {0};
-    sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
-                  "s.role, s.titles, q.kind, q.text, q.start, q.end, "
-                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
-                  "  m.headline=a.headline AND m.quote=q.text) FROM quotes q "
-                  "JOIN articles a ON a.id=q.article_id "
-                  "JOIN issues i ON i.id=a.issue_id "
-                  "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE 1");
+    bool narrow = f && (f->speaker_id || f->article_id || f->file);
+    if (narrow)
+        sb_puts(sql, " FROM quotes q JOIN articles a ON a.id=q.article_id "
+                     "JOIN issues i ON i.id=a.issue_id");
+    else
+        sb_puts(sql, " FROM issues i CROSS JOIN articles a ON "
+                     "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id");
+    sb_puts(sql, " LEFT JOIN speakers s ON s.id=q.speaker_id WHERE 1");
     if (f && f->role)
-        sb_puts(&sql, " AND s.role=?1");
+        sb_puts(sql, " AND s.role=?1");
     if (f && f->file)
-        sb_puts(&sql, " AND i.file=?2");
+        sb_puts(sql, " AND i.file=?2");
     if (f && f->article_id)
-        sb_puts(&sql, " AND q.article_id=?3");
+        sb_puts(sql, " AND q.article_id=?3");
     if (f && f->speaker_id)
-        sb_puts(&sql, " AND q.speaker_id=?4");
+        sb_puts(sql, " AND q.speaker_id=?4");
     if (f && f->roles)
-        sb_puts(&sql, " AND ((?5=1 AND s.role='全国人大代表') "
-                      "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
-                      "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
-                      "      ('全国人大代表','全国政协委员','全国政协常委')))");
-    sb_puts(&sql, " ORDER BY i.file, a.ord, q.start");
-    sqlite3_stmt *st = prepare(d, sql.s, NULL);
-    sb_free(&sql);
-    if (!st)
-        return -1;
+        sb_puts(sql, " AND ((?5=1 AND s.role='全国人大代表') "
+                     "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
+                     "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
+                     "      ('全国人大代表','全国政协委员','全国政协常委')))");
+}
+
+/* Bind the filters of f to a statement made with quotes_from_where. */
+static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
+{
     bind_text(st, 1, f ? f->role : NULL);
     bind_text(st, 2, f ? f->file : NULL);
     sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
     sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
     sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
+}
+
+/* Append the quotes matching f (f->speaker not used), limit of them from
+   offset on, to rows[*n..]. */
+static int quotes_query(db *d, const quote_filter *f, size_t offset,
+                        size_t limit, quote_row **rows, size_t *n,
+                        size_t *cap)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
+                  "s.role, s.titles, q.kind, q.text, q.start, q.end, "
+                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
+                  "  m.headline=a.headline AND m.quote=q.text)");
+    quotes_from_where(&sql, f);
+    sb_puts(&sql, " ORDER BY i.file, a.ord, q.start LIMIT ?6 OFFSET ?7");
+    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    sqlite3_bind_int64(st, 6, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)offset);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         *rows = grow_array(*rows, cap, *n + 1, sizeof **rows);
@@ -1492,13 +1546,13 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
                 continue;
             quote_filter one = *f;
             one.speaker_id = ids[i];
-            rc = quotes_query(d, &one, rows, &n, &cap);
+            rc = quotes_query(d, &one, 0, SIZE_MAX, rows, &n, &cap);
         }
         free(ids);
         if (rc == 0 && n > 1)
             qsort(*rows, n, sizeof **rows, quote_order);
     } else {
-        rc = quotes_query(d, f, rows, &n, &cap);
+        rc = quotes_query(d, f, 0, SIZE_MAX, rows, &n, &cap);
     }
     if (rc != 0) {
         quote_rows_free(*rows, (ssize_t)n);
@@ -1508,24 +1562,13 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
     return (ssize_t)n;
 }
 
-ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
+/* Run a speakers statement (columns as speaker_columns) into rows. */
+static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
 {
     *rows = NULL;
-    sqlite3_stmt *st = prepare(
-        d, "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
-           "s.is_delegate, (SELECT count(*) FROM quotes q "
-           "WHERE q.speaker_id=s.id) AS n FROM speakers s "
-           "ORDER BY n DESC, s.name", NULL);
-    if (!st)
-        return -1;
     size_t n = 0, cap = 0;
     int rc;
-    name_query nq;
-    name_query_init(&nq, query);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (!name || !name_query_matches(&nq, name))
-            continue;
         *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
         speaker_row *r = &(*rows)[n++];
         r->id = sqlite3_column_int64(st, 0);
@@ -1536,7 +1579,6 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         r->is_delegate = sqlite3_column_int(st, 5) != 0;
         r->quotes = sqlite3_column_int(st, 6);
     }
-    name_query_free(&nq);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         speaker_rows_free(*rows, (ssize_t)n);
@@ -1544,6 +1586,82 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         return -1;
     }
     return (ssize_t)n;
+}
+
+#define SPEAKER_COLUMNS \
+    "s.id, s.name, s.role, s.titles, s.delegation, s.is_delegate, s.nquotes"
+
+ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
+                       size_t limit, quote_row **rows)
+{
+    *rows = NULL;
+    size_t n = 0, cap = 0;
+    if (quotes_query(d, f, offset, limit, rows, &n, &cap) != 0) {
+        quote_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT count(*)");
+    quotes_from_where(&sql, f);
+    if (marked_only)
+        sb_puts(&sql, " AND EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file "
+                      "AND m.headline=a.headline AND m.quote=q.text)");
+    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
+ssize_t db_speakers_page(db *d, size_t offset, size_t limit,
+                         speaker_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = prepare(d, "SELECT " SPEAKER_COLUMNS " FROM speakers s "
+                                  "ORDER BY s.nquotes DESC, s.name "
+                                  "LIMIT ?1 OFFSET ?2", NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+    return speakers_rows(st, rows);
+}
+
+int64_t db_speaker_count(db *d)
+{
+    int64_t n = 0;
+    return query_int(d, "SELECT count(*) FROM speakers", &n) == 0 ? n : -1;
+}
+
+ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
+{
+    *rows = NULL;
+    if (!query || !*query)
+        return db_speakers_page(d, 0, SIZE_MAX, rows);
+    int64_t *ids;
+    ssize_t nids = speaker_ids_matching(d, query, &ids);
+    if (nids < 0)
+        return -1;
+    /* The matching speakers, in the order of the whole list. */
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE s.id IN (");
+    for (ssize_t i = 0; i < nids; i++)
+        sb_printf(&sql, "%s%lld", i ? "," : "", (long long)ids[i]);
+    sb_puts(&sql, ") ORDER BY s.nquotes DESC, s.name");
+    free(ids);
+    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    return st ? speakers_rows(st, rows) : -1;
 }
 
 int db_mark_toggle(db *d, const quote_row *q)

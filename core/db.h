@@ -32,8 +32,8 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice);
    checked (locked, no permission). */
 int db_quick_check(db *d, strbuf *report);
 
-/* db_quick_check, then FTS5's integrity-check of both full-text indexes
-   against their tables (reads everything: for `dubao check`, not for
+/* db_quick_check, then the speakers' quote counts, then FTS5's
+   integrity-check of both full-text indexes against their tables (reads everything: for `dubao check`, not for
    every start).  Same results. */
 int db_full_check(db *d, strbuf *report);
 
@@ -187,12 +187,24 @@ typedef struct {
     role_class roles;     /* ROLE_ANY = all */
 } quote_filter;
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
+/* The same list (f->speaker, the name query, is not used), limit rows from
+   offset on, for panes that page; and its length (marked_only: how many
+   of them the user marked). */
+ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
+                       size_t limit, quote_row **rows);
+int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only);
 
 /* Mark or unmark a quote (user data, kept across re-indexing: it is
    keyed by file, headline and words, not by ids).  Returns the new state
    (1 marked, 0 not), or -1 on error. */
 int db_mark_toggle(db *d, const quote_row *q);
+/* Speakers by number of quotes (most first), then name; query (NULL or
+   empty: all) as quotes --speaker takes it. */
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows);
+/* The whole list, limit rows from offset on; and its length. */
+ssize_t db_speakers_page(db *d, size_t offset, size_t limit,
+                         speaker_row **rows);
+int64_t db_speaker_count(db *d);
 
 /* One full-text search result: an article (headline or text matched) or
    a quote, with a snippet around the match and where the matches are in

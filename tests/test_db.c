@@ -216,13 +216,31 @@ static void db_full_text_index_follows_every_change(void **state)
     assert_int_equal(search_count(d, "干实事"), 2);
     assert_int_equal(db_full_check(d, &report), 1);
     strlist_free(&keep);
+    /* The speakers' stored quote counts followed every change. */
+    speaker_row *sr;
+    ssize_t ns = db_speakers(d, NULL, &sr);
+    assert_int_equal(ns, 1);
+    assert_int_equal(sr[0].quotes, 1);
+    speaker_rows_free(sr, ns);
     db_close(d);
 
-    /* A quote deleted without its index entry is damage. */
+    /* A wrong stored count is damage; so is a quote deleted without its
+       index entry. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes", NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "UPDATE speakers SET nquotes=5", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    d = db_open(path, false, &err);
+    assert_non_null(d);
+    assert_int_equal(db_full_check(d, &report), 0);
+    assert_non_null(strstr(report.s, "1 speakers with a wrong quote count"));
+    db_close(d);
+    sb_clear(&report);
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes;"
+                                     "UPDATE speakers SET nquotes=0", NULL,
+                                  NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     d = db_open(path, false, &err);
     assert_non_null(d);

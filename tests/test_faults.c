@@ -282,6 +282,10 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
             "  (SELECT id FROM quote_fts_docsize)) + "
             "(SELECT count(*) FROM quote_fts_docsize WHERE id NOT IN "
             "  (SELECT id FROM quotes))"), 0);
+        /* Every speaker's stored quote count is right. */
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM speakers s WHERE "
+                                     "nquotes <> (SELECT count(*) FROM quotes"
+                                     " q WHERE q.speaker_id=s.id)"), 0);
     }
     /* The next run completes the job. */
     sb_clear(&out);

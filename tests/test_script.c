@@ -114,6 +114,48 @@ static void script_refreshes_the_corpus_after_opening(void **state)
     sb_free(&err);
 }
 
+/* Panes of a corpus larger than their window of rows (tui/rows.h) show
+   the right row at the end, in the middle and back at the top. */
+static void script_pages_through_long_lists(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/many", dir);
+    snprintf(db, sizeof db, "%s/m.db", dir);
+    mkdir(corpus, 0700);
+    enum { PAGES = 700 };
+    for (int i = 0; i < PAGES; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/p%03d.txt", corpus, i);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fprintf(f, "# 第%d号新闻标题\n\n全国人大代表张三%s说：“这是第%d句话。”\n",
+                i, i % 2 ? "丰" : "明", i);
+        fclose(f);
+    }
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_script_on(db, corpus,
+                                   ":dump\nG\n:dump\no\nG\n:dump\n"
+                                   "g\n:dump\n", &out, &err), 0);
+    char *first = nth_screen(out.s, 0), *last = nth_screen(out.s, 1);
+    char *qlast = nth_screen(out.s, 2), *qfirst = nth_screen(out.s, 3);
+    assert_non_null(qfirst);
+    assert_non_null(strstr(first, "Issues 1/700"));
+    assert_non_null(strstr(last, "Issues 700/700"));
+    assert_non_null(strstr(last, "p699.txt"));
+    assert_non_null(strstr(qlast, "Quotes 700/700"));
+    assert_non_null(strstr(qlast, "第699句话"));
+    assert_non_null(strstr(qfirst, "Quotes 1/700"));
+    assert_non_null(strstr(qfirst, "第0句话"));
+    free(first);
+    free(last);
+    free(qlast);
+    free(qfirst);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static void script_navigates_panes(void **state)
 {
     (void)state;
@@ -572,6 +614,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(script_delegate_picker_takes_pinyin),
     cmocka_unit_test(script_quote_opens_in_its_article_and_back),
     cmocka_unit_test(script_refreshes_the_corpus_after_opening),
+    cmocka_unit_test(script_pages_through_long_lists),
     cmocka_unit_test(script_navigates_panes),
     cmocka_unit_test(script_survives_any_size),
     cmocka_unit_test(script_reader_wraps_cjk_at_odd_widths),

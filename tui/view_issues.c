@@ -4,52 +4,48 @@
 #include <string.h>
 
 #include "draw.h"
+#include "rows.h"
 #include "view.h"
-
-/* The pane pages through the issues: it holds a window of this many rows
-   around the ones asked for, never the whole archive. */
-#define ISSUES_WINDOW 512
 
 typedef struct {
     int64_t count;    /* issues in the database */
-    issue_row *rows;  /* rows [offset, offset + n) */
-    ssize_t n;
-    size_t offset;
+    row_window rows;  /* the issues around the cursor (rows.h) */
     strbuf label;     /* the label of the row last asked for, as drawn */
 } issues_data;
 
+/* rows_fetch_fn for the issues. */
+static ssize_t fetch_issues(void *ctx, size_t offset, size_t limit,
+                            void **rows)
+{
+    return db_issues_page(ctx, offset, limit, (issue_row **)rows);
+}
+
+/* rows_free_fn for the issues. */
+static void free_issues(void *rows, ssize_t n)
+{
+    issue_rows_free(rows, n);
+}
+
 static issues_data *issues_data_of(view *v)
 {
-    if (!v->data)
-        v->data = xcalloc(1, sizeof(issues_data));
+    if (!v->data) {
+        issues_data *d = xcalloc(1, sizeof *d);
+        d->rows = (row_window){fetch_issues, free_issues, sizeof(issue_row),
+                               NULL, 0, 0};
+        v->data = d;
+    }
     return v->data;
 }
 
-/* Drop the loaded window. */
-static void issues_forget_rows(issues_data *d)
-{
-    issue_rows_free(d->rows, d->n);
-    d->rows = NULL;
-    d->n = 0;
-    d->offset = 0;
-}
-
-/* Issue i, loading the window around it when it is not loaded; NULL on a
-   database error.  The pointer is valid until the next call. */
+/* Issue i; NULL on a database error (reported).  Valid until the next
+   call. */
 static issue_row *issue_at(view *v, size_t i)
 {
     issues_data *d = v->data;
-    if (i >= d->offset && i - d->offset < (size_t)d->n)
-        return &d->rows[i - d->offset];
-    issues_forget_rows(d);
-    d->offset = i >= ISSUES_WINDOW / 2 ? i - ISSUES_WINDOW / 2 : 0;
-    d->n = db_issues_page(app_db(v->app), d->offset, ISSUES_WINDOW, &d->rows);
-    if (d->n < 0) {
-        d->n = 0;
+    issue_row *r = row_window_at(&d->rows, app_db(v->app), i);
+    if (!r && (int64_t)i < d->count)
         app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-        return NULL;
-    }
-    return i - d->offset < (size_t)d->n ? &d->rows[i - d->offset] : NULL;
+    return r;
 }
 
 /* "date paper" of issue i, as drawn (valid until the next call). */
@@ -69,7 +65,7 @@ static const char *issue_label(view *v, size_t i)
 static void issues_open(view *v)
 {
     issues_data *d = issues_data_of(v);
-    issues_forget_rows(d);
+    row_window_forget(&d->rows);
     d->count = db_issue_count(app_db(v->app));
     if (d->count < 0) {
         d->count = 0;
@@ -148,7 +144,7 @@ static void issues_free(view *v)
     issues_data *d = v->data;
     if (!d)
         return;
-    issues_forget_rows(d);
+    row_window_forget(&d->rows);
     sb_free(&d->label);
     free(d);
     v->data = NULL;

@@ -6,82 +6,130 @@
 
 #include "draw.h"
 #include "export.h"
+#include "rows.h"
 #include "view.h"
 
 typedef struct {
     int64_t speaker_id;  /* 0: every speaker */
     char *speaker;       /* name of that speaker, for the status line */
     role_class roles;
-    quote_row *rows;
-    ssize_t n;
-    strlist labels;      /* "name：words" as drawn */
+    bool loaded;         /* open() ran for this speaker and filter */
+    int64_t count;       /* quotes in the list */
+    row_window rows;     /* the quotes around the cursor (rows.h) */
+    strbuf label;        /* "name：words" of the row last asked for */
+    view *view;          /* for fetch_quotes */
 } quotes_data;
+
+/* The filter of the list the pane shows. */
+static quote_filter quotes_filter(const quotes_data *d)
+{
+    return (quote_filter){NULL, NULL, NULL, 0, d->speaker_id, d->roles};
+}
+
+/* rows_fetch_fn for the quotes: ctx is the pane's data. */
+static ssize_t fetch_quotes(void *ctx, size_t offset, size_t limit,
+                            void **rows)
+{
+    quotes_data *d = ctx;
+    quote_filter f = quotes_filter(d);
+    return db_quotes_page(app_db(d->view->app), &f, offset, limit,
+                          (quote_row **)rows);
+}
+
+/* rows_free_fn for the quotes. */
+static void free_quotes(void *rows, ssize_t n)
+{
+    quote_rows_free(rows, n);
+}
 
 static quotes_data *quotes_data_of(view *v)
 {
-    if (!v->data)
-        v->data = xcalloc(1, sizeof(quotes_data));
+    if (!v->data) {
+        quotes_data *d = xcalloc(1, sizeof *d);
+        d->rows = (row_window){fetch_quotes, free_quotes, sizeof(quote_row),
+                               NULL, 0, 0};
+        d->view = v;
+        v->data = d;
+    }
     return v->data;
+}
+
+/* Quote i of the list; NULL on a database error (reported).  Valid until
+   the next call. */
+static quote_row *quote_at(view *v, size_t i)
+{
+    quotes_data *d = v->data;
+    quote_row *q = row_window_at(&d->rows, d, i);
+    if (!q && (int64_t)i < d->count)
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    return q;
+}
+
+/* "name：words" of quote i, as drawn (valid until the next call). */
+static const char *quote_label(view *v, size_t i)
+{
+    quotes_data *d = v->data;
+    quote_row *q = quote_at(v, i);
+    sb_clear(&d->label);
+    if (q)
+        sb_printf(&d->label, "%s\xEF\xBC\x9A%s",
+                  q->speaker ? q->speaker : "\xE2\x80\x94", q->text);
+    else
+        sb_puts(&d->label, "");
+    return d->label.s;
 }
 
 static void quotes_open(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    quote_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
-    quote_filter f = {NULL, NULL, NULL, 0, d->speaker_id, d->roles};
-    d->n = db_quotes(app_db(v->app), &f, &d->rows);
-    if (d->n < 0) {
-        d->n = 0;
+    row_window_forget(&d->rows);
+    quote_filter f = quotes_filter(d);
+    d->count = db_quote_count(app_db(v->app), &f, false);
+    d->loaded = true;
+    if (d->count < 0) {
+        d->count = 0;
         app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
-    for (ssize_t i = 0; i < d->n; i++) {
-        strbuf sb = {0};
-        sb_printf(&sb, "%s\xEF\xBC\x9A%s",
-                  d->rows[i].speaker ? d->rows[i].speaker : "\xE2\x80\x94",
-                  d->rows[i].text);
-        strlist_push_owned(&d->labels, sb_take(&sb));
     }
 }
 
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)
 {
     quotes_data *d = quotes_data_of(v);
-    if (d->speaker_id == speaker_id && d->rows)
+    if (d->speaker_id == speaker_id && d->loaded)
         return;
     d->speaker_id = speaker_id;
     free(d->speaker);
     d->speaker = name ? xstrdup(name) : NULL;
     quotes_open(v);
     v->cursor = v->top = 0;
-    if (d->n > 0 && v->ops->select)
+    if (d->count > 0 && v->ops->select)
         v->ops->select(v, 0);
 }
 
 static size_t quotes_line_count(view *v)
 {
     quotes_data *d = v->data;
-    return d ? (size_t)d->n : 0;
+    return d ? (size_t)d->count : 0;
 }
 
 static const char *quotes_line_text(view *v, size_t n, size_t *start,
                                     size_t *len)
 {
-    quotes_data *d = v->data;
+    const char *label = quote_label(v, n);
     *start = 0;
-    *len = strlen(d->labels.v[n]);
-    return d->labels.v[n];
+    *len = strlen(label);
+    return label;
 }
 
 static void quotes_draw_line(view *v, int y, size_t n, bool selected)
 {
-    quotes_data *d = v->data;
-    const char *label = d->labels.v[n];
+    const char *label = quote_label(v, n);
+    quote_row *q = quote_at(v, n);
     const char *colon = strstr(label, "\xEF\xBC\x9A");
     size_t name_len = colon ? (size_t)(colon - label) + 3 : 0;
     if (!selected)
-        wattrset(v->win, style_attr(d->rows[n].marked ? STYLE_MARK
-                                                      : STYLE_SPEAKER));
+        wattrset(v->win, style_attr(q && q->marked ? STYLE_MARK
+                                                   : STYLE_SPEAKER));
     int used = draw_text(v->win, y, 0, label, name_len, v->width);
     if (!selected)
         wattrset(v->win, A_NORMAL);
@@ -93,11 +141,10 @@ static void quotes_draw_line(view *v, int y, size_t n, bool selected)
 static void quotes_select(view *v, size_t n)
 {
     quotes_data *d = v->data;
-    if (!d || n >= (size_t)d->n)
-        return;
-    quote_row *q = &d->rows[n];
-    reader_view_show_article(app_view(v->app, &reader_view_ops), q->article_id,
-                             q->article, q->start, q->end);
+    quote_row *q = d && (int64_t)n < d->count ? quote_at(v, n) : NULL;
+    if (q)
+        reader_view_show_article(app_view(v->app, &reader_view_ops),
+                                 q->article_id, q->article, q->start, q->end);
 }
 
 static bool quotes_enter(view *v, size_t n)
@@ -112,27 +159,27 @@ static bool quotes_enter(view *v, size_t n)
 static bool quotes_mark(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    if (v->cursor >= (size_t)d->n)
+    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
+                                                  : NULL;
+    if (!q)
         return true;
-    quote_row *q = &d->rows[v->cursor];
     int rc = db_mark_toggle(app_db(v->app), q);
     if (rc < 0) {
         app_message(v->app, "cannot mark: %s", db_errmsg(app_db(v->app)));
         return true;
     }
     q->marked = rc == 1;
-    size_t marked = 0;
-    for (ssize_t i = 0; i < d->n; i++)
-        marked += d->rows[i].marked;
-    app_message(v->app, "%s Â· %zu marked here", rc ? "marked"
-                                                           : "unmarked",
-                marked);
+    quote_filter f = quotes_filter(d);
+    int64_t marked = db_quote_count(app_db(v->app), &f, true);
+    app_message(v->app, "%s \xC2\xB7 %lld marked here",
+                rc ? "marked" : "unmarked", (long long)marked);
     view_move(v, 1);
     return true;
 }
 
 /* e: export the marked quotes of the list, or the whole list when none is
-   marked, to a file whose extension picks the format. */
+   marked, to a file whose extension picks the format (the list is read
+   from the database here: the pane holds only a window of it). */
 static bool quotes_export(view *v)
 {
     quotes_data *d = quotes_data_of(v);
@@ -143,15 +190,23 @@ static bool quotes_export(view *v)
         sb_free(&path);
         return true;
     }
-    quote_row *out = xcalloc((size_t)d->n + 1, sizeof *out);
+    quote_filter f = quotes_filter(d);
+    quote_row *all;
+    ssize_t nall = db_quotes(app_db(v->app), &f, &all);
+    if (nall < 0) {
+        app_message(v->app, "export failed: %s", db_errmsg(app_db(v->app)));
+        sb_free(&path);
+        return true;
+    }
+    quote_row *out = xcalloc((size_t)nall + 1, sizeof *out);
     size_t n = 0;
-    for (ssize_t i = 0; i < d->n; i++)
-        if (d->rows[i].marked)
-            out[n++] = d->rows[i];
+    for (ssize_t i = 0; i < nall; i++)
+        if (all[i].marked)
+            out[n++] = all[i];
     bool only_marked = n > 0;
     if (!only_marked)
-        for (ssize_t i = 0; i < d->n; i++)
-            out[n++] = d->rows[i];
+        for (ssize_t i = 0; i < nall; i++)
+            out[n++] = all[i];
     strbuf err = {0};
     if (export_to_path(path.s, out, n, &err) == 0)
         app_message(v->app, "exported %zu %squotes to %s", n,
@@ -159,6 +214,7 @@ static bool quotes_export(view *v)
     else
         app_message(v->app, "export failed: %s", err.s ? err.s : "");
     free(out);
+    quote_rows_free(all, nall);
     sb_free(&err);
     sb_free(&path);
     return true;
@@ -168,9 +224,11 @@ static bool quotes_export(view *v)
 static bool quotes_copy(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    if (v->cursor >= (size_t)d->n)
+    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
+                                                  : NULL;
+    if (!q)
         return true;
-    const char *text = d->rows[v->cursor].text;
+    const char *text = q->text;
     if (app_copy_to_clipboard(v->app, text))
         app_message(v->app, "copied %zu bytes to the clipboard%s",
                     strlen(text) > OSC52_MAX_TEXT ? (size_t)OSC52_MAX_TEXT
@@ -195,8 +253,8 @@ static bool quotes_action(view *v, action_id act)
     d->roles = (role_class)((d->roles + 1) % ROLE_CLASS_COUNT);
     quotes_open(v);
     v->cursor = v->top = 0;
-    app_message(v->app, "role filter: %s \xC2\xB7 %zd quotes",
-                role_class_label(d->roles), d->n);
+    app_message(v->app, "role filter: %s \xC2\xB7 %lld quotes",
+                role_class_label(d->roles), (long long)d->count);
     return true;
 }
 
@@ -205,16 +263,16 @@ static void quotes_status(view *v, strbuf *sb)
     quotes_data *d = v->data;
     if (!d)
         return;
-    sb_printf(sb, "%zd quotes", d->n);
+    sb_printf(sb, "%lld quotes", (long long)d->count);
     if (d->speaker)
         sb_printf(sb, " of %s", d->speaker);
     if (d->roles != ROLE_ANY)
         sb_printf(sb, " \xC2\xB7 %s", role_class_label(d->roles));
-    if (v->cursor < (size_t)d->n) {
-        quote_row *q = &d->rows[v->cursor];
+    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
+                                                  : NULL;
+    if (q)
         sb_printf(sb, " \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", q->kind,
                   q->file, q->article);
-    }
 }
 
 static void quotes_save(view *v, view_state *st)
@@ -229,7 +287,8 @@ static void quotes_save(view *v, view_state *st)
 static void quotes_restore(view *v, const view_state *st)
 {
     quotes_data *d = quotes_data_of(v);
-    if (st->id != d->speaker_id || st->arg != (int64_t)d->roles || !d->rows) {
+    if (st->id != d->speaker_id || st->arg != (int64_t)d->roles ||
+        !d->loaded) {
         d->speaker_id = st->id;
         d->roles = (role_class)st->arg;
         free(d->speaker);
@@ -244,8 +303,8 @@ static void quotes_free(view *v)
     quotes_data *d = v->data;
     if (!d)
         return;
-    quote_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
+    row_window_forget(&d->rows);
+    sb_free(&d->label);
     free(d->speaker);
     free(d);
     v->data = NULL;

@@ -5,70 +5,131 @@
 #include <string.h>
 
 #include "draw.h"
+#include "rows.h"
 #include "view.h"
 
 typedef struct {
     char *query;       /* current filter, or NULL */
-    speaker_row *rows;
-    ssize_t n;
-    strlist labels;    /* "name role delegation", as drawn */
+    int64_t count;     /* speakers in the list */
+    row_window rows;   /* the speakers around the cursor (rows.h) */
+    strbuf label;      /* "name role delegation" of the row last asked for */
+    view *view;        /* for fetch_speakers */
 } speakers_data;
+
+/* rows_fetch_fn for the speakers (ctx: the pane's data).  The whole list
+   pages through the database; a filtered one is small (it comes from the
+   lookup keys), so its window is cut from the matches. */
+static ssize_t fetch_speakers(void *ctx, size_t offset, size_t limit,
+                              void **rows)
+{
+    speakers_data *d = ctx;
+    db *h = app_db(d->view->app);
+    if (!d->query)
+        return db_speakers_page(h, offset, limit, (speaker_row **)rows);
+    speaker_row *all;
+    ssize_t n = db_speakers(h, d->query, &all);
+    if (n < 0)
+        return -1;
+    size_t from = offset < (size_t)n ? offset : (size_t)n;
+    size_t take = (size_t)n - from < limit ? (size_t)n - from : limit;
+    speaker_row *part = xcalloc(take + 1, sizeof *part);
+    memcpy(part, all + from, take * sizeof *part);
+    /* The rows not taken are freed; the taken ones now belong to part. */
+    memset(all + from, 0, take * sizeof *all);
+    speaker_rows_free(all, n);
+    *rows = part;
+    return (ssize_t)take;
+}
+
+/* rows_free_fn for the speakers. */
+static void free_speakers(void *rows, ssize_t n)
+{
+    speaker_rows_free(rows, n);
+}
 
 static speakers_data *speakers_data_of(view *v)
 {
-    if (!v->data)
-        v->data = xcalloc(1, sizeof(speakers_data));
+    if (!v->data) {
+        speakers_data *d = xcalloc(1, sizeof *d);
+        d->rows = (row_window){fetch_speakers, free_speakers,
+                               sizeof(speaker_row), NULL, 0, 0};
+        d->view = v;
+        v->data = d;
+    }
     return v->data;
+}
+
+/* Speaker i of the list; NULL on a database error (reported).  Valid
+   until the next call. */
+static speaker_row *speaker_at(view *v, size_t i)
+{
+    speakers_data *d = v->data;
+    speaker_row *r = row_window_at(&d->rows, d, i);
+    if (!r && (int64_t)i < d->count)
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    return r;
+}
+
+/* "name role delegation" of speaker i, as drawn (valid until the next
+   call). */
+static const char *speaker_label(view *v, size_t i)
+{
+    speakers_data *d = v->data;
+    speaker_row *r = speaker_at(v, i);
+    sb_clear(&d->label);
+    sb_puts(&d->label, r ? r->name : "");
+    if (r && r->role)
+        sb_printf(&d->label, " %s", r->role);
+    if (r && r->delegation)
+        sb_printf(&d->label, " %s", r->delegation);
+    else if (r && r->titles)
+        sb_printf(&d->label, " %s", r->titles);
+    return d->label.s;
 }
 
 static void speakers_open(view *v)
 {
     speakers_data *d = speakers_data_of(v);
-    speaker_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
-    d->n = db_speakers(app_db(v->app), d->query, &d->rows);
-    if (d->n < 0) {
-        d->n = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    row_window_forget(&d->rows);
+    if (d->query) {
+        speaker_row *all;
+        d->count = db_speakers(app_db(v->app), d->query, &all);
+        if (d->count > 0)
+            speaker_rows_free(all, (ssize_t)d->count);
+    } else {
+        d->count = db_speaker_count(app_db(v->app));
     }
-    for (ssize_t i = 0; i < d->n; i++) {
-        speaker_row *r = &d->rows[i];
-        strbuf sb = {0};
-        sb_puts(&sb, r->name);
-        if (r->role)
-            sb_printf(&sb, " %s", r->role);
-        if (r->delegation)
-            sb_printf(&sb, " %s", r->delegation);
-        else if (r->titles)
-            sb_printf(&sb, " %s", r->titles);
-        strlist_push_owned(&d->labels, sb_take(&sb));
+    if (d->count < 0) {
+        d->count = 0;
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
     }
 }
 
 static size_t speakers_line_count(view *v)
 {
     speakers_data *d = v->data;
-    return d ? (size_t)d->n : 0;
+    return d ? (size_t)d->count : 0;
 }
 
 static const char *speakers_line_text(view *v, size_t n, size_t *start,
                                       size_t *len)
 {
-    speakers_data *d = v->data;
+    const char *label = speaker_label(v, n);
     *start = 0;
-    *len = strlen(d->labels.v[n]);
-    return d->labels.v[n];
+    *len = strlen(label);
+    return label;
 }
 
 static void speakers_draw_line(view *v, int y, size_t n, bool selected)
 {
-    speakers_data *d = v->data;
-    speaker_row *r = &d->rows[n];
+    const char *label = speaker_label(v, n);
+    speaker_row *r = speaker_at(v, n);
+    if (!r)
+        return;
     strbuf count = {0};
     sb_printf(&count, " %d", r->quotes);
     int room = v->width > (int)count.len + 1 ? v->width - (int)count.len
                                              : v->width;
-    const char *label = d->labels.v[n];
     if (!selected)
         wattrset(v->win, style_attr(r->is_delegate ? STYLE_SPEAKER
                                                    : STYLE_NORMAL));
@@ -86,9 +147,10 @@ static void speakers_draw_line(view *v, int y, size_t n, bool selected)
 static void speakers_select(view *v, size_t n)
 {
     speakers_data *d = v->data;
-    if (d && n < (size_t)d->n)
-        quotes_view_show_speaker(app_view(v->app, &quotes_view_ops),
-                                 d->rows[n].id, d->rows[n].name);
+    speaker_row *r = d && (int64_t)n < d->count ? speaker_at(v, n) : NULL;
+    if (r)
+        quotes_view_show_speaker(app_view(v->app, &quotes_view_ops), r->id,
+                                 r->name);
 }
 
 static bool speakers_enter(view *v, size_t n)
@@ -106,7 +168,7 @@ static void speakers_filter(view *v, const char *query)
     d->query = query && *query ? xstrdup(query) : NULL;
     speakers_open(v);
     v->cursor = v->top = 0;
-    if (d->n > 0)
+    if (d->count > 0)
         speakers_select(v, 0);
 }
 
@@ -115,11 +177,12 @@ static void speakers_status(view *v, strbuf *sb)
     speakers_data *d = v->data;
     if (!d)
         return;
-    sb_printf(sb, "%zd speakers", d->n);
+    sb_printf(sb, "%lld speakers", (long long)d->count);
     if (d->query)
         sb_printf(sb, " matching \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
-    if (v->cursor < (size_t)d->n) {
-        speaker_row *r = &d->rows[v->cursor];
+    speaker_row *r = (int64_t)v->cursor < d->count ? speaker_at(v, v->cursor)
+                                                    : NULL;
+    if (r) {
         sb_printf(sb, " \xC2\xB7 %s", r->name);
         if (r->titles)
             sb_printf(sb, " %s", r->titles);
@@ -151,8 +214,8 @@ static void speakers_free(view *v)
     speakers_data *d = v->data;
     if (!d)
         return;
-    speaker_rows_free(d->rows, d->n);
-    strlist_free(&d->labels);
+    row_window_forget(&d->rows);
+    sb_free(&d->label);
     free(d->query);
     free(d);
     v->data = NULL;
