@@ -8,13 +8,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Run make in the source tree with a target, DESTDIR and PREFIX. */
+/* Run make in the source tree with a target, DESTDIR and PREFIX.  The
+   variables of a make that runs the tests (the sanitizer build's B and
+   CFLAGS) are not passed on: they would rebuild ./dubao with them. */
 static int run_make(const char *target, const char *destdir)
 {
     char dest[600];
     snprintf(dest, sizeof dest, "DESTDIR=%s", destdir);
-    char *argv[] = {"make", "-s", "-C", (char *)test_src_path(""),
-                    (char *)target, dest, "PREFIX=/usr", NULL};
+    char *argv[] = {"env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u",
+                    "MAKELEVEL", "make", "-s", "-C",
+                    (char *)test_src_path(""), (char *)target, dest,
+                    "PREFIX=/usr", NULL};
     strbuf err = {0};
     int rc = test_run(argv, NULL, &err);
     if (rc != 0)
