@@ -263,6 +263,26 @@ static ssize_t quotes_of(db *d, const char *q)
     return n;
 }
 
+/* Store one hand-made issue per name (their one quote said by that
+   speaker), as /x/PREFIXi.txt. */
+static void store_speakers(db *d, const char *const *names, size_t n,
+                           const char *prefix)
+{
+    for (size_t i = 0; i < n; i++) {
+        issue is;
+        make_issue(&is, "p.txt");
+        free(is.people[0].name);
+        is.people[0].name = xstrdup(names[i]);
+        char path[64];
+        snprintf(path, sizeof path, "/x/%s%zu.txt", prefix, i);
+        strbuf err = {0};
+        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
+                                        &err), 0);
+        sb_free(&err);
+        issue_free(&is);
+    }
+}
+
 /* Speakers are found through their lookup keys exactly as a scan of the
    names would find them: any part of the name, traditional or simplified
    characters, pinyin prefixes and initials; nothing else. */
@@ -271,19 +291,7 @@ static void db_speaker_lookup_by_part_and_pinyin(void **state)
     (void)state;
     db *d = open_tmp_db(NULL);
     static const char *const names[] = {"赵民革", "雷軍", "欧阳娜娜"};
-    for (size_t i = 0; i < 3; i++) {
-        issue is;
-        make_issue(&is, "p.txt");
-        free(is.people[0].name);
-        is.people[0].name = xstrdup(names[i]);
-        char path[32];
-        snprintf(path, sizeof path, "/x/p%zu.txt", i);
-        strbuf err = {0};
-        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
-                                        &err), 0);
-        sb_free(&err);
-        issue_free(&is);
-    }
+    store_speakers(d, names, 3, "p");
     static const struct {
         const char *q;
         ssize_t n;
@@ -314,19 +322,7 @@ static void db_pinyin_keys_agree_with_a_scan(void **state)
         "乐嘉", "朴树", "重阳", "阿卜杜·热西提", "区家麟", "解缙", "覃", "李",
         "尉迟恭", "查良镛", "仇英", "盖聂", "华罗庚"};
     size_t nn = sizeof names / sizeof *names;
-    for (size_t i = 0; i < nn; i++) {
-        issue is;
-        make_issue(&is, "p.txt");
-        free(is.people[0].name);
-        is.people[0].name = xstrdup(names[i]);
-        char path[32];
-        snprintf(path, sizeof path, "/x/k%zu.txt", i);
-        strbuf err = {0};
-        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
-                                        &err), 0);
-        sb_free(&err);
-        issue_free(&is);
-    }
+    store_speakers(d, names, nn, "k");
     static const char *const fixed[] = {
         "zeng", "ceng", "zqh", "shan", "dan", "sjx", "ouyang", "oy", "oynn",
         "lv", "lu", "lb", "leijun", "lei jun", "lj", "ljun", "leij", "zhang",

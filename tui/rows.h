@@ -19,7 +19,7 @@ typedef ssize_t (*rows_fetch_fn)(void *ctx, size_t offset, size_t limit,
 /* Free an array of n rows from the fetch function. */
 typedef void (*rows_free_fn)(void *rows, ssize_t n);
 
-typedef struct {
+typedef struct row_window {
     rows_fetch_fn fetch;
     rows_free_fn free_rows;
     size_t elem;    /* the size of one row */

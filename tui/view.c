@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "rows.h"
 #include "textwidth.h"
 
 /* Keep the cursor inside the lines and visible in the window. */
@@ -157,4 +158,13 @@ void view_draw(view *v, bool focused, const char *search)
             draw_matches(v, y + 1, t, start, len, search);
     }
     wnoutrefresh(v->win);
+}
+
+void *view_row(view *v, struct row_window *w, void *ctx, size_t i,
+               int64_t count)
+{
+    void *r = row_window_at(w, ctx, i);
+    if (!r && (int64_t)i < count)
+        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    return r;
 }

@@ -42,10 +42,7 @@ static issues_data *issues_data_of(view *v)
 static issue_row *issue_at(view *v, size_t i)
 {
     issues_data *d = v->data;
-    issue_row *r = row_window_at(&d->rows, app_db(v->app), i);
-    if (!r && (int64_t)i < d->count)
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    return r;
+    return view_row(v, &d->rows, app_db(v->app), i, d->count);
 }
 
 /* "date paper" of issue i, as drawn (valid until the next call). */

@@ -59,10 +59,7 @@ static quotes_data *quotes_data_of(view *v)
 static quote_row *quote_at(view *v, size_t i)
 {
     quotes_data *d = v->data;
-    quote_row *q = row_window_at(&d->rows, d, i);
-    if (!q && (int64_t)i < d->count)
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    return q;
+    return view_row(v, &d->rows, d, i, d->count);
 }
 
 /* "name：words" of quote i, as drawn (valid until the next call). */

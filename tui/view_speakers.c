@@ -64,10 +64,7 @@ static speakers_data *speakers_data_of(view *v)
 static speaker_row *speaker_at(view *v, size_t i)
 {
     speakers_data *d = v->data;
-    speaker_row *r = row_window_at(&d->rows, d, i);
-    if (!r && (int64_t)i < d->count)
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    return r;
+    return view_row(v, &d->rows, d, i, d->count);
 }
 
 /* "name role delegation" of speaker i, as drawn (valid until the next
