@@ -1395,11 +1395,13 @@ static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
     sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
 }
 
-/* Append the quotes matching f (f->speaker not used), limit of them from
-   offset on, to rows[*n..]. */
+/* Call each(row, ctx) for the quotes matching f (f->speaker not used),
+   limit of them from offset on, in list order; each takes the row's
+   strings over and returns 0 to go on.  Returns 0, or -1 on a database
+   error (or when each stopped). */
 static int quotes_query(db *d, const quote_filter *f, size_t offset,
-                        size_t limit, quote_row **rows, size_t *n,
-                        size_t *cap)
+                        size_t limit, int (*each)(quote_row *, void *),
+                        void *ctx)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
@@ -1417,23 +1419,46 @@ static int quotes_query(db *d, const quote_filter *f, size_t offset,
     sqlite3_bind_int64(st, 7, (sqlite3_int64)offset);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, cap, *n + 1, sizeof **rows);
-        quote_row *r = &(*rows)[(*n)++];
-        r->id = sqlite3_column_int64(st, 0);
-        r->article_id = sqlite3_column_int64(st, 1);
-        r->file = col_text(st, 2);
-        r->article = col_text(st, 3);
-        r->speaker = col_text(st, 4);
-        r->role = col_text(st, 5);
-        r->titles = col_text(st, 6);
-        r->kind = col_text(st, 7);
-        r->text = col_text(st, 8);
-        r->start = sqlite3_column_int64(st, 9);
-        r->end = sqlite3_column_int64(st, 10);
-        r->marked = sqlite3_column_int(st, 11) != 0;
+        quote_row r = {
+            .id = sqlite3_column_int64(st, 0),
+            .article_id = sqlite3_column_int64(st, 1),
+            .file = col_text(st, 2),
+            .article = col_text(st, 3),
+            .speaker = col_text(st, 4),
+            .role = col_text(st, 5),
+            .titles = col_text(st, 6),
+            .kind = col_text(st, 7),
+            .text = col_text(st, 8),
+            .start = sqlite3_column_int64(st, 9),
+            .end = sqlite3_column_int64(st, 10),
+            .marked = sqlite3_column_int(st, 11) != 0,
+        };
+        if (each(&r, ctx) != 0)
+            break;
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A growing array of quote rows, filled by quotes_query. */
+typedef struct {
+    quote_row *v;
+    size_t n, cap;
+} quote_array;
+
+/* quotes_query callback: append the row. */
+static int append_quote(quote_row *r, void *ctx)
+{
+    quote_array *a = ctx;
+    a->v = grow_array(a->v, &a->cap, a->n + 1, sizeof *a->v);
+    a->v[a->n++] = *r;
+    return 0;
+}
+
+int db_quotes_each(db *d, const quote_filter *f,
+                   int (*each)(quote_row *, void *), void *ctx)
+{
+    return quotes_query(d, f, 0, SIZE_MAX, each, ctx);
 }
 
 /* Bind the candidate keys of a pinyin query (letters, nl of them) to
@@ -1531,10 +1556,10 @@ static int quote_order(const void *x, const void *y)
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
 {
     *rows = NULL;
-    size_t n = 0, cap = 0;
+    quote_array a = {0};
     int rc = 0;
     if (f && f->speaker) {
-        /* Match the names first (a few thousand speakers), then take each
+        /* Match the names first (through the lookup keys), then take each
            one's quotes through the speaker index: never a scan of every
            quote. */
         int64_t *ids;
@@ -1546,20 +1571,20 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
                 continue;
             quote_filter one = *f;
             one.speaker_id = ids[i];
-            rc = quotes_query(d, &one, 0, SIZE_MAX, rows, &n, &cap);
+            rc = quotes_query(d, &one, 0, SIZE_MAX, append_quote, &a);
         }
         free(ids);
-        if (rc == 0 && n > 1)
-            qsort(*rows, n, sizeof **rows, quote_order);
+        if (rc == 0 && a.n > 1)
+            qsort(a.v, a.n, sizeof *a.v, quote_order);
     } else {
-        rc = quotes_query(d, f, 0, SIZE_MAX, rows, &n, &cap);
+        rc = quotes_query(d, f, 0, SIZE_MAX, append_quote, &a);
     }
     if (rc != 0) {
-        quote_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
+        quote_rows_free(a.v, (ssize_t)a.n);
         return -1;
     }
-    return (ssize_t)n;
+    *rows = a.v;
+    return (ssize_t)a.n;
 }
 
 /* Run a speakers statement (columns as speaker_columns) into rows. */
@@ -1595,13 +1620,13 @@ ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
                        size_t limit, quote_row **rows)
 {
     *rows = NULL;
-    size_t n = 0, cap = 0;
-    if (quotes_query(d, f, offset, limit, rows, &n, &cap) != 0) {
-        quote_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
+    quote_array a = {0};
+    if (quotes_query(d, f, offset, limit, append_quote, &a) != 0) {
+        quote_rows_free(a.v, (ssize_t)a.n);
         return -1;
     }
-    return (ssize_t)n;
+    *rows = a.v;
+    return (ssize_t)a.n;
 }
 
 int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
@@ -1724,17 +1749,22 @@ void para_rows_free(para_row *rows, ssize_t n)
     free(rows);
 }
 
+void quote_row_clear(quote_row *r)
+{
+    free(r->file);
+    free(r->article);
+    free(r->speaker);
+    free(r->role);
+    free(r->titles);
+    free(r->kind);
+    free(r->text);
+    memset(r, 0, sizeof *r);
+}
+
 void quote_rows_free(quote_row *rows, ssize_t n)
 {
-    for (ssize_t i = 0; i < n; i++) {
-        free(rows[i].file);
-        free(rows[i].article);
-        free(rows[i].speaker);
-        free(rows[i].role);
-        free(rows[i].titles);
-        free(rows[i].kind);
-        free(rows[i].text);
-    }
+    for (ssize_t i = 0; i < n; i++)
+        quote_row_clear(&rows[i]);
     free(rows);
 }
 

@@ -193,6 +193,13 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
 ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
                        size_t limit, quote_row **rows);
 int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only);
+/* Every quote of the list in order (f->speaker not used), one at a time:
+   each(row, ctx) owns the row's strings (quote_row_clear frees them) and
+   returns 0 to go on.  Memory stays
+   flat whatever the archive.  Returns 0, or -1 on a database error or
+   when each stopped. */
+int db_quotes_each(db *d, const quote_filter *f,
+                   int (*each)(quote_row *, void *), void *ctx);
 
 /* Mark or unmark a quote (user data, kept across re-indexing: it is
    keyed by file, headline and words, not by ids).  Returns the new state
@@ -241,6 +248,8 @@ void issue_rows_free(issue_row *rows, ssize_t n);
 void article_rows_free(article_row *rows, ssize_t n);
 void para_rows_free(para_row *rows, ssize_t n);
 void quote_rows_free(quote_row *rows, ssize_t n);
+/* Free the strings of one row (from db_quotes_each). */
+void quote_row_clear(quote_row *r);
 void speaker_rows_free(speaker_row *rows, ssize_t n);
 
 /* The last error message of the connection (for messages to the user). */

@@ -211,11 +211,12 @@ static int flush_chunk(FILE *f, strbuf *sb)
     return rc;
 }
 
-int export_write(FILE *f, export_format fmt, const quote_row *rows,
-                 size_t n)
+int export_write_part(FILE *f, export_format fmt, const quote_row *rows,
+                      size_t n, bool head)
 {
     strbuf sb = {0};
-    render_head(&sb, fmt);
+    if (head)
+        render_head(&sb, fmt);
     int rc = flush_chunk(f, &sb);
     for (size_t i = 0; i < n && rc == 0; i++) {
         render_row(&sb, fmt, rows, i);
@@ -225,6 +226,12 @@ int export_write(FILE *f, export_format fmt, const quote_row *rows,
     if (rc == 0 && fflush(f) != 0)
         rc = -1;
     return rc;
+}
+
+int export_write(FILE *f, export_format fmt, const quote_row *rows,
+                 size_t n)
+{
+    return export_write_part(f, fmt, rows, n, true);
 }
 
 /* The temporary file's name template: in path's directory, so that the

@@ -4,6 +4,7 @@
 #define DUBAO_EXPORT_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "db.h"
@@ -29,6 +30,11 @@ void export_render(strbuf *out, export_format fmt, const quote_row *rows,
    fails. */
 int export_write(FILE *f, export_format fmt, const quote_row *rows,
                  size_t n);
+/* The same in parts, for a list read page by page: head says whether this
+   is the first part (CSV's header line).  CSV and JSON only: Markdown's
+   headings depend on the rows before. */
+int export_write_part(FILE *f, export_format fmt, const quote_row *rows,
+                      size_t n, bool head);
 
 /* Export to path (format by extension) as a new file of mode 0600.  The
    data goes to a temporary file in the same directory that is renamed

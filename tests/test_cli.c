@@ -169,6 +169,33 @@ static void cli_no_refresh_uses_the_database_as_it_is(void **state)
     sb_free(&err);
 }
 
+/* Every quote of the corpus streams out (row by row): as many JSON lines
+   as the index counted, and CSV's header exactly once. */
+static void cli_all_quotes_stream_out(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "index", NULL, NULL, NULL, NULL,
+                               NULL), 0);
+    const char *q = strstr(out.s, "speakers, ");
+    assert_non_null(q);
+    long counted = strtol(q + strlen("speakers, "), NULL, 10);
+    assert_true(counted > 0);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "quotes", "--json", NULL,
+                               NULL, NULL), 0);
+    assert_int_equal(count_lines(out.s), counted);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "quotes", "--csv", NULL,
+                               NULL, NULL), 0);
+    const char *header = "file,article,speaker,role,titles,kind,text\n";
+    assert_true(strncmp(out.s, header, strlen(header)) == 0);
+    assert_null(strstr(out.s + 1, header));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static void cli_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -231,6 +258,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
     cmocka_unit_test(cli_index_reports_counts_then_nothing_changes),
     cmocka_unit_test(cli_no_refresh_uses_the_database_as_it_is),
+    cmocka_unit_test(cli_all_quotes_stream_out),
     cmocka_unit_test(cli_usage_errors_exit_2),
     cmocka_unit_test(cli_runtime_errors_exit_1_with_a_message),
 };

@@ -188,31 +188,66 @@ static int cmd_articles(db *d, const command_options *co)
     return EXIT_OK;
 }
 
+/* Print quote rows as cmd_quotes does; head: the first part of the list
+   (CSV's header line).  Returns 0, or -1 when stdout failed. */
+static int print_quotes(const command_options *co, const quote_row *rows,
+                        size_t n, bool head)
+{
+    if (co->json || co->csv)
+        /* The same writer as the browser's export, so the two agree. */
+        return export_write_part(stdout, co->json ? EXPORT_JSON : EXPORT_CSV,
+                                 rows, n, head);
+    strbuf line = {0};
+    for (size_t i = 0; i < n; i++) {
+        pad(&line, rows[i].speaker, 8);
+        pad(&line, rows[i].kind, 8);
+        sb_puts(&line, rows[i].text);
+        emit(&line);
+    }
+    sb_free(&line);
+    return 0;
+}
+
+/* What streaming the quotes of an archive needs (see print_quote_row). */
+typedef struct {
+    const command_options *co;
+    bool head;  /* the next row is the first */
+    int rc;     /* -1 once stdout failed */
+} quote_printer;
+
+/* db_quotes_each callback: print one quote and free it. */
+static int print_quote_row(quote_row *r, void *ctx)
+{
+    quote_printer *p = ctx;
+    if (print_quotes(p->co, r, 1, p->head) != 0)
+        p->rc = -1;
+    p->head = false;
+    quote_row_clear(r);
+    return p->rc;
+}
+
 static int cmd_quotes(db *d, const command_options *co)
 {
     /* --role takes a class (人大代表, 政协委员, local) or an exact role. */
     role_class rc = role_class_from_name(co->role);
     quote_filter f = {co->speaker, rc == ROLE_ANY ? co->role : NULL,
                       co->issue, 0, 0, rc};
-    quote_row *rows;
-    ssize_t n = db_quotes(d, &f, &rows);
-    if (n < 0)
-        return EXIT_RUNTIME;
-    if (co->json || co->csv) {
-        /* The same writer as the browser's export, so the two agree. */
-        export_write(stdout, co->json ? EXPORT_JSON : EXPORT_CSV, rows,
-                     (size_t)n);
-    } else {
-        strbuf line = {0};
-        for (ssize_t i = 0; i < n; i++) {
-            pad(&line, rows[i].speaker, 8);
-            pad(&line, rows[i].kind, 8);
-            sb_puts(&line, rows[i].text);
-            emit(&line);
-        }
-        sb_free(&line);
+    if (co->speaker) {
+        /* One speaker's quotes: a bounded list. */
+        quote_row *rows;
+        ssize_t n = db_quotes(d, &f, &rows);
+        if (n < 0)
+            return EXIT_RUNTIME;
+        print_quotes(co, rows, (size_t)n, true);
+        quote_rows_free(rows, n);
+        return EXIT_OK;
     }
-    quote_rows_free(rows, n);
+    /* Every quote of an archive: row by row, never all in memory. */
+    quote_printer p = {co, true, 0};
+    if (db_quotes_each(d, &f, print_quote_row, &p) != 0 && p.rc == 0)
+        return EXIT_RUNTIME;
+    if (p.head && co->csv)
+        print_quotes(co, NULL, 0, true); /* no rows: the header alone */
     return EXIT_OK;
 }
 
