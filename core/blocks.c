@@ -94,6 +94,19 @@ static char *encode(const uint32_t *u, size_t n)
     return out;
 }
 
+/* Is c one of the characters of the UTF-8 string set?  UTF-8 never
+   matches across a character boundary, so a substring search of c's
+   encoding answers; no table to build (and share between threads). */
+static int char_in_set(uint32_t c, const char *set)
+{
+    uint8_t buf[8];
+    int len = u8_uctomb(buf, c, 6);
+    if (len <= 0 || c == 0)
+        return 0;
+    buf[len] = '\0';
+    return strstr(set, (const char *)buf) != NULL;
+}
+
 /* A CJK ideograph (the characters of Chinese words and names). */
 static int is_ideo(uint32_t c)
 {
@@ -301,14 +314,7 @@ static const char surnames[] =
 
 static int is_surname(uint32_t c)
 {
-    static uint32_t *table;
-    static size_t ntable;
-    if (!table)
-        table = decode(surnames, &ntable);
-    for (size_t i = 0; i < ntable; i++)
-        if (table[i] == c)
-            return 1;
-    return 0;
+    return char_in_set(c, surnames);
 }
 
 /* Words for people's roles that may stand beside names in a byline. */
@@ -505,15 +511,7 @@ static size_t digits_at(const uint32_t *u, size_t n, size_t i)
    (电话, 电视 …). */
 static int continues_dian(uint32_t c)
 {
-    static const char words[] = "话视脑子力影池网站动器梯线商台气源厂费价";
-    static uint32_t *t;
-    static size_t nt;
-    if (!t)
-        t = decode(words, &nt);
-    for (size_t i = 0; i < nt; i++)
-        if (t[i] == c)
-            return 1;
-    return 0;
+    return char_in_set(c, "话视脑子力影池网站动器梯线商台气源厂费价");
 }
 
 /* Length of a dispatch dateline at u[from..n): (据)? agency and place,
@@ -719,15 +717,7 @@ bool blocks_find_date(const char *text, char out[11])
 /* Characters that end an outlet's name (北京日报, 新华社, 央视网 …). */
 static int ends_outlet(uint32_t c)
 {
-    static const char ends[] = "报社台网讯刊志";
-    static uint32_t *t;
-    static size_t nt;
-    if (!t)
-        t = decode(ends, &nt);
-    for (size_t i = 0; i < nt; i++)
-        if (t[i] == c)
-            return 1;
-    return 0;
+    return char_in_set(c, "报社台网讯刊志");
 }
 
 /* Length of the outlet name that f[0..k) starts with (up to its last
@@ -1000,15 +990,7 @@ static int is_caption(const item *it)
 /* Is c a Chinese numeral 一 … 十? */
 static int is_cjk_numeral(uint32_t c)
 {
-    static const char nums[] = "一二三四五六七八九十";
-    static uint32_t *t;
-    static size_t nt;
-    if (!t)
-        t = decode(nums, &nt);
-    for (size_t k = 0; k < nt; k++)
-        if (c == t[k])
-            return 1;
-    return 0;
+    return char_in_set(c, "一二三四五六七八九十");
 }
 
 /* 看点一： / 亮点二： / 一、 numbering at the start of a subhead. */

@@ -234,7 +234,10 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
     }
     if (j->outcome == JOB_SAME_CONTENT) {
         rep->unchanged++;
-        return db_source_touch(d, j->path, size, mtime);
+        if (db_source_touch(d, j->path, size, mtime) == 0)
+            return 0;
+        sb_printf(err, "database: %s", db_errmsg(d));
+        return -1;
     }
     for (size_t i = 0; msgs && i < j->is.warnings.n; i++)
         fprintf(msgs, "dubao: %s: %s\n", base_name(j->path),

@@ -290,8 +290,11 @@ int db_full_check(db *d, strbuf *report)
     if (ok == 1 &&
         query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
                      "(SELECT count(*) FROM quotes q WHERE "
-                     "q.speaker_id=s.id)", &miscounted) == 0 &&
-        miscounted > 0) {
+                     "q.speaker_id=s.id)", &miscounted) != 0) {
+        sb_printf(report, "%sspeaker counts: %s", report->len ? "; " : "",
+                  sqlite3_errmsg(d->h));
+        ok = failure_is_damage(d->h) ? 0 : -1;
+    } else if (ok == 1 && miscounted > 0) {
         sb_printf(report, "%s%lld speakers with a wrong quote count",
                   report->len ? "; " : "", (long long)miscounted);
         ok = 0;
@@ -1409,7 +1412,7 @@ static int quotes_query(db *d, const quote_filter *f, size_t offset,
                   "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
                   "  m.headline=a.headline AND m.quote=q.text)");
     quotes_from_where(&sql, f);
-    sb_puts(&sql, " ORDER BY i.file, a.ord, q.start LIMIT ?6 OFFSET ?7");
+    sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)

@@ -788,13 +788,9 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
     strbuf err = {0};
     int rc = corpus_index(a->db, &o->corpus, &rep, NULL, &err);
     a->message[0] = '\0';
-    if (rc != 0) {
-        app_message(a, "corpus not refreshed: %s", err.s ? err.s : "error");
-        sb_free(&err);
-        return;
-    }
-    sb_free(&err);
-    if (rep.parsed + rep.skipped + rep.failed + rep.removed > 0) {
+    /* Batches committed before a failure stay: reload whenever anything
+       may have changed. */
+    if (rc != 0 || rep.parsed + rep.skipped + rep.failed + rep.removed > 0) {
         for (int i = 0; i < NVIEWS; i++) {
             a->views[i].ops->free(&a->views[i]);
             a->views[i].cursor = a->views[i].top = 0;
@@ -807,6 +803,12 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
         app_message(a, "corpus refreshed: %d new or changed, %d removed",
                     rep.parsed, rep.removed);
     }
+    if (rc != 0) {
+        app_message(a, "corpus not refreshed: %s", err.s ? err.s : "error");
+        sb_free(&err);
+        return;
+    }
+    sb_free(&err);
     if (rep.failed + rep.skipped + rep.missing > 0)
         app_message(a, "%d corpus files or paths could not be read or were "
                     "skipped (dubao index says why)",

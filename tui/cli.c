@@ -215,10 +215,15 @@ typedef struct {
     int rc;     /* -1 once stdout failed */
 } quote_printer;
 
+/* Whether a command has already written rows that it streams as it reads
+   them: then it cannot simply run again after a database rebuild. */
+static bool streamed_output;
+
 /* db_quotes_each callback: print one quote and free it. */
 static int print_quote_row(quote_row *r, void *ctx)
 {
     quote_printer *p = ctx;
+    streamed_output = true;
     if (print_quotes(p->co, r, 1, p->head) != 0)
         p->rc = -1;
     p->head = false;
@@ -480,12 +485,20 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     fflush(stdout);
     bench_record_ns(&started);
     if (rc != EXIT_OK && is_damaged(d)) {
-        /* Commands print nothing until their rows are read, so a retry
-           after the rebuild never duplicates output. */
+        /* Most commands print nothing until their rows are read, so they
+           run again after the rebuild; one that already streamed rows
+           would print them twice, so it reports the failure instead. */
         db_close(d);
         d = rebuild_and_index(o, false);
         if (!d)
             return EXIT_RUNTIME;
+        if (streamed_output) {
+            fprintf(stderr, "dubao: the output above is incomplete: the "
+                    "database was damaged and has been rebuilt; run the "
+                    "command again\n");
+            db_close(d);
+            return EXIT_RUNTIME;
+        }
         rc = run_command(d, cmd, &co, positional);
     }
     if (rc != EXIT_OK)

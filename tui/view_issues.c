@@ -45,11 +45,10 @@ static issue_row *issue_at(view *v, size_t i)
     return view_row(v, &d->rows, app_db(v->app), i, d->count);
 }
 
-/* "date paper" of issue i, as drawn (valid until the next call). */
-static const char *issue_label(view *v, size_t i)
+/* "date paper" of issue r (NULL: empty), as drawn; valid until the next
+   call. */
+static const char *issue_label(issues_data *d, const issue_row *r)
 {
-    issues_data *d = v->data;
-    issue_row *r = issue_at(v, i);
     sb_clear(&d->label);
     if (r)
         sb_printf(&d->label, "%s %s", r->date ? r->date : "----------",
@@ -79,7 +78,7 @@ static size_t issues_line_count(view *v)
 static const char *issues_line_text(view *v, size_t n, size_t *start,
                                     size_t *len)
 {
-    const char *label = issue_label(v, n);
+    const char *label = issue_label(v->data, issue_at(v, n));
     *start = 0;
     *len = strlen(label);
     return label;
@@ -87,8 +86,8 @@ static const char *issues_line_text(view *v, size_t n, size_t *start,
 
 static void issues_draw_line(view *v, int y, size_t n, bool selected)
 {
-    const char *label = issue_label(v, n);
     issue_row *r = issue_at(v, n);
+    const char *label = issue_label(v->data, r);
     strbuf count = {0};
     sb_printf(&count, " %d", r ? r->articles : 0);
     int room = v->width - (int)count.len;

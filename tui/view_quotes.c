@@ -62,11 +62,10 @@ static quote_row *quote_at(view *v, size_t i)
     return view_row(v, &d->rows, d, i, d->count);
 }
 
-/* "name：words" of quote i, as drawn (valid until the next call). */
-static const char *quote_label(view *v, size_t i)
+/* "name：words" of quote q (NULL: empty), as drawn; valid until the next
+   call. */
+static const char *quote_label(quotes_data *d, const quote_row *q)
 {
-    quotes_data *d = v->data;
-    quote_row *q = quote_at(v, i);
     sb_clear(&d->label);
     if (q)
         sb_printf(&d->label, "%s\xEF\xBC\x9A%s",
@@ -112,7 +111,7 @@ static size_t quotes_line_count(view *v)
 static const char *quotes_line_text(view *v, size_t n, size_t *start,
                                     size_t *len)
 {
-    const char *label = quote_label(v, n);
+    const char *label = quote_label(v->data, quote_at(v, n));
     *start = 0;
     *len = strlen(label);
     return label;
@@ -120,8 +119,8 @@ static const char *quotes_line_text(view *v, size_t n, size_t *start,
 
 static void quotes_draw_line(view *v, int y, size_t n, bool selected)
 {
-    const char *label = quote_label(v, n);
     quote_row *q = quote_at(v, n);
+    const char *label = quote_label(v->data, q);
     const char *colon = strstr(label, "\xEF\xBC\x9A");
     size_t name_len = colon ? (size_t)(colon - label) + 3 : 0;
     if (!selected)

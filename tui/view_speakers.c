@@ -67,12 +67,10 @@ static speaker_row *speaker_at(view *v, size_t i)
     return view_row(v, &d->rows, d, i, d->count);
 }
 
-/* "name role delegation" of speaker i, as drawn (valid until the next
-   call). */
-static const char *speaker_label(view *v, size_t i)
+/* "name role delegation" of speaker r (NULL: empty), as drawn; valid
+   until the next call. */
+static const char *speaker_label(speakers_data *d, const speaker_row *r)
 {
-    speakers_data *d = v->data;
-    speaker_row *r = speaker_at(v, i);
     sb_clear(&d->label);
     sb_puts(&d->label, r ? r->name : "");
     if (r && r->role)
@@ -111,7 +109,7 @@ static size_t speakers_line_count(view *v)
 static const char *speakers_line_text(view *v, size_t n, size_t *start,
                                       size_t *len)
 {
-    const char *label = speaker_label(v, n);
+    const char *label = speaker_label(v->data, speaker_at(v, n));
     *start = 0;
     *len = strlen(label);
     return label;
@@ -119,10 +117,10 @@ static const char *speakers_line_text(view *v, size_t n, size_t *start,
 
 static void speakers_draw_line(view *v, int y, size_t n, bool selected)
 {
-    const char *label = speaker_label(v, n);
     speaker_row *r = speaker_at(v, n);
     if (!r)
         return;
+    const char *label = speaker_label(v->data, r);
     strbuf count = {0};
     sb_printf(&count, " %d", r->quotes);
     int room = v->width > (int)count.len + 1 ? v->width - (int)count.len
