@@ -105,15 +105,6 @@ static void corpus_find_files(const strlist *roots, found_list *files,
     files->n = out;
 }
 
-void corpus_list_files(const strlist *roots, strlist *files, strlist *errors)
-{
-    found_list found = {0};
-    corpus_find_files(roots, &found, errors);
-    for (size_t i = 0; i < found.n; i++)
-        strlist_push_owned(files, found.v[i].path);
-    free(found.v);
-}
-
 void content_hash(const char *buf, size_t n, char out[17])
 {
     uint64_t h = 14695981039346656037ULL;
@@ -165,6 +156,7 @@ typedef struct {
     size_t parsed;    /* jobs[0..parsed) are ready */
     size_t stored;    /* jobs[0..stored) are stored and freed */
     bool stop;        /* the writer failed: parse no more */
+    bool inline_parse; /* no parse thread: the writer parses each job */
     pthread_mutex_t lock;
     pthread_cond_t changed;
 } job_queue;
@@ -269,6 +261,11 @@ static void job_free(index_job *j)
 /* Wait until job i is prepared (false: the parse thread stopped early). */
 static bool queue_wait_parsed(job_queue *q, size_t i)
 {
+    if (q->inline_parse) {
+        job_prepare(&q->jobs[i]);
+        q->parsed = i + 1;
+        return true;
+    }
     pthread_mutex_lock(&q->lock);
     while (q->parsed <= i && !q->stop)
         pthread_cond_wait(&q->changed, &q->lock);
@@ -327,33 +324,23 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
 
 /* Parse the jobs on a second thread while this one stores them: parsing
    and the database's work (mostly full-text indexing) overlap on two
-   cores.  Without a thread, the same work runs on this one. */
+   cores.  Without a thread, this one parses each job just before storing
+   it. */
 static int index_jobs(db *d, index_job *jobs, size_t njobs,
                       index_report *rep, FILE *msgs, strbuf *err)
 {
-    job_queue q = {jobs, njobs, 0, 0, false, PTHREAD_MUTEX_INITIALIZER,
-                   PTHREAD_COND_INITIALIZER};
+    job_queue q = {jobs, njobs, 0, 0, false, false,
+                   PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
     pthread_t thread;
     bool threaded = njobs > 1 &&
                     pthread_create(&thread, NULL, parse_thread, &q) == 0;
-    int rc;
-    if (threaded) {
-        rc = store_jobs(d, &q, rep, msgs, err);
+    q.inline_parse = !threaded;
+    int rc = store_jobs(d, &q, rep, msgs, err);
+    if (threaded)
         pthread_join(thread, NULL);
-        /* Jobs prepared after the writer stopped. */
-        for (size_t i = q.stored; i < q.parsed; i++)
-            job_free(&jobs[i]);
-    } else {
-        q.stop = false;
-        rc = 0;
-        for (size_t i = 0; i < njobs && rc == 0; i++) {
-            job_prepare(&jobs[i]);
-            q.parsed = i + 1;
-        }
-        rc = store_jobs(d, &q, rep, msgs, err);
-        for (size_t i = q.stored; i < q.parsed; i++)
-            job_free(&jobs[i]);
-    }
+    /* Jobs prepared after the writer stopped. */
+    for (size_t i = q.stored; i < q.parsed; i++)
+        job_free(&jobs[i]);
     pthread_mutex_destroy(&q.lock);
     pthread_cond_destroy(&q.changed);
     return rc;

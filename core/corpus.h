@@ -1,6 +1,7 @@
 /* corpus.h - find the files of a corpus and keep the database in step with
  * them: a file is re-parsed only when its size, mtime or content hash
- * changed; removed files disappear; each file is one transaction. */
+ * changed; removed files disappear; changed files are stored in batches of
+ * about 8 MB, one transaction each. */
 #ifndef DUBAO_CORPUS_H
 #define DUBAO_CORPUS_H
 
@@ -9,12 +10,6 @@
 
 #include "db.h"
 #include "strbuf.h"
-
-/* Collect the regular files under each path of roots (files or
-   directories, recursively; hidden entries are skipped) as absolute paths,
-   sorted.  Problems (a path that does not exist, an unreadable directory)
-   are appended to errors, one sentence each. */
-void corpus_list_files(const strlist *roots, strlist *files, strlist *errors);
 
 typedef struct {
     int files;      /* files seen */
@@ -26,9 +21,11 @@ typedef struct {
     int missing;    /* corpus paths that could not be read */
 } index_report;
 
-/* Bring the database up to date with the corpus roots.  Per-file messages
-   (warnings, skips, failures) go to msgs (may be NULL), prefixed with the
-   file name.  Returns 0, or -1 when the database itself failed (err). */
+/* Bring the database up to date with the corpus roots: the regular files
+   under each (files or directories, recursively; hidden entries are
+   skipped).  Per-file messages (warnings, skips, failures) go to msgs (may
+   be NULL), prefixed with the file name.  Returns 0, or -1 when the
+   database itself failed (err). */
 int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                  strbuf *err);
 

@@ -1847,33 +1847,42 @@ static char *snippet_around(const char *text, const char *query)
     return sb.s ? sb_take(&sb) : xstrdup("");
 }
 
-/* Fill in the file, headline, speaker and snippet of a ranked row. */
-static int search_row_details(db *d, search_row *r, const char *query)
+/* Fill in the file, headline, speaker and snippet of ranked rows[0..n):
+   one statement for articles and one for quotes, each prepared once. */
+static int search_rows_details(db *d, search_row *rows, size_t n,
+                               const char *query)
 {
-    static const char *const sql[] = {
-        "SELECT i.file, a.headline, NULL, a.body FROM articles a "
-        "JOIN issues i ON i.id=a.issue_id WHERE a.id=?1",
-        "SELECT i.file, a.headline, s.name, q.text FROM quotes q "
-        "JOIN articles a ON a.id=q.article_id "
-        "JOIN issues i ON i.id=a.issue_id "
-        "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
+    sqlite3_stmt *st[2] = {
+        prepare(d, "SELECT i.file, a.headline, NULL, a.body FROM articles a "
+                   "JOIN issues i ON i.id=a.issue_id WHERE a.id=?1", NULL),
+        prepare(d, "SELECT i.file, a.headline, s.name, q.text FROM quotes q "
+                   "JOIN articles a ON a.id=q.article_id "
+                   "JOIN issues i ON i.id=a.issue_id "
+                   "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
+                NULL),
     };
-    sqlite3_stmt *st = prepare(d, sql[r->is_quote ? 1 : 0], NULL);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, r->is_quote ? r->quote_id : r->article_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->file = col_text(st, 0);
-        r->article = col_text(st, 1);
-        r->speaker = col_text(st, 2);
-        const char *text = (const char *)sqlite3_column_text(st, 3);
-        r->snippet = snippet_around(text ? text : "", query);
+    int rc = st[0] && st[1] ? SQLITE_DONE : SQLITE_ERROR;
+    for (size_t k = 0; k < n && rc != SQLITE_ERROR; k++) {
+        search_row *r = &rows[k];
+        sqlite3_stmt *q = st[r->is_quote ? 1 : 0];
+        sqlite3_bind_int64(q, 1, r->is_quote ? r->quote_id : r->article_id);
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            r->file = col_text(q, 0);
+            r->article = col_text(q, 1);
+            r->speaker = col_text(q, 2);
+            const char *text = (const char *)sqlite3_column_text(q, 3);
+            r->snippet = snippet_around(text ? text : "", query);
+        }
+        if (!r->snippet)
+            r->snippet = xstrdup("");
+        search_row_matches(r, query);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_DONE : SQLITE_ERROR;
+        sqlite3_reset(q);
     }
-    if (!r->snippet)
-        r->snippet = xstrdup("");
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st[0]);
+    sqlite3_finalize(st[1]);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
@@ -1924,12 +1933,8 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         r->rank = sqlite3_column_double(st, 3);
     }
     sqlite3_finalize(st);
-    for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
-        if (search_row_details(d, &(*rows)[i], query) != 0)
-            rc = SQLITE_ERROR;
-        else
-            search_row_matches(&(*rows)[i], query);
-    }
+    if (rc == SQLITE_DONE && search_rows_details(d, *rows, n, query) != 0)
+        rc = SQLITE_ERROR;
     free(match);
     free(bounded);
     if (rc != SQLITE_DONE) {
