@@ -1362,11 +1362,19 @@ role_class role_class_from_name(const char *name)
    "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
    speaker, article or file, the joins run from the issues in file order
    (CROSS JOIN fixes the order), so that the list comes out sorted and a
-   page of it costs its offset, not a sort of every quote. */
-static void quotes_from_where(strbuf *sql, const quote_filter *f)
+   page of it costs its offset, not a sort of every quote.  marked_only
+   keeps the quotes the user marked. */
+static void quotes_from_where(strbuf *sql, const quote_filter *f,
+                              bool marked_only)
 {
     bool narrow = f && (f->speaker_id || f->article_id || f->file);
-    if (narrow)
+    if (marked_only)
+        /* The user's marks are few: start from them. */
+        sb_puts(sql, " FROM marks m CROSS JOIN issues i ON i.file=m.file "
+                     "CROSS JOIN articles a ON a.issue_id=i.id AND "
+                     "a.headline=m.headline CROSS JOIN quotes q ON "
+                     "q.article_id=a.id AND q.text=m.quote");
+    else if (narrow)
         sb_puts(sql, " FROM quotes q JOIN articles a ON a.id=q.article_id "
                      "JOIN issues i ON i.id=a.issue_id");
     else
@@ -1411,7 +1419,7 @@ static int quotes_query(db *d, const quote_filter *f, size_t offset,
                   "s.role, s.titles, q.kind, q.text, q.start, q.end, "
                   "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
                   "  m.headline=a.headline AND m.quote=q.text)");
-    quotes_from_where(&sql, f);
+    quotes_from_where(&sql, f, false);
     sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
     sb_free(&sql);
@@ -1636,10 +1644,7 @@ int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT count(*)");
-    quotes_from_where(&sql, f);
-    if (marked_only)
-        sb_puts(&sql, " AND EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file "
-                      "AND m.headline=a.headline AND m.quote=q.text)");
+    quotes_from_where(&sql, f, marked_only);
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)

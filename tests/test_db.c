@@ -269,12 +269,12 @@ static void store_speakers(db *d, const char *const *names, size_t n,
                            const char *prefix)
 {
     for (size_t i = 0; i < n; i++) {
-        issue is;
-        make_issue(&is, "p.txt");
-        free(is.people[0].name);
-        is.people[0].name = xstrdup(names[i]);
         char path[64];
         snprintf(path, sizeof path, "/x/%s%zu.txt", prefix, i);
+        issue is;
+        make_issue(&is, path + 3);
+        free(is.people[0].name);
+        is.people[0].name = xstrdup(names[i]);
         strbuf err = {0};
         assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
                                         &err), 0);
@@ -352,6 +352,35 @@ static void db_pinyin_keys_agree_with_a_scan(void **state)
                      queries.v[i], got, want);
     }
     strlist_free(&queries);
+    db_close(d);
+}
+
+/* The count of marked quotes follows marks, filters and un-marking. */
+static void db_counts_marked_quotes(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    static const char *const names[] = {"张三", "李四"};
+    store_speakers(d, names, 2, "m");
+    quote_filter all = {0};
+    quote_row *rows;
+    assert_int_equal(db_quotes(d, &all, &rows), 2);
+    assert_int_equal(db_quote_count(d, &all, false), 2);
+    assert_int_equal(db_quote_count(d, &all, true), 0);
+    assert_int_equal(db_mark_toggle(d, &rows[1]), 1);
+    assert_int_equal(db_quote_count(d, &all, true), 1);
+    speaker_row *sr;
+    assert_int_equal(db_speakers(d, "李四", &sr), 1);
+    quote_filter one = {0};
+    one.speaker_id = sr[0].id;
+    assert_int_equal(db_quote_count(d, &one, true),
+                     strcmp(rows[1].speaker, "李四") == 0 ? 1 : 0);
+    one.speaker_id = -1;
+    assert_int_equal(db_quote_count(d, &one, true), 0);
+    assert_int_equal(db_mark_toggle(d, &rows[1]), 0);
+    assert_int_equal(db_quote_count(d, &all, true), 0);
+    speaker_rows_free(sr, 1);
+    quote_rows_free(rows, 2);
     db_close(d);
 }
 
@@ -522,6 +551,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
+    cmocka_unit_test(db_counts_marked_quotes),
     cmocka_unit_test(db_pinyin_keys_agree_with_a_scan),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
