@@ -82,8 +82,10 @@ static const char *const schema_sql =
     "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
     /* Lookup keys of each speaker, so that finding a speaker never scans
        them all: every run of up to SPEAKER_KEY_MAX_CHARS characters of the
-       name (as printed and simplified), and "\x1fp" plus the first letter
-       of its pinyin (candidates for a pinyin query). */
+       name (as printed and simplified), and the pinyin keys of
+       store_pinyin_keys ("\x1fs" + a reading of the first character,
+       "\x1fq" + the initials of the first two), candidates for a pinyin
+       query. */
     "CREATE TABLE speaker_keys("
     "  key TEXT NOT NULL,"
     "  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,"

@@ -12,7 +12,8 @@
 #include "paths.h"
 
 static const char usage_text[] =
-    "usage: dubao [--db PATH] [--corpus PATH]... [COMMAND [OPTIONS]]\n"
+    "usage: dubao [--db PATH] [--corpus PATH]... [--script FILE] [-n] [-q]\n"
+    "             [COMMAND [OPTIONS]]\n"
     "\n"
     "Read Chinese newspaper pages in the terminal and find who said what.\n"
     "With no command, opens the browser.\n"
