@@ -67,6 +67,13 @@ static void rows_window_pages_through_a_list(void **state)
     assert_null(w.rows);
     l.fail = false;
     assert_int_equal(*(size_t *)row_window_at(&w, &l, 7), 7);
+    /* A list loaded whole is held as it is: no fetch. */
+    size_t *whole = xcalloc(3, sizeof *whole);
+    whole[0] = 10, whole[1] = 11, whole[2] = 12;
+    row_window_set(&w, whole, 3);
+    before = l.fetches;
+    assert_int_equal(*(size_t *)row_window_at(&w, &l, 2), 12);
+    assert_int_equal(l.fetches, before);
     row_window_forget(&w);
 }
 

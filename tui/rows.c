@@ -10,6 +10,13 @@ void row_window_forget(row_window *w)
     w->offset = 0;
 }
 
+void row_window_set(row_window *w, void *rows, ssize_t n)
+{
+    row_window_forget(w);
+    w->rows = rows;
+    w->n = n;
+}
+
 void *row_window_at(row_window *w, void *ctx, size_t i)
 {
     if (!w->rows || i < w->offset || i - w->offset >= (size_t)w->n) {

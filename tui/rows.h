@@ -33,5 +33,8 @@ typedef struct row_window {
 void *row_window_at(row_window *w, void *ctx, size_t i);
 /* Drop the loaded rows (after the list changed). */
 void row_window_forget(row_window *w);
+/* Hold rows[0..n) (taken over) as the window at offset 0: for a list
+   loaded whole. */
+void row_window_set(row_window *w, void *rows, ssize_t n);
 
 #endif

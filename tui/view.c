@@ -160,11 +160,12 @@ void view_draw(view *v, bool focused, const char *search)
     wnoutrefresh(v->win);
 }
 
-void *view_row(view *v, struct row_window *w, void *ctx, size_t i,
-               int64_t count)
+void *view_row(view *v, struct row_window *w, size_t i, int64_t count)
 {
-    void *r = row_window_at(w, ctx, i);
-    if (!r && (int64_t)i < count)
+    if ((int64_t)i >= count)
+        return NULL;
+    void *r = row_window_at(w, v, i);
+    if (!r)
         app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
     return r;
 }

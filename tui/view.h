@@ -81,11 +81,11 @@ void view_clamp(view *v);
 /* Find the next (dir 1) or previous (dir -1) line after the cursor that
    contains needle; moves there and returns true if found. */
 bool view_search(view *v, const char *needle, int dir, bool include_cursor);
-/* Row i of a pane that pages through the database (rows.h): NULL past
-   the end, or on a database error, which goes to the status line. */
+/* Row i of a pane that pages through the database (rows.h; the fetch
+   function gets the view as its context): NULL past count, or on a
+   database error, which goes to the status line. */
 struct row_window;
-void *view_row(view *v, struct row_window *w, void *ctx, size_t i,
-               int64_t count);
+void *view_row(view *v, struct row_window *w, size_t i, int64_t count);
 /* Generic save/restore of cursor and top, for views with nothing else. */
 void view_save_position(view *v, view_state *st);
 void view_restore_position(view *v, const view_state *st);

@@ -13,11 +13,12 @@ typedef struct {
     strbuf label;     /* the label of the row last asked for, as drawn */
 } issues_data;
 
-/* rows_fetch_fn for the issues. */
+/* rows_fetch_fn for the issues (ctx: the view). */
 static ssize_t fetch_issues(void *ctx, size_t offset, size_t limit,
                             void **rows)
 {
-    return db_issues_page(ctx, offset, limit, (issue_row **)rows);
+    view *v = ctx;
+    return db_issues_page(app_db(v->app), offset, limit, (issue_row **)rows);
 }
 
 /* rows_free_fn for the issues. */
@@ -42,7 +43,7 @@ static issues_data *issues_data_of(view *v)
 static issue_row *issue_at(view *v, size_t i)
 {
     issues_data *d = v->data;
-    return view_row(v, &d->rows, app_db(v->app), i, d->count);
+    return view_row(v, &d->rows, i, d->count);
 }
 
 /* "date paper" of issue r (NULL: empty), as drawn; valid until the next
@@ -122,8 +123,7 @@ static bool issues_enter(view *v, size_t n)
 static void issues_status(view *v, strbuf *sb)
 {
     issues_data *d = v->data;
-    issue_row *r = d && (int64_t)v->cursor < d->count ? issue_at(v, v->cursor)
-                                                      : NULL;
+    issue_row *r = d ? issue_at(v, v->cursor) : NULL;
     if (r)
         sb_printf(sb, "%s \xC2\xB7 %d articles \xC2\xB7 %lld issues", r->file,
                   r->articles, (long long)d->count);

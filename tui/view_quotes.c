@@ -17,7 +17,6 @@ typedef struct {
     int64_t count;       /* quotes in the list */
     row_window rows;     /* the quotes around the cursor (rows.h) */
     strbuf label;        /* "name：words" of the row last asked for */
-    view *view;          /* for fetch_quotes */
 } quotes_data;
 
 /* The filter of the list the pane shows. */
@@ -26,13 +25,13 @@ static quote_filter quotes_filter(const quotes_data *d)
     return (quote_filter){NULL, NULL, NULL, 0, d->speaker_id, d->roles};
 }
 
-/* rows_fetch_fn for the quotes: ctx is the pane's data. */
+/* rows_fetch_fn for the quotes (ctx: the view). */
 static ssize_t fetch_quotes(void *ctx, size_t offset, size_t limit,
                             void **rows)
 {
-    quotes_data *d = ctx;
-    quote_filter f = quotes_filter(d);
-    return db_quotes_page(app_db(d->view->app), &f, offset, limit,
+    view *v = ctx;
+    quote_filter f = quotes_filter(v->data);
+    return db_quotes_page(app_db(v->app), &f, offset, limit,
                           (quote_row **)rows);
 }
 
@@ -48,7 +47,6 @@ static quotes_data *quotes_data_of(view *v)
         quotes_data *d = xcalloc(1, sizeof *d);
         d->rows = (row_window){fetch_quotes, free_quotes, sizeof(quote_row),
                                NULL, 0, 0};
-        d->view = v;
         v->data = d;
     }
     return v->data;
@@ -59,7 +57,7 @@ static quotes_data *quotes_data_of(view *v)
 static quote_row *quote_at(view *v, size_t i)
 {
     quotes_data *d = v->data;
-    return view_row(v, &d->rows, d, i, d->count);
+    return view_row(v, &d->rows, i, d->count);
 }
 
 /* "name：words" of quote q (NULL: empty), as drawn; valid until the next
@@ -137,7 +135,7 @@ static void quotes_draw_line(view *v, int y, size_t n, bool selected)
 static void quotes_select(view *v, size_t n)
 {
     quotes_data *d = v->data;
-    quote_row *q = d && (int64_t)n < d->count ? quote_at(v, n) : NULL;
+    quote_row *q = d ? quote_at(v, n) : NULL;
     if (q)
         reader_view_show_article(app_view(v->app, &reader_view_ops),
                                  q->article_id, q->article, q->start, q->end);
@@ -155,8 +153,7 @@ static bool quotes_enter(view *v, size_t n)
 static bool quotes_mark(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
-                                                  : NULL;
+    quote_row *q = quote_at(v, v->cursor);
     if (!q)
         return true;
     int rc = db_mark_toggle(app_db(v->app), q);
@@ -219,9 +216,8 @@ static bool quotes_export(view *v)
 /* y: copy the quote under the cursor to the clipboard (OSC 52). */
 static bool quotes_copy(view *v)
 {
-    quotes_data *d = quotes_data_of(v);
-    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
-                                                  : NULL;
+    quotes_data_of(v);
+    quote_row *q = quote_at(v, v->cursor);
     if (!q)
         return true;
     const char *text = q->text;
@@ -264,8 +260,7 @@ static void quotes_status(view *v, strbuf *sb)
         sb_printf(sb, " of %s", d->speaker);
     if (d->roles != ROLE_ANY)
         sb_printf(sb, " \xC2\xB7 %s", role_class_label(d->roles));
-    quote_row *q = (int64_t)v->cursor < d->count ? quote_at(v, v->cursor)
-                                                  : NULL;
+    quote_row *q = quote_at(v, v->cursor);
     if (q)
         sb_printf(sb, " \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", q->kind,
                   q->file, q->article);

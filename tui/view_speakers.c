@@ -13,32 +13,20 @@ typedef struct {
     int64_t count;     /* speakers in the list */
     row_window rows;   /* the speakers around the cursor (rows.h) */
     strbuf label;      /* "name role delegation" of the row last asked for */
-    view *view;        /* for fetch_speakers */
 } speakers_data;
 
-/* rows_fetch_fn for the speakers (ctx: the pane's data).  The whole list
-   pages through the database; a filtered one is small (it comes from the
-   lookup keys), so its window is cut from the matches. */
+/* rows_fetch_fn for the speakers (ctx: the view): pages of the whole
+   list.  A filtered list is small (it comes from the lookup keys) and
+   speakers_open loads it whole, so it is never fetched here. */
 static ssize_t fetch_speakers(void *ctx, size_t offset, size_t limit,
                               void **rows)
 {
-    speakers_data *d = ctx;
-    db *h = app_db(d->view->app);
-    if (!d->query)
-        return db_speakers_page(h, offset, limit, (speaker_row **)rows);
-    speaker_row *all;
-    ssize_t n = db_speakers(h, d->query, &all);
-    if (n < 0)
+    view *v = ctx;
+    speakers_data *d = v->data;
+    if (d->query)
         return -1;
-    size_t from = offset < (size_t)n ? offset : (size_t)n;
-    size_t take = (size_t)n - from < limit ? (size_t)n - from : limit;
-    speaker_row *part = xcalloc(take + 1, sizeof *part);
-    memcpy(part, all + from, take * sizeof *part);
-    /* The rows not taken are freed; the taken ones now belong to part. */
-    memset(all + from, 0, take * sizeof *all);
-    speaker_rows_free(all, n);
-    *rows = part;
-    return (ssize_t)take;
+    return db_speakers_page(app_db(v->app), offset, limit,
+                            (speaker_row **)rows);
 }
 
 /* rows_free_fn for the speakers. */
@@ -53,7 +41,6 @@ static speakers_data *speakers_data_of(view *v)
         speakers_data *d = xcalloc(1, sizeof *d);
         d->rows = (row_window){fetch_speakers, free_speakers,
                                sizeof(speaker_row), NULL, 0, 0};
-        d->view = v;
         v->data = d;
     }
     return v->data;
@@ -64,7 +51,7 @@ static speakers_data *speakers_data_of(view *v)
 static speaker_row *speaker_at(view *v, size_t i)
 {
     speakers_data *d = v->data;
-    return view_row(v, &d->rows, d, i, d->count);
+    return view_row(v, &d->rows, i, d->count);
 }
 
 /* "name role delegation" of speaker r (NULL: empty), as drawn; valid
@@ -89,8 +76,8 @@ static void speakers_open(view *v)
     if (d->query) {
         speaker_row *all;
         d->count = db_speakers(app_db(v->app), d->query, &all);
-        if (d->count > 0)
-            speaker_rows_free(all, (ssize_t)d->count);
+        if (d->count >= 0)
+            row_window_set(&d->rows, all, (ssize_t)d->count);
     } else {
         d->count = db_speaker_count(app_db(v->app));
     }
@@ -142,7 +129,7 @@ static void speakers_draw_line(view *v, int y, size_t n, bool selected)
 static void speakers_select(view *v, size_t n)
 {
     speakers_data *d = v->data;
-    speaker_row *r = d && (int64_t)n < d->count ? speaker_at(v, n) : NULL;
+    speaker_row *r = d ? speaker_at(v, n) : NULL;
     if (r)
         quotes_view_show_speaker(app_view(v->app, &quotes_view_ops), r->id,
                                  r->name);
@@ -175,8 +162,7 @@ static void speakers_status(view *v, strbuf *sb)
     sb_printf(sb, "%lld speakers", (long long)d->count);
     if (d->query)
         sb_printf(sb, " matching \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
-    speaker_row *r = (int64_t)v->cursor < d->count ? speaker_at(v, v->cursor)
-                                                    : NULL;
+    speaker_row *r = speaker_at(v, v->cursor);
     if (r) {
         sb_printf(sb, " \xC2\xB7 %s", r->name);
         if (r->titles)
