@@ -1366,10 +1366,25 @@ role_class role_class_from_name(const char *name)
    (CROSS JOIN fixes the order), so that the list comes out sorted and a
    page of it costs its offset, not a sort of every quote.  marked_only
    keeps the quotes the user marked. */
-static void quotes_from_where(strbuf *sql, const quote_filter *f,
-                              bool marked_only)
+/* Append ids[0..n) as "a,b,c" for an IN list. */
+static void sb_id_list(strbuf *sql, const int64_t *ids, size_t n)
 {
-    bool narrow = f && (f->speaker_id || f->article_id || f->file);
+    for (size_t i = 0; i < n; i++)
+        sb_printf(sql, "%s%lld", i ? "," : "", (long long)ids[i]);
+}
+
+/* Which speakers a quotes query keeps besides f: ids[0..n), or every one
+   when ids is NULL. */
+typedef struct {
+    const int64_t *ids;
+    size_t n;
+} speaker_set;
+
+static void quotes_from_where(strbuf *sql, const quote_filter *f,
+                              const speaker_set *speakers, bool marked_only)
+{
+    bool narrow = (f && (f->speaker_id || f->article_id || f->file)) ||
+                  speakers->ids;
     if (marked_only)
         /* The user's marks are few: start from them. */
         sb_puts(sql, " FROM marks m CROSS JOIN issues i ON i.file=m.file "
@@ -1391,6 +1406,11 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_puts(sql, " AND q.article_id=?3");
     if (f && f->speaker_id)
         sb_puts(sql, " AND q.speaker_id=?4");
+    if (speakers->ids) {
+        sb_puts(sql, " AND q.speaker_id IN (");
+        sb_id_list(sql, speakers->ids, speakers->n);
+        sb_puts(sql, ")");
+    }
     if (f && f->roles)
         sb_puts(sql, " AND ((?5=1 AND s.role='全国人大代表') "
                      "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
@@ -1412,7 +1432,8 @@ static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
    limit of them from offset on, in list order; each takes the row's
    strings over and returns 0 to go on.  Returns 0, or -1 on a database
    error (or when each stopped). */
-static int quotes_query(db *d, const quote_filter *f, size_t offset,
+static int quotes_query(db *d, const quote_filter *f,
+                        const speaker_set *speakers, size_t offset,
                         size_t limit, int (*each)(quote_row *, void *),
                         void *ctx)
 {
@@ -1421,7 +1442,7 @@ static int quotes_query(db *d, const quote_filter *f, size_t offset,
                   "s.role, s.titles, q.kind, q.text, q.start, q.end, "
                   "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
                   "  m.headline=a.headline AND m.quote=q.text)");
-    quotes_from_where(&sql, f, false);
+    quotes_from_where(&sql, f, speakers, false);
     sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
     sb_free(&sql);
@@ -1471,7 +1492,8 @@ static int append_quote(quote_row *r, void *ctx)
 int db_quotes_each(db *d, const quote_filter *f,
                    int (*each)(quote_row *, void *), void *ctx)
 {
-    return quotes_query(d, f, 0, SIZE_MAX, each, ctx);
+    return quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX, each,
+                        ctx);
 }
 
 /* Bind the candidate keys of a pinyin query (letters, nl of them) to
@@ -1554,43 +1576,32 @@ static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
     return (ssize_t)n;
 }
 
-/* Order quotes as the unfiltered list is: by file, article, position. */
-static int quote_order(const void *x, const void *y)
-{
-    const quote_row *a = x, *b = y;
-    int c = strcmp(a->file, b->file);
-    if (c)
-        return c;
-    if (a->article_id != b->article_id)
-        return a->article_id < b->article_id ? -1 : 1;
-    return a->start < b->start ? -1 : a->start > b->start;
-}
-
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
 {
     *rows = NULL;
     quote_array a = {0};
     int rc = 0;
     if (f && f->speaker) {
-        /* Match the names first (through the lookup keys), then take each
-           one's quotes through the speaker index: never a scan of every
-           quote. */
+        /* Match the names first (through the lookup keys), then take their
+           quotes in one statement through the speaker index: never a scan
+           of every quote. */
         int64_t *ids;
         ssize_t ns = speaker_ids_matching(d, f->speaker, &ids);
         if (ns < 0)
             return -1;
-        for (ssize_t i = 0; i < ns && rc == 0; i++) {
-            if (f->speaker_id && f->speaker_id != ids[i])
-                continue;
-            quote_filter one = *f;
-            one.speaker_id = ids[i];
-            rc = quotes_query(d, &one, 0, SIZE_MAX, append_quote, &a);
+        speaker_set matched = {ids, (size_t)ns};
+        if (f->speaker_id) {
+            bool found = false;
+            for (ssize_t i = 0; i < ns && !found; i++)
+                found = ids[i] == f->speaker_id;
+            matched = (speaker_set){&f->speaker_id, found ? 1 : 0};
         }
+        if (matched.n > 0)
+            rc = quotes_query(d, f, &matched, 0, SIZE_MAX, append_quote, &a);
         free(ids);
-        if (rc == 0 && a.n > 1)
-            qsort(a.v, a.n, sizeof *a.v, quote_order);
     } else {
-        rc = quotes_query(d, f, 0, SIZE_MAX, append_quote, &a);
+        rc = quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX,
+                          append_quote, &a);
     }
     if (rc != 0) {
         quote_rows_free(a.v, (ssize_t)a.n);
@@ -1634,7 +1645,8 @@ ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
 {
     *rows = NULL;
     quote_array a = {0};
-    if (quotes_query(d, f, offset, limit, append_quote, &a) != 0) {
+    if (quotes_query(d, f, &(speaker_set){NULL, 0}, offset, limit,
+                     append_quote, &a) != 0) {
         quote_rows_free(a.v, (ssize_t)a.n);
         return -1;
     }
@@ -1646,7 +1658,7 @@ int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT count(*)");
-    quotes_from_where(&sql, f, marked_only);
+    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, marked_only);
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
@@ -1690,8 +1702,7 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
     /* The matching speakers, in the order of the whole list. */
     strbuf sql = {0};
     sb_puts(&sql, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE s.id IN (");
-    for (ssize_t i = 0; i < nids; i++)
-        sb_printf(&sql, "%s%lld", i ? "," : "", (long long)ids[i]);
+    sb_id_list(&sql, ids, (size_t)nids);
     sb_puts(&sql, ") ORDER BY s.nquotes DESC, s.name");
     free(ids);
     sqlite3_stmt *st = prepare(d, sql.s, NULL);
