@@ -105,7 +105,8 @@ static void corpus_find_files(const strlist *roots, found_list *files,
     files->n = out;
 }
 
-void content_hash(const char *buf, size_t n, char out[17])
+/* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
+static void content_hash(const char *buf, size_t n, char out[17])
 {
     uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < n; i++) {
@@ -124,6 +125,12 @@ void content_hash(const char *buf, size_t n, char out[17])
 /* How many files the parse thread may run ahead of the database writer:
    enough to keep both cores busy, few enough to bound memory. */
 #define PARSE_AHEAD 64
+
+/* A file's modification time in nanoseconds, as sources keep it. */
+static int64_t mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
 
 static const char *base_name(const char *path)
 {
@@ -210,8 +217,7 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
                      strbuf *err)
 {
     int64_t size = (int64_t)j->st.st_size;
-    int64_t mtime = (int64_t)j->st.st_mtim.tv_sec * 1000000000 +
-                    j->st.st_mtim.tv_nsec;
+    int64_t mtime = mtime_ns(&j->st);
     if (j->outcome == JOB_UNREADABLE) {
         strbuf m = {0};
         sb_printf(&m, "%s: cannot read: %s", base_name(j->path),
@@ -346,12 +352,26 @@ static int index_jobs(db *d, index_job *jobs, size_t njobs,
     return rc;
 }
 
+/* The stored sources (sorted by path) that are not among files (sorted
+   the same way), into gone: one merge of the two lists. */
+static void sources_gone(const db_source *known, ssize_t nknown,
+                         const strlist *files, strlist *gone)
+{
+    size_t j = 0;
+    for (ssize_t k = 0; k < nknown; k++) {
+        while (j < files->n && strcmp(files->v[j], known[k].path) < 0)
+            j++;
+        if (j == files->n || strcmp(files->v[j], known[k].path) != 0)
+            strlist_push(gone, known[k].path);
+    }
+}
+
 int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                  strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
     found_list found = {0};
-    strlist files = {0}, errors = {0};
+    strlist files = {0}, errors = {0}, gone = {0};
     corpus_find_files(roots, &found, &errors);
     for (size_t i = 0; msgs && i < errors.n; i++)
         fprintf(msgs, "dubao: %s\n", errors.v[i]);
@@ -377,10 +397,8 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                                                              f->path);
         db_source_state old = known_state ? *known_state
                                           : (db_source_state){0};
-        int64_t mtime = (int64_t)f->st.st_mtim.tv_sec * 1000000000 +
-                        f->st.st_mtim.tv_nsec;
         if (old.known && old.size == (int64_t)f->st.st_size &&
-            old.mtime_ns == mtime) {
+            old.mtime_ns == mtime_ns(&f->st)) {
             rep->unchanged++;
             continue;
         }
@@ -393,7 +411,8 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
        must not wipe the database. */
     if (rc == 0 && errors.n == 0) {
         bool changed = rep->parsed + rep->skipped + rep->failed > 0;
-        int removed = db_remove_sources_except(d, &files, changed);
+        sources_gone(known, nknown, &files, &gone);
+        int removed = db_remove_sources(d, &gone, changed);
         if (removed < 0) {
             sb_printf(err, "database: %s", db_errmsg(d));
             rc = -1;
@@ -403,6 +422,7 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
     }
     db_sources_free(known, nknown);
     strlist_free(&files);
+    strlist_free(&gone);
     strlist_free(&errors);
     return rc;
 }

@@ -29,7 +29,4 @@ typedef struct {
 int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                  strbuf *err);
 
-/* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
-void content_hash(const char *buf, size_t n, char out[17]);
-
 #endif

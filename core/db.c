@@ -1060,44 +1060,17 @@ out:
     return rc;
 }
 
-int db_remove_sources_except(db *d, const strlist *keep, bool changed)
+int db_remove_sources(db *d, const strlist *gone, bool changed)
 {
-    sqlite3_stmt *st = prepare(d, "SELECT path FROM sources", NULL);
-    if (!st)
-        return -1;
-    strlist gone = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *p = (const char *)sqlite3_column_text(st, 0);
-        size_t lo = 0, hi = keep->n;
-        bool found = false;
-        while (lo < hi && !found) {
-            size_t mid = lo + (hi - lo) / 2;
-            int c = strcmp(keep->v[mid], p);
-            if (c == 0)
-                found = true;
-            else if (c < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (!found)
-            strlist_push(&gone, p);
-    }
-    sqlite3_finalize(st);
     /* One transaction: a file's rows and its full-text entries go
        together, and speakers no longer mentioned anywhere go too. */
     int removed = 0;
-    if (gone.n == 0 && !changed) {
-        strlist_free(&gone);
+    if (gone->n == 0 && !changed)
         return 0; /* nothing to write: reading commands stay readers */
-    }
-    if (exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0) {
-        strlist_free(&gone);
+    if (exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0)
         return -1;
-    }
-    for (size_t i = 0; i < gone.n && removed >= 0; i++)
-        removed = source_delete(d, gone.v[i], NULL) == 0 ? removed + 1 : -1;
-    strlist_free(&gone);
+    for (size_t i = 0; i < gone->n && removed >= 0; i++)
+        removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
     if (removed >= 0 &&
         exec_sql(d, "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM "
                     "appearances a WHERE a.speaker_id=speakers.id) AND NOT "
@@ -1811,13 +1784,8 @@ static int64_t char_offset(const char *s, size_t b)
 /* Fill the match ranges of a result from its snippet. */
 static void search_row_matches(search_row *r, const char *query)
 {
-    size_t ranges[SEARCH_MAX_MATCHES][2];
-    r->nmatches = fts_match_ranges(r->snippet, query, ranges,
+    r->nmatches = fts_match_ranges(r->snippet, query, r->matches,
                                    SEARCH_MAX_MATCHES);
-    for (size_t i = 0; i < r->nmatches; i++) {
-        r->matches[i][0] = ranges[i][0];
-        r->matches[i][1] = ranges[i][1];
-    }
 }
 
 /* The longest query searched, in characters: FTS5's memory grows with

@@ -81,11 +81,11 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
                    const char *hash, const char *status, const char *message,
                    const issue *is, strbuf *err);
 
-/* Remove every source whose path is not in keep (sorted with strcmp), and
-   speakers no longer mentioned, in one transaction.  When no source goes
-   and changed is false (nothing was re-stored), writes nothing.  Returns
-   the number removed, or -1. */
-int db_remove_sources_except(db *d, const strlist *keep, bool changed);
+/* Remove the sources at the paths in gone, and speakers no longer
+   mentioned, in one transaction.  When gone is empty and changed is false
+   (nothing was re-stored), writes nothing.  Returns the number removed,
+   or -1. */
+int db_remove_sources(db *d, const strlist *gone, bool changed);
 
 /* Whether the database holds no corpus file yet (or cannot tell). */
 bool db_is_empty(db *d);

@@ -3,7 +3,9 @@
 
 #include <string.h>
 
-void json_string(strbuf *sb, const char *s)
+/* Append s as a JSON string, or null when s is NULL.  UTF-8 passes
+   through; quotes, backslashes and control characters are escaped. */
+static void json_string(strbuf *sb, const char *s)
 {
     if (!s) {
         sb_puts(sb, "null");

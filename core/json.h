@@ -6,9 +6,6 @@
 
 #include "strbuf.h"
 
-/* Append s as a JSON string, or null when s is NULL.  UTF-8 passes
-   through; quotes, backslashes and control characters are escaped. */
-void json_string(strbuf *sb, const char *s);
 /* Append "key": followed by a string or null, with a leading comma unless
    first. */
 void json_field_string(strbuf *sb, const char *key, const char *value,

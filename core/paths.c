@@ -34,7 +34,10 @@ static char *exe_dir(void)
     return xstrdup(buf);
 }
 
-const char *dubao_assets_dir(void)
+/* The assets directory (corpus, lexicons, default config): $DUBAO_ASSETS,
+   else ./assets beside the running binary (a source tree), else the
+   installed $(PREFIX)/share/dubao. */
+static const char *dubao_assets_dir(void)
 {
     static char *dir;
     if (dir)

@@ -2,11 +2,6 @@
 #ifndef DUBAO_PATHS_H
 #define DUBAO_PATHS_H
 
-/* The assets directory (corpus, lexicons, default config): $DUBAO_ASSETS,
-   else ./assets beside the running binary (a source tree), else the
-   installed $(PREFIX)/share/dubao. */
-const char *dubao_assets_dir(void);
-
 /* Path of a file in the assets directory (heap string). */
 char *dubao_asset_path(const char *rel);
 
