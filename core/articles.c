@@ -102,7 +102,7 @@ static char *edition_from_dateline(const char *t)
         int chars = 0;
         while (*q && chars < 6 && strncmp(q, "版", strlen("版")) != 0) {
             ucs4_t c;
-            int m = u8_mbtouc(&c, (const uint8_t *)q, strlen(q));
+            int m = u8_mbtouc(&c, (const uint8_t *)q, strnlen(q, 4));
             if (m <= 0)
                 break;
             q += m;

@@ -43,7 +43,6 @@ typedef struct {
     uint32_t *d;      /* display text */
     uint32_t *f;      /* folded text, same length */
     size_t n;
-    char *f8;         /* folded text as UTF-8, for lexicon matching */
     int line;
     int level;
     unsigned flags;   /* BLOCK_F_* */
@@ -352,13 +351,6 @@ static const char *const group_bylines[] = {
 
 /* ---- items -------------------------------------------------------------- */
 
-/* Rebuild the folded UTF-8 copy after d/f changed. */
-static void item_refresh(item *it)
-{
-    free(it->f8);
-    it->f8 = encode(it->f, it->n);
-}
-
 /* Make an item from display text (folding is computed here). */
 static item item_make(const uint32_t *d, size_t n, int line)
 {
@@ -371,7 +363,6 @@ static item item_make(const uint32_t *d, size_t n, int line)
     it.n = n;
     it.line = line;
     it.kind = BLOCK_BODY;
-    item_refresh(&it);
     return it;
 }
 
@@ -379,7 +370,6 @@ static void item_free(item *it)
 {
     free(it->d);
     free(it->f);
-    free(it->f8);
 }
 
 static void items_push(item_list *l, item it)
@@ -1107,7 +1097,6 @@ static item item_slice(const item *src, size_t a, size_t b)
     item it = item_make(src->d + a, b - a, src->line);
     it.marks = src->marks & MARK_INDENT;
     item_trim(&it);
-    item_refresh(&it);
     return it;
 }
 
@@ -1213,7 +1202,6 @@ static void prepare(const block_list *blocks, item_list *out)
         while (item_strip_marker(&it))
             ;
         item_collapse_spacing(&it);
-        item_refresh(&it);
         if (it.n == 0) {
             item_free(&it);
             continue;
@@ -1265,7 +1253,6 @@ static void append_item(item *a, item *b, int space)
     memcpy(a->d + n - b->n, b->d, b->n * sizeof *b->d);
     memcpy(a->f + n - b->n, b->f, b->n * sizeof *b->f);
     a->n = n;
-    item_refresh(a);
     item_free(b);
 }
 

@@ -527,7 +527,9 @@ static bool mentions_plenary(const char *s)
             size_t digits = 0;
             uint32_t uc;
             size_t cl;
-            while (*q && (cl = utf8_char(q, strlen(q), &uc)) && is_cn_numeral(uc)) {
+            /* 4 bytes bound one character (a NUL stops it): strlen here
+               made long paragraphs quadratic. */
+            while (*q && (cl = utf8_char(q, 4, &uc)) && is_cn_numeral(uc)) {
                 q += cl;
                 digits++;
             }
