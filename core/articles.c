@@ -31,6 +31,7 @@
 #include <unistr.h>
 
 #include "blocks.h"
+#include "lexicon.h"
 
 /* ---- metadata ----------------------------------------------------------- */
 
@@ -216,13 +217,6 @@ typedef struct {
     size_t cap;
 } pair_set;
 
-/* Is c a CJK ideograph? */
-static int is_ideo(ucs4_t c)
-{
-    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
 /* Add every pair of adjacent ideographs of s to the set (unsorted). */
 static void pairs_add(pair_set *ps, const char *s)
 {
@@ -234,11 +228,11 @@ static void pairs_add(pair_set *ps, const char *s)
         if (m <= 0)
             m = 1;
         p += m;
-        if (is_ideo(c) && is_ideo(prev)) {
+        if (is_han(c) && is_han(prev)) {
             ps->v = grow_array(ps->v, &ps->cap, ps->n + 1, sizeof *ps->v);
             ps->v[ps->n++] = ((uint64_t)prev << 32) | c;
         }
-        prev = is_ideo(c) ? c : 0;
+        prev = is_han(c) ? c : 0;
     }
 }
 
@@ -336,19 +330,24 @@ static article *current(grouper *g)
     return &g->is->articles[g->cur];
 }
 
-/* Append a copy of b to article a; speaker headings and subheads (other
-   than the title under a speaker heading) start sections. */
+/* Does block k of l start a section?  Speaker headings and subheads do,
+   except the title under a speaker heading. */
+static bool starts_section(const block_list *l, size_t k)
+{
+    block_kind kd = l->v[k].kind;
+    return kd == BLOCK_SPEAKER_HEADING ||
+           (kd == BLOCK_SUBHEAD &&
+            !(k > 0 && l->v[k - 1].kind == BLOCK_SPEAKER_HEADING));
+}
+
+/* Append a copy of b to article a, starting a section where it does. */
 static void append_block(article *a, const block *b)
 {
     block *nb = block_list_push(&a->blocks, b->text, b->kind, b->line);
     nb->level = b->level;
     nb->flags = b->flags;
-    size_t k = a->blocks.n - 1;
-    if (b->kind == BLOCK_SPEAKER_HEADING)
-        article_add_section(a, k, -1);
-    else if (b->kind == BLOCK_SUBHEAD &&
-             !(k > 0 && a->blocks.v[k - 1].kind == BLOCK_SPEAKER_HEADING))
-        article_add_section(a, k, -1);
+    if (starts_section(&a->blocks, a->blocks.n - 1))
+        article_add_section(a, a->blocks.n - 1, -1);
 }
 
 /* Put the held kickers and speaker headings into the current article. */
@@ -716,18 +715,13 @@ static void move_blocks(article *dst, article *src, size_t from, size_t to)
     }
 }
 
-/* Recompute the sections of a after its blocks changed (as append_block
-   does while grouping). */
+/* Recompute the sections of a after its blocks changed. */
 static void rebuild_sections(article *a)
 {
     a->nsections = 0;
-    for (size_t k = 0; k < a->blocks.n; k++) {
-        block_kind kd = a->blocks.v[k].kind;
-        if (kd == BLOCK_SPEAKER_HEADING ||
-            (kd == BLOCK_SUBHEAD &&
-             !(k > 0 && a->blocks.v[k - 1].kind == BLOCK_SPEAKER_HEADING)))
+    for (size_t k = 0; k < a->blocks.n; k++)
+        if (starts_section(&a->blocks, k))
             article_add_section(a, k, -1);
-    }
 }
 
 /* Rebuild the articles from the new pairing: in the order of the texts,

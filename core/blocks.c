@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "lexicon.h"
 #include "normalize.h"
 
 /* How a block was marked in the source (kept beside the item). */
@@ -106,13 +107,6 @@ static int char_in_set(uint32_t c, const char *set)
     return strstr(set, (const char *)buf) != NULL;
 }
 
-/* A CJK ideograph (the characters of Chinese words and names). */
-static int is_ideo(uint32_t c)
-{
-    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
 static int is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
@@ -180,7 +174,7 @@ static uint32_t fullwidth_of(uint32_t c)
 /* Is c Chinese text for the purpose of folding punctuation? */
 static int is_cjkish(uint32_t c)
 {
-    return is_ideo(c) || is_cjk_punct(c);
+    return is_han(c) || is_cjk_punct(c);
 }
 
 /* Fold ASCII , : ; ? ! ( ) in u[0..n) to fullwidth when the nearest
@@ -249,11 +243,8 @@ static size_t ends_with_any(const uint32_t *u, size_t end,
                             const char *const *list)
 {
     for (size_t i = 0; list[i]; i++) {
-        size_t len;
-        uint32_t *w = decode(list[i], &len);
-        int ok = len <= end && memcmp(u + end - len, w, len * sizeof *w) == 0;
-        free(w);
-        if (ok)
+        size_t len = u8_mbsnlen((const uint8_t *)list[i], strlen(list[i]));
+        if (len <= end && match_at(u, end, end - len, list[i]))
             return len;
     }
     return 0;
@@ -449,7 +440,7 @@ static void item_collapse_spacing(item *it)
     size_t singles = 0;
     for (size_t i = 0; i < it->n; i++) {
         if (i % 2 == 0) {
-            if (!is_ideo(it->f[i]))
+            if (!is_han(it->f[i]))
                 return;
             singles++;
         } else if (it->f[i] != ' ' && it->f[i] != 0x3000) {
@@ -484,7 +475,7 @@ static int ends_open(const uint32_t *f, size_t n)
     if (n == 0)
         return 0;
     uint32_t c = f[n - 1];
-    return is_ideo(c) || is_latin(c) || is_digit(c) || c == 0xFF0C ||
+    return is_han(c) || is_latin(c) || is_digit(c) || c == 0xFF0C ||
            c == 0x3001 || c == '%' || c == 0xFF05;
 }
 
@@ -512,7 +503,7 @@ static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
     if (i < n && u[i] == 0x636E) /* 据 */
         i++;
     size_t k = 0;
-    while (i + k < n && is_ideo(u[i + k]) && k < 16)
+    while (i + k < n && is_han(u[i + k]) && k < 16)
         k++;
     if (k < 2)
         return 0;
@@ -555,7 +546,7 @@ static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
         i++;
     size_t page = 0;
     while (i < n && page < 4 && f[i] != 0x7248 &&
-           (is_digit(f[i]) || is_latin(f[i]) || is_ideo(f[i]))) {
+           (is_digit(f[i]) || is_latin(f[i]) || is_han(f[i]))) {
         i++;
         page++;
     }
@@ -578,7 +569,7 @@ static int is_name_token(const uint32_t *f, size_t a, size_t b)
     if (b <= a || b - a > 4)
         return 0;
     for (size_t i = a; i < b; i++)
-        if (!is_ideo(f[i]))
+        if (!is_han(f[i]))
             return 0;
     return 1;
 }
@@ -626,7 +617,7 @@ static int is_person_name(const uint32_t *f, size_t a, size_t b)
     if (b - a < 2 || b - a > 3)
         return 0;
     for (size_t i = a; i < b; i++)
-        if (!is_ideo(f[i]))
+        if (!is_han(f[i]))
             return 0;
     return is_surname(f[a]);
 }
@@ -640,38 +631,45 @@ static size_t open_paren_of(const uint32_t *f, size_t n, size_t close)
     return n;
 }
 
+/* The value of the digits u[i..i+k) into *val; returns k, the number of
+   digits there, when it is between min and max, else 0. */
+static size_t number_at(const uint32_t *u, size_t n, size_t i, size_t min,
+                        size_t max, int *val)
+{
+    size_t k = digits_at(u, n, i);
+    if (k < min || k > max)
+        return 0;
+    *val = 0;
+    for (size_t j = 0; j < k; j++)
+        *val = *val * 10 + digit_value(u[i + j]);
+    return k;
+}
+
 /* Find the first date (YYYY年M月D日 or YYYY-MM-DD) in u; fills y/m/d. */
 static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
 {
     for (size_t i = 0; i + 4 < n; i++) {
-        if (digits_at(u, n, i) != 4 || (i > 0 && is_digit(u[i - 1])))
+        int year, month, day;
+        if ((i > 0 && is_digit(u[i - 1])) ||
+            !number_at(u, n, i, 4, 4, &year))
             continue;
-        int year = 0;
-        for (size_t k = 0; k < 4; k++)
-            year = year * 10 + digit_value(u[i + k]);
         size_t j = i + 4;
         uint32_t sep = u[j];
         if (sep != 0x5E74 && sep != '-' && sep != '.' && sep != '/')
             continue;
         j++;
-        size_t dm = digits_at(u, n, j);
-        if (dm < 1 || dm > 2)
+        size_t dm = number_at(u, n, j, 1, 2, &month);
+        if (!dm)
             continue;
-        int month = 0;
-        for (size_t k = 0; k < dm; k++)
-            month = month * 10 + digit_value(u[j + k]);
         j += dm;
         if (j >= n)
             continue;
         if (sep == 0x5E74 ? u[j] != 0x6708 : u[j] != sep)
             continue;
         j++;
-        size_t dd = digits_at(u, n, j);
-        if (dd < 1 || dd > 2)
+        size_t dd = number_at(u, n, j, 1, 2, &day);
+        if (!dd)
             continue;
-        int day = 0;
-        for (size_t k = 0; k < dd; k++)
-            day = day * 10 + digit_value(u[j + k]);
         j += dd;
         if (sep == 0x5E74 && (j >= n || u[j] != 0x65E5))
             continue;
@@ -716,7 +714,7 @@ static size_t outlet_len(const uint32_t *f, size_t k)
 {
     size_t best = 0;
     for (size_t i = 0; i < k && i < 14; i++) {
-        if (!is_ideo(f[i]))
+        if (!is_han(f[i]))
             break;
         if (ends_outlet(f[i]) && i >= 1)
             best = i + 1;
@@ -877,7 +875,7 @@ static int is_masthead(const item *it)
     if (it->n < 3 || it->n > 12 || it->level > 1)
         return 0;
     for (size_t i = 0; i < it->n; i++)
-        if (!is_ideo(it->f[i]))
+        if (!is_han(it->f[i]))
             return 0;
     return ends_with_any(it->f, it->n, paper_endings) > 0;
 }
@@ -935,7 +933,7 @@ static int is_banner(const item *it)
     if (n < 2 || visible(f, n) > 30 || ends_sentence(f, n) ||
         has_sentence_punct(f, n))
         return 0;
-    if (digits_at(f, n, 0) == 4 && n > 4 && is_ideo(f[4]) && f[4] != 0x5E74)
+    if (digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != 0x5E74)
         return 1;
     for (size_t i = 0; words[i]; i++)
         if (find_lit(f, n, 0, words[i]) < n)
@@ -987,7 +985,7 @@ static int is_cjk_numeral(uint32_t c)
 static int has_numbered_start(const uint32_t *f, size_t n)
 {
     size_t i = 0;
-    while (i < n && i < 4 && is_ideo(f[i]) && !is_cjk_numeral(f[i]))
+    while (i < n && i < 4 && is_han(f[i]) && !is_cjk_numeral(f[i]))
         i++;
     size_t j = i;
     while (j < n && is_cjk_numeral(f[j]))
@@ -1016,7 +1014,7 @@ static int is_heading_shape(const item *it)
         return 1;
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
-        words += is_ideo(f[i]) || is_latin(f[i]) || is_digit(f[i]);
+        words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
     if (words == 0 || nv > 40 || ends_sentence(f, n) ||
         has_sentence_punct(f, n))
         return 0;
@@ -1118,7 +1116,7 @@ static size_t trailing_credit(const item *it)
         while (i > 0 && is_digit(f[i - 1]))
             i--;
         size_t k = 0;
-        while (i > 0 && is_ideo(f[i - 1]) && k < 16) {
+        while (i > 0 && is_han(f[i - 1]) && k < 16) {
             i--;
             k++;
         }
@@ -1225,7 +1223,7 @@ static int is_label(const item *it)
     for (size_t i = 0; i < it->n; i++) {
         if (is_digit(it->f[i]) || is_latin(it->f[i]))
             return 0;
-        ideo += is_ideo(it->f[i]);
+        ideo += is_han(it->f[i]);
     }
     return ideo >= 1 && ideo <= 4;
 }
@@ -1359,7 +1357,7 @@ static size_t shared_pairs(const item *line, const item_list *l, size_t from,
     int hit[64];
     size_t nw = 0, found = 0;
     for (size_t i = 1; i < line->n && nw < 64; i++) {
-        if (!is_ideo(line->f[i - 1]) || !is_ideo(line->f[i]))
+        if (!is_han(line->f[i - 1]) || !is_han(line->f[i]))
             continue;
         uint64_t p = ((uint64_t)line->f[i - 1] << 32) | line->f[i];
         size_t w = 0;
@@ -1375,7 +1373,7 @@ static size_t shared_pairs(const item *line, const item_list *l, size_t from,
         if (it->cand || (it->kind != BLOCK_BODY && it->kind != BLOCK_LEAD))
             continue;
         for (size_t i = 1; i < it->n; i++) {
-            if (!is_ideo(it->f[i - 1]) || !is_ideo(it->f[i]))
+            if (!is_han(it->f[i - 1]) || !is_han(it->f[i]))
                 continue;
             uint64_t p = ((uint64_t)it->f[i - 1] << 32) | it->f[i];
             for (size_t w = 0; w < nw; w++)

@@ -95,12 +95,13 @@ char *article_text(const article *a)
     return sb_take(&sb);
 }
 
-static void person_free(person *p)
+void person_clear(person *p)
 {
     free(p->name);
     free(p->role);
     free(p->titles);
     free(p->delegation);
+    memset(p, 0, sizeof *p);
 }
 
 void issue_free(issue *is)
@@ -112,7 +113,7 @@ void issue_free(issue *is)
     }
     free(is->articles);
     for (size_t i = 0; i < is->npeople; i++)
-        person_free(&is->people[i]);
+        person_clear(&is->people[i]);
     free(is->people);
     for (size_t i = 0; i < is->nquotes; i++)
         free(is->quotes[i].text);

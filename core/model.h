@@ -132,5 +132,7 @@ section *article_add_section(article *a, size_t first_block, int speaker);
 /* The article's text as stored and searched: block texts joined by "\n". */
 char *article_text(const article *a);
 void issue_free(issue *is);
+/* Free the strings of p and zero it. */
+void person_clear(person *p);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "lexicon.h"
 #include "strbuf.h"
@@ -165,8 +166,12 @@ int known_person_at(const issue *is, const char *s, size_t n, size_t *len)
     size_t best_len = 0;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *name = is->people[i].name;
-        if (n == 0 || name[0] != s[0])
-            continue; /* most positions: rejected on the first byte */
+        /* Most positions are rejected on the first character (comparing
+           one byte would not do: Chinese characters share a few lead
+           bytes). */
+        int first = u8_mblen((const uint8_t *)name, strnlen(name, 4));
+        if (first <= 0 || n < (size_t)first || memcmp(name, s, (size_t)first))
+            continue;
         size_t k = strlen(name);
         if (k > best_len && starts_with(s, n, name)) {
             best = (int)i;
@@ -176,15 +181,6 @@ int known_person_at(const issue *is, const char *s, size_t n, size_t *len)
     if (len)
         *len = best_len;
     return best;
-}
-
-void person_clear(person *p)
-{
-    free(p->name);
-    free(p->role);
-    free(p->titles);
-    free(p->delegation);
-    memset(p, 0, sizeof *p);
 }
 
 /* Copy s[0..n) with leading and trailing spaces and list punctuation
@@ -712,14 +708,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
             if (len) {
-                person p = {0};
-                p.name = xstrndup(t + k, len);
-                p.role = xstrndup(t + i, r);
-                p.titles = trimmed_copy(t + j, k - j);
-                bool national = strstr(p.role, "全国人大") != NULL;
-                p.delegation = national && deleg ? xstrdup(deleg) : NULL;
-                issue_find_or_add_person(is, &p);
-                person_clear(&p);
+                char *role = xstrndup(t + i, r);
+                add_found(is, t + k, len, role, trimmed_copy(t + j, k - j),
+                          deleg);
+                free(role);
                 return k + len - i;
             }
         }

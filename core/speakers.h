@@ -51,9 +51,6 @@ bool speaker_heading_parse(const char *text, session_kind sk, person *out);
    it lacked. */
 int issue_find_or_add_person(issue *is, const person *p);
 
-/* Free the strings of p and zero it. */
-void person_clear(person *p);
-
 /* Fill is->people from every article and set section.speaker for sections
    starting at a speaker heading (adding such sections when missing). */
 void speakers_find(issue *is);
