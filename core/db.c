@@ -20,6 +20,7 @@
 
 #include "articles.h"
 #include "fts.h"
+#include "lexicon.h"
 #include "pinyin.h"
 
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
@@ -666,17 +667,6 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
 }
 
 /* Upsert a person and return the speaker id, or 0 on error. */
-/* The end of the first n characters of s (len bytes), or its end. */
-static const uint8_t *u8_next_n(const uint8_t *s, size_t len, size_t n)
-{
-    const uint8_t *p = s, *end = s + len;
-    for (size_t i = 0; i < n && p < end; i++) {
-        int l = u8_mblen(p, (size_t)(end - p));
-        p += l > 0 ? l : 1;
-    }
-    return p;
-}
-
 /* Most readings a character's pinyin keys are made from. */
 #define SPEAKER_KEY_READINGS 4
 
@@ -712,16 +702,15 @@ static int store_key(store_stmts *s, const char *key, size_t len, int64_t id)
 /* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of name. */
 static int store_substring_keys(store_stmts *s, const char *name, int64_t id)
 {
-    const uint8_t *u = (const uint8_t *)name;
     size_t len = strlen(name);
     for (size_t from = 0; from < len;) {
-        const uint8_t *end = u + from;
-        for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < u + len; k++) {
-            end = u8_next_n(end, (size_t)(u + len - end), 1);
-            if (store_key(s, name + from, (size_t)(end - u) - from, id) != 0)
+        size_t end = from;
+        for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < len; k++) {
+            end += utf8_chars_len(name + end, len - end, 1);
+            if (store_key(s, name + from, end - from, id) != 0)
                 return -1;
         }
-        from = (size_t)(u8_next_n(u + from, len - from, 1) - u);
+        from += utf8_chars_len(name + from, len - from, 1);
     }
     return 0;
 }
@@ -1800,18 +1789,6 @@ static void search_row_matches(search_row *r, const char *query)
 #define SNIPPET_CHARS 32
 #define SNIPPET_BEFORE 10
 
-/* The start of the character n characters before byte offset b of s. */
-static size_t u8_back_n(const char *s, size_t b, size_t n)
-{
-    const uint8_t *p = (const uint8_t *)s + b;
-    for (size_t i = 0; i < n && p > (const uint8_t *)s; i++) {
-        ucs4_t uc;
-        const uint8_t *prev = u8_prev(&uc, p, (const uint8_t *)s);
-        p = prev ? prev : p - 1;
-    }
-    return (size_t)(p - (const uint8_t *)s);
-}
-
 /* A one-line excerpt of text around the first match of query (or its
    start), with an ellipsis where text was cut.  Made here from the stored
    text rather than by FTS5's snippet(), which reads the index and
@@ -1820,15 +1797,16 @@ static char *snippet_around(const char *text, const char *query)
 {
     size_t len = strlen(text), range[1][2];
     size_t at = fts_match_ranges(text, query, range, 1) ? range[0][0] : 0;
-    size_t from = u8_back_n(text, at, SNIPPET_BEFORE);
-    const uint8_t *to = u8_next_n((const uint8_t *)text + from, len - from,
-                                  SNIPPET_CHARS);
+    size_t from = at;
+    for (int k = 0; k < SNIPPET_BEFORE && from > 0; k++)
+        from -= utf8_prev_len(text, from);
+    size_t to = from + utf8_chars_len(text + from, len - from, SNIPPET_CHARS);
     strbuf sb = {0};
     if (from > 0)
         sb_puts(&sb, "\xE2\x80\xA6");
-    for (const char *p = text + from; p < (const char *)to; p++)
-        sb_putc(&sb, *p == '\n' ? ' ' : *p);
-    if ((const char *)to < text + len)
+    for (size_t p = from; p < to; p++)
+        sb_putc(&sb, text[p] == '\n' ? ' ' : text[p]);
+    if (to < len)
         sb_puts(&sb, "\xE2\x80\xA6");
     return sb.s ? sb_take(&sb) : xstrdup("");
 }
@@ -1874,10 +1852,8 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
 ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
 {
     *rows = NULL;
-    size_t qbytes = strlen(query);
-    const uint8_t *cut = u8_next_n((const uint8_t *)query, qbytes,
-                                   SEARCH_MAX_QUERY_CHARS);
-    char *bounded = xstrndup(query, (size_t)(cut - (const uint8_t *)query));
+    char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
+                                                   SEARCH_MAX_QUERY_CHARS));
     query = bounded;
     char *match = fts_query_from_user(query);
     if (!match) {

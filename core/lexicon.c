@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "paths.h"
 #include "strbuf.h"
@@ -230,37 +231,24 @@ size_t lex_suffix(lex_kind k, const char *s, size_t n)
 
 size_t utf8_char(const char *s, size_t n, uint32_t *uc)
 {
-    const unsigned char *u = (const unsigned char *)s;
     if (n == 0) {
         *uc = 0;
         return 0;
     }
-    size_t len = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
-    if (u[0] >= 0x80 && u[0] < 0xC0)
-        len = 1; /* stray continuation byte */
-    if (len > n)
-        len = n;
-    uint32_t c = len == 1 ? u[0] : len == 2 ? u[0] & 0x1F
-                 : len == 3 ? u[0] & 0x0F : u[0] & 0x07;
-    for (size_t i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *uc = u[0];
-            return 1;
-        }
-        c = (c << 6) | (u[i] & 0x3F);
-    }
+    ucs4_t c;
+    int len = u8_mbtouc(&c, (const uint8_t *)s, n);
     *uc = c;
-    return len;
+    return len > 0 ? (size_t)len : 1;
 }
 
 size_t utf8_prev_len(const char *s, size_t n)
 {
     if (n == 0)
         return 0;
-    size_t i = n - 1;
-    while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return n - i;
+    ucs4_t uc;
+    const uint8_t *end = (const uint8_t *)s + n;
+    const uint8_t *p = u8_prev(&uc, end, (const uint8_t *)s);
+    return p ? (size_t)(end - p) : 1;
 }
 
 size_t utf8_chars_len(const char *s, size_t n, size_t count)
@@ -274,11 +262,7 @@ size_t utf8_chars_len(const char *s, size_t n, size_t count)
 
 size_t utf8_count(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            c++;
-    return c;
+    return u8_mbsnlen((const uint8_t *)s, n);
 }
 
 bool is_han(uint32_t uc)

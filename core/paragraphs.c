@@ -137,19 +137,11 @@ static size_t trailing_space_length(const char *s, size_t n)
 /* The code point that ends s[0..n); *start receives its byte offset. */
 static ucs4_t last_code_point(const char *s, size_t n, size_t *start)
 {
-    if (n == 0) {
-        *start = 0;
-        return 0xFFFD;
-    }
-    size_t i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && n - i < 3)
-        i--;
-    if (i > 0)
-        i--;
     ucs4_t uc = 0xFFFD;
-    u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-    *start = i;
-    return uc;
+    const uint8_t *b = (const uint8_t *)s;
+    const uint8_t *p = n ? u8_prev(&uc, b + n, b) : NULL;
+    *start = p ? (size_t)(p - b) : n ? n - 1 : 0;
+    return p ? uc : 0xFFFD;
 }
 
 /* The code point that starts s[0..n). */
