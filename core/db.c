@@ -1817,9 +1817,11 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
                                const char *query)
 {
     sqlite3_stmt *st[2] = {
-        prepare(d, "SELECT i.file, a.headline, NULL, a.body FROM articles a "
-                   "JOIN issues i ON i.id=a.issue_id WHERE a.id=?1", NULL),
-        prepare(d, "SELECT i.file, a.headline, s.name, q.text FROM quotes q "
+        prepare(d, "SELECT i.file, a.headline, NULL, a.body, 0, 0 FROM "
+                   "articles a JOIN issues i ON i.id=a.issue_id WHERE a.id=?1",
+                NULL),
+        prepare(d, "SELECT i.file, a.headline, s.name, q.text, q.start, q.end "
+                   "FROM quotes q "
                    "JOIN articles a ON a.id=q.article_id "
                    "JOIN issues i ON i.id=a.issue_id "
                    "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
@@ -1837,6 +1839,8 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
             r->speaker = col_text(q, 2);
             const char *text = (const char *)sqlite3_column_text(q, 3);
             r->snippet = snippet_around(text ? text : "", query);
+            r->quote_start = sqlite3_column_int64(q, 4);
+            r->quote_end = sqlite3_column_int64(q, 5);
         }
         if (!r->snippet)
             r->snippet = xstrdup("");

@@ -221,6 +221,8 @@ typedef struct {
     bool is_quote;
     int64_t article_id;
     int64_t quote_id;      /* 0 for an article */
+    int64_t quote_start;   /* quotes: characters into the article body */
+    int64_t quote_end;
     char *file;
     char *article;         /* headline */
     char *speaker;         /* quotes only, may be NULL */

@@ -95,15 +95,8 @@ static void results_select(view *v, size_t n)
     search_row *r = &d->rows[n];
     int64_t start = 0, end = 0;
     if (r->is_quote) {
-        quote_filter f = {NULL, NULL, NULL, r->article_id, 0, ROLE_ANY};
-        quote_row *q;
-        ssize_t nq = db_quotes(app_db(v->app), &f, &q);
-        for (ssize_t i = 0; i < nq; i++)
-            if (q[i].id == r->quote_id) {
-                start = q[i].start;
-                end = q[i].end;
-            }
-        quote_rows_free(q, nq);
+        start = r->quote_start;
+        end = r->quote_end;
     } else {
         start = db_first_match(app_db(v->app), r->article_id, d->query, &end);
         if (start < 0)
