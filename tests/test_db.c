@@ -199,18 +199,18 @@ static void db_full_text_index_follows_every_change(void **state)
     assert_int_equal(db_batch_commit(d, &err), 0);
     assert_int_equal(search_count(d, "干实事"), 4); /* 2 articles, 2 quotes */
     /* A quote result says where the quote is in its article's body. */
-    search_row *sr;
-    ssize_t nsr = db_search(d, "干实事", 10, &sr);
+    search_row *hits;
+    ssize_t nhits = db_search(d, "干实事", 10, &hits);
     int quote_rows = 0;
-    for (ssize_t i = 0; i < nsr; i++) {
-        if (!sr[i].is_quote)
+    for (ssize_t i = 0; i < nhits; i++) {
+        if (!hits[i].is_quote)
             continue;
         quote_rows++;
-        assert_int_equal(sr[i].quote_start, 20);
-        assert_int_equal(sr[i].quote_end, 30);
+        assert_int_equal(hits[i].quote_start, 20);
+        assert_int_equal(hits[i].quote_end, 30);
     }
     assert_int_equal(quote_rows, 2);
-    search_rows_free(sr, nsr);
+    search_rows_free(hits, nhits);
     assert_int_equal(db_full_check(d, &report), 1);
 
     /* Replaced outside a batch: no stale entries, none missing. */
