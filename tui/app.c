@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "corpus.h"
@@ -563,8 +564,9 @@ static bool app_prompt(app *a, const char *label, strbuf *text,
             text->s[text->len] = '\0';
         } else if (!code && key == 0x15) { /* Ctrl-U */
             sb_clear(text);
-        } else if (!code && key >= 0x20 && key != 0x7f &&
-                   !(key >= 0x80 && key < 0xa0) && text->len < 1024) {
+        } else if (!code &&
+                   !uc_is_general_category((ucs4_t)key, UC_CATEGORY_Cc) &&
+                   text->len < 1024) {
             uint8_t buf[6];
             int n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
             if (n > 0)

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "strbuf.h"
@@ -13,7 +14,7 @@ static attr_t styles[STYLE_COUNT];
 /* Is uc a character that must never reach the terminal? */
 static int is_control(ucs4_t uc)
 {
-    return uc < 0x20 || (uc >= 0x7f && uc < 0xa0);
+    return uc_is_general_category(uc, UC_CATEGORY_Cc); /* C0, DEL, C1 */
 }
 
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols)

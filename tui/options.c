@@ -185,7 +185,7 @@ int options_element_from_name(const char *name)
 /* Is c a character a config may bind by itself (not a control)? */
 static bool bindable_char(ucs4_t c)
 {
-    return c > 0x20 && !(c >= 0x7f && c <= 0x9f);
+    return c != ' ' && !uc_is_general_category(c, UC_CATEGORY_Cc);
 }
 
 /* Parse the inside of <...>: a named key, F1-F12 or C-a..C-z. */

@@ -112,8 +112,7 @@ static bool parse_command(script *s, const char *cmd, int line)
     if (strncmp(cmd, "expect ", 7) == 0) {
         st.kind = STEP_EXPECT;
         strlist_push(&s->texts, cmd + 7);
-        st.text = NULL; /* resolved after loading: texts may move */
-        st.cols = (int)s->texts.n - 1;
+        st.text = s->texts.v[s->texts.n - 1]; /* a copy: stays put */
         add_item(s, st, 1);
         return true;
     }
@@ -167,9 +166,6 @@ script *script_load(const char *path, strbuf *err)
         script_free(s);
         return NULL;
     }
-    for (size_t i = 0; i < s->n; i++)
-        if (s->items[i].step.kind == STEP_EXPECT)
-            s->items[i].step.text = s->texts.v[s->items[i].step.cols];
     return s;
 }
 

@@ -169,3 +169,11 @@ void *view_row(view *v, struct row_window *w, size_t i, int64_t count)
         app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
     return r;
 }
+
+int64_t view_checked_count(view *v, int64_t n)
+{
+    if (n >= 0)
+        return n;
+    app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
+    return 0;
+}

@@ -81,6 +81,9 @@ void view_clamp(view *v);
 /* Find the next (dir 1) or previous (dir -1) line after the cursor that
    contains needle; moves there and returns true if found. */
 bool view_search(view *v, const char *needle, int dir, bool include_cursor);
+/* n, a number of rows from the database, or 0 after putting the database
+   error on the status line when n < 0. */
+int64_t view_checked_count(view *v, int64_t n);
 /* Row i of a pane that pages through the database (rows.h; the fetch
    function gets the view as its context): NULL past count, or on a
    database error, which goes to the status line. */

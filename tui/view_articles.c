@@ -29,10 +29,7 @@ static void articles_open(view *v)
     if (d->issue_id == 0)
         return;
     d->n = db_articles(app_db(v->app), d->issue_id, NULL, &d->rows);
-    if (d->n < 0) {
-        d->n = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
+    d->n = view_checked_count(v, d->n);
 }
 
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file)

@@ -64,10 +64,7 @@ static void issues_open(view *v)
     issues_data *d = issues_data_of(v);
     row_window_forget(&d->rows);
     d->count = db_issue_count(app_db(v->app));
-    if (d->count < 0) {
-        d->count = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
+    d->count = view_checked_count(v, d->count);
 }
 
 static size_t issues_line_count(view *v)

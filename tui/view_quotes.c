@@ -80,10 +80,7 @@ static void quotes_open(view *v)
     quote_filter f = quotes_filter(d);
     d->count = db_quote_count(app_db(v->app), &f, false);
     d->loaded = true;
-    if (d->count < 0) {
-        d->count = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
+    d->count = view_checked_count(v, d->count);
 }
 
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)

@@ -34,10 +34,7 @@ static void results_open(view *v)
     if (!d->query)
         return;
     d->n = db_search(app_db(v->app), d->query, 200, &d->rows);
-    if (d->n < 0) {
-        d->n = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
+    d->n = view_checked_count(v, d->n);
     d->label_prefix = xcalloc((size_t)d->n + 1, sizeof *d->label_prefix);
     for (ssize_t i = 0; i < d->n; i++) {
         search_row *r = &d->rows[i];

@@ -81,10 +81,7 @@ static void speakers_open(view *v)
     } else {
         d->count = db_speaker_count(app_db(v->app));
     }
-    if (d->count < 0) {
-        d->count = 0;
-        app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
-    }
+    d->count = view_checked_count(v, d->count);
 }
 
 static size_t speakers_line_count(view *v)
