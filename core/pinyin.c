@@ -175,11 +175,17 @@ static bool spell_name(const size_t *first, size_t n, const char *query,
     return reach[qn];
 }
 
-size_t pinyin_readings_of(uint32_t cp, const char **out, size_t max)
+/* The first reading of a name's character: of its simplified form, else
+   its own (pinyin_readings_len when it has none). */
+static size_t name_char_reading(uint32_t cp)
 {
     size_t r = first_reading(simplified_of(cp));
-    if (r == pinyin_readings_len)
-        r = first_reading(cp);
+    return r == pinyin_readings_len ? first_reading(cp) : r;
+}
+
+size_t pinyin_readings_of(uint32_t cp, const char **out, size_t max)
+{
+    size_t r = name_char_reading(cp);
     size_t n = 0;
     for (uint32_t c = r < pinyin_readings_len ? pinyin_readings[r].cp : 0;
          r < pinyin_readings_len && pinyin_readings[r].cp == c && n < max;
@@ -226,9 +232,7 @@ static bool matches(const char *name, const char *q, bool prefix)
         p += u8_mbtouc(&uc, p, (size_t)(end - p));
         if (is_name_separator(uc))
             continue;
-        size_t r = first_reading(simplified_of(uc));
-        if (r == pinyin_readings_len)
-            r = first_reading(uc);
+        size_t r = name_char_reading(uc);
         if (r == pinyin_readings_len || n == NAME_MAX_CHARS)
             return false;
         first[n++] = r;

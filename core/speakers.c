@@ -295,20 +295,25 @@ static void strip_heading(const char **s, size_t *n, bool *colon)
     }
 }
 
+/* Is the byte at i of s right after a clause boundary (start, punctuation,
+   a quotation mark, a space) or after 的? */
+static bool at_clause_start(const char *s, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t pl = utf8_prev_len(s, i);
+    uint32_t uc;
+    utf8_char(s + i - pl, pl, &uc);
+    if (!is_han(uc))
+        return true;
+    return pl == 3 && memcmp(s + i - pl, "的", 3) == 0;
+}
+
 /* Is a name that starts at byte k of s[0..n) well separated from what is
    before it: the start, a space or punctuation, 的, or a title word? */
 static bool name_boundary_before(const char *s, size_t k)
 {
-    if (k == 0)
-        return true;
-    size_t pl = utf8_prev_len(s, k);
-    uint32_t uc;
-    utf8_char(s + k - pl, pl, &uc);
-    if (!is_han(uc))
-        return true;
-    if (pl == strlen("的") && memcmp(s + k - pl, "的", pl) == 0)
-        return true;
-    return lex_suffix(LEX_TITLE_WORD, s, k) > 0;
+    return at_clause_start(s, k) || lex_suffix(LEX_TITLE_WORD, s, k) > 0;
 }
 
 /* Find the name at the very end of s[0..n) (a title line): 2-4 Han
@@ -628,20 +633,6 @@ static void add_found(issue *is, const char *name, size_t name_len,
     person_clear(&p);
 }
 
-/* Is the byte at i of s right after a clause boundary (start, punctuation,
-   a quotation mark, a space) or after 的? */
-static bool at_clause_start(const char *s, size_t i)
-{
-    if (i == 0)
-        return true;
-    size_t pl = utf8_prev_len(s, i);
-    uint32_t uc;
-    utf8_char(s + i - pl, pl, &uc);
-    if (!is_han(uc))
-        return true;
-    return pl == 3 && memcmp(s + i - pl, "的", 3) == 0;
-}
-
 /* Does a speech verb at s end where a clause does (punctuation, a quote,
    the end of the text)? */
 static bool verb_ends_clause(const char *s, size_t n)
@@ -739,8 +730,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         add_found(is, t + i, len, NULL, NULL, deleg);
         return len;
     }
-    bool boundary = name_boundary_before(t, i);
-    if (!boundary && !at_clause_start(t, i))
+    if (!name_boundary_before(t, i))
         return 0;
 
     /* NAME作为ROLE */
