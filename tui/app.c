@@ -839,8 +839,9 @@ int app_run(const dubao_options *o)
        refresh it from the corpus after the first screen. */
     dubao_options as_is = *o;
     as_is.no_refresh = true;
-    bool refresh = !o->no_refresh;
-    db *d = open_and_index(&as_is, false);
+    bool indexed = false;
+    db *d = open_and_index(&as_is, false, &indexed);
+    bool refresh = !o->no_refresh && !indexed; /* not twice on a first run */
     if (!d) {
         script_free(a->script);
         options_free(&a->opts);

@@ -100,7 +100,8 @@ static db *rebuild_and_index(const dubao_options *o, bool verbose_report)
     return d;
 }
 
-db *open_and_index(const dubao_options *o, bool verbose_report)
+db *open_and_index(const dubao_options *o, bool verbose_report,
+                   bool *indexed)
 {
     if (make_parent_dirs(o->db_path) != 0) {
         fprintf(stderr, "dubao: cannot create the directory for %s: %m\n",
@@ -119,6 +120,8 @@ db *open_and_index(const dubao_options *o, bool verbose_report)
        a lookup in a large archive; a database without any source is
        still filled first. */
     bool refresh = verbose_report || !o->no_refresh || (d && db_is_empty(d));
+    if (indexed)
+        *indexed = d && refresh;
     if (d && refresh && !index_corpus(d, o, verbose_report)) {
         /* If indexing failed on a damaged file, rebuild once and index
            again; any other failure has been reported. */
@@ -471,7 +474,7 @@ int cli_run(const dubao_options *o, int argc, char **argv)
                 cmd, co.csv ? "--csv" : positional);
         return EXIT_USAGE;
     }
-    db *d = open_and_index(o, strcmp(cmd, "index") == 0);
+    db *d = open_and_index(o, strcmp(cmd, "index") == 0, NULL);
     if (!d)
         return EXIT_RUNTIME;
     if (strcmp(cmd, "check") == 0) {

@@ -22,8 +22,10 @@ typedef struct {
 /* Open the database and bring it up to date with the corpus (unless
    --no-refresh and the database already holds a corpus).  Prints a clear
    message and returns NULL on failure; with verbose_report prints the
-   counts (the index command, which always refreshes). */
-db *open_and_index(const dubao_options *o, bool verbose_report);
+   counts (the index command, which always refreshes).  *indexed (when
+   not NULL) says whether the corpus was just indexed. */
+db *open_and_index(const dubao_options *o, bool verbose_report,
+                   bool *indexed);
 
 /* Run a command (argv[0] is its name).  Returns an exit code. */
 int cli_run(const dubao_options *o, int argc, char **argv);
