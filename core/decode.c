@@ -421,16 +421,16 @@ static bool decode_with_bom(const unsigned char *b, size_t n,
     return true;
 }
 
-/* UTF-8 with some invalid sequences: repair them and warn. */
+/* UTF-8 with some invalid sequences (st: their survey): repair them and
+   warn. */
 static decode_status decode_damaged_utf8(const unsigned char *b, size_t n,
-                                         size_t skip, decoded_text *out,
-                                         strbuf *msg)
+                                         size_t skip, const utf8_stats *st,
+                                         decoded_text *out, strbuf *msg)
 {
     strbuf sb = {0};
     utf8_repair(b + skip, n - skip, &sb);
-    utf8_stats st = utf8_survey(b + skip, n - skip);
-    out->invalid_count = st.bad_sequences;
-    out->first_invalid_offset = skip + st.first_bad;
+    out->invalid_count = st->bad_sequences;
+    out->first_invalid_offset = skip + st->first_bad;
     warn_invalid(out, "UTF-8", msg);
     size_t len = sb.len;
     return finish(sb_take(&sb), len, "UTF-8", out, msg);
@@ -514,12 +514,12 @@ decode_status text_decode(const char *bytes, size_t n, decoded_text *out,
     /* Isolated damage in otherwise valid UTF-8 (at most one bad sequence
        per four good ones): repair it rather than guess another encoding. */
     if (skip || st.bad_sequences * 4 <= st.good_multibyte)
-        return decode_damaged_utf8(b, n, skip, out, msg);
+        return decode_damaged_utf8(b, n, skip, &st, out, msg);
     if (decode_gb18030(b, n, out, msg, &status))
         return status;
     /* Mostly ASCII with a few stray bytes (Latin-1 accents, say). */
     if (st.bad_bytes * 50 <= n || st.bad_sequences <= st.good_multibyte)
-        return decode_damaged_utf8(b, n, skip, out, msg);
+        return decode_damaged_utf8(b, n, skip, &st, out, msg);
     sb_printf(msg,
               "cannot decode: not UTF-8 (first invalid byte at offset %zu), "
               "UTF-16 or GB18030/GBK.",
