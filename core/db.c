@@ -533,6 +533,42 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Step st to its end and finalize it, appending to *rows (a heap array)
+   one zeroed row of elem bytes per result, filled by read(st, row, ctx).
+   *n gets the number of rows.  Returns whether every row was read; on
+   false the caller frees the rows read so far. */
+static bool read_rows(sqlite3_stmt *st, size_t elem,
+                      void (*read)(sqlite3_stmt *, void *, void *), void *ctx,
+                      void **rows, size_t *n)
+{
+    size_t cap = 0;
+    *rows = NULL;
+    *n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *rows = grow_array(*rows, &cap, *n + 1, elem);
+        void *row = (char *)*rows + *n * elem;
+        memset(row, 0, elem);
+        read(st, row, ctx);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+/* read_rows callback: a sources row. */
+static void read_source(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    db_source *s = row;
+    s->path = col_text(st, 0);
+    s->st.known = true;
+    s->st.size = sqlite3_column_int64(st, 1);
+    s->st.mtime_ns = sqlite3_column_int64(st, 2);
+    const char *h = (const char *)sqlite3_column_text(st, 3);
+    snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
+}
+
 ssize_t db_sources(db *d, db_source **out)
 {
     *out = NULL;
@@ -540,26 +576,12 @@ ssize_t db_sources(db *d, db_source **out)
                                   "sources ORDER BY path", NULL);
     if (!st)
         return -1;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *out = grow_array(*out, &cap, n + 1, sizeof **out);
-        db_source *s = &(*out)[n++];
-        memset(s, 0, sizeof *s);
-        s->path = col_text(st, 0);
-        s->st.known = true;
-        s->st.size = sqlite3_column_int64(st, 1);
-        s->st.mtime_ns = sqlite3_column_int64(st, 2);
-        const char *h = (const char *)sqlite3_column_text(st, 3);
-        snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        db_sources_free(*out, (ssize_t)n);
-        *out = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
+    size_t n;
+    if (read_rows(st, sizeof **out, read_source, NULL, (void **)out, &n))
+        return (ssize_t)n;
+    db_sources_free(*out, (ssize_t)n);
+    *out = NULL;
+    return -1;
 }
 
 void db_sources_free(db_source *v, ssize_t n)
@@ -1120,6 +1142,19 @@ static void subheads_split(const char *text, strlist *out)
 /* ---- list queries ---- */
 
 
+/* read_rows callback: an issues row. */
+static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    issue_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->file = col_text(st, 1);
+    r->paper = col_text(st, 2);
+    r->date = col_text(st, 3);
+    r->edition = col_text(st, 4);
+    r->articles = sqlite3_column_int(st, 5);
+}
+
 ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
 {
     *rows = NULL;
@@ -1131,25 +1166,12 @@ ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
         return -1;
     sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        issue_row *r = &(*rows)[n++];
-        r->id = sqlite3_column_int64(st, 0);
-        r->file = col_text(st, 1);
-        r->paper = col_text(st, 2);
-        r->date = col_text(st, 3);
-        r->edition = col_text(st, 4);
-        r->articles = sqlite3_column_int(st, 5);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        issue_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
+    size_t n;
+    if (read_rows(st, sizeof **rows, read_issue, NULL, (void **)rows, &n))
+        return (ssize_t)n;
+    issue_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
 }
 
 ssize_t db_issues(db *d, issue_row **rows)
@@ -1163,15 +1185,41 @@ int64_t db_issue_count(db *d)
     return query_int(d, "SELECT count(*) FROM issues", &n) == 0 ? n : -1;
 }
 
+/* read_rows callback: an articles row, with its speakers from the
+   statement ctx. */
+static void read_article(sqlite3_stmt *st, void *row, void *ctx)
+{
+    sqlite3_stmt *sp = ctx;
+    article_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->issue_id = sqlite3_column_int64(st, 1);
+    r->file = col_text(st, 2);
+    r->headline = col_text(st, 3);
+    r->byline = col_text(st, 4);
+    subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
+    sqlite3_bind_int64(sp, 1, r->id);
+    while (sqlite3_step(sp) == SQLITE_ROW)
+        strlist_push(&r->speakers, (const char *)sqlite3_column_text(sp, 0));
+    sqlite3_reset(sp);
+}
+
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
                     article_row **rows)
 {
     *rows = NULL;
-    sqlite3_stmt *st = prepare(
-        d, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
-           "a.subheads FROM articles a JOIN issues i ON i.id=a.issue_id "
-           "WHERE (?1=0 OR a.issue_id=?1) AND (?2 IS NULL OR i.file=?2) "
-           "ORDER BY i.file, a.ord", NULL);
+    /* Only the filters in use go into the statement, so that SQLite uses
+       the index behind each (as quotes_from_where explains). */
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
+                  "a.subheads FROM articles a JOIN issues i ON "
+                  "i.id=a.issue_id WHERE 1");
+    if (issue_id)
+        sb_puts(&sql, " AND a.issue_id=?1");
+    if (file)
+        sb_puts(&sql, " AND i.file=?2");
+    sb_puts(&sql, " ORDER BY i.file, a.ord");
+    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sb_free(&sql);
     sqlite3_stmt *sp = prepare(
         d, "SELECT s.name FROM appearances p JOIN speakers s "
            "ON s.id=p.speaker_id WHERE p.article_id=?1 ORDER BY p.ord", NULL);
@@ -1182,31 +1230,15 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     }
     sqlite3_bind_int64(st, 1, issue_id);
     bind_text(st, 2, file);
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        article_row *r = &(*rows)[n++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        r->issue_id = sqlite3_column_int64(st, 1);
-        r->file = col_text(st, 2);
-        r->headline = col_text(st, 3);
-        r->byline = col_text(st, 4);
-        subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
-        sqlite3_bind_int64(sp, 1, r->id);
-        while (sqlite3_step(sp) == SQLITE_ROW)
-            strlist_push(&r->speakers, (const char *)sqlite3_column_text(sp, 0));
-        sqlite3_reset(sp);
-    }
-    sqlite3_finalize(st);
+    size_t n;
+    bool ok = read_rows(st, sizeof **rows, read_article, sp, (void **)rows,
+                        &n);
     sqlite3_finalize(sp);
-    if (rc != SQLITE_DONE) {
-        article_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
+    if (ok)
+        return (ssize_t)n;
+    article_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
 }
 
 char *db_article_file(db *d, int64_t article_id)
@@ -1221,6 +1253,17 @@ char *db_article_file(db *d, int64_t article_id)
     return file;
 }
 
+/* read_rows callback: a paragraphs row. */
+static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    para_row *r = row;
+    r->kind = col_text(st, 0);
+    r->text = col_text(st, 1);
+    r->start = sqlite3_column_int64(st, 2);
+    r->section = sqlite3_column_int(st, 3);
+}
+
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 {
     *rows = NULL;
@@ -1231,28 +1274,14 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, article_id);
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        para_row *r = &(*rows)[n++];
-        r->kind = col_text(st, 0);
-        r->text = col_text(st, 1);
-        r->start = sqlite3_column_int64(st, 2);
-        r->section = sqlite3_column_int(st, 3);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        para_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
+    size_t n;
+    if (read_rows(st, sizeof **rows, read_paragraph, NULL, (void **)rows, &n))
+        return (ssize_t)n;
+    para_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
 }
 
-/* Does a speaker name match the user's query: a part of the name (also in
-   traditional characters) or pinyin, possibly only its beginning (the
-   picker filters as the user types)? */
 /* Whether q could be pinyin: ASCII letters, spaces and apostrophes. */
 static bool could_be_pinyin(const char *q)
 {
@@ -1574,29 +1603,28 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
 }
 
 /* Run a speakers statement (columns as speaker_columns) into rows. */
+/* read_rows callback: a speakers row (columns SPEAKER_COLUMNS). */
+static void read_speaker(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    speaker_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->name = col_text(st, 1);
+    r->role = col_text(st, 2);
+    r->titles = col_text(st, 3);
+    r->delegation = col_text(st, 4);
+    r->is_delegate = sqlite3_column_int(st, 5) != 0;
+    r->quotes = sqlite3_column_int(st, 6);
+}
+
 static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
 {
+    size_t n;
+    if (read_rows(st, sizeof **rows, read_speaker, NULL, (void **)rows, &n))
+        return (ssize_t)n;
+    speaker_rows_free(*rows, (ssize_t)n);
     *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        speaker_row *r = &(*rows)[n++];
-        r->id = sqlite3_column_int64(st, 0);
-        r->name = col_text(st, 1);
-        r->role = col_text(st, 2);
-        r->titles = col_text(st, 3);
-        r->delegation = col_text(st, 4);
-        r->is_delegate = sqlite3_column_int(st, 5) != 0;
-        r->quotes = sqlite3_column_int(st, 6);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        speaker_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
+    return -1;
 }
 
 #define SPEAKER_COLUMNS \
@@ -1853,6 +1881,17 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* read_rows callback: a ranked search result, before its details. */
+static void read_ranked(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    search_row *r = row;
+    r->is_quote = sqlite3_column_int(st, 0) != 0;
+    r->article_id = sqlite3_column_int64(st, 1);
+    r->quote_id = sqlite3_column_int64(st, 2);
+    r->rank = sqlite3_column_double(st, 3);
+}
+
 ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
 {
     *rows = NULL;
@@ -1887,23 +1926,13 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
     sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, n + 1, sizeof **rows);
-        search_row *r = &(*rows)[n++];
-        memset(r, 0, sizeof *r);
-        r->is_quote = sqlite3_column_int(st, 0) != 0;
-        r->article_id = sqlite3_column_int64(st, 1);
-        r->quote_id = sqlite3_column_int64(st, 2);
-        r->rank = sqlite3_column_double(st, 3);
-    }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE && search_rows_details(d, *rows, n, query) != 0)
-        rc = SQLITE_ERROR;
+    size_t n;
+    bool ok = read_rows(st, sizeof **rows, read_ranked, NULL, (void **)rows,
+                        &n) &&
+              search_rows_details(d, *rows, n, query) == 0;
     free(match);
     free(bounded);
-    if (rc != SQLITE_DONE) {
+    if (!ok) {
         search_rows_free(*rows, (ssize_t)n);
         *rows = NULL;
         return -1;
