@@ -799,9 +799,7 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
             a->opened[i] = false;
         }
         app_layout(a);
-        view *first = pane(a, 0);
-        if (first->ops->select && first->ops->line_count(first))
-            first->ops->select(first, 0);
+        view_select_first(pane(a, 0));
         app_message(a, "corpus refreshed: %d new or changed, %d removed",
                     rep.parsed, rep.removed);
     }
@@ -867,9 +865,7 @@ int app_run(const dubao_options *o)
         mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
                       BUTTON5_PRESSED, NULL);
     app_layout(a);
-    view *first = pane(a, 0);
-    if (first->ops->select && first->ops->line_count(first))
-        first->ops->select(first, 0);
+    view_select_first(pane(a, 0));
     const char *bench_path = getenv("DUBAO_BENCH_KEYS");
     if (bench_path && a->script)
         bt.out = fopen(bench_path, "w");

@@ -177,3 +177,16 @@ int64_t view_checked_count(view *v, int64_t n)
     app_message(v->app, "database error: %s", db_errmsg(app_db(v->app)));
     return 0;
 }
+
+void view_select_first(view *v)
+{
+    if (v->ops->select && v->ops->line_count(v) > 0)
+        v->ops->select(v, 0);
+}
+
+void view_reopen(view *v)
+{
+    v->ops->open(v);
+    v->cursor = v->top = 0;
+    view_select_first(v);
+}

@@ -81,6 +81,11 @@ void view_clamp(view *v);
 /* Find the next (dir 1) or previous (dir -1) line after the cursor that
    contains needle; moves there and returns true if found. */
 bool view_search(view *v, const char *needle, int dir, bool include_cursor);
+/* Load the pane's rows again, go to the top and select the first line
+   (other panes follow it). */
+void view_reopen(view *v);
+/* Select line 0 when the pane has lines. */
+void view_select_first(view *v);
 /* n, a number of rows from the database, or 0 after putting the database
    error on the status line when n < 0. */
 int64_t view_checked_count(view *v, int64_t n);

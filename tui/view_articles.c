@@ -40,10 +40,7 @@ void articles_view_show_issue(view *v, int64_t issue_id, const char *file)
     d->issue_id = issue_id;
     free(d->file);
     d->file = xstrdup(file);
-    articles_open(v);
-    v->cursor = v->top = 0;
-    if (v->ops->select && d->n > 0)
-        v->ops->select(v, 0);
+    view_reopen(v);
 }
 
 static size_t articles_line_count(view *v)

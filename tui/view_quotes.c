@@ -91,10 +91,7 @@ void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)
     d->speaker_id = speaker_id;
     free(d->speaker);
     d->speaker = name ? xstrdup(name) : NULL;
-    quotes_open(v);
-    v->cursor = v->top = 0;
-    if (d->count > 0 && v->ops->select)
-        v->ops->select(v, 0);
+    view_reopen(v);
 }
 
 static size_t quotes_line_count(view *v)

@@ -116,10 +116,7 @@ static void results_filter(view *v, const char *query)
     results_data *d = results_data_of(v);
     free(d->query);
     d->query = query && *query ? xstrdup(query) : NULL;
-    results_open(v);
-    v->cursor = v->top = 0;
-    if (d->n > 0)
-        results_select(v, 0);
+    view_reopen(v);
 }
 
 static void results_status(view *v, strbuf *sb)

@@ -145,10 +145,7 @@ static void speakers_filter(view *v, const char *query)
     speakers_data *d = speakers_data_of(v);
     free(d->query);
     d->query = query && *query ? xstrdup(query) : NULL;
-    speakers_open(v);
-    v->cursor = v->top = 0;
-    if (d->count > 0)
-        speakers_select(v, 0);
+    view_reopen(v);
 }
 
 static void speakers_status(view *v, strbuf *sb)
