@@ -190,3 +190,21 @@ void view_reopen(view *v)
     v->cursor = v->top = 0;
     view_select_first(v);
 }
+
+void view_save_with_query(view *v, const char *query, view_state *st)
+{
+    view_save_position(v, st);
+    st->text = query ? xstrdup(query) : NULL;
+}
+
+void view_restore_with_query(view *v, char **query, const view_state *st)
+{
+    bool same = (!st->text && !*query) ||
+                (st->text && *query && strcmp(st->text, *query) == 0);
+    if (!same) {
+        free(*query);
+        *query = st->text ? xstrdup(st->text) : NULL;
+        v->ops->open(v);
+    }
+    view_restore_position(v, st);
+}

@@ -94,6 +94,11 @@ int64_t view_checked_count(view *v, int64_t n);
    database error, which goes to the status line. */
 struct row_window;
 void *view_row(view *v, struct row_window *w, size_t i, int64_t count);
+/* save/restore for panes that show the rows matching a query (*query: a
+   heap string or NULL): the query goes with the position, and a different
+   one loads the rows again. */
+void view_save_with_query(view *v, const char *query, view_state *st);
+void view_restore_with_query(view *v, char **query, const view_state *st);
 /* Generic save/restore of cursor and top, for views with nothing else. */
 void view_save_position(view *v, view_state *st);
 void view_restore_position(view *v, const view_state *st);

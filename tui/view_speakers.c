@@ -166,22 +166,12 @@ static void speakers_status(view *v, strbuf *sb)
 
 static void speakers_save(view *v, view_state *st)
 {
-    speakers_data *d = speakers_data_of(v);
-    view_save_position(v, st);
-    st->text = d->query ? xstrdup(d->query) : NULL;
+    view_save_with_query(v, speakers_data_of(v)->query, st);
 }
 
 static void speakers_restore(view *v, const view_state *st)
 {
-    speakers_data *d = speakers_data_of(v);
-    bool same = (!st->text && !d->query) ||
-                (st->text && d->query && strcmp(st->text, d->query) == 0);
-    if (!same) {
-        free(d->query);
-        d->query = st->text ? xstrdup(st->text) : NULL;
-        speakers_open(v);
-    }
-    view_restore_position(v, st);
+    view_restore_with_query(v, &speakers_data_of(v)->query, st);
 }
 
 static void speakers_free(view *v)
