@@ -28,8 +28,8 @@ static void articles_open(view *v)
     d->n = 0;
     if (d->issue_id == 0)
         return;
-    d->n = db_articles(app_db(v->app), d->issue_id, NULL, &d->rows);
-    d->n = view_checked_count(v, d->n);
+    d->n = view_checked_count(
+        v, db_articles(app_db(v->app), d->issue_id, NULL, &d->rows));
 }
 
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file)

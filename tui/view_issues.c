@@ -63,8 +63,7 @@ static void issues_open(view *v)
 {
     issues_data *d = issues_data_of(v);
     row_window_forget(&d->rows);
-    d->count = db_issue_count(app_db(v->app));
-    d->count = view_checked_count(v, d->count);
+    d->count = view_checked_count(v, db_issue_count(app_db(v->app)));
 }
 
 static size_t issues_line_count(view *v)
@@ -86,18 +85,17 @@ static void issues_draw_line(view *v, int y, size_t n, bool selected)
 {
     issue_row *r = issue_at(v, n);
     const char *label = issue_label(v->data, r);
-    strbuf count = {0};
-    sb_printf(&count, " %d", r ? r->articles : 0);
-    int room = v->width - (int)count.len;
+    char count[24];
+    int clen = snprintf(count, sizeof count, " %d", r ? r->articles : 0);
+    int room = v->width - clen;
     if (room < 1)
         room = v->width;
     draw_text(v->win, y, 0, label, strlen(label), room);
     if (room < v->width) {
         if (!selected)
             wattrset(v->win, style_attr(STYLE_DIM));
-        draw_text(v->win, y, room, count.s, count.len, (int)count.len);
+        draw_text(v->win, y, room, count, (size_t)clen, clen);
     }
-    sb_free(&count);
 }
 
 /* Show the selected issue's articles in the articles pane. */

@@ -78,9 +78,9 @@ static void quotes_open(view *v)
     quotes_data *d = quotes_data_of(v);
     row_window_forget(&d->rows);
     quote_filter f = quotes_filter(d);
-    d->count = db_quote_count(app_db(v->app), &f, false);
+    d->count = view_checked_count(v, db_quote_count(app_db(v->app), &f,
+                                                    false));
     d->loaded = true;
-    d->count = view_checked_count(v, d->count);
 }
 
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)

@@ -33,8 +33,8 @@ static void results_open(view *v)
     d->label_prefix = NULL;
     if (!d->query)
         return;
-    d->n = db_search(app_db(v->app), d->query, 200, &d->rows);
-    d->n = view_checked_count(v, d->n);
+    d->n = view_checked_count(v, db_search(app_db(v->app), d->query, 200,
+                                           &d->rows));
     d->label_prefix = xcalloc((size_t)d->n + 1, sizeof *d->label_prefix);
     for (ssize_t i = 0; i < d->n; i++) {
         search_row *r = &d->rows[i];

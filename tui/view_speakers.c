@@ -105,9 +105,9 @@ static void speakers_draw_line(view *v, int y, size_t n, bool selected)
     if (!r)
         return;
     const char *label = speaker_label(v->data, r);
-    strbuf count = {0};
-    sb_printf(&count, " %d", r->quotes);
-    int room = v->width > (int)count.len + 1 ? v->width - (int)count.len
+    char count[24];
+    int clen = snprintf(count, sizeof count, " %d", r->quotes);
+    int room = v->width > clen + 1 ? v->width - clen
                                              : v->width;
     if (!selected)
         wattrset(v->win, style_attr(r->is_delegate ? STYLE_SPEAKER
@@ -118,8 +118,7 @@ static void speakers_draw_line(view *v, int y, size_t n, bool selected)
     size_t nl = strlen(r->name);
     draw_text(v->win, y, used, label + nl, strlen(label + nl), room - used);
     if (room < v->width)
-        draw_text(v->win, y, room, count.s, count.len, (int)count.len);
-    sb_free(&count);
+        draw_text(v->win, y, room, count, (size_t)clen, clen);
 }
 
 /* Show the selected speaker's quotes in the quotes pane. */
