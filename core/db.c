@@ -28,10 +28,19 @@
 /* Bump when the schema changes; db_migrate() must handle every older one. */
 #define DUBAO_SCHEMA_VERSION 8
 
+/* Statements run for every file while indexing, kept prepared (see
+   cached_stmt); more than the store needs. */
+#define STMT_CACHE_SIZE 24
+
 struct db {
     sqlite3 *h;
     char *path;
     bool in_batch; /* between db_batch_begin and its commit or rollback */
+    struct {
+        const char *sql; /* a string literal: its address is the key */
+        sqlite3_stmt *st;
+    } cache[STMT_CACHE_SIZE];
+    size_t ncache;
 };
 
 /* Speaker names are indexed by their runs of up to this many characters;
@@ -420,7 +429,7 @@ db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
        as a lock or a newer schema (report)? */
     sqlite3 *h = NULL;
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        db probe = {h, (char *)path, false};
+        db probe = {.h = h, .path = (char *)path};
         sound = db_quick_check(&probe, &report);
     }
     sqlite3_close(h);
@@ -492,6 +501,8 @@ void db_close(db *d)
 {
     if (!d)
         return;
+    for (size_t i = 0; i < d->ncache; i++)
+        sqlite3_finalize(d->cache[i].st);
     sqlite3_close(d->h);
     free(d->path);
     free(d);
@@ -505,6 +516,32 @@ static sqlite3_stmt *prepare(db *d, const char *sql, strbuf *err)
         if (err)
             sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
         return NULL;
+    }
+    return st;
+}
+
+/* The statement for sql, a string literal, reset and unbound: prepared on
+   first use and kept until db_close, so that the statements run for every
+   file while indexing are compiled once.  Callers never finalize it.  NULL
+   (with a message in err) on failure. */
+static sqlite3_stmt *cached_stmt(db *d, const char *sql, strbuf *err)
+{
+    for (size_t i = 0; i < d->ncache; i++) {
+        if (d->cache[i].sql == sql) {
+            sqlite3_reset(d->cache[i].st);
+            sqlite3_clear_bindings(d->cache[i].st);
+            return d->cache[i].st;
+        }
+    }
+    if (d->ncache == STMT_CACHE_SIZE) {
+        if (err)
+            sb_printf(err, "database %s: statement cache full", d->path);
+        return NULL;
+    }
+    sqlite3_stmt *st = prepare(d, sql, err);
+    if (st) {
+        d->cache[d->ncache].sql = sql;
+        d->cache[d->ncache++].st = st;
     }
     return st;
 }
@@ -630,14 +667,16 @@ typedef struct {
         *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
 } store_stmts;
 
-static void store_stmts_free(store_stmts *s)
+/* Let go of the store statements (they stay in the cache). */
+static void store_stmts_release(store_stmts *s)
 {
     sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
                             &s->quote, &s->batch_issue, &s->speaker_key,
                             &s->count_quotes};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
-        sqlite3_finalize(*all[i]);
+        if (*all[i])
+            sqlite3_reset(*all[i]);
         *all[i] = NULL;
     }
 }
@@ -645,35 +684,35 @@ static void store_stmts_free(store_stmts *s)
 static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
 {
     memset(s, 0, sizeof *s);
-    s->issue = prepare(d, "INSERT INTO issues(source_id, file, paper, date, "
+    s->issue = cached_stmt(d, "INSERT INTO issues(source_id, file, paper, date, "
                           "edition) VALUES(?1,?2,?3,?4,?5)", err);
-    s->article = prepare(d, "INSERT INTO articles(issue_id, ord, headline, "
+    s->article = cached_stmt(d, "INSERT INTO articles(issue_id, ord, headline, "
                             "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)",
                          err);
-    s->para = prepare(d, "INSERT INTO paragraphs(article_id, ord, kind, start,"
+    s->para = cached_stmt(d, "INSERT INTO paragraphs(article_id, ord, kind, start,"
                          " length, section) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->section = prepare(d, "INSERT INTO sections(article_id, ord, heading, "
+    s->section = cached_stmt(d, "INSERT INTO sections(article_id, ord, heading, "
                             "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)",
                          err);
-    s->speaker = prepare(
+    s->speaker = cached_stmt(
         d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
            "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
            "role=coalesce(excluded.role, role), "
            "titles=coalesce(excluded.titles, titles), "
            "delegation=coalesce(excluded.delegation, delegation), "
            "is_delegate=max(excluded.is_delegate, is_delegate)", err);
-    s->speaker_id = prepare(d, "SELECT id FROM speakers WHERE name=?1", err);
-    s->appearance = prepare(
+    s->speaker_id = cached_stmt(d, "SELECT id FROM speakers WHERE name=?1", err);
+    s->appearance = cached_stmt(
         d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
            "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->quote = prepare(d, "INSERT INTO quotes(article_id, section, speaker_id,"
+    s->quote = cached_stmt(d, "INSERT INTO quotes(article_id, section, speaker_id,"
                           " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)",
                        err);
-    s->batch_issue = prepare(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
+    s->batch_issue = cached_stmt(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
                              err);
-    s->speaker_key = prepare(d, "INSERT OR IGNORE INTO speaker_keys(key, "
+    s->speaker_key = cached_stmt(d, "INSERT OR IGNORE INTO speaker_keys(key, "
                                 "speaker_id) VALUES(?1,?2)", err);
-    s->count_quotes = prepare(
+    s->count_quotes = cached_stmt(
         d, "UPDATE speakers SET nquotes = nquotes + (SELECT count(*) FROM "
            "articles a JOIN quotes q ON q.article_id=a.id WHERE a.issue_id=?1 "
            "AND q.speaker_id=speakers.id) WHERE id IN (SELECT q.speaker_id "
@@ -682,13 +721,12 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
     if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
         !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
         !s->speaker_key || !s->count_quotes) {
-        store_stmts_free(s);
+        store_stmts_release(s);
         return -1;
     }
     return 0;
 }
 
-/* Upsert a person and return the speaker id, or 0 on error. */
 /* Most readings a character's pinyin keys are made from. */
 #define SPEAKER_KEY_READINGS 4
 
@@ -943,7 +981,7 @@ out:
     if (rc != 0)
         sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
     free(speaker_ids);
-    store_stmts_free(&s);
+    store_stmts_release(&s);
     return rc;
 }
 
@@ -951,14 +989,14 @@ out:
 static int exec_with_text(db *d, const char *sql, const char *arg,
                           strbuf *err)
 {
-    sqlite3_stmt *st = prepare(d, sql, err);
+    sqlite3_stmt *st = cached_stmt(d, sql, err);
     if (!st)
         return -1;
     bind_text(st, 1, arg);
     int rc = step_done(st);
     if (rc != 0 && err)
         sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -1047,8 +1085,8 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
     sqlite3_stmt *ins = NULL;
     if (source_delete(d, path, err) != 0)
         goto out;
-    ins = prepare(d, "INSERT INTO sources(path, size, mtime_ns, hash, status,"
-                     " message) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    ins = cached_stmt(d, "INSERT INTO sources(path, size, mtime_ns, hash, "
+                         "status, message) VALUES(?1,?2,?3,?4,?5,?6)", err);
     if (!ins)
         goto out;
     bind_text(ins, 1, path);
@@ -1065,7 +1103,6 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
         goto out;
     rc = own_batch ? db_batch_commit(d, err) : 0;
 out:
-    sqlite3_finalize(ins);
     if (rc != 0 && own_batch && d->in_batch)
         db_batch_rollback(d);
     return rc;
