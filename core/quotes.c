@@ -55,6 +55,7 @@ typedef struct {
 
 typedef struct {
     issue *is;
+    const people_index *people;  /* the issue's people by first character */
     size_t ai;
     char *text;
     size_t len;
@@ -347,7 +348,8 @@ static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
         if (tl == strlen(generic[i]) && memcmp(c->text + pos, generic[i], tl) == 0)
             return false;
     size_t nl;
-    if (known_person_at(c->is, c->text + pos + tl, c->len - pos - tl, &nl) >= 0)
+    if (known_person_at(c->is, c->people, c->text + pos + tl,
+                        c->len - pos - tl, &nl) >= 0)
         return false;
     size_t pl;
     uint32_t uc = char_before(c, pos, &pl);
@@ -376,7 +378,7 @@ static void find_mentions(actx *c)
                 continue;
             }
             size_t nl;
-            int who = known_person_at(c->is, c->text + p, e - p, &nl);
+            int who = known_person_at(c->is, c->people, c->text + p, e - p, &nl);
             if (who >= 0) {
                 push_mention(c, p, p + nl, who);
                 p += nl;
@@ -1007,10 +1009,12 @@ static void emit_sections(actx *c)
 }
 
 /* Build the per-article context: text, block offsets, prose flags. */
-static void actx_init(actx *c, issue *is, size_t ai)
+static void actx_init(actx *c, issue *is, const people_index *people,
+                      size_t ai)
 {
     memset(c, 0, sizeof *c);
     c->is = is;
+    c->people = people;
     c->ai = ai;
     const article *a = &is->articles[ai];
     c->text = article_text(a);
@@ -1080,10 +1084,10 @@ static void store_items(actx *c)
 }
 
 /* Extract the quotes of one article. */
-static void article_quotes(issue *is, size_t ai)
+static void article_quotes(issue *is, const people_index *people, size_t ai)
 {
     actx c;
-    actx_init(&c, is, ai);
+    actx_init(&c, is, people, ai);
     if (c.len > ARTICLE_SCAN_MAX_BYTES) {
         strbuf w = {0};
         sb_printf(&w, "the article \"%.60s\" is %zu KB long; it is kept as "
@@ -1160,7 +1164,10 @@ void quotes_extract(issue *is)
 {
     if (!lexicon_load())
         return;
+    people_index people;
+    people_index_build(&people, is);
     for (size_t ai = 0; ai < is->narticles; ai++)
-        article_quotes(is, ai);
+        article_quotes(is, &people, ai);
+    people_index_free(&people);
     prune_people(is);
 }

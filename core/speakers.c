@@ -23,23 +23,19 @@ enum {
 };
 
 /* Characters that never occur inside a given name but often right after
-   one: a candidate containing one is cut before it. */
-static const char *const not_in_name[] = {
-    "的", "了", "是", "在", "和", "与", "及", "等", "也", "都", "就", "还", "又", "被",
-    "把", "让", "对", "从", "这", "那", "个", "们", "不", "说", "表", "示", "年", "号",
-    "位", "名", "时", "后", "前", "上", "下", "里", "会", "将", "要", "已", "到", "着",
-    "过", "地", "得", "所", "而", "或", "但", "并", "每", "各", "该", "此", "本", "我",
-    "你", "他", "她", "它", "于", "以", "称", "指", "认", "介", "谈", "透", "坦", "呼",
-    "告", "记", "者", "代", "委", "员", "省", "市", "区", "县", "村", "局", "厅", "部",
-    "处", "司", "团", "队", "组", "院", "所", "校", "党", "协", "人",
-};
+   one: a candidate containing one is cut before it.  One UTF-8 string, so
+   that a lookup is a single memmem (UTF-8 is self-synchronising: a whole
+   character can only match at a character boundary). */
+static const char not_in_name[] =
+    "的了是在和与及等也都就还又被把让对从这那"
+    "个们不说表示年号位名时后前上下里会将要已"
+    "到着过地得所而或但并每各该此本我你他她它"
+    "于以称指认介谈透坦呼告记者代委员省市区县"
+    "村局厅部处司团队组院所校党协人";
 
 static bool in_not_in_name(const char *s, size_t len)
 {
-    for (size_t i = 0; i < sizeof not_in_name / sizeof not_in_name[0]; i++)
-        if (strlen(not_in_name[i]) == len && memcmp(not_in_name[i], s, len) == 0)
-            return true;
-    return false;
+    return len && memmem(not_in_name, sizeof not_in_name - 1, s, len) != NULL;
 }
 
 /* Is uc punctuation that ends a clause? */
@@ -160,22 +156,63 @@ size_t name_at(const char *s, size_t n, int min_strength)
     return strength >= min_strength ? len : 0;
 }
 
-int known_person_at(const issue *is, const char *s, size_t n, size_t *len)
+/* Order person keys by first character, then by index (a stable order). */
+static int person_key_cmp(const void *a, const void *b)
+{
+    const person_key *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return (x->person > y->person) - (x->person < y->person);
+}
+
+void people_index_build(people_index *ix, const issue *is)
+{
+    ix->v = xcalloc(is->npeople + 1, sizeof *ix->v);
+    ix->n = 0;
+    for (size_t i = 0; i < is->npeople; i++) {
+        const char *name = is->people[i].name;
+        uint32_t uc;
+        if (name && utf8_char(name, strlen(name), &uc))
+            ix->v[ix->n++] = (person_key){uc, (int)i};
+    }
+    qsort(ix->v, ix->n, sizeof *ix->v, person_key_cmp);
+}
+
+void people_index_free(people_index *ix)
+{
+    free(ix->v);
+    ix->v = NULL;
+    ix->n = 0;
+}
+
+int known_person_at(const issue *is, const people_index *ix, const char *s,
+                    size_t n, size_t *len)
 {
     int best = -1;
     size_t best_len = 0;
-    for (size_t i = 0; i < is->npeople; i++) {
+    uint32_t uc;
+    if (len)
+        *len = 0;
+    if (!ix->n || !utf8_char(s, n, &uc))
+        return -1;
+    /* First key whose character is >= uc. */
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->v[mid].first < uc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < ix->n && ix->v[k].first == uc; k++) {
+        int i = ix->v[k].person;
         const char *name = is->people[i].name;
-        /* Most positions are rejected on the first character (comparing
-           one byte would not do: Chinese characters share a few lead
-           bytes). */
-        int first = u8_mblen((const uint8_t *)name, strnlen(name, 4));
-        if (first <= 0 || n < (size_t)first || memcmp(name, s, (size_t)first))
-            continue;
-        size_t k = strlen(name);
-        if (k > best_len && starts_with(s, n, name)) {
-            best = (int)i;
-            best_len = k;
+        size_t nl = strlen(name);
+        /* Ties go to the earlier person, as keys of one character are
+           ordered by index. */
+        if (nl > best_len && starts_with(s, n, name)) {
+            best = i;
+            best_len = nl;
         }
     }
     if (len)

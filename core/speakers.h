@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -62,9 +63,27 @@ void speakers_find(issue *is);
    3 a speech verb, role or title). */
 size_t name_at(const char *s, size_t n, int min_strength);
 
+/* The people of an issue ordered by the first character of their name,
+   so that finding who is named at a position costs a binary search, not a
+   pass over everyone (quotes.c asks at every character of every article). */
+typedef struct {
+    uint32_t first;   /* first character of the name */
+    int person;       /* index into issue.people */
+} person_key;
+
+typedef struct {
+    person_key *v;
+    size_t n;
+} people_index;
+
+/* Build ix over is->people as they are now; free with people_index_free. */
+void people_index_build(people_index *ix, const issue *is);
+void people_index_free(people_index *ix);
+
 /* Index of the longest known person whose name starts s, or -1; the
-   name's byte length goes to *len. */
-int known_person_at(const issue *is, const char *s, size_t n, size_t *len);
+   name's byte length goes to *len.  ix must be built over is. */
+int known_person_at(const issue *is, const people_index *ix, const char *s,
+                    size_t n, size_t *len);
 
 /* Is this block page furniture or a byline (never a source of people)? */
 bool block_is_furniture(const block *b);

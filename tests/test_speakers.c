@@ -261,6 +261,42 @@ static void speakers_same_name_merges(void **state)
     issue_free(&is);
 }
 
+/* known_person_at finds the longest known name at a position through the
+   index by first character, and nothing where no name starts. */
+static void speakers_known_person_at_takes_the_longest_name(void **state)
+{
+    (void)state;
+    issue is;
+    memset(&is, 0, sizeof is);
+    const char *names[] = {"王小明", "李四", "王小", "张三", "王二"};
+    for (size_t i = 0; i < 5; i++) {
+        person p = {.name = (char *)names[i]};
+        assert_int_equal(issue_find_or_add_person(&is, &p), (int)i);
+    }
+    people_index ix;
+    people_index_build(&ix, &is);
+    assert_int_equal(ix.n, 5);
+    size_t len = 99;
+    const char *s = "王小明说";
+    assert_int_equal(known_person_at(&is, &ix, s, strlen(s), &len), 0);
+    assert_int_equal(len, strlen("王小明"));
+    /* Only the shorter name fits in the bytes given. */
+    assert_int_equal(known_person_at(&is, &ix, s, strlen("王小明") - 1, &len), 2);
+    assert_int_equal(len, strlen("王小"));
+    s = "王二表示";
+    assert_int_equal(known_person_at(&is, &ix, s, strlen(s), &len), 4);
+    s = "张三";
+    assert_int_equal(known_person_at(&is, &ix, s, strlen(s), &len), 3);
+    s = "王五说";
+    assert_int_equal(known_person_at(&is, &ix, s, strlen(s), &len), -1);
+    assert_int_equal(len, 0);
+    s = "赵六";
+    assert_int_equal(known_person_at(&is, &ix, s, strlen(s), &len), -1);
+    assert_int_equal(known_person_at(&is, &ix, "", 0, &len), -1);
+    people_index_free(&ix);
+    issue_free(&is);
+}
+
 static void speakers_missing_lexicon_is_reported(void **state)
 {
     (void)state;
@@ -284,6 +320,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_standing_committee_is_not_two_sessions),
     cmocka_unit_test(speakers_local_session_and_stated_roles),
     cmocka_unit_test(speakers_same_name_merges),
+    cmocka_unit_test(speakers_known_person_at_takes_the_longest_name),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
