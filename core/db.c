@@ -26,7 +26,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 8
+#define DUBAO_SCHEMA_VERSION 9
 
 /* Statements run for every file while indexing, kept prepared (see
    cached_stmt); more than the store needs. */
@@ -136,9 +136,9 @@ static const char *const schema_sql =
        reason FTS5 may hold up to 32 MB of pending terms (default 1 MB)
        before it writes a segment: fewer segments to merge later. */
     "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
-    "  content='articles', content_rowid='id', tokenize='dubao_cjk');"
+    "  content='articles', content_rowid='id', tokenize='dubao_cjk', detail=none);"
     "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quotes', content_rowid='id', tokenize='dubao_cjk');"
+    "  content='quotes', content_rowid='id', tokenize='dubao_cjk', detail=none);"
     "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);"
     "INSERT INTO quote_fts(quote_fts, rank) VALUES('hashsize', 33554432);";
 
@@ -477,7 +477,7 @@ db *db_open(const char *path, bool readonly, strbuf *err)
         return NULL;
     }
     sqlite3_extended_result_codes(d->h, 1);
-    if (fts_register_tokenizer(d->h) != SQLITE_OK) {
+    if (fts_register(d->h) != SQLITE_OK) {
         sb_printf(err, "database %s: cannot set up full-text search: %s",
                   path, sqlite3_errmsg(d->h));
         db_close(d);
@@ -1940,21 +1940,23 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         free(bounded);
         return 0;
     }
-    /* Rank with bm25 alone; a query that matches more than
-       SEARCH_RANK_CANDIDATES articles (or quotes) ranks the last indexed
-       ones of them, which keeps a one-character query as fast in an
-       archive as in a single page. */
+    /* The candidates are the last SEARCH_RANK_CANDIDATES indexed articles
+       (and as many quotes) that hold every token of the query, which
+       keeps a one-character query as fast in an archive as in a single
+       page.  dubao_rank drops those without the terms themselves and
+       scores the rest; a headline counts five times. */
     sqlite3_stmt *st = prepare(
-        d, "WITH a AS (SELECT rowid AS id, bm25(article_fts, 5.0, 1.0) AS r "
-           "  FROM article_fts WHERE article_fts MATCH ?1 "
-           "  ORDER BY rowid DESC LIMIT ?3), "
-           "q AS (SELECT rowid AS id, bm25(quote_fts) AS r "
-           "  FROM quote_fts WHERE quote_fts MATCH ?1 "
-           "  ORDER BY rowid DESC LIMIT ?3) "
-           "SELECT 0, id, 0, r FROM a "
-           "UNION ALL SELECT 1, (SELECT article_id FROM quotes WHERE "
-           "  quotes.id=q.id), id, r FROM q "
-           "ORDER BY 4 LIMIT ?2", NULL);
+        d, "WITH a AS (SELECT f.rowid AS id, "
+           "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
+           "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
+           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?3), "
+           "q AS (SELECT f.rowid AS id, t.article_id AS aid, "
+           "  dubao_rank(?4, 256, 1.0, t.text) AS r "
+           "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
+           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?3) "
+           "SELECT 0, id, 0, r FROM a WHERE r IS NOT NULL "
+           "UNION ALL SELECT 1, aid, id, r FROM q WHERE r IS NOT NULL "
+           "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
     if (!st) {
         free(match);
         free(bounded);
@@ -1963,6 +1965,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
     sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
+    sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
     size_t n;
     bool ok = read_rows(st, sizeof **rows, read_ranked, NULL, (void **)rows,
                         &n) &&

@@ -227,7 +227,7 @@ typedef struct {
     char *article;         /* headline */
     char *speaker;         /* quotes only, may be NULL */
     char *snippet;
-    double rank;           /* bm25: lower is better */
+    double rank;           /* dubao_rank: higher is better */
     size_t matches[SEARCH_MAX_MATCHES][2];
     size_t nmatches;
 } search_row;

@@ -281,65 +281,6 @@ int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
     return rc;
 }
 
-/* ---- FTS5 registration ------------------------------------------------- */
-
-/* The tokenizer keeps no state, but FTS5 wants a non-NULL instance. */
-static int tokenizer_instance;
-
-/* xCreate: the tokenizer takes no arguments. */
-static int tok_create(void *ctx, const char **argv, int argc,
-                      Fts5Tokenizer **out)
-{
-    (void)ctx;
-    (void)argv;
-    if (argc != 0)
-        return SQLITE_ERROR;
-    *out = (Fts5Tokenizer *)&tokenizer_instance;
-    return SQLITE_OK;
-}
-
-/* xDelete: nothing to free. */
-static void tok_delete(Fts5Tokenizer *t)
-{
-    (void)t;
-}
-
-/* xTokenize: hand the text to fts_tokenize. */
-static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
-                        const char *text, int n,
-                        int (*token)(void *, int, const char *, int, int,
-                                     int))
-{
-    (void)t;
-    if (!text || n <= 0)
-        return SQLITE_OK;
-    return fts_tokenize(text, (size_t)n, flags, ctx, token);
-}
-
-/* The fts5_api of db, fetched the documented way (SELECT fts5(?1) with a
-   pointer binding), or NULL when FTS5 is missing. */
-static fts5_api *fts5_api_of(sqlite3 *db)
-{
-    fts5_api *api = NULL;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
-        SQLITE_OK)
-        return NULL;
-    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
-    return api;
-}
-
-int fts_register_tokenizer(sqlite3 *db)
-{
-    fts5_api *api = fts5_api_of(db);
-    if (!api)
-        return SQLITE_ERROR;
-    fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, "dubao_cjk", NULL, &tok, NULL);
-}
-
 /* ---- user queries ---------------------------------------------------- */
 
 /* A query term: a byte span of the query holding one CJK run or a group of
@@ -380,31 +321,41 @@ static size_t split_terms(const char *q, query_term **terms)
     return n;
 }
 
-/* Quote every term of q as an FTS5 string and AND them (see fts.h). */
+/* fts_tokenize callback: append one query token to the expression in ctx
+   as a quoted FTS5 string, ANDed to the ones before. */
+static int append_query_token(void *ctx, int tflags, const char *tok,
+                              int ntok, int start, int end)
+{
+    (void)tflags;
+    (void)start;
+    (void)end;
+    strbuf *sb = ctx;
+    if (sb->len)
+        sb_puts(sb, " AND ");
+    sb_putc(sb, '"');
+    for (int i = 0; i < ntok; i++) {
+        if (tok[i] == '"')
+            sb_putc(sb, '"'); /* cannot occur in a token; kept safe */
+        sb_putc(sb, tok[i]);
+    }
+    sb_putc(sb, '"');
+    return 0;
+}
+
+/* AND every query token of every term of q, each a quoted FTS5 string
+   (see fts.h). */
 char *fts_query_from_user(const char *q)
 {
     if (!q)
         return NULL;
     query_term *terms;
     size_t n = split_terms(q, &terms);
-    if (n == 0) {
-        free(terms);
-        return NULL;
-    }
     strbuf sb = {0};
-    for (size_t t = 0; t < n; t++) {
-        if (t > 0)
-            sb_puts(&sb, " AND ");
-        sb_putc(&sb, '"');
-        for (size_t i = terms[t].start; i < terms[t].end; i++) {
-            if (q[i] == '"')
-                sb_putc(&sb, '"'); /* cannot occur in a term; kept safe */
-            sb_putc(&sb, q[i]);
-        }
-        sb_putc(&sb, '"');
-    }
+    for (size_t t = 0; t < n; t++)
+        fts_tokenize(q + terms[t].start, terms[t].end - terms[t].start,
+                     FTS5_TOKENIZE_QUERY, &sb, append_query_token);
     free(terms);
-    return sb_take(&sb);
+    return sb.len ? sb_take(&sb) : NULL;
 }
 
 /* ---- match ranges ---------------------------------------------------- */
@@ -525,4 +476,238 @@ size_t fts_match_ranges(const char *text, const char *q, size_t (*ranges)[2],
     sb_free(&qu.pool);
     sb_free(&tu.pool);
     return count;
+}
+
+/* ---- ranking and exact matching ------------------------------------- */
+
+/* A term of a user query, prepared for dubao_rank. */
+typedef struct {
+    char *raw;        /* the term as typed, for fts_match_ranges */
+    char *folded;     /* its characters (or word) folded as the index folds
+                         them, for a plain byte search of the text */
+    size_t folded_len;
+    bool cjk_only;    /* all CJK characters: finding folded in the text
+                         proves the term is there */
+    bool one_token;   /* one unigram, bigram or word: the MATCH of the same
+                         query already proves the term is in the row */
+} rank_term;
+
+typedef struct {
+    rank_term *terms;
+    size_t n;
+} rank_query;
+
+static void rank_query_free(void *p)
+{
+    rank_query *rq = p;
+    if (!rq)
+        return;
+    for (size_t i = 0; i < rq->n; i++) {
+        free(rq->terms[i].raw);
+        free(rq->terms[i].folded);
+    }
+    free(rq->terms);
+    free(rq);
+}
+
+/* Fill t from the term text[0..n): its folded form and kind. */
+static void rank_term_init(rank_term *t, const char *text, size_t n)
+{
+    t->raw = xstrndup(text, n);
+    unit_scanner sc = {(const uint8_t *)t->raw, n, 0, false, UNIT_WORD};
+    text_unit u;
+    strbuf folded = {0};
+    size_t units = 0;
+    t->cjk_only = true;
+    while (next_unit(&sc, &u)) {
+        units++;
+        if (u.kind == UNIT_CJK) {
+            uint8_t buf[8];
+            int len = u8_uctomb(buf, u.cp, sizeof buf);
+            if (len > 0)
+                sb_append(&folded, (const char *)buf, (size_t)len);
+            continue;
+        }
+        t->cjk_only = false;
+        uint8_t buf[256];
+        size_t len;
+        uint8_t *w = fold_word(sc.s + u.start, u.end - u.start, buf,
+                               sizeof buf, &len);
+        sb_append(&folded, (const char *)w, len);
+        if (w != buf)
+            free(w);
+    }
+    t->one_token = t->cjk_only ? units <= 2 : units == 1;
+    t->folded_len = folded.len;
+    t->folded = folded.len ? sb_take(&folded) : NULL;
+    sb_free(&folded);
+}
+
+/* Split q into terms for ranking. */
+static rank_query *rank_query_new(const char *q)
+{
+    rank_query *rq = xcalloc(1, sizeof *rq);
+    query_term *terms;
+    rq->n = split_terms(q, &terms);
+    rq->terms = xcalloc(rq->n + 1, sizeof *rq->terms);
+    for (size_t i = 0; i < rq->n; i++)
+        rank_term_init(&rq->terms[i], q + terms[i].start,
+                       terms[i].end - terms[i].start);
+    free(terms);
+    return rq;
+}
+
+/* Non-overlapping occurrences of needle in hay. */
+static size_t count_bytes(const char *hay, size_t n, const char *needle,
+                          size_t k)
+{
+    size_t count = 0;
+    const char *p = hay, *end = hay + n;
+    while (k && (size_t)(end - p) >= k) {
+        const char *m = memmem(p, (size_t)(end - p), needle, k);
+        if (!m)
+            break;
+        count++;
+        p = m + k;
+    }
+    return count;
+}
+
+/* How often term t occurs in text[0..n).  A byte search of the folded
+   term decides when it can (the usual case); otherwise the text is cut
+   into units and compared as fts_match_ranges does: a term written in
+   traditional or fullwidth characters, bridged by a space, or made of
+   words joined by connectors.  For a one-token term 0 only means "not in
+   this form": the MATCH found it. */
+static size_t term_count(const rank_term *t, const char *text, size_t n)
+{
+    size_t c = t->folded ? count_bytes(text, n, t->folded, t->folded_len)
+                         : 0;
+    if (c > 0 && (t->cjk_only || t->one_token))
+        return c;
+    if (t->one_token)
+        return 0;
+    size_t ranges[64][2];
+    return fts_match_ranges(text, t->raw, ranges, 64);
+}
+
+/* BM25's saturation of term frequency, with its usual k1 and b. */
+#define RANK_K1 1.2
+#define RANK_B 0.75
+
+/* dubao_rank(query, typical_bytes, weight1, text1 [, weight2, text2 ...]):
+   see fts.h. */
+static void rank_function(sqlite3_context *ctx, int argc,
+                          sqlite3_value **argv)
+{
+    if (argc < 4 || argc % 2 != 0) {
+        sqlite3_result_error(ctx, "dubao_rank(query, typical_bytes, weight, "
+                                  "text, ...): wrong number of arguments",
+                             -1);
+        return;
+    }
+    rank_query *rq = sqlite3_get_auxdata(ctx, 0);
+    if (!rq) {
+        const char *q = (const char *)sqlite3_value_text(argv[0]);
+        sqlite3_set_auxdata(ctx, 0, rank_query_new(q ? q : ""),
+                            rank_query_free);
+        if (!(rq = sqlite3_get_auxdata(ctx, 0))) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    double typical = sqlite3_value_double(argv[1]);
+    size_t total = 0;
+    for (int a = 3; a < argc; a += 2)
+        total += (size_t)sqlite3_value_bytes(argv[a]);
+    double norm = RANK_K1 * (1 - RANK_B + RANK_B * (double)total /
+                                              (typical > 0 ? typical : 1));
+    double score = 0;
+    for (size_t i = 0; i < rq->n; i++) {
+        const rank_term *t = &rq->terms[i];
+        double tf = 0;
+        for (int a = 2; a + 1 < argc; a += 2) {
+            const char *text = (const char *)sqlite3_value_text(argv[a + 1]);
+            if (text)
+                tf += sqlite3_value_double(argv[a]) *
+                      (double)term_count(t, text,
+                                         (size_t)sqlite3_value_bytes(argv[a + 1]));
+        }
+        if (tf <= 0 && !t->one_token) {
+            sqlite3_result_null(ctx); /* the characters, but not the term */
+            return;
+        }
+        if (tf <= 0)
+            tf = 1;
+        score += tf * (RANK_K1 + 1) / (tf + norm);
+    }
+    if (rq->n == 0)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_double(ctx, score);
+}
+
+/* ---- FTS5 registration ------------------------------------------------- */
+
+/* The tokenizer keeps no state, but FTS5 wants a non-NULL instance. */
+static int tokenizer_instance;
+
+/* xCreate: the tokenizer takes no arguments. */
+static int tok_create(void *ctx, const char **argv, int argc,
+                      Fts5Tokenizer **out)
+{
+    (void)ctx;
+    (void)argv;
+    if (argc != 0)
+        return SQLITE_ERROR;
+    *out = (Fts5Tokenizer *)&tokenizer_instance;
+    return SQLITE_OK;
+}
+
+/* xDelete: nothing to free. */
+static void tok_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+/* xTokenize: hand the text to fts_tokenize. */
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
+                        const char *text, int n,
+                        int (*token)(void *, int, const char *, int, int,
+                                     int))
+{
+    (void)t;
+    if (!text || n <= 0)
+        return SQLITE_OK;
+    return fts_tokenize(text, (size_t)n, flags, ctx, token);
+}
+
+/* The fts5_api of db, fetched the documented way (SELECT fts5(?1) with a
+   pointer binding), or NULL when FTS5 is missing. */
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int fts_register(sqlite3 *db)
+{
+    fts5_api *api = fts5_api_of(db);
+    if (!api)
+        return SQLITE_ERROR;
+    fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+    int rc = api->xCreateTokenizer(api, "dubao_cjk", NULL, &tok, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(
+            db, "dubao_rank", -1,
+            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+            rank_function, NULL, NULL, NULL);
+    return rc;
 }

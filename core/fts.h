@@ -14,11 +14,15 @@
  * names (贺 勇).  Punctuation separates tokens and is never one.
  *
  * Query text (FTS5_TOKENIZE_QUERY) is tokenized differently: a run of n >= 2
- * characters becomes its n-1 bigrams at consecutive positions, e.g.
- * 赵民革 -> 赵民 民革, so that the phrase matches only where the characters
- * are adjacent; a single character is its unigram.  (A trailing unigram
- * would add nothing the last bigram does not say, and its long doclist
- * made every phrase slower.)
+ * characters becomes its n-1 bigrams, e.g. 赵民革 -> 赵民 民革; a single
+ * character is its unigram.
+ *
+ * The tables are built with detail=none: the index records which rows hold
+ * a token, not where, which makes it several times smaller and faster to
+ * build.  A query is therefore the AND of its tokens, which finds every row
+ * that has the query's character pairs somewhere; dubao_rank() then keeps
+ * the rows where the terms really occur (赵民革 in a row with 赵民 and 民革
+ * apart is dropped) and scores them.
  */
 #ifndef DUBAO_FTS_H
 #define DUBAO_FTS_H
@@ -26,16 +30,25 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-/* Register the "dubao_cjk" FTS5 tokenizer on db (through fts5_api, not as
-   a loadable extension).  Returns SQLITE_OK or an SQLite error code. */
-int fts_register_tokenizer(sqlite3 *db);
+/* Register on db the "dubao_cjk" FTS5 tokenizer (through fts5_api, not as
+   a loadable extension) and the SQL function
+       dubao_rank(query, typical_bytes, weight1, text1 [, weight2, text2 ...])
+   for rows that matched fts_query_from_user(query): NULL when the texts do
+   not contain every term of the user query (as fts_match_ranges finds
+   them), else a score, higher for a better match.  The score is BM25's
+   term-frequency part, without idf: each term's occurrences in each text
+   times that text's weight, saturated and normalised by the texts' total
+   length against typical_bytes.  Returns SQLITE_OK or an SQLite error
+   code. */
+int fts_register(sqlite3 *db);
 
-/* Turn anything a user typed into a safe FTS5 MATCH expression: every CJK
-   run and every latin word or number becomes a double-quoted phrase, and
-   the phrases are ANDed.  Words joined by one connector such as 3.5 or
-   COVID-19 stay one phrase.  Operators and quotes typed by the user are
-   plain text.  Returns a heap string, or NULL if q has nothing searchable
-   (then there are no results). */
+/* Turn anything a user typed into a safe FTS5 MATCH expression: the query
+   tokens of every CJK run and every latin word or number, each a
+   double-quoted string, all ANDed.  A term is a CJK run or words joined by
+   one connector such as 3.5 or COVID-19; dubao_rank checks that each term
+   occurs as a whole.  Operators and quotes typed by the user are plain
+   text.  Returns a heap string, or NULL if q has nothing searchable (then
+   there are no results). */
 char *fts_query_from_user(const char *q);
 
 /* Byte ranges [start, end) in text where the terms of the user query q

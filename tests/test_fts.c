@@ -26,15 +26,15 @@ static const char *const rows[] = {
 #define NROWS (sizeof rows / sizeof rows[0])
 
 /* An in-memory database with the tokenizer registered and table t filled
-   with rows[]. */
+   with rows[], built as dubao's own tables are (detail=none). */
 static sqlite3 *open_test_db(void)
 {
     sqlite3 *db;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    assert_int_equal(fts_register_tokenizer(db), SQLITE_OK);
+    assert_int_equal(fts_register(db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
                                   "CREATE VIRTUAL TABLE t USING fts5(body, "
-                                  "tokenize='dubao_cjk')",
+                                  "tokenize='dubao_cjk', detail=none)",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_stmt *st;
@@ -50,19 +50,28 @@ static sqlite3 *open_test_db(void)
     return db;
 }
 
-/* Run a MATCH for the raw FTS5 expression expr and return the matching
-   rowids as "1,7" (heap string), or "ERROR: message" if SQLite fails. */
-static char *match_raw(sqlite3 *db, const char *expr)
+/* The rows of t that the user query q finds, as db_search finds them: the
+   MATCH of its expression, then dubao_rank's check of the terms.  Rowids
+   as "1,7" (heap string), "" when fts_query_from_user returns NULL (no
+   results), or "ERROR: message" if SQLite fails. */
+static char *search(sqlite3 *db, const char *q)
 {
+    char *expr = fts_query_from_user(q);
+    if (!expr)
+        return xstrdup("");
     strbuf sb = {0};
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
-                           "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid",
+                           "SELECT rowid FROM t WHERE t MATCH ?1 AND "
+                           "dubao_rank(?2, 100, 1.0, body) IS NOT NULL "
+                           "ORDER BY rowid",
                            -1, &st, NULL) != SQLITE_OK) {
         sb_printf(&sb, "ERROR: %s", sqlite3_errmsg(db));
+        free(expr);
         return sb_take(&sb);
     }
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         sb_printf(&sb, "%s%lld", sb.len ? "," : "",
@@ -72,19 +81,8 @@ static char *match_raw(sqlite3 *db, const char *expr)
         sb_printf(&sb, "ERROR: %s", sqlite3_errmsg(db));
     }
     sqlite3_finalize(st);
-    return sb_take(&sb);
-}
-
-/* The rowids that the user query q finds, as match_raw gives them ("" when
-   fts_query_from_user returns NULL, which means no results). */
-static char *search(sqlite3 *db, const char *q)
-{
-    char *expr = fts_query_from_user(q);
-    if (!expr)
-        return xstrdup("");
-    char *r = match_raw(db, expr);
     free(expr);
-    return r;
+    return sb.s ? sb_take(&sb) : xstrdup("");
 }
 
 /* Assert that user query q finds exactly the rowids in want. */
@@ -165,35 +163,6 @@ static void fts_query_tokens(void **state)
     free(got);
 }
 
-/* The positions stored in the index (fts5vocab 'instance'): the bigram
-   shares the position of its first character. */
-static void fts_index_positions(void **state)
-{
-    (void)state;
-    sqlite3 *db = open_test_db();
-    assert_int_equal(sqlite3_exec(db,
-                                  "CREATE VIRTUAL TABLE v USING "
-                                  "fts5vocab(t, 'instance')",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT term, offset FROM v WHERE "
-                                        "doc = 3 AND offset < 3 ORDER BY "
-                                        "offset, term",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    strbuf sb = {0};
-    while (sqlite3_step(st) == SQLITE_ROW)
-        sb_printf(&sb, "%s%s@%d", sb.len ? " " : "",
-                  (const char *)sqlite3_column_text(st, 0),
-                  sqlite3_column_int(st, 1));
-    sqlite3_finalize(st);
-    assert_string_equal(sb.s, "赵@0 赵民@0 民@1 民革@1 革@2 革代@2");
-    sb_free(&sb);
-    sqlite3_close(db);
-}
-
 static void fts_one_char_query(void **state)
 {
     (void)state;
@@ -265,12 +234,14 @@ static void fts_mixed_case_width(void **state)
 static void fts_query_expression(void **state)
 {
     (void)state;
+    /* Every token its own string (folded as the index folds it), all
+       ANDed: operators typed are words. */
     char *q = fts_query_from_user("殷勇\" OR \"x");
-    assert_string_equal(q, "\"殷勇\" AND \"OR\" AND \"x\"");
+    assert_string_equal(q, "\"殷勇\" AND \"or\" AND \"x\"");
     free(q);
-    q = fts_query_from_user("  AI产业 3.5%  贺 勇");
-    assert_string_equal(q, "\"AI\" AND \"产业\" AND \"3.5\" AND \"贺\" AND "
-                           "\"勇\"");
+    q = fts_query_from_user("  AI产业 3.5%  贺 勇 赵民革");
+    assert_string_equal(q, "\"ai\" AND \"产业\" AND \"3\" AND \"5\" AND "
+                           "\"贺\" AND \"勇\" AND \"赵民\" AND \"民革\"");
     free(q);
     const char *nothing[] = {"", "   ", "，。！？", "\"", "\"\"", "*", "()",
                              "^", "-", "：；、", "\xff\xfe"};
@@ -327,8 +298,8 @@ static void fts_hostile_queries(void **state)
     sqlite3_close(db);
 }
 
-/* Collect column 0 of every row of sql, with the user query q bound to ?1
-   as a MATCH expression, joined by "|". */
+/* Collect column 0 of every row of sql, with the MATCH expression of the
+   user query q bound to ?1 and q itself to ?2, joined by "|". */
 static char *column_texts(sqlite3 *db, const char *sql, const char *q)
 {
     char *expr = fts_query_from_user(q);
@@ -337,6 +308,7 @@ static char *column_texts(sqlite3 *db, const char *sql, const char *q)
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         fail_msg("%s: %s", sql, sqlite3_errmsg(db));
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
     strbuf sb = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -348,7 +320,7 @@ static char *column_texts(sqlite3 *db, const char *sql, const char *q)
     return sb_take(&sb);
 }
 
-static void fts_bm25_ranking(void **state)
+static void fts_rank_orders_by_term_frequency(void **state)
 {
     (void)state;
     sqlite3 *db = open_test_db();
@@ -363,20 +335,66 @@ static void fts_bm25_ranking(void **state)
         assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
         sqlite3_free(sql);
     }
-    /* Row 100 says 改革 four times, row 4 and row 101 once each. */
-    char *got = column_texts(db,
-                             "SELECT rowid FROM t WHERE t MATCH ?1 "
-                             "ORDER BY bm25(t), rowid",
-                             "改革");
+    /* Row 100 says 改革 four times, rows 4 and 101 once each; row 4 is
+       the shorter. */
+    static const char *const by_rank =
+        "SELECT rowid FROM t WHERE t MATCH ?1 "
+        "ORDER BY dubao_rank(?2, 100, 1.0, body) DESC, rowid";
+    char *got = column_texts(db, by_rank, "改革");
     assert_string_equal(got, "100|4|101");
     free(got);
-    /* bm25 is negative, more so for the better match. */
+    /* Scores are positive. */
     got = column_texts(db,
-                       "SELECT bm25(t) < -0.0 FROM t WHERE t MATCH ?1 "
-                       "ORDER BY rowid",
+                       "SELECT dubao_rank(?2, 100, 1.0, body) > 0 FROM t "
+                       "WHERE t MATCH ?1 ORDER BY rowid",
                        "改革");
     assert_string_equal(got, "1|1|1");
     free(got);
+    /* Rows 3, 4 and 5 all hold 赵民 and 民革, only row 3 赵民革: the
+       others get NULL. */
+    got = column_texts(db,
+                       "SELECT rowid || ':' || ifnull(dubao_rank(?2, 100, "
+                       "1.0, body) > 0, 'null') FROM t WHERE t MATCH ?1 "
+                       "ORDER BY rowid",
+                       "赵民 民革");
+    assert_string_equal(got, "3:1|5:1");
+    free(got);
+    got = column_texts(db,
+                       "SELECT rowid || ':' || ifnull(dubao_rank(?2, 100, "
+                       "1.0, body) > 0, 'null') FROM t WHERE t MATCH ?1 "
+                       "ORDER BY rowid",
+                       "赵民革");
+    assert_string_equal(got, "3:1|5:null");
+    free(got);
+    /* A weighted text counts more: the same words in the first text
+       (weight 5) beat them in the second. */
+    got = column_texts(db,
+                       "SELECT dubao_rank(?2, 100, 5.0, '改革', 1.0, '工作') > "
+                       "dubao_rank(?2, 100, 5.0, '工作', 1.0, '改革') "
+                       "FROM t WHERE t MATCH ?1 LIMIT 1",
+                       "改革");
+    assert_string_equal(got, "1");
+    free(got);
+    /* A term written in traditional characters is counted in simplified
+       text, and words joined by a dot must occur joined. */
+    assert_finds(db, "雷军出", "8"); /* row 8: 雷軍出席 */
+    assert_finds(db, "雷軍出", "8");
+    assert_finds(db, "雷军表", "2"); /* row 2: 雷军表示 */
+    assert_finds(db, "雷軍表", "2");
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES"
+                                      "(200, '增长3.5%'), (201, '3个5年')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    got = column_texts(db,
+                       "SELECT rowid FROM t WHERE t MATCH ?1 AND "
+                       "dubao_rank(?2, 100, 1.0, body) IS NOT NULL",
+                       "3.5");
+    assert_string_equal(got, "200");
+    free(got);
+    /* Wrong argument counts are an SQL error, not a crash. */
+    assert_int_not_equal(sqlite3_exec(db, "SELECT dubao_rank('a', 1, 1.0)",
+                                      NULL, NULL, NULL),
+                         SQLITE_OK);
     sqlite3_close(db);
 }
 
@@ -474,61 +492,42 @@ static void fts_match_ranges_bytes(void **state)
    several terms; its ranges start where highlight() marks the phrase (FTS5
    marks the phrase's tokens: all but the last character of a run, since
    queries are bigrams). */
-static void fts_match_ranges_agree_with_fts5(void **state)
+/* Check that found_rows ("1,7") are exactly the rows[] in which
+   fts_match_ranges finds each space-separated term of q. */
+static void query_terms_each_found(const char *q, const char *found_rows)
+{
+    strbuf want = {0};
+    for (size_t i = 0; i < NROWS; i++) {
+        char *copy = xstrdup(q);
+        bool all = true;
+        for (char *t = strtok(copy, " "); t && all; t = strtok(NULL, " ")) {
+            size_t r[1][2];
+            all = fts_match_ranges(rows[i], t, r, 1) == 1;
+        }
+        free(copy);
+        if (all)
+            sb_printf(&want, "%s%zu", want.len ? "," : "", i + 1);
+    }
+    if (strcmp(found_rows, want.s ? want.s : "") != 0)
+        fail_msg("query '%s': search found {%s}, match ranges in {%s}", q,
+                 found_rows, want.s ? want.s : "");
+    sb_free(&want);
+}
+
+/* A row is found (MATCH, then dubao_rank) exactly when fts_match_ranges
+   finds every term of the query in it. */
+static void fts_match_ranges_agree_with_search(void **state)
 {
     (void)state;
     sqlite3 *db = open_test_db();
     const char *queries[] = {"勇", "殷勇", "民革", "赵民革", "ai", "5g",
-                             "改革", "雷軍", "推动 经济", "贺勇", "ＡＩ产业"};
+                             "改革", "雷軍", "推动 经济", "贺勇", "ＡＩ 产业",
+                             "殷勇在上", "民 革"};
     for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
-        char *expr = fts_query_from_user(queries[k]);
-        size_t quotes = 0;
-        for (const char *c = expr; *c; c++)
-            quotes += *c == '"';
-        bool one_phrase = quotes == 2; /* one "…" phrase, no AND */
-        sqlite3_stmt *st;
-        assert_int_equal(
-            sqlite3_prepare_v2(db, "SELECT body, rowid IN (SELECT rowid FROM t"
-                                   " WHERE t MATCH ?1) FROM t ORDER BY rowid",
-                               -1, &st, NULL),
-            SQLITE_OK);
-        sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-        int n = 0;
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            const char *body = (const char *)sqlite3_column_text(st, 0);
-            bool matched = sqlite3_column_int(st, 1) != 0;
-            size_t r[64][2];
-            size_t found = fts_match_ranges(body, queries[k], r, 64);
-            if (matched && found == 0)
-                fail_msg("query '%s': FTS5 matches, no ranges in %s",
-                         queries[k], body);
-            if (one_phrase && !matched && found > 0)
-                fail_msg("query '%s': ranges but no FTS5 match in %s",
-                         queries[k], body);
-            n += matched;
-        }
-        sqlite3_finalize(st);
-        free(expr);
-        if (n == 0)
-            fail_msg("query '%s' found nothing", queries[k]);
+        char *found_rows = search(db, queries[k]);
+        query_terms_each_found(queries[k], found_rows);
+        free(found_rows);
     }
-    /* The first mark of highlight() starts where the first range does. */
-    char *expr = fts_query_from_user("殷勇在会上");
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT body, highlight(t, 0, "
-                                            "'[', ']') FROM t WHERE t MATCH ?",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    const char *body = (const char *)sqlite3_column_text(st, 0);
-    size_t r[1][2];
-    assert_int_equal(fts_match_ranges(body, "殷勇在会上", r, 1), 1);
-    const char *hl = (const char *)sqlite3_column_text(st, 1);
-    assert_int_equal((size_t)(strchr(hl, '[') - hl), r[0][0]);
-    assert_memory_equal(body + r[0][0], "殷勇在会上", strlen("殷勇在会上"));
-    sqlite3_finalize(st);
-    free(expr);
     sqlite3_close(db);
 }
 
@@ -568,7 +567,7 @@ static void fts_corpus_substrings_exact(void **state)
     assert_true(paras.n > 20);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    assert_int_equal(fts_register_tokenizer(db), SQLITE_OK);
+    assert_int_equal(fts_register(db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
                                   "CREATE VIRTUAL TABLE t USING fts5(body, "
                                   "tokenize='dubao_cjk')",
@@ -624,8 +623,8 @@ static void fts_register_twice_and_bad_args(void **state)
     (void)state;
     sqlite3 *db;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    assert_int_equal(fts_register_tokenizer(db), SQLITE_OK);
-    assert_int_equal(fts_register_tokenizer(db), SQLITE_OK);
+    assert_int_equal(fts_register(db), SQLITE_OK);
+    assert_int_equal(fts_register(db), SQLITE_OK);
     assert_int_not_equal(sqlite3_exec(db,
                                       "CREATE VIRTUAL TABLE u USING fts5(b, "
                                       "tokenize='dubao_cjk extra')",
@@ -642,16 +641,15 @@ static void fts_register_twice_and_bad_args(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(fts_document_tokens),
     cmocka_unit_test(fts_query_tokens),
-    cmocka_unit_test(fts_index_positions),
     cmocka_unit_test(fts_one_char_query),
     cmocka_unit_test(fts_two_char_name),
     cmocka_unit_test(fts_three_char_name),
     cmocka_unit_test(fts_mixed_case_width),
     cmocka_unit_test(fts_query_expression),
     cmocka_unit_test(fts_hostile_queries),
-    cmocka_unit_test(fts_bm25_ranking),
+    cmocka_unit_test(fts_rank_orders_by_term_frequency),
     cmocka_unit_test(fts_match_ranges_bytes),
-    cmocka_unit_test(fts_match_ranges_agree_with_fts5),
+    cmocka_unit_test(fts_match_ranges_agree_with_search),
     cmocka_unit_test(fts_corpus_substrings_exact),
     cmocka_unit_test(fts_register_twice_and_bad_args),
 };

@@ -1,6 +1,6 @@
 /* view_results.c - full-text search results: articles and quotes ranked
- * by bm25, each with a snippet whose matches are highlighted; Enter opens
- * the article at the match. */
+ * by dubao_rank (fts.h), each with a snippet whose matches are
+ * highlighted; Enter opens the article at the match. */
 #include <stdlib.h>
 #include <string.h>
 

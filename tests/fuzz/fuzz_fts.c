@@ -55,8 +55,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     if (sqlite3_open(":memory:", &db) != SQLITE_OK)
         fuzz_fail("cannot open an in-memory database");
-    if (fts_register_tokenizer(db) != SQLITE_OK)
-        fuzz_fail("fts_register_tokenizer failed");
+    if (fts_register(db) != SQLITE_OK)
+        fuzz_fail("fts_register failed");
     exec_or_die("CREATE VIRTUAL TABLE t USING fts5(body, "
                 "tokenize='dubao_cjk')");
     if (sqlite3_prepare_v2(db, "INSERT INTO t(rowid, body) VALUES(1, ?)", -1,
