@@ -26,7 +26,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 9
+#define DUBAO_SCHEMA_VERSION 10
 
 /* Statements run for every file while indexing, kept prepared (see
    cached_stmt); more than the store needs. */
@@ -94,11 +94,14 @@ static const char *const schema_sql =
        them all: every run of up to SPEAKER_KEY_MAX_CHARS characters of the
        name (as printed and simplified), and the pinyin keys of
        store_pinyin_keys ("\x1fs" + a reading of the first character,
-       "\x1fq" + the initials of the first two), candidates for a pinyin
-       query. */
+       "\x1fq" + the initial of the second + a reading of the first),
+       candidates for a pinyin query.  Each row repeats the speaker's name, so that the candidates
+       of a pinyin query (a few thousand in a large archive) are checked
+       from the key index alone, not by a random read of each speaker. */
     "CREATE TABLE speaker_keys("
     "  key TEXT NOT NULL,"
     "  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
     "  PRIMARY KEY(key, speaker_id)) WITHOUT ROWID;"
     "CREATE INDEX speaker_keys_by_speaker ON speaker_keys(speaker_id);"
     "CREATE TABLE sections("
@@ -711,7 +714,7 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
     s->batch_issue = cached_stmt(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
                              err);
     s->speaker_key = cached_stmt(d, "INSERT OR IGNORE INTO speaker_keys(key, "
-                                "speaker_id) VALUES(?1,?2)", err);
+                                "speaker_id, name) VALUES(?1,?2,?3)", err);
     s->count_quotes = cached_stmt(
         d, "UPDATE speakers SET nquotes = nquotes + (SELECT count(*) FROM "
            "articles a JOIN quotes q ON q.article_id=a.id WHERE a.issue_id=?1 "
@@ -740,45 +743,52 @@ static void syllable_key(const char *syllable, strbuf *key)
         sb_putc(key, *c == 'v' ? 'u' : *c);
 }
 
-/* The key "\x1fq" + two letters: the first letters with which the first
-   and second characters of the name may be spelled. */
-static void initials_key(char first, char second, char key[6])
+/* The key "\x1fq" + the first letter of the name's second character + a
+   syllable of its first character (ü as u): a query that spells the first
+   character by a prefix of that syllable and goes on to the second. */
+static void initial_syllable_key(char second, const char *syllable,
+                                 size_t len, strbuf *key)
 {
-    key[0] = '\x1f';
-    key[1] = 'q';
-    key[2] = first;
-    key[3] = second;
-    key[4] = '\0';
+    sb_clear(key);
+    sb_puts(key, "\x1fq");
+    sb_putc(key, second);
+    for (size_t i = 0; i < len && syllable[i]; i++)
+        sb_putc(key, syllable[i] == 'v' ? 'u' : syllable[i]);
 }
 
-/* Add one lookup key of a speaker. */
-static int store_key(store_stmts *s, const char *key, size_t len, int64_t id)
+/* Add one lookup key of a speaker (id, name). */
+static int store_key(store_stmts *s, const char *key, size_t len, int64_t id,
+                     const char *name)
 {
     sqlite3_bind_text(s->speaker_key, 1, key, (int)len, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s->speaker_key, 2, id);
+    sqlite3_bind_text(s->speaker_key, 3, name, -1, SQLITE_TRANSIENT);
     return step_done(s->speaker_key);
 }
 
-/* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of name. */
-static int store_substring_keys(store_stmts *s, const char *name, int64_t id)
+/* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of text (the
+   name of speaker id, or its simplified form). */
+static int store_substring_keys(store_stmts *s, const char *text, int64_t id,
+                                const char *name)
 {
-    size_t len = strlen(name);
+    size_t len = strlen(text);
     for (size_t from = 0; from < len;) {
         size_t end = from;
         for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < len; k++) {
-            end += utf8_chars_len(name + end, len - end, 1);
-            if (store_key(s, name + from, end - from, id) != 0)
+            end += utf8_chars_len(text + end, len - end, 1);
+            if (store_key(s, text + from, end - from, id, name) != 0)
                 return -1;
         }
-        from += utf8_chars_len(name + from, len - from, 1);
+        from += utf8_chars_len(text + from, len - from, 1);
     }
     return 0;
 }
 
 /* The pinyin keys of a speaker (see speaker_keys in the schema): any
    query that pinyin_matches_prefix accepts for the name either ends
-   inside the first character (a prefix of one of its syllables) or
-   continues with the first letter of the second character's syllable. */
+   inside the first character (a prefix of one of its syllables) or spells
+   it by such a prefix and continues with the first letter of the second
+   character's syllable. */
 static int store_pinyin_keys(store_stmts *s, const char *name, int64_t id)
 {
     uint32_t c[2];
@@ -792,11 +802,10 @@ static int store_pinyin_keys(store_stmts *s, const char *name, int64_t id)
     int rc = 0;
     for (size_t i = 0; i < n1 && rc == 0; i++) {
         syllable_key(r1[i], &key);
-        rc = store_key(s, key.s, key.len, id);
+        rc = store_key(s, key.s, key.len, id, name);
         for (size_t j = 0; j < n2 && rc == 0; j++) {
-            char k[6];
-            initials_key(r1[i][0], r2[j][0], k);
-            rc = store_key(s, k, strlen(k), id);
+            initial_syllable_key(r2[j][0], r1[i], SIZE_MAX, &key);
+            rc = store_key(s, key.s, key.len, id, name);
         }
     }
     sb_free(&key);
@@ -807,9 +816,9 @@ static int store_pinyin_keys(store_stmts *s, const char *name, int64_t id)
 static int store_speaker_keys(store_stmts *s, const char *name, int64_t id)
 {
     char *simple = text_simplify(name);
-    int rc = store_substring_keys(s, name, id);
+    int rc = store_substring_keys(s, name, id, name);
     if (rc == 0 && simple && strcmp(simple, name) != 0)
-        rc = store_substring_keys(s, simple, id);
+        rc = store_substring_keys(s, simple, id, name);
     if (rc == 0)
         rc = store_pinyin_keys(s, name, id);
     free(simple);
@@ -1524,29 +1533,63 @@ int db_quotes_each(db *d, const quote_filter *f,
                         ctx);
 }
 
-/* Bind the candidate keys of a pinyin query (letters, nl of them) to
-   ?1..?9 of the lookup statement: the range of first syllables starting
-   with it, the initials of the first two characters as it may spell them
-   (the first by 1 to 6 letters), and the query itself as part of a name
-   written in latin letters. */
+/* Longest prefix of a syllable that spells the first character of a
+   pinyin query before it moves on to the second. */
+#define PINYIN_FIRST_MAX 6
+
+/* Bind the candidate key ranges of a pinyin query (letters, nl of them)
+   to ?1..?14 of the lookup statement, in pairs [from, to): the first
+   syllables that start with the whole query, then for each k the speakers
+   whose first syllable starts with the query's first k letters and whose
+   second character starts with letter k (NULL, no range, where the query
+   is too short); and ?15 the query itself, as part of a name written in
+   latin letters. */
 static void bind_pinyin_keys(sqlite3_stmt *st, const char *letters, size_t nl,
                              const char *q)
 {
-    strbuf range = {0};
-    syllable_key(letters, &range);
-    bind_text(st, 1, range.s);
-    sb_putc(&range, '\x7f');
-    bind_text(st, 2, range.s);
-    sb_free(&range);
-    for (size_t k = 1; k <= 6; k++) {
-        char key[6];
-        initials_key(letters[0], k < nl ? letters[k] : '\0', key);
-        bind_text(st, 2 + (int)k, k < nl ? key : NULL);
+    strbuf key = {0};
+    syllable_key(letters, &key);
+    bind_text(st, 1, key.s);
+    sb_putc(&key, '\x7f');
+    bind_text(st, 2, key.s);
+    for (size_t k = 1; k <= PINYIN_FIRST_MAX; k++) {
+        int at = 1 + 2 * (int)k;
+        if (k >= nl) {
+            sqlite3_bind_null(st, at);
+            sqlite3_bind_null(st, at + 1);
+            continue;
+        }
+        initial_syllable_key(letters[k], letters, k, &key);
+        bind_text(st, at, key.s);
+        sb_putc(&key, '\x7f');
+        bind_text(st, at + 1, key.s);
     }
-    bind_text(st, 9, q);
+    sb_free(&key);
+    bind_text(st, 15, q);
 }
 
-/* The ids of the speakers whose names match q (see name_query_matches). */
+/* Order ids ascending (qsort). */
+static int id_cmp(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sort ids[0..n) and drop repeats; returns how many are left. */
+static size_t ids_unique(int64_t *ids, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(ids, n, sizeof *ids, id_cmp);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (ids[i] != ids[k - 1])
+            ids[k++] = ids[i];
+    return k;
+}
+
+/* The ids of the speakers whose names match q (see name_query_matches),
+   in ascending order. */
 static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
 {
     *ids = NULL;
@@ -1562,10 +1605,13 @@ static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
     size_t nl = nq.pinyin ? pinyin_query_letters(q, letters, sizeof letters)
                           : 0;
     if (nl > 0) {
-        st = prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
-                        "(SELECT speaker_id FROM speaker_keys WHERE "
-                        " (key >= ?1 AND key < ?2) OR "
-                        " key IN (?3, ?4, ?5, ?6, ?7, ?8, ?9))", NULL);
+        /* A speaker may be in several of the key ranges: ids_unique. */
+        st = prepare(d, "SELECT speaker_id, name FROM speaker_keys WHERE "
+                        " (key >= ?1 AND key < ?2) OR (key >= ?3 AND key < ?4)"
+                        " OR (key >= ?5 AND key < ?6) OR (key >= ?7 AND "
+                        " key < ?8) OR (key >= ?9 AND key < ?10) OR (key >= ?11"
+                        " AND key < ?12) OR (key >= ?13 AND key < ?14) OR "
+                        " key = ?15", NULL);
         if (st)
             bind_pinyin_keys(st, letters, nl, q);
     } else if (keyed) {
@@ -1601,7 +1647,7 @@ static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
         *ids = NULL;
         return -1;
     }
-    return (ssize_t)n;
+    return (ssize_t)ids_unique(*ids, n);
 }
 
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)

@@ -344,7 +344,10 @@ static void db_pinyin_keys_agree_with_a_scan(void **state)
         "zy", "zs", "changsun", "zhangsun", "yue", "le", "piao", "pu",
         "chong", "zhong", "a", "abdrxt", "ou", "qu", "xie", "jie", "qin",
         "tan", "yuchi", "wc", "zha", "cha", "qiu", "chou", "ge", "gai", "hua",
-        "hlg", "x", "zz", "qq", "lz", "li", "l", "ouyangnanax", "nana"};
+        "hlg", "x", "zz", "qq", "lz", "li", "l", "ouyangnanax", "nana",
+        "zhangsw", "zhangsunw", "ouyn", "oyangn", "shanjx", "zengqh",
+        "zenq", "chaly", "zhaliangy", "lvb", "lub", "luob", "leijx",
+        "yuchig", "yuchgong"};
     /* Every letter pair and triple over a few letters as well. */
     strlist queries = {0};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
