@@ -1892,8 +1892,12 @@ static void search_row_matches(search_row *r, const char *query)
    terms times their occurrences, and nobody types more. */
 #define SEARCH_MAX_QUERY_CHARS 256
 
-/* At most this many matching articles, and as many quotes, are ranked. */
+/* At most this many matching articles, and as many quotes, are ranked,
+   found among at most SEARCH_SCAN_CANDIDATES rows that hold the query's
+   tokens (more than 500 when some hold its characters apart: 3.5 in a
+   text of dates such as 3月5日). */
 #define SEARCH_RANK_CANDIDATES 500
+#define SEARCH_SCAN_CANDIDATES 2000
 
 /* A snippet: this many characters of text, starting this many before the
    first match. */
@@ -1986,22 +1990,27 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         free(bounded);
         return 0;
     }
-    /* The candidates are the last SEARCH_RANK_CANDIDATES indexed articles
-       (and as many quotes) that hold every token of the query, which
-       keeps a one-character query as fast in an archive as in a single
-       page.  dubao_rank drops those without the terms themselves and
-       scores the rest; a headline counts five times. */
+    /* Candidates: the rows that hold every token of the query, newest
+       first; dubao_rank drops those without the terms themselves and
+       scores the rest (a headline counts five times).  The first
+       SEARCH_RANK_CANDIDATES that really match, among at most
+       SEARCH_SCAN_CANDIDATES, are ranked per table, which keeps a
+       one-character query as fast in an archive as in a single page.  The
+       LIMIT inside each subquery keeps SQLite from flattening it, so
+       dubao_rank runs once per row. */
     sqlite3_stmt *st = prepare(
-        d, "WITH a AS (SELECT f.rowid AS id, "
+        d, "WITH a AS (SELECT id, r FROM (SELECT f.rowid AS id, "
            "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
            "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
-           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?3), "
-           "q AS (SELECT f.rowid AS id, t.article_id AS aid, "
-           "  dubao_rank(?4, 256, 1.0, t.text) AS r "
+           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3), "
+           "q AS (SELECT id, aid, r FROM (SELECT f.rowid AS id, "
+           "  t.article_id AS aid, dubao_rank(?4, 256, 1.0, t.text) AS r "
            "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
-           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?3) "
-           "SELECT 0, id, 0, r FROM a WHERE r IS NOT NULL "
-           "UNION ALL SELECT 1, aid, id, r FROM q WHERE r IS NOT NULL "
+           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3) "
+           "SELECT 0, id, 0, r FROM a "
+           "UNION ALL SELECT 1, aid, id, r FROM q "
            "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
     if (!st) {
         free(match);
@@ -2012,6 +2021,7 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
     sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
     sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 5, SEARCH_SCAN_CANDIDATES);
     size_t n;
     bool ok = read_rows(st, sizeof **rows, read_ranked, NULL, (void **)rows,
                         &n) &&

@@ -33,7 +33,7 @@ enum unit_kind { UNIT_WORD, UNIT_CJK };
 /* One unit of text.  joined says whether it continues the previous unit:
    for CJK, same run (only whitespace between, so a bigram links them);
    for a word, separated from the previous word by a single connector such
-   as the dot of 3.5 (used to keep such words one query phrase). */
+   as the dot of 3.5 (used to keep such words one query term). */
 typedef struct {
     enum unit_kind kind;
     size_t start, end; /* byte span in the text, marks included */
@@ -100,7 +100,7 @@ static enum char_class class_of(ucs4_t c)
     return class_of_nonascii(c);
 }
 
-/* Characters that keep two words one query phrase when they stand alone
+/* Characters that keep two words one query term when they stand alone
    between them: 3.5, 1,000, COVID-19, R&D, 12:30, km/h. */
 static bool is_connector(ucs4_t c)
 {
@@ -244,8 +244,8 @@ static int emit_cjk(const text_unit *a, const text_unit *b, int tflags,
 }
 
 /* Documents: each CJK character, then (colocated) the bigram it starts;
-   queries: the bigrams of a run, then its last character.  Words are the
-   same in both.  See fts.h. */
+   queries: the bigrams of a run, or the character of a run of one.  Words
+   are the same in both.  See fts.h. */
 int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
                  int (*token)(void *ctx, int tflags, const char *tok,
                               int ntok, int start, int end))
@@ -321,24 +321,33 @@ static size_t split_terms(const char *q, query_term **terms)
     return n;
 }
 
-/* fts_tokenize callback: append one query token to the expression in ctx
-   as a quoted FTS5 string, ANDed to the ones before. */
+/* The MATCH expression being built from the terms of a query. */
+typedef struct {
+    strbuf expr;
+    const char *term; /* the term being tokenized */
+} query_expr;
+
+/* fts_tokenize callback: append the query token's own bytes (as typed,
+   not folded) to the expression as a quoted FTS5 string, ANDed to the
+   ones before.  FTS5 tokenizes the string again: the typed bytes give
+   the same single token, where a folded form might not (NFKC turns ½
+   into 1⁄2 and ⑴ into (1), which split). */
 static int append_query_token(void *ctx, int tflags, const char *tok,
                               int ntok, int start, int end)
 {
     (void)tflags;
-    (void)start;
-    (void)end;
-    strbuf *sb = ctx;
-    if (sb->len)
-        sb_puts(sb, " AND ");
-    sb_putc(sb, '"');
-    for (int i = 0; i < ntok; i++) {
-        if (tok[i] == '"')
-            sb_putc(sb, '"'); /* cannot occur in a token; kept safe */
-        sb_putc(sb, tok[i]);
+    (void)tok;
+    (void)ntok;
+    query_expr *qe = ctx;
+    if (qe->expr.len)
+        sb_puts(&qe->expr, " AND ");
+    sb_putc(&qe->expr, '"');
+    for (int i = start; i < end; i++) {
+        if (qe->term[i] == '"')
+            sb_putc(&qe->expr, '"'); /* cannot occur in a token; kept safe */
+        sb_putc(&qe->expr, qe->term[i]);
     }
-    sb_putc(sb, '"');
+    sb_putc(&qe->expr, '"');
     return 0;
 }
 
@@ -350,12 +359,14 @@ char *fts_query_from_user(const char *q)
         return NULL;
     query_term *terms;
     size_t n = split_terms(q, &terms);
-    strbuf sb = {0};
-    for (size_t t = 0; t < n; t++)
-        fts_tokenize(q + terms[t].start, terms[t].end - terms[t].start,
-                     FTS5_TOKENIZE_QUERY, &sb, append_query_token);
+    query_expr qe = {{0}, NULL};
+    for (size_t t = 0; t < n; t++) {
+        qe.term = q + terms[t].start;
+        fts_tokenize(qe.term, terms[t].end - terms[t].start,
+                     FTS5_TOKENIZE_QUERY, &qe, append_query_token);
+    }
     free(terms);
-    return sb.len ? sb_take(&sb) : NULL;
+    return qe.expr.len ? sb_take(&qe.expr) : NULL;
 }
 
 /* ---- match ranges ---------------------------------------------------- */
@@ -573,20 +584,54 @@ static size_t count_bytes(const char *hay, size_t n, const char *needle,
     return count;
 }
 
-/* How often term t occurs in text[0..n).  A byte search of the folded
-   term decides when it can (the usual case); otherwise the text is cut
-   into units and compared as fts_match_ranges does: a term written in
-   traditional or fullwidth characters, bridged by a space, or made of
-   words joined by connectors.  For a one-token term 0 only means "not in
-   this form": the MATCH found it. */
+/* Is c an ASCII letter or digit? */
+static bool is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+/* Occurrences of the ASCII word w (lowercase) in text, ignoring ASCII
+   case, as whole words: a count for ranking, where the MATCH has already
+   shown the word is there. */
+static size_t count_ascii_word(const char *text, const char *w, size_t k)
+{
+    size_t count = 0;
+    for (const char *p = text; (p = strcasestr(p, w)) != NULL; p += k) {
+        bool starts = p == text || !is_ascii_alnum(p[-1]);
+        if (starts && !is_ascii_alnum(p[k]))
+            count++;
+    }
+    return count;
+}
+
+/* Is s[0..n) all ASCII? */
+static bool all_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* How often term t occurs in text[0..n) (NUL-terminated).  A run of CJK
+   characters is looked for as the bytes of its folded form first (the
+   usual case); a single ASCII word, ignoring case.  Otherwise, or when
+   that finds nothing, the text is cut into units and compared as
+   fts_match_ranges does: a term written in traditional or fullwidth
+   characters, bridged by a space, or words joined by connectors.  For a
+   one-token term 0 only means "not in this form": the MATCH found it. */
 static size_t term_count(const rank_term *t, const char *text, size_t n)
 {
-    size_t c = t->folded ? count_bytes(text, n, t->folded, t->folded_len)
-                         : 0;
-    if (c > 0 && (t->cjk_only || t->one_token))
-        return c;
-    if (t->one_token)
-        return 0;
+    if (t->cjk_only && t->folded) {
+        size_t c = count_bytes(text, n, t->folded, t->folded_len);
+        if (c > 0 || t->one_token)
+            return c;
+    } else if (t->one_token) {
+        return t->folded && all_ascii(t->folded, t->folded_len)
+                   ? count_ascii_word(text, t->folded, t->folded_len)
+                   : 0;
+    }
     size_t ranges[64][2];
     return fts_match_ranges(text, t->raw, ranges, 64);
 }
@@ -606,15 +651,11 @@ static void rank_function(sqlite3_context *ctx, int argc,
                              -1);
         return;
     }
-    rank_query *rq = sqlite3_get_auxdata(ctx, 0);
+    /* The query is split once per statement, kept as auxiliary data. */
+    rank_query *rq = sqlite3_get_auxdata(ctx, 0), *own = NULL;
     if (!rq) {
         const char *q = (const char *)sqlite3_value_text(argv[0]);
-        sqlite3_set_auxdata(ctx, 0, rank_query_new(q ? q : ""),
-                            rank_query_free);
-        if (!(rq = sqlite3_get_auxdata(ctx, 0))) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
+        rq = own = rank_query_new(q ? q : "");
     }
     double typical = sqlite3_value_double(argv[1]);
     size_t total = 0;
@@ -634,17 +675,19 @@ static void rank_function(sqlite3_context *ctx, int argc,
                                          (size_t)sqlite3_value_bytes(argv[a + 1]));
         }
         if (tf <= 0 && !t->one_token) {
-            sqlite3_result_null(ctx); /* the characters, but not the term */
-            return;
+            score = -1; /* the characters, but not the term */
+            break;
         }
         if (tf <= 0)
             tf = 1;
         score += tf * (RANK_K1 + 1) / (tf + norm);
     }
-    if (rq->n == 0)
+    if (rq->n == 0 || score < 0)
         sqlite3_result_null(ctx);
     else
         sqlite3_result_double(ctx, score);
+    if (own)
+        sqlite3_set_auxdata(ctx, 0, own, rank_query_free);
 }
 
 /* ---- FTS5 registration ------------------------------------------------- */

@@ -34,8 +34,10 @@
    a loadable extension) and the SQL function
        dubao_rank(query, typical_bytes, weight1, text1 [, weight2, text2 ...])
    for rows that matched fts_query_from_user(query): NULL when the texts do
-   not contain every term of the user query (as fts_match_ranges finds
-   them), else a score, higher for a better match.  The score is BM25's
+   not contain every term of the user query as fts_match_ranges finds them
+   (a term of one token, such as one or two characters or one word, is
+   taken as found: the MATCH found it), else a score, higher for a better
+   match.  The score is BM25's
    term-frequency part, without idf: each term's occurrences in each text
    times that text's weight, saturated and normalised by the texts' total
    length against typical_bytes.  Returns SQLITE_OK or an SQLite error

@@ -237,10 +237,10 @@ static void fts_query_expression(void **state)
     /* Every token its own string (folded as the index folds it), all
        ANDed: operators typed are words. */
     char *q = fts_query_from_user("殷勇\" OR \"x");
-    assert_string_equal(q, "\"殷勇\" AND \"or\" AND \"x\"");
+    assert_string_equal(q, "\"殷勇\" AND \"OR\" AND \"x\"");
     free(q);
     q = fts_query_from_user("  AI产业 3.5%  贺 勇 赵民革");
-    assert_string_equal(q, "\"ai\" AND \"产业\" AND \"3\" AND \"5\" AND "
+    assert_string_equal(q, "\"AI\" AND \"产业\" AND \"3\" AND \"5\" AND "
                            "\"贺\" AND \"勇\" AND \"赵民\" AND \"民革\"");
     free(q);
     const char *nothing[] = {"", "   ", "，。！？", "\"", "\"\"", "*", "()",
@@ -390,6 +390,22 @@ static void fts_rank_orders_by_term_frequency(void **state)
                        "dubao_rank(?2, 100, 1.0, body) IS NOT NULL",
                        "3.5");
     assert_string_equal(got, "200");
+    free(got);
+    /* Characters whose compatibility form splits into several words (½ is
+       1⁄2, ⑴ is (1)) are searched as the tokenizer indexed them. */
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES"
+                                      "(202, '比例约为½'), (203, '第⑴条 1')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_finds(db, "½", "202");
+    assert_finds(db, "⑴", "203");
+    /* Latin words count whole and in any case. */
+    got = column_texts(db,
+                       "SELECT dubao_rank(?2, 100, 1.0, 'AI and ai, said') > "
+                       "dubao_rank(?2, 100, 1.0, 'AI is not said') "
+                       "FROM t WHERE t MATCH ?1 LIMIT 1",
+                       "ai");
+    assert_string_equal(got, "1");
     free(got);
     /* Wrong argument counts are an SQL error, not a crash. */
     assert_int_not_equal(sqlite3_exec(db, "SELECT dubao_rank('a', 1, 1.0)",
