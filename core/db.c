@@ -715,12 +715,15 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
                              err);
     s->speaker_key = cached_stmt(d, "INSERT OR IGNORE INTO speaker_keys(key, "
                                 "speaker_id, name) VALUES(?1,?2,?3)", err);
+    /* The counts of the issue's quotes per speaker, from its articles:
+       a correlated count per speaker walked all of that speaker's quotes
+       in the archive. */
     s->count_quotes = cached_stmt(
-        d, "UPDATE speakers SET nquotes = nquotes + (SELECT count(*) FROM "
-           "articles a JOIN quotes q ON q.article_id=a.id WHERE a.issue_id=?1 "
-           "AND q.speaker_id=speakers.id) WHERE id IN (SELECT q.speaker_id "
-           "FROM articles a JOIN quotes q ON q.article_id=a.id WHERE "
-           "a.issue_id=?1)", err);
+        d, "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
+           "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
+           "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
+           "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
+           "WHERE speakers.id=c.sid", err);
     if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
         !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
         !s->speaker_key || !s->count_quotes) {
@@ -1023,13 +1026,12 @@ static int source_delete(db *d, const char *path, strbuf *err)
         "SELECT 'delete', q.id, q.text FROM sources s "
         "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
         "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
-        "UPDATE speakers SET nquotes = nquotes - (SELECT count(*) FROM "
-        "sources s JOIN issues i ON i.source_id=s.id JOIN articles a ON "
-        "a.issue_id=i.id JOIN quotes q ON q.article_id=a.id WHERE "
-        "s.path=?1 AND q.speaker_id=speakers.id) WHERE id IN (SELECT "
-        "q.speaker_id FROM sources s JOIN issues i ON i.source_id=s.id "
-        "JOIN articles a ON a.issue_id=i.id JOIN quotes q ON "
-        "q.article_id=a.id WHERE s.path=?1)",
+        "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
+        "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
+        "issues i ON i.source_id=s.id CROSS JOIN articles a ON "
+        "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
+        "s.path=?1 AND q.speaker_id IS NOT NULL GROUP BY q.speaker_id) "
+        "AS c WHERE speakers.id=c.sid",
         "DELETE FROM sources WHERE path=?1",
     };
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -1053,17 +1055,20 @@ int db_batch_begin(db *d, strbuf *err)
 
 /* Add the articles and quotes of the issues stored in this batch to the
    full-text indexes: one statement per table, so FTS5 tokenizes them all
-   into one segment instead of one per issue or per row. */
+   into one segment instead of one per issue or per row.  CROSS JOIN keeps
+   the batch's few issues as the outer loop: left to itself, SQLite knows
+   nothing of the temporary table and scanned every article and quote in
+   the database for each batch (quadratic in the archive). */
 static int batch_index_text(db *d, strbuf *err)
 {
     static const char *const sql =
         "INSERT INTO article_fts(rowid, headline, body) "
         "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
-        "JOIN articles a ON a.issue_id=b.id;"
+        "CROSS JOIN articles a ON a.issue_id=b.id ORDER BY a.id;"
         "INSERT INTO quote_fts(rowid, text) "
         "SELECT q.id, q.text FROM temp.batch_issues b "
-        "JOIN articles a ON a.issue_id=b.id "
-        "JOIN quotes q ON q.article_id=a.id;"
+        "CROSS JOIN articles a ON a.issue_id=b.id "
+        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
         "DELETE FROM temp.batch_issues;";
     return exec_sql(d, sql, err);
 }
@@ -1120,7 +1125,9 @@ out:
 int db_remove_sources(db *d, const strlist *gone, bool changed)
 {
     /* One transaction: a file's rows and its full-text entries go
-       together, and speakers no longer mentioned anywhere go too. */
+       together, and speakers no longer mentioned anywhere go too (only
+       those whose quote count is 0 can be: found through its index, not
+       by a pass over every speaker). */
     int removed = 0;
     if (gone->n == 0 && !changed)
         return 0; /* nothing to write: reading commands stay readers */
@@ -1129,10 +1136,10 @@ int db_remove_sources(db *d, const strlist *gone, bool changed)
     for (size_t i = 0; i < gone->n && removed >= 0; i++)
         removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
     if (removed >= 0 &&
-        exec_sql(d, "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM "
-                    "appearances a WHERE a.speaker_id=speakers.id) AND NOT "
-                    "EXISTS (SELECT 1 FROM quotes q WHERE "
-                    "q.speaker_id=speakers.id)", NULL) == 0 &&
+        exec_sql(d, "DELETE FROM speakers WHERE nquotes=0 AND NOT EXISTS "
+                    "(SELECT 1 FROM appearances a WHERE "
+                    "a.speaker_id=speakers.id) AND NOT EXISTS (SELECT 1 FROM "
+                    "quotes q WHERE q.speaker_id=speakers.id)", NULL) == 0 &&
         exec_sql(d, "COMMIT", NULL) == 0)
         return removed;
     exec_sql(d, "ROLLBACK", NULL);
