@@ -12,20 +12,22 @@ static void json_string(strbuf *sb, const char *s)
         return;
     }
     sb_putc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *run = (const unsigned char *)s, *p = run;
+    for (; *p; p++) {
+        if (*p >= 0x20 && *p != 0x7f && *p != '"' && *p != '\\')
+            continue; /* part of a run copied as it is */
+        sb_append(sb, (const char *)run, (size_t)(p - run));
+        run = p + 1;
         switch (*p) {
         case '"': sb_puts(sb, "\\\""); break;
         case '\\': sb_puts(sb, "\\\\"); break;
         case '\n': sb_puts(sb, "\\n"); break;
         case '\t': sb_puts(sb, "\\t"); break;
         case '\r': sb_puts(sb, "\\r"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                sb_printf(sb, "\\u%04x", *p);
-            else
-                sb_putc(sb, (char)*p);
+        default: sb_printf(sb, "\\u%04x", *p);
         }
     }
+    sb_append(sb, (const char *)run, (size_t)(p - run));
     sb_putc(sb, '"');
 }
 
