@@ -497,10 +497,13 @@ typedef struct {
     char *folded;     /* its characters (or word) folded as the index folds
                          them, for a plain byte search of the text */
     size_t folded_len;
-    bool cjk_only;    /* all CJK characters: finding folded in the text
-                         proves the term is there */
+    bool cjk_only;    /* all CJK characters, each its own folded form:
+                         finding folded in the text proves the term is
+                         there */
     bool one_token;   /* one unigram, bigram or word: the MATCH of the same
                          query already proves the term is in the row */
+    strlist variants; /* cjk_only: the other characters that fold to one of
+                         the term's (traditional forms), as UTF-8 */
 } rank_term;
 
 typedef struct {
@@ -516,9 +519,26 @@ static void rank_query_free(void *p)
     for (size_t i = 0; i < rq->n; i++) {
         free(rq->terms[i].raw);
         free(rq->terms[i].folded);
+        strlist_free(&rq->terms[i].variants);
     }
     free(rq->terms);
     free(rq);
+}
+
+/* Add to out, as UTF-8, every character other than cp that folds to cp. */
+static void add_variants(strlist *out, uint32_t cp)
+{
+    for (size_t i = 0; i < simplified_variants_len; i++) {
+        if (simplified_variants[i].to != cp ||
+            simplified_variants[i].from == cp)
+            continue;
+        uint8_t buf[8];
+        int len = u8_uctomb(buf, simplified_variants[i].from, sizeof buf - 1);
+        if (len > 0) {
+            buf[len] = '\0';
+            strlist_push(out, (const char *)buf);
+        }
+    }
 }
 
 /* Fill t from the term text[0..n): its folded form and kind. */
@@ -537,6 +557,11 @@ static void rank_term_init(rank_term *t, const char *text, size_t n)
             int len = u8_uctomb(buf, u.cp, sizeof buf);
             if (len > 0)
                 sb_append(&folded, (const char *)buf, (size_t)len);
+            /* A character that folds further (a chain such as 薴 -> 苧 ->
+               苎) does not stand for itself in the text. */
+            if (simplified_of(u.cp) != u.cp)
+                t->cjk_only = false;
+            add_variants(&t->variants, u.cp);
             continue;
         }
         t->cjk_only = false;
@@ -614,6 +639,43 @@ static bool all_ascii(const char *s, size_t n)
     return true;
 }
 
+/* Could the CJK term t occur in text[0..n) in a form other than its
+   folded bytes, as the tokenizer reads text?  Only if the text holds a
+   character that folds to one of the term's (a traditional form), or one
+   of the term's characters before the last followed by whitespace or a
+   format character (which a run bridges) or a combining mark (which stays
+   with its character).  A few byte searches, where comparing unit by unit
+   costs a pass over the whole text: this keeps a query whose character
+   pairs are common but which itself is not in the text cheap. */
+static bool may_occur_unfolded(const rank_term *t, const char *text,
+                               size_t n)
+{
+    for (size_t i = 0; i < t->variants.n; i++)
+        if (memmem(text, n, t->variants.v[i], strlen(t->variants.v[i])))
+            return true;
+    const uint8_t *f = (const uint8_t *)t->folded;
+    size_t flen = t->folded_len;
+    for (size_t at = 0; at < flen;) {
+        ucs4_t cp;
+        int cl = u8_mbtouc(&cp, f + at, flen - at);
+        if (cl <= 0 || at + (size_t)cl >= flen)
+            break; /* the last character: nothing must follow it */
+        const char *p = text, *end = text + n;
+        while ((p = memmem(p, (size_t)(end - p), f + at, (size_t)cl))) {
+            p += cl;
+            ucs4_t next;
+            if (p < end &&
+                u8_mbtouc(&next, (const uint8_t *)p, (size_t)(end - p)) > 0) {
+                enum char_class c = class_of(next);
+                if (c == CLASS_SPACE || c == CLASS_MARK)
+                    return true;
+            }
+        }
+        at += (size_t)cl;
+    }
+    return false;
+}
+
 /* How often term t occurs in text[0..n) (NUL-terminated).  A run of CJK
    characters is looked for as the bytes of its folded form first (the
    usual case); a single ASCII word, ignoring case.  Otherwise, or when
@@ -625,7 +687,7 @@ static size_t term_count(const rank_term *t, const char *text, size_t n)
 {
     if (t->cjk_only && t->folded) {
         size_t c = count_bytes(text, n, t->folded, t->folded_len);
-        if (c > 0 || t->one_token)
+        if (c > 0 || t->one_token || !may_occur_unfolded(t, text, n))
             return c;
     } else if (t->one_token) {
         return t->folded && all_ascii(t->folded, t->folded_len)

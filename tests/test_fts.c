@@ -538,7 +538,9 @@ static void fts_match_ranges_agree_with_search(void **state)
     sqlite3 *db = open_test_db();
     const char *queries[] = {"勇", "殷勇", "民革", "赵民革", "ai", "5g",
                              "改革", "雷軍", "推动 经济", "贺勇", "ＡＩ 产业",
-                             "殷勇在上", "民 革"};
+                             "殷勇在上", "民 革", "记者贺勇", "贺勇报道",
+                             "贺勇记者", "雷军出席", "雷軍出席", "论坛并发",
+                             "出席论坛", "智能制造"};
     for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
         char *found_rows = search(db, queries[k]);
         query_terms_each_found(queries[k], found_rows);
