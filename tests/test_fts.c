@@ -399,6 +399,13 @@ static void fts_rank_orders_by_term_frequency(void **state)
                      SQLITE_OK);
     assert_finds(db, "½", "202");
     assert_finds(db, "⑴", "203");
+    /* A format character or a variation selector inside a run does not
+       hide a term that is not in the text as plain bytes. */
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO t(rowid, body) VALUES"
+                                      "(204, '记者赵\u200D民\uFE00革说')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_finds(db, "赵民革", "3,204");
     /* Latin words count whole and in any case. */
     got = column_texts(db,
                        "SELECT dubao_rank(?2, 100, 1.0, 'AI and ai, said') > "
