@@ -422,8 +422,7 @@ static bool same_unit(const unit_list *la, const cmp_unit *a,
 
 /* Does the query term made of query units [qs, qe) occur at text unit i?
    CJK characters after the first must continue the same run, as the
-   bigrams of the index require; words need only consecutive positions, as
-   in an FTS5 phrase. */
+   bigrams of the index require; words need only be consecutive units. */
 static bool term_at(const unit_list *text, size_t i, const unit_list *query,
                     size_t qs, size_t qe)
 {
@@ -731,10 +730,10 @@ static void rank_function(sqlite3_context *ctx, int argc,
         double tf = 0;
         for (int a = 2; a + 1 < argc; a += 2) {
             const char *text = (const char *)sqlite3_value_text(argv[a + 1]);
+            size_t len = (size_t)sqlite3_value_bytes(argv[a + 1]);
             if (text)
                 tf += sqlite3_value_double(argv[a]) *
-                      (double)term_count(t, text,
-                                         (size_t)sqlite3_value_bytes(argv[a + 1]));
+                      (double)term_count(t, text, len);
         }
         if (tf <= 0 && !t->one_token) {
             score = -1; /* the characters, but not the term */
