@@ -26,9 +26,8 @@ typedef struct {
 /* Path of a file in the source tree (DUBAO_SRC, default "."); static buffer
    reused by the next call. */
 const char *test_src_path(const char *rel);
-/* Path of a file in ../shared (beside the source tree). */
-const char *test_shared_path(const char *rel);
-/* Read a whole file into a heap buffer; fails the test if unreadable. */
+/* Read a whole file into a heap buffer; fails the test, naming the file,
+   if it cannot be read (test data never goes missing silently). */
 char *test_read_file(const char *path, size_t *len);
 /* Copy the shipped page assets/corpus/NAME into dir; fails the test on
    error. */

@@ -586,16 +586,11 @@ static void golden_load(const char *path, golden *g)
             line[--n] = '\0';
         if (n == 0 || line[0] == '#')
             continue;
-        if (strncmp(line, "source corpus ", 14) == 0) {
-            char rel[512];
-            snprintf(rel, sizeof rel, "assets/corpus/%s", line + 14);
+        if (strncmp(line, "source ", 7) == 0) {
+            const char *rel = line + 7;
+            const char *base = strrchr(rel, '/');
             g->path = xstrdup(test_src_path(rel));
-            g->name = xstrdup(line + 14);
-        } else if (strncmp(line, "source extra ", 13) == 0) {
-            char rel[512];
-            snprintf(rel, sizeof rel, "corpus-extra/%s", line + 13);
-            g->path = xstrdup(test_shared_path(rel));
-            g->name = xstrdup(line + 13);
+            g->name = xstrdup(base ? base + 1 : rel);
         } else if (strcmp(line, "target loose") == 0) {
             g->loose = 1;
         } else if (strncmp(line, "paper ", 6) == 0) {
@@ -881,7 +876,7 @@ static void articles_golden_scores(void **state)
         golden_load(path, &g);
         doc_score s;
         score_document(&g, &s);
-        int extra = strstr(g.path, "corpus-extra") != NULL;
+        int extra = strstr(g.path, "tests/data/pages/") != NULL;
         /* The paragraph stage has not rejoined a hard-wrapped page when it
            returns about one paragraph per printed line. */
         int wrapped = s.paragraphs > 300;

@@ -408,19 +408,19 @@ static void paragraphs_corpus_lines_unchanged(void **state)
         check_one_per_line(test_src_path(files[i]));
 }
 
-static void paragraphs_corpus_extra_lines_unchanged(void **state)
+static void paragraphs_test_pages_lines_unchanged(void **state)
 {
     (void)state;
     static const char *const files[] = {
-        "corpus-extra/06_xhmrdx_20260428_p02_npcsc_session.txt",
-        "corpus-extra/07_xhmrdx_20260501_p03_npcsc_closing.txt",
-        "corpus-extra/08_xhmrdx_20260501_p01_laodongzhe_feature.txt",
+        "tests/data/pages/06_xhmrdx_20260428_p02_npcsc_session.txt",
+        "tests/data/pages/07_xhmrdx_20260501_p03_npcsc_closing.txt",
+        "tests/data/pages/08_xhmrdx_20260501_p01_laodongzhe_feature.txt",
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        check_one_per_line(test_shared_path(files[i]));
+        check_one_per_line(test_src_path(files[i]));
         /* The U+3000 indentation is gone from the text. */
         block_list l = {0};
-        char *text = split_file(test_shared_path(files[i]), &l);
+        char *text = split_file(test_src_path(files[i]), &l);
         for (size_t k = 0; k < l.n; k++)
             assert_true(strncmp(l.v[k].text, "\xE3\x80\x80", 3) != 0);
         block_list_free(&l);
@@ -464,7 +464,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(paragraphs_never_join_unwrapped_lines),
     cmocka_unit_test(paragraphs_corpus_003_is_rejoined),
     cmocka_unit_test(paragraphs_corpus_lines_unchanged),
-    cmocka_unit_test(paragraphs_corpus_extra_lines_unchanged),
+    cmocka_unit_test(paragraphs_test_pages_lines_unchanged),
     cmocka_unit_test(paragraphs_long_line_is_linear),
 };
 const test_suite paragraphs_suite = {tests, SUITE_LEN(tests)};

@@ -515,12 +515,7 @@ static void quotes_score_extra_pages(void **state)
         "07_xhmrdx_20260501_p03_npcsc_closing",
         "08_xhmrdx_20260501_p01_laodongzhe_feature", NULL};
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", test_shared_path("corpus-extra"));
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        printf("quote scorer: %s not found, extra pages skipped\n", dir);
-        skip();
-    }
+    snprintf(dir, sizeof dir, "%s", test_src_path("tests/data/pages"));
     score_set("extra pages", dir, pages, 0.90, 0.85);
 }
 

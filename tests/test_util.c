@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,19 +22,12 @@ const char *test_src_path(const char *rel)
     return path_buf;
 }
 
-const char *test_shared_path(const char *rel)
-{
-    const char *src = getenv("DUBAO_SRC");
-    snprintf(path_buf, sizeof path_buf, "%s/../shared/%s", src ? src : ".",
-             rel);
-    return path_buf;
-}
-
 char *test_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        fail_msg("cannot open %s", path);
+        fail_msg("test data missing: cannot open %s: %s", path,
+                 strerror(errno));
     strbuf sb = {0};
     char buf[65536];
     size_t n;
