@@ -22,7 +22,7 @@ PKGS     = ncursesw sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) \
-             -Icore -I$(B)/gen -MMD -MP
+             -Icore -Itests/eval -I$(B)/gen -MMD -MP
 LIBS     = $(PKG_LIBS) -lunistring -lm -pthread
 
 # Debian packages needed to build and to test.  libncurses-dev provides
@@ -36,6 +36,8 @@ B        = build
 CORE_SRC = $(wildcard core/*.c)
 TUI_SRC  = $(wildcard tui/*.c)
 TEST_SRC = $(wildcard tests/*.c)
+# The gold reader and scorer, shared by the test suite and `make eval`.
+EVAL_LIB_SRC = tests/eval/gold.c tests/eval/score.c
 # Suites are the test_NAME.c files other than the harness's own.
 SUITE_NAMES = $(filter-out main util,$(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c)))
 GEN_SRC  = $(B)/gen/pinyin_table.c
@@ -43,9 +45,11 @@ GEN_SRC  = $(B)/gen/pinyin_table.c
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:$(B)/gen/%.c=$(B)/gen/%.o)
 TUI_OBJ  = $(TUI_SRC:%.c=$(B)/%.o)
 TUI_LIB_OBJ = $(filter-out $(B)/tui/main.o,$(TUI_OBJ))
-TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o) $(EVAL_LIB_SRC:%.c=$(B)/%.o)
+EVAL_OBJ = $(B)/tests/eval/eval.o $(EVAL_LIB_SRC:%.c=$(B)/%.o)
 
-.PHONY: FORCE all run check check-unit check-asan check-man deps deps-check \
+.PHONY: FORCE all run check check-unit check-asan check-man check-eval eval \
+        deps deps-check \
         install uninstall clean
 
 all: deps-check
@@ -142,8 +146,24 @@ $(TEST_BIN): $(TEST_OBJ) $(CORE_OBJ) $(TUI_LIB_OBJ)
 
 check: deps
 	@$(MAKE) --no-print-directory check-man
+	@$(MAKE) --no-print-directory check-eval
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-asan
+
+# How well dubao reads the test pages (tests/data/pages, gold beside each
+# page): `make eval` prints the table and writes tests/eval/results.md;
+# both fail when a measure falls below tests/eval/floors.  make check runs
+# the same without rewriting the committed table.
+EVAL_BIN = $(B)/tests/eval/dubao-eval
+
+$(EVAL_BIN): $(EVAL_OBJ) $(CORE_OBJ)
+	$(CC) $(OPT) $(CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+eval: deps-check $(EVAL_BIN)
+	$(EVAL_BIN) --floors tests/eval/floors --write tests/eval/results.md $(CURDIR)
+
+check-eval: $(EVAL_BIN)
+	$(EVAL_BIN) --floors tests/eval/floors $(CURDIR)
 
 check-man:
 	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l man/dubao.1 2>&1 >/dev/null); \
