@@ -1,17 +1,20 @@
-/* db.c - SQLite storage and queries.
+/* db.c - the SQLite database file: opening it, its schema and upgrades,
+ * checking it and rebuilding it when damaged, and the counts of what it
+ * holds.  Storing an issue is in db_store.c, finding speakers in
+ * db_speakers.c, the lists in db_query.c, full-text search in
+ * db_search.c; db_int.h is what they share.
  *
  * Every statement uses bound parameters.  Each corpus file is stored in
  * one transaction, so an interrupted index leaves a consistent database
  * that the next run completes.  WAL mode and a busy timeout let two dubao
  * processes share a database.
  */
-#include "db.h"
+#include "db_int.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <stdio.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,25 +30,6 @@
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
 #define DUBAO_SCHEMA_VERSION 10
-
-/* Statements run for every file while indexing, kept prepared (see
-   cached_stmt); more than the store needs. */
-#define STMT_CACHE_SIZE 24
-
-struct db {
-    sqlite3 *h;
-    char *path;
-    bool in_batch; /* between db_batch_begin and its commit or rollback */
-    struct {
-        const char *sql; /* a string literal: its address is the key */
-        sqlite3_stmt *st;
-    } cache[STMT_CACHE_SIZE];
-    size_t ncache;
-};
-
-/* Speaker names are indexed by their runs of up to this many characters;
-   longer queries fall back to a scan of the names. */
-#define SPEAKER_KEY_MAX_CHARS 8
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -91,9 +75,10 @@ static const char *const schema_sql =
     "  nquotes INTEGER NOT NULL DEFAULT 0);"  /* kept by store and delete */
     "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
     /* Lookup keys of each speaker, so that finding a speaker never scans
-       them all: every run of up to SPEAKER_KEY_MAX_CHARS characters of the
-       name (as printed and simplified), and the pinyin keys of
-       store_pinyin_keys ("\x1fs" + a reading of the first character,
+       them all (db_speakers.c writes and reads them): every run of up to
+       SPEAKER_KEY_MAX_CHARS characters of the name (as printed and
+       simplified), and the pinyin keys of store_pinyin_keys
+       ("\x1fs" + a reading of the first character,
        "\x1fq" + the initial of the second + a reading of the first),
        candidates for a pinyin query.  Each row repeats the speaker's
        name, so that the candidates of a pinyin query (a few thousand in a
@@ -173,33 +158,6 @@ const char *db_errmsg(db *d)
     return d && d->h ? sqlite3_errmsg(d->h) : "no database";
 }
 
-
-
-/* Run SQL without results; on error append a sentence to err. */
-static int exec_sql(db *d, const char *sql, strbuf *err)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) == SQLITE_OK)
-        return 0;
-    if (err)
-        sb_printf(err, "database %s: %s", d->path, msg ? msg : "error");
-    sqlite3_free(msg);
-    return -1;
-}
-
-/* Read one integer from a single-value query (e.g. a PRAGMA). */
-static int query_int(db *d, const char *sql, int64_t *out)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* Create the schema in an empty database, or rebuild the derived tables of
    an older one (they are re-filled from the corpus on the next index). */
 static int db_migrate(db *d, int64_t version, strbuf *err)
@@ -213,9 +171,9 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
     sb_puts(&sql, user_schema_sql);
     sb_printf(&sql, "PRAGMA application_id=%d;PRAGMA user_version=%d;COMMIT;",
               DUBAO_APPLICATION_ID, DUBAO_SCHEMA_VERSION);
-    int rc = exec_sql(d, sql.s, err);
+    int rc = db_exec_sql(d, sql.s, err);
     if (rc != 0)
-        exec_sql(d, "ROLLBACK", NULL);
+        db_exec_sql(d, "ROLLBACK", NULL);
     sb_free(&sql);
     return rc;
 }
@@ -224,9 +182,9 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
 static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
 {
     int64_t app = 0, version = 0, tables = 0;
-    if (query_int(d, "PRAGMA application_id", &app) != 0 ||
-        query_int(d, "PRAGMA user_version", &version) != 0 ||
-        query_int(d, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
+    if (db_query_int(d, "PRAGMA application_id", &app) != 0 ||
+        db_query_int(d, "PRAGMA user_version", &version) != 0 ||
+        db_query_int(d, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
         sb_printf(err, "%s is not a usable database: %s", d->path,
                   sqlite3_errmsg(d->h));
         return -1;
@@ -298,7 +256,7 @@ static int64_t fts_rows_out_of_step(db *d, const char *table, const char *fts)
                     "%s_docsize WHERE id NOT IN (SELECT id FROM %s))",
               table, fts, fts, table);
     int64_t n = -1;
-    if (query_int(d, sql.s, &n) != 0)
+    if (db_query_int(d, sql.s, &n) != 0)
         n = -1;
     sb_free(&sql);
     return n;
@@ -309,9 +267,9 @@ int db_full_check(db *d, strbuf *report)
     int ok = db_quick_check(d, report);
     int64_t miscounted = 0;
     if (ok == 1 &&
-        query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
-                     "(SELECT count(*) FROM quotes q WHERE "
-                     "q.speaker_id=s.id)", &miscounted) != 0) {
+        db_query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
+                        "(SELECT count(*) FROM quotes q WHERE "
+                        "q.speaker_id=s.id)", &miscounted) != 0) {
         sb_printf(report, "%sspeaker counts: %s", report->len ? "; " : "",
                   sqlite3_errmsg(d->h));
         ok = failure_is_damage(d->h) ? 0 : -1;
@@ -496,9 +454,9 @@ db *db_open(const char *path, bool readonly, strbuf *err)
        environment says otherwise, as tests do). */
     const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
     sqlite3_busy_timeout(d->h, busy ? atoi(busy) : 5000);
-    if (exec_sql(d, "PRAGMA foreign_keys=ON", err) != 0 ||
-        (!readonly && exec_sql(d, "PRAGMA journal_mode=WAL;"
-                                  "PRAGMA synchronous=NORMAL", err) != 0) ||
+    if (db_exec_sql(d, "PRAGMA foreign_keys=ON", err) != 0 ||
+        (!readonly && db_exec_sql(d, "PRAGMA journal_mode=WAL;"
+                                     "PRAGMA synchronous=NORMAL", err) != 0) ||
         db_check_and_upgrade(d, readonly, err) != 0) {
         db_close(d);
         return NULL;
@@ -517,712 +475,242 @@ void db_close(db *d)
     free(d);
 }
 
-/* Prepare a statement; on failure record the error in err. */
-static sqlite3_stmt *prepare(db *d, const char *sql, strbuf *err)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
-        if (err)
-            sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
-        return NULL;
-    }
-    return st;
-}
-
-/* The statement for sql, a string literal, reset and unbound: prepared on
-   first use and kept until db_close, so that the statements run for every
-   file while indexing are compiled once.  Callers never finalize it.  NULL
-   (with a message in err) on failure. */
-static sqlite3_stmt *cached_stmt(db *d, const char *sql, strbuf *err)
-{
-    for (size_t i = 0; i < d->ncache; i++) {
-        if (d->cache[i].sql == sql) {
-            sqlite3_reset(d->cache[i].st);
-            sqlite3_clear_bindings(d->cache[i].st);
-            return d->cache[i].st;
-        }
-    }
-    if (d->ncache == STMT_CACHE_SIZE) {
-        if (err)
-            sb_printf(err, "database %s: statement cache full", d->path);
-        return NULL;
-    }
-    sqlite3_stmt *st = prepare(d, sql, err);
-    if (st) {
-        d->cache[d->ncache].sql = sql;
-        d->cache[d->ncache++].st = st;
-    }
-    return st;
-}
-
-/* Copy a possibly-NULL text column. */
-static char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? xstrdup((const char *)t) : NULL;
-}
-
-/* Bind a possibly-NULL string. */
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-    if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-/* Step a statement that returns no rows; 0 on success. */
-static int step_done(sqlite3_stmt *st)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Step st to its end and finalize it, appending to *rows (a heap array)
-   one zeroed row of elem bytes per result, filled by read(st, row, ctx).
-   *n gets the number of rows.  Returns whether every row was read; on
-   false the caller frees the rows read so far. */
-static bool read_rows(sqlite3_stmt *st, size_t elem,
-                      void (*read)(sqlite3_stmt *, void *, void *), void *ctx,
-                      void **rows, size_t *n)
-{
-    size_t cap = 0;
-    *rows = NULL;
-    *n = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *rows = grow_array(*rows, &cap, *n + 1, elem);
-        void *row = (char *)*rows + *n * elem;
-        memset(row, 0, elem);
-        read(st, row, ctx);
-        (*n)++;
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE;
-}
-
-/* read_rows callback: a sources row. */
-static void read_source(sqlite3_stmt *st, void *row, void *ctx)
-{
-    (void)ctx;
-    db_source *s = row;
-    s->path = col_text(st, 0);
-    s->st.known = true;
-    s->st.size = sqlite3_column_int64(st, 1);
-    s->st.mtime_ns = sqlite3_column_int64(st, 2);
-    const char *h = (const char *)sqlite3_column_text(st, 3);
-    snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
-}
-
-ssize_t db_sources(db *d, db_source **out)
-{
-    *out = NULL;
-    sqlite3_stmt *st = prepare(d, "SELECT path, size, mtime_ns, hash FROM "
-                                  "sources ORDER BY path", NULL);
-    if (!st)
-        return -1;
-    size_t n;
-    if (read_rows(st, sizeof **out, read_source, NULL, (void **)out, &n))
-        return (ssize_t)n;
-    db_sources_free(*out, (ssize_t)n);
-    *out = NULL;
-    return -1;
-}
-
-void db_sources_free(db_source *v, ssize_t n)
-{
-    for (ssize_t i = 0; i < n; i++)
-        free(v[i].path);
-    free(v);
-}
-
-/* SQLite's ORDER BY on TEXT uses memcmp order, the same as strcmp on
-   UTF-8, so binary search with strcmp agrees with the query's order. */
-const db_source_state *db_sources_find(const db_source *v, ssize_t n,
-                                       const char *path)
-{
-    ssize_t lo = 0, hi = n;
-    while (lo < hi) {
-        ssize_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(v[mid].path, path);
-        if (c == 0)
-            return &v[mid].st;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
-
-int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
-{
-    sqlite3_stmt *st = prepare(
-        d, "UPDATE sources SET size=?2, mtime_ns=?3 WHERE path=?1", NULL);
-    if (!st)
-        return -1;
-    bind_text(st, 1, path);
-    sqlite3_bind_int64(st, 2, size);
-    sqlite3_bind_int64(st, 3, mtime_ns);
-    int rc = step_done(st);
-    sqlite3_finalize(st);
-    return rc;
-}
-
-/* Statements used while storing one issue. */
-typedef struct {
-    sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
-} store_stmts;
-
-/* Let go of the store statements (they stay in the cache). */
-static void store_stmts_release(store_stmts *s)
-{
-    sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
-                            &s->speaker, &s->speaker_id, &s->appearance,
-                            &s->quote, &s->batch_issue, &s->speaker_key,
-                            &s->count_quotes};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
-        if (*all[i])
-            sqlite3_reset(*all[i]);
-        *all[i] = NULL;
-    }
-}
-
-static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
-{
-    memset(s, 0, sizeof *s);
-    s->issue = cached_stmt(d, "INSERT INTO issues(source_id, file, paper, date, "
-                          "edition) VALUES(?1,?2,?3,?4,?5)", err);
-    s->article = cached_stmt(d, "INSERT INTO articles(issue_id, ord, headline, "
-                            "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)",
-                         err);
-    s->para = cached_stmt(d, "INSERT INTO paragraphs(article_id, ord, kind, start,"
-                         " length, section) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->section = cached_stmt(d, "INSERT INTO sections(article_id, ord, heading, "
-                            "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)",
-                         err);
-    s->speaker = cached_stmt(
-        d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
-           "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
-           "role=coalesce(excluded.role, role), "
-           "titles=coalesce(excluded.titles, titles), "
-           "delegation=coalesce(excluded.delegation, delegation), "
-           "is_delegate=max(excluded.is_delegate, is_delegate)", err);
-    s->speaker_id = cached_stmt(d, "SELECT id FROM speakers WHERE name=?1", err);
-    s->appearance = cached_stmt(
-        d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
-           "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->quote = cached_stmt(d, "INSERT INTO quotes(article_id, section, speaker_id,"
-                          " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)",
-                       err);
-    s->batch_issue = cached_stmt(d, "INSERT INTO temp.batch_issues(id) VALUES(?1)",
-                             err);
-    s->speaker_key = cached_stmt(d, "INSERT OR IGNORE INTO speaker_keys(key, "
-                                "speaker_id, name) VALUES(?1,?2,?3)", err);
-    /* The counts of the issue's quotes per speaker, from its articles:
-       a correlated count per speaker walked all of that speaker's quotes
-       in the archive. */
-    s->count_quotes = cached_stmt(
-        d, "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
-           "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
-           "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
-           "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
-           "WHERE speakers.id=c.sid", err);
-    if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
-        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
-        !s->speaker_key || !s->count_quotes) {
-        store_stmts_release(s);
-        return -1;
-    }
-    return 0;
-}
-
-/* Most readings a character's pinyin keys are made from. */
-#define SPEAKER_KEY_READINGS 4
-
-/* Append at most len letters of a pinyin syllable to key, ü (v in the
-   table, u or v as typed) as u. */
-static void append_syllable(strbuf *key, const char *syllable, size_t len)
-{
-    for (size_t i = 0; i < len && syllable[i]; i++)
-        sb_putc(key, syllable[i] == 'v' ? 'u' : syllable[i]);
-}
-
-/* The key "\x1fs" + syllable (ü as u): the name's first character may be
-   spelled by a prefix of it. */
-static void syllable_key(const char *syllable, strbuf *key)
-{
-    sb_clear(key);
-    sb_puts(key, "\x1fs");
-    append_syllable(key, syllable, SIZE_MAX);
-}
-
-/* The key "\x1fq" + the first letter of the name's second character + a
-   syllable of its first character (ü as u): a query that spells the first
-   character by a prefix of that syllable and goes on to the second. */
-static void initial_syllable_key(char second, const char *syllable,
-                                 size_t len, strbuf *key)
-{
-    sb_clear(key);
-    sb_puts(key, "\x1fq");
-    sb_putc(key, second);
-    append_syllable(key, syllable, len);
-}
-
-/* Add one lookup key of a speaker (id, name). */
-static int store_key(store_stmts *s, const char *key, size_t len, int64_t id,
-                     const char *name)
-{
-    sqlite3_bind_text(s->speaker_key, 1, key, (int)len, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s->speaker_key, 2, id);
-    sqlite3_bind_text(s->speaker_key, 3, name, -1, SQLITE_TRANSIENT);
-    return step_done(s->speaker_key);
-}
-
-/* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of text (the
-   name of speaker id, or its simplified form). */
-static int store_substring_keys(store_stmts *s, const char *text, int64_t id,
-                                const char *name)
-{
-    size_t len = strlen(text);
-    for (size_t from = 0; from < len;) {
-        size_t end = from;
-        for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < len; k++) {
-            end += utf8_chars_len(text + end, len - end, 1);
-            if (store_key(s, text + from, end - from, id, name) != 0)
-                return -1;
-        }
-        from += utf8_chars_len(text + from, len - from, 1);
-    }
-    return 0;
-}
-
-/* The pinyin keys of a speaker (see speaker_keys in the schema): any
-   query that pinyin_matches_prefix accepts for the name either ends
-   inside the first character (a prefix of one of its syllables) or spells
-   it by such a prefix and continues with the first letter of the second
-   character's syllable. */
-static int store_pinyin_keys(store_stmts *s, const char *name, int64_t id)
-{
-    uint32_t c[2];
-    size_t nc = pinyin_name_chars(name, c, 2);
-    const char *r1[SPEAKER_KEY_READINGS], *r2[SPEAKER_KEY_READINGS];
-    size_t n1 = nc > 0 ? pinyin_readings_of(c[0], r1, SPEAKER_KEY_READINGS)
-                       : 0;
-    size_t n2 = nc > 1 ? pinyin_readings_of(c[1], r2, SPEAKER_KEY_READINGS)
-                       : 0;
-    strbuf key = {0};
-    int rc = 0;
-    for (size_t i = 0; i < n1 && rc == 0; i++) {
-        syllable_key(r1[i], &key);
-        rc = store_key(s, key.s, key.len, id, name);
-        for (size_t j = 0; j < n2 && rc == 0; j++) {
-            initial_syllable_key(r2[j][0], r1[i], SIZE_MAX, &key);
-            rc = store_key(s, key.s, key.len, id, name);
-        }
-    }
-    sb_free(&key);
-    return rc;
-}
-
-/* The lookup keys of a new speaker (see speaker_keys in the schema). */
-static int store_speaker_keys(store_stmts *s, const char *name, int64_t id)
-{
-    char *simple = text_simplify(name);
-    int rc = store_substring_keys(s, name, id, name);
-    if (rc == 0 && simple && strcmp(simple, name) != 0)
-        rc = store_substring_keys(s, simple, id, name);
-    if (rc == 0)
-        rc = store_pinyin_keys(s, name, id);
-    free(simple);
-    return rc;
-}
-
-/* Store or update a speaker; returns its id, or 0 on failure.  A new
-   speaker also gets its lookup keys. */
-static int64_t store_person(store_stmts *s, const person *p)
-{
-    bind_text(s->speaker_id, 1, p->name);
-    int64_t id = 0;
-    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
-        id = sqlite3_column_int64(s->speaker_id, 0);
-    sqlite3_reset(s->speaker_id);
-    bind_text(s->speaker, 1, p->name);
-    bind_text(s->speaker, 2, p->role);
-    bind_text(s->speaker, 3, p->titles);
-    bind_text(s->speaker, 4, p->delegation);
-    sqlite3_bind_int(s->speaker, 5, p->is_delegate);
-    if (step_done(s->speaker) != 0)
-        return 0;
-    if (id != 0)
-        return id;
-    id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
-    return store_speaker_keys(s, p->name, id) == 0 ? id : 0;
-}
-
-/* The article's decks and subheads, one per line. */
-static char *subheads_text(const article *a);
-
-/* Index of the section that block b of a belongs to, or -1. */
-static int section_of_block(const article *a, size_t b)
-{
-    int sec = -1;
-    for (size_t i = 0; i < a->nsections; i++)
-        if (a->sections[i].first_block <= b)
-            sec = (int)i;
-    return sec;
-}
-
-/* Store one article with its paragraphs, sections, appearances and quotes.
-   speaker_ids maps issue.people indexes to database ids. */
-static int store_article(store_stmts *s, sqlite3_int64 issue_id,
-                         const issue *is, size_t ai,
-                         const int64_t *speaker_ids, sqlite3 *h)
-{
-    const article *a = &is->articles[ai];
-    char *body = article_text(a);
-    char *subs = subheads_text(a);
-    sqlite3_bind_int64(s->article, 1, issue_id);
-    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
-    bind_text(s->article, 3, a->headline);
-    bind_text(s->article, 4, subs);
-    bind_text(s->article, 5, article_byline(a));
-    bind_text(s->article, 6, body);
-    int rc = step_done(s->article);
-    free(subs);
-    free(body);
-    if (rc != 0)
-        return -1;
-    sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);
-
-    int64_t start = 0;
-    for (size_t b = 0; b < a->blocks.n; b++) {
-        const block *bl = &a->blocks.v[b];
-        int64_t length = (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
-                                             strlen(bl->text));
-        sqlite3_bind_int64(s->para, 1, article_id);
-        sqlite3_bind_int64(s->para, 2, (sqlite3_int64)b);
-        bind_text(s->para, 3, block_kind_name(bl->kind));
-        sqlite3_bind_int64(s->para, 4, start);
-        sqlite3_bind_int64(s->para, 5, length);
-        sqlite3_bind_int(s->para, 6, section_of_block(a, b));
-        if (step_done(s->para) != 0)
-            return -1;
-        start += length + 1;
-    }
-    int ord = 0;
-    for (size_t i = 0; i < a->nsections; i++) {
-        const section *sec = &a->sections[i];
-        sqlite3_bind_int64(s->section, 1, article_id);
-        sqlite3_bind_int64(s->section, 2, (sqlite3_int64)i);
-        bind_text(s->section, 3, a->blocks.v[sec->first_block].text);
-        sqlite3_bind_int64(s->section, 4, (sqlite3_int64)sec->first_block);
-        if (sec->speaker >= 0)
-            sqlite3_bind_int64(s->section, 5, speaker_ids[sec->speaker]);
-        else
-            sqlite3_bind_null(s->section, 5);
-        if (step_done(s->section) != 0)
-            return -1;
-    }
-    for (size_t q = 0; q < is->nquotes; q++) {
-        const quote *qt = &is->quotes[q];
-        if (qt->article != ai)
-            continue;
-        sqlite3_bind_int64(s->quote, 1, article_id);
-        sqlite3_bind_int(s->quote, 2, section_of_block(a, qt->block));
-        if (qt->speaker >= 0) {
-            int64_t sid = speaker_ids[qt->speaker];
-            sqlite3_bind_int64(s->quote, 3, sid);
-            const person *p = &is->people[qt->speaker];
-            sqlite3_bind_int64(s->appearance, 1, sid);
-            sqlite3_bind_int64(s->appearance, 2, article_id);
-            sqlite3_bind_int(s->appearance, 3, ord++);
-            bind_text(s->appearance, 4, p->role);
-            bind_text(s->appearance, 5, p->titles);
-            bind_text(s->appearance, 6, p->delegation);
-            if (step_done(s->appearance) != 0)
-                return -1;
-        } else {
-            sqlite3_bind_null(s->quote, 3);
-        }
-        bind_text(s->quote, 4, quote_kind_name(qt->kind));
-        bind_text(s->quote, 5, qt->text);
-        sqlite3_bind_int64(s->quote, 6, (sqlite3_int64)qt->start);
-        sqlite3_bind_int64(s->quote, 7, (sqlite3_int64)qt->end);
-        if (step_done(s->quote) != 0)
-            return -1;
-    }
-    /* Speakers of sections appear in the article even without a quote. */
-    for (size_t i = 0; i < a->nsections; i++) {
-        int p = a->sections[i].speaker;
-        if (p < 0)
-            continue;
-        sqlite3_bind_int64(s->appearance, 1, speaker_ids[p]);
-        sqlite3_bind_int64(s->appearance, 2, article_id);
-        sqlite3_bind_int(s->appearance, 3, ord++);
-        bind_text(s->appearance, 4, is->people[p].role);
-        bind_text(s->appearance, 5, is->people[p].titles);
-        bind_text(s->appearance, 6, is->people[p].delegation);
-        if (step_done(s->appearance) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* Store the issue rows of a parsed issue under source_id. */
-static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
-                            strbuf *err)
-{
-    store_stmts s;
-    if (store_stmts_prepare(d, &s, err) != 0)
-        return -1;
-    int rc = -1;
-    int64_t *speaker_ids = xcalloc(is->npeople + 1, sizeof *speaker_ids);
-    sqlite3_bind_int64(s.issue, 1, source_id);
-    bind_text(s.issue, 2, is->file);
-    bind_text(s.issue, 3, is->paper);
-    bind_text(s.issue, 4, is->date);
-    bind_text(s.issue, 5, is->edition);
-    if (step_done(s.issue) != 0)
-        goto out;
-    sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
-    sqlite3_bind_int64(s.batch_issue, 1, issue_id);
-    if (step_done(s.batch_issue) != 0)
-        goto out;
-    for (size_t i = 0; i < is->npeople; i++)
-        if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
-            goto out;
-    for (size_t i = 0; i < is->narticles; i++)
-        if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
-            goto out;
-    sqlite3_bind_int64(s.count_quotes, 1, issue_id);
-    if (step_done(s.count_quotes) != 0)
-        goto out;
-    rc = 0;
-out:
-    if (rc != 0)
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
-    free(speaker_ids);
-    store_stmts_release(&s);
-    return rc;
-}
-
-/* Run one statement with a single text parameter; 0 when it completes. */
-static int exec_with_text(db *d, const char *sql, const char *arg,
-                          strbuf *err)
-{
-    sqlite3_stmt *st = cached_stmt(d, sql, err);
-    if (!st)
-        return -1;
-    bind_text(st, 1, arg);
-    int rc = step_done(st);
-    if (rc != 0 && err)
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
-    sqlite3_reset(st);
-    return rc;
-}
-
-/* Delete the rows of the source at path, with its full-text entries.  The
-   FTS tables have external content, so their entries are deleted with the
-   text they were made from, before the rows (and that text) go. */
-static int source_delete(db *d, const char *path, strbuf *err)
-{
-    static const char *const sql[] = {
-        "INSERT INTO article_fts(article_fts, rowid, headline, body) "
-        "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
-        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
-        "WHERE s.path=?1",
-        "INSERT INTO quote_fts(quote_fts, rowid, text) "
-        "SELECT 'delete', q.id, q.text FROM sources s "
-        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
-        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
-        "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
-        "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
-        "issues i ON i.source_id=s.id CROSS JOIN articles a ON "
-        "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
-        "s.path=?1 AND q.speaker_id IS NOT NULL GROUP BY q.speaker_id) "
-        "AS c WHERE speakers.id=c.sid",
-        "DELETE FROM sources WHERE path=?1",
-    };
-    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
-        if (exec_with_text(d, sql[i], path, err) != 0)
-            return -1;
-    return 0;
-}
-
-int db_batch_begin(db *d, strbuf *err)
-{
-    if (exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
-        return -1;
-    if (exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
-                    "id INTEGER PRIMARY KEY)", err) != 0) {
-        exec_sql(d, "ROLLBACK", NULL);
-        return -1;
-    }
-    d->in_batch = true;
-    return 0;
-}
-
-/* Add the articles and quotes of the issues stored in this batch to the
-   full-text indexes: one statement per table, so FTS5 tokenizes them all
-   into one segment instead of one per issue or per row.  CROSS JOIN keeps
-   the batch's few issues as the outer loop: left to itself, SQLite knows
-   nothing of the temporary table and scanned every article and quote in
-   the database for each batch (quadratic in the archive). */
-static int batch_index_text(db *d, strbuf *err)
-{
-    static const char *const sql =
-        "INSERT INTO article_fts(rowid, headline, body) "
-        "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
-        "CROSS JOIN articles a ON a.issue_id=b.id ORDER BY a.id;"
-        "INSERT INTO quote_fts(rowid, text) "
-        "SELECT q.id, q.text FROM temp.batch_issues b "
-        "CROSS JOIN articles a ON a.issue_id=b.id "
-        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
-        "DELETE FROM temp.batch_issues;";
-    return exec_sql(d, sql, err);
-}
-
-int db_batch_commit(db *d, strbuf *err)
-{
-    d->in_batch = false;
-    if (batch_index_text(d, err) == 0 && exec_sql(d, "COMMIT", err) == 0)
-        return 0;
-    exec_sql(d, "ROLLBACK", NULL);
-    return -1;
-}
-
-void db_batch_rollback(db *d)
-{
-    d->in_batch = false;
-    exec_sql(d, "ROLLBACK", NULL);
-}
-
-int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
-                   const char *hash, const char *status, const char *message,
-                   const issue *is, strbuf *err)
-{
-    bool own_batch = !d->in_batch;
-    if (own_batch && db_batch_begin(d, err) != 0)
-        return -1;
-    int rc = -1;
-    sqlite3_stmt *ins = NULL;
-    if (source_delete(d, path, err) != 0)
-        goto out;
-    ins = cached_stmt(d, "INSERT INTO sources(path, size, mtime_ns, hash, "
-                         "status, message) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    if (!ins)
-        goto out;
-    bind_text(ins, 1, path);
-    sqlite3_bind_int64(ins, 2, size);
-    sqlite3_bind_int64(ins, 3, mtime_ns);
-    bind_text(ins, 4, hash);
-    bind_text(ins, 5, status);
-    bind_text(ins, 6, message);
-    if (step_done(ins) != 0) {
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
-        goto out;
-    }
-    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
-        goto out;
-    rc = own_batch ? db_batch_commit(d, err) : 0;
-out:
-    if (rc != 0 && own_batch && d->in_batch)
-        db_batch_rollback(d);
-    return rc;
-}
-
-int db_remove_sources(db *d, const strlist *gone, bool changed)
-{
-    /* One transaction: a file's rows and its full-text entries go
-       together, and speakers no longer mentioned anywhere go too (only
-       those whose quote count is 0 can be: found through its index, not
-       by a pass over every speaker). */
-    int removed = 0;
-    if (gone->n == 0 && !changed)
-        return 0; /* nothing to write: reading commands stay readers */
-    if (exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0)
-        return -1;
-    for (size_t i = 0; i < gone->n && removed >= 0; i++)
-        removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
-    if (removed >= 0 &&
-        exec_sql(d, "DELETE FROM speakers WHERE nquotes=0 AND NOT EXISTS "
-                    "(SELECT 1 FROM appearances a WHERE "
-                    "a.speaker_id=speakers.id) AND NOT EXISTS (SELECT 1 FROM "
-                    "quotes q WHERE q.speaker_id=speakers.id)", NULL) == 0 &&
-        exec_sql(d, "COMMIT", NULL) == 0)
-        return removed;
-    exec_sql(d, "ROLLBACK", NULL);
-    return -1;
-}
-
 bool db_is_empty(db *d)
 {
     int64_t any = 0;
-    return query_int(d, "SELECT EXISTS(SELECT 1 FROM sources)", &any) != 0 ||
+    return db_query_int(d, "SELECT EXISTS(SELECT 1 FROM sources)", &any) != 0 ||
            any == 0;
 }
 
 void db_get_counts(db *d, db_counts *c)
 {
     memset(c, 0, sizeof *c);
-    query_int(d, "SELECT count(*) FROM sources", &c->sources);
-    query_int(d, "SELECT count(*) FROM issues", &c->issues);
-    query_int(d, "SELECT count(*) FROM articles", &c->articles);
-    query_int(d, "SELECT count(*) FROM paragraphs", &c->paragraphs);
-    query_int(d, "SELECT count(*) FROM speakers", &c->speakers);
-    query_int(d, "SELECT count(*) FROM quotes", &c->quotes);
+    db_query_int(d, "SELECT count(*) FROM sources", &c->sources);
+    db_query_int(d, "SELECT count(*) FROM issues", &c->issues);
+    db_query_int(d, "SELECT count(*) FROM articles", &c->articles);
+    db_query_int(d, "SELECT count(*) FROM paragraphs", &c->paragraphs);
+    db_query_int(d, "SELECT count(*) FROM speakers", &c->speakers);
+    db_query_int(d, "SELECT count(*) FROM quotes", &c->quotes);
 }
 
-/* ---- subheads column: decks and subheads joined by newlines (a block
-   never contains a newline, so no escaping is needed) ---- */
-
-static char *subheads_text(const article *a)
+/* Character offset of byte offset b in s. */
+static int64_t char_offset(const char *s, size_t b)
 {
+    return (int64_t)u8_mbsnlen((const uint8_t *)s, b);
+}
+
+/* Fill the match ranges of a result from its snippet. */
+static void search_row_matches(search_row *r, const char *query)
+{
+    r->nmatches = fts_match_ranges(r->snippet, query, r->matches,
+                                   SEARCH_MAX_MATCHES);
+}
+
+/* The longest query searched, in characters: FTS5's memory grows with
+   terms times their occurrences, and nobody types more. */
+#define SEARCH_MAX_QUERY_CHARS 256
+
+/* At most this many matching articles, and as many quotes, are ranked,
+   found among at most SEARCH_SCAN_CANDIDATES rows that hold the query's
+   tokens (more than 500 when some hold its characters apart: 3.5 in a
+   text of dates such as 3月5日). */
+#define SEARCH_RANK_CANDIDATES 500
+#define SEARCH_SCAN_CANDIDATES 2000
+
+/* A snippet: this many characters of text, starting this many before the
+   first match. */
+#define SNIPPET_CHARS 32
+#define SNIPPET_BEFORE 10
+
+/* A one-line excerpt of text around the first match of query (or its
+   start), with an ellipsis where text was cut.  Made here from the stored
+   text rather than by FTS5's snippet(), which reads the index and
+   re-tokenizes the whole text again for every row shown. */
+static char *snippet_around(const char *text, const char *query)
+{
+    size_t len = strlen(text), range[1][2];
+    size_t at = fts_match_ranges(text, query, range, 1) ? range[0][0] : 0;
+    size_t from = at;
+    for (int k = 0; k < SNIPPET_BEFORE && from > 0; k++)
+        from -= utf8_prev_len(text, from);
+    size_t to = from + utf8_chars_len(text + from, len - from, SNIPPET_CHARS);
     strbuf sb = {0};
-    for (size_t i = 0; i < a->blocks.n; i++) {
-        const block *b = &a->blocks.v[i];
-        if (b->kind != BLOCK_DECK && b->kind != BLOCK_SUBHEAD)
-            continue;
-        if (sb.len)
-            sb_putc(&sb, '\n');
-        sb_puts(&sb, b->text);
-    }
-    return sb_take(&sb);
+    if (from > 0)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    for (size_t p = from; p < to; p++)
+        sb_putc(&sb, text[p] == '\n' ? ' ' : text[p]);
+    if (to < len)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    return sb.s ? sb_take(&sb) : xstrdup("");
 }
 
-/* Split a subheads column back into a list. */
-static void subheads_split(const char *text, strlist *out)
+/* Fill in the file, headline, speaker and snippet of ranked rows[0..n):
+   one statement for articles and one for quotes, each prepared once. */
+static int search_rows_details(db *d, search_row *rows, size_t n,
+                               const char *query)
 {
-    while (text && *text) {
-        const char *nl = strchr(text, '\n');
-        size_t n = nl ? (size_t)(nl - text) : strlen(text);
-        strlist_push_owned(out, xstrndup(text, n));
-        text = nl ? nl + 1 : NULL;
+    sqlite3_stmt *st[2] = {
+        db_prepare(d, "SELECT i.file, a.headline, NULL, a.body, 0, 0 FROM "
+                      "articles a JOIN issues i ON i.id=a.issue_id "
+                      "WHERE a.id=?1",
+                   NULL),
+        db_prepare(d, "SELECT i.file, a.headline, s.name, q.text, q.start, "
+                      "q.end FROM quotes q "
+                      "JOIN articles a ON a.id=q.article_id "
+                      "JOIN issues i ON i.id=a.issue_id "
+                      "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
+                   NULL),
+    };
+    int rc = st[0] && st[1] ? SQLITE_DONE : SQLITE_ERROR;
+    for (size_t k = 0; k < n && rc != SQLITE_ERROR; k++) {
+        search_row *r = &rows[k];
+        sqlite3_stmt *q = st[r->is_quote ? 1 : 0];
+        sqlite3_bind_int64(q, 1, r->is_quote ? r->quote_id : r->article_id);
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            r->file = stmt_text_dup(q, 0);
+            r->article = stmt_text_dup(q, 1);
+            r->speaker = stmt_text_dup(q, 2);
+            const char *text = (const char *)sqlite3_column_text(q, 3);
+            r->snippet = snippet_around(text ? text : "", query);
+            r->quote_start = sqlite3_column_int64(q, 4);
+            r->quote_end = sqlite3_column_int64(q, 5);
+        }
+        if (!r->snippet)
+            r->snippet = xstrdup("");
+        search_row_matches(r, query);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_DONE : SQLITE_ERROR;
+        sqlite3_reset(q);
     }
+    sqlite3_finalize(st[0]);
+    sqlite3_finalize(st[1]);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* ---- list queries ---- */
+/* stmt_read_rows callback: a ranked search result, before its details. */
+static void read_ranked(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    search_row *r = row;
+    r->is_quote = sqlite3_column_int(st, 0) != 0;
+    r->article_id = sqlite3_column_int64(st, 1);
+    r->quote_id = sqlite3_column_int64(st, 2);
+    r->rank = sqlite3_column_double(st, 3);
+}
 
-/* read_rows callback: an issues row. */
+ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
+{
+    *rows = NULL;
+    char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
+                                                   SEARCH_MAX_QUERY_CHARS));
+    query = bounded;
+    char *match = fts_query_from_user(query);
+    if (!match) {
+        free(bounded);
+        return 0;
+    }
+    /* Candidates: the rows that hold every token of the query, newest
+       first; dubao_rank drops those without the terms themselves and
+       scores the rest (a headline counts five times).  The first
+       SEARCH_RANK_CANDIDATES that really match, among at most
+       SEARCH_SCAN_CANDIDATES, are ranked per table, which keeps a
+       one-character query as fast in an archive as in a single page.  The
+       LIMIT inside each subquery keeps SQLite from flattening it, so
+       dubao_rank runs once per row. */
+    sqlite3_stmt *st = db_prepare(
+        d, "WITH a AS (SELECT id, r FROM (SELECT f.rowid AS id, "
+           "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
+           "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
+           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3), "
+           "q AS (SELECT id, aid, r FROM (SELECT f.rowid AS id, "
+           "  t.article_id AS aid, dubao_rank(?4, 256, 1.0, t.text) AS r "
+           "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
+           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3) "
+           "SELECT 0, id, 0, r FROM a "
+           "UNION ALL SELECT 1, aid, id, r FROM q "
+           "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
+    if (!st) {
+        free(match);
+        free(bounded);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
+    sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
+    sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 5, SEARCH_SCAN_CANDIDATES);
+    size_t n;
+    bool ok = stmt_read_rows(st, sizeof **rows, read_ranked, NULL,
+                             (void **)rows, &n) &&
+              search_rows_details(d, *rows, n, query) == 0;
+    free(match);
+    free(bounded);
+    if (!ok) {
+        search_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+void search_match_chars(const search_row *r, size_t i, int64_t *start,
+                        int64_t *end)
+{
+    *start = char_offset(r->snippet, r->matches[i][0]);
+    *end = char_offset(r->snippet, r->matches[i][1]);
+}
+
+int64_t db_first_match(db *d, int64_t article_id, const char *query,
+                       int64_t *end)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT body FROM articles WHERE id=?1",
+                                  NULL);
+    int64_t start = -1;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, article_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(st, 0);
+        size_t r[1][2];
+        if (body && fts_match_ranges(body, query, r, 1) == 1) {
+            start = char_offset(body, r[0][0]);
+            *end = char_offset(body, r[0][1]);
+        }
+    }
+    sqlite3_finalize(st);
+    return start;
+}
+
+void search_rows_free(search_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].article);
+        free(rows[i].speaker);
+        free(rows[i].snippet);
+    }
+    free(rows);
+}
+
+/* stmt_read_rows callback: an issues row. */
 static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
     issue_row *r = row;
     r->id = sqlite3_column_int64(st, 0);
-    r->file = col_text(st, 1);
-    r->paper = col_text(st, 2);
-    r->date = col_text(st, 3);
-    r->edition = col_text(st, 4);
+    r->file = stmt_text_dup(st, 1);
+    r->paper = stmt_text_dup(st, 2);
+    r->date = stmt_text_dup(st, 3);
+    r->edition = stmt_text_dup(st, 4);
     r->articles = sqlite3_column_int(st, 5);
 }
 
 ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
 {
     *rows = NULL;
-    sqlite3_stmt *st = prepare(
+    sqlite3_stmt *st = db_prepare(
         d, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
            "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
            "FROM issues i ORDER BY i.file LIMIT ?1 OFFSET ?2", NULL);
@@ -1231,7 +719,7 @@ ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
     sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
     size_t n;
-    if (read_rows(st, sizeof **rows, read_issue, NULL, (void **)rows, &n))
+    if (stmt_read_rows(st, sizeof **rows, read_issue, NULL, (void **)rows, &n))
         return (ssize_t)n;
     issue_rows_free(*rows, (ssize_t)n);
     *rows = NULL;
@@ -1246,10 +734,10 @@ ssize_t db_issues(db *d, issue_row **rows)
 int64_t db_issue_count(db *d)
 {
     int64_t n = 0;
-    return query_int(d, "SELECT count(*) FROM issues", &n) == 0 ? n : -1;
+    return db_query_int(d, "SELECT count(*) FROM issues", &n) == 0 ? n : -1;
 }
 
-/* read_rows callback: an articles row, with its speakers from the
+/* stmt_read_rows callback: an articles row, with its speakers from the
    statement ctx. */
 static void read_article(sqlite3_stmt *st, void *row, void *ctx)
 {
@@ -1257,9 +745,9 @@ static void read_article(sqlite3_stmt *st, void *row, void *ctx)
     article_row *r = row;
     r->id = sqlite3_column_int64(st, 0);
     r->issue_id = sqlite3_column_int64(st, 1);
-    r->file = col_text(st, 2);
-    r->headline = col_text(st, 3);
-    r->byline = col_text(st, 4);
+    r->file = stmt_text_dup(st, 2);
+    r->headline = stmt_text_dup(st, 3);
+    r->byline = stmt_text_dup(st, 4);
     subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
     sqlite3_bind_int64(sp, 1, r->id);
     while (sqlite3_step(sp) == SQLITE_ROW)
@@ -1282,9 +770,9 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     if (file)
         sb_puts(&sql, " AND i.file=?2");
     sb_puts(&sql, " ORDER BY i.file, a.ord");
-    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
-    sqlite3_stmt *sp = prepare(
+    sqlite3_stmt *sp = db_prepare(
         d, "SELECT s.name FROM appearances p JOIN speakers s "
            "ON s.id=p.speaker_id WHERE p.article_id=?1 ORDER BY p.ord", NULL);
     if (!st || !sp) {
@@ -1293,10 +781,10 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
         return -1;
     }
     sqlite3_bind_int64(st, 1, issue_id);
-    bind_text(st, 2, file);
+    stmt_bind_text(st, 2, file);
     size_t n;
-    bool ok = read_rows(st, sizeof **rows, read_article, sp, (void **)rows,
-                        &n);
+    bool ok = stmt_read_rows(st, sizeof **rows, read_article, sp,
+                             (void **)rows, &n);
     sqlite3_finalize(sp);
     if (ok)
         return (ssize_t)n;
@@ -1307,23 +795,24 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
 
 char *db_article_file(db *d, int64_t article_id)
 {
-    sqlite3_stmt *st = prepare(d, "SELECT i.file FROM articles a JOIN issues"
-                                  " i ON i.id=a.issue_id WHERE a.id=?1", NULL);
+    sqlite3_stmt *st = db_prepare(d, "SELECT i.file FROM articles a JOIN "
+                                     "issues i ON i.id=a.issue_id WHERE "
+                                     "a.id=?1", NULL);
     if (!st)
         return NULL;
     sqlite3_bind_int64(st, 1, article_id);
-    char *file = sqlite3_step(st) == SQLITE_ROW ? col_text(st, 0) : NULL;
+    char *file = sqlite3_step(st) == SQLITE_ROW ? stmt_text_dup(st, 0) : NULL;
     sqlite3_finalize(st);
     return file;
 }
 
-/* read_rows callback: a paragraphs row. */
+/* stmt_read_rows callback: a paragraphs row. */
 static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
     para_row *r = row;
-    r->kind = col_text(st, 0);
-    r->text = col_text(st, 1);
+    r->kind = stmt_text_dup(st, 0);
+    r->text = stmt_text_dup(st, 1);
     r->start = sqlite3_column_int64(st, 2);
     r->section = sqlite3_column_int(st, 3);
 }
@@ -1331,7 +820,7 @@ static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 {
     *rows = NULL;
-    sqlite3_stmt *st = prepare(
+    sqlite3_stmt *st = db_prepare(
         d, "SELECT p.kind, substr(a.body, p.start + 1, p.length), p.start, "
            "p.section FROM paragraphs p JOIN articles a ON a.id=p.article_id "
            "WHERE p.article_id=?1 ORDER BY p.ord", NULL);
@@ -1339,93 +828,12 @@ ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
         return -1;
     sqlite3_bind_int64(st, 1, article_id);
     size_t n;
-    if (read_rows(st, sizeof **rows, read_paragraph, NULL, (void **)rows, &n))
+    if (stmt_read_rows(st, sizeof **rows, read_paragraph, NULL, (void **)rows,
+                       &n))
         return (ssize_t)n;
     para_rows_free(*rows, (ssize_t)n);
     *rows = NULL;
     return -1;
-}
-
-/* Whether q could be pinyin: ASCII letters, spaces and apostrophes. */
-static bool could_be_pinyin(const char *q)
-{
-    bool letters = false;
-    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
-        if (*p >= 0x80)
-            return false;
-        letters = letters || isalpha(*p);
-    }
-    return letters;
-}
-
-/* What the user typed to find a speaker, prepared once for matching many
-   names: part of the name (in simplified or traditional characters), or
-   pinyin (full, spaced, initials) when it could be pinyin. */
-typedef struct {
-    const char *q;
-    char *simple; /* q in simplified characters */
-    bool pinyin;
-} name_query;
-
-static void name_query_init(name_query *nq, const char *q)
-{
-    nq->q = q;
-    nq->simple = q && *q ? text_simplify(q) : NULL;
-    nq->pinyin = q && could_be_pinyin(q);
-}
-
-static void name_query_free(name_query *nq)
-{
-    free(nq->simple);
-    nq->simple = NULL;
-}
-
-/* Does the speaker name match the query (everything matches no query)? */
-static bool name_query_matches(const name_query *nq, const char *name)
-{
-    if (!nq->q || !*nq->q)
-        return true;
-    return strstr(name, nq->q) || (nq->simple && strstr(name, nq->simple)) ||
-           (nq->pinyin && pinyin_matches_prefix(name, nq->q));
-}
-
-static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
-    [ROLE_ANY] = "全部", [ROLE_NPC] = "人大代表",
-    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "地方",
-};
-
-const char *role_class_label(role_class c)
-{
-    return c < ROLE_CLASS_COUNT ? role_class_labels[c] : "";
-}
-
-role_class role_class_from_name(const char *name)
-{
-    if (!name)
-        return ROLE_ANY;
-    if (strcmp(name, "local") == 0)
-        return ROLE_LOCAL;
-    for (int c = ROLE_NPC; c < ROLE_CLASS_COUNT; c++)
-        if (strcmp(name, role_class_labels[c]) == 0)
-            return (role_class)c;
-    return ROLE_ANY;
-}
-
-/* The quotes matching f, appended to rows (n so far, cap) in the order
-   of the statement; speaker names are not matched here. */
-/* The FROM and WHERE clauses of a quotes query with the filters in f.
-   Only the filters in use go into the statement, so that SQLite can use
-   the index behind each (a speaker's quotes, an article's): an
-   "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
-   speaker, article or file, the joins run from the issues in file order
-   (CROSS JOIN fixes the order), so that the list comes out sorted and a
-   page of it costs its offset, not a sort of every quote.  marked_only
-   keeps the quotes the user marked. */
-/* Append ids[0..n) as "a,b,c" for an IN list. */
-static void sb_id_list(strbuf *sql, const int64_t *ids, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        sb_printf(sql, "%s%lld", i ? "," : "", (long long)ids[i]);
 }
 
 /* Which speakers a quotes query keeps besides f: ids[0..n), or every one
@@ -1435,6 +843,14 @@ typedef struct {
     size_t n;
 } speaker_set;
 
+/* The FROM and WHERE clauses of a quotes query with the filters in f.
+   Only the filters in use go into the statement, so that SQLite can use
+   the index behind each (a speaker's quotes, an article's): an
+   "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
+   speaker, article or file, the joins run from the issues in file order
+   (CROSS JOIN fixes the order), so that the list comes out sorted and a
+   page of it costs its offset, not a sort of every quote.  marked_only
+   keeps the quotes the user marked. */
 static void quotes_from_where(strbuf *sql, const quote_filter *f,
                               const speaker_set *speakers, bool marked_only)
 {
@@ -1463,7 +879,7 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_puts(sql, " AND q.speaker_id=?4");
     if (speakers->ids) {
         sb_puts(sql, " AND q.speaker_id IN (");
-        sb_id_list(sql, speakers->ids, speakers->n);
+        sql_append_ids(sql, speakers->ids, speakers->n);
         sb_puts(sql, ")");
     }
     if (f && f->roles)
@@ -1476,8 +892,8 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
 /* Bind the filters of f to a statement made with quotes_from_where. */
 static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
 {
-    bind_text(st, 1, f ? f->role : NULL);
-    bind_text(st, 2, f ? f->file : NULL);
+    stmt_bind_text(st, 1, f ? f->role : NULL);
+    stmt_bind_text(st, 2, f ? f->file : NULL);
     sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
     sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
     sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
@@ -1499,7 +915,7 @@ static int quotes_query(db *d, const quote_filter *f,
                   "  m.headline=a.headline AND m.quote=q.text)");
     quotes_from_where(&sql, f, speakers, false);
     sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
-    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
         return -1;
@@ -1511,13 +927,13 @@ static int quotes_query(db *d, const quote_filter *f,
         quote_row r = {
             .id = sqlite3_column_int64(st, 0),
             .article_id = sqlite3_column_int64(st, 1),
-            .file = col_text(st, 2),
-            .article = col_text(st, 3),
-            .speaker = col_text(st, 4),
-            .role = col_text(st, 5),
-            .titles = col_text(st, 6),
-            .kind = col_text(st, 7),
-            .text = col_text(st, 8),
+            .file = stmt_text_dup(st, 2),
+            .article = stmt_text_dup(st, 3),
+            .speaker = stmt_text_dup(st, 4),
+            .role = stmt_text_dup(st, 5),
+            .titles = stmt_text_dup(st, 6),
+            .kind = stmt_text_dup(st, 7),
+            .text = stmt_text_dup(st, 8),
             .start = sqlite3_column_int64(st, 9),
             .end = sqlite3_column_int64(st, 10),
             .marked = sqlite3_column_int(st, 11) != 0,
@@ -1549,123 +965,6 @@ int db_quotes_each(db *d, const quote_filter *f,
 {
     return quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX, each,
                         ctx);
-}
-
-/* Longest prefix of a syllable that spells the first character of a
-   pinyin query before it moves on to the second. */
-#define PINYIN_FIRST_MAX 6
-
-/* Bind the candidate key ranges of a pinyin query (letters, nl of them)
-   to ?1..?14 of the lookup statement, in pairs [from, to): the first
-   syllables that start with the whole query, then for each k the speakers
-   whose first syllable starts with the query's first k letters and whose
-   second character starts with letter k (NULL, no range, where the query
-   is too short); and ?15 the query itself, as part of a name written in
-   latin letters. */
-static void bind_pinyin_keys(sqlite3_stmt *st, const char *letters, size_t nl,
-                             const char *q)
-{
-    strbuf key = {0};
-    syllable_key(letters, &key);
-    bind_text(st, 1, key.s);
-    sb_putc(&key, '\x7f');
-    bind_text(st, 2, key.s);
-    for (size_t k = 1; k <= PINYIN_FIRST_MAX; k++) {
-        int at = 1 + 2 * (int)k;
-        if (k >= nl) {
-            sqlite3_bind_null(st, at);
-            sqlite3_bind_null(st, at + 1);
-            continue;
-        }
-        initial_syllable_key(letters[k], letters, k, &key);
-        bind_text(st, at, key.s);
-        sb_putc(&key, '\x7f');
-        bind_text(st, at + 1, key.s);
-    }
-    sb_free(&key);
-    bind_text(st, 15, q);
-}
-
-/* Order ids ascending (qsort). */
-static int id_cmp(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sort ids[0..n) and drop repeats; returns how many are left. */
-static size_t ids_unique(int64_t *ids, size_t n)
-{
-    if (n < 2)
-        return n;
-    qsort(ids, n, sizeof *ids, id_cmp);
-    size_t k = 1;
-    for (size_t i = 1; i < n; i++)
-        if (ids[i] != ids[k - 1])
-            ids[k++] = ids[i];
-    return k;
-}
-
-/* The ids of the speakers whose names match q (see name_query_matches),
-   in ascending order. */
-static ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
-{
-    *ids = NULL;
-    name_query nq;
-    name_query_init(&nq, q);
-    /* Candidates from the lookup keys (see the schema); a scan only for
-       a query no key can hold. */
-    sqlite3_stmt *st;
-    bool exact = false; /* the statement returns only matching speakers */
-    bool keyed = q && *q && u8_mbsnlen((const uint8_t *)q, strlen(q)) <=
-                                SPEAKER_KEY_MAX_CHARS;
-    char letters[64];
-    size_t nl = nq.pinyin ? pinyin_query_letters(q, letters, sizeof letters)
-                          : 0;
-    if (nl > 0) {
-        /* A speaker may be in several of the key ranges: ids_unique. */
-        st = prepare(d, "SELECT speaker_id, name FROM speaker_keys WHERE "
-                        " (key >= ?1 AND key < ?2) OR (key >= ?3 AND key < ?4)"
-                        " OR (key >= ?5 AND key < ?6) OR (key >= ?7 AND "
-                        " key < ?8) OR (key >= ?9 AND key < ?10) OR (key >= ?11"
-                        " AND key < ?12) OR (key >= ?13 AND key < ?14) OR "
-                        " key = ?15", NULL);
-        if (st)
-            bind_pinyin_keys(st, letters, nl, q);
-    } else if (keyed) {
-        /* The keys hold the names' runs simplified too: 雷军 finds 雷軍. */
-        exact = true;
-        st = prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
-                        "(SELECT speaker_id FROM speaker_keys WHERE key=?1 "
-                        " OR key=?2)", NULL);
-        if (st) {
-            bind_text(st, 1, q);
-            bind_text(st, 2, nq.simple);
-        }
-    } else {
-        st = prepare(d, "SELECT id, name FROM speakers", NULL);
-    }
-    if (!st) {
-        name_query_free(&nq);
-        return -1;
-    }
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (!name || (!exact && !name_query_matches(&nq, name)))
-            continue;
-        *ids = grow_array(*ids, &cap, n + 1, sizeof **ids);
-        (*ids)[n++] = sqlite3_column_int64(st, 0);
-    }
-    name_query_free(&nq);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        free(*ids);
-        *ids = NULL;
-        return -1;
-    }
-    return (ssize_t)ids_unique(*ids, n);
 }
 
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
@@ -1703,33 +1002,6 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
     return (ssize_t)a.n;
 }
 
-/* read_rows callback: a speakers row (columns SPEAKER_COLUMNS). */
-static void read_speaker(sqlite3_stmt *st, void *row, void *ctx)
-{
-    (void)ctx;
-    speaker_row *r = row;
-    r->id = sqlite3_column_int64(st, 0);
-    r->name = col_text(st, 1);
-    r->role = col_text(st, 2);
-    r->titles = col_text(st, 3);
-    r->delegation = col_text(st, 4);
-    r->is_delegate = sqlite3_column_int(st, 5) != 0;
-    r->quotes = sqlite3_column_int(st, 6);
-}
-
-static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
-{
-    size_t n;
-    if (read_rows(st, sizeof **rows, read_speaker, NULL, (void **)rows, &n))
-        return (ssize_t)n;
-    speaker_rows_free(*rows, (ssize_t)n);
-    *rows = NULL;
-    return -1;
-}
-
-#define SPEAKER_COLUMNS \
-    "s.id, s.name, s.role, s.titles, s.delegation, s.is_delegate, s.nquotes"
-
 ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
                        size_t limit, quote_row **rows)
 {
@@ -1749,7 +1021,7 @@ int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
     strbuf sql = {0};
     sb_puts(&sql, "SELECT count(*)");
     quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, marked_only);
-    sqlite3_stmt *st = prepare(d, sql.s, NULL);
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
         return -1;
@@ -1760,66 +1032,26 @@ int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
     return n;
 }
 
-ssize_t db_speakers_page(db *d, size_t offset, size_t limit,
-                         speaker_row **rows)
-{
-    *rows = NULL;
-    sqlite3_stmt *st = prepare(d, "SELECT " SPEAKER_COLUMNS " FROM speakers s "
-                                  "ORDER BY s.nquotes DESC, s.name "
-                                  "LIMIT ?1 OFFSET ?2", NULL);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
-    return speakers_rows(st, rows);
-}
-
-int64_t db_speaker_count(db *d)
-{
-    int64_t n = 0;
-    return query_int(d, "SELECT count(*) FROM speakers", &n) == 0 ? n : -1;
-}
-
-ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
-{
-    *rows = NULL;
-    if (!query || !*query)
-        return db_speakers_page(d, 0, SIZE_MAX, rows);
-    int64_t *ids;
-    ssize_t nids = speaker_ids_matching(d, query, &ids);
-    if (nids < 0)
-        return -1;
-    /* The matching speakers, in the order of the whole list. */
-    strbuf sql = {0};
-    sb_puts(&sql, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE s.id IN (");
-    sb_id_list(&sql, ids, (size_t)nids);
-    sb_puts(&sql, ") ORDER BY s.nquotes DESC, s.name");
-    free(ids);
-    sqlite3_stmt *st = prepare(d, sql.s, NULL);
-    sb_free(&sql);
-    return st ? speakers_rows(st, rows) : -1;
-}
-
 int db_mark_toggle(db *d, const quote_row *q)
 {
-    sqlite3_stmt *del = prepare(d, "DELETE FROM marks WHERE file=?1 AND "
-                                   "headline=?2 AND quote=?3", NULL);
-    sqlite3_stmt *ins = prepare(d, "INSERT INTO marks(file, headline, quote,"
-                                   " created) VALUES(?1,?2,?3,?4)", NULL);
+    sqlite3_stmt *del = db_prepare(d, "DELETE FROM marks WHERE file=?1 AND "
+                                      "headline=?2 AND quote=?3", NULL);
+    sqlite3_stmt *ins = db_prepare(d, "INSERT INTO marks(file, headline, quote,"
+                                      " created) VALUES(?1,?2,?3,?4)", NULL);
     int rc = -1;
     if (del && ins) {
-        bind_text(del, 1, q->file);
-        bind_text(del, 2, q->article);
-        bind_text(del, 3, q->text);
-        if (step_done(del) == 0) {
+        stmt_bind_text(del, 1, q->file);
+        stmt_bind_text(del, 2, q->article);
+        stmt_bind_text(del, 3, q->text);
+        if (stmt_run(del) == 0) {
             if (sqlite3_changes(d->h) > 0) {
                 rc = 0;
             } else {
-                bind_text(ins, 1, q->file);
-                bind_text(ins, 2, q->article);
-                bind_text(ins, 3, q->text);
+                stmt_bind_text(ins, 1, q->file);
+                stmt_bind_text(ins, 2, q->article);
+                stmt_bind_text(ins, 3, q->text);
                 sqlite3_bind_int64(ins, 4, (sqlite3_int64)time(NULL));
-                rc = step_done(ins) == 0 ? 1 : -1;
+                rc = stmt_run(ins) == 0 ? 1 : -1;
             }
         }
     }
@@ -1879,6 +1111,380 @@ void quote_rows_free(quote_row *rows, ssize_t n)
     free(rows);
 }
 
+/* Speaker names are indexed by their runs of up to this many characters;
+   longer queries fall back to a scan of the names. */
+#define SPEAKER_KEY_MAX_CHARS 8
+
+/* Most readings a character's pinyin keys are made from. */
+#define SPEAKER_KEY_READINGS 4
+
+/* Longest prefix of a syllable that spells the first character of a
+   pinyin query before it moves on to the second. */
+#define PINYIN_FIRST_MAX 6
+
+/* ---- lookup keys: written by store_speaker_keys, read by
+   speaker_ids_matching ---- */
+
+/* Append at most len letters of a pinyin syllable to key, ü (v in the
+   table, u or v as typed) as u. */
+static void append_syllable(strbuf *key, const char *syllable, size_t len)
+{
+    for (size_t i = 0; i < len && syllable[i]; i++)
+        sb_putc(key, syllable[i] == 'v' ? 'u' : syllable[i]);
+}
+
+/* The key "\x1fs" + syllable (ü as u): the name's first character may be
+   spelled by a prefix of it. */
+static void syllable_key(const char *syllable, strbuf *key)
+{
+    sb_clear(key);
+    sb_puts(key, "\x1fs");
+    append_syllable(key, syllable, SIZE_MAX);
+}
+
+/* The key "\x1fq" + the first letter of the name's second character + a
+   syllable of its first character (ü as u): a query that spells the first
+   character by a prefix of that syllable and goes on to the second. */
+static void initial_syllable_key(char second, const char *syllable,
+                                 size_t len, strbuf *key)
+{
+    sb_clear(key);
+    sb_puts(key, "\x1fq");
+    sb_putc(key, second);
+    append_syllable(key, syllable, len);
+}
+
+/* The statement that adds one lookup key: the key, the speaker's id and
+   name (see speaker_keys in the schema). */
+const char speaker_key_insert_sql[] =
+    "INSERT OR IGNORE INTO speaker_keys(key, speaker_id, name) "
+    "VALUES(?1,?2,?3)";
+
+/* Add one lookup key of a speaker (id, name) with insert, a statement made
+   from speaker_key_insert_sql. */
+static int store_key(sqlite3_stmt *insert, const char *key, size_t len,
+                     int64_t id, const char *name)
+{
+    sqlite3_bind_text(insert, 1, key, (int)len, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insert, 2, id);
+    sqlite3_bind_text(insert, 3, name, -1, SQLITE_TRANSIENT);
+    return stmt_run(insert);
+}
+
+/* Add every run of up to SPEAKER_KEY_MAX_CHARS characters of text (the
+   name of speaker id, or its simplified form). */
+static int store_substring_keys(sqlite3_stmt *insert, const char *text,
+                                int64_t id, const char *name)
+{
+    size_t len = strlen(text);
+    for (size_t from = 0; from < len;) {
+        size_t end = from;
+        for (int k = 0; k < SPEAKER_KEY_MAX_CHARS && end < len; k++) {
+            end += utf8_chars_len(text + end, len - end, 1);
+            if (store_key(insert, text + from, end - from, id, name) != 0)
+                return -1;
+        }
+        from += utf8_chars_len(text + from, len - from, 1);
+    }
+    return 0;
+}
+
+/* The pinyin keys of a speaker (see speaker_keys in the schema): any
+   query that pinyin_matches_prefix accepts for the name either ends
+   inside the first character (a prefix of one of its syllables) or spells
+   it by such a prefix and continues with the first letter of the second
+   character's syllable. */
+static int store_pinyin_keys(sqlite3_stmt *insert, const char *name,
+                             int64_t id)
+{
+    uint32_t c[2];
+    size_t nc = pinyin_name_chars(name, c, 2);
+    const char *r1[SPEAKER_KEY_READINGS], *r2[SPEAKER_KEY_READINGS];
+    size_t n1 = nc > 0 ? pinyin_readings_of(c[0], r1, SPEAKER_KEY_READINGS)
+                       : 0;
+    size_t n2 = nc > 1 ? pinyin_readings_of(c[1], r2, SPEAKER_KEY_READINGS)
+                       : 0;
+    strbuf key = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n1 && rc == 0; i++) {
+        syllable_key(r1[i], &key);
+        rc = store_key(insert, key.s, key.len, id, name);
+        for (size_t j = 0; j < n2 && rc == 0; j++) {
+            initial_syllable_key(r2[j][0], r1[i], SIZE_MAX, &key);
+            rc = store_key(insert, key.s, key.len, id, name);
+        }
+    }
+    sb_free(&key);
+    return rc;
+}
+
+/* The lookup keys of a new speaker (see speaker_keys in the schema),
+   added with insert, a statement made from speaker_key_insert_sql. */
+int store_speaker_keys(sqlite3_stmt *insert, const char *name, int64_t id)
+{
+    char *simple = text_simplify(name);
+    int rc = store_substring_keys(insert, name, id, name);
+    if (rc == 0 && simple && strcmp(simple, name) != 0)
+        rc = store_substring_keys(insert, simple, id, name);
+    if (rc == 0)
+        rc = store_pinyin_keys(insert, name, id);
+    free(simple);
+    return rc;
+}
+
+/* Bind the candidate key ranges of a pinyin query (letters, nl of them)
+   to ?1..?14 of the lookup statement, in pairs [from, to): the first
+   syllables that start with the whole query, then for each k the speakers
+   whose first syllable starts with the query's first k letters and whose
+   second character starts with letter k (NULL, no range, where the query
+   is too short); and ?15 the query itself, as part of a name written in
+   latin letters. */
+static void bind_pinyin_keys(sqlite3_stmt *st, const char *letters, size_t nl,
+                             const char *q)
+{
+    strbuf key = {0};
+    syllable_key(letters, &key);
+    stmt_bind_text(st, 1, key.s);
+    sb_putc(&key, '\x7f');
+    stmt_bind_text(st, 2, key.s);
+    for (size_t k = 1; k <= PINYIN_FIRST_MAX; k++) {
+        int at = 1 + 2 * (int)k;
+        if (k >= nl) {
+            sqlite3_bind_null(st, at);
+            sqlite3_bind_null(st, at + 1);
+            continue;
+        }
+        initial_syllable_key(letters[k], letters, k, &key);
+        stmt_bind_text(st, at, key.s);
+        sb_putc(&key, '\x7f');
+        stmt_bind_text(st, at + 1, key.s);
+    }
+    sb_free(&key);
+    stmt_bind_text(st, 15, q);
+}
+
+/* ---- matching names ---- */
+
+/* Whether q could be pinyin: ASCII letters, spaces and apostrophes. */
+static bool could_be_pinyin(const char *q)
+{
+    bool letters = false;
+    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
+        if (*p >= 0x80)
+            return false;
+        letters = letters || isalpha(*p);
+    }
+    return letters;
+}
+
+/* What the user typed to find a speaker, prepared once for matching many
+   names: part of the name (in simplified or traditional characters), or
+   pinyin (full, spaced, initials) when it could be pinyin. */
+typedef struct {
+    const char *q;
+    char *simple; /* q in simplified characters */
+    bool pinyin;
+} name_query;
+
+static void name_query_init(name_query *nq, const char *q)
+{
+    nq->q = q;
+    nq->simple = q && *q ? text_simplify(q) : NULL;
+    nq->pinyin = q && could_be_pinyin(q);
+}
+
+static void name_query_free(name_query *nq)
+{
+    free(nq->simple);
+    nq->simple = NULL;
+}
+
+/* Does the speaker name match the query (everything matches no query)? */
+static bool name_query_matches(const name_query *nq, const char *name)
+{
+    if (!nq->q || !*nq->q)
+        return true;
+    return strstr(name, nq->q) || (nq->simple && strstr(name, nq->simple)) ||
+           (nq->pinyin && pinyin_matches_prefix(name, nq->q));
+}
+
+/* Order ids ascending (qsort). */
+static int id_cmp(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sort ids[0..n) and drop repeats; returns how many are left. */
+static size_t ids_unique(int64_t *ids, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(ids, n, sizeof *ids, id_cmp);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (ids[i] != ids[k - 1])
+            ids[k++] = ids[i];
+    return k;
+}
+
+/* The ids of the speakers whose names match q (see name_query_matches),
+   in ascending order. */
+ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
+{
+    *ids = NULL;
+    name_query nq;
+    name_query_init(&nq, q);
+    /* Candidates from the lookup keys (see the schema); a scan only for
+       a query no key can hold. */
+    sqlite3_stmt *st;
+    bool exact = false; /* the statement returns only matching speakers */
+    bool keyed = q && *q && u8_mbsnlen((const uint8_t *)q, strlen(q)) <=
+                                SPEAKER_KEY_MAX_CHARS;
+    char letters[64];
+    size_t nl = nq.pinyin ? pinyin_query_letters(q, letters, sizeof letters)
+                          : 0;
+    if (nl > 0) {
+        /* A speaker may be in several of the key ranges: ids_unique. */
+        st = db_prepare(
+            d, "SELECT speaker_id, name FROM speaker_keys WHERE "
+               " (key >= ?1 AND key < ?2) OR (key >= ?3 AND key < ?4)"
+               " OR (key >= ?5 AND key < ?6) OR (key >= ?7 AND "
+               " key < ?8) OR (key >= ?9 AND key < ?10) OR (key >= ?11"
+               " AND key < ?12) OR (key >= ?13 AND key < ?14) OR "
+               " key = ?15", NULL);
+        if (st)
+            bind_pinyin_keys(st, letters, nl, q);
+    } else if (keyed) {
+        /* The keys hold the names' runs simplified too: 雷军 finds 雷軍. */
+        exact = true;
+        st = db_prepare(d, "SELECT s.id, s.name FROM speakers s WHERE s.id IN "
+                           "(SELECT speaker_id FROM speaker_keys WHERE key=?1 "
+                           " OR key=?2)", NULL);
+        if (st) {
+            stmt_bind_text(st, 1, q);
+            stmt_bind_text(st, 2, nq.simple);
+        }
+    } else {
+        st = db_prepare(d, "SELECT id, name FROM speakers", NULL);
+    }
+    if (!st) {
+        name_query_free(&nq);
+        return -1;
+    }
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        if (!name || (!exact && !name_query_matches(&nq, name)))
+            continue;
+        *ids = grow_array(*ids, &cap, n + 1, sizeof **ids);
+        (*ids)[n++] = sqlite3_column_int64(st, 0);
+    }
+    name_query_free(&nq);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(*ids);
+        *ids = NULL;
+        return -1;
+    }
+    return (ssize_t)ids_unique(*ids, n);
+}
+
+/* ---- role classes ---- */
+
+static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
+    [ROLE_ANY] = "全部", [ROLE_NPC] = "人大代表",
+    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "地方",
+};
+
+const char *role_class_label(role_class c)
+{
+    return c < ROLE_CLASS_COUNT ? role_class_labels[c] : "";
+}
+
+role_class role_class_from_name(const char *name)
+{
+    if (!name)
+        return ROLE_ANY;
+    if (strcmp(name, "local") == 0)
+        return ROLE_LOCAL;
+    for (int c = ROLE_NPC; c < ROLE_CLASS_COUNT; c++)
+        if (strcmp(name, role_class_labels[c]) == 0)
+            return (role_class)c;
+    return ROLE_ANY;
+}
+
+/* ---- speaker lists ---- */
+
+/* stmt_read_rows callback: a speakers row (columns SPEAKER_COLUMNS). */
+static void read_speaker(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    speaker_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->name = stmt_text_dup(st, 1);
+    r->role = stmt_text_dup(st, 2);
+    r->titles = stmt_text_dup(st, 3);
+    r->delegation = stmt_text_dup(st, 4);
+    r->is_delegate = sqlite3_column_int(st, 5) != 0;
+    r->quotes = sqlite3_column_int(st, 6);
+}
+
+static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
+{
+    size_t n;
+    if (stmt_read_rows(st, sizeof **rows, read_speaker, NULL, (void **)rows,
+                       &n))
+        return (ssize_t)n;
+    speaker_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
+#define SPEAKER_COLUMNS \
+    "s.id, s.name, s.role, s.titles, s.delegation, s.is_delegate, s.nquotes"
+
+ssize_t db_speakers_page(db *d, size_t offset, size_t limit,
+                         speaker_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = db_prepare(d, "SELECT " SPEAKER_COLUMNS " FROM "
+                                     "speakers s ORDER BY s.nquotes DESC, "
+                                     "s.name LIMIT ?1 OFFSET ?2", NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+    return speakers_rows(st, rows);
+}
+
+int64_t db_speaker_count(db *d)
+{
+    int64_t n = 0;
+    return db_query_int(d, "SELECT count(*) FROM speakers", &n) == 0 ? n : -1;
+}
+
+ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
+{
+    *rows = NULL;
+    if (!query || !*query)
+        return db_speakers_page(d, 0, SIZE_MAX, rows);
+    int64_t *ids;
+    ssize_t nids = speaker_ids_matching(d, query, &ids);
+    if (nids < 0)
+        return -1;
+    /* The matching speakers, in the order of the whole list. */
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE s.id IN (");
+    sql_append_ids(&sql, ids, (size_t)nids);
+    sb_puts(&sql, ") ORDER BY s.nquotes DESC, s.name");
+    free(ids);
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    return st ? speakers_rows(st, rows) : -1;
+}
+
 void speaker_rows_free(speaker_row *rows, ssize_t n)
 {
     for (ssize_t i = 0; i < n; i++) {
@@ -1890,204 +1496,486 @@ void speaker_rows_free(speaker_row *rows, ssize_t n)
     free(rows);
 }
 
-/* ---- full-text search ---- */
-
-/* Character offset of byte offset b in s. */
-static int64_t char_offset(const char *s, size_t b)
-{
-    return (int64_t)u8_mbsnlen((const uint8_t *)s, b);
-}
-
-/* Fill the match ranges of a result from its snippet. */
-static void search_row_matches(search_row *r, const char *query)
-{
-    r->nmatches = fts_match_ranges(r->snippet, query, r->matches,
-                                   SEARCH_MAX_MATCHES);
-}
-
-/* The longest query searched, in characters: FTS5's memory grows with
-   terms times their occurrences, and nobody types more. */
-#define SEARCH_MAX_QUERY_CHARS 256
-
-/* At most this many matching articles, and as many quotes, are ranked,
-   found among at most SEARCH_SCAN_CANDIDATES rows that hold the query's
-   tokens (more than 500 when some hold its characters apart: 3.5 in a
-   text of dates such as 3月5日). */
-#define SEARCH_RANK_CANDIDATES 500
-#define SEARCH_SCAN_CANDIDATES 2000
-
-/* A snippet: this many characters of text, starting this many before the
-   first match. */
-#define SNIPPET_CHARS 32
-#define SNIPPET_BEFORE 10
-
-/* A one-line excerpt of text around the first match of query (or its
-   start), with an ellipsis where text was cut.  Made here from the stored
-   text rather than by FTS5's snippet(), which reads the index and
-   re-tokenizes the whole text again for every row shown. */
-static char *snippet_around(const char *text, const char *query)
-{
-    size_t len = strlen(text), range[1][2];
-    size_t at = fts_match_ranges(text, query, range, 1) ? range[0][0] : 0;
-    size_t from = at;
-    for (int k = 0; k < SNIPPET_BEFORE && from > 0; k++)
-        from -= utf8_prev_len(text, from);
-    size_t to = from + utf8_chars_len(text + from, len - from, SNIPPET_CHARS);
-    strbuf sb = {0};
-    if (from > 0)
-        sb_puts(&sb, "\xE2\x80\xA6");
-    for (size_t p = from; p < to; p++)
-        sb_putc(&sb, text[p] == '\n' ? ' ' : text[p]);
-    if (to < len)
-        sb_puts(&sb, "\xE2\x80\xA6");
-    return sb.s ? sb_take(&sb) : xstrdup("");
-}
-
-/* Fill in the file, headline, speaker and snippet of ranked rows[0..n):
-   one statement for articles and one for quotes, each prepared once. */
-static int search_rows_details(db *d, search_row *rows, size_t n,
-                               const char *query)
-{
-    sqlite3_stmt *st[2] = {
-        prepare(d, "SELECT i.file, a.headline, NULL, a.body, 0, 0 FROM "
-                   "articles a JOIN issues i ON i.id=a.issue_id WHERE a.id=?1",
-                NULL),
-        prepare(d, "SELECT i.file, a.headline, s.name, q.text, q.start, q.end "
-                   "FROM quotes q "
-                   "JOIN articles a ON a.id=q.article_id "
-                   "JOIN issues i ON i.id=a.issue_id "
-                   "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
-                NULL),
-    };
-    int rc = st[0] && st[1] ? SQLITE_DONE : SQLITE_ERROR;
-    for (size_t k = 0; k < n && rc != SQLITE_ERROR; k++) {
-        search_row *r = &rows[k];
-        sqlite3_stmt *q = st[r->is_quote ? 1 : 0];
-        sqlite3_bind_int64(q, 1, r->is_quote ? r->quote_id : r->article_id);
-        rc = sqlite3_step(q);
-        if (rc == SQLITE_ROW) {
-            r->file = col_text(q, 0);
-            r->article = col_text(q, 1);
-            r->speaker = col_text(q, 2);
-            const char *text = (const char *)sqlite3_column_text(q, 3);
-            r->snippet = snippet_around(text ? text : "", query);
-            r->quote_start = sqlite3_column_int64(q, 4);
-            r->quote_end = sqlite3_column_int64(q, 5);
-        }
-        if (!r->snippet)
-            r->snippet = xstrdup("");
-        search_row_matches(r, query);
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_DONE : SQLITE_ERROR;
-        sqlite3_reset(q);
-    }
-    sqlite3_finalize(st[0]);
-    sqlite3_finalize(st[1]);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* read_rows callback: a ranked search result, before its details. */
-static void read_ranked(sqlite3_stmt *st, void *row, void *ctx)
+/* stmt_read_rows callback: a sources row. */
+static void read_source(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
-    search_row *r = row;
-    r->is_quote = sqlite3_column_int(st, 0) != 0;
-    r->article_id = sqlite3_column_int64(st, 1);
-    r->quote_id = sqlite3_column_int64(st, 2);
-    r->rank = sqlite3_column_double(st, 3);
+    db_source *s = row;
+    s->path = stmt_text_dup(st, 0);
+    s->st.known = true;
+    s->st.size = sqlite3_column_int64(st, 1);
+    s->st.mtime_ns = sqlite3_column_int64(st, 2);
+    const char *h = (const char *)sqlite3_column_text(st, 3);
+    snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
 }
 
-ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
+ssize_t db_sources(db *d, db_source **out)
 {
-    *rows = NULL;
-    char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
-                                                   SEARCH_MAX_QUERY_CHARS));
-    query = bounded;
-    char *match = fts_query_from_user(query);
-    if (!match) {
-        free(bounded);
-        return 0;
-    }
-    /* Candidates: the rows that hold every token of the query, newest
-       first; dubao_rank drops those without the terms themselves and
-       scores the rest (a headline counts five times).  The first
-       SEARCH_RANK_CANDIDATES that really match, among at most
-       SEARCH_SCAN_CANDIDATES, are ranked per table, which keeps a
-       one-character query as fast in an archive as in a single page.  The
-       LIMIT inside each subquery keeps SQLite from flattening it, so
-       dubao_rank runs once per row. */
-    sqlite3_stmt *st = prepare(
-        d, "WITH a AS (SELECT id, r FROM (SELECT f.rowid AS id, "
-           "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
-           "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
-           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
-           "  WHERE r IS NOT NULL LIMIT ?3), "
-           "q AS (SELECT id, aid, r FROM (SELECT f.rowid AS id, "
-           "  t.article_id AS aid, dubao_rank(?4, 256, 1.0, t.text) AS r "
-           "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
-           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
-           "  WHERE r IS NOT NULL LIMIT ?3) "
-           "SELECT 0, id, 0, r FROM a "
-           "UNION ALL SELECT 1, aid, id, r FROM q "
-           "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
-    if (!st) {
-        free(match);
-        free(bounded);
-        return -1;
-    }
-    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
-    sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
-    sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 5, SEARCH_SCAN_CANDIDATES);
-    size_t n;
-    bool ok = read_rows(st, sizeof **rows, read_ranked, NULL, (void **)rows,
-                        &n) &&
-              search_rows_details(d, *rows, n, query) == 0;
-    free(match);
-    free(bounded);
-    if (!ok) {
-        search_rows_free(*rows, (ssize_t)n);
-        *rows = NULL;
-        return -1;
-    }
-    return (ssize_t)n;
-}
-
-void search_match_chars(const search_row *r, size_t i, int64_t *start,
-                        int64_t *end)
-{
-    *start = char_offset(r->snippet, r->matches[i][0]);
-    *end = char_offset(r->snippet, r->matches[i][1]);
-}
-
-int64_t db_first_match(db *d, int64_t article_id, const char *query,
-                       int64_t *end)
-{
-    sqlite3_stmt *st = prepare(d, "SELECT body FROM articles WHERE id=?1",
-                               NULL);
-    int64_t start = -1;
+    *out = NULL;
+    sqlite3_stmt *st = db_prepare(d, "SELECT path, size, mtime_ns, hash FROM "
+                                     "sources ORDER BY path", NULL);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, article_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        const char *body = (const char *)sqlite3_column_text(st, 0);
-        size_t r[1][2];
-        if (body && fts_match_ranges(body, query, r, 1) == 1) {
-            start = char_offset(body, r[0][0]);
-            *end = char_offset(body, r[0][1]);
-        }
-    }
-    sqlite3_finalize(st);
-    return start;
+    size_t n;
+    if (stmt_read_rows(st, sizeof **out, read_source, NULL, (void **)out, &n))
+        return (ssize_t)n;
+    db_sources_free(*out, (ssize_t)n);
+    *out = NULL;
+    return -1;
 }
 
-void search_rows_free(search_row *rows, ssize_t n)
+void db_sources_free(db_source *v, ssize_t n)
 {
-    for (ssize_t i = 0; i < n; i++) {
-        free(rows[i].file);
-        free(rows[i].article);
-        free(rows[i].speaker);
-        free(rows[i].snippet);
+    for (ssize_t i = 0; i < n; i++)
+        free(v[i].path);
+    free(v);
+}
+
+/* SQLite's ORDER BY on TEXT uses memcmp order, the same as strcmp on
+   UTF-8, so binary search with strcmp agrees with the query's order. */
+const db_source_state *db_sources_find(const db_source *v, ssize_t n,
+                                       const char *path)
+{
+    ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        ssize_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid].path, path);
+        if (c == 0)
+            return &v[mid].st;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    free(rows);
+    return NULL;
+}
+
+int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
+{
+    sqlite3_stmt *st = db_prepare(
+        d, "UPDATE sources SET size=?2, mtime_ns=?3 WHERE path=?1", NULL);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime_ns);
+    int rc = stmt_run(st);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Statements used while storing one issue. */
+typedef struct {
+    sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
+        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
+} store_stmts;
+
+/* Let go of the store statements (they stay in the cache). */
+static void store_stmts_release(store_stmts *s)
+{
+    sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
+                            &s->speaker, &s->speaker_id, &s->appearance,
+                            &s->quote, &s->batch_issue, &s->speaker_key,
+                            &s->count_quotes};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (*all[i])
+            sqlite3_reset(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
+{
+    memset(s, 0, sizeof *s);
+    s->issue = db_cached_stmt(
+        d, "INSERT INTO issues(source_id, file, paper, date, edition) "
+           "VALUES(?1,?2,?3,?4,?5)", err);
+    s->article = db_cached_stmt(
+        d, "INSERT INTO articles(issue_id, ord, headline, subheads, byline, "
+           "body) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->para = db_cached_stmt(
+        d, "INSERT INTO paragraphs(article_id, ord, kind, start, length, "
+           "section) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->section = db_cached_stmt(
+        d, "INSERT INTO sections(article_id, ord, heading, first_para, "
+           "speaker_id) VALUES(?1,?2,?3,?4,?5)", err);
+    s->speaker = db_cached_stmt(
+        d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
+           "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
+           "role=coalesce(excluded.role, role), "
+           "titles=coalesce(excluded.titles, titles), "
+           "delegation=coalesce(excluded.delegation, delegation), "
+           "is_delegate=max(excluded.is_delegate, is_delegate)", err);
+    s->speaker_id = db_cached_stmt(d, "SELECT id FROM speakers WHERE name=?1",
+                                      err);
+    s->appearance = db_cached_stmt(
+        d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
+           "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->quote = db_cached_stmt(
+        d, "INSERT INTO quotes(article_id, section, speaker_id, kind, text, "
+           "start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)", err);
+    s->batch_issue = db_cached_stmt(
+        d, "INSERT INTO temp.batch_issues(id) VALUES(?1)", err);
+    s->speaker_key = db_cached_stmt(d, speaker_key_insert_sql, err);
+    /* The counts of the issue's quotes per speaker, from its articles:
+       a correlated count per speaker walked all of that speaker's quotes
+       in the archive. */
+    s->count_quotes = db_cached_stmt(
+        d, "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
+           "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
+           "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
+           "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
+           "WHERE speakers.id=c.sid", err);
+    if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
+        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
+        !s->speaker_key || !s->count_quotes) {
+        store_stmts_release(s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Store or update a speaker; returns its id, or 0 on failure.  A new
+   speaker also gets its lookup keys. */
+static int64_t store_person(store_stmts *s, const person *p)
+{
+    stmt_bind_text(s->speaker_id, 1, p->name);
+    int64_t id = 0;
+    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
+        id = sqlite3_column_int64(s->speaker_id, 0);
+    sqlite3_reset(s->speaker_id);
+    stmt_bind_text(s->speaker, 1, p->name);
+    stmt_bind_text(s->speaker, 2, p->role);
+    stmt_bind_text(s->speaker, 3, p->titles);
+    stmt_bind_text(s->speaker, 4, p->delegation);
+    sqlite3_bind_int(s->speaker, 5, p->is_delegate);
+    if (stmt_run(s->speaker) != 0)
+        return 0;
+    if (id != 0)
+        return id;
+    id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
+    return store_speaker_keys(s->speaker_key, p->name, id) == 0 ? id : 0;
+}
+
+/* ---- subheads column: decks and subheads joined by newlines (a block
+   never contains a newline, so no escaping is needed) ---- */
+
+/* The article's decks and subheads, one per line. */
+static char *subheads_text(const article *a)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < a->blocks.n; i++) {
+        const block *b = &a->blocks.v[i];
+        if (b->kind != BLOCK_DECK && b->kind != BLOCK_SUBHEAD)
+            continue;
+        if (sb.len)
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, b->text);
+    }
+    return sb_take(&sb);
+}
+
+/* Split a subheads column back into a list. */
+void subheads_split(const char *text, strlist *out)
+{
+    while (text && *text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        strlist_push_owned(out, xstrndup(text, n));
+        text = nl ? nl + 1 : NULL;
+    }
+}
+
+/* Index of the section that block b of a belongs to, or -1. */
+static int section_of_block(const article *a, size_t b)
+{
+    int sec = -1;
+    for (size_t i = 0; i < a->nsections; i++)
+        if (a->sections[i].first_block <= b)
+            sec = (int)i;
+    return sec;
+}
+
+/* Store one article with its paragraphs, sections, appearances and quotes.
+   speaker_ids maps issue.people indexes to database ids. */
+static int store_article(store_stmts *s, sqlite3_int64 issue_id,
+                         const issue *is, size_t ai,
+                         const int64_t *speaker_ids, sqlite3 *h)
+{
+    const article *a = &is->articles[ai];
+    char *body = article_text(a);
+    char *subs = subheads_text(a);
+    sqlite3_bind_int64(s->article, 1, issue_id);
+    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
+    stmt_bind_text(s->article, 3, a->headline);
+    stmt_bind_text(s->article, 4, subs);
+    stmt_bind_text(s->article, 5, article_byline(a));
+    stmt_bind_text(s->article, 6, body);
+    int rc = stmt_run(s->article);
+    free(subs);
+    free(body);
+    if (rc != 0)
+        return -1;
+    sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);
+
+    int64_t start = 0;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const block *bl = &a->blocks.v[b];
+        int64_t length = (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
+                                             strlen(bl->text));
+        sqlite3_bind_int64(s->para, 1, article_id);
+        sqlite3_bind_int64(s->para, 2, (sqlite3_int64)b);
+        stmt_bind_text(s->para, 3, block_kind_name(bl->kind));
+        sqlite3_bind_int64(s->para, 4, start);
+        sqlite3_bind_int64(s->para, 5, length);
+        sqlite3_bind_int(s->para, 6, section_of_block(a, b));
+        if (stmt_run(s->para) != 0)
+            return -1;
+        start += length + 1;
+    }
+    int ord = 0;
+    for (size_t i = 0; i < a->nsections; i++) {
+        const section *sec = &a->sections[i];
+        sqlite3_bind_int64(s->section, 1, article_id);
+        sqlite3_bind_int64(s->section, 2, (sqlite3_int64)i);
+        stmt_bind_text(s->section, 3, a->blocks.v[sec->first_block].text);
+        sqlite3_bind_int64(s->section, 4, (sqlite3_int64)sec->first_block);
+        if (sec->speaker >= 0)
+            sqlite3_bind_int64(s->section, 5, speaker_ids[sec->speaker]);
+        else
+            sqlite3_bind_null(s->section, 5);
+        if (stmt_run(s->section) != 0)
+            return -1;
+    }
+    for (size_t q = 0; q < is->nquotes; q++) {
+        const quote *qt = &is->quotes[q];
+        if (qt->article != ai)
+            continue;
+        sqlite3_bind_int64(s->quote, 1, article_id);
+        sqlite3_bind_int(s->quote, 2, section_of_block(a, qt->block));
+        if (qt->speaker >= 0) {
+            int64_t sid = speaker_ids[qt->speaker];
+            sqlite3_bind_int64(s->quote, 3, sid);
+            const person *p = &is->people[qt->speaker];
+            sqlite3_bind_int64(s->appearance, 1, sid);
+            sqlite3_bind_int64(s->appearance, 2, article_id);
+            sqlite3_bind_int(s->appearance, 3, ord++);
+            stmt_bind_text(s->appearance, 4, p->role);
+            stmt_bind_text(s->appearance, 5, p->titles);
+            stmt_bind_text(s->appearance, 6, p->delegation);
+            if (stmt_run(s->appearance) != 0)
+                return -1;
+        } else {
+            sqlite3_bind_null(s->quote, 3);
+        }
+        stmt_bind_text(s->quote, 4, quote_kind_name(qt->kind));
+        stmt_bind_text(s->quote, 5, qt->text);
+        sqlite3_bind_int64(s->quote, 6, (sqlite3_int64)qt->start);
+        sqlite3_bind_int64(s->quote, 7, (sqlite3_int64)qt->end);
+        if (stmt_run(s->quote) != 0)
+            return -1;
+    }
+    /* Speakers of sections appear in the article even without a quote. */
+    for (size_t i = 0; i < a->nsections; i++) {
+        int p = a->sections[i].speaker;
+        if (p < 0)
+            continue;
+        sqlite3_bind_int64(s->appearance, 1, speaker_ids[p]);
+        sqlite3_bind_int64(s->appearance, 2, article_id);
+        sqlite3_bind_int(s->appearance, 3, ord++);
+        stmt_bind_text(s->appearance, 4, is->people[p].role);
+        stmt_bind_text(s->appearance, 5, is->people[p].titles);
+        stmt_bind_text(s->appearance, 6, is->people[p].delegation);
+        if (stmt_run(s->appearance) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Store the issue rows of a parsed issue under source_id. */
+static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
+                            strbuf *err)
+{
+    store_stmts s;
+    if (store_stmts_prepare(d, &s, err) != 0)
+        return -1;
+    int rc = -1;
+    int64_t *speaker_ids = xcalloc(is->npeople + 1, sizeof *speaker_ids);
+    sqlite3_bind_int64(s.issue, 1, source_id);
+    stmt_bind_text(s.issue, 2, is->file);
+    stmt_bind_text(s.issue, 3, is->paper);
+    stmt_bind_text(s.issue, 4, is->date);
+    stmt_bind_text(s.issue, 5, is->edition);
+    if (stmt_run(s.issue) != 0)
+        goto out;
+    sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
+    sqlite3_bind_int64(s.batch_issue, 1, issue_id);
+    if (stmt_run(s.batch_issue) != 0)
+        goto out;
+    for (size_t i = 0; i < is->npeople; i++)
+        if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
+            goto out;
+    for (size_t i = 0; i < is->narticles; i++)
+        if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
+            goto out;
+    sqlite3_bind_int64(s.count_quotes, 1, issue_id);
+    if (stmt_run(s.count_quotes) != 0)
+        goto out;
+    rc = 0;
+out:
+    if (rc != 0)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    free(speaker_ids);
+    store_stmts_release(&s);
+    return rc;
+}
+
+/* Run one statement with a single text parameter; 0 when it completes. */
+static int exec_with_text(db *d, const char *sql, const char *arg,
+                          strbuf *err)
+{
+    sqlite3_stmt *st = db_cached_stmt(d, sql, err);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, arg);
+    int rc = stmt_run(st);
+    if (rc != 0 && err)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Delete the rows of the source at path, with its full-text entries.  The
+   FTS tables have external content, so their entries are deleted with the
+   text they were made from, before the rows (and that text) go. */
+static int source_delete(db *d, const char *path, strbuf *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO article_fts(article_fts, rowid, headline, body) "
+        "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "WHERE s.path=?1",
+        "INSERT INTO quote_fts(quote_fts, rowid, text) "
+        "SELECT 'delete', q.id, q.text FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
+        "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
+        "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
+        "issues i ON i.source_id=s.id CROSS JOIN articles a ON "
+        "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
+        "s.path=?1 AND q.speaker_id IS NOT NULL GROUP BY q.speaker_id) "
+        "AS c WHERE speakers.id=c.sid",
+        "DELETE FROM sources WHERE path=?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+        if (exec_with_text(d, sql[i], path, err) != 0)
+            return -1;
+    return 0;
+}
+
+int db_batch_begin(db *d, strbuf *err)
+{
+    if (db_exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    if (db_exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
+                       "id INTEGER PRIMARY KEY)", err) != 0) {
+        db_exec_sql(d, "ROLLBACK", NULL);
+        return -1;
+    }
+    d->in_batch = true;
+    return 0;
+}
+
+/* Add the articles and quotes of the issues stored in this batch to the
+   full-text indexes: one statement per table, so FTS5 tokenizes them all
+   into one segment instead of one per issue or per row.  CROSS JOIN keeps
+   the batch's few issues as the outer loop: left to itself, SQLite knows
+   nothing of the temporary table and scanned every article and quote in
+   the database for each batch (quadratic in the archive). */
+static int batch_index_text(db *d, strbuf *err)
+{
+    static const char *const sql =
+        "INSERT INTO article_fts(rowid, headline, body) "
+        "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
+        "CROSS JOIN articles a ON a.issue_id=b.id ORDER BY a.id;"
+        "INSERT INTO quote_fts(rowid, text) "
+        "SELECT q.id, q.text FROM temp.batch_issues b "
+        "CROSS JOIN articles a ON a.issue_id=b.id "
+        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
+        "DELETE FROM temp.batch_issues;";
+    return db_exec_sql(d, sql, err);
+}
+
+int db_batch_commit(db *d, strbuf *err)
+{
+    d->in_batch = false;
+    if (batch_index_text(d, err) == 0 && db_exec_sql(d, "COMMIT", err) == 0)
+        return 0;
+    db_exec_sql(d, "ROLLBACK", NULL);
+    return -1;
+}
+
+void db_batch_rollback(db *d)
+{
+    d->in_batch = false;
+    db_exec_sql(d, "ROLLBACK", NULL);
+}
+
+int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
+                   const char *hash, const char *status, const char *message,
+                   const issue *is, strbuf *err)
+{
+    bool own_batch = !d->in_batch;
+    if (own_batch && db_batch_begin(d, err) != 0)
+        return -1;
+    int rc = -1;
+    sqlite3_stmt *ins = NULL;
+    if (source_delete(d, path, err) != 0)
+        goto out;
+    ins = db_cached_stmt(d, "INSERT INTO sources(path, size, mtime_ns, hash, "
+                            "status, message) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    if (!ins)
+        goto out;
+    stmt_bind_text(ins, 1, path);
+    sqlite3_bind_int64(ins, 2, size);
+    sqlite3_bind_int64(ins, 3, mtime_ns);
+    stmt_bind_text(ins, 4, hash);
+    stmt_bind_text(ins, 5, status);
+    stmt_bind_text(ins, 6, message);
+    if (stmt_run(ins) != 0) {
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        goto out;
+    }
+    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
+        goto out;
+    rc = own_batch ? db_batch_commit(d, err) : 0;
+out:
+    if (rc != 0 && own_batch && d->in_batch)
+        db_batch_rollback(d);
+    return rc;
+}
+
+int db_remove_sources(db *d, const strlist *gone, bool changed)
+{
+    /* One transaction: a file's rows and its full-text entries go
+       together, and speakers no longer mentioned anywhere go too (only
+       those whose quote count is 0 can be: found through its index, not
+       by a pass over every speaker). */
+    int removed = 0;
+    if (gone->n == 0 && !changed)
+        return 0; /* nothing to write: reading commands stay readers */
+    if (db_exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0)
+        return -1;
+    for (size_t i = 0; i < gone->n && removed >= 0; i++)
+        removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
+    if (removed >= 0 &&
+        db_exec_sql(d, "DELETE FROM speakers WHERE nquotes=0 AND NOT EXISTS "
+                       "(SELECT 1 FROM appearances a WHERE "
+                       "a.speaker_id=speakers.id) AND NOT EXISTS (SELECT 1 "
+                       "FROM quotes q WHERE q.speaker_id=speakers.id)",
+                       NULL) == 0 &&
+        db_exec_sql(d, "COMMIT", NULL) == 0)
+        return removed;
+    db_exec_sql(d, "ROLLBACK", NULL);
+    return -1;
 }
