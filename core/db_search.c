@@ -1,0 +1,212 @@
+/* db_search.c - ranked full-text search of headlines, article text and
+ * quotes, with snippets and the places of the matches in them.
+ */
+#include "db_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "fts.h"
+#include "lexicon.h"
+
+/* Character offset of byte offset b in s. */
+static int64_t char_offset(const char *s, size_t b)
+{
+    return (int64_t)u8_mbsnlen((const uint8_t *)s, b);
+}
+
+/* Fill the match ranges of a result from its snippet. */
+static void search_row_matches(search_row *r, const char *query)
+{
+    r->nmatches = fts_match_ranges(r->snippet, query, r->matches,
+                                   SEARCH_MAX_MATCHES);
+}
+
+/* The longest query searched, in characters: FTS5's memory grows with
+   terms times their occurrences, and nobody types more. */
+#define SEARCH_MAX_QUERY_CHARS 256
+
+/* At most this many matching articles, and as many quotes, are ranked,
+   found among at most SEARCH_SCAN_CANDIDATES rows that hold the query's
+   tokens (more than 500 when some hold its characters apart: 3.5 in a
+   text of dates such as 3月5日). */
+#define SEARCH_RANK_CANDIDATES 500
+#define SEARCH_SCAN_CANDIDATES 2000
+
+/* A snippet: this many characters of text, starting this many before the
+   first match. */
+#define SNIPPET_CHARS 32
+#define SNIPPET_BEFORE 10
+
+/* A one-line excerpt of text around the first match of query (or its
+   start), with an ellipsis where text was cut.  Made here from the stored
+   text rather than by FTS5's snippet(), which reads the index and
+   re-tokenizes the whole text again for every row shown. */
+static char *snippet_around(const char *text, const char *query)
+{
+    size_t len = strlen(text), range[1][2];
+    size_t at = fts_match_ranges(text, query, range, 1) ? range[0][0] : 0;
+    size_t from = at;
+    for (int k = 0; k < SNIPPET_BEFORE && from > 0; k++)
+        from -= utf8_prev_len(text, from);
+    size_t to = from + utf8_chars_len(text + from, len - from, SNIPPET_CHARS);
+    strbuf sb = {0};
+    if (from > 0)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    for (size_t p = from; p < to; p++)
+        sb_putc(&sb, text[p] == '\n' ? ' ' : text[p]);
+    if (to < len)
+        sb_puts(&sb, "\xE2\x80\xA6");
+    return sb.s ? sb_take(&sb) : xstrdup("");
+}
+
+/* Fill in the file, headline, speaker and snippet of ranked rows[0..n):
+   one statement for articles and one for quotes, each prepared once. */
+static int search_rows_details(db *d, search_row *rows, size_t n,
+                               const char *query)
+{
+    sqlite3_stmt *st[2] = {
+        db_prepare(d, "SELECT i.file, a.headline, NULL, a.body, 0, 0 FROM "
+                      "articles a JOIN issues i ON i.id=a.issue_id "
+                      "WHERE a.id=?1",
+                   NULL),
+        db_prepare(d, "SELECT i.file, a.headline, s.name, q.text, q.start, "
+                      "q.end FROM quotes q "
+                      "JOIN articles a ON a.id=q.article_id "
+                      "JOIN issues i ON i.id=a.issue_id "
+                      "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
+                   NULL),
+    };
+    int rc = st[0] && st[1] ? SQLITE_DONE : SQLITE_ERROR;
+    for (size_t k = 0; k < n && rc != SQLITE_ERROR; k++) {
+        search_row *r = &rows[k];
+        sqlite3_stmt *q = st[r->is_quote ? 1 : 0];
+        sqlite3_bind_int64(q, 1, r->is_quote ? r->quote_id : r->article_id);
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            r->file = stmt_text_dup(q, 0);
+            r->article = stmt_text_dup(q, 1);
+            r->speaker = stmt_text_dup(q, 2);
+            const char *text = (const char *)sqlite3_column_text(q, 3);
+            r->snippet = snippet_around(text ? text : "", query);
+            r->quote_start = sqlite3_column_int64(q, 4);
+            r->quote_end = sqlite3_column_int64(q, 5);
+        }
+        if (!r->snippet)
+            r->snippet = xstrdup("");
+        search_row_matches(r, query);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_DONE : SQLITE_ERROR;
+        sqlite3_reset(q);
+    }
+    sqlite3_finalize(st[0]);
+    sqlite3_finalize(st[1]);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* stmt_read_rows callback: a ranked search result, before its details. */
+static void read_ranked(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    search_row *r = row;
+    r->is_quote = sqlite3_column_int(st, 0) != 0;
+    r->article_id = sqlite3_column_int64(st, 1);
+    r->quote_id = sqlite3_column_int64(st, 2);
+    r->rank = sqlite3_column_double(st, 3);
+}
+
+ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
+{
+    *rows = NULL;
+    char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
+                                                   SEARCH_MAX_QUERY_CHARS));
+    query = bounded;
+    char *match = fts_query_from_user(query);
+    if (!match) {
+        free(bounded);
+        return 0;
+    }
+    /* Candidates: the rows that hold every token of the query, newest
+       first; dubao_rank drops those without the terms themselves and
+       scores the rest (a headline counts five times).  The first
+       SEARCH_RANK_CANDIDATES that really match, among at most
+       SEARCH_SCAN_CANDIDATES, are ranked per table, which keeps a
+       one-character query as fast in an archive as in a single page.  The
+       LIMIT inside each subquery keeps SQLite from flattening it, so
+       dubao_rank runs once per row. */
+    sqlite3_stmt *st = db_prepare(
+        d, "WITH a AS (SELECT id, r FROM (SELECT f.rowid AS id, "
+           "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
+           "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
+           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3), "
+           "q AS (SELECT id, aid, r FROM (SELECT f.rowid AS id, "
+           "  t.article_id AS aid, dubao_rank(?4, 256, 1.0, t.text) AS r "
+           "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
+           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
+           "  WHERE r IS NOT NULL LIMIT ?3) "
+           "SELECT 0, id, 0, r FROM a "
+           "UNION ALL SELECT 1, aid, id, r FROM q "
+           "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
+    if (!st) {
+        free(match);
+        free(bounded);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
+    sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
+    sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 5, SEARCH_SCAN_CANDIDATES);
+    size_t n;
+    bool ok = stmt_read_rows(st, sizeof **rows, read_ranked, NULL,
+                             (void **)rows, &n) &&
+              search_rows_details(d, *rows, n, query) == 0;
+    free(match);
+    free(bounded);
+    if (!ok) {
+        search_rows_free(*rows, (ssize_t)n);
+        *rows = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+void search_match_chars(const search_row *r, size_t i, int64_t *start,
+                        int64_t *end)
+{
+    *start = char_offset(r->snippet, r->matches[i][0]);
+    *end = char_offset(r->snippet, r->matches[i][1]);
+}
+
+int64_t db_first_match(db *d, int64_t article_id, const char *query,
+                       int64_t *end)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT body FROM articles WHERE id=?1",
+                                  NULL);
+    int64_t start = -1;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, article_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(st, 0);
+        size_t r[1][2];
+        if (body && fts_match_ranges(body, query, r, 1) == 1) {
+            start = char_offset(body, r[0][0]);
+            *end = char_offset(body, r[0][1]);
+        }
+    }
+    sqlite3_finalize(st);
+    return start;
+}
+
+void search_rows_free(search_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].article);
+        free(rows[i].speaker);
+        free(rows[i].snippet);
+    }
+    free(rows);
+}
