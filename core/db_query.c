@@ -1,0 +1,425 @@
+/* db_query.c - the lists the command line and the interface show:
+ * issues, articles, paragraphs and quotes, and the user's marks.
+ */
+#include "db_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* stmt_read_rows callback: an issues row. */
+static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    issue_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->file = stmt_text_dup(st, 1);
+    r->paper = stmt_text_dup(st, 2);
+    r->date = stmt_text_dup(st, 3);
+    r->edition = stmt_text_dup(st, 4);
+    r->articles = sqlite3_column_int(st, 5);
+}
+
+ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = db_prepare(
+        d, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
+           "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
+           "FROM issues i ORDER BY i.file LIMIT ?1 OFFSET ?2", NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+    size_t n;
+    if (stmt_read_rows(st, sizeof **rows, read_issue, NULL, (void **)rows, &n))
+        return (ssize_t)n;
+    issue_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
+ssize_t db_issues(db *d, issue_row **rows)
+{
+    return db_issues_page(d, 0, SIZE_MAX, rows);
+}
+
+int64_t db_issue_count(db *d)
+{
+    int64_t n = 0;
+    return db_query_int(d, "SELECT count(*) FROM issues", &n) == 0 ? n : -1;
+}
+
+/* stmt_read_rows callback: an articles row, with its speakers from the
+   statement ctx. */
+static void read_article(sqlite3_stmt *st, void *row, void *ctx)
+{
+    sqlite3_stmt *sp = ctx;
+    article_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->issue_id = sqlite3_column_int64(st, 1);
+    r->file = stmt_text_dup(st, 2);
+    r->headline = stmt_text_dup(st, 3);
+    r->byline = stmt_text_dup(st, 4);
+    subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
+    sqlite3_bind_int64(sp, 1, r->id);
+    while (sqlite3_step(sp) == SQLITE_ROW)
+        strlist_push(&r->speakers, (const char *)sqlite3_column_text(sp, 0));
+    sqlite3_reset(sp);
+}
+
+ssize_t db_articles(db *d, int64_t issue_id, const char *file,
+                    article_row **rows)
+{
+    *rows = NULL;
+    /* Only the filters in use go into the statement, so that SQLite uses
+       the index behind each (as quotes_from_where explains). */
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
+                  "a.subheads FROM articles a JOIN issues i ON "
+                  "i.id=a.issue_id WHERE 1");
+    if (issue_id)
+        sb_puts(&sql, " AND a.issue_id=?1");
+    if (file)
+        sb_puts(&sql, " AND i.file=?2");
+    sb_puts(&sql, " ORDER BY i.file, a.ord");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    sqlite3_stmt *sp = db_prepare(
+        d, "SELECT s.name FROM appearances p JOIN speakers s "
+           "ON s.id=p.speaker_id WHERE p.article_id=?1 ORDER BY p.ord", NULL);
+    if (!st || !sp) {
+        sqlite3_finalize(st);
+        sqlite3_finalize(sp);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, issue_id);
+    stmt_bind_text(st, 2, file);
+    size_t n;
+    bool ok = stmt_read_rows(st, sizeof **rows, read_article, sp,
+                             (void **)rows, &n);
+    sqlite3_finalize(sp);
+    if (ok)
+        return (ssize_t)n;
+    article_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
+char *db_article_file(db *d, int64_t article_id)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT i.file FROM articles a JOIN "
+                                     "issues i ON i.id=a.issue_id WHERE "
+                                     "a.id=?1", NULL);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, article_id);
+    char *file = sqlite3_step(st) == SQLITE_ROW ? stmt_text_dup(st, 0) : NULL;
+    sqlite3_finalize(st);
+    return file;
+}
+
+/* stmt_read_rows callback: a paragraphs row. */
+static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    para_row *r = row;
+    r->kind = stmt_text_dup(st, 0);
+    r->text = stmt_text_dup(st, 1);
+    r->start = sqlite3_column_int64(st, 2);
+    r->section = sqlite3_column_int(st, 3);
+}
+
+ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = db_prepare(
+        d, "SELECT p.kind, substr(a.body, p.start + 1, p.length), p.start, "
+           "p.section FROM paragraphs p JOIN articles a ON a.id=p.article_id "
+           "WHERE p.article_id=?1 ORDER BY p.ord", NULL);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, article_id);
+    size_t n;
+    if (stmt_read_rows(st, sizeof **rows, read_paragraph, NULL, (void **)rows,
+                       &n))
+        return (ssize_t)n;
+    para_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
+/* Which speakers a quotes query keeps besides f: ids[0..n), or every one
+   when ids is NULL. */
+typedef struct {
+    const int64_t *ids;
+    size_t n;
+} speaker_set;
+
+/* The FROM and WHERE clauses of a quotes query with the filters in f.
+   Only the filters in use go into the statement, so that SQLite can use
+   the index behind each (a speaker's quotes, an article's): an
+   "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
+   speaker, article or file, the joins run from the issues in file order
+   (CROSS JOIN fixes the order), so that the list comes out sorted and a
+   page of it costs its offset, not a sort of every quote.  marked_only
+   keeps the quotes the user marked. */
+static void quotes_from_where(strbuf *sql, const quote_filter *f,
+                              const speaker_set *speakers, bool marked_only)
+{
+    bool narrow = (f && (f->speaker_id || f->article_id || f->file)) ||
+                  speakers->ids;
+    if (marked_only)
+        /* The user's marks are few: start from them. */
+        sb_puts(sql, " FROM marks m CROSS JOIN issues i ON i.file=m.file "
+                     "CROSS JOIN articles a ON a.issue_id=i.id AND "
+                     "a.headline=m.headline CROSS JOIN quotes q ON "
+                     "q.article_id=a.id AND q.text=m.quote");
+    else if (narrow)
+        sb_puts(sql, " FROM quotes q JOIN articles a ON a.id=q.article_id "
+                     "JOIN issues i ON i.id=a.issue_id");
+    else
+        sb_puts(sql, " FROM issues i CROSS JOIN articles a ON "
+                     "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id");
+    sb_puts(sql, " LEFT JOIN speakers s ON s.id=q.speaker_id WHERE 1");
+    if (f && f->role)
+        sb_puts(sql, " AND s.role=?1");
+    if (f && f->file)
+        sb_puts(sql, " AND i.file=?2");
+    if (f && f->article_id)
+        sb_puts(sql, " AND q.article_id=?3");
+    if (f && f->speaker_id)
+        sb_puts(sql, " AND q.speaker_id=?4");
+    if (speakers->ids) {
+        sb_puts(sql, " AND q.speaker_id IN (");
+        sql_append_ids(sql, speakers->ids, speakers->n);
+        sb_puts(sql, ")");
+    }
+    if (f && f->roles)
+        sb_puts(sql, " AND ((?5=1 AND s.role='全国人大代表') "
+                     "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
+                     "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
+                     "      ('全国人大代表','全国政协委员','全国政协常委')))");
+}
+
+/* Bind the filters of f to a statement made with quotes_from_where. */
+static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
+{
+    stmt_bind_text(st, 1, f ? f->role : NULL);
+    stmt_bind_text(st, 2, f ? f->file : NULL);
+    sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
+    sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
+    sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
+}
+
+/* Call each(row, ctx) for the quotes matching f (f->speaker not used),
+   limit of them from offset on, in list order; each takes the row's
+   strings over and returns 0 to go on.  Returns 0, or -1 on a database
+   error (or when each stopped). */
+static int quotes_query(db *d, const quote_filter *f,
+                        const speaker_set *speakers, size_t offset,
+                        size_t limit, int (*each)(quote_row *, void *),
+                        void *ctx)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
+                  "s.role, s.titles, q.kind, q.text, q.start, q.end, "
+                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
+                  "  m.headline=a.headline AND m.quote=q.text)");
+    quotes_from_where(&sql, f, speakers, false);
+    sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    sqlite3_bind_int64(st, 6, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)offset);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        quote_row r = {
+            .id = sqlite3_column_int64(st, 0),
+            .article_id = sqlite3_column_int64(st, 1),
+            .file = stmt_text_dup(st, 2),
+            .article = stmt_text_dup(st, 3),
+            .speaker = stmt_text_dup(st, 4),
+            .role = stmt_text_dup(st, 5),
+            .titles = stmt_text_dup(st, 6),
+            .kind = stmt_text_dup(st, 7),
+            .text = stmt_text_dup(st, 8),
+            .start = sqlite3_column_int64(st, 9),
+            .end = sqlite3_column_int64(st, 10),
+            .marked = sqlite3_column_int(st, 11) != 0,
+        };
+        if (each(&r, ctx) != 0)
+            break;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A growing array of quote rows, filled by quotes_query. */
+typedef struct {
+    quote_row *v;
+    size_t n, cap;
+} quote_array;
+
+/* quotes_query callback: append the row. */
+static int append_quote(quote_row *r, void *ctx)
+{
+    quote_array *a = ctx;
+    a->v = grow_array(a->v, &a->cap, a->n + 1, sizeof *a->v);
+    a->v[a->n++] = *r;
+    return 0;
+}
+
+int db_quotes_each(db *d, const quote_filter *f,
+                   int (*each)(quote_row *, void *), void *ctx)
+{
+    return quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX, each,
+                        ctx);
+}
+
+ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
+{
+    *rows = NULL;
+    quote_array a = {0};
+    int rc = 0;
+    if (f && f->speaker) {
+        /* Match the names first (through the lookup keys), then take their
+           quotes in one statement through the speaker index: never a scan
+           of every quote. */
+        int64_t *ids;
+        ssize_t ns = speaker_ids_matching(d, f->speaker, &ids);
+        if (ns < 0)
+            return -1;
+        speaker_set matched = {ids, (size_t)ns};
+        if (f->speaker_id) {
+            bool found = false;
+            for (ssize_t i = 0; i < ns && !found; i++)
+                found = ids[i] == f->speaker_id;
+            matched = (speaker_set){&f->speaker_id, found ? 1 : 0};
+        }
+        if (matched.n > 0)
+            rc = quotes_query(d, f, &matched, 0, SIZE_MAX, append_quote, &a);
+        free(ids);
+    } else {
+        rc = quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX,
+                          append_quote, &a);
+    }
+    if (rc != 0) {
+        quote_rows_free(a.v, (ssize_t)a.n);
+        return -1;
+    }
+    *rows = a.v;
+    return (ssize_t)a.n;
+}
+
+ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
+                       size_t limit, quote_row **rows)
+{
+    *rows = NULL;
+    quote_array a = {0};
+    if (quotes_query(d, f, &(speaker_set){NULL, 0}, offset, limit,
+                     append_quote, &a) != 0) {
+        quote_rows_free(a.v, (ssize_t)a.n);
+        return -1;
+    }
+    *rows = a.v;
+    return (ssize_t)a.n;
+}
+
+int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT count(*)");
+    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, marked_only);
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
+int db_mark_toggle(db *d, const quote_row *q)
+{
+    sqlite3_stmt *del = db_prepare(d, "DELETE FROM marks WHERE file=?1 AND "
+                                      "headline=?2 AND quote=?3", NULL);
+    sqlite3_stmt *ins = db_prepare(d, "INSERT INTO marks(file, headline, quote,"
+                                      " created) VALUES(?1,?2,?3,?4)", NULL);
+    int rc = -1;
+    if (del && ins) {
+        stmt_bind_text(del, 1, q->file);
+        stmt_bind_text(del, 2, q->article);
+        stmt_bind_text(del, 3, q->text);
+        if (stmt_run(del) == 0) {
+            if (sqlite3_changes(d->h) > 0) {
+                rc = 0;
+            } else {
+                stmt_bind_text(ins, 1, q->file);
+                stmt_bind_text(ins, 2, q->article);
+                stmt_bind_text(ins, 3, q->text);
+                sqlite3_bind_int64(ins, 4, (sqlite3_int64)time(NULL));
+                rc = stmt_run(ins) == 0 ? 1 : -1;
+            }
+        }
+    }
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    return rc;
+}
+
+void issue_rows_free(issue_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].paper);
+        free(rows[i].date);
+        free(rows[i].edition);
+    }
+    free(rows);
+}
+
+void article_rows_free(article_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].headline);
+        free(rows[i].byline);
+        strlist_free(&rows[i].subheads);
+        strlist_free(&rows[i].speakers);
+    }
+    free(rows);
+}
+
+void para_rows_free(para_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].kind);
+        free(rows[i].text);
+    }
+    free(rows);
+}
+
+void quote_row_clear(quote_row *r)
+{
+    free(r->file);
+    free(r->article);
+    free(r->speaker);
+    free(r->role);
+    free(r->titles);
+    free(r->kind);
+    free(r->text);
+    memset(r, 0, sizeof *r);
+}
+
+void quote_rows_free(quote_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        quote_row_clear(&rows[i]);
+    free(rows);
+}
