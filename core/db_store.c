@@ -1,0 +1,497 @@
+/* db_store.c - writing the corpus into the database: a parsed issue with
+ * its articles, paragraphs, sections, speakers and quotes; batches of
+ * issues with their full-text entries; the sources table that says which
+ * file was stored when; removing the files that are gone.
+ */
+#include "db_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "articles.h"
+
+/* stmt_read_rows callback: a sources row. */
+static void read_source(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    db_source *s = row;
+    s->path = stmt_text_dup(st, 0);
+    s->st.known = true;
+    s->st.size = sqlite3_column_int64(st, 1);
+    s->st.mtime_ns = sqlite3_column_int64(st, 2);
+    const char *h = (const char *)sqlite3_column_text(st, 3);
+    snprintf(s->st.hash, sizeof s->st.hash, "%s", h ? h : "");
+}
+
+ssize_t db_sources(db *d, db_source **out)
+{
+    *out = NULL;
+    sqlite3_stmt *st = db_prepare(d, "SELECT path, size, mtime_ns, hash FROM "
+                                     "sources ORDER BY path", NULL);
+    if (!st)
+        return -1;
+    size_t n;
+    if (stmt_read_rows(st, sizeof **out, read_source, NULL, (void **)out, &n))
+        return (ssize_t)n;
+    db_sources_free(*out, (ssize_t)n);
+    *out = NULL;
+    return -1;
+}
+
+void db_sources_free(db_source *v, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        free(v[i].path);
+    free(v);
+}
+
+/* SQLite's ORDER BY on TEXT uses memcmp order, the same as strcmp on
+   UTF-8, so binary search with strcmp agrees with the query's order. */
+const db_source_state *db_sources_find(const db_source *v, ssize_t n,
+                                       const char *path)
+{
+    ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        ssize_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid].path, path);
+        if (c == 0)
+            return &v[mid].st;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
+{
+    sqlite3_stmt *st = db_prepare(
+        d, "UPDATE sources SET size=?2, mtime_ns=?3 WHERE path=?1", NULL);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime_ns);
+    int rc = stmt_run(st);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Statements used while storing one issue. */
+typedef struct {
+    sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
+        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
+} store_stmts;
+
+/* Let go of the store statements (they stay in the cache). */
+static void store_stmts_release(store_stmts *s)
+{
+    sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
+                            &s->speaker, &s->speaker_id, &s->appearance,
+                            &s->quote, &s->batch_issue, &s->speaker_key,
+                            &s->count_quotes};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (*all[i])
+            sqlite3_reset(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
+{
+    memset(s, 0, sizeof *s);
+    s->issue = db_cached_stmt(
+        d, "INSERT INTO issues(source_id, file, paper, date, edition) "
+           "VALUES(?1,?2,?3,?4,?5)", err);
+    s->article = db_cached_stmt(
+        d, "INSERT INTO articles(issue_id, ord, headline, subheads, byline, "
+           "body) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->para = db_cached_stmt(
+        d, "INSERT INTO paragraphs(article_id, ord, kind, start, length, "
+           "section) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->section = db_cached_stmt(
+        d, "INSERT INTO sections(article_id, ord, heading, first_para, "
+           "speaker_id) VALUES(?1,?2,?3,?4,?5)", err);
+    s->speaker = db_cached_stmt(
+        d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
+           "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
+           "role=coalesce(excluded.role, role), "
+           "titles=coalesce(excluded.titles, titles), "
+           "delegation=coalesce(excluded.delegation, delegation), "
+           "is_delegate=max(excluded.is_delegate, is_delegate)", err);
+    s->speaker_id = db_cached_stmt(d, "SELECT id FROM speakers WHERE name=?1",
+                                      err);
+    s->appearance = db_cached_stmt(
+        d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
+           "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    s->quote = db_cached_stmt(
+        d, "INSERT INTO quotes(article_id, section, speaker_id, kind, text, "
+           "start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)", err);
+    s->batch_issue = db_cached_stmt(
+        d, "INSERT INTO temp.batch_issues(id) VALUES(?1)", err);
+    s->speaker_key = db_cached_stmt(d, speaker_key_insert_sql, err);
+    /* The counts of the issue's quotes per speaker, from its articles:
+       a correlated count per speaker walked all of that speaker's quotes
+       in the archive. */
+    s->count_quotes = db_cached_stmt(
+        d, "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
+           "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
+           "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
+           "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
+           "WHERE speakers.id=c.sid", err);
+    if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
+        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
+        !s->speaker_key || !s->count_quotes) {
+        store_stmts_release(s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Store or update a speaker; returns its id, or 0 on failure.  A new
+   speaker also gets its lookup keys. */
+static int64_t store_person(store_stmts *s, const person *p)
+{
+    stmt_bind_text(s->speaker_id, 1, p->name);
+    int64_t id = 0;
+    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
+        id = sqlite3_column_int64(s->speaker_id, 0);
+    sqlite3_reset(s->speaker_id);
+    stmt_bind_text(s->speaker, 1, p->name);
+    stmt_bind_text(s->speaker, 2, p->role);
+    stmt_bind_text(s->speaker, 3, p->titles);
+    stmt_bind_text(s->speaker, 4, p->delegation);
+    sqlite3_bind_int(s->speaker, 5, p->is_delegate);
+    if (stmt_run(s->speaker) != 0)
+        return 0;
+    if (id != 0)
+        return id;
+    id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
+    return store_speaker_keys(s->speaker_key, p->name, id) == 0 ? id : 0;
+}
+
+/* ---- subheads column: decks and subheads joined by newlines (a block
+   never contains a newline, so no escaping is needed) ---- */
+
+/* The article's decks and subheads, one per line. */
+static char *subheads_text(const article *a)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < a->blocks.n; i++) {
+        const block *b = &a->blocks.v[i];
+        if (b->kind != BLOCK_DECK && b->kind != BLOCK_SUBHEAD)
+            continue;
+        if (sb.len)
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, b->text);
+    }
+    return sb_take(&sb);
+}
+
+/* Split a subheads column back into a list. */
+void subheads_split(const char *text, strlist *out)
+{
+    while (text && *text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        strlist_push_owned(out, xstrndup(text, n));
+        text = nl ? nl + 1 : NULL;
+    }
+}
+
+/* Index of the section that block b of a belongs to, or -1. */
+static int section_of_block(const article *a, size_t b)
+{
+    int sec = -1;
+    for (size_t i = 0; i < a->nsections; i++)
+        if (a->sections[i].first_block <= b)
+            sec = (int)i;
+    return sec;
+}
+
+/* Store one article with its paragraphs, sections, appearances and quotes.
+   speaker_ids maps issue.people indexes to database ids. */
+static int store_article(store_stmts *s, sqlite3_int64 issue_id,
+                         const issue *is, size_t ai,
+                         const int64_t *speaker_ids, sqlite3 *h)
+{
+    const article *a = &is->articles[ai];
+    char *body = article_text(a);
+    char *subs = subheads_text(a);
+    sqlite3_bind_int64(s->article, 1, issue_id);
+    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
+    stmt_bind_text(s->article, 3, a->headline);
+    stmt_bind_text(s->article, 4, subs);
+    stmt_bind_text(s->article, 5, article_byline(a));
+    stmt_bind_text(s->article, 6, body);
+    int rc = stmt_run(s->article);
+    free(subs);
+    free(body);
+    if (rc != 0)
+        return -1;
+    sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);
+
+    int64_t start = 0;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const block *bl = &a->blocks.v[b];
+        int64_t length = (int64_t)u8_mbsnlen((const uint8_t *)bl->text,
+                                             strlen(bl->text));
+        sqlite3_bind_int64(s->para, 1, article_id);
+        sqlite3_bind_int64(s->para, 2, (sqlite3_int64)b);
+        stmt_bind_text(s->para, 3, block_kind_name(bl->kind));
+        sqlite3_bind_int64(s->para, 4, start);
+        sqlite3_bind_int64(s->para, 5, length);
+        sqlite3_bind_int(s->para, 6, section_of_block(a, b));
+        if (stmt_run(s->para) != 0)
+            return -1;
+        start += length + 1;
+    }
+    int ord = 0;
+    for (size_t i = 0; i < a->nsections; i++) {
+        const section *sec = &a->sections[i];
+        sqlite3_bind_int64(s->section, 1, article_id);
+        sqlite3_bind_int64(s->section, 2, (sqlite3_int64)i);
+        stmt_bind_text(s->section, 3, a->blocks.v[sec->first_block].text);
+        sqlite3_bind_int64(s->section, 4, (sqlite3_int64)sec->first_block);
+        if (sec->speaker >= 0)
+            sqlite3_bind_int64(s->section, 5, speaker_ids[sec->speaker]);
+        else
+            sqlite3_bind_null(s->section, 5);
+        if (stmt_run(s->section) != 0)
+            return -1;
+    }
+    for (size_t q = 0; q < is->nquotes; q++) {
+        const quote *qt = &is->quotes[q];
+        if (qt->article != ai)
+            continue;
+        sqlite3_bind_int64(s->quote, 1, article_id);
+        sqlite3_bind_int(s->quote, 2, section_of_block(a, qt->block));
+        if (qt->speaker >= 0) {
+            int64_t sid = speaker_ids[qt->speaker];
+            sqlite3_bind_int64(s->quote, 3, sid);
+            const person *p = &is->people[qt->speaker];
+            sqlite3_bind_int64(s->appearance, 1, sid);
+            sqlite3_bind_int64(s->appearance, 2, article_id);
+            sqlite3_bind_int(s->appearance, 3, ord++);
+            stmt_bind_text(s->appearance, 4, p->role);
+            stmt_bind_text(s->appearance, 5, p->titles);
+            stmt_bind_text(s->appearance, 6, p->delegation);
+            if (stmt_run(s->appearance) != 0)
+                return -1;
+        } else {
+            sqlite3_bind_null(s->quote, 3);
+        }
+        stmt_bind_text(s->quote, 4, quote_kind_name(qt->kind));
+        stmt_bind_text(s->quote, 5, qt->text);
+        sqlite3_bind_int64(s->quote, 6, (sqlite3_int64)qt->start);
+        sqlite3_bind_int64(s->quote, 7, (sqlite3_int64)qt->end);
+        if (stmt_run(s->quote) != 0)
+            return -1;
+    }
+    /* Speakers of sections appear in the article even without a quote. */
+    for (size_t i = 0; i < a->nsections; i++) {
+        int p = a->sections[i].speaker;
+        if (p < 0)
+            continue;
+        sqlite3_bind_int64(s->appearance, 1, speaker_ids[p]);
+        sqlite3_bind_int64(s->appearance, 2, article_id);
+        sqlite3_bind_int(s->appearance, 3, ord++);
+        stmt_bind_text(s->appearance, 4, is->people[p].role);
+        stmt_bind_text(s->appearance, 5, is->people[p].titles);
+        stmt_bind_text(s->appearance, 6, is->people[p].delegation);
+        if (stmt_run(s->appearance) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Store the issue rows of a parsed issue under source_id. */
+static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
+                            strbuf *err)
+{
+    store_stmts s;
+    if (store_stmts_prepare(d, &s, err) != 0)
+        return -1;
+    int rc = -1;
+    int64_t *speaker_ids = xcalloc(is->npeople + 1, sizeof *speaker_ids);
+    sqlite3_bind_int64(s.issue, 1, source_id);
+    stmt_bind_text(s.issue, 2, is->file);
+    stmt_bind_text(s.issue, 3, is->paper);
+    stmt_bind_text(s.issue, 4, is->date);
+    stmt_bind_text(s.issue, 5, is->edition);
+    if (stmt_run(s.issue) != 0)
+        goto out;
+    sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
+    sqlite3_bind_int64(s.batch_issue, 1, issue_id);
+    if (stmt_run(s.batch_issue) != 0)
+        goto out;
+    for (size_t i = 0; i < is->npeople; i++)
+        if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
+            goto out;
+    for (size_t i = 0; i < is->narticles; i++)
+        if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
+            goto out;
+    sqlite3_bind_int64(s.count_quotes, 1, issue_id);
+    if (stmt_run(s.count_quotes) != 0)
+        goto out;
+    rc = 0;
+out:
+    if (rc != 0)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    free(speaker_ids);
+    store_stmts_release(&s);
+    return rc;
+}
+
+/* Run one statement with a single text parameter; 0 when it completes. */
+static int exec_with_text(db *d, const char *sql, const char *arg,
+                          strbuf *err)
+{
+    sqlite3_stmt *st = db_cached_stmt(d, sql, err);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, arg);
+    int rc = stmt_run(st);
+    if (rc != 0 && err)
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Delete the rows of the source at path, with its full-text entries.  The
+   FTS tables have external content, so their entries are deleted with the
+   text they were made from, before the rows (and that text) go. */
+static int source_delete(db *d, const char *path, strbuf *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO article_fts(article_fts, rowid, headline, body) "
+        "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "WHERE s.path=?1",
+        "INSERT INTO quote_fts(quote_fts, rowid, text) "
+        "SELECT 'delete', q.id, q.text FROM sources s "
+        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
+        "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
+        "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
+        "issues i ON i.source_id=s.id CROSS JOIN articles a ON "
+        "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
+        "s.path=?1 AND q.speaker_id IS NOT NULL GROUP BY q.speaker_id) "
+        "AS c WHERE speakers.id=c.sid",
+        "DELETE FROM sources WHERE path=?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+        if (exec_with_text(d, sql[i], path, err) != 0)
+            return -1;
+    return 0;
+}
+
+int db_batch_begin(db *d, strbuf *err)
+{
+    if (db_exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    if (db_exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
+                       "id INTEGER PRIMARY KEY)", err) != 0) {
+        db_exec_sql(d, "ROLLBACK", NULL);
+        return -1;
+    }
+    d->in_batch = true;
+    return 0;
+}
+
+/* Add the articles and quotes of the issues stored in this batch to the
+   full-text indexes: one statement per table, so FTS5 tokenizes them all
+   into one segment instead of one per issue or per row.  CROSS JOIN keeps
+   the batch's few issues as the outer loop: left to itself, SQLite knows
+   nothing of the temporary table and scanned every article and quote in
+   the database for each batch (quadratic in the archive). */
+static int batch_index_text(db *d, strbuf *err)
+{
+    static const char *const sql =
+        "INSERT INTO article_fts(rowid, headline, body) "
+        "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
+        "CROSS JOIN articles a ON a.issue_id=b.id ORDER BY a.id;"
+        "INSERT INTO quote_fts(rowid, text) "
+        "SELECT q.id, q.text FROM temp.batch_issues b "
+        "CROSS JOIN articles a ON a.issue_id=b.id "
+        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
+        "DELETE FROM temp.batch_issues;";
+    return db_exec_sql(d, sql, err);
+}
+
+int db_batch_commit(db *d, strbuf *err)
+{
+    d->in_batch = false;
+    if (batch_index_text(d, err) == 0 && db_exec_sql(d, "COMMIT", err) == 0)
+        return 0;
+    db_exec_sql(d, "ROLLBACK", NULL);
+    return -1;
+}
+
+void db_batch_rollback(db *d)
+{
+    d->in_batch = false;
+    db_exec_sql(d, "ROLLBACK", NULL);
+}
+
+int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
+                   const char *hash, const char *status, const char *message,
+                   const issue *is, strbuf *err)
+{
+    bool own_batch = !d->in_batch;
+    if (own_batch && db_batch_begin(d, err) != 0)
+        return -1;
+    int rc = -1;
+    sqlite3_stmt *ins = NULL;
+    if (source_delete(d, path, err) != 0)
+        goto out;
+    ins = db_cached_stmt(d, "INSERT INTO sources(path, size, mtime_ns, hash, "
+                            "status, message) VALUES(?1,?2,?3,?4,?5,?6)", err);
+    if (!ins)
+        goto out;
+    stmt_bind_text(ins, 1, path);
+    sqlite3_bind_int64(ins, 2, size);
+    sqlite3_bind_int64(ins, 3, mtime_ns);
+    stmt_bind_text(ins, 4, hash);
+    stmt_bind_text(ins, 5, status);
+    stmt_bind_text(ins, 6, message);
+    if (stmt_run(ins) != 0) {
+        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        goto out;
+    }
+    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
+        goto out;
+    rc = own_batch ? db_batch_commit(d, err) : 0;
+out:
+    if (rc != 0 && own_batch && d->in_batch)
+        db_batch_rollback(d);
+    return rc;
+}
+
+int db_remove_sources(db *d, const strlist *gone, bool changed)
+{
+    /* One transaction: a file's rows and its full-text entries go
+       together, and speakers no longer mentioned anywhere go too (only
+       those whose quote count is 0 can be: found through its index, not
+       by a pass over every speaker). */
+    int removed = 0;
+    if (gone->n == 0 && !changed)
+        return 0; /* nothing to write: reading commands stay readers */
+    if (db_exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0)
+        return -1;
+    for (size_t i = 0; i < gone->n && removed >= 0; i++)
+        removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
+    if (removed >= 0 &&
+        db_exec_sql(d, "DELETE FROM speakers WHERE nquotes=0 AND NOT EXISTS "
+                       "(SELECT 1 FROM appearances a WHERE "
+                       "a.speaker_id=speakers.id) AND NOT EXISTS (SELECT 1 "
+                       "FROM quotes q WHERE q.speaker_id=speakers.id)",
+                       NULL) == 0 &&
+        db_exec_sql(d, "COMMIT", NULL) == 0)
+        return removed;
+    db_exec_sql(d, "ROLLBACK", NULL);
+    return -1;
+}
