@@ -225,8 +225,8 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
         if (msgs)
             fprintf(msgs, "dubao: %s\n", m.s);
         rep->failed++;
-        int rc = db_store_issue(d, j->path, size, mtime, "", "failed", m.s,
-                                NULL, err);
+        int rc = db_store_issue(d, j->path, size, mtime, "", SOURCE_FAILED,
+                                m.s, NULL, err);
         sb_free(&m);
         return rc;
     }
@@ -241,9 +241,9 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
         fprintf(msgs, "dubao: %s: %s\n", base_name(j->path),
                 j->is.warnings.v[i]);
     parse_status ps = j->status;
-    const char *status = ps == PARSE_OK        ? "ok"
-                         : ps == PARSE_SKIPPED ? "skipped"
-                                               : "failed";
+    source_status status = ps == PARSE_OK        ? SOURCE_OK
+                           : ps == PARSE_SKIPPED ? SOURCE_SKIPPED
+                                                 : SOURCE_FAILED;
     if (ps != PARSE_OK && msgs)
         fprintf(msgs, "dubao: %s\n", j->msg.s);
     if (ps == PARSE_OK)

@@ -74,12 +74,25 @@ int db_batch_begin(db *d, strbuf *err);
 int db_batch_commit(db *d, strbuf *err);
 void db_batch_rollback(db *d);
 
+/* What became of a corpus file when it was last indexed (the status
+   column of sources). */
+typedef enum {
+    SOURCE_OK = 0,   /* parsed and stored */
+    SOURCE_SKIPPED,  /* not an issue (empty, binary): the message says why */
+    SOURCE_FAILED    /* unreadable or undecodable: the message says why */
+} source_status;
+
+/* The name of a status as the database stores it: "ok", "skipped" or
+   "failed". */
+const char *source_status_name(source_status s);
+
 /* Replace everything stored for path with the parsed issue, inside the
-   current batch or, outside one, in a transaction of its own.  status is "ok", "skipped" or "failed"; message explains a
-   skip or failure (may be NULL); is may be NULL unless status is "ok". */
+   current batch or, outside one, in a transaction of its own.  message
+   explains a skip or failure (may be NULL); is may be NULL unless status
+   is SOURCE_OK. */
 int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
-                   const char *hash, const char *status, const char *message,
-                   const issue *is, strbuf *err);
+                   const char *hash, source_status status,
+                   const char *message, const issue *is, strbuf *err);
 
 /* Remove the sources at the paths in gone, and speakers no longer
    mentioned, in one transaction.  When gone is empty and changed is false

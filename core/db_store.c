@@ -437,9 +437,20 @@ void db_batch_rollback(db *d)
     db_exec_sql(d, "ROLLBACK", NULL);
 }
 
+/* The names in the CHECK constraint of sources.status (db.c). */
+static const char *const source_status_names[] = {
+    [SOURCE_OK] = "ok", [SOURCE_SKIPPED] = "skipped",
+    [SOURCE_FAILED] = "failed",
+};
+
+const char *source_status_name(source_status s)
+{
+    return (unsigned)s <= SOURCE_FAILED ? source_status_names[s] : "failed";
+}
+
 int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
-                   const char *hash, const char *status, const char *message,
-                   const issue *is, strbuf *err)
+                   const char *hash, source_status status,
+                   const char *message, const issue *is, strbuf *err)
 {
     bool own_batch = !d->in_batch;
     if (own_batch && db_batch_begin(d, err) != 0)
@@ -456,7 +467,7 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
     sqlite3_bind_int64(ins, 2, size);
     sqlite3_bind_int64(ins, 3, mtime_ns);
     stmt_bind_text(ins, 4, hash);
-    stmt_bind_text(ins, 5, status);
+    stmt_bind_text(ins, 5, source_status_name(status));
     stmt_bind_text(ins, 6, message);
     if (stmt_run(ins) != 0) {
         sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));

@@ -67,8 +67,8 @@ static void db_stores_and_reads_back(void **state)
     issue is;
     make_issue(&is, "a.txt");
     strbuf err = {0};
-    assert_int_equal(db_store_issue(d, "/x/a.txt", 10, 1, "00", "ok", NULL,
-                                    &is, &err), 0);
+    assert_int_equal(db_store_issue(d, "/x/a.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
     issue_free(&is);
 
     issue_row *ir;
@@ -140,7 +140,7 @@ static void db_replaces_a_file_and_forgets_removed_ones(void **state)
     for (int i = 0; i < 2; i++) {
         issue is;
         make_issue(&is, "a.txt");
-        assert_int_equal(db_store_issue(d, "/x/a.txt", 10, i, "00", "ok",
+        assert_int_equal(db_store_issue(d, "/x/a.txt", 10, i, "00", SOURCE_OK,
                                         NULL, &is, &err), 0);
         issue_free(&is);
     }
@@ -177,7 +177,8 @@ static int store_made_issue(db *d, const char *path)
     issue is;
     make_issue(&is, strrchr(path, '/') + 1);
     strbuf err = {0};
-    int rc = db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is, &err);
+    int rc = db_store_issue(d, path, 10, 1, "00", SOURCE_OK, NULL, &is,
+                            &err);
     sb_free(&err);
     issue_free(&is);
     return rc;
@@ -291,8 +292,8 @@ static void store_speakers(db *d, const char *const *names, size_t n,
         free(is.people[0].name);
         is.people[0].name = xstrdup(names[i]);
         strbuf err = {0};
-        assert_int_equal(db_store_issue(d, path, 10, 1, "00", "ok", NULL, &is,
-                                        &err), 0);
+        assert_int_equal(db_store_issue(d, path, 10, 1, "00", SOURCE_OK,
+                                        NULL, &is, &err), 0);
         sb_free(&err);
         issue_free(&is);
     }
@@ -374,6 +375,33 @@ static void db_pinyin_keys_agree_with_a_scan(void **state)
 }
 
 /* The count of marked quotes follows marks, filters and un-marking. */
+/* Every source status has the name the schema's CHECK accepts: a file
+   of each status is stored (and counted as a source). */
+static void db_stores_every_source_status(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    assert_string_equal(source_status_name(SOURCE_OK), "ok");
+    assert_string_equal(source_status_name(SOURCE_SKIPPED), "skipped");
+    assert_string_equal(source_status_name(SOURCE_FAILED), "failed");
+    static const source_status all[] = {SOURCE_OK, SOURCE_SKIPPED,
+                                        SOURCE_FAILED};
+    strbuf err = {0};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "/x/%zu.txt", i);
+        if (db_store_issue(d, path, 10, 1, "00", all[i], "why", NULL, &err))
+            fail_msg("storing status %s: %s", source_status_name(all[i]),
+                     err.s);
+    }
+    sb_free(&err);
+    db_counts c;
+    db_get_counts(d, &c);
+    assert_int_equal(c.sources, 3);
+    assert_int_equal(c.issues, 0);
+    db_close(d);
+}
+
 static void db_counts_marked_quotes(void **state)
 {
     (void)state;
@@ -417,8 +445,8 @@ static void db_search_snippet_is_a_line_around_the_match(void **state)
     block_list_push(&a->blocks, "第二段开头，这里说到乡村振兴的办法，后面还有很多很多很多"
                     "很多很多很多很多的文字。", BLOCK_BODY, 3);
     strbuf err = {0};
-    assert_int_equal(db_store_issue(d, "/x/s.txt", 10, 1, "00", "ok", NULL,
-                                    &is, &err), 0);
+    assert_int_equal(db_store_issue(d, "/x/s.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
     issue_free(&is);
     search_row *rows;
     assert_int_equal(db_search(d, "乡村振兴", 10, &rows), 1);
@@ -569,6 +597,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
+    cmocka_unit_test(db_stores_every_source_status),
     cmocka_unit_test(db_counts_marked_quotes),
     cmocka_unit_test(db_pinyin_keys_agree_with_a_scan),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
