@@ -100,51 +100,55 @@ static void store_stmts_release(store_stmts *s)
     }
 }
 
+/* Get the statements that store an issue from the statement cache (each
+   is prepared on first use); -1, with the errors in err, when one cannot
+   be prepared. */
 static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
 {
     memset(s, 0, sizeof *s);
-    s->issue = db_cached_stmt(
-        d, "INSERT INTO issues(source_id, file, paper, date, edition) "
-           "VALUES(?1,?2,?3,?4,?5)", err);
-    s->article = db_cached_stmt(
-        d, "INSERT INTO articles(issue_id, ord, headline, subheads, byline, "
-           "body) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->para = db_cached_stmt(
-        d, "INSERT INTO paragraphs(article_id, ord, kind, start, length, "
-           "section) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->section = db_cached_stmt(
-        d, "INSERT INTO sections(article_id, ord, heading, first_para, "
-           "speaker_id) VALUES(?1,?2,?3,?4,?5)", err);
-    s->speaker = db_cached_stmt(
-        d, "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
-           "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
-           "role=coalesce(excluded.role, role), "
-           "titles=coalesce(excluded.titles, titles), "
-           "delegation=coalesce(excluded.delegation, delegation), "
-           "is_delegate=max(excluded.is_delegate, is_delegate)", err);
-    s->speaker_id = db_cached_stmt(d, "SELECT id FROM speakers WHERE name=?1",
-                                      err);
-    s->appearance = db_cached_stmt(
-        d, "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
-           "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)", err);
-    s->quote = db_cached_stmt(
-        d, "INSERT INTO quotes(article_id, section, speaker_id, kind, text, "
-           "start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)", err);
-    s->batch_issue = db_cached_stmt(
-        d, "INSERT INTO temp.batch_issues(id) VALUES(?1)", err);
-    s->speaker_key = db_cached_stmt(d, speaker_key_insert_sql, err);
-    /* The counts of the issue's quotes per speaker, from its articles:
-       a correlated count per speaker walked all of that speaker's quotes
-       in the archive. */
-    s->count_quotes = db_cached_stmt(
-        d, "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
-           "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
-           "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
-           "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
-           "WHERE speakers.id=c.sid", err);
-    if (!s->issue || !s->article || !s->para || !s->section || !s->speaker ||
-        !s->speaker_id || !s->appearance || !s->quote || !s->batch_issue ||
-        !s->speaker_key || !s->count_quotes) {
+    const struct {
+        sqlite3_stmt **st;
+        const char *sql; /* a literal: db_cached_stmt keys on its address */
+    } all[] = {
+        {&s->issue, "INSERT INTO issues(source_id, file, paper, date, "
+                    "edition) VALUES(?1,?2,?3,?4,?5)"},
+        {&s->article, "INSERT INTO articles(issue_id, ord, headline, "
+                      "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)"},
+        {&s->para, "INSERT INTO paragraphs(article_id, ord, kind, start,"
+                   " length, section) VALUES(?1,?2,?3,?4,?5,?6)"},
+        {&s->section, "INSERT INTO sections(article_id, ord, heading, "
+                      "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)"},
+        {&s->speaker,
+         "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
+         "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
+         "role=coalesce(excluded.role, role), "
+         "titles=coalesce(excluded.titles, titles), "
+         "delegation=coalesce(excluded.delegation, delegation), "
+         "is_delegate=max(excluded.is_delegate, is_delegate)"},
+        {&s->speaker_id, "SELECT id FROM speakers WHERE name=?1"},
+        {&s->appearance,
+         "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
+         "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)"},
+        {&s->quote, "INSERT INTO quotes(article_id, section, speaker_id,"
+                    " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
+        {&s->batch_issue, "INSERT INTO temp.batch_issues(id) VALUES(?1)"},
+        {&s->speaker_key, speaker_key_insert_sql},
+        /* The counts of the issue's quotes per speaker, from its articles:
+           a correlated count per speaker walked all of that speaker's
+           quotes in the archive. */
+        {&s->count_quotes,
+         "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
+         "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
+         "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
+         "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
+         "WHERE speakers.id=c.sid"},
+    };
+    bool ok = true;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        *all[i].st = db_cached_stmt(d, all[i].sql, err);
+        ok = ok && *all[i].st;
+    }
+    if (!ok) {
         store_stmts_release(s);
         return -1;
     }
