@@ -3,7 +3,7 @@
  * Data flows one way: file bytes -> decoded text (decode.c) -> normalised
  * text (normalize.c) -> paragraphs (paragraphs.c) -> classified blocks
  * (blocks.c) -> articles (articles.c) -> speakers and quotes (speakers.c,
- * quotes.c) -> database (db.c).  Each stage fills in part of the structs
+ * quotes.c) -> database (db_store.c).  Each stage fills in part of the structs
  * below and can be tested on its own with a string in and structs out.
  */
 #ifndef DUBAO_MODEL_H
