@@ -73,4 +73,16 @@ bool tmux_alive(void);
 void tmux_stop(void);
 void tmux_resize(int cols, int rows);
 
+/* ---- the browser's --script mode ---- */
+/* Run the browser with the script text, the database db and the corpus
+   (NULL: the shipped one); stdout (the :dump screens) in out. */
+int test_run_script(const char *db, const char *corpus, const char *text,
+                    strbuf *out, strbuf *err);
+/* Screen k of the output (screens end with "----" lines), heap string, or
+   NULL when there are fewer. */
+char *test_nth_screen(const char *out, int k);
+/* Every line of the screen is at most cols wide and has no control
+   characters; fails the test otherwise. */
+void test_assert_lines_fit(const char *screen, int cols);
+
 #endif

@@ -504,8 +504,10 @@ static void e2e_every_key(void **state)
     /* r: role filter; m: mark; e: export prompt, cancelled. */
     free(step("r", "r", "role filter:"));
     free(step("r again", "r", "role filter: 政协委员"));
-    free(step("r: local", "r", "role filter: 地方"));
-    free(step("r: all again", "r", "role filter: 全部"));
+    free(step("r: local", "r", "role filter: local"));
+    free(step("r: all again", "r", "role filter: all roles"));
+    /* Esc clears the filters shown in the titles (the name typed). */
+    free(step("Esc", "Escape", "filters cleared"));
     free(step("mark", "m", "marked"));
     free(step("export", "e", "export to"));
     free(step("export cancel", "Escape", "Quotes"));

@@ -13,62 +13,12 @@
 #include "pinyin.h"
 #include "textwidth.h"
 
-/* Run the browser with a script, the database db and the corpus (NULL:
-   the shipped one); stdout in out. */
-static int run_script_on(const char *db, const char *corpus,
-                         const char *text, strbuf *out, strbuf *err)
-{
-    char script[600];
-    snprintf(script, sizeof script, "%s/keys.txt", test_tmpdir());
-    FILE *f = fopen(script, "w");
-    fputs(text, f);
-    fclose(f);
-    const char *bin = getenv("DUBAO_BIN");
-    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", (char *)db,
-                    "--script", script, "-q", NULL, NULL, NULL};
-    if (corpus) {
-        argv[6] = "--corpus";
-        argv[7] = (char *)corpus;
-    }
-    return test_run(argv, out, err);
-}
-
 /* Run the browser on the shipped corpus with a fresh database. */
 static int run_script(const char *text, strbuf *out, strbuf *err)
 {
     char db[600];
     snprintf(db, sizeof db, "%s/s.db", test_tmpdir());
-    return run_script_on(db, NULL, text, out, err);
-}
-
-/* Split the output into screens (separated by "----" lines); returns the
-   k-th screen as a heap string or NULL. */
-static char *nth_screen(const char *out, int k)
-{
-    const char *p = out;
-    for (int i = 0; i < k; i++) {
-        p = strstr(p, "----\n");
-        if (!p)
-            return NULL;
-        p += 5;
-    }
-    const char *end = strstr(p, "----\n");
-    return end ? xstrndup(p, (size_t)(end - p)) : NULL;
-}
-
-/* Every line of the screen is at most cols wide and has no control
-   characters. */
-static void assert_lines_fit(const char *screen, int cols)
-{
-    for (const char *p = screen; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (text_width(p, n) > cols)
-            fail_msg("line wider than %d: %.*s", cols, (int)n, p);
-        for (size_t i = 0; i < n; i++)
-            assert_true((unsigned char)p[i] >= 0x20);
-        p += n + (nl ? 1 : 0);
-    }
+    return test_run_script(db, NULL, text, out, err);
 }
 
 /* Cut off the status line (the last line) of a screen, in place. */
@@ -96,18 +46,18 @@ static void script_refreshes_the_corpus_after_opening(void **state)
     mkdir(corpus, 0700);
     test_copy_corpus_page("000_fe2404723e325502.txt", corpus);
     strbuf out = {0}, err = {0};
-    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_int_equal(test_run_script(db, corpus, ":dump\n", &out, &err), 0);
     assert_non_null(strstr(out.s, "Issues 1/1"));
     test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", corpus);
     sb_clear(&out);
-    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_int_equal(test_run_script(db, corpus, ":dump\n", &out, &err), 0);
     assert_non_null(strstr(out.s, "Issues 1/2"));
     assert_non_null(strstr(out.s, "corpus refreshed: 1 new or changed"));
     char gone[700];
     snprintf(gone, sizeof gone, "%s/000_fe2404723e325502.txt", corpus);
     assert_int_equal(unlink(gone), 0);
     sb_clear(&out);
-    assert_int_equal(run_script_on(db, corpus, ":dump\n", &out, &err), 0);
+    assert_int_equal(test_run_script(db, corpus, ":dump\n", &out, &err), 0);
     assert_non_null(strstr(out.s, "Issues 1/1"));
     assert_non_null(strstr(out.s, "1 removed"));
     sb_free(&out);
@@ -135,11 +85,13 @@ static void script_pages_through_long_lists(void **state)
         fclose(f);
     }
     strbuf out = {0}, err = {0};
-    assert_int_equal(run_script_on(db, corpus,
-                                   ":dump\nG\n:dump\no\nG\n:dump\n"
-                                   "g\n:dump\n", &out, &err), 0);
-    char *first = nth_screen(out.s, 0), *last = nth_screen(out.s, 1);
-    char *qlast = nth_screen(out.s, 2), *qfirst = nth_screen(out.s, 3);
+    assert_int_equal(test_run_script(db, corpus,
+                                     ":dump\nG\n:dump\no\nG\n:dump\n"
+                                     "g\n:dump\n", &out, &err), 0);
+    char *first = test_nth_screen(out.s, 0);
+    char *last = test_nth_screen(out.s, 1);
+    char *qlast = test_nth_screen(out.s, 2);
+    char *qfirst = test_nth_screen(out.s, 3);
     assert_non_null(qfirst);
     assert_non_null(strstr(first, "Issues 1/700"));
     assert_non_null(strstr(last, "Issues 700/700"));
@@ -162,8 +114,8 @@ static void script_navigates_panes(void **state)
     strbuf out = {0}, err = {0};
     assert_int_equal(run_script(":dump\nj<Enter>j\n:dump\n<Enter>\n:dump\n"
                                 "<S-Tab>\n:dump\n", &out, &err), 0);
-    char *s0 = nth_screen(out.s, 0), *s1 = nth_screen(out.s, 1);
-    char *s2 = nth_screen(out.s, 2), *s3 = nth_screen(out.s, 3);
+    char *s0 = test_nth_screen(out.s, 0), *s1 = test_nth_screen(out.s, 1);
+    char *s2 = test_nth_screen(out.s, 2), *s3 = test_nth_screen(out.s, 3);
     assert_non_null(s3);
     assert_non_null(strstr(s0, "Issues 1/"));
     assert_non_null(strstr(s1, "Issues 2/"));
@@ -174,7 +126,7 @@ static void script_navigates_panes(void **state)
        panes show the same text (the status line follows the focus). */
     assert_string_equal(panes_only(s1), panes_only(s2));
     assert_string_equal(s2, panes_only(s3));
-    assert_lines_fit(s1, 100);
+    test_assert_lines_fit(s1, 100);
     free(s0);
     free(s1);
     free(s2);
@@ -193,12 +145,12 @@ static void script_survives_any_size(void **state)
                                 ":resize 100 30\n:dump\n", &out, &err), 0);
     static const int widths[] = {120, 40, 1, 2, 100};
     for (int i = 0; i < 5; i++) {
-        char *s = nth_screen(out.s, i);
+        char *s = test_nth_screen(out.s, i);
         assert_non_null(s);
-        assert_lines_fit(s, widths[i]);
+        test_assert_lines_fit(s, widths[i]);
         free(s);
     }
-    char *last = nth_screen(out.s, 4);
+    char *last = test_nth_screen(out.s, 4);
     assert_non_null(strstr(last, "Issues"));
     free(last);
     sb_free(&out);
@@ -230,9 +182,9 @@ static void script_reader_wraps_cjk_at_odd_widths(void **state)
         assert_int_equal(run_script(keys.s, &out, &err), 0);
         int lines = 0;
         for (int i = 0; i < 6; i++) {
-            char *s = nth_screen(out.s, i);
+            char *s = test_nth_screen(out.s, i);
             assert_non_null(s);
-            assert_lines_fit(s, widths[w]);
+            test_assert_lines_fit(s, widths[w]);
             /* Skip the title row and the status row. */
             const char *p = strchr(s, '\n') + 1;
             while (*p) {
@@ -303,7 +255,7 @@ static void script_search_highlights_the_right_columns(void **state)
     /* Search the reader for a two-character word of the shown text. */
     strbuf out = {0}, err = {0};
     assert_int_equal(run_script("<Tab><Tab>\n:dump\n", &out, &err), 0);
-    char *screen = nth_screen(out.s, 0);
+    char *screen = test_nth_screen(out.s, 0);
     /* Two wide characters inside the reader pane (it starts at column
        52 of 100), not at its edge, on the first row of body text. */
     const char *text = NULL;
@@ -338,7 +290,7 @@ static void script_search_highlights_the_right_columns(void **state)
     sb_printf(&keys, "<Tab><Tab>\n/%s<Enter>\n:dump\n:dump-highlight\n",
               needle);
     assert_int_equal(run_script(keys.s, &out, &err), 0);
-    char *plain = nth_screen(out.s, 0), *hl = nth_screen(out.s, 1);
+    char *plain = test_nth_screen(out.s, 0), *hl = test_nth_screen(out.s, 1);
     assert_non_null(hl);
     int highlighted = 0;
     for (int r = 1; r < 29; r++) {
@@ -406,8 +358,8 @@ static void script_delegate_picker_takes_chinese_and_backspace(void **state)
     sb_printf(&keys, "d\n:type %s\u8a9e\n:dump\n<Backspace>\n:dump\n"
               "<Enter>\n:dump\nq\n:dump\n", name);
     assert_int_equal(run_script(keys.s, &out, &err), 0);
-    char *typed = nth_screen(out.s, 0), *fixed = nth_screen(out.s, 1);
-    char *chosen = nth_screen(out.s, 2), *back = nth_screen(out.s, 3);
+    char *typed = test_nth_screen(out.s, 0), *fixed = test_nth_screen(out.s, 1);
+    char *chosen = test_nth_screen(out.s, 2), *back = test_nth_screen(out.s, 3);
     assert_non_null(back);
     char expect[128];
     snprintf(expect, sizeof expect, "delegate: %s\u8a9e", name);
@@ -456,7 +408,8 @@ static void script_delegate_picker_takes_pinyin(void **state)
     /* Typed in pinyin, as a person without a Chinese input method would. */
     sb_printf(&keys, "d\n:type %s\n:dump\n<Enter>\n:dump\n", py);
     assert_int_equal(run_script(keys.s, &out, &err), 0);
-    char *typing = nth_screen(out.s, 0), *chosen = nth_screen(out.s, 1);
+    char *typing = test_nth_screen(out.s, 0);
+    char *chosen = test_nth_screen(out.s, 1);
     assert_non_null(chosen);
     /* While typing, the speakers pane lists the speaker. */
     assert_non_null(strstr(typing, name));
@@ -481,9 +434,9 @@ static void script_quote_opens_in_its_article_and_back(void **state)
     assert_int_equal(run_script("o\n:dump\n<Enter>\n:dump\nq\n:dump\n"
                                 "q\n:dump\n?\n:dump\nq\nor\n:dump\n",
                                 &out, &err), 0);
-    char *list = nth_screen(out.s, 0), *opened = nth_screen(out.s, 1);
-    char *back = nth_screen(out.s, 2), *back2 = nth_screen(out.s, 3);
-    char *help = nth_screen(out.s, 4), *role = nth_screen(out.s, 5);
+    char *list = test_nth_screen(out.s, 0), *opened = test_nth_screen(out.s, 1);
+    char *back = test_nth_screen(out.s, 2), *back2 = test_nth_screen(out.s, 3);
+    char *help = test_nth_screen(out.s, 4), *role = test_nth_screen(out.s, 5);
     assert_non_null(role);
     assert_non_null(strstr(list, "Quotes 1/"));
     /* The reader shows the article with the quote; the status line
@@ -494,7 +447,7 @@ static void script_quote_opens_in_its_article_and_back(void **state)
     assert_non_null(strstr(back2, "Issues"));
     /* Help lists every bound action with its keys. */
     assert_non_null(strstr(help, "Help"));
-    assert_non_null(strstr(help, "pick a delegate"));
+    assert_non_null(strstr(help, "pick a speaker"));
     assert_non_null(strstr(help, "<C-d>"));
     assert_non_null(strstr(help, "half-page-down"));
     /* r cycles the role filter of the quotes pane. */
@@ -540,7 +493,7 @@ static void script_marks_survive_reindex_and_export(void **state)
     strbuf keys = {0}, out = {0}, err = {0};
     /* Export the whole list (nothing marked yet), then mark two. */
     sb_printf(&keys, "o\ne\n<C-u>\n:type %s\n<Enter>\n:dump\nmm\n", out1);
-    assert_int_equal(run_script_on(db, corpus, keys.s, &out, &err), 0);
+    assert_int_equal(test_run_script(db, corpus, keys.s, &out, &err), 0);
     assert_non_null(strstr(out.s, "exported"));
     int all = exported_quotes(out1);
     assert_true(all > 2);
@@ -553,7 +506,7 @@ static void script_marks_survive_reindex_and_export(void **state)
     sb_clear(&keys);
     sb_clear(&out);
     sb_printf(&keys, "o\ne\n<C-u>\n:type %s\n<Enter>\n:dump\n", out2);
-    assert_int_equal(run_script_on(db, corpus, keys.s, &out, &err), 0);
+    assert_int_equal(test_run_script(db, corpus, keys.s, &out, &err), 0);
     assert_non_null(strstr(out.s, "exported 2 marked quotes"));
     assert_int_equal(exported_quotes(out2), 2);
     struct stat st;
@@ -581,7 +534,7 @@ static void script_long_session_is_clean_under_valgrind(void **state)
     snprintf(script, sizeof script, "%s/long.txt", dir);
     /* Index first without valgrind: the session is what is checked. */
     strbuf out = {0}, err = {0};
-    assert_int_equal(run_script_on(db, NULL, ":dump\n", &out, &err), 0);
+    assert_int_equal(test_run_script(db, NULL, ":dump\n", &out, &err), 0);
     FILE *f = fopen(script, "w");
     fputs(":repeat 200 j\n<Enter>\n:repeat 100 <PgDn>\n]]][[\n<Tab>"
           ":repeat 50 k\n/发展<Enter>nnnN\n:resize 40 12\n:repeat 30 j\n"

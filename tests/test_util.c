@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "textwidth.h"
+
 static char path_buf[4096];
 
 const char *test_src_path(const char *rel)
@@ -378,4 +380,50 @@ void tmux_resize(int cols, int rows)
 void tmux_stop(void)
 {
     tmux_cmd(NULL, "kill-server", NULL, NULL, NULL, NULL);
+}
+
+/* ---- the browser's --script mode ---- */
+
+int test_run_script(const char *db, const char *corpus, const char *text,
+                    strbuf *out, strbuf *err)
+{
+    char script[600];
+    snprintf(script, sizeof script, "%s/keys.txt", test_tmpdir());
+    FILE *f = fopen(script, "w");
+    fputs(text, f);
+    fclose(f);
+    const char *bin = getenv("DUBAO_BIN");
+    char *argv[] = {(char *)(bin ? bin : "./dubao"), "--db", (char *)db,
+                    "--script", script, "-q", NULL, NULL, NULL};
+    if (corpus) {
+        argv[6] = "--corpus";
+        argv[7] = (char *)corpus;
+    }
+    return test_run(argv, out, err);
+}
+
+char *test_nth_screen(const char *out, int k)
+{
+    const char *p = out;
+    for (int i = 0; i < k; i++) {
+        p = strstr(p, "----\n");
+        if (!p)
+            return NULL;
+        p += 5;
+    }
+    const char *end = strstr(p, "----\n");
+    return end ? xstrndup(p, (size_t)(end - p)) : NULL;
+}
+
+void test_assert_lines_fit(const char *screen, int cols)
+{
+    for (const char *p = screen; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (text_width(p, n) > cols)
+            fail_msg("line wider than %d: %.*s", cols, (int)n, p);
+        for (size_t i = 0; i < n; i++)
+            assert_true((unsigned char)p[i] >= 0x20);
+        p += n + (nl ? 1 : 0);
+    }
 }

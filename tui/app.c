@@ -42,11 +42,16 @@ typedef struct {
     int npanes;
 } display_mode;
 
-enum { MODE_ISSUES, MODE_DELEGATES, MODE_SEARCH, MODE_HELP, NMODES };
+enum { MODE_ISSUES, MODE_DELEGATES, MODE_QUOTES, MODE_SEARCH, MODE_HELP,
+       NMODES };
 
+/* The quotes of every speaker have a mode of their own: beside the
+   speakers pane, whose cursor is on one speaker, they would look like that
+   speaker's. */
 static const display_mode modes[NMODES] = {
     [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3},
     [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3},
+    [MODE_QUOTES] = {{V_QUOTES, V_READER, 0}, 2},
     [MODE_SEARCH] = {{V_RESULTS, V_READER, 0}, 2},
     [MODE_HELP] = {{V_HELP, 0, 0}, 1},
 };
@@ -722,6 +727,35 @@ static void app_mouse(app *a)
     }
 }
 
+/* Esc: drop the filters of the panes on screen (each title shows its
+   own) and the search highlight; the panes that follow are reloaded. */
+static void app_clear_filters(app *a)
+{
+    bool any = a->search != NULL;
+    free(a->search);
+    a->search = NULL;
+    for (int i = 0; i < modes[a->mode].npanes; i++) {
+        view *v = pane(a, i);
+        if (v->ops->clear_filter && v->ops->clear_filter(v))
+            any = true;
+    }
+    app_message(a, any ? "filters cleared" : "no filter to clear");
+}
+
+/* A pane's own action pressed in another pane: say where it works, in the
+   words of the help screen. */
+static void app_not_here(app *a, action_id act)
+{
+    bool reader = act == ACTION_NEXT_SECTION || act == ACTION_PREV_SECTION;
+    strbuf keys = {0};
+    options_keys_for(&a->opts, act, &keys);
+    size_t first = keys.s ? strcspn(keys.s, " ") : 0;
+    app_message(a, "%s (%.*s) works in the %s pane",
+                options_action_help(act), (int)first, keys.s ? keys.s : "",
+                reader ? "Reader" : "Quotes");
+    sb_free(&keys);
+}
+
 /* Perform one action on the focused pane. */
 static void app_do(app *a, action_id act)
 {
@@ -757,9 +791,10 @@ static void app_do(app *a, action_id act)
     case ACTION_DELEGATES: app_pick_delegate(a); break;
     case ACTION_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
     case ACTION_QUOTES:
-        app_switch_mode(a, MODE_DELEGATES, 1);
+        app_switch_mode(a, MODE_QUOTES, 0);
         quotes_view_show_speaker(focused(a), 0, NULL);
         break;
+    case ACTION_CLEAR_FILTER: app_clear_filters(a); break;
     case ACTION_ISSUES: app_switch_mode(a, MODE_ISSUES, 0); break;
     case ACTION_NEXT_SECTION:
     case ACTION_PREV_SECTION:
@@ -767,7 +802,7 @@ static void app_do(app *a, action_id act)
     case ACTION_MARK:
     case ACTION_EXPORT:
     case ACTION_COPY:
-        app_message(a, "%s: not in this pane", options_action_name(act));
+        app_not_here(a, act);
         break;
     case ACTION_GLOBAL_SEARCH: app_global_search(a); break;
     case ACTION_NONE:

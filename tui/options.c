@@ -62,6 +62,46 @@ static const char *const action_names[ACTION_COUNT] = {
     [ACTION_MARK] = "mark",
     [ACTION_EXPORT] = "export",
     [ACTION_COPY] = "copy",
+    [ACTION_CLEAR_FILTER] = "clear-filter",
+};
+
+/* What each action does, in a few words: the help screen and messages
+   use them. */
+static const char *const action_help[ACTION_COUNT] = {
+    [ACTION_NONE] = "nothing",
+    [ACTION_UP] = "move up (scroll up in the reader)",
+    [ACTION_DOWN] = "move down (scroll down in the reader)",
+    [ACTION_PAGE_UP] = "up a page",
+    [ACTION_PAGE_DOWN] = "down a page",
+    [ACTION_HALF_PAGE_UP] = "up half a page",
+    [ACTION_HALF_PAGE_DOWN] = "down half a page",
+    [ACTION_HOME] = "first line",
+    [ACTION_END] = "last line",
+    [ACTION_NEXT_PANE] = "next pane",
+    [ACTION_PREV_PANE] = "previous pane",
+    [ACTION_ENTER] = "open the selected line",
+    [ACTION_BACK] = "back to where you were; quit at the start",
+    [ACTION_QUIT] = "quit dubao",
+    [ACTION_REDRAW] = "redraw the screen",
+    [ACTION_HELP] = "this help",
+    [ACTION_SEARCH] = "search the focused pane as you type (pinyin too "
+                      "in the speakers pane)",
+    [ACTION_SEARCH_NEXT] = "next match",
+    [ACTION_SEARCH_PREV] = "previous match",
+    [ACTION_GLOBAL_SEARCH] = "search all articles and quotes (full text)",
+    [ACTION_DELEGATES] = "pick a speaker: type Chinese, part of a name or "
+                         "pinyin",
+    [ACTION_QUOTES] = "the quotes of every speaker",
+    [ACTION_SPEAKERS] = "speakers, their quotes and the reader",
+    [ACTION_ISSUES] = "issues, their articles and the reader",
+    [ACTION_NEXT_SECTION] = "next speaker section",
+    [ACTION_PREV_SECTION] = "previous speaker section",
+    [ACTION_ROLE_FILTER] = "role filter: all, 人大代表, 政协委员, local",
+    [ACTION_MARK] = "mark or unmark the quote",
+    [ACTION_EXPORT] = "export the marked quotes (else the list) to .md, "
+                      ".csv or .json",
+    [ACTION_COPY] = "copy the quote with its source to the clipboard",
+    [ACTION_CLEAR_FILTER] = "clear the filters shown in the pane titles",
 };
 
 static const char *const element_names[ELEM_COUNT] = {
@@ -159,6 +199,13 @@ const char *options_action_name(int action)
     if (action < 0 || action >= ACTION_COUNT)
         return NULL;
     return action_names[action];
+}
+
+const char *options_action_help(int action)
+{
+    if (action < 0 || action >= ACTION_COUNT)
+        return NULL;
+    return action_help[action];
 }
 
 int options_action_from_name(const char *name)

@@ -60,6 +60,7 @@ typedef enum {
     ACTION_MARK,
     ACTION_EXPORT,
     ACTION_COPY,
+    ACTION_CLEAR_FILTER,
     ACTION_COUNT
 } action_id;
 
@@ -154,6 +155,9 @@ void options_keys_for(const options *o, action_id action, strbuf *out);
 
 /* "half-page-down" for ACTION_HALF_PAGE_DOWN; NULL when out of range. */
 const char *options_action_name(int action);
+/* What the action does, in a few words (for help and messages); NULL
+   when out of range. */
+const char *options_action_help(int action);
 /* The action named name, or -1. */
 int options_action_from_name(const char *name);
 

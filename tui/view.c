@@ -135,6 +135,10 @@ void view_draw(view *v, bool focused, const char *search)
     sb_printf(&sb, " %s", v->ops->name);
     if (!v->ops->pager && n)
         sb_printf(&sb, " %zu/%zu", v->cursor + 1, n);
+    else if (!v->ops->pager)
+        sb_puts(&sb, " 0");
+    if (v->ops->title)
+        v->ops->title(v, &sb);
     draw_text(v->win, 0, 0, sb.s, sb.len, v->width);
     sb_free(&sb);
     wattrset(v->win, A_NORMAL);
@@ -180,8 +184,19 @@ int64_t view_checked_count(view *v, int64_t n)
 
 void view_select_first(view *v)
 {
-    if (v->ops->select && v->ops->line_count(v) > 0)
+    if (v->ops->select)
         v->ops->select(v, 0);
+}
+
+void view_follow(view *v)
+{
+    if (v->ops->select)
+        v->ops->select(v, v->cursor);
+}
+
+void sb_count(strbuf *sb, int64_t n, const char *one, const char *many)
+{
+    sb_printf(sb, "%lld %s", (long long)n, n == 1 ? one : many);
 }
 
 void view_reopen(view *v)

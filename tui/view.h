@@ -15,6 +15,9 @@
 #include "options.h"
 #include "strbuf.h"
 
+/* " · ", between the parts of a title or status line. */
+#define SEP " \xC2\xB7 "
+
 typedef struct view view;
 typedef struct app app;
 
@@ -44,7 +47,9 @@ typedef struct {
     void (*resize)(view *v);
     /* Enter on line n; returns true if handled. (optional) */
     bool (*enter)(view *v, size_t n);
-    /* The cursor moved to line n (other panes may follow). (optional) */
+    /* The cursor moved to line n (other panes follow).  n past the end
+       (an empty list) selects nothing: the panes that follow are
+       cleared, never left showing what an earlier row chose. (optional) */
     void (*select)(view *v, size_t n);
     /* A pane-specific action (role filter, sections, marks …); returns
        true if handled. (optional) */
@@ -52,6 +57,12 @@ typedef struct {
     /* Narrow the rows to those matching a typed query (delegate picker).
        (optional) */
     void (*filter)(view *v, const char *query);
+    /* Append what the rows are narrowed to, for the pane title after the
+       name and position: " · 雷军 · 人大代表".  (optional) */
+    void (*title)(view *v, strbuf *sb);
+    /* Drop the pane's filters (Esc); returns false when it had none.
+       (optional) */
+    bool (*clear_filter)(view *v);
     /* Describe where the user is, for the status line. */
     void (*status)(view *v, strbuf *sb);
     void (*save)(view *v, view_state *st);
@@ -84,8 +95,14 @@ bool view_search(view *v, const char *needle, int dir, bool include_cursor);
 /* Load the pane's rows again, go to the top and select the first line
    (other panes follow it). */
 void view_reopen(view *v);
-/* Select line 0 when the pane has lines. */
+/* Select line 0, or nothing in an empty pane (other panes follow). */
 void view_select_first(view *v);
+/* Select the line under the cursor again, so that the panes that follow
+   show what it chooses (or are cleared when the pane is empty). */
+void view_follow(view *v);
+/* "1 quote", "2 quotes": n and the word for its number (heap-free: the
+   words are the caller's). */
+void sb_count(strbuf *sb, int64_t n, const char *one, const char *many);
 /* n, a number of rows from the database, or 0 after putting the database
    error on the status line when n < 0. */
 int64_t view_checked_count(view *v, int64_t n);
@@ -135,5 +152,9 @@ void reader_view_show_article(view *v, int64_t article_id,
                               const char *headline, int64_t start,
                               int64_t end);
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name);
+/* Show no quotes (nothing is selected in the pane that chooses them). */
+void quotes_view_clear(view *v);
+/* Show no article. */
+void reader_view_clear(view *v);
 
 #endif

@@ -35,11 +35,13 @@ static void articles_open(view *v)
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file)
 {
     articles_data *d = articles_data_of(v);
-    if (d->issue_id == issue_id)
+    if (d->issue_id == issue_id) {
+        view_follow(v); /* the reader may show something else by now */
         return;
+    }
     d->issue_id = issue_id;
     free(d->file);
-    d->file = xstrdup(file);
+    d->file = file ? xstrdup(file) : NULL;
     view_reopen(v);
 }
 
@@ -91,9 +93,12 @@ static void articles_draw_line(view *v, int y, size_t n, bool selected)
 static void articles_select(view *v, size_t n)
 {
     articles_data *d = v->data;
+    view *reader = app_view(v->app, &reader_view_ops);
     if (d && n < (size_t)d->n)
-        reader_view_show_article(app_view(v->app, &reader_view_ops),
-                                 d->rows[n].id, d->rows[n].headline, 0, 0);
+        reader_view_show_article(reader, d->rows[n].id, d->rows[n].headline,
+                                 0, 0);
+    else
+        reader_view_clear(reader);
 }
 
 static bool articles_enter(view *v, size_t n)
@@ -112,11 +117,14 @@ static void articles_status(view *v, strbuf *sb)
     sb_printf(sb, "%s", d->file);
     if (v->cursor < (size_t)d->n) {
         article_row *r = &d->rows[v->cursor];
-        sb_printf(sb, " \xC2\xB7 %s", r->headline);
+        sb_printf(sb, SEP "%s", r->headline);
         if (r->byline)
-            sb_printf(sb, " \xC2\xB7 %s", r->byline);
-        if (r->speakers.n)
-            sb_printf(sb, " \xC2\xB7 %zu speakers", r->speakers.n);
+            sb_printf(sb, SEP "%s", r->byline);
+        if (r->speakers.n) {
+            sb_puts(sb, SEP);
+            sb_count(sb, (int64_t)r->speakers.n, "speaker quoted",
+                     "speakers quoted");
+        }
     }
 }
 
@@ -131,7 +139,7 @@ static void articles_save(view *v, view_state *st)
 static void articles_restore(view *v, const view_state *st)
 {
     articles_data *d = articles_data_of(v);
-    if (st->id != d->issue_id && st->text)
+    if (st->id != d->issue_id)
         articles_view_show_issue(v, st->id, st->text);
     view_restore_position(v, st);
 }

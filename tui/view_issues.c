@@ -102,9 +102,11 @@ static void issues_draw_line(view *v, int y, size_t n, bool selected)
 static void issues_select(view *v, size_t n)
 {
     issue_row *r = issue_at(v, n);
+    view *articles = app_view(v->app, &articles_view_ops);
     if (r)
-        articles_view_show_issue(app_view(v->app, &articles_view_ops), r->id,
-                                 r->file);
+        articles_view_show_issue(articles, r->id, r->file);
+    else
+        articles_view_show_issue(articles, 0, NULL);
 }
 
 static bool issues_enter(view *v, size_t n)

@@ -10,7 +10,7 @@
 #include "view.h"
 
 typedef struct {
-    int64_t speaker_id;  /* 0: every speaker */
+    int64_t speaker_id;  /* 0: every speaker; -1: none (an empty list) */
     char *speaker;       /* name of that speaker, for the status line */
     role_class roles;
     bool loaded;         /* open() ran for this speaker and filter */
@@ -86,12 +86,30 @@ static void quotes_open(view *v)
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)
 {
     quotes_data *d = quotes_data_of(v);
-    if (d->speaker_id == speaker_id && d->loaded)
+    if (d->speaker_id == speaker_id && d->loaded) {
+        view_follow(v); /* the reader may show something else by now */
         return;
+    }
     d->speaker_id = speaker_id;
     free(d->speaker);
     d->speaker = name ? xstrdup(name) : NULL;
     view_reopen(v);
+}
+
+void quotes_view_clear(view *v)
+{
+    quotes_view_show_speaker(v, -1, NULL);
+}
+
+/* How the interface names a role class (the help and README use the same
+   words). */
+static const char *role_filter_label(role_class c)
+{
+    if (c == ROLE_ANY)
+        return "all roles";
+    if (c == ROLE_LOCAL)
+        return "local";
+    return role_class_label(c);
 }
 
 static size_t quotes_line_count(view *v)
@@ -109,16 +127,22 @@ static const char *quotes_line_text(view *v, size_t n, size_t *start,
     return label;
 }
 
+/* A marked quote starts with this glyph (and is coloured): with NO_COLOR
+   or on a monochrome terminal the glyph alone tells it apart. */
+#define MARK_GLYPH "*"
+
 static void quotes_draw_line(view *v, int y, size_t n, bool selected)
 {
     quote_row *q = quote_at(v, n);
     const char *label = quote_label(v->data, q);
     const char *colon = strstr(label, "\xEF\xBC\x9A");
     size_t name_len = colon ? (size_t)(colon - label) + 3 : 0;
+    bool marked = q && q->marked;
     if (!selected)
-        wattrset(v->win, style_attr(q && q->marked ? STYLE_MARK
-                                                   : STYLE_SPEAKER));
-    int used = draw_text(v->win, y, 0, label, name_len, v->width);
+        wattrset(v->win, style_attr(marked ? STYLE_MARK : STYLE_SPEAKER));
+    int used = draw_text(v->win, y, 0, marked ? MARK_GLYPH : " ", 1,
+                         v->width);
+    used += draw_text(v->win, y, used, label, name_len, v->width - used);
     if (!selected)
         wattrset(v->win, A_NORMAL);
     draw_text(v->win, y, used, label + name_len, strlen(label + name_len),
@@ -130,9 +154,12 @@ static void quotes_select(view *v, size_t n)
 {
     quotes_data *d = v->data;
     quote_row *q = d ? quote_at(v, n) : NULL;
+    view *reader = app_view(v->app, &reader_view_ops);
     if (q)
-        reader_view_show_article(app_view(v->app, &reader_view_ops),
-                                 q->article_id, q->article, q->start, q->end);
+        reader_view_show_article(reader, q->article_id, q->article, q->start,
+                                 q->end);
+    else
+        reader_view_clear(reader);
 }
 
 static bool quotes_enter(view *v, size_t n)
@@ -158,7 +185,7 @@ static bool quotes_mark(view *v)
     q->marked = rc == 1;
     quote_filter f = quotes_filter(d);
     int64_t marked = db_quote_count(app_db(v->app), &f, true);
-    app_message(v->app, "%s \xC2\xB7 %lld marked here",
+    app_message(v->app, "%s" SEP "%lld marked here",
                 rc ? "marked" : "unmarked", (long long)marked);
     view_move(v, 1);
     return true;
@@ -237,10 +264,32 @@ static bool quotes_action(view *v, action_id act)
         return false;
     quotes_data *d = quotes_data_of(v);
     d->roles = (role_class)((d->roles + 1) % ROLE_CLASS_COUNT);
-    quotes_open(v);
-    v->cursor = v->top = 0;
-    app_message(v->app, "role filter: %s \xC2\xB7 %lld quotes",
-                role_class_label(d->roles), (long long)d->count);
+    view_reopen(v);
+    strbuf msg = {0};
+    sb_count(&msg, d->count, "quote", "quotes");
+    app_message(v->app, "role filter: %s" SEP "%s",
+                role_filter_label(d->roles), msg.s);
+    sb_free(&msg);
+    return true;
+}
+
+static void quotes_title(view *v, strbuf *sb)
+{
+    quotes_data *d = v->data;
+    if (d && d->speaker)
+        sb_printf(sb, SEP "%s", d->speaker);
+    if (d && d->roles != ROLE_ANY)
+        sb_printf(sb, SEP "%s", role_filter_label(d->roles));
+}
+
+/* Esc: every role again. */
+static bool quotes_clear_filter(view *v)
+{
+    quotes_data *d = quotes_data_of(v);
+    if (d->roles == ROLE_ANY)
+        return false;
+    d->roles = ROLE_ANY;
+    view_reopen(v);
     return true;
 }
 
@@ -249,15 +298,15 @@ static void quotes_status(view *v, strbuf *sb)
     quotes_data *d = v->data;
     if (!d)
         return;
-    sb_printf(sb, "%lld quotes", (long long)d->count);
+    sb_count(sb, d->count, "quote", "quotes");
     if (d->speaker)
         sb_printf(sb, " of %s", d->speaker);
     if (d->roles != ROLE_ANY)
-        sb_printf(sb, " \xC2\xB7 %s", role_class_label(d->roles));
+        sb_printf(sb, SEP "%s", role_filter_label(d->roles));
     quote_row *q = quote_at(v, v->cursor);
     if (q)
-        sb_printf(sb, " \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", q->kind,
-                  q->file, q->article);
+        sb_printf(sb, SEP "%s" SEP "%s" SEP "%s", q->kind, q->file,
+                  q->article);
 }
 
 static void quotes_save(view *v, view_state *st)
@@ -304,6 +353,8 @@ const view_ops quotes_view_ops = {
     .enter = quotes_enter,
     .select = quotes_select,
     .action = quotes_action,
+    .title = quotes_title,
+    .clear_filter = quotes_clear_filter,
     .status = quotes_status,
     .save = quotes_save,
     .restore = quotes_restore,

@@ -151,7 +151,8 @@ static void reader_find_quotes(view *v, reader_data *d)
     quote_rows_free(q, n);
 }
 
-/* Build texts[] from the headline and paragraphs. */
+/* Build texts[] from the headline and paragraphs (none without an
+   article). */
 static void reader_build_texts(reader_data *d)
 {
     strlist_free(&d->texts);
@@ -159,6 +160,10 @@ static void reader_build_texts(reader_data *d)
     free(d->prefix);
     d->text_style = xcalloc((size_t)d->npara + 1, sizeof *d->text_style);
     d->prefix = xcalloc((size_t)d->npara + 1, sizeof *d->prefix);
+    if (!d->article_id) {
+        reader_mark_quote(d);
+        return;
+    }
     strlist_push(&d->texts, d->headline ? d->headline : "");
     d->text_style[0] = STYLE_HEADLINE;
     for (ssize_t i = 0; i < d->npara; i++) {
@@ -248,7 +253,7 @@ void reader_view_show_article(view *v, int64_t article_id,
     if (!same) {
         d->article_id = article_id;
         free(d->headline);
-        d->headline = xstrdup(headline);
+        d->headline = article_id ? xstrdup(headline) : NULL;
         v->top = v->cursor = 0;
         reader_open(v);
     } else {
@@ -260,6 +265,11 @@ void reader_view_show_article(view *v, int64_t article_id,
         v->top = line > 0 ? line - 1 : 0;
         view_clamp(v);
     }
+}
+
+void reader_view_clear(view *v)
+{
+    reader_view_show_article(v, 0, NULL, 0, 0);
 }
 
 static size_t reader_line_count(view *v)
@@ -396,9 +406,8 @@ static void reader_save(view *v, view_state *st)
 
 static void reader_restore(view *v, const view_state *st)
 {
-    if (st->id)
-        reader_view_show_article(v, st->id, st->text ? st->text : "",
-                                 st->arg, (int64_t)st->cursor);
+    reader_view_show_article(v, st->id, st->text ? st->text : "", st->arg,
+                             (int64_t)st->cursor);
     v->top = st->top;
     view_clamp(v);
 }

@@ -87,8 +87,11 @@ static void results_draw_line(view *v, int y, size_t n, bool selected)
 static void results_select(view *v, size_t n)
 {
     results_data *d = v->data;
-    if (!d || n >= (size_t)d->n)
+    view *reader = app_view(v->app, &reader_view_ops);
+    if (!d || n >= (size_t)d->n) {
+        reader_view_clear(reader);
         return;
+    }
     search_row *r = &d->rows[n];
     int64_t start = 0, end = 0;
     if (r->is_quote) {
@@ -99,8 +102,7 @@ static void results_select(view *v, size_t n)
         if (start < 0)
             start = end = 0;
     }
-    reader_view_show_article(app_view(v->app, &reader_view_ops),
-                             r->article_id, r->article, start, end);
+    reader_view_show_article(reader, r->article_id, r->article, start, end);
 }
 
 static bool results_enter(view *v, size_t n)

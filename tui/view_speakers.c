@@ -126,9 +126,11 @@ static void speakers_select(view *v, size_t n)
 {
     speakers_data *d = v->data;
     speaker_row *r = d ? speaker_at(v, n) : NULL;
+    view *quotes = app_view(v->app, &quotes_view_ops);
     if (r)
-        quotes_view_show_speaker(app_view(v->app, &quotes_view_ops), r->id,
-                                 r->name);
+        quotes_view_show_speaker(quotes, r->id, r->name);
+    else
+        quotes_view_clear(quotes);
 }
 
 static bool speakers_enter(view *v, size_t n)
@@ -147,17 +149,34 @@ static void speakers_filter(view *v, const char *query)
     view_reopen(v);
 }
 
+static void speakers_title(view *v, strbuf *sb)
+{
+    speakers_data *d = v->data;
+    if (d && d->query)
+        sb_printf(sb, " \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
+}
+
+/* Esc: every speaker again. */
+static bool speakers_clear_filter(view *v)
+{
+    speakers_data *d = speakers_data_of(v);
+    if (!d->query)
+        return false;
+    speakers_filter(v, NULL);
+    return true;
+}
+
 static void speakers_status(view *v, strbuf *sb)
 {
     speakers_data *d = v->data;
     if (!d)
         return;
-    sb_printf(sb, "%lld speakers", (long long)d->count);
+    sb_count(sb, d->count, "speaker", "speakers");
     if (d->query)
         sb_printf(sb, " matching \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
     speaker_row *r = speaker_at(v, v->cursor);
     if (r) {
-        sb_printf(sb, " \xC2\xB7 %s", r->name);
+        sb_printf(sb, SEP "%s", r->name);
         if (r->titles)
             sb_printf(sb, " %s", r->titles);
     }
@@ -194,6 +213,8 @@ const view_ops speakers_view_ops = {
     .enter = speakers_enter,
     .select = speakers_select,
     .filter = speakers_filter,
+    .title = speakers_title,
+    .clear_filter = speakers_clear_filter,
     .status = speakers_status,
     .save = speakers_save,
     .restore = speakers_restore,

@@ -1,0 +1,352 @@
+/* test_screen.c - a screen you can trust: every pane shows what it
+ * claims.  A filter or a selection that changes reloads or clears the
+ * panes that follow it in the same keystroke; filters are shown in the
+ * pane titles and Esc clears them; messages, counts and help use plain
+ * words.  The browser is driven by --script (screens as text). */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tui/options.h"
+
+static const char *dubao_bin(void)
+{
+    const char *b = getenv("DUBAO_BIN");
+    return b ? b : "./dubao";
+}
+
+/* A fresh database path (static buffer). */
+static const char *fresh_db(void)
+{
+    static char db[600];
+    snprintf(db, sizeof db, "%s/screen.db", test_tmpdir());
+    return db;
+}
+
+/* Run a script on the shipped corpus and the database db; fails the test
+   unless it exits 0.  Returns the output (heap). */
+static char *run_on(const char *db, const char *text)
+{
+    strbuf out = {0}, err = {0};
+    int rc = test_run_script(db, NULL, text, &out, &err);
+    if (rc != 0)
+        fail_msg("dubao --script exited %d: %s", rc, err.s ? err.s : "");
+    sb_free(&err);
+    return out.s ? sb_take(&out) : xstrdup("");
+}
+
+static char *run_fresh(const char *text)
+{
+    return run_on(fresh_db(), text);
+}
+
+/* The first n characters of s (heap). */
+static char *first_chars(const char *s, size_t n)
+{
+    const char *p = s;
+    for (size_t i = 0; i < n && *p; i++)
+        do
+            p++;
+        while ((*p & 0xC0) == 0x80);
+    return xstrndup(s, (size_t)(p - s));
+}
+
+/* The rows of a screen between the title row and the status line. */
+typedef struct {
+    const char *p;    /* the start of the next row */
+    const char *end;  /* the status line */
+} rows_iter;
+
+static rows_iter pane_rows(const char *screen)
+{
+    const char *first = strchr(screen, '\n');
+    const char *end = screen + strlen(screen);
+    while (end > screen && end[-1] == '\n')
+        end--;
+    const char *status = end;
+    while (status > screen && status[-1] != '\n')
+        status--;
+    return (rows_iter){first ? first + 1 : end, status};
+}
+
+/* The next row as [*s, *s + *n); false after the last. */
+static bool next_row(rows_iter *it, const char **s, size_t *n)
+{
+    if (it->p >= it->end)
+        return false;
+    const char *nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
+    *s = it->p;
+    *n = nl ? (size_t)(nl - it->p) : (size_t)(it->end - it->p);
+    it->p = nl ? nl + 1 : it->end;
+    return true;
+}
+
+/* The text of the rightmost pane (the reader), its rows joined without
+   their trailing blanks, so that a paragraph wrapped over several rows
+   reads as one string (heap). */
+static char *reader_text(const char *screen)
+{
+    static const char bar[] = "\xE2\x94\x82"; /* the pane separator */
+    strbuf sb = {0};
+    rows_iter it = pane_rows(screen);
+    const char *s;
+    size_t n;
+    while (next_row(&it, &s, &n)) {
+        const char *from = s;
+        for (const char *b = s; (b = memmem(b, (size_t)(s + n - b), bar, 3));
+             b += 3)
+            from = b + 3;
+        size_t len = (size_t)(s + n - from);
+        while (len > 0 && from[len - 1] == ' ')
+            len--;
+        sb_append(&sb, from, len);
+    }
+    return sb.s ? sb_take(&sb) : xstrdup("");
+}
+
+/* Whether the panes below the titles show nothing but separators. */
+static bool panes_are_empty(const char *screen)
+{
+    rows_iter it = pane_rows(screen);
+    const char *s;
+    size_t n;
+    while (next_row(&it, &s, &n))
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != ' ' && !(i + 2 < n && memcmp(s + i, "\xE2\x94\x82",
+                                                     3) == 0 && (i += 2)))
+                return false;
+    return true;
+}
+
+/* The screen without its status line (heap). */
+static char *without_status(const char *screen)
+{
+    rows_iter it = pane_rows(screen);
+    return xstrndup(screen, (size_t)(it.end - screen));
+}
+
+/* The first JSON Lines value of key in the output of a dubao command run
+   on db (heap), or NULL. */
+static char *first_value(const char *db, const char *key, const char *a1,
+                         const char *a2, const char *a3, const char *a4)
+{
+    char *argv[10] = {(char *)dubao_bin(), "--db", (char *)db, "-n"};
+    int n = 4;
+    const char *rest[] = {a1, a2, a3, a4};
+    for (int i = 0; i < 4 && rest[i]; i++)
+        argv[n++] = (char *)rest[i];
+    argv[n] = NULL;
+    strbuf out = {0};
+    assert_int_equal(test_run(argv, &out, NULL), 0);
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":\"", key);
+    char *v = out.s ? strstr(out.s, pat) : NULL;
+    char *r = NULL;
+    if (v) {
+        v += strlen(pat);
+        r = xstrndup(v, strcspn(v, "\""));
+    }
+    sb_free(&out);
+    return r;
+}
+
+/* The picker with no match: the speakers pane is empty, and so are the
+   quotes and the reader (no quote of the speaker selected before); the
+   title says what was typed; Esc brings every speaker back, and the
+   status line no longer mentions the failed query. */
+static void screen_picker_without_match_clears_the_panes(void **state)
+{
+    (void)state;
+    char *out = run_fresh("d\n:type 雷\n<Enter>\n:dump\nd\n:type xyzzy\n"
+                          ":dump\n<Enter>\n:dump\n<Esc>\ns\n:dump\n");
+    char *lei = test_nth_screen(out, 0), *typing = test_nth_screen(out, 1);
+    char *none = test_nth_screen(out, 2), *cleared = test_nth_screen(out, 3);
+    assert_non_null(cleared);
+    assert_non_null(strstr(lei, "Quotes 1/"));
+    /* As soon as nothing matches, nothing is shown. */
+    assert_non_null(strstr(typing, "Speakers 0"));
+    assert_non_null(strstr(typing, "Quotes 0"));
+    assert_true(panes_are_empty(typing));
+    assert_true(panes_are_empty(none));
+    assert_non_null(strstr(none, "\xE2\x80\x9Cxyzzy"));
+    assert_non_null(strstr(none, "no speaker matches xyzzy"));
+    /* Esc: every speaker again, and their quotes. */
+    assert_null(strstr(cleared, "xyzzy"));
+    assert_non_null(strstr(cleared, "Speakers 1/"));
+    assert_null(strstr(cleared, "Speakers 1/1 "));
+    assert_non_null(strstr(cleared, "Quotes 1/"));
+    assert_false(panes_are_empty(cleared));
+    free(lei);
+    free(typing);
+    free(none);
+    free(cleared);
+    free(out);
+}
+
+/* A speaker filter is in the title of the speakers pane until Esc; the
+   quotes pane names its speaker; all quotes (o) have a mode of their own,
+   without a speakers pane that would claim them. */
+static void screen_filters_show_in_titles_and_esc_clears_them(void **state)
+{
+    (void)state;
+    char *out = run_fresh("d\n:type 雷\n<Enter>\n:dump\no\n:dump\nr\n:dump\n"
+                          "s\n:dump\n<Esc>\n:dump\no\n:dump\n<Esc>\n:dump\n");
+    char *picked = test_nth_screen(out, 0), *all = test_nth_screen(out, 1);
+    char *npc = test_nth_screen(out, 2), *back = test_nth_screen(out, 3);
+    char *cleared = test_nth_screen(out, 4), *all2 = test_nth_screen(out, 5);
+    char *nothing = test_nth_screen(out, 6);
+    assert_non_null(nothing);
+    assert_non_null(strstr(picked, "Speakers 1/1 \xE2\x80\x9C雷"));
+    assert_non_null(strstr(picked, "Quotes 1/9 \xC2\xB7 雷军"));
+    /* o: every speaker's quotes, and no speakers pane beside them. */
+    assert_null(strstr(all, "Speakers"));
+    assert_non_null(strstr(all, "Quotes 1/"));
+    assert_null(strstr(all, "Quotes 1/9 "));
+    /* r: the role is in the title. */
+    assert_non_null(strstr(npc, "\xC2\xB7 人大代表"));
+    assert_non_null(strstr(npc, "role filter: 人大代表"));
+    /* s: the name filter is still there, and shown. */
+    assert_non_null(strstr(back, "Speakers 1/1 \xE2\x80\x9C雷"));
+    /* Esc clears the filters of every pane on screen. */
+    assert_null(strstr(cleared, "\xE2\x80\x9C雷"));
+    assert_null(strstr(cleared, "\xC2\xB7 人大代表"));
+    assert_non_null(strstr(cleared, "filters cleared"));
+    assert_null(strstr(all2, "人大代表 "));
+    assert_non_null(strstr(nothing, "no filter to clear"));
+    char *bufs[] = {picked, all, npc, back, cleared, all2, nothing};
+    for (size_t i = 0; i < SUITE_LEN(bufs); i++)
+        free(bufs[i]);
+    free(out);
+}
+
+/* r changes the list of quotes: the reader shows the first quote of the
+   new list at once, not the article of a quote that is no longer
+   listed. */
+static void screen_role_filter_reloads_the_reader(void **state)
+{
+    (void)state;
+    const char *db = fresh_db();
+    char *out = run_on(db, "o\n:dump\nrr\n:dump\n");
+    char *before = test_nth_screen(out, 0), *after = test_nth_screen(out, 1);
+    assert_non_null(after);
+    assert_non_null(strstr(after, "role filter: 政协委员"));
+    char *text = first_value(db, "text", "quotes", "--role", "政协委员",
+                             "--json");
+    assert_non_null(text); /* the shipped corpus has a 政协委员 quote */
+    char *start = first_chars(text, 6);
+    char *reader0 = reader_text(before), *reader = reader_text(after);
+    assert_null(strstr(reader0, start)); /* not there by chance */
+    if (!strstr(reader, start))
+        fail_msg("the reader does not show '%s' after r: %s", start, reader);
+    free(start);
+    free(text);
+    free(reader0);
+    free(reader);
+    free(before);
+    free(after);
+    free(out);
+}
+
+/* After a full-text search, i shows the issues pane as it was: the
+   reader shows the article selected there, not the search result. */
+static void screen_issues_after_a_search_agree_with_the_reader(void **state)
+{
+    (void)state;
+    char *out = run_fresh(":dump\nF\n:type 发展\n<Enter>G\n:dump\ni\n:dump\n");
+    char *start = test_nth_screen(out, 0), *found = test_nth_screen(out, 1);
+    char *issues = test_nth_screen(out, 2);
+    assert_non_null(issues);
+    char *r0 = reader_text(start), *r1 = reader_text(found);
+    assert_string_not_equal(r0, r1); /* the last result is elsewhere */
+    char *a = without_status(start), *b = without_status(issues);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    free(r0);
+    free(r1);
+    free(start);
+    free(found);
+    free(issues);
+    free(out);
+}
+
+/* A search that finds nothing leaves no earlier result in the reader. */
+static void screen_failed_search_clears_the_reader(void **state)
+{
+    (void)state;
+    char *out = run_fresh("F\n:type 发展\n<Enter>\n:dump\nF\n:type 无此词语\n"
+                          "<Enter>\n:dump\n");
+    char *found = test_nth_screen(out, 0), *none = test_nth_screen(out, 1);
+    assert_non_null(none);
+    assert_non_null(strstr(found, "Search 1/"));
+    assert_non_null(strstr(none, "Search 0"));
+    assert_non_null(strstr(none, "nothing found for 无此词语"));
+    assert_true(panes_are_empty(none));
+    free(found);
+    free(none);
+    free(out);
+}
+
+/* The help screen is built from the keymap: at 60 columns every line
+   fits, every action is listed by its config name with its keys, and the
+   legend, mouse and config sections are there. */
+static void screen_help_fits_60_columns(void **state)
+{
+    (void)state;
+    char *out = run_fresh(":resize 60 200\n?\n:dump\n");
+    char *help = test_nth_screen(out, 0);
+    assert_non_null(help);
+    test_assert_lines_fit(help, 60);
+    for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+        char name[64];
+        snprintf(name, sizeof name, "[%s]", options_action_name(a));
+        if (!strstr(help, name))
+            fail_msg("help does not list %s", name);
+    }
+    assert_non_null(strstr(help, "<C-d>"));
+    assert_non_null(strstr(help, "What the panes show"));
+    assert_non_null(strstr(help, "Mouse"));
+    assert_non_null(strstr(help, "--check-config"));
+    /* The descriptions start in one column, whatever the keys. */
+    const char *a = strstr(help, "\nk <Up>"), *b = strstr(help, "\n<Esc>");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(strspn(a + 1 + 7, " ") + 7, strspn(b + 1 + 5, " ") + 5);
+    free(help);
+    free(out);
+}
+
+/* Messages say what a key does in plain words, and counts agree with
+   their numbers. */
+static void screen_messages_use_plain_words(void **state)
+{
+    (void)state;
+    char *out = run_fresh("]\n:dump\nm\n:dump\nd\n:type 丁伯华\n<Enter>\n"
+                          ":dump\n");
+    char *sect = test_nth_screen(out, 0), *mark = test_nth_screen(out, 1);
+    char *one = test_nth_screen(out, 2);
+    assert_non_null(one);
+    assert_non_null(strstr(sect, "next speaker section (]) works in the "
+                                 "Reader pane"));
+    assert_null(strstr(sect, "next-section"));
+    assert_non_null(strstr(mark, "(m) works in the Quotes pane"));
+    assert_non_null(strstr(one, "1 quote of 丁伯华"));
+    free(sect);
+    free(mark);
+    free(one);
+    free(out);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(screen_picker_without_match_clears_the_panes),
+    cmocka_unit_test(screen_filters_show_in_titles_and_esc_clears_them),
+    cmocka_unit_test(screen_role_filter_reloads_the_reader),
+    cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
+    cmocka_unit_test(screen_failed_search_clears_the_reader),
+    cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_messages_use_plain_words),
+};
+
+const test_suite screen_suite = {tests, SUITE_LEN(tests)};
