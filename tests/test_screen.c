@@ -339,7 +339,79 @@ static void screen_messages_use_plain_words(void **state)
     free(out);
 }
 
+/* Start the browser in tmux (120x35) on the shipped corpus and a fresh
+   database, with env (VAR=value words, may be "") in its environment;
+   waits for the first screen. */
+static void start_in_tmux(const char *env)
+{
+    char cmd[1500];
+    snprintf(cmd, sizeof cmd, "env %s %s --db %s", env, dubao_bin(),
+             fresh_db());
+    assert_int_equal(tmux_start(cmd, 120, 35), 0);
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+}
+
+/* Marks are a glyph as well as a colour: with NO_COLOR the marked quote
+   still stands apart from the others. */
+static void screen_marks_show_a_glyph_without_colour(void **state)
+{
+    (void)state;
+    start_in_tmux("NO_COLOR=1");
+    tmux_keys("o", NULL);
+    char *screen = tmux_wait_for("Quotes 1/", 3000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("m", NULL); /* marks the first quote, moves to the second */
+    screen = tmux_wait_for("marked", 3000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "Quotes 2/"));
+    /* Row 1 is the first quote, row 2 the second. */
+    const char *r1 = strchr(screen, '\n') + 1;
+    const char *r2 = strchr(r1, '\n') + 1;
+    assert_true(r1[0] == '*');
+    assert_true(r2[0] == ' ');
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
+/* Config mistakes are on the status line of the first screen, with the
+   file and line, and dubao --check-config lists them all. */
+static void screen_config_errors_show_at_start(void **state)
+{
+    (void)state;
+    char cfg[700];
+    snprintf(cfg, sizeof cfg, "%s/config", test_tmpdir());
+    FILE *f = fopen(cfg, "w");
+    assert_non_null(f);
+    fputs("bind j dwn\nset mouse maybe\nbind k up\n", f);
+    fclose(f);
+    char env[800];
+    snprintf(env, sizeof env, "DUBAO_CONFIG=%s", cfg);
+    start_in_tmux(env);
+    char *screen = tmux_wait_for("config: 2 problems", 3000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "config:1: unknown action 'dwn'"));
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+    char *argv[] = {(char *)dubao_bin(), "--check-config", NULL};
+    setenv("DUBAO_CONFIG", cfg, 1);
+    strbuf out = {0};
+    int rc = test_run(argv, &out, NULL);
+    unsetenv("DUBAO_CONFIG");
+    assert_int_equal(rc, 1);
+    assert_non_null(strstr(out.s, "config:1: unknown action 'dwn'"));
+    assert_non_null(strstr(out.s, "config:2: set mouse: expected yes or no, "
+                                  "not 'maybe'"));
+    sb_free(&out);
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(screen_marks_show_a_glyph_without_colour),
+    cmocka_unit_test(screen_config_errors_show_at_start),
     cmocka_unit_test(screen_picker_without_match_clears_the_panes),
     cmocka_unit_test(screen_filters_show_in_titles_and_esc_clears_them),
     cmocka_unit_test(screen_role_filter_reloads_the_reader),

@@ -510,22 +510,61 @@ static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
 }
 
 
-/* The defaults, then the user's config file on top (unless scripted: a
-   test must not depend on the user's config).  Problems are reported
+/* The config file to read: $DUBAO_CONFIG, else the user's (none for a
+   script: a test must not depend on the user's config).  Heap or NULL. */
+static char *config_file(bool scripted)
+{
+    const char *env = getenv("DUBAO_CONFIG");
+    return env ? xstrdup(env) : scripted ? NULL : dubao_config_path();
+}
+
+/* The defaults, then the config file on top.  Problems go to warnings
    with their line numbers; everything else applies. */
-static void load_options(options *o, bool scripted)
+static void load_options(options *o, bool scripted, strlist *warnings)
 {
     options_defaults(o);
-    const char *env = getenv("DUBAO_CONFIG");
-    char *path = env ? xstrdup(env) : scripted ? NULL : dubao_config_path();
-    strlist warnings = {0};
+    char *path = config_file(scripted);
     if (path)
-        options_load_file(o, path, &warnings);
-    for (size_t i = 0; i < warnings.n; i++)
-        fprintf(stderr, "dubao: %s\n", warnings.v[i]);
-    strlist_free(&warnings);
+        options_load_file(o, path, warnings);
     free(path);
     text_set_ambiguous_wide(o->ambiguous_wide);
+}
+
+int app_check_config(void)
+{
+    options o;
+    strlist warnings = {0};
+    load_options(&o, false, &warnings);
+    char *path = config_file(false);
+    for (size_t i = 0; i < warnings.n; i++)
+        printf("%s\n", warnings.v[i]);
+    if (warnings.n == 0)
+        printf("%s: ok\n", path);
+    int rc = warnings.n ? EXIT_RUNTIME : EXIT_OK;
+    free(path);
+    strlist_free(&warnings);
+    options_free(&o);
+    return rc;
+}
+
+/* Config problems, for the status line of the first screen (they are
+   also printed to stderr, which the browser's screen hides until it
+   quits). */
+static void report_config_problems(app *a, const strlist *warnings)
+{
+    for (size_t i = 0; i < warnings->n; i++)
+        fprintf(stderr, "dubao: %s\n", warnings->v[i]);
+    if (warnings->n == 0)
+        return;
+    strbuf sb = {0};
+    sb_puts(&sb, "config: ");
+    if (warnings->n > 1) {
+        sb_count(&sb, (int64_t)warnings->n, "problem", "problems");
+        sb_puts(&sb, ", the first: ");
+    }
+    sb_printf(&sb, "%s (dubao --check-config lists them)", warnings->v[0]);
+    app_message(a, "%s", sb.s);
+    sb_free(&sb);
 }
 
 /* Called after each edit of the prompt with the text so far. */
@@ -817,7 +856,7 @@ static void app_do(app *a, action_id act)
    key has been pressed yet, so nothing the user did is lost) and the
    status line says what happened; per-file problems are counted there
    (dubao index prints them). */
-static void app_refresh_corpus(app *a, const dubao_options *o)
+static void refresh_corpus(app *a, const dubao_options *o)
 {
     app_message(a, "checking the corpus for changes\xE2\x80\xA6");
     app_draw(a);
@@ -850,6 +889,22 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
                     rep.failed + rep.skipped + rep.missing);
 }
 
+/* refresh_corpus, keeping what the first screen said (config problems)
+   beside what the refresh says. */
+static void app_refresh_corpus(app *a, const dubao_options *o)
+{
+    char before[sizeof a->message];
+    memcpy(before, a->message, sizeof before);
+    refresh_corpus(a, o);
+    if (before[0] && a->message[0]) {
+        char now[sizeof a->message];
+        memcpy(now, a->message, sizeof now);
+        app_message(a, "%s" SEP "%s", now, before);
+    } else if (before[0]) {
+        memcpy(a->message, before, sizeof before);
+    }
+}
+
 int app_run(const dubao_options *o)
 {
     bench_timer bt = {0};
@@ -867,7 +922,10 @@ int app_run(const dubao_options *o)
             return EXIT_USAGE;
         }
     }
-    load_options(&a->opts, o->script != NULL);
+    strlist config_warnings = {0};
+    load_options(&a->opts, o->script != NULL, &config_warnings);
+    report_config_problems(a, &config_warnings);
+    strlist_free(&config_warnings);
     /* Open the database as it is (an empty one is filled first) and
        refresh it from the corpus after the first screen. */
     dubao_options as_is = *o;

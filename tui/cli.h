@@ -17,6 +17,7 @@ typedef struct {
     const char *script; /* --script FILE for the browser, or NULL */
     bool quiet;        /* --quiet: no per-file messages while indexing */
     bool no_refresh;   /* --no-refresh: use the database as it is */
+    bool check_config; /* --check-config: report the config's problems */
 } dubao_options;
 
 /* Open the database and bring it up to date with the corpus (unless

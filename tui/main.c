@@ -38,6 +38,8 @@ static const char usage_text[] =
     "  -q, --quiet           no per-file messages while indexing\n"
     "  -n, --no-refresh      use the database as it is: do not look for\n"
     "                        changed corpus files first (fast lookups)\n"
+    "  --check-config        report the problems of the config file (exit 1\n"
+    "                        when there are some) and exit\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
@@ -56,6 +58,7 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         {"no-refresh", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"check-config", no_argument, NULL, 'C'},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -72,6 +75,7 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         case 'n': o->no_refresh = true; break;
         case 'h': fputs(usage_text, stdout); return 1;
         case 'V': printf("dubao %s\n", DUBAO_VERSION); return 1;
+        case 'C': o->check_config = true; break;
         default:
             fprintf(stderr, "dubao: unknown or incomplete option '%s'\n"
                     "Try 'dubao --help'.\n", argv[optind - 1]);
@@ -96,7 +100,9 @@ int main(int argc, char **argv)
     if (o.corpus.n == 0)
         strlist_push_owned(&o.corpus, dubao_asset_path("corpus"));
 
-    if (optind < argc) {
+    if (o.check_config) {
+        rc = app_check_config();
+    } else if (optind < argc) {
         if (!cli_is_command(argv[optind])) {
             fprintf(stderr, "dubao: unknown command '%s'\n"
                     "Try 'dubao --help'.\n", argv[optind]);
