@@ -83,17 +83,20 @@ static bool next_row(rows_iter *it, const char **s, size_t *n)
     return true;
 }
 
-/* The text of the rightmost pane (the reader), its rows joined without
-   their trailing blanks, so that a paragraph wrapped over several rows
-   reads as one string (heap). */
-static char *reader_text(const char *screen)
+/* The rows of the rightmost pane (the reader) from row first on (0: the
+   row below the title), at most max of them, joined without their
+   trailing blanks, so that a paragraph wrapped over several rows reads as
+   one string (heap). */
+static char *reader_rows(const char *screen, int first, int max)
 {
     static const char bar[] = "\xE2\x94\x82"; /* the pane separator */
     strbuf sb = {0};
     rows_iter it = pane_rows(screen);
     const char *s;
     size_t n;
-    while (next_row(&it, &s, &n)) {
+    for (int row = 0; row < first + max && next_row(&it, &s, &n); row++) {
+        if (row < first)
+            continue;
         const char *from = s;
         for (const char *b = s; (b = memmem(b, (size_t)(s + n - b), bar, 3));
              b += 3)
@@ -104,6 +107,12 @@ static char *reader_text(const char *screen)
         sb_append(&sb, from, len);
     }
     return sb.s ? sb_take(&sb) : xstrdup("");
+}
+
+/* The whole text the reader shows (heap). */
+static char *reader_text(const char *screen)
+{
+    return reader_rows(screen, 0, 1000);
 }
 
 /* Whether the panes below the titles show nothing but separators. */
@@ -339,6 +348,35 @@ static void screen_messages_use_plain_words(void **state)
     free(out);
 }
 
+/* ] and [ stop at speaker sections only, not at the subheads inside a
+   speaker's answer: in the first article (seven speaker sections, with
+   subheads) every stop shows a speaker's heading at the top. */
+static void screen_sections_jump_from_speaker_to_speaker(void **state)
+{
+    (void)state;
+    char *out = run_fresh("<Tab><Tab>\n]\n:dump\n]\n:dump\n]\n:dump\n"
+                          "]\n:dump\n]\n:dump\n]\n:dump\n]\n:dump\n"
+                          "]\n:dump\n[\n:dump\n");
+    for (int i = 0; i < 7; i++) {
+        char *screen = test_nth_screen(out, i);
+        assert_non_null(screen);
+        char *top = reader_rows(screen, 0, 1);
+        if (!strstr(top, "代表："))
+            fail_msg("stop %d of ] is not a speaker: %s", i + 1, top);
+        free(top);
+        free(screen);
+    }
+    char *end = test_nth_screen(out, 7), *back = test_nth_screen(out, 8);
+    assert_non_null(back);
+    assert_non_null(strstr(end, "no next speaker section"));
+    char *top = reader_rows(back, 0, 1);
+    assert_non_null(strstr(top, "邢卫兵代表："));
+    free(top);
+    free(end);
+    free(back);
+    free(out);
+}
+
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
    database, with env (VAR=value words, may be "") in its environment;
    waits for the first screen. */
@@ -418,6 +456,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_sections_jump_from_speaker_to_speaker),
     cmocka_unit_test(screen_messages_use_plain_words),
 };
 

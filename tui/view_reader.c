@@ -330,7 +330,8 @@ static ssize_t para_of_line(reader_data *d, size_t n)
     return n < d->nlines ? (ssize_t)d->lines[n].text - 1 : -1;
 }
 
-/* Move to the next (dir 1) or previous (dir -1) section heading. */
+/* Move to the next (dir 1) or previous (dir -1) speaker section: the
+   subheads within a speaker's answer are not stops. */
 static bool reader_jump_section(view *v, int dir)
 {
     reader_data *d = v->data;
@@ -342,8 +343,7 @@ static bool reader_jump_section(view *v, int dir)
         ssize_t p = para_of_line(d, line);
         if (p < 0 || (dir > 0 ? p <= cur : p >= cur))
             continue;
-        const char *kind = d->paras[p].kind;
-        if (strcmp(kind, "speaker") != 0 && strcmp(kind, "subhead") != 0)
+        if (strcmp(d->paras[p].kind, "speaker") != 0)
             continue;
         /* The first line of that paragraph (skip the blank before it). */
         if (d->lines[line].len == 0 && line + 1 < d->nlines)
@@ -355,7 +355,8 @@ static bool reader_jump_section(view *v, int dir)
         view_clamp(v);
         return true;
     }
-    app_message(v->app, dir > 0 ? "no next section" : "no previous section");
+    app_message(v->app, dir > 0 ? "no next speaker section"
+                                : "no previous speaker section");
     return true;
 }
 
