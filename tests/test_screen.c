@@ -377,6 +377,45 @@ static void screen_sections_jump_from_speaker_to_speaker(void **state)
     free(out);
 }
 
+/* How many rows of a screen contain text. */
+static int rows_with(const char *screen, const char *text)
+{
+    int n = 0;
+    for (const char *p = screen; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *row = xstrndup(p, len);
+        n += strstr(row, text) != NULL;
+        free(row);
+        p += len + (p[len] == '\n');
+    }
+    return n;
+}
+
+/* Search results keep their match in view: a long headline is cut to
+   leave room, and a snippet whose match lies further on starts later.
+   Every result row shows the term highlighted, at 100 columns (two panes)
+   and at 60 (one). */
+static void screen_search_rows_keep_the_match_visible(void **state)
+{
+    (void)state;
+    char *out = run_fresh("F\n:type 京津冀\n<Enter>\n:dump\n:dump-highlight\n"
+                          ":resize 60 30\n:dump-highlight\n");
+    char *list = test_nth_screen(out, 0), *wide = test_nth_screen(out, 1);
+    char *narrow = test_nth_screen(out, 2);
+    assert_non_null(narrow);
+    const char *count = strstr(list, "Search 1/");
+    assert_non_null(count);
+    int results = atoi(count + strlen("Search 1/"));
+    assert_true(results > 5); /* 京津冀 is all over the shipped corpus */
+    int shown = results < 28 ? results : 28;
+    assert_int_equal(rows_with(wide, "京津冀"), shown);
+    assert_int_equal(rows_with(narrow, "京津冀"), shown);
+    free(list);
+    free(wide);
+    free(narrow);
+    free(out);
+}
+
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
    database, with env (VAR=value words, may be "") in its environment;
    waits for the first screen. */
@@ -456,6 +495,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_search_rows_keep_the_match_visible),
     cmocka_unit_test(screen_sections_jump_from_speaker_to_speaker),
     cmocka_unit_test(screen_messages_use_plain_words),
 };

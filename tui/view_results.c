@@ -3,8 +3,10 @@
  * highlighted; Enter opens the article at the match. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "draw.h"
+#include "textwidth.h"
 #include "view.h"
 
 typedef struct {
@@ -63,24 +65,73 @@ static const char *results_line_text(view *v, size_t n, size_t *start,
     return d->labels.v[n];
 }
 
+/* The row as drawn at width cols: the headline or speaker cut to a third
+   of the row, then the snippet, from a little before its first match when
+   that would not fit otherwise; so that a long headline never hides what
+   matched.  *prefix gets the bytes of the first part, *shift the bytes to
+   add to a byte offset of the snippet (negative when its start was cut;
+   an offset below -*shift is not shown).  Heap string. */
+static char *result_row_text(const char *label, size_t pre, int cols,
+                             const search_row *r, size_t *prefix,
+                             long *shift)
+{
+    static const char colon[] = "\xEF\xBC\x9A", dots[] = "\xE2\x80\xA6";
+    strbuf sb = {0};
+    size_t name = pre >= 3 ? pre - 3 : pre; /* without the colon */
+    int cap = cols / 3 > 4 ? cols / 3 : 4, used;
+    size_t fit = text_fit(label, name, cap - 2, &used);
+    if (fit < name)
+        fit = text_fit(label, name, cap - 3, &used);
+    sb_append(&sb, label, fit);
+    if (fit < name)
+        sb_puts(&sb, dots);
+    sb_puts(&sb, colon);
+    *prefix = sb.len;
+    const char *snip = label + pre;
+    size_t skip = 0;
+    if (r->nmatches) {
+        /* Drop characters from the front until the first match ends
+           inside the row (an ellipsis marks the cut). */
+        int room = cols - text_width(sb.s, sb.len) - 1;
+        size_t end = r->matches[0][1];
+        while (skip < r->matches[0][0] &&
+               text_width(snip + skip, end - skip) > room) {
+            int step = u8_mblen((const uint8_t *)snip + skip, end - skip);
+            skip += step > 0 ? (size_t)step : 1;
+        }
+        if (skip > 0)
+            sb_puts(&sb, dots);
+    }
+    *shift = (long)sb.len - (long)(pre + skip);
+    sb_puts(&sb, snip + skip);
+    return sb_take(&sb);
+}
+
 static void results_draw_line(view *v, int y, size_t n, bool selected)
 {
     results_data *d = v->data;
-    const char *label = d->labels.v[n];
-    size_t len = strlen(label), pre = d->label_prefix[n];
+    search_row *r = &d->rows[n];
+    size_t pre;
+    long shift;
+    char *row = result_row_text(d->labels.v[n], d->label_prefix[n], v->width,
+                                r, &pre, &shift);
+    size_t len = strlen(row);
     if (!selected)
-        wattrset(v->win, style_attr(d->rows[n].is_quote ? STYLE_SPEAKER
-                                                        : STYLE_HEADLINE));
-    int used = draw_text(v->win, y, 0, label, pre, v->width);
+        wattrset(v->win, style_attr(r->is_quote ? STYLE_SPEAKER
+                                                : STYLE_HEADLINE));
+    int used = draw_text(v->win, y, 0, row, pre, v->width);
     if (!selected)
         wattrset(v->win, A_NORMAL);
-    draw_text(v->win, y, used, label + pre, len - pre, v->width - used);
+    draw_text(v->win, y, used, row + pre, len - pre, v->width - used);
     /* The matches, where the tokenizer's folding found them. */
-    search_row *r = &d->rows[n];
-    for (size_t m = 0; m < r->nmatches; m++)
-        draw_overlay(v->win, y, label, len, pre + r->matches[m][0],
-                     pre + r->matches[m][1], v->width,
-                     style_attr(STYLE_MATCH));
+    for (size_t m = 0; m < r->nmatches; m++) {
+        long from = (long)(d->label_prefix[n] + r->matches[m][0]) + shift;
+        long to = (long)(d->label_prefix[n] + r->matches[m][1]) + shift;
+        if (from >= (long)pre)
+            draw_overlay(v->win, y, row, len, (size_t)from, (size_t)to,
+                         v->width, style_attr(STYLE_MATCH));
+    }
+    free(row);
 }
 
 /* Show the result in the reader: the quote, or the first match. */
