@@ -416,6 +416,19 @@ static void screen_search_rows_keep_the_match_visible(void **state)
     free(out);
 }
 
+/* The issues pane shows the date and the whole paper at 100 columns
+   (the article count gives way when they need its room). */
+static void screen_issues_show_date_and_paper(void **state)
+{
+    (void)state;
+    char *out = run_fresh(":dump\n");
+    char *screen = test_nth_screen(out, 0);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "\n2025-03-07 北京城市副中心报"));
+    free(screen);
+    free(out);
+}
+
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
    database, with env (VAR=value words, may be "") in its environment;
    waits for the first screen. */
@@ -495,6 +508,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_issues_show_date_and_paper),
     cmocka_unit_test(screen_search_rows_keep_the_match_visible),
     cmocka_unit_test(screen_sections_jump_from_speaker_to_speaker),
     cmocka_unit_test(screen_messages_use_plain_words),

@@ -36,10 +36,13 @@ static const view_ops *const all_view_ops[NVIEWS] = {
     &results_view_ops,
 };
 
-/* A display mode: the panes shown side by side, left to right. */
+/* A display mode: the panes shown side by side, left to right, and the
+   share of the width (percent) of each but the last, which gets the
+   rest. */
 typedef struct {
     int panes[3];
     int npanes;
+    int shares[2];
 } display_mode;
 
 enum { MODE_ISSUES, MODE_DELEGATES, MODE_QUOTES, MODE_SEARCH, MODE_HELP,
@@ -48,12 +51,14 @@ enum { MODE_ISSUES, MODE_DELEGATES, MODE_QUOTES, MODE_SEARCH, MODE_HELP,
 /* The quotes of every speaker have a mode of their own: beside the
    speakers pane, whose cursor is on one speaker, they would look like that
    speaker's. */
+/* The issues pane is wide enough at 100 columns for a date and a paper
+   of eight characters (2025-03-07 北京城市副中心报). */
 static const display_mode modes[NMODES] = {
-    [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3},
-    [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3},
-    [MODE_QUOTES] = {{V_QUOTES, V_READER, 0}, 2},
-    [MODE_SEARCH] = {{V_RESULTS, V_READER, 0}, 2},
-    [MODE_HELP] = {{V_HELP, 0, 0}, 1},
+    [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3, {28, 28}},
+    [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3, {20, 30}},
+    [MODE_QUOTES] = {{V_QUOTES, V_READER, 0}, 2, {45, 0}},
+    [MODE_SEARCH] = {{V_RESULTS, V_READER, 0}, 2, {45, 0}},
+    [MODE_HELP] = {{V_HELP, 0, 0}, 1, {0, 0}},
 };
 
 /* Where the user was: restored by "back". */
@@ -228,11 +233,9 @@ static void app_layout(app *a)
         return;
     }
     /* Lists on the left, the reader (last) gets the rest. */
-    static const int shares[3][3] = {{100}, {45, 55}, {20, 30, 50}};
     int x = 0;
     for (int i = 0; i < m->npanes; i++) {
-        int pw = i + 1 == m->npanes ? w - x
-                                    : w * shares[m->npanes - 1][i] / 100;
+        int pw = i + 1 == m->npanes ? w - x : w * m->shares[i] / 100;
         place_view(pane(a, i), 0, x, h, pw);
         x += pw + 1;
     }

@@ -5,6 +5,7 @@
 
 #include "draw.h"
 #include "rows.h"
+#include "textwidth.h"
 #include "view.h"
 
 typedef struct {
@@ -87,8 +88,10 @@ static void issues_draw_line(view *v, int y, size_t n, bool selected)
     const char *label = issue_label(v->data, r);
     char count[24];
     int clen = snprintf(count, sizeof count, " %d", r ? r->articles : 0);
+    /* The date and paper come first: the count (also on the status line)
+       only where they leave room. */
     int room = v->width - clen;
-    if (room < 1)
+    if (room < 1 || text_width(label, strlen(label)) > room)
         room = v->width;
     draw_text(v->win, y, 0, label, strlen(label), room);
     if (room < v->width) {
