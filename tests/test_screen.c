@@ -429,6 +429,27 @@ static void screen_issues_show_date_and_paper(void **state)
     free(out);
 }
 
+/* / in the speakers pane takes pinyin as the picker does (full or
+   initials), and Chinese in traditional characters. */
+static void screen_speakers_search_takes_pinyin(void **state)
+{
+    (void)state;
+    char *out = run_fresh("s\n/\n:type xialin\n<Enter>\n:dump\ng\n/\n"
+                          ":type xlm\n<Enter>\n:dump\ng\n/\n:type 趙民\n"
+                          "<Enter>\n:dump\n");
+    static const char *const found[] = {"夏林茂", "夏林茂", "赵民革"};
+    for (int i = 0; i < 3; i++) {
+        char *screen = test_nth_screen(out, i);
+        assert_non_null(screen);
+        char want[64];
+        snprintf(want, sizeof want, "speakers \xC2\xB7 %s", found[i]);
+        if (!strstr(screen, want))
+            fail_msg("search %d did not find %s", i + 1, found[i]);
+        free(screen);
+    }
+    free(out);
+}
+
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
    database, with env (VAR=value words, may be "") in its environment;
    waits for the first screen. */
@@ -508,6 +529,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_speakers_search_takes_pinyin),
     cmocka_unit_test(screen_issues_show_date_and_paper),
     cmocka_unit_test(screen_search_rows_keep_the_match_visible),
     cmocka_unit_test(screen_sections_jump_from_speaker_to_speaker),

@@ -93,8 +93,12 @@ bool view_search(view *v, const char *needle, int dir, bool include_cursor)
     for (size_t step = include_cursor ? 0 : 1; step <= n; step++) {
         size_t line = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
         size_t start, len;
-        const char *t = v->ops->line_text(v, line, &start, &len);
-        if (t && window_has_match(t, start, len, needle)) {
+        const char *t = v->ops->line_matches
+                            ? NULL
+                            : v->ops->line_text(v, line, &start, &len);
+        if (v->ops->line_matches ? v->ops->line_matches(v, line, needle)
+                                 : t && window_has_match(t, start, len,
+                                                         needle)) {
             view_goto(v, line);
             return true;
         }

@@ -42,6 +42,9 @@ typedef struct {
        line's bytes within the returned string, which may be longer (a
        wrapped paragraph) so that matches across line breaks are found. */
     const char *(*line_text)(view *v, size_t n, size_t *start, size_t *len);
+    /* Does line n match what the user typed after /?  (optional: else
+       its line_text is searched for the typed text) */
+    bool (*line_matches)(view *v, size_t n, const char *needle);
     /* The pane was resized: recompute anything that depends on width.
        (optional) */
     void (*resize)(view *v);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "pinyin.h"
 #include "rows.h"
 #include "view.h"
 
@@ -97,6 +98,26 @@ static const char *speakers_line_text(view *v, size_t n, size_t *start,
     *start = 0;
     *len = strlen(label);
     return label;
+}
+
+/* / in the speakers pane finds what the picker (d) finds: part of the
+   name, role or delegation as typed or in simplified characters, or the
+   name in pinyin. */
+static bool speakers_line_matches(view *v, size_t n, const char *needle)
+{
+    speaker_row *r = speaker_at(v, n);
+    if (!r)
+        return false;
+    const char *label = speaker_label(v->data, r);
+    char letters[64];
+    if (strstr(label, needle) ||
+        (pinyin_query_letters(needle, letters, sizeof letters) > 0 &&
+         pinyin_matches_prefix(r->name, needle)))
+        return true;
+    char *simple = text_simplify(needle);
+    bool found = simple && strstr(label, simple);
+    free(simple);
+    return found;
 }
 
 static void speakers_draw_line(view *v, int y, size_t n, bool selected)
@@ -210,6 +231,7 @@ const view_ops speakers_view_ops = {
     .line_count = speakers_line_count,
     .draw_line = speakers_draw_line,
     .line_text = speakers_line_text,
+    .line_matches = speakers_line_matches,
     .enter = speakers_enter,
     .select = speakers_select,
     .filter = speakers_filter,
