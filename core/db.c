@@ -24,7 +24,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 10
+#define DUBAO_SCHEMA_VERSION 11
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -42,7 +42,9 @@ static const char *const schema_sql =
     "  source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,"
     "  file TEXT NOT NULL,"
     "  paper TEXT, date TEXT, edition TEXT);"
-    "CREATE INDEX issues_by_date ON issues(date, file);"
+    /* Newest first, undated last (NULL sorts first, so last here), then
+       by file: the order of every list of issues. */
+    "CREATE INDEX issues_newest ON issues(date DESC, file);"
     "CREATE INDEX issues_by_file ON issues(file);"
     "CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY,"
@@ -75,10 +77,12 @@ static const char *const schema_sql =
        simplified), and the pinyin keys of store_pinyin_keys
        ("\x1fs" + a reading of the first character,
        "\x1fq" + the initial of the second + a reading of the first),
-       candidates for a pinyin query.  Each row repeats the speaker's
-       name, so that the candidates of a pinyin query (a few thousand in a
-       large archive) are checked from the key index alone, not by a
-       random read of each speaker. */
+       candidates for a pinyin query; and "\x1ft" + each pair of
+       characters of the titles and delegation (simplified) the speaker
+       was stored with, candidates for a query of their words.  Each row
+       repeats the speaker's name, so that the candidates of a pinyin
+       query (a few thousand in a large archive) are checked from the key
+       index alone, not by a random read of each speaker. */
     "CREATE TABLE speaker_keys("
     "  key TEXT NOT NULL,"
     "  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,"

@@ -111,6 +111,23 @@ void db_get_counts(db *d, db_counts *c);
 
 /* ---- rows for the command line and the interface ---- */
 
+/* Issue dates from since to until, both included, each "YYYY-MM-DD" or
+   empty (open).  An issue without a date is outside a range that has a
+   bound.  A zeroed date_range is every date. */
+typedef struct {
+    char since[11];
+    char until[11];
+} date_range;
+
+/* Set r from --since and --until values (NULL: open): YYYY-MM-DD, or
+   YYYY-MM and YYYY for the whole month or year (since its first day,
+   until its last).  Returns false with a sentence in err for anything
+   else, or when since comes after until. */
+bool date_range_set(date_range *r, const char *since, const char *until,
+                    strbuf *err);
+/* Whether r has a bound. */
+bool date_range_bounded(const date_range *r);
+
 typedef struct {
     int64_t id;
     char *file;
@@ -137,6 +154,9 @@ typedef struct {
     int section;         /* index of the section it belongs to, or -1 */
 } para_row;
 
+/* A quote with what a citation needs: the issue (paper, date, edition,
+   file), the article's headline, and the speaker with role, titles and
+   delegation as the speaker list has them. */
 typedef struct {
     int64_t id;
     int64_t article_id;
@@ -150,6 +170,10 @@ typedef struct {
     int64_t start;
     int64_t end;
     bool marked;         /* the user marked it (survives re-indexing) */
+    char *paper;         /* NULL when unknown, like the three below */
+    char *date;          /* YYYY-MM-DD */
+    char *edition;
+    char *delegation;
 } quote_row;
 
 typedef struct {
@@ -163,16 +187,24 @@ typedef struct {
 } speaker_row;
 
 /* Every list query returns a heap array of rows (free with the matching
-   *_rows_free) and its length; -1 on a database error. */
-ssize_t db_issues(db *d, issue_row **rows);
+   *_rows_free) and its length; -1 on a database error.  Issues come
+   newest first (by date; those without one last), then by file name;
+   dates (NULL: all) keeps the issues of a range. */
+ssize_t db_issues(db *d, const date_range *dates, issue_row **rows);
 /* The issues in the same order, limit of them from offset on, for panes
    that page through a large archive; and how many there are. */
 ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows);
 int64_t db_issue_count(db *d);
-/* Articles of one issue (issue_id > 0) or of all issues (issue_id 0);
-   file, when not NULL, selects the issue by file name instead. */
+/* The issue file name that an --issue value names: the name itself as
+   `issues` prints it, or the path of a corpus file (absolute or relative
+   to the current directory).  Returns 1 with the name in *file (heap), 0
+   when no issue has it, -1 on a database error. */
+int db_issue_file(db *d, const char *name_or_path, char **file);
+/* Articles of one issue (issue_id > 0) or of all issues (issue_id 0) in
+   the order of the issues; file, when not NULL, selects the issue by file
+   name instead; dates (NULL: all) keeps the issues of a range. */
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
-                    article_row **rows);
+                    const date_range *dates, article_row **rows);
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows);
 /* The file name of the issue an article belongs to (heap), or NULL. */
 char *db_article_file(db *d, int64_t article_id);
@@ -186,18 +218,28 @@ typedef enum {
     ROLE_CLASS_COUNT
 } role_class;
 
-/* A short label for a role class, for the interface ("人大代表" …). */
+/* A short label for a role class ("all", "人大代表", "政协委员",
+   "local"), as --role takes it and the interface shows it. */
 const char *role_class_label(role_class c);
-/* Parse a --role value: a class label, "local", or an exact role. */
+/* Parse a --role value: a class label ("local" and "all" also as 地方
+   and 全部), or anything else as an exact role (ROLE_ANY). */
 role_class role_class_from_name(const char *name);
+/* Whether a --role value names a class or a role that some speaker has
+   (1), none (0), or -1 on a database error; the roles speakers have, in
+   order, go to known (when not NULL) for the message. */
+int db_role_known(db *d, const char *name, strlist *known);
 
 typedef struct {
     const char *speaker;  /* name, part of a name, or pinyin; NULL = all */
     const char *role;     /* exact role; NULL = all */
     const char *file;     /* issue file name; NULL = all */
     int64_t article_id;   /* 0 = all */
-    int64_t speaker_id;   /* 0 = all */
+    int64_t speaker_id;   /* 0 = all; -1 = none (an empty list) */
     role_class roles;     /* ROLE_ANY = all */
+    const char *about;    /* words the quote contains, as search takes
+                             them; NULL = all */
+    const date_range *dates;  /* issue dates; NULL = all */
+    bool marked;          /* only the quotes the user marked */
 } quote_filter;
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
 /* The same list (f->speaker, the name query, is not used), limit rows from
@@ -218,8 +260,12 @@ int db_quotes_each(db *d, const quote_filter *f,
    keyed by file, headline and words, not by ids).  Returns the new state
    (1 marked, 0 not), or -1 on error. */
 int db_mark_toggle(db *d, const quote_row *q);
+/* How many speakers' names match query as quotes --speaker takes it (a
+   name, part of it, or pinyin); -1 on a database error. */
+int64_t db_speakers_named(db *d, const char *query);
 /* Speakers by number of quotes (most first), then name; query (NULL or
-   empty: all) as quotes --speaker takes it. */
+   empty: all) as quotes --speaker takes it, and also (two characters or
+   more) part of the titles or delegation: 小米, 北京市代表团. */
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows);
 /* The whole list, limit rows from offset on; and its length. */
 ssize_t db_speakers_page(db *d, size_t offset, size_t limit,
@@ -245,11 +291,31 @@ typedef struct {
     size_t nmatches;
 } search_row;
 
+/* A search ranks at most this many articles, and as many quotes: a
+   common word stays fast in any archive. */
+enum { SEARCH_RANK_CANDIDATES = 500 };
+
+/* How many results a search found: total, or at least total when more
+   is set (counting stops at caps that keep a common word fast). */
+typedef struct {
+    int64_t total;
+    bool more;
+} search_count;
+
 /* Ranked full-text search of headlines, article text and quotes for
    whatever the user typed (any substring of one or more characters is
-   found; FTS syntax in query is plain text).  At most limit rows (50 when
-   limit <= 0). */
-ssize_t db_search(db *d, const char *query, int limit, search_row **rows);
+   found; FTS syntax in query is plain text), in issues of dates (NULL:
+   all).  At most limit rows (50 when limit <= 0); count (when not NULL)
+   gets how many there are in all. */
+ssize_t db_search(db *d, const char *query, const date_range *dates,
+                  int limit, search_row **rows, search_count *count);
+/* The speakers of the quotes that contain query (as db_search finds
+   them), in issues of dates (NULL: all), with the number of those quotes
+   in their quotes field, most first.  Counted in the newest matching
+   quotes up to a cap: count gets how many quotes were counted, and more
+   when the cap cut the count short. */
+ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
+                          speaker_row **rows, search_count *count);
 /* Character offsets of match i of a result's snippet. */
 void search_match_chars(const search_row *r, size_t i, int64_t *start,
                         int64_t *end);

@@ -61,6 +61,17 @@ extern const char speaker_key_insert_sql[];
 /* The lookup keys of a new speaker, added with insert (a statement made
    from speaker_key_insert_sql). */
 int store_speaker_keys(sqlite3_stmt *insert, const char *name, int64_t id);
+/* The keys of a speaker's titles and delegation (either may be NULL),
+   added with insert; for a new speaker and when they change. */
+int store_speaker_detail_keys(sqlite3_stmt *insert, const char *titles,
+                              const char *delegation, int64_t id,
+                              const char *name);
+/* Read the rows of a statement whose columns are those of a speakers row
+   (id, name, role, titles, delegation, is_delegate, quotes), then two
+   numbers, the same in every row, into *first and *second.  Finalizes
+   st.  Returns the number of rows, or -1. */
+ssize_t speaker_rows_counted(sqlite3_stmt *st, speaker_row **rows,
+                             int64_t *first, int64_t *second);
 /* The ids of the speakers whose names match q, in ascending order. */
 ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids);
 

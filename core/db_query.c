@@ -3,9 +3,104 @@
  */
 #include "db_int.h"
 
+#include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "fts.h"
+
+/* ---- date ranges ---- */
+
+static bool leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
+
+/* Read n digits of s as a number; -1 if they are not all digits. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* One bound as YYYY-MM-DD in out: YYYY-MM-DD as it is, YYYY-MM and YYYY
+   as their first day (a lower bound) or last day (upper).  false when s
+   is none of these or names no real day. */
+static bool date_bound(const char *s, bool upper, char out[11])
+{
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    int y = digits(s, 4), m = upper ? 12 : 1, d = 1;
+    if (y < 0 || (n > 4 && (s[4] != '-' || (m = digits(s + 5, 2)) < 1 ||
+                            m > 12)))
+        return false;
+    d = upper ? days_in_month(y, m) : 1;
+    if (n == 10 && (s[7] != '-' || (d = digits(s + 8, 2)) < 1 ||
+                    d > days_in_month(y, m)))
+        return false;
+    char text[32];
+    snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+    memcpy(out, text, 11);
+    return true;
+}
+
+bool date_range_set(date_range *r, const char *since, const char *until,
+                    strbuf *err)
+{
+    memset(r, 0, sizeof *r);
+    const char *bad = since && !date_bound(since, false, r->since) ? "since"
+                      : until && !date_bound(until, true, r->until) ? "until"
+                                                                     : NULL;
+    if (bad) {
+        sb_printf(err, "--%s %s: not a date (write YYYY-MM-DD, YYYY-MM or "
+                  "YYYY)", bad, strcmp(bad, "since") == 0 ? since : until);
+        return false;
+    }
+    if (r->since[0] && r->until[0] && strcmp(r->since, r->until) > 0) {
+        sb_printf(err, "--since %s comes after --until %s", since, until);
+        return false;
+    }
+    return true;
+}
+
+bool date_range_bounded(const date_range *r)
+{
+    return r && (r->since[0] || r->until[0]);
+}
+
+/* Append the conditions on i.date of r (?since_at and ?since_at+1). */
+static void sql_date_range(strbuf *sql, const date_range *r, int since_at)
+{
+    if (r && r->since[0])
+        sb_printf(sql, " AND i.date >= ?%d", since_at);
+    if (r && r->until[0])
+        sb_printf(sql, " AND i.date <= ?%d", since_at + 1);
+}
+
+/* Bind the bounds of r for sql_date_range. */
+static void bind_date_range(sqlite3_stmt *st, const date_range *r,
+                            int since_at)
+{
+    if (r && r->since[0])
+        stmt_bind_text(st, since_at, r->since);
+    if (r && r->until[0])
+        stmt_bind_text(st, since_at + 1, r->until);
+}
 
 /* stmt_read_rows callback: an issues row. */
 static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
@@ -20,17 +115,25 @@ static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
     r->articles = sqlite3_column_int(st, 5);
 }
 
-ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
+/* The issues of dates (NULL: all), newest first, limit of them from
+   offset on.  The index issues_newest gives them in that order. */
+static ssize_t issues_query(db *d, const date_range *dates, size_t offset,
+                            size_t limit, issue_row **rows)
 {
     *rows = NULL;
-    sqlite3_stmt *st = db_prepare(
-        d, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
-           "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
-           "FROM issues i ORDER BY i.file LIMIT ?1 OFFSET ?2", NULL);
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
+                  "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
+                  "FROM issues i WHERE 1");
+    sql_date_range(&sql, dates, 3);
+    sb_puts(&sql, " ORDER BY i.date DESC, i.file, i.id LIMIT ?1 OFFSET ?2");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+    bind_date_range(st, dates, 3);
     size_t n;
     if (stmt_read_rows(st, sizeof **rows, read_issue, NULL, (void **)rows, &n))
         return (ssize_t)n;
@@ -39,9 +142,90 @@ ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
     return -1;
 }
 
-ssize_t db_issues(db *d, issue_row **rows)
+ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows)
 {
-    return db_issues_page(d, 0, SIZE_MAX, rows);
+    return issues_query(d, NULL, offset, limit, rows);
+}
+
+ssize_t db_issues(db *d, const date_range *dates, issue_row **rows)
+{
+    return issues_query(d, dates, 0, SIZE_MAX, rows);
+}
+
+/* The text in the first column of the first row of sql, with ?1 bound
+   to text when it is not NULL, else to id (heap); NULL when there is no
+   row. */
+static char *first_text(db *d, const char *sql, const char *text, int64_t id)
+{
+    sqlite3_stmt *st = db_prepare(d, sql, NULL);
+    if (!st)
+        return NULL;
+    if (text)
+        stmt_bind_text(st, 1, text);
+    else
+        sqlite3_bind_int64(st, 1, id);
+    char *value = sqlite3_step(st) == SQLITE_ROW ? stmt_text_dup(st, 0)
+                                                 : NULL;
+    sqlite3_finalize(st);
+    return value;
+}
+
+/* The file of the issue stored from the corpus file at path, or NULL. */
+static char *issue_file_of_source(db *d, const char *path)
+{
+    return first_text(d, "SELECT i.file FROM sources s JOIN issues i ON "
+                         "i.source_id=s.id WHERE s.path=?1", path, 0);
+}
+
+/* The corpus path of a file name as the corpus walk writes it: the
+   directory resolved, the name as it is (a link to a page keeps its
+   name).  Heap, or NULL when the directory does not exist. */
+static char *walked_path(const char *path)
+{
+    char *copy = xstrdup(path), *copy2 = xstrdup(path);
+    char *dir = realpath(dirname(copy), NULL);
+    char *full = NULL;
+    if (dir) {
+        strbuf sb = {0};
+        sb_printf(&sb, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+                  basename(copy2));
+        full = sb_take(&sb);
+    }
+    free(dir);
+    free(copy);
+    free(copy2);
+    return full;
+}
+
+int db_issue_file(db *d, const char *name_or_path, char **file)
+{
+    *file = NULL;
+    sqlite3_stmt *st = db_prepare(d, "SELECT file FROM issues WHERE file=?1 "
+                                     "LIMIT 1", NULL);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, name_or_path);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *file = stmt_text_dup(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return -1;
+    if (!*file && strchr(name_or_path, '/')) {
+        /* A path: the corpus file it names, then its name alone. */
+        char *real = realpath(name_or_path, NULL);
+        char *walked = walked_path(name_or_path);
+        if (real)
+            *file = issue_file_of_source(d, real);
+        if (!*file && walked)
+            *file = issue_file_of_source(d, walked);
+        free(real);
+        free(walked);
+        const char *slash = strrchr(name_or_path, '/');
+        if (!*file && slash[1])
+            return db_issue_file(d, slash + 1, file);
+    }
+    return *file != NULL;
 }
 
 int64_t db_issue_count(db *d)
@@ -69,20 +253,23 @@ static void read_article(sqlite3_stmt *st, void *row, void *ctx)
 }
 
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
-                    article_row **rows)
+                    const date_range *dates, article_row **rows)
 {
     *rows = NULL;
     /* Only the filters in use go into the statement, so that SQLite uses
-       the index behind each (as quotes_from_where explains). */
+       the index behind each (as quotes_from_where explains); the issues
+       come first, in their order (issues_newest), then each one's
+       articles. */
     strbuf sql = {0};
     sb_puts(&sql, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
-                  "a.subheads FROM articles a JOIN issues i ON "
-                  "i.id=a.issue_id WHERE 1");
+                  "a.subheads FROM issues i CROSS JOIN articles a ON "
+                  "a.issue_id=i.id WHERE 1");
     if (issue_id)
-        sb_puts(&sql, " AND a.issue_id=?1");
+        sb_puts(&sql, " AND i.id=?1");
     if (file)
         sb_puts(&sql, " AND i.file=?2");
-    sb_puts(&sql, " ORDER BY i.file, a.ord");
+    sql_date_range(&sql, dates, 3);
+    sb_puts(&sql, " ORDER BY i.date DESC, i.file, i.id, a.ord");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     sqlite3_stmt *sp = db_prepare(
@@ -95,6 +282,7 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     }
     sqlite3_bind_int64(st, 1, issue_id);
     stmt_bind_text(st, 2, file);
+    bind_date_range(st, dates, 3);
     size_t n;
     bool ok = stmt_read_rows(st, sizeof **rows, read_article, sp,
                              (void **)rows, &n);
@@ -108,15 +296,8 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
 
 char *db_article_file(db *d, int64_t article_id)
 {
-    sqlite3_stmt *st = db_prepare(d, "SELECT i.file FROM articles a JOIN "
-                                     "issues i ON i.id=a.issue_id WHERE "
-                                     "a.id=?1", NULL);
-    if (!st)
-        return NULL;
-    sqlite3_bind_int64(st, 1, article_id);
-    char *file = sqlite3_step(st) == SQLITE_ROW ? stmt_text_dup(st, 0) : NULL;
-    sqlite3_finalize(st);
-    return file;
+    return first_text(d, "SELECT i.file FROM articles a JOIN issues i ON "
+                         "i.id=a.issue_id WHERE a.id=?1", NULL, article_id);
 }
 
 /* stmt_read_rows callback: a paragraphs row. */
@@ -158,18 +339,21 @@ typedef struct {
 
 /* The FROM and WHERE clauses of a quotes query with the filters in f.
    Only the filters in use go into the statement, so that SQLite can use
-   the index behind each (a speaker's quotes, an article's): an
-   "(?N=0 OR column=?N)" term hides them and scans every quote.  Without a
-   speaker, article or file, the joins run from the issues in file order
-   (CROSS JOIN fixes the order), so that the list comes out sorted and a
-   page of it costs its offset, not a sort of every quote.  marked_only
-   keeps the quotes the user marked. */
+   the index behind each (a speaker's quotes, an article's, the quotes
+   holding words): an "(?N=0 OR column=?N)" term hides them and scans
+   every quote.  Without a speaker, article, file or words, the joins run
+   from the issues in file order (CROSS JOIN fixes the order), so that the
+   list comes out sorted and a page of it costs its offset, not a sort of
+   every quote.  marked_only (or f->marked) keeps the quotes the user
+   marked.  Words (f->about) are found through the full-text index and
+   kept where dubao_rank finds the terms themselves, as search does. */
 static void quotes_from_where(strbuf *sql, const quote_filter *f,
                               const speaker_set *speakers, bool marked_only)
 {
-    bool narrow = (f && (f->speaker_id || f->article_id || f->file)) ||
+    bool narrow = (f && (f->speaker_id || f->article_id || f->file ||
+                         f->about)) ||
                   speakers->ids;
-    if (marked_only)
+    if (marked_only || (f && f->marked))
         /* The user's marks are few: start from them. */
         sb_puts(sql, " FROM marks m CROSS JOIN issues i ON i.file=m.file "
                      "CROSS JOIN articles a ON a.issue_id=i.id AND "
@@ -200,6 +384,15 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
                      "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
                      "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
                      "      ('全国人大代表','全国政协委员','全国政协常委')))");
+    char *match = f && f->about ? fts_query_from_user(f->about) : NULL;
+    if (match)
+        sb_puts(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "
+                     "quote_fts MATCH ?8) AND dubao_rank(?9, 256, 1.0, "
+                     "q.text) IS NOT NULL");
+    else if (f && f->about)
+        sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
+    free(match);
+    sql_date_range(sql, f ? f->dates : NULL, 10);
 }
 
 /* Bind the filters of f to a statement made with quotes_from_where. */
@@ -210,6 +403,13 @@ static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
     sqlite3_bind_int64(st, 3, f ? f->article_id : 0);
     sqlite3_bind_int64(st, 4, f ? f->speaker_id : 0);
     sqlite3_bind_int(st, 5, f ? (int)f->roles : 0);
+    char *match = f && f->about ? fts_query_from_user(f->about) : NULL;
+    if (match) {
+        sqlite3_bind_text(st, 8, match, -1, SQLITE_TRANSIENT);
+        stmt_bind_text(st, 9, f->about);
+        free(match);
+    }
+    bind_date_range(st, f ? f->dates : NULL, 10);
 }
 
 /* Call each(row, ctx) for the quotes matching f (f->speaker not used),
@@ -225,7 +425,8 @@ static int quotes_query(db *d, const quote_filter *f,
     sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
                   "s.role, s.titles, q.kind, q.text, q.start, q.end, "
                   "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
-                  "  m.headline=a.headline AND m.quote=q.text)");
+                  "  m.headline=a.headline AND m.quote=q.text), "
+                  "i.paper, i.date, i.edition, s.delegation");
     quotes_from_where(&sql, f, speakers, false);
     sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
@@ -250,6 +451,10 @@ static int quotes_query(db *d, const quote_filter *f,
             .start = sqlite3_column_int64(st, 9),
             .end = sqlite3_column_int64(st, 10),
             .marked = sqlite3_column_int(st, 11) != 0,
+            .paper = stmt_text_dup(st, 12),
+            .date = stmt_text_dup(st, 13),
+            .edition = stmt_text_dup(st, 14),
+            .delegation = stmt_text_dup(st, 15),
         };
         if (each(&r, ctx) != 0)
             break;
@@ -414,6 +619,10 @@ void quote_row_clear(quote_row *r)
     free(r->titles);
     free(r->kind);
     free(r->text);
+    free(r->paper);
+    free(r->date);
+    free(r->edition);
+    free(r->delegation);
     memset(r, 0, sizeof *r);
 }
 

@@ -27,11 +27,10 @@ static void search_row_matches(search_row *r, const char *query)
    terms times their occurrences, and nobody types more. */
 #define SEARCH_MAX_QUERY_CHARS 256
 
-/* At most this many matching articles, and as many quotes, are ranked,
-   found among at most SEARCH_SCAN_CANDIDATES rows that hold the query's
-   tokens (more than 500 when some hold its characters apart: 3.5 in a
-   text of dates such as 3月5日). */
-#define SEARCH_RANK_CANDIDATES 500
+/* At most SEARCH_RANK_CANDIDATES matching articles, and as many quotes,
+   are ranked, found among at most SEARCH_SCAN_CANDIDATES rows that hold
+   the query's tokens (more than the first when some hold its characters
+   apart: 3.5 in a text of dates such as 3月5日). */
 #define SEARCH_SCAN_CANDIDATES 2000
 
 /* A snippet: this many characters of text, starting this many before the
@@ -104,20 +103,106 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+
+/* What reading the ranked rows needs: the counts of the two tables'
+   matches, found in every row. */
+typedef struct {
+    int64_t articles, quotes;
+} ranked_counts;
+
+/* The FROM and WHERE of the candidates in one full-text table: table
+   "article_fts" (rows of articles t) or "quote_fts" (quotes t), in issues
+   of dates (?6, ?7; see db_query.c's sql_date_range). */
+static void sql_candidates(strbuf *sql, const char *table,
+                           const date_range *dates)
+{
+    bool quotes = strcmp(table, "quote_fts") == 0;
+    sb_printf(sql, " FROM %s f JOIN %s t ON t.id=f.rowid", table,
+              quotes ? "quotes" : "articles");
+    if (date_range_bounded(dates))
+        sb_printf(sql, " JOIN articles ta ON ta.id=%s JOIN issues i ON "
+                  "i.id=ta.issue_id", quotes ? "t.article_id" : "t.id");
+    sb_printf(sql, " WHERE %s MATCH ?1", table);
+    if (dates && dates->since[0])
+        sb_puts(sql, " AND i.date >= ?6");
+    if (dates && dates->until[0])
+        sb_puts(sql, " AND i.date <= ?7");
+}
+
+static void bind_dates(sqlite3_stmt *st, const date_range *dates)
+{
+    if (dates && dates->since[0])
+        stmt_bind_text(st, 6, dates->since);
+    if (dates && dates->until[0])
+        stmt_bind_text(st, 7, dates->until);
+}
+
+/* Whether more than cap rows of table hold the tokens of the match
+   expression (in issues of dates): then a list made from the first cap of
+   them may be short of some.  Cheap: the index is read, no text. */
+static bool candidates_exceed(db *d, const char *table, const char *match,
+                              const date_range *dates, int cap)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT count(*) FROM (SELECT 1");
+    sql_candidates(&sql, table, dates);
+    sb_puts(&sql, " LIMIT ?2)");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, cap + 1);
+    bind_dates(st, dates);
+    bool more = sqlite3_step(st) == SQLITE_ROW &&
+                sqlite3_column_int(st, 0) > cap;
+    sqlite3_finalize(st);
+    return more;
+}
+
 /* stmt_read_rows callback: a ranked search result, before its details. */
 static void read_ranked(sqlite3_stmt *st, void *row, void *ctx)
 {
-    (void)ctx;
+    ranked_counts *c = ctx;
     search_row *r = row;
     r->is_quote = sqlite3_column_int(st, 0) != 0;
     r->article_id = sqlite3_column_int64(st, 1);
     r->quote_id = sqlite3_column_int64(st, 2);
     r->rank = sqlite3_column_double(st, 3);
+    c->articles = sqlite3_column_int64(st, 4);
+    c->quotes = sqlite3_column_int64(st, 5);
 }
 
-ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
+/* The ranking statement of db_search (see there). */
+static sqlite3_stmt *search_statement(db *d, const date_range *dates)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "WITH a AS MATERIALIZED (SELECT id, r FROM (SELECT "
+                  "f.rowid AS id, dubao_rank(?4, 4096, 5.0, t.headline, 1.0, "
+                  "t.body) AS r");
+    sql_candidates(&sql, "article_fts", dates);
+    sb_puts(&sql, " ORDER BY f.rowid DESC LIMIT ?5) WHERE r IS NOT NULL "
+                  "LIMIT ?3), q AS MATERIALIZED (SELECT id, aid, r FROM "
+                  "(SELECT f.rowid AS id, t.article_id AS aid, "
+                  "dubao_rank(?4, 256, 1.0, t.text) AS r");
+    sql_candidates(&sql, "quote_fts", dates);
+    sb_puts(&sql, " ORDER BY f.rowid DESC LIMIT ?5) WHERE r IS NOT NULL "
+                  "LIMIT ?3), n AS (SELECT (SELECT count(*) FROM a) AS na, "
+                  "(SELECT count(*) FROM q) AS nq) "
+                  "SELECT 0, id, 0, r, na, nq FROM a, n "
+                  "UNION ALL SELECT 1, aid, id, r, na, nq FROM q, n "
+                  "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    return st;
+}
+
+ssize_t db_search(db *d, const char *query, const date_range *dates,
+                  int limit, search_row **rows, search_count *count)
 {
     *rows = NULL;
+    if (count)
+        *count = (search_count){0, false};
     char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
                                                    SEARCH_MAX_QUERY_CHARS));
     query = bounded;
@@ -133,21 +218,9 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
        SEARCH_SCAN_CANDIDATES, are ranked per table, which keeps a
        one-character query as fast in an archive as in a single page.  The
        LIMIT inside each subquery keeps SQLite from flattening it, so
-       dubao_rank runs once per row. */
-    sqlite3_stmt *st = db_prepare(
-        d, "WITH a AS (SELECT id, r FROM (SELECT f.rowid AS id, "
-           "  dubao_rank(?4, 4096, 5.0, t.headline, 1.0, t.body) AS r "
-           "  FROM article_fts f JOIN articles t ON t.id=f.rowid "
-           "  WHERE article_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
-           "  WHERE r IS NOT NULL LIMIT ?3), "
-           "q AS (SELECT id, aid, r FROM (SELECT f.rowid AS id, "
-           "  t.article_id AS aid, dubao_rank(?4, 256, 1.0, t.text) AS r "
-           "  FROM quote_fts f JOIN quotes t ON t.id=f.rowid "
-           "  WHERE quote_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?5) "
-           "  WHERE r IS NOT NULL LIMIT ?3) "
-           "SELECT 0, id, 0, r FROM a "
-           "UNION ALL SELECT 1, aid, id, r FROM q "
-           "ORDER BY 4 DESC, 1, 2 DESC, 3 DESC LIMIT ?2", NULL);
+       dubao_rank runs once per row; each table's matches are materialized
+       once, for the rows and for their count. */
+    sqlite3_stmt *st = search_statement(d, dates);
     if (!st) {
         free(match);
         free(bounded);
@@ -158,10 +231,24 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
     sqlite3_bind_int(st, 3, SEARCH_RANK_CANDIDATES);
     sqlite3_bind_text(st, 4, query, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 5, SEARCH_SCAN_CANDIDATES);
+    bind_dates(st, dates);
     size_t n;
-    bool ok = stmt_read_rows(st, sizeof **rows, read_ranked, NULL,
+    ranked_counts c = {0, 0};
+    bool ok = stmt_read_rows(st, sizeof **rows, read_ranked, &c,
                              (void **)rows, &n) &&
               search_rows_details(d, *rows, n, query) == 0;
+    if (ok && count) {
+        /* A table's count is whole unless the ranking stopped at its cap,
+           or its scan did before every candidate was seen. */
+        count->total = c.articles + c.quotes;
+        count->more =
+            c.articles >= SEARCH_RANK_CANDIDATES ||
+            c.quotes >= SEARCH_RANK_CANDIDATES ||
+            candidates_exceed(d, "article_fts", match, dates,
+                              SEARCH_SCAN_CANDIDATES) ||
+            candidates_exceed(d, "quote_fts", match, dates,
+                              SEARCH_SCAN_CANDIDATES);
+    }
     free(match);
     free(bounded);
     if (!ok) {
@@ -170,6 +257,47 @@ ssize_t db_search(db *d, const char *query, int limit, search_row **rows)
         return -1;
     }
     return (ssize_t)n;
+}
+
+/* The quotes that speakers_about counts at most, newest first: enough
+   for a week of a session in a large archive, and a bound on the time a
+   common word takes. */
+#define ABOUT_SCAN_CANDIDATES 5000
+
+ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
+                          speaker_row **rows, search_count *count)
+{
+    *rows = NULL;
+    *count = (search_count){0, false};
+    char *match = fts_query_from_user(query);
+    if (!match)
+        return 0;
+    strbuf sql = {0};
+    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT t.speaker_id AS sid, "
+                  "dubao_rank(?4, 256, 1.0, t.text) AS r");
+    sql_candidates(&sql, "quote_fts", dates);
+    sb_puts(&sql, " AND t.speaker_id IS NOT NULL ORDER BY f.rowid DESC "
+                  "LIMIT ?5), m AS (SELECT sid FROM c WHERE r IS NOT NULL) "
+                  "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
+                  "s.is_delegate, count(*), (SELECT count(*) FROM c), "
+                  "(SELECT count(*) FROM m) FROM m JOIN speakers s ON "
+                  "s.id=m.sid GROUP BY s.id ORDER BY 7 DESC, s.name");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    ssize_t n = -1;
+    if (st) {
+        sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+        stmt_bind_text(st, 4, query);
+        sqlite3_bind_int(st, 5, ABOUT_SCAN_CANDIDATES);
+        bind_dates(st, dates);
+        int64_t scanned = 0;
+        n = speaker_rows_counted(st, rows, &scanned, &count->total);
+        count->more = n >= 0 && scanned >= ABOUT_SCAN_CANDIDATES &&
+                      candidates_exceed(d, "quote_fts", match, dates,
+                                        ABOUT_SCAN_CANDIDATES);
+    }
+    free(match);
+    return n;
 }
 
 void search_match_chars(const search_row *r, size_t i, int64_t *start,

@@ -121,6 +121,47 @@ static int store_pinyin_keys(sqlite3_stmt *insert, const char *name,
     return rc;
 }
 
+/* The prefix of a key made of two characters of the titles or the
+   delegation. */
+#define DETAIL_KEY "\x1ft"
+
+/* The keys DETAIL_KEY + each pair of characters of text (simplified), in
+   order, to out (repeats and all). */
+static void detail_keys(const char *text, strlist *out)
+{
+    char *simple = text_simplify(text);
+    const char *t = simple ? simple : text;
+    size_t len = strlen(t);
+    for (size_t from = 0; from < len;) {
+        size_t one = utf8_chars_len(t + from, len - from, 1);
+        size_t two = utf8_chars_len(t + from, len - from, 2);
+        if (two > one) {
+            strbuf key = {0};
+            sb_puts(&key, DETAIL_KEY);
+            sb_append(&key, t + from, two);
+            strlist_push_owned(out, sb_take(&key));
+        }
+        from += one;
+    }
+    free(simple);
+}
+
+int store_speaker_detail_keys(sqlite3_stmt *insert, const char *titles,
+                              const char *delegation, int64_t id,
+                              const char *name)
+{
+    strlist keys = {0};
+    if (titles)
+        detail_keys(titles, &keys);
+    if (delegation)
+        detail_keys(delegation, &keys);
+    int rc = 0;
+    for (size_t i = 0; i < keys.n && rc == 0; i++)
+        rc = store_key(insert, keys.v[i], strlen(keys.v[i]), id, name);
+    strlist_free(&keys);
+    return rc;
+}
+
 /* The lookup keys of a new speaker (see speaker_keys in the schema),
    added with insert, a statement made from speaker_key_insert_sql. */
 int store_speaker_keys(sqlite3_stmt *insert, const char *name, int64_t id)
@@ -294,11 +335,75 @@ ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids)
     return (ssize_t)ids_unique(*ids, n);
 }
 
+/* Most pairs of characters of a query looked up in the detail keys; the
+   words themselves are then checked. */
+#define DETAIL_KEYS_MAX 6
+
+/* Does the speaker's titles or delegation hold q (simplified, as the
+   detail keys are)? */
+static bool details_hold(const char *titles, const char *delegation,
+                         const char *q)
+{
+    const char *texts[] = {titles, delegation};
+    bool found = false;
+    for (size_t i = 0; i < 2 && !found; i++) {
+        if (!texts[i])
+            continue;
+        char *simple = text_simplify(texts[i]);
+        found = simple && strstr(simple, q);
+        free(simple);
+    }
+    return found;
+}
+
+/* Append to ids (n of them so far, cap) the speakers whose titles or
+   delegation hold q, a query of two characters or more: those with the
+   detail keys of its first pairs, then the words checked.  Returns the
+   new count, or -1 on a database error. */
+static ssize_t speaker_ids_by_details(db *d, const char *q, int64_t **ids,
+                                      size_t n, size_t *cap)
+{
+    char *simple = text_simplify(q);
+    strlist keys = {0};
+    detail_keys(simple ? simple : q, &keys);
+    if (keys.n == 0) {
+        free(simple);
+        return (ssize_t)n;
+    }
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT s.id, s.titles, s.delegation FROM speakers s "
+                  "WHERE s.id IN (");
+    size_t used = keys.n < DETAIL_KEYS_MAX ? keys.n : DETAIL_KEYS_MAX;
+    for (size_t i = 0; i < used; i++)
+        sb_printf(&sql, "%sSELECT speaker_id FROM speaker_keys WHERE key=?%zu",
+                  i ? " INTERSECT " : "", i + 1);
+    sb_puts(&sql, ")");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    int rc = SQLITE_ERROR;
+    if (st) {
+        for (size_t i = 0; i < used; i++)
+            stmt_bind_text(st, (int)i + 1, keys.v[i]);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (!details_hold((const char *)sqlite3_column_text(st, 1),
+                              (const char *)sqlite3_column_text(st, 2),
+                              simple ? simple : q))
+                continue;
+            *ids = grow_array(*ids, cap, n + 1, sizeof **ids);
+            (*ids)[n++] = sqlite3_column_int64(st, 0);
+        }
+        sqlite3_finalize(st);
+    }
+    strlist_free(&keys);
+    free(simple);
+    return rc == SQLITE_DONE ? (ssize_t)n : -1;
+}
+
 /* ---- role classes ---- */
 
 static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
-    [ROLE_ANY] = "全部", [ROLE_NPC] = "人大代表",
-    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "地方",
+    [ROLE_ANY] = "all", [ROLE_NPC] = "人大代表",
+    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "local",
 };
 
 const char *role_class_label(role_class c)
@@ -310,12 +415,36 @@ role_class role_class_from_name(const char *name)
 {
     if (!name)
         return ROLE_ANY;
-    if (strcmp(name, "local") == 0)
+    if (strcmp(name, "地方") == 0)
         return ROLE_LOCAL;
     for (int c = ROLE_NPC; c < ROLE_CLASS_COUNT; c++)
         if (strcmp(name, role_class_labels[c]) == 0)
             return (role_class)c;
     return ROLE_ANY;
+}
+
+int db_role_known(db *d, const char *name, strlist *known)
+{
+    if (strcmp(name, "all") == 0 || strcmp(name, "全部") == 0 ||
+        role_class_from_name(name) != ROLE_ANY)
+        return 1;
+    /* The distinct roles of the speakers: a few dozen, read once for a
+       command (a scan of the speakers, not of the quotes). */
+    sqlite3_stmt *st = db_prepare(d, "SELECT DISTINCT role FROM speakers "
+                                     "WHERE role IS NOT NULL ORDER BY role",
+                                  NULL);
+    if (!st)
+        return -1;
+    bool found = false;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *role = (const char *)sqlite3_column_text(st, 0);
+        found = found || strcmp(role, name) == 0;
+        if (known)
+            strlist_push(known, role);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? found : -1;
 }
 
 /* ---- speaker lists ---- */
@@ -345,6 +474,35 @@ static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
     return -1;
 }
 
+/* Two numbers a statement of speakers rows gives beside each row. */
+typedef struct {
+    int64_t *first, *second;
+} extra_columns;
+
+/* stmt_read_rows callback: a speakers row, then columns 7 and 8 into the
+   numbers of ctx (an extra_columns). */
+static void read_speaker_counted(sqlite3_stmt *st, void *row, void *ctx)
+{
+    extra_columns *x = ctx;
+    read_speaker(st, row, NULL);
+    *x->first = sqlite3_column_int64(st, 7);
+    *x->second = sqlite3_column_int64(st, 8);
+}
+
+ssize_t speaker_rows_counted(sqlite3_stmt *st, speaker_row **rows,
+                             int64_t *first, int64_t *second)
+{
+    extra_columns x = {first, second};
+    size_t n;
+    bool ok = stmt_read_rows(st, sizeof **rows, read_speaker_counted, &x,
+                             (void **)rows, &n);
+    if (ok)
+        return (ssize_t)n;
+    speaker_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
 #define SPEAKER_COLUMNS \
     "s.id, s.name, s.role, s.titles, s.delegation, s.is_delegate, s.nquotes"
 
@@ -368,6 +526,14 @@ int64_t db_speaker_count(db *d)
     return db_query_int(d, "SELECT count(*) FROM speakers", &n) == 0 ? n : -1;
 }
 
+int64_t db_speakers_named(db *d, const char *query)
+{
+    int64_t *ids;
+    ssize_t n = speaker_ids_matching(d, query, &ids);
+    free(ids);
+    return n;
+}
+
 ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
 {
     *rows = NULL;
@@ -375,8 +541,17 @@ ssize_t db_speakers(db *d, const char *query, speaker_row **rows)
         return db_speakers_page(d, 0, SIZE_MAX, rows);
     int64_t *ids;
     ssize_t nids = speaker_ids_matching(d, query, &ids);
-    if (nids < 0)
+    if (nids >= 0 && u8_mbsnlen((const uint8_t *)query, strlen(query)) > 1) {
+        /* Their titles and delegation too. */
+        size_t cap = (size_t)nids;
+        nids = speaker_ids_by_details(d, query, &ids, (size_t)nids, &cap);
+        if (nids > 0)
+            nids = (ssize_t)ids_unique(ids, (size_t)nids);
+    }
+    if (nids < 0) {
+        free(ids);
         return -1;
+    }
     /* The matching speakers, in the order of the whole list. */
     strbuf sql = {0};
     sb_puts(&sql, "SELECT " SPEAKER_COLUMNS " FROM speakers s WHERE s.id IN (");

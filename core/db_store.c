@@ -125,7 +125,8 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "titles=coalesce(excluded.titles, titles), "
          "delegation=coalesce(excluded.delegation, delegation), "
          "is_delegate=max(excluded.is_delegate, is_delegate)"},
-        {&s->speaker_id, "SELECT id FROM speakers WHERE name=?1"},
+        {&s->speaker_id, "SELECT id, titles, delegation FROM speakers "
+                         "WHERE name=?1"},
         {&s->appearance,
          "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
          "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)"},
@@ -155,14 +156,26 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
     return 0;
 }
 
+/* Whether a new value (NULL: none, the old one stays) changes old. */
+static bool changes(const char *new_value, const unsigned char *old)
+{
+    return new_value && (!old || strcmp(new_value, (const char *)old) != 0);
+}
+
 /* Store or update a speaker; returns its id, or 0 on failure.  A new
-   speaker also gets its lookup keys. */
+   speaker also gets its lookup keys, and the keys of titles or a
+   delegation it had not been stored with. */
 static int64_t store_person(store_stmts *s, const person *p)
 {
     stmt_bind_text(s->speaker_id, 1, p->name);
     int64_t id = 0;
-    if (sqlite3_step(s->speaker_id) == SQLITE_ROW)
+    bool new_details = true;
+    if (sqlite3_step(s->speaker_id) == SQLITE_ROW) {
         id = sqlite3_column_int64(s->speaker_id, 0);
+        new_details = changes(p->titles, sqlite3_column_text(s->speaker_id, 1))
+                      || changes(p->delegation,
+                                 sqlite3_column_text(s->speaker_id, 2));
+    }
     sqlite3_reset(s->speaker_id);
     stmt_bind_text(s->speaker, 1, p->name);
     stmt_bind_text(s->speaker, 2, p->role);
@@ -171,10 +184,16 @@ static int64_t store_person(store_stmts *s, const person *p)
     sqlite3_bind_int(s->speaker, 5, p->is_delegate);
     if (stmt_run(s->speaker) != 0)
         return 0;
-    if (id != 0)
-        return id;
-    id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
-    return store_speaker_keys(s->speaker_key, p->name, id) == 0 ? id : 0;
+    bool is_new = id == 0;
+    if (is_new)
+        id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
+    if (is_new && store_speaker_keys(s->speaker_key, p->name, id) != 0)
+        return 0;
+    if (new_details &&
+        store_speaker_detail_keys(s->speaker_key, p->titles, p->delegation,
+                                  id, p->name) != 0)
+        return 0;
+    return id;
 }
 
 /* ---- subheads column: decks and subheads joined by newlines (a block

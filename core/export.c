@@ -123,17 +123,25 @@ static void md_row(strbuf *sb, const quote_row *r, const quote_row *prev)
         sb_puts(sb, "\n## ");
         md_inline(sb, r->article ? r->article : "(no headline)");
         sb_puts(sb, "\n");
-        if (r->file) {
-            sb_puts(sb, "\n*");
-            md_inline(sb, r->file);
-            sb_puts(sb, "*\n");
+        /* The source: paper, date, edition and the file. */
+        const char *const source[] = {r->paper, r->date, r->edition,
+                                      r->file};
+        bool first = true;
+        for (size_t i = 0; i < 4; i++) {
+            if (!source[i] || !*source[i])
+                continue;
+            sb_puts(sb, first ? "\n*" : " \xC2\xB7 ");
+            md_inline(sb, source[i]);
+            first = false;
         }
+        if (!first)
+            sb_puts(sb, "*\n");
     }
     sb_puts(sb, "\n**");
     md_inline(sb, r->speaker ? r->speaker : "Unattributed");
     sb_puts(sb, "**");
-    const char *const extra[] = {r->role, r->titles, r->kind};
-    for (size_t i = 0; i < 3; i++) {
+    const char *const extra[] = {r->role, r->delegation, r->titles, r->kind};
+    for (size_t i = 0; i < 4; i++) {
         if (extra[i] && *extra[i]) {
             sb_puts(sb, " \xC2\xB7 "); /* middle dot */
             md_inline(sb, extra[i]);
@@ -154,6 +162,10 @@ static void csv_row(strbuf *sb, const quote_row *r)
     csv_field(sb, r->titles, false);
     csv_field(sb, r->kind, false);
     csv_field(sb, r->text, false);
+    csv_field(sb, r->paper, false);
+    csv_field(sb, r->date, false);
+    csv_field(sb, r->edition, false);
+    csv_field(sb, r->delegation, false);
     sb_putc(sb, '\n');
 }
 
@@ -167,6 +179,10 @@ static void json_row(strbuf *sb, const quote_row *r)
     json_field_string(sb, "titles", r->titles, false);
     json_field_string(sb, "kind", r->kind, false);
     json_field_string(sb, "text", r->text, false);
+    json_field_string(sb, "paper", r->paper, false);
+    json_field_string(sb, "date", r->date, false);
+    json_field_string(sb, "edition", r->edition, false);
+    json_field_string(sb, "delegation", r->delegation, false);
     sb_puts(sb, "}\n");
 }
 
@@ -178,7 +194,8 @@ static void render_head(strbuf *sb, export_format fmt)
     if (fmt == EXPORT_MARKDOWN)
         sb_puts(sb, "# Quotes\n");
     else if (fmt == EXPORT_CSV)
-        sb_puts(sb, "file,article,speaker,role,titles,kind,text\n");
+        sb_puts(sb, "file,article,speaker,role,titles,kind,text,paper,date,"
+                    "edition,delegation\n");
 }
 
 /* Append row i (rows before it decide Markdown's headings). */
@@ -246,6 +263,20 @@ static char *temp_template(const char *path)
     return sb_take(&sb);
 }
 
+/* Rename from to to unless to exists (errno EEXIST then).  Where the file
+   system cannot rename that way, a hard link does the same. */
+static int rename_noreplace(const char *from, const char *to)
+{
+    if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    if (link(from, to) != 0)
+        return -1;
+    unlink(from);
+    return 0;
+}
+
 /* Write the export into the open temporary file fd (closing it) and
    make it durable.  Returns 0 or -1 with errno set. */
 static int write_temp(int fd, export_format fmt, const quote_row *rows,
@@ -258,7 +289,11 @@ static int write_temp(int fd, export_format fmt, const quote_row *rows,
         errno = e;
         return -1;
     }
-    int rc = export_write(f, fmt, rows, n);
+    int rc = 0;
+    if (fmt == EXPORT_CSV && fputs(EXPORT_BOM, f) == EOF)
+        rc = -1;
+    if (rc == 0)
+        rc = export_write(f, fmt, rows, n);
     int e = errno;
     if (rc == 0 && fsync(fileno(f)) != 0) {
         rc = -1;
@@ -273,7 +308,7 @@ static int write_temp(int fd, export_format fmt, const quote_row *rows,
 }
 
 int export_to_path(const char *path, const quote_row *rows, size_t n,
-                   strbuf *err)
+                   bool replace, strbuf *err)
 {
     int fmt = export_format_for_path(path);
     if (fmt < 0) {
@@ -291,13 +326,62 @@ int export_to_path(const char *path, const quote_row *rows, size_t n,
     int rc = 0;
     if (fchmod(fd, 0600) != 0 ||
         write_temp(fd, (export_format)fmt, rows, n) != 0 ||
-        rename(tmp, path) != 0) {
-        sb_printf(err, "cannot write %s: %s", path, strerror(errno));
+        (replace ? rename(tmp, path) : rename_noreplace(tmp, path)) != 0) {
+        if (errno == EEXIST)
+            sb_printf(err, "%s exists: not replaced", path);
+        else
+            sb_printf(err, "cannot write %s: %s", path, strerror(errno));
+        int e = errno;
         unlink(tmp);
+        errno = e;
         rc = -1;
     }
     free(tmp);
     return rc;
+}
+
+/* ---- citations ------------------------------------------------------ */
+
+/* Append the parts that are known (not NULL or empty), joined by sep,
+   between open and close; nothing when none is known. */
+static void append_known(strbuf *sb, const char *const *parts, size_t n,
+                         const char *sep, const char *open,
+                         const char *close)
+{
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!parts[i] || !*parts[i])
+            continue;
+        sb_puts(sb, first ? open : sep);
+        sb_puts(sb, parts[i]);
+        first = false;
+    }
+    if (!first)
+        sb_puts(sb, close);
+}
+
+char *export_citation(const quote_row *q)
+{
+    strbuf sb = {0};
+    sb_printf(&sb, "\xE2\x80\x9C%s\xE2\x80\x9D\n", q->text ? q->text : "");
+    sb_printf(&sb, "\xE2\x80\x94\xE2\x80\x94%s",
+              q->speaker ? q->speaker : "(unattributed)");
+    const char *const who[] = {q->role, q->delegation, q->titles};
+    append_known(&sb, who, 3, "\xEF\xBC\x8C", "\xEF\xBC\x88",
+                 "\xEF\xBC\x89");
+    sb_putc(&sb, '\n');
+    /* 《paper》date，edition，《headline》（file） */
+    strbuf title = {0};
+    if (q->article)
+        sb_printf(&title, "\xE3\x80\x8A%s\xE3\x80\x8B", q->article);
+    if (q->paper)
+        sb_printf(&sb, "\xE3\x80\x8A%s\xE3\x80\x8B", q->paper);
+    const char *const where[] = {q->date, q->edition, title.s};
+    append_known(&sb, where, 3, "\xEF\xBC\x8C", "", "");
+    if (q->file)
+        sb_printf(&sb, "\xEF\xBC\x88%s\xEF\xBC\x89", q->file);
+    sb_free(&title);
+    return sb_take(&sb);
 }
 
 /* ---- base64 and OSC 52 ---------------------------------------------- */

@@ -20,9 +20,17 @@ typedef enum {
    .jsonl, any case), or -1 for anything else. */
 int export_format_for_path(const char *path);
 
-/* Append the whole export of rows in fmt to out.  CSV and JSON carry the
-   fields of `dubao quotes --csv/--json` (file, article, speaker, role,
-   titles, kind, text); CSV starts with a header line. */
+/* The UTF-8 byte order mark: spreadsheet programs (Excel) read a CSV file
+   as UTF-8 only when it starts with one.  Files exported as .csv start
+   with it; `dubao quotes --csv` writes it with --bom. */
+#define EXPORT_BOM "\xEF\xBB\xBF"
+
+/* Append the whole export of rows in fmt to out.  Every quote carries
+   what a citation needs.  CSV and JSON carry the fields of `dubao quotes
+   --csv/--json` (file, article, speaker, role, titles, kind, text, paper,
+   date, edition, delegation); CSV starts with a header line.  Markdown
+   puts paper, date and edition under each headline and role, delegation
+   and titles beside each speaker. */
 void export_render(strbuf *out, export_format fmt, const quote_row *rows,
                    size_t n);
 
@@ -36,12 +44,24 @@ int export_write(FILE *f, export_format fmt, const quote_row *rows,
 int export_write_part(FILE *f, export_format fmt, const quote_row *rows,
                       size_t n, bool head);
 
-/* Export to path (format by extension) as a new file of mode 0600.  The
-   data goes to a temporary file in the same directory that is renamed
-   over path only when complete, so a failure never leaves half a file.
-   Returns 0, or -1 with a message for the user in err. */
+/* Export to path (format by extension; a .csv file starts with
+   EXPORT_BOM) as a new file of mode 0600.  The data goes to a temporary
+   file in the same directory that is renamed over path only when
+   complete, so a failure never leaves half a file.  An existing file at
+   path is replaced only when replace is true; otherwise the export fails
+   with errno EEXIST (checked at the rename itself, so a file created
+   meanwhile is not lost either).  Returns 0, or -1 with a message for the
+   user in err. */
 int export_to_path(const char *path, const quote_row *rows, size_t n,
-                   strbuf *err);
+                   bool replace, strbuf *err);
+
+/* A citation of quote q for the clipboard (heap):
+       “words”
+       ——雷军（全国人大代表，北京市代表团，小米集团董事长）
+       《北京城市副中心报》2025-03-07 第01版《headline》（file）
+   Parts that are not known are left out; without a paper the file name
+   stands in its place. */
+char *export_citation(const quote_row *q);
 
 /* Base64 (RFC 4648, with padding) of n bytes, as a heap string. */
 char *base64_encode(const void *data, size_t n);

@@ -122,3 +122,81 @@ int make_parent_dirs(const char *path)
     free(p);
     return 0;
 }
+
+/* The user's home directory, or NULL when HOME is not an absolute path. */
+static const char *home_dir(void)
+{
+    const char *home = getenv("HOME");
+    return home && home[0] == '/' ? home : NULL;
+}
+
+char *path_expand_home(const char *path)
+{
+    const char *home = home_dir();
+    static const char *const prefixes[] = {"~", "$HOME", "${HOME}"};
+    for (size_t i = 0; home && i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(path, prefixes[i], n) == 0 &&
+            (path[n] == '/' || path[n] == '\0')) {
+            strbuf sb = {0};
+            sb_printf(&sb, "%s%s", home, path + n);
+            return sb_take(&sb);
+        }
+    }
+    return xstrdup(path);
+}
+
+char *path_abbreviate_home(const char *path)
+{
+    const char *home = home_dir();
+    size_t n = home ? strlen(home) : 0;
+    if (n > 1 && strncmp(path, home, n) == 0 &&
+        (path[n] == '/' || path[n] == '\0')) {
+        strbuf sb = {0};
+        sb_printf(&sb, "~%s", path + n);
+        return sb_take(&sb);
+    }
+    return xstrdup(path);
+}
+
+/* XDG_DOCUMENTS_DIR as $XDG_CONFIG_HOME/user-dirs.dirs (the file
+   xdg-user-dirs writes) sets it: the value of a line
+   XDG_DOCUMENTS_DIR="$HOME/Documents", $HOME expanded.  Heap or NULL. */
+static char *user_dirs_documents(void)
+{
+    const char *config = getenv("XDG_CONFIG_HOME");
+    const char *home = home_dir();
+    strbuf path = {0};
+    if (config && config[0] == '/')
+        sb_printf(&path, "%s/user-dirs.dirs", config);
+    else if (home)
+        sb_printf(&path, "%s/.config/user-dirs.dirs", home);
+    FILE *f = path.s ? fopen(path.s, "r") : NULL;
+    sb_free(&path);
+    char line[1024], *found = NULL;
+    static const char key[] = "XDG_DOCUMENTS_DIR=\"";
+    while (f && !found && fgets(line, sizeof line, f)) {
+        if (strncmp(line, key, sizeof key - 1) != 0)
+            continue;
+        char *value = line + sizeof key - 1;
+        char *end = strchr(value, '"');
+        if (end) {
+            *end = '\0';
+            found = path_expand_home(value);
+        }
+    }
+    if (f)
+        fclose(f);
+    return found;
+}
+
+char *dubao_documents_dir(void)
+{
+    const char *env = getenv("XDG_DOCUMENTS_DIR");
+    char *dir = env && env[0] ? path_expand_home(env) : user_dirs_documents();
+    if (dir && dir[0] == '/' && is_dir(dir))
+        return dir;
+    free(dir);
+    const char *home = home_dir();
+    return xstrdup(home ? home : ".");
+}

@@ -17,4 +17,16 @@ char *dubao_config_path(void);
    Returns 0 on success, -1 with errno set. */
 int make_parent_dirs(const char *path);
 
+/* path with a leading ~, $HOME or ${HOME} (alone or before a '/')
+   replaced by the home directory (heap string; a copy of path otherwise,
+   or when HOME is not set). */
+char *path_expand_home(const char *path);
+/* path with the home directory at its start written as ~ (heap). */
+char *path_abbreviate_home(const char *path);
+
+/* Where exported files go by default: XDG_DOCUMENTS_DIR (from the
+   environment, else as $XDG_CONFIG_HOME/user-dirs.dirs sets it) when it
+   is a directory, else the home directory, else "." (heap string). */
+char *dubao_documents_dir(void);
+
 #endif

@@ -73,6 +73,9 @@ bool tmux_alive(void);
 void tmux_stop(void);
 void tmux_resize(int cols, int rows);
 
+/* How many lines of text contain needle. */
+int test_count_lines_with(const char *text, const char *needle);
+
 /* ---- the browser's --script mode ---- */
 /* Run the browser with the script text, the database db and the corpus
    (NULL: the shipped one); stdout (the :dump screens) in out. */

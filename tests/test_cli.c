@@ -189,7 +189,8 @@ static void cli_all_quotes_stream_out(void **state)
     sb_clear(&out);
     assert_int_equal(run_dubao(db, &out, &err, "-n", "quotes", "--csv", NULL,
                                NULL, NULL), 0);
-    const char *header = "file,article,speaker,role,titles,kind,text\n";
+    const char *header = "file,article,speaker,role,titles,kind,text,paper,"
+                         "date,edition,delegation\n";
     assert_true(strncmp(out.s, header, strlen(header)) == 0);
     assert_null(strstr(out.s + 1, header));
     sb_free(&out);

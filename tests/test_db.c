@@ -72,14 +72,14 @@ static void db_stores_and_reads_back(void **state)
     issue_free(&is);
 
     issue_row *ir;
-    assert_int_equal(db_issues(d, &ir), 1);
+    assert_int_equal(db_issues(d, NULL, &ir), 1);
     assert_string_equal(ir[0].file, "a.txt");
     assert_string_equal(ir[0].paper, "测试日报");
     assert_string_equal(ir[0].date, "2025-03-07");
     assert_int_equal(ir[0].articles, 1);
 
     article_row *ar;
-    assert_int_equal(db_articles(d, ir[0].id, NULL, &ar), 1);
+    assert_int_equal(db_articles(d, ir[0].id, NULL, NULL, &ar), 1);
     assert_string_equal(ar[0].headline, "标题'; DROP TABLE issues; --");
     assert_string_equal(ar[0].byline, "本报记者 王五");
     assert_int_equal(ar[0].subheads.n, 1);
@@ -97,7 +97,7 @@ static void db_stores_and_reads_back(void **state)
     para_rows_free(pr, 4);
 
     quote_row *qr;
-    quote_filter f = {"zhangsan", NULL, NULL, 0, 0, ROLE_ANY};
+    quote_filter f = {.speaker = "zhangsan"};
     assert_int_equal(db_quotes(d, &f, &qr), 1);
     assert_string_equal(qr[0].speaker, "张三");
     assert_string_equal(qr[0].role, "全国人大代表");
@@ -107,7 +107,7 @@ static void db_stores_and_reads_back(void **state)
     assert_int_equal(db_quotes(d, &f, &qr), 0);
     quote_rows_free(qr, 0);
     /* Role classes: a 全国人大代表 is in NPC, not in CPPCC or local. */
-    quote_filter byrole = {NULL, NULL, NULL, 0, 0, ROLE_NPC};
+    quote_filter byrole = {.roles = ROLE_NPC};
     assert_int_equal(db_quotes(d, &byrole, &qr), 1);
     quote_rows_free(qr, 1);
     byrole.roles = ROLE_CPPCC;
@@ -162,10 +162,10 @@ static void db_replaces_a_file_and_forgets_removed_ones(void **state)
 }
 
 /* The number of search results (articles and quotes) for query. */
-static ssize_t search_count(db *d, const char *query)
+static ssize_t results_for(db *d, const char *query)
 {
     search_row *rows;
-    ssize_t n = db_search(d, query, 100, &rows);
+    ssize_t n = db_search(d, query, NULL, 100, &rows, NULL);
     if (n > 0)
         search_rows_free(rows, n);
     return n;
@@ -196,12 +196,12 @@ static void db_full_text_index_follows_every_change(void **state)
     assert_int_equal(db_batch_begin(d, &err), 0);
     assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
     assert_int_equal(store_made_issue(d, "/x/b.txt"), 0);
-    assert_int_equal(search_count(d, "干实事"), 0); /* not committed yet */
+    assert_int_equal(results_for(d, "干实事"), 0); /* not committed yet */
     assert_int_equal(db_batch_commit(d, &err), 0);
-    assert_int_equal(search_count(d, "干实事"), 4); /* 2 articles, 2 quotes */
+    assert_int_equal(results_for(d, "干实事"), 4); /* 2 articles, 2 quotes */
     /* A quote result says where the quote is in its article's body. */
     search_row *hits;
-    ssize_t nhits = db_search(d, "干实事", 10, &hits);
+    ssize_t nhits = db_search(d, "干实事", NULL, 10, &hits, NULL);
     int quote_rows = 0;
     for (ssize_t i = 0; i < nhits; i++) {
         if (!hits[i].is_quote)
@@ -216,20 +216,20 @@ static void db_full_text_index_follows_every_change(void **state)
 
     /* Replaced outside a batch: no stale entries, none missing. */
     assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
-    assert_int_equal(search_count(d, "干实事"), 4);
+    assert_int_equal(results_for(d, "干实事"), 4);
     assert_int_equal(db_full_check(d, &report), 1);
 
     /* A batch rolled back leaves nothing behind. */
     assert_int_equal(db_batch_begin(d, &err), 0);
     assert_int_equal(store_made_issue(d, "/x/c.txt"), 0);
     db_batch_rollback(d);
-    assert_int_equal(search_count(d, "干实事"), 4);
+    assert_int_equal(results_for(d, "干实事"), 4);
 
     /* Removed files leave the index too. */
     strlist gone = {0};
     strlist_push(&gone, "/x/a.txt");
     assert_int_equal(db_remove_sources(d, &gone, false), 1);
-    assert_int_equal(search_count(d, "干实事"), 2);
+    assert_int_equal(results_for(d, "干实事"), 2);
     assert_int_equal(db_full_check(d, &report), 1);
     strlist_free(&gone);
     /* The speakers' stored quote counts followed every change. */
@@ -449,7 +449,7 @@ static void db_search_snippet_is_a_line_around_the_match(void **state)
                                     NULL, &is, &err), 0);
     issue_free(&is);
     search_row *rows;
-    assert_int_equal(db_search(d, "乡村振兴", 10, &rows), 1);
+    assert_int_equal(db_search(d, "乡村振兴", NULL, 10, &rows, NULL), 1);
     const char *snip = rows[0].snippet;
     assert_null(strchr(snip, '\n'));
     assert_true(strncmp(snip, "…", strlen("…")) == 0);

@@ -321,8 +321,13 @@ static void e2e_copy_puts_the_quote_on_the_clipboard(void **state)
     screen = tmux_wait_for("copied", 2000);
     assert_non_null(screen);
     free(screen);
+    /* The quote in quotation marks, then its source: speaker, paper and
+       date (the first quote is in the one dated issue of the corpus). */
     char *clip = tmux_buffer();
-    assert_true(strncmp(clip, expect, strlen(expect)) == 0);
+    assert_true(strncmp(clip, "\xE2\x80\x9C", 3) == 0);
+    assert_true(strncmp(clip + 3, expect, strlen(expect)) == 0);
+    assert_non_null(strstr(clip, "\n\xE2\x80\x94\xE2\x80\x94"));
+    assert_non_null(strstr(clip, "《北京城市副中心报》2025-03-07"));
     free(clip);
     free(expect);
     tmux_keys("Q", NULL);

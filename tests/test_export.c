@@ -15,11 +15,13 @@
 
 #include "export.h"
 
-/* Two rows with a comma, a quote, a newline and a NULL role. */
+/* Two rows with a comma, a quote, a newline and a NULL role; the first
+   with its whole source (paper, date, edition, delegation). */
 static const quote_row two_rows[] = {
     {.file = "p1.txt", .article = "两会, 开幕", .speaker = "张三",
      .role = "全国人大代表", .titles = "省长", .kind = "direct",
-     .text = "他说：\"好\"，\n很好。"},
+     .text = "他说：\"好\"，\n很好。", .paper = "某某日报",
+     .date = "2025-03-05", .edition = "第01版", .delegation = "某省代表团"},
     {.file = "p1.txt", .article = "两会, 开幕", .speaker = NULL,
      .role = NULL, .titles = NULL, .kind = "indirect",
      .text = "*重要* 第一 [链接](x) <b>"},
@@ -37,10 +39,12 @@ static void export_csv_exact(void **state)
     (void)state;
     char *out = render(EXPORT_CSV, two_rows, 2);
     assert_string_equal(out,
-        "file,article,speaker,role,titles,kind,text\n"
+        "file,article,speaker,role,titles,kind,text,paper,date,edition,"
+        "delegation\n"
         "p1.txt,\"两会, 开幕\",张三,全国人大代表,省长,direct,"
-        "\"他说：\"\"好\"\"，\n很好。\"\n"
-        "p1.txt,\"两会, 开幕\",,,,indirect,*重要* 第一 [链接](x) <b>\n");
+        "\"他说：\"\"好\"\"，\n很好。\",某某日报,2025-03-05,第01版,"
+        "某省代表团\n"
+        "p1.txt,\"两会, 开幕\",,,,indirect,*重要* 第一 [链接](x) <b>,,,,\n");
     free(out);
 }
 
@@ -51,10 +55,13 @@ static void export_json_exact(void **state)
     assert_string_equal(out,
         "{\"file\":\"p1.txt\",\"article\":\"两会, 开幕\",\"speaker\":\"张三\","
         "\"role\":\"全国人大代表\",\"titles\":\"省长\",\"kind\":\"direct\","
-        "\"text\":\"他说：\\\"好\\\"，\\n很好。\"}\n"
+        "\"text\":\"他说：\\\"好\\\"，\\n很好。\",\"paper\":\"某某日报\","
+        "\"date\":\"2025-03-05\",\"edition\":\"第01版\","
+        "\"delegation\":\"某省代表团\"}\n"
         "{\"file\":\"p1.txt\",\"article\":\"两会, 开幕\",\"speaker\":null,"
         "\"role\":null,\"titles\":null,\"kind\":\"indirect\","
-        "\"text\":\"*重要* 第一 [链接](x) <b>\"}\n");
+        "\"text\":\"*重要* 第一 [链接](x) <b>\",\"paper\":null,"
+        "\"date\":null,\"edition\":null,\"delegation\":null}\n");
     /* Each line is one JSON value. */
     char *nl = strchr(out, '\n');
     *nl = '\0';
@@ -70,8 +77,8 @@ static void export_markdown_exact(void **state)
     assert_string_equal(out,
         "# Quotes\n"
         "\n## 两会, 开幕\n"
-        "\n*p1.txt*\n"
-        "\n**张三** · 全国人大代表 · 省长 · direct\n"
+        "\n*某某日报 · 2025-03-05 · 第01版 · p1.txt*\n"
+        "\n**张三** · 全国人大代表 · 某省代表团 · 省长 · direct\n"
         "\n> 他说：\"好\"，\n>\n> 很好。\n"
         "\n**Unattributed** · indirect\n"
         "\n> \\*重要\\* 第一 \\[链接\\](x) \\<b\\>\n");
@@ -119,7 +126,7 @@ static void export_csv_formula_guard(void **state)
     const char *line = strchr(out, '\n') + 1;
     assert_string_equal(line,
         "\"'=cmd|' /C calc'!A0\",\"'+1\",\"'-2\",\"'@SUM(1)\",普通,direct,"
-        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,,\n");
     free(out);
 }
 
@@ -172,15 +179,17 @@ static void export_to_path_mode_0600(void **state)
     strbuf path = {0}, err = {0};
     sb_printf(&path, "%s/q.csv", dir);
     mode_t old = umask(022);
-    int rc = export_to_path(path.s, two_rows, 2, &err);
+    int rc = export_to_path(path.s, two_rows, 2, false, &err);
     umask(old);
     assert_int_equal(rc, 0);
     struct stat st;
     assert_int_equal(stat(path.s, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0600);
+    /* A CSV file starts with the byte order mark spreadsheets need. */
     char *got = test_read_file(path.s, NULL);
     char *want = render(EXPORT_CSV, two_rows, 2);
-    assert_string_equal(got, want);
+    assert_true(strncmp(got, EXPORT_BOM, 3) == 0);
+    assert_string_equal(got + 3, want);
     free(got);
     free(want);
     assert_int_equal(count_entries(dir), 1);
@@ -190,7 +199,7 @@ static void export_to_path_mode_0600(void **state)
     sb_printf(&path, "%s/q.md", dir);
     write_file(path.s, "old\n", 0644);
     old = umask(0777);
-    rc = export_to_path(path.s, two_rows, 1, &err);
+    rc = export_to_path(path.s, two_rows, 1, true, &err);
     umask(old);
     assert_int_equal(rc, 0);
     assert_int_equal(stat(path.s, &st), 0);
@@ -213,14 +222,14 @@ static void export_to_path_errors(void **state)
     const char *dir = test_tmpdir();
     strbuf path = {0}, err = {0};
     sb_printf(&path, "%s/q.txt", dir);
-    assert_int_equal(export_to_path(path.s, two_rows, 2, &err), -1);
+    assert_int_equal(export_to_path(path.s, two_rows, 2, false, &err), -1);
     assert_non_null(strstr(err.s, "unknown format"));
     assert_int_equal(count_entries(dir), 0);
 
     sb_clear(&path);
     sb_clear(&err);
     sb_printf(&path, "%s/no/such/dir/q.csv", dir);
-    assert_int_equal(export_to_path(path.s, two_rows, 2, &err), -1);
+    assert_int_equal(export_to_path(path.s, two_rows, 2, false, &err), -1);
     assert_non_null(strstr(err.s, path.s));
     assert_non_null(strstr(err.s, strerror(ENOENT)));
     assert_int_equal(count_entries(dir), 0);
@@ -231,7 +240,7 @@ static void export_to_path_errors(void **state)
     sb_printf(&path, "%s/file", dir);
     write_file(path.s, "x", 0644);
     sb_puts(&path, "/q.json");
-    assert_int_equal(export_to_path(path.s, two_rows, 2, &err), -1);
+    assert_int_equal(export_to_path(path.s, two_rows, 2, false, &err), -1);
     assert_non_null(strstr(err.s, strerror(ENOTDIR)));
     assert_int_equal(count_entries(dir), 1);
     sb_free(&path);
@@ -259,7 +268,7 @@ static int export_in_child(const char *path, const quote_row *rows,
                 _exit(78);
         }
         strbuf err = {0};
-        int rc = export_to_path(path, rows, n, &err);
+        int rc = export_to_path(path, rows, n, true, &err);
         _exit(rc == -1 && err.len > 0 ? 0 : 1);
     }
     int status;
@@ -314,6 +323,46 @@ static void export_to_path_failed_write_keeps_old(void **state)
     assert_int_equal(count_entries(dir), 1);
     sb_free(&path);
     sb_free(&text);
+}
+
+/* An existing file is replaced only when asked: otherwise the export
+   fails, says so, and the file and directory are as they were. */
+static void export_to_path_never_replaces_unasked(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    strbuf path = {0}, err = {0};
+    sb_printf(&path, "%s/mine.md", dir);
+    write_file(path.s, "my notes\n", 0644);
+    errno = 0;
+    assert_int_equal(export_to_path(path.s, two_rows, 2, false, &err), -1);
+    assert_int_equal(errno, EEXIST);
+    assert_non_null(strstr(err.s, "exists"));
+    char *got = test_read_file(path.s, NULL);
+    assert_string_equal(got, "my notes\n");
+    free(got);
+    assert_int_equal(count_entries(dir), 1);
+    sb_free(&path);
+    sb_free(&err);
+}
+
+/* A citation for the clipboard names the speaker with role, delegation
+   and titles, and the paper, date, edition and headline; what is unknown
+   is left out, and the file stands in for an unknown paper. */
+static void export_citation_names_the_source(void **state)
+{
+    (void)state;
+    char *c = export_citation(&two_rows[0]);
+    assert_string_equal(c,
+        "“他说：\"好\"，\n很好。”\n"
+        "——张三（全国人大代表，某省代表团，省长）\n"
+        "《某某日报》2025-03-05，第01版，《两会, 开幕》（p1.txt）");
+    free(c);
+    c = export_citation(&two_rows[1]);
+    assert_string_equal(c, "“*重要* 第一 [链接](x) <b>”\n"
+                           "——(unattributed)\n"
+                           "《两会, 开幕》（p1.txt）");
+    free(c);
 }
 
 static void export_write_reports_errors(void **state)
@@ -418,6 +467,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(export_to_path_errors),
     cmocka_unit_test(export_to_path_unwritable_dir),
     cmocka_unit_test(export_to_path_failed_write_keeps_old),
+    cmocka_unit_test(export_to_path_never_replaces_unasked),
+    cmocka_unit_test(export_citation_names_the_source),
     cmocka_unit_test(export_write_reports_errors),
     cmocka_unit_test(export_base64_vectors),
     cmocka_unit_test(export_osc52),

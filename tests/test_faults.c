@@ -258,7 +258,8 @@ static void faults_damage_under_a_streaming_command(void **state)
     sb_clear(&out);
     sb_clear(&err);
     assert_int_equal(test_run(argv, &out, &err), 1);
-    const char *header = "file,article,speaker,role,titles,kind,text\n";
+    const char *header = "file,article,speaker,role,titles,kind,text,paper,"
+                         "date,edition,delegation\n";
     assert_true(out.s && strncmp(out.s, header, strlen(header)) == 0);
     assert_null(strstr(out.s + 1, header));
     assert_non_null(strstr(err.s, "run the command again"));

@@ -377,19 +377,6 @@ static void screen_sections_jump_from_speaker_to_speaker(void **state)
     free(out);
 }
 
-/* How many rows of a screen contain text. */
-static int rows_with(const char *screen, const char *text)
-{
-    int n = 0;
-    for (const char *p = screen; *p;) {
-        size_t len = strcspn(p, "\n");
-        char *row = xstrndup(p, len);
-        n += strstr(row, text) != NULL;
-        free(row);
-        p += len + (p[len] == '\n');
-    }
-    return n;
-}
 
 /* Search results keep their match in view: a long headline is cut to
    leave room, and a snippet whose match lies further on starts later.
@@ -408,8 +395,8 @@ static void screen_search_rows_keep_the_match_visible(void **state)
     int results = atoi(count + strlen("Search 1/"));
     assert_true(results > 5); /* 京津冀 is all over the shipped corpus */
     int shown = results < 28 ? results : 28;
-    assert_int_equal(rows_with(wide, "京津冀"), shown);
-    assert_int_equal(rows_with(narrow, "京津冀"), shown);
+    assert_int_equal(test_count_lines_with(wide, "京津冀"), shown);
+    assert_int_equal(test_count_lines_with(narrow, "京津冀"), shown);
     free(list);
     free(wide);
     free(narrow);

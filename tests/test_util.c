@@ -427,3 +427,16 @@ void test_assert_lines_fit(const char *screen, int cols)
         p += n + (nl ? 1 : 0);
     }
 }
+
+int test_count_lines_with(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; p && *p;) {
+        size_t len = strcspn(p, "\n");
+        char *line = xstrndup(p, len);
+        n += strstr(line, needle) != NULL;
+        free(line);
+        p += len + (p[len] == '\n');
+    }
+    return n;
+}

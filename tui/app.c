@@ -634,6 +634,30 @@ bool app_read_line(app *a, const char *label, strbuf *text)
     return app_prompt(a, label, text, NULL, NULL);
 }
 
+bool app_confirm(app *a, const char *question)
+{
+    strbuf empty = {0};
+    a->prompt = question;
+    a->prompt_text = &empty;
+    wint_t key = 0;
+    bool code = false;
+    bool yes = false;
+    for (;;) {
+        app_draw(a);
+        if (!app_read_key(a, &key, &code) || a->quit)
+            break;
+        if (code && key == KEY_RESIZE) {
+            app_layout(a);
+            continue;
+        }
+        yes = !code && (key == 'y' || key == 'Y');
+        break;
+    }
+    a->prompt = NULL;
+    a->prompt_text = NULL;
+    return yes;
+}
+
 bool app_copy_to_clipboard(app *a, const char *text)
 {
     if (a->script)

@@ -16,9 +16,14 @@
 typedef struct {
     bool json;
     bool csv;
-    const char *issue;    /* --issue FILE */
+    bool bom;             /* --bom: CSV starts with a byte order mark */
+    const char *issue;    /* --issue FILE (a name or a path) */
     const char *speaker;  /* --speaker Q */
     const char *role;     /* --role R */
+    const char *about;    /* --about QUERY (quotes) */
+    const char *since;    /* --since DATE */
+    const char *until;    /* --until DATE */
+    date_range dates;     /* since and until, checked */
     int limit;            /* --limit N (search) */
 } command_options;
 
@@ -135,7 +140,7 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
 static int cmd_issues(db *d, const command_options *co)
 {
     issue_row *rows;
-    ssize_t n = db_issues(d, &rows);
+    ssize_t n = db_issues(d, &co->dates, &rows);
     if (n < 0)
         return EXIT_RUNTIME;
     strbuf line = {0};
@@ -152,7 +157,8 @@ static int cmd_issues(db *d, const command_options *co)
             pad(&line, r->file, 28);
             pad(&line, r->date, 10);
             pad(&line, r->paper, 20);
-            sb_printf(&line, "%d articles", r->articles);
+            sb_printf(&line, "%d %s", r->articles,
+                      r->articles == 1 ? "article" : "articles");
         }
         emit(&line);
     }
@@ -161,10 +167,36 @@ static int cmd_issues(db *d, const command_options *co)
     return EXIT_OK;
 }
 
+/* The issue file --issue names (a name as `issues` prints it, or a
+   path), in *file (heap; NULL without --issue).  Returns EXIT_OK, or
+   EXIT_USAGE after a message when no issue has it. */
+static int resolve_issue(db *d, const char *cmd, const char *issue,
+                         char **file)
+{
+    *file = NULL;
+    if (!issue)
+        return EXIT_OK;
+    int found = db_issue_file(d, issue, file);
+    if (found < 0)
+        return EXIT_RUNTIME;
+    if (found == 0) {
+        fprintf(stderr, "dubao %s: no issue is named '%s' (dubao issues "
+                "lists them; a path must be a file of the corpus)\n", cmd,
+                issue);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 static int cmd_articles(db *d, const command_options *co)
 {
     article_row *rows;
-    ssize_t n = db_articles(d, 0, co->issue, &rows);
+    char *file;
+    int rc = resolve_issue(d, "articles", co->issue, &file);
+    if (rc != EXIT_OK)
+        return rc;
+    ssize_t n = db_articles(d, 0, file, &co->dates, &rows);
+    free(file);
     if (n < 0)
         return EXIT_RUNTIME;
     strbuf line = {0};
@@ -196,10 +228,13 @@ static int cmd_articles(db *d, const command_options *co)
 static int print_quotes(const command_options *co, const quote_row *rows,
                         size_t n, bool head)
 {
-    if (co->json || co->csv)
+    if (co->json || co->csv) {
         /* The same writer as the browser's export, so the two agree. */
+        if (head && co->csv && co->bom)
+            fputs(EXPORT_BOM, stdout);
         return export_write_part(stdout, co->json ? EXPORT_JSON : EXPORT_CSV,
                                  rows, n, head);
+    }
     strbuf line = {0};
     for (size_t i = 0; i < n; i++) {
         pad(&line, rows[i].speaker, 8);
@@ -234,28 +269,84 @@ static int print_quote_row(quote_row *r, void *ctx)
     return p->rc;
 }
 
+/* The --role value as a filter: a class, or an exact role that some
+   speaker has.  Returns EXIT_OK, or EXIT_USAGE after a message that
+   lists the roles there are. */
+static int check_role(db *d, const char *role)
+{
+    if (!role)
+        return EXIT_OK;
+    strlist known = {0};
+    int found = db_role_known(d, role, &known);
+    if (found == 0) {
+        fprintf(stderr, "dubao quotes: no speaker has the role '%s'; --role "
+                "takes a class (人大代表, 政协委员, local, all) or a role "
+                "that speakers have:", role);
+        for (size_t i = 0; i < known.n; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", known.v[i]);
+        fprintf(stderr, "%s\n", known.n ? "" : " (none yet)");
+    }
+    strlist_free(&known);
+    return found < 0 ? EXIT_RUNTIME : found ? EXIT_OK : EXIT_USAGE;
+}
+
+/* After a quotes command printed nothing: say why on stderr, so that an
+   empty answer is never mistaken for a silent failure. */
+static void explain_no_quotes(db *d, const command_options *co)
+{
+    if (!co->speaker && !co->role && !co->about && !co->issue &&
+        !date_range_bounded(&co->dates))
+        fprintf(stderr, "dubao quotes: the database holds no quotes\n");
+    else if (co->speaker && db_speakers_named(d, co->speaker) == 0)
+        fprintf(stderr, "dubao quotes: no speaker matches '%s' (dubao "
+                "speakers %s looks in titles and delegations too)\n",
+                co->speaker, co->speaker);
+    else
+        fprintf(stderr, "dubao quotes: no quote matches these options\n");
+}
+
 static int cmd_quotes(db *d, const command_options *co)
 {
+    char *file;
+    int rc = check_role(d, co->role);
+    if (rc == EXIT_OK)
+        rc = resolve_issue(d, "quotes", co->issue, &file);
+    if (rc != EXIT_OK)
+        return rc;
     /* --role takes a class (人大代表, 政协委员, local) or an exact role. */
-    role_class rc = role_class_from_name(co->role);
-    quote_filter f = {co->speaker, rc == ROLE_ANY ? co->role : NULL,
-                      co->issue, 0, 0, rc};
+    role_class rc_class = role_class_from_name(co->role);
+    bool exact = co->role && rc_class == ROLE_ANY &&
+                 strcmp(co->role, "all") != 0 && strcmp(co->role, "全部") != 0;
+    quote_filter f = {.speaker = co->speaker,
+                      .role = exact ? co->role : NULL,
+                      .file = file,
+                      .roles = rc_class,
+                      .about = co->about,
+                      .dates = &co->dates};
+    size_t printed = 0;
     if (co->speaker) {
         /* One speaker's quotes: a bounded list. */
         quote_row *rows;
         ssize_t n = db_quotes(d, &f, &rows);
+        free(file);
         if (n < 0)
             return EXIT_RUNTIME;
         print_quotes(co, rows, (size_t)n, true);
         quote_rows_free(rows, n);
-        return EXIT_OK;
+        printed = (size_t)n;
+    } else {
+        /* Every quote of an archive: row by row, never all in memory. */
+        quote_printer p = {co, true, 0};
+        rc = db_quotes_each(d, &f, print_quote_row, &p);
+        free(file);
+        if (rc != 0 && p.rc == 0)
+            return EXIT_RUNTIME;
+        if (p.head && co->csv)
+            print_quotes(co, NULL, 0, true); /* no rows: the header alone */
+        printed = !p.head;
     }
-    /* Every quote of an archive: row by row, never all in memory. */
-    quote_printer p = {co, true, 0};
-    if (db_quotes_each(d, &f, print_quote_row, &p) != 0 && p.rc == 0)
-        return EXIT_RUNTIME;
-    if (p.head && co->csv)
-        print_quotes(co, NULL, 0, true); /* no rows: the header alone */
+    if (printed == 0)
+        explain_no_quotes(d, co);
     return EXIT_OK;
 }
 
@@ -265,6 +356,9 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
     ssize_t n = db_speakers(d, query, &rows);
     if (n < 0)
         return EXIT_RUNTIME;
+    if (n == 0 && query && *query)
+        fprintf(stderr, "dubao speakers: no speaker matches '%s' (by name, "
+                "pinyin, titles or delegation)\n", query);
     strbuf line = {0};
     for (ssize_t i = 0; i < n; i++) {
         speaker_row *r = &rows[i];
@@ -280,8 +374,11 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
         } else {
             pad(&line, r->name, 8);
             pad(&line, r->role, 14);
-            sb_printf(&line, "%3d quotes  %s", r->quotes,
+            sb_printf(&line, "%3d %-6s  %s", r->quotes,
+                      r->quotes == 1 ? "quote" : "quotes",
                       r->titles ? r->titles : "");
+            if (r->delegation)
+                sb_printf(&line, "  (%s)", r->delegation);
         }
         emit(&line);
     }
@@ -314,6 +411,10 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         {"speaker", required_argument, NULL, 's'},
         {"role", required_argument, NULL, 'r'},
         {"limit", required_argument, NULL, 'l'},
+        {"about", required_argument, NULL, 'a'},
+        {"since", required_argument, NULL, 'S'},
+        {"until", required_argument, NULL, 'U'},
+        {"bom", no_argument, NULL, 'b'},
         {NULL, 0, NULL, 0},
     };
     memset(co, 0, sizeof *co);
@@ -328,6 +429,10 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         case 'i': co->issue = optarg; break;
         case 's': co->speaker = optarg; break;
         case 'r': co->role = optarg; break;
+        case 'a': co->about = optarg; break;
+        case 'S': co->since = optarg; break;
+        case 'U': co->until = optarg; break;
+        case 'b': co->bom = true; break;
         case 'l':
             co->limit = atoi(optarg);
             if (co->limit <= 0) {
@@ -353,13 +458,57 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         fprintf(stderr, "dubao %s: choose one of --json and --csv\n", argv[0]);
         return -1;
     }
+    strbuf err = {0};
+    if (!date_range_set(&co->dates, co->since, co->until, &err)) {
+        fprintf(stderr, "dubao %s: %s\n", argv[0], err.s);
+        sb_free(&err);
+        return -1;
+    }
     return 0;
+}
+
+/* The options a command takes of those that some commands do not: an
+   option given to a command without it is a usage error, never silently
+   ignored.  Returns the first such option, or NULL. */
+static const char *option_not_taken(const char *cmd,
+                                    const command_options *co)
+{
+    bool quotes = strcmp(cmd, "quotes") == 0;
+    bool dated = quotes || strcmp(cmd, "issues") == 0 ||
+                 strcmp(cmd, "articles") == 0 || strcmp(cmd, "search") == 0;
+    if (co->csv && !quotes)
+        return "--csv";
+    if (co->bom && !co->csv)
+        return "--bom (without --csv)";
+    if (co->about && !quotes)
+        return "--about";
+    if (co->since && !dated)
+        return "--since";
+    if (co->until && !dated)
+        return "--until";
+    return NULL;
+}
+
+/* After search printed n results of count: when the list is cut, say so
+   on stderr (the list itself stays clean for scripts). */
+static void report_search_cut(ssize_t n, const search_count *count)
+{
+    if (count->more)
+        fprintf(stderr, "dubao search: the first %zd of %lld+ results "
+                "(ranking stops at %d articles and %d quotes: narrow the "
+                "query or the dates to see the rest)\n", n,
+                (long long)count->total, SEARCH_RANK_CANDIDATES,
+                SEARCH_RANK_CANDIDATES);
+    else if (n < count->total)
+        fprintf(stderr, "dubao search: the first %zd of %lld results "
+                "(--limit N shows more)\n", n, (long long)count->total);
 }
 
 static int cmd_search(db *d, const command_options *co, const char *query)
 {
     search_row *rows;
-    ssize_t n = db_search(d, query, co->limit, &rows);
+    search_count count;
+    ssize_t n = db_search(d, query, &co->dates, co->limit, &rows, &count);
     if (n < 0)
         return EXIT_RUNTIME;
     strbuf line = {0};
@@ -390,6 +539,7 @@ static int cmd_search(db *d, const command_options *co, const char *query)
     }
     sb_free(&line);
     search_rows_free(rows, n);
+    report_search_cut(n, &count);
     return EXIT_OK;
 }
 
@@ -461,7 +611,6 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     if (parse_command_options(argc, argv, &co, &positional) != 0)
         return EXIT_USAGE;
     const char *cmd = argv[0];
-    bool csv_ok = strcmp(cmd, "quotes") == 0;
     bool positional_ok = strcmp(cmd, "speakers") == 0 ||
                          strcmp(cmd, "search") == 0;
     if (strcmp(cmd, "search") == 0 && !positional) {
@@ -469,9 +618,10 @@ int cli_run(const dubao_options *o, int argc, char **argv)
                 "(dubao search QUERY)\n");
         return EXIT_USAGE;
     }
-    if ((co.csv && !csv_ok) || (positional && !positional_ok)) {
+    const char *not_taken = option_not_taken(cmd, &co);
+    if (not_taken || (positional && !positional_ok)) {
         fprintf(stderr, "dubao %s: %s is not an option of this command\n",
-                cmd, co.csv ? "--csv" : positional);
+                cmd, not_taken ? not_taken : positional);
         return EXIT_USAGE;
     }
     db *d = open_and_index(o, strcmp(cmd, "index") == 0, NULL);
@@ -487,6 +637,11 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     int rc = run_command(d, cmd, &co, positional);
     fflush(stdout);
     bench_record_ns(&started);
+    if (rc == EXIT_USAGE) {
+        /* A value the database does not know (--issue, --role): said. */
+        db_close(d);
+        return rc;
+    }
     if (rc != EXIT_OK && is_damaged(d)) {
         /* Most commands print nothing until their rows are read, so they
            run again after the rebuild; one that already streamed rows

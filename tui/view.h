@@ -141,6 +141,9 @@ void app_focus(app *a, const view_ops *ops);
 void app_push_history(app *a);
 /* Read a line of text at the status line; false when cancelled. */
 bool app_read_line(app *a, const char *label, strbuf *text);
+/* Ask a yes/no question at the status line: true for y, false for any
+   other key. */
+bool app_confirm(app *a, const char *question);
 /* Put text on the terminal's clipboard (OSC 52); false when there is no
    terminal to send it to. */
 bool app_copy_to_clipboard(app *a, const char *text);

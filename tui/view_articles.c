@@ -29,7 +29,7 @@ static void articles_open(view *v)
     if (d->issue_id == 0)
         return;
     d->n = view_checked_count(
-        v, db_articles(app_db(v->app), d->issue_id, NULL, &d->rows));
+        v, db_articles(app_db(v->app), d->issue_id, NULL, NULL, &d->rows));
 }
 
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file)

@@ -3,9 +3,11 @@
  * article. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "draw.h"
 #include "export.h"
+#include "paths.h"
 #include "rows.h"
 #include "view.h"
 
@@ -22,7 +24,7 @@ typedef struct {
 /* The filter of the list the pane shows. */
 static quote_filter quotes_filter(const quotes_data *d)
 {
-    return (quote_filter){NULL, NULL, NULL, 0, d->speaker_id, d->roles};
+    return (quote_filter){.speaker_id = d->speaker_id, .roles = d->roles};
 }
 
 /* rows_fetch_fn for the quotes (ctx: the view). */
@@ -191,25 +193,67 @@ static bool quotes_mark(view *v)
     return true;
 }
 
+/* The file the export prompt offers: dubao-quotes.md in the documents
+   directory (never the current one, which may be a source tree), written
+   with ~ for the home directory (heap). */
+static char *default_export_path(void)
+{
+    char *dir = dubao_documents_dir();
+    strbuf sb = {0};
+    sb_printf(&sb, "%s/dubao-quotes.md", dir);
+    char *shown = path_abbreviate_home(sb.s);
+    sb_free(&sb);
+    free(dir);
+    return shown;
+}
+
+/* Ask for the file to export to (~ and $HOME expand), and whether to
+   replace it when it exists.  Returns the path (heap) and *replace, or
+   NULL when the user cancelled. */
+static char *ask_export_path(view *v, bool *replace)
+{
+    strbuf typed = {0};
+    char *offer = default_export_path();
+    sb_puts(&typed, offer);
+    free(offer);
+    char *path = NULL;
+    if (app_read_line(v->app, "export to (.md .csv .json): ", &typed) &&
+        typed.len > 0)
+        path = path_expand_home(typed.s);
+    sb_free(&typed);
+    *replace = false;
+    if (path && access(path, F_OK) == 0) {
+        strbuf q = {0};
+        char *shown = path_abbreviate_home(path);
+        sb_printf(&q, "%s exists. Replace it? (y/n) ", shown);
+        free(shown);
+        *replace = app_confirm(v->app, q.s);
+        sb_free(&q);
+        if (!*replace) {
+            app_message(v->app, "not exported: the file exists");
+            free(path);
+            path = NULL;
+        }
+    }
+    return path;
+}
+
 /* e: export the marked quotes of the list, or the whole list when none is
    marked, to a file whose extension picks the format (the list is read
    from the database here: the pane holds only a window of it). */
 static bool quotes_export(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    strbuf path = {0};
-    sb_puts(&path, "dubao-quotes.md");
-    if (!app_read_line(v->app, "export to (.md .csv .json): ", &path) ||
-        path.len == 0) {
-        sb_free(&path);
+    bool replace;
+    char *path = ask_export_path(v, &replace);
+    if (!path)
         return true;
-    }
     quote_filter f = quotes_filter(d);
     quote_row *all;
     ssize_t nall = db_quotes(app_db(v->app), &f, &all);
     if (nall < 0) {
         app_message(v->app, "export failed: %s", db_errmsg(app_db(v->app)));
-        sb_free(&path);
+        free(path);
         return true;
     }
     quote_row *out = xcalloc((size_t)nall + 1, sizeof *out);
@@ -221,34 +265,40 @@ static bool quotes_export(view *v)
     if (!only_marked)
         for (ssize_t i = 0; i < nall; i++)
             out[n++] = all[i];
-    strbuf err = {0};
-    if (export_to_path(path.s, out, n, &err) == 0)
-        app_message(v->app, "exported %zu %squotes to %s", n,
-                    only_marked ? "marked " : "", path.s);
+    strbuf err = {0}, what = {0};
+    sb_count(&what, (int64_t)n, only_marked ? "marked quote" : "quote",
+             only_marked ? "marked quotes" : "quotes");
+    char *shown = path_abbreviate_home(path);
+    if (export_to_path(path, out, n, replace, &err) == 0)
+        app_message(v->app, "exported %s to %s", what.s, shown);
     else
         app_message(v->app, "export failed: %s", err.s ? err.s : "");
+    free(shown);
     free(out);
     quote_rows_free(all, nall);
     sb_free(&err);
-    sb_free(&path);
+    sb_free(&what);
+    free(path);
     return true;
 }
 
-/* y: copy the quote under the cursor to the clipboard (OSC 52). */
+/* y: copy the quote under the cursor with its source (a citation) to the
+   clipboard (OSC 52). */
 static bool quotes_copy(view *v)
 {
     quotes_data_of(v);
     quote_row *q = quote_at(v, v->cursor);
     if (!q)
         return true;
-    const char *text = q->text;
+    char *text = export_citation(q);
+    size_t len = strlen(text);
     if (app_copy_to_clipboard(v->app, text))
-        app_message(v->app, "copied %zu bytes to the clipboard%s",
-                    strlen(text) > OSC52_MAX_TEXT ? (size_t)OSC52_MAX_TEXT
-                                                  : strlen(text),
-                    strlen(text) > OSC52_MAX_TEXT ? " (cut at 100 KB)" : "");
+        app_message(v->app, "copied the quote and its source (%zu bytes)%s",
+                    len > OSC52_MAX_TEXT ? (size_t)OSC52_MAX_TEXT : len,
+                    len > OSC52_MAX_TEXT ? ", cut at 100 KB" : "");
     else
         app_message(v->app, "no terminal to copy to");
+    free(text);
     return true;
 }
 

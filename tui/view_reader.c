@@ -143,7 +143,7 @@ static void reader_find_quotes(view *v, reader_data *d)
     d->npieces = 0;
     if (!d->article_id)
         return;
-    quote_filter f = {NULL, NULL, NULL, d->article_id, 0, ROLE_ANY};
+    quote_filter f = {.article_id = d->article_id};
     quote_row *q;
     ssize_t n = db_quotes(app_db(v->app), &f, &q);
     for (ssize_t i = 0; i < n; i++)

@@ -9,10 +9,15 @@
 #include "textwidth.h"
 #include "view.h"
 
+/* Results the pane lists at most (the status line says when there are
+   more). */
+#define RESULTS_SHOWN 200
+
 typedef struct {
     char *query;
     search_row *rows;
     ssize_t n;
+    search_count count;   /* how many there are in all */
     strlist labels;   /* "speaker：snippet" or "headline：snippet" */
     size_t *label_prefix; /* bytes before the snippet in each label */
 } results_data;
@@ -35,8 +40,9 @@ static void results_open(view *v)
     d->label_prefix = NULL;
     if (!d->query)
         return;
-    d->n = view_checked_count(v, db_search(app_db(v->app), d->query, 200,
-                                           &d->rows));
+    d->n = view_checked_count(v, db_search(app_db(v->app), d->query, NULL,
+                                           RESULTS_SHOWN, &d->rows,
+                                           &d->count));
     d->label_prefix = xcalloc((size_t)d->n + 1, sizeof *d->label_prefix);
     for (ssize_t i = 0; i < d->n; i++) {
         search_row *r = &d->rows[i];
@@ -172,15 +178,39 @@ static void results_filter(view *v, const char *query)
     view_reopen(v);
 }
 
+/* "37 results", or "the first 200 of 734 results" when the list is cut,
+   "of 1000+" when the count itself stopped at a cap. */
+static void results_count(const results_data *d, strbuf *sb)
+{
+    bool cut = d->count.more || d->n < d->count.total;
+    if (cut)
+        sb_printf(sb, "first %zd of %lld%s results", d->n,
+                  (long long)d->count.total, d->count.more ? "+" : "");
+    else
+        sb_count(sb, d->n, "result", "results");
+}
+
+static void results_title(view *v, strbuf *sb)
+{
+    results_data *d = v->data;
+    if (!d || !d->query)
+        return;
+    sb_printf(sb, " \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
+    if (d->count.more || d->n < d->count.total) {
+        sb_puts(sb, SEP);
+        results_count(d, sb);
+    }
+}
+
 static void results_status(view *v, strbuf *sb)
 {
     results_data *d = v->data;
     if (!d || !d->query)
         return;
-    sb_printf(sb, "%zd results for \xE2\x80\x9C%s\xE2\x80\x9D", d->n,
-              d->query);
+    results_count(d, sb);
+    sb_printf(sb, " for \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
     if (v->cursor < (size_t)d->n)
-        sb_printf(sb, " \xC2\xB7 %s \xC2\xB7 %s", d->rows[v->cursor].file,
+        sb_printf(sb, SEP "%s" SEP "%s", d->rows[v->cursor].file,
                   d->rows[v->cursor].article);
 }
 
@@ -216,6 +246,7 @@ const view_ops results_view_ops = {
     .enter = results_enter,
     .select = results_select,
     .filter = results_filter,
+    .title = results_title,
     .status = results_status,
     .save = results_save,
     .restore = results_restore,
