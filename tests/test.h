@@ -73,6 +73,9 @@ bool tmux_alive(void);
 void tmux_stop(void);
 void tmux_resize(int cols, int rows);
 
+/* Write n pages into the new directory dir, page i with the headline
+   "第i号新闻：TERM" and one deputy's quote "这是TERM的第i句话。". */
+void test_write_pages(const char *dir, int n, const char *term);
 /* How many lines of text contain needle. */
 int test_count_lines_with(const char *text, const char *needle);
 

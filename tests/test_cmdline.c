@@ -427,6 +427,35 @@ static void cmdline_quotes_carry_their_source(void **state)
     sb_free(&err);
 }
 
+/* search says on stderr when its list is cut: by --limit ("the first 5
+   of 22"), or by the ranking caps ("the first 1000 of 1000+") however
+   large --limit is; a whole list says nothing. */
+static void cmdline_search_says_when_cut(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    static const char *const five[] = {"-n", "search", "--limit", "5",
+                                       "京津冀", NULL};
+    assert_int_equal(dubao(shipped_db(), NULL, five, &out, &err), 0);
+    assert_int_equal(count_lines(out.s), 5);
+    assert_non_null(strstr(err.s, "the first 5 of "));
+    static const char *const all[] = {"-n", "search", "--limit", "5000",
+                                      "京津冀", NULL};
+    assert_int_equal(dubao(shipped_db(), NULL, all, &out, &err), 0);
+    assert_int_equal(err.len, 0);
+    char corpus[700], db[700];
+    snprintf(corpus, sizeof corpus, "%s/many", test_tmpdir());
+    snprintf(db, sizeof db, "%s/many.db", test_tmpdir());
+    test_write_pages(corpus, 520, "协同");
+    static const char *const capped[] = {"search", "--limit", "5000", "协同",
+                                         NULL};
+    assert_int_equal(dubao(db, corpus, capped, &out, &err), 0);
+    assert_int_equal(count_lines(out.s), 1000);
+    assert_non_null(strstr(err.s, "the first 1000 of 1000+ results"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cmdline_issues_newest_first),
     cmocka_unit_test(cmdline_dates_filter_by_issue_date),
@@ -435,6 +464,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cmdline_speaker_without_match_says_so),
     cmocka_unit_test(cmdline_speakers_by_titles_and_delegation),
     cmocka_unit_test(cmdline_quotes_carry_their_source),
+    cmocka_unit_test(cmdline_search_says_when_cut),
 };
 
 const test_suite cmdline_suite = {tests, SUITE_LEN(tests)};

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../tui/options.h"
 
@@ -437,6 +438,94 @@ static void screen_speakers_search_takes_pinyin(void **state)
     free(out);
 }
 
+/* The export prompt offers a file in the documents directory (here the
+   home directory: no XDG_DOCUMENTS_DIR), written with ~; ~ and $HOME
+   expand in what is typed; an existing file is replaced only after y.
+   The file names its sources. */
+static void screen_export_goes_home_and_asks_before_replacing(void **state)
+{
+    (void)state;
+    char home[700], md[800], csv[800];
+    snprintf(home, sizeof home, "%s/home", test_tmpdir());
+    assert_int_equal(mkdir(home, 0700), 0);
+    snprintf(md, sizeof md, "%s/dubao-quotes.md", home);
+    snprintf(csv, sizeof csv, "%s/q.csv", home);
+    char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+    setenv("HOME", home, 1);
+    unsetenv("XDG_DOCUMENTS_DIR");
+    unsetenv("XDG_CONFIG_HOME");
+    const char *db = fresh_db();
+    char *out = run_on(db, "d\n:type 雷军\n<Enter>\ne\n:dump\n<Enter>\n:dump\n");
+    char *prompt = test_nth_screen(out, 0), *done = test_nth_screen(out, 1);
+    assert_non_null(done);
+    assert_non_null(strstr(prompt, "export to (.md .csv .json): "
+                                   "~/dubao-quotes.md"));
+    assert_non_null(strstr(done, "exported 9 quotes to ~/dubao-quotes.md"));
+    char *text = test_read_file(md, NULL);
+    assert_non_null(strstr(text, "北京城市副中心报 \xC2\xB7 2025-03-07"));
+    assert_non_null(strstr(text, "**雷军** \xC2\xB7 全国人大代表 \xC2\xB7 "
+                                 "北京市代表团"));
+    free(text);
+    /* Someone else's file of that name: n keeps it, y replaces it. */
+    FILE *f = fopen(md, "w");
+    fputs("my notes\n", f);
+    fclose(f);
+    free(out);
+    out = run_on(db, "d\n:type 雷军\n<Enter>\ne\n<Enter>\n:dump\nn\n:dump\n");
+    char *ask = test_nth_screen(out, 0), *kept = test_nth_screen(out, 1);
+    assert_non_null(kept);
+    assert_non_null(strstr(ask, "~/dubao-quotes.md exists. Replace it? (y/n)"));
+    assert_non_null(strstr(kept, "not exported: the file exists"));
+    text = test_read_file(md, NULL);
+    assert_string_equal(text, "my notes\n");
+    free(text);
+    free(out);
+    out = run_on(db, "d\n:type 雷军\n<Enter>\ne\n<C-u>\n:type $HOME/q.csv\n"
+                     "<Enter>\ne\n<Enter>\ny\n:dump\n");
+    char *replaced = test_nth_screen(out, 0);
+    assert_non_null(replaced);
+    assert_non_null(strstr(replaced, "exported 9 quotes to ~/dubao-quotes.md"));
+    text = test_read_file(md, NULL);
+    assert_non_null(strstr(text, "雷军"));
+    free(text);
+    text = test_read_file(csv, NULL);
+    assert_true(strncmp(text, "\xEF\xBB\xBF" "file,", 8) == 0);
+    free(text);
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_home);
+    char *bufs[] = {prompt, done, ask, kept, replaced, out};
+    for (size_t i = 0; i < SUITE_LEN(bufs); i++)
+        free(bufs[i]);
+}
+
+/* A search whose results outnumber what is ranked says so: the title
+   reads "1/200 of 1000+" and the status line "first 200 of 1000+" (500
+   articles and 500 quotes are ranked), never a bare "200 results". */
+static void screen_search_says_when_the_list_is_capped(void **state)
+{
+    (void)state;
+    char corpus[700], db[700];
+    snprintf(corpus, sizeof corpus, "%s/many", test_tmpdir());
+    snprintf(db, sizeof db, "%s/many.db", test_tmpdir());
+    test_write_pages(corpus, 520, "协同");
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run_script(db, corpus, "F\n:type 协同\n<Enter>\n"
+                                     ":dump\nF\n:type 第7号\n<Enter>\n:dump\n",
+                                     &out, &err), 0);
+    char *capped = test_nth_screen(out.s, 0), *few = test_nth_screen(out.s, 1);
+    assert_non_null(few);
+    assert_non_null(strstr(capped, "Search 1/200 of 1000+ \xE2\x80\x9C协同"));
+    assert_non_null(strstr(capped, "first 200 of 1000+ results for"));
+    /* An uncapped list says its number plainly. */
+    assert_non_null(strstr(few, "\n1 result for \xE2\x80\x9C第7号"));
+    assert_null(strstr(few, "first "));
+    free(capped);
+    free(few);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
    database, with env (VAR=value words, may be "") in its environment;
    waits for the first screen. */
@@ -516,6 +605,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_search_says_when_the_list_is_capped),
+    cmocka_unit_test(screen_export_goes_home_and_asks_before_replacing),
     cmocka_unit_test(screen_speakers_search_takes_pinyin),
     cmocka_unit_test(screen_issues_show_date_and_paper),
     cmocka_unit_test(screen_search_rows_keep_the_match_visible),

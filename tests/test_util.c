@@ -440,3 +440,19 @@ int test_count_lines_with(const char *text, const char *needle)
     }
     return n;
 }
+
+void test_write_pages(const char *dir, int n, const char *term)
+{
+    if (mkdir(dir, 0700) != 0)
+        fail_msg("mkdir %s failed", dir);
+    for (int i = 0; i < n; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/p%04d.txt", dir, i);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            fail_msg("cannot write %s", path);
+        fprintf(f, "# 第%d号新闻：%s\n\n全国人大代表张三%s说：“这是%s的第%d句话。”\n",
+                i, term, i % 2 ? "丰" : "明", term, i);
+        fclose(f);
+    }
+}

@@ -190,16 +190,17 @@ static void results_count(const results_data *d, strbuf *sb)
         sb_count(sb, d->n, "result", "results");
 }
 
+/* After the position (1/200): " of 1000+" when the list is cut, then
+   the query. */
 static void results_title(view *v, strbuf *sb)
 {
     results_data *d = v->data;
     if (!d || !d->query)
         return;
+    if (d->count.more || d->n < d->count.total)
+        sb_printf(sb, " of %lld%s", (long long)d->count.total,
+                  d->count.more ? "+" : "");
     sb_printf(sb, " \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
-    if (d->count.more || d->n < d->count.total) {
-        sb_puts(sb, SEP);
-        results_count(d, sb);
-    }
 }
 
 static void results_status(view *v, strbuf *sb)
