@@ -455,7 +455,8 @@ static void screen_export_goes_home_and_asks_before_replacing(void **state)
     unsetenv("XDG_DOCUMENTS_DIR");
     unsetenv("XDG_CONFIG_HOME");
     const char *db = fresh_db();
-    char *out = run_on(db, "d\n:type 雷军\n<Enter>\ne\n:dump\n<Enter>\n:dump\n");
+    char *out = run_on(db, "d\n:type 雷军\n<Enter>\ne\n:dump\n<Enter>\n"
+                           ":dump\n");
     char *prompt = test_nth_screen(out, 0), *done = test_nth_screen(out, 1);
     assert_non_null(done);
     assert_non_null(strstr(prompt, "export to (.md .csv .json): "
@@ -524,6 +525,92 @@ static void screen_search_says_when_the_list_is_capped(void **state)
     free(few);
     sb_free(&out);
     sb_free(&err);
+}
+
+/* w turns a full-text search into who said what about it: the speakers
+   quoted on the term, each with the number of those quotes (the same as
+   quotes --about counts), most first; the quotes pane beside them shows
+   the selected speaker's quotes on the term; Esc brings back every
+   speaker. */
+static void screen_who_said_what_about_a_term(void **state)
+{
+    (void)state;
+    const char *db = fresh_db();
+    char *out = run_on(db, "F\n:type 京津冀\n<Enter>\nw\n:dump\n<Enter>\n"
+                           ":dump\n<Esc>\n:dump\n");
+    char *prompt = test_nth_screen(out, 0), *who = test_nth_screen(out, 1);
+    char *all = test_nth_screen(out, 2);
+    assert_non_null(all);
+    /* The prompt offers the search's term. */
+    assert_non_null(strstr(prompt, "speakers quoted on: 京津冀"));
+    /* Count each speaker's quotes on the term as the command line does. */
+    char *argv[] = {(char *)dubao_bin(), "--db", (char *)db, "-n", "quotes",
+                    "--about", "京津冀", NULL};
+    strbuf cli = {0};
+    assert_int_equal(test_run(argv, &cli, NULL), 0);
+    int quotes = test_count_lines_with(cli.s, "");
+    int zhang = test_count_lines_with(cli.s, "张水波");
+    assert_true(zhang > 1);
+    char line[128];
+    snprintf(line, sizeof line, "(%d quotes)", quotes);
+    assert_non_null(strstr(who, "quoted on \xE2\x80\x9C京津冀\xE2\x80\x9D"));
+    assert_non_null(strstr(who, line));
+    /* The first speaker has the most: 张水波, with the count at the end
+       of the row, and his quotes on the term beside him. */
+    const char *row = strchr(who, '\n') + 1;
+    assert_true(strncmp(row, "张水波", strlen("张水波")) == 0);
+    snprintf(line, sizeof line, " %d\xE2\x94\x82", zhang);
+    assert_non_null(strstr(row, line));
+    snprintf(line, sizeof line, "Quotes 1/%d \xC2\xB7 张水波 \xC2\xB7 on",
+             zhang);
+    assert_non_null(strstr(who, line));
+    /* Esc: every speaker, and all of the first one's quotes. */
+    assert_null(strstr(all, "quoted on"));
+    assert_non_null(strstr(all, "filters cleared"));
+    assert_null(strstr(all, " on \xE2\x80\x9C"));
+    sb_free(&cli);
+    free(prompt);
+    free(who);
+    free(all);
+    free(out);
+}
+
+/* M shows the marked quotes, each with its source on the status line,
+   to review before export; m there unmarks and the quote leaves the list;
+   e exports exactly the list. */
+static void screen_marked_quotes_view(void **state)
+{
+    (void)state;
+    char path[700];
+    snprintf(path, sizeof path, "%s/marks.md", test_tmpdir());
+    char keys[1200];
+    snprintf(keys, sizeof keys, "M\n:dump\nd\n:type 雷军\n<Enter>\nmmm\nM\n"
+             ":dump\nm\n:dump\ne\n<C-u>\n:type %s\n<Enter>\n:dump\n"
+             "<Esc>\n:dump\n", path);
+    char *out = run_fresh(keys);
+    char *none = test_nth_screen(out, 0), *three = test_nth_screen(out, 1);
+    char *two = test_nth_screen(out, 2), *exported = test_nth_screen(out, 3);
+    char *all = test_nth_screen(out, 4);
+    assert_non_null(all);
+    assert_non_null(strstr(none, "no quote is marked yet"));
+    assert_non_null(strstr(three, "Quotes 1/3 \xC2\xB7 marked"));
+    assert_non_null(strstr(three, "\n*雷军："));
+    assert_non_null(strstr(three, "3 marked quotes"));
+    assert_non_null(strstr(three, "北京城市副中心报 2025-03-07"));
+    assert_null(strstr(three, "Speakers")); /* a mode of its own */
+    assert_non_null(strstr(two, "Quotes 1/2 \xC2\xB7 marked"));
+    assert_non_null(strstr(exported, "exported 2 marked quotes"));
+    char *md = test_read_file(path, NULL);
+    int n = 0;
+    for (const char *p = md; (p = strstr(p, "\n> ")); p++)
+        n++;
+    assert_int_equal(n, 2);
+    free(md);
+    assert_null(strstr(all, "marked "));
+    assert_non_null(strstr(all, "Quotes 1/"));
+    char *bufs[] = {none, three, two, exported, all, out};
+    for (size_t i = 0; i < SUITE_LEN(bufs); i++)
+        free(bufs[i]);
 }
 
 /* Start the browser in tmux (120x35) on the shipped corpus and a fresh
@@ -605,6 +692,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_issues_after_a_search_agree_with_the_reader),
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
+    cmocka_unit_test(screen_who_said_what_about_a_term),
+    cmocka_unit_test(screen_marked_quotes_view),
     cmocka_unit_test(screen_search_says_when_the_list_is_capped),
     cmocka_unit_test(screen_export_goes_home_and_asks_before_replacing),
     cmocka_unit_test(screen_speakers_search_takes_pinyin),

@@ -327,7 +327,8 @@ static void history_entry_free(history_entry *h)
 {
     for (int i = 0; i < NVIEWS; i++) {
         free(h->states[i].text);
-        h->states[i].text = NULL;
+        free(h->states[i].extra);
+        h->states[i].text = h->states[i].extra = NULL;
     }
 }
 
@@ -768,6 +769,27 @@ static void app_global_search(app *a)
     sb_free(&text);
 }
 
+/* w: who said what about a term.  The speakers quoted on it (the last
+   full-text search's, offered for editing) with the number of those
+   quotes; the quotes pane beside them shows the selected speaker's quotes
+   on it. */
+static void app_who(app *a)
+{
+    strbuf text = {0};
+    const char *last = results_view_query(&a->views[V_RESULTS]);
+    if (last)
+        sb_puts(&text, last);
+    if (app_prompt(a, "speakers quoted on: ", &text, NULL, NULL) &&
+        text.len) {
+        app_switch_mode(a, MODE_DELEGATES, 0);
+        speakers_view_show_about(focused(a), text.s);
+        if (focused(a)->ops->line_count(focused(a)) == 0)
+            app_message(a, "no speaker is quoted on \xE2\x80\x9C%s"
+                        "\xE2\x80\x9D", text.s);
+    }
+    sb_free(&text);
+}
+
 /* A mouse event: click focuses a pane and selects a line; the wheel
    scrolls the pane under the pointer. */
 static void app_mouse(app *a)
@@ -858,8 +880,15 @@ static void app_do(app *a, action_id act)
     case ACTION_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
     case ACTION_QUOTES:
         app_switch_mode(a, MODE_QUOTES, 0);
-        quotes_view_show_speaker(focused(a), 0, NULL);
+        quotes_view_show_speaker(focused(a), 0, NULL, NULL);
         break;
+    case ACTION_MARKS:
+        app_switch_mode(a, MODE_QUOTES, 0);
+        quotes_view_show_marks(focused(a));
+        if (focused(a)->ops->line_count(focused(a)) == 0)
+            app_message(a, "no quote is marked yet: m marks one");
+        break;
+    case ACTION_WHO: app_who(a); break;
     case ACTION_CLEAR_FILTER: app_clear_filters(a); break;
     case ACTION_ISSUES: app_switch_mode(a, MODE_ISSUES, 0); break;
     case ACTION_NEXT_SECTION:

@@ -63,6 +63,8 @@ static const char *const action_names[ACTION_COUNT] = {
     [ACTION_EXPORT] = "export",
     [ACTION_COPY] = "copy",
     [ACTION_CLEAR_FILTER] = "clear-filter",
+    [ACTION_MARKS] = "marks",
+    [ACTION_WHO] = "who",
 };
 
 /* What each action does, in a few words: the help screen and messages
@@ -102,6 +104,9 @@ static const char *const action_help[ACTION_COUNT] = {
                       ".csv or .json",
     [ACTION_COPY] = "copy the quote with its source to the clipboard",
     [ACTION_CLEAR_FILTER] = "clear the filters shown in the pane titles",
+    [ACTION_MARKS] = "the marked quotes, to review them before export",
+    [ACTION_WHO] = "who said what about a term: the speakers quoted on it "
+                   "(the last F search's), each with those quotes",
 };
 
 static const char *const element_names[ELEM_COUNT] = {

@@ -61,6 +61,8 @@ typedef enum {
     ACTION_EXPORT,
     ACTION_COPY,
     ACTION_CLEAR_FILTER,
+    ACTION_MARKS,
+    ACTION_WHO,
     ACTION_COUNT
 } action_id;
 

@@ -216,11 +216,14 @@ void view_save_with_query(view *v, const char *query, view_state *st)
     st->text = query ? xstrdup(query) : NULL;
 }
 
+bool strings_differ(const char *a, const char *b)
+{
+    return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
 void view_restore_with_query(view *v, char **query, const view_state *st)
 {
-    bool same = (!st->text && !*query) ||
-                (st->text && *query && strcmp(st->text, *query) == 0);
-    if (!same) {
+    if (strings_differ(st->text, *query)) {
         free(*query);
         *query = st->text ? xstrdup(st->text) : NULL;
         v->ops->open(v);

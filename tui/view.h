@@ -28,6 +28,7 @@ typedef struct {
     int64_t id;      /* the issue, article or speaker shown, if any */
     int64_t arg;     /* a view-specific number (e.g. a role filter) */
     char *text;      /* a view-specific string (e.g. a filter), or NULL */
+    char *extra;     /* a second one, or NULL */
 } view_state;
 
 typedef struct {
@@ -119,6 +120,8 @@ void *view_row(view *v, struct row_window *w, size_t i, int64_t count);
    one loads the rows again. */
 void view_save_with_query(view *v, const char *query, view_state *st);
 void view_restore_with_query(view *v, char **query, const view_state *st);
+/* Do two strings, either of which may be NULL, differ? */
+bool strings_differ(const char *a, const char *b);
 /* Generic save/restore of cursor and top, for views with nothing else. */
 void view_save_position(view *v, view_state *st);
 void view_restore_position(view *v, const view_state *st);
@@ -157,7 +160,17 @@ void articles_view_show_issue(view *v, int64_t issue_id, const char *file);
 void reader_view_show_article(view *v, int64_t article_id,
                               const char *headline, int64_t start,
                               int64_t end);
-void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name);
+/* Show the quotes of a speaker (0: of every speaker), holding the words
+   about (NULL: any). */
+void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name,
+                              const char *about);
+/* Show the quotes the user marked. */
+void quotes_view_show_marks(view *v);
+/* Show the speakers quoted on the words about, with the number of those
+   quotes. */
+void speakers_view_show_about(view *v, const char *about);
+/* The query of the last full-text search, or NULL. */
+const char *results_view_query(view *v);
 /* Show no quotes (nothing is selected in the pane that chooses them). */
 void quotes_view_clear(view *v);
 /* Show no article. */

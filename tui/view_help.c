@@ -29,7 +29,7 @@ static const struct {
     {"Opening and leaving", {ACTION_ENTER, ACTION_BACK, ACTION_QUIT,
                              ACTION_HELP, ACTION_REDRAW}},
     {"Views", {ACTION_ISSUES, ACTION_SPEAKERS, ACTION_QUOTES,
-               ACTION_DELEGATES}},
+               ACTION_DELEGATES, ACTION_WHO, ACTION_MARKS}},
     {"Searching and filtering", {ACTION_SEARCH, ACTION_SEARCH_NEXT,
                                  ACTION_SEARCH_PREV, ACTION_GLOBAL_SEARCH,
                                  ACTION_ROLE_FILTER, ACTION_CLEAR_FILTER}},

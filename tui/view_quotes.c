@@ -1,6 +1,6 @@
 /* view_quotes.c - the quotes pane: extracted quotes (speaker, words), for
- * one speaker or all, filtered by role; Enter jumps to the quote in its
- * article. */
+ * one speaker or all, or the ones the user marked, filtered by role and by
+ * the words they hold; Enter jumps to the quote in its article. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +14,8 @@
 typedef struct {
     int64_t speaker_id;  /* 0: every speaker; -1: none (an empty list) */
     char *speaker;       /* name of that speaker, for the status line */
+    char *about;         /* words the quotes hold (w), or NULL */
+    bool marked_only;    /* the marked quotes (M) */
     role_class roles;
     bool loaded;         /* open() ran for this speaker and filter */
     int64_t count;       /* quotes in the list */
@@ -24,7 +26,8 @@ typedef struct {
 /* The filter of the list the pane shows. */
 static quote_filter quotes_filter(const quotes_data *d)
 {
-    return (quote_filter){.speaker_id = d->speaker_id, .roles = d->roles};
+    return (quote_filter){.speaker_id = d->speaker_id, .roles = d->roles,
+                          .about = d->about, .marked = d->marked_only};
 }
 
 /* rows_fetch_fn for the quotes (ctx: the view). */
@@ -85,33 +88,48 @@ static void quotes_open(view *v)
     d->loaded = true;
 }
 
-void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name)
+/* Show the quotes of speaker_id (0: every speaker), holding about (NULL:
+   any), or the marked ones; a list already shown is kept where it is and
+   only the reader follows its cursor again. */
+static void quotes_show(view *v, int64_t speaker_id, const char *name,
+                        const char *about, bool marked_only)
 {
     quotes_data *d = quotes_data_of(v);
-    if (d->speaker_id == speaker_id && d->loaded) {
+    if (d->loaded && d->speaker_id == speaker_id &&
+        !strings_differ(d->about, about) && d->marked_only == marked_only) {
         view_follow(v); /* the reader may show something else by now */
         return;
     }
     d->speaker_id = speaker_id;
+    d->marked_only = marked_only;
     free(d->speaker);
     d->speaker = name ? xstrdup(name) : NULL;
+    free(d->about);
+    d->about = about ? xstrdup(about) : NULL;
     view_reopen(v);
+}
+
+void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name,
+                              const char *about)
+{
+    quotes_show(v, speaker_id, name, about, false);
+}
+
+void quotes_view_show_marks(view *v)
+{
+    quotes_show(v, 0, NULL, NULL, true);
 }
 
 void quotes_view_clear(view *v)
 {
-    quotes_view_show_speaker(v, -1, NULL);
+    quotes_show(v, -1, NULL, NULL, false);
 }
 
 /* How the interface names a role class (the help and README use the same
    words). */
 static const char *role_filter_label(role_class c)
 {
-    if (c == ROLE_ANY)
-        return "all roles";
-    if (c == ROLE_LOCAL)
-        return "local";
-    return role_class_label(c);
+    return c == ROLE_ANY ? "all roles" : role_class_label(c);
 }
 
 static size_t quotes_line_count(view *v)
@@ -189,7 +207,18 @@ static bool quotes_mark(view *v)
     int64_t marked = db_quote_count(app_db(v->app), &f, true);
     app_message(v->app, "%s" SEP "%lld marked here",
                 rc ? "marked" : "unmarked", (long long)marked);
-    view_move(v, 1);
+    if (d->marked_only) {
+        /* The list of marks loses the quote at once; the cursor stays on
+           the row that takes its place. */
+        size_t at = v->cursor, top = v->top;
+        quotes_open(v);
+        v->cursor = at;
+        v->top = top;
+        view_clamp(v);
+        view_follow(v);
+    } else {
+        view_move(v, 1);
+    }
     return true;
 }
 
@@ -326,21 +355,39 @@ static bool quotes_action(view *v, action_id act)
 static void quotes_title(view *v, strbuf *sb)
 {
     quotes_data *d = v->data;
+    if (d && d->marked_only)
+        sb_puts(sb, SEP "marked");
     if (d && d->speaker)
         sb_printf(sb, SEP "%s", d->speaker);
+    if (d && d->about)
+        sb_printf(sb, SEP "on \xE2\x80\x9C%s\xE2\x80\x9D", d->about);
     if (d && d->roles != ROLE_ANY)
         sb_printf(sb, SEP "%s", role_filter_label(d->roles));
 }
 
-/* Esc: every role again. */
+/* Esc: every role again, and every quote instead of the marked ones (the
+   words and the speaker are the speakers pane's to clear). */
 static bool quotes_clear_filter(view *v)
 {
     quotes_data *d = quotes_data_of(v);
-    if (d->roles == ROLE_ANY)
+    if (d->roles == ROLE_ANY && !d->marked_only)
         return false;
     d->roles = ROLE_ANY;
+    d->marked_only = false;
     view_reopen(v);
     return true;
+}
+
+/* The source of a quote, as a citation gives it: paper (or file), date,
+   edition, headline. */
+static void quote_source(const quote_row *q, strbuf *sb)
+{
+    sb_puts(sb, q->paper ? q->paper : q->file);
+    if (q->date)
+        sb_printf(sb, " %s", q->date);
+    if (q->edition)
+        sb_printf(sb, " %s", q->edition);
+    sb_printf(sb, SEP "%s", q->article);
 }
 
 static void quotes_status(view *v, strbuf *sb)
@@ -348,35 +395,49 @@ static void quotes_status(view *v, strbuf *sb)
     quotes_data *d = v->data;
     if (!d)
         return;
-    sb_count(sb, d->count, "quote", "quotes");
+    sb_count(sb, d->count, d->marked_only ? "marked quote" : "quote",
+             d->marked_only ? "marked quotes" : "quotes");
     if (d->speaker)
         sb_printf(sb, " of %s", d->speaker);
+    if (d->about)
+        sb_printf(sb, " on \xE2\x80\x9C%s\xE2\x80\x9D", d->about);
     if (d->roles != ROLE_ANY)
         sb_printf(sb, SEP "%s", role_filter_label(d->roles));
     quote_row *q = quote_at(v, v->cursor);
-    if (q)
-        sb_printf(sb, SEP "%s" SEP "%s" SEP "%s", q->kind, q->file,
-                  q->article);
+    if (q) {
+        sb_printf(sb, SEP "%s" SEP, q->kind);
+        quote_source(q, sb);
+    }
 }
+
+/* What the pane shows in a view_state: the speaker (id, name in text),
+   the words (extra), and in arg the role class and, above it, whether
+   only marked quotes are shown. */
+enum { MARKED_BIT = 256 };
 
 static void quotes_save(view *v, view_state *st)
 {
     quotes_data *d = quotes_data_of(v);
     view_save_position(v, st);
     st->id = d->speaker_id;
-    st->arg = d->roles;
+    st->arg = d->roles | (d->marked_only ? MARKED_BIT : 0);
     st->text = d->speaker ? xstrdup(d->speaker) : NULL;
+    st->extra = d->about ? xstrdup(d->about) : NULL;
 }
 
 static void quotes_restore(view *v, const view_state *st)
 {
     quotes_data *d = quotes_data_of(v);
-    if (st->id != d->speaker_id || st->arg != (int64_t)d->roles ||
-        !d->loaded) {
+    int64_t arg = d->roles | (d->marked_only ? MARKED_BIT : 0);
+    if (st->id != d->speaker_id || st->arg != arg ||
+        strings_differ(st->extra, d->about) || !d->loaded) {
         d->speaker_id = st->id;
-        d->roles = (role_class)st->arg;
+        d->roles = (role_class)(st->arg & (MARKED_BIT - 1));
+        d->marked_only = (st->arg & MARKED_BIT) != 0;
         free(d->speaker);
         d->speaker = st->text ? xstrdup(st->text) : NULL;
+        free(d->about);
+        d->about = st->extra ? xstrdup(st->extra) : NULL;
         quotes_open(v);
     }
     view_restore_position(v, st);
@@ -390,6 +451,7 @@ static void quotes_free(view *v)
     row_window_forget(&d->rows);
     sb_free(&d->label);
     free(d->speaker);
+    free(d->about);
     free(d);
     v->data = NULL;
 }

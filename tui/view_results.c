@@ -215,6 +215,12 @@ static void results_status(view *v, strbuf *sb)
                   d->rows[v->cursor].article);
 }
 
+const char *results_view_query(view *v)
+{
+    results_data *d = v->data;
+    return d ? d->query : NULL;
+}
+
 static void results_save(view *v, view_state *st)
 {
     view_save_with_query(v, results_data_of(v)->query, st);

@@ -1,6 +1,7 @@
 /* view_speakers.c - the speakers pane: delegates and other named speakers
  * with role, delegation and quote count; the delegate picker filters it
- * as the user types (Chinese, part of a name, or pinyin). */
+ * as the user types (Chinese, part of a name, or pinyin); or the speakers
+ * quoted on some words (w), with the number of those quotes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@
 
 typedef struct {
     char *query;       /* current filter, or NULL */
+    char *about;       /* the words their quotes hold (w), or NULL */
+    search_count about_count; /* the quotes counted for about */
     int64_t count;     /* speakers in the list */
     row_window rows;   /* the speakers around the cursor (rows.h) */
     strbuf label;      /* "name role delegation" of the row last asked for */
@@ -24,7 +27,7 @@ static ssize_t fetch_speakers(void *ctx, size_t offset, size_t limit,
 {
     view *v = ctx;
     speakers_data *d = v->data;
-    if (d->query)
+    if (d->query || d->about)
         return -1;
     return db_speakers_page(app_db(v->app), offset, limit,
                             (speaker_row **)rows);
@@ -74,9 +77,11 @@ static void speakers_open(view *v)
 {
     speakers_data *d = speakers_data_of(v);
     row_window_forget(&d->rows);
-    if (d->query) {
+    if (d->query || d->about) {
         speaker_row *all;
-        d->count = db_speakers(app_db(v->app), d->query, &all);
+        d->count = d->about ? db_speakers_about(app_db(v->app), d->about,
+                                                NULL, &all, &d->about_count)
+                            : db_speakers(app_db(v->app), d->query, &all);
         if (d->count >= 0)
             row_window_set(&d->rows, all, (ssize_t)d->count);
     } else {
@@ -149,7 +154,7 @@ static void speakers_select(view *v, size_t n)
     speaker_row *r = d ? speaker_at(v, n) : NULL;
     view *quotes = app_view(v->app, &quotes_view_ops);
     if (r)
-        quotes_view_show_speaker(quotes, r->id, r->name);
+        quotes_view_show_speaker(quotes, r->id, r->name, d->about);
     else
         quotes_view_clear(quotes);
 }
@@ -162,12 +167,26 @@ static bool speakers_enter(view *v, size_t n)
     return true;
 }
 
-static void speakers_filter(view *v, const char *query)
+/* Show the speakers matching query (NULL: all), or those quoted on
+   about; the two do not combine. */
+static void speakers_show(view *v, const char *query, const char *about)
 {
     speakers_data *d = speakers_data_of(v);
     free(d->query);
     d->query = query && *query ? xstrdup(query) : NULL;
+    free(d->about);
+    d->about = about && *about ? xstrdup(about) : NULL;
     view_reopen(v);
+}
+
+static void speakers_filter(view *v, const char *query)
+{
+    speakers_show(v, query, NULL);
+}
+
+void speakers_view_show_about(view *v, const char *about)
+{
+    speakers_show(v, NULL, about);
 }
 
 static void speakers_title(view *v, strbuf *sb)
@@ -175,15 +194,18 @@ static void speakers_title(view *v, strbuf *sb)
     speakers_data *d = v->data;
     if (d && d->query)
         sb_printf(sb, " \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
+    if (d && d->about)
+        sb_printf(sb, " on \xE2\x80\x9C%s\xE2\x80\x9D%s", d->about,
+                  d->about_count.more ? " (newest)" : "");
 }
 
 /* Esc: every speaker again. */
 static bool speakers_clear_filter(view *v)
 {
     speakers_data *d = speakers_data_of(v);
-    if (!d->query)
+    if (!d->query && !d->about)
         return false;
-    speakers_filter(v, NULL);
+    speakers_show(v, NULL, NULL);
     return true;
 }
 
@@ -195,6 +217,12 @@ static void speakers_status(view *v, strbuf *sb)
     sb_count(sb, d->count, "speaker", "speakers");
     if (d->query)
         sb_printf(sb, " matching \xE2\x80\x9C%s\xE2\x80\x9D", d->query);
+    if (d->about) {
+        sb_printf(sb, " quoted on \xE2\x80\x9C%s\xE2\x80\x9D (", d->about);
+        sb_count(sb, d->about_count.total, "quote", "quotes");
+        sb_puts(sb, d->about_count.more ? ", counted in the newest only)"
+                                        : ")");
+    }
     speaker_row *r = speaker_at(v, v->cursor);
     if (r) {
         sb_printf(sb, SEP "%s", r->name);
@@ -203,14 +231,26 @@ static void speakers_status(view *v, strbuf *sb)
     }
 }
 
+/* The name query goes in the view_state's text, the words in extra. */
 static void speakers_save(view *v, view_state *st)
 {
-    view_save_with_query(v, speakers_data_of(v)->query, st);
+    speakers_data *d = speakers_data_of(v);
+    view_save_with_query(v, d->query, st);
+    st->extra = d->about ? xstrdup(d->about) : NULL;
 }
 
 static void speakers_restore(view *v, const view_state *st)
 {
-    view_restore_with_query(v, &speakers_data_of(v)->query, st);
+    speakers_data *d = speakers_data_of(v);
+    if (strings_differ(st->text, d->query) ||
+        strings_differ(st->extra, d->about)) {
+        free(d->query);
+        d->query = st->text ? xstrdup(st->text) : NULL;
+        free(d->about);
+        d->about = st->extra ? xstrdup(st->extra) : NULL;
+        speakers_open(v);
+    }
+    view_restore_position(v, st);
 }
 
 static void speakers_free(view *v)
@@ -221,6 +261,7 @@ static void speakers_free(view *v)
     row_window_forget(&d->rows);
     sb_free(&d->label);
     free(d->query);
+    free(d->about);
     free(d);
     v->data = NULL;
 }
