@@ -456,6 +456,48 @@ static void cmdline_search_says_when_cut(void **state)
     sb_free(&err);
 }
 
+/* The man page renders at 80 columns without warnings, and the commands'
+   option lists are lists: each option starts a line of its own, never
+   run into the description. */
+static void cmdline_man_page_renders_at_80_columns(void **state)
+{
+    (void)state;
+    char page[700];
+    snprintf(page, sizeof page, "%s", test_src_path("man/dubao.1"));
+    char *argv[] = {"env", "MANWIDTH=80", "LC_ALL=C.UTF-8", "man",
+                    "--warnings", "-l", page, NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run(argv, &out, &err), 0);
+    assert_int_equal(err.len, 0);
+    test_assert_lines_fit(out.s, 80);
+    static const char *const starts[] = {
+        "--about QUERY", "--since DATE", "--until DATE", "--issue FILE",
+        "--speaker Q", "--role ROLE", "--limit N", "--bom", "--json",
+        "--check-config", "Esc", "w", "M",
+    };
+    for (size_t i = 0; i < SUITE_LEN(starts); i++) {
+        /* A tag as a list item: a long one on a line of its own, a short
+           one padded to the description's column. */
+        char line[64];
+        if (strlen(starts[i]) < 7)
+            snprintf(line, sizeof line, "\n       %-7s", starts[i]);
+        else
+            snprintf(line, sizeof line, "\n       %s\n", starts[i]);
+        if (!strstr(out.s, line))
+            fail_msg("'%s' is not an item of a list in the rendered page",
+                     starts[i]);
+    }
+    /* Each command's synopsis is a line of its own. */
+    static const char *const synopses[] = {
+        "\n   articles\n", "\n   quotes\n", "\n   search\n",
+    };
+    for (size_t i = 0; i < SUITE_LEN(synopses); i++)
+        if (!strstr(out.s, synopses[i]))
+            fail_msg("no subsection for%s", synopses[i]);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cmdline_issues_newest_first),
     cmocka_unit_test(cmdline_dates_filter_by_issue_date),
@@ -465,6 +507,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cmdline_speakers_by_titles_and_delegation),
     cmocka_unit_test(cmdline_quotes_carry_their_source),
     cmocka_unit_test(cmdline_search_says_when_cut),
+    cmocka_unit_test(cmdline_man_page_renders_at_80_columns),
 };
 
 const test_suite cmdline_suite = {tests, SUITE_LEN(tests)};
