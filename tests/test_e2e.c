@@ -524,9 +524,13 @@ static void e2e_every_key(void **state)
     free(step("global search prompt", NULL, "search all:"));
     tmux_type("发展");
     free(step("global search", "Enter", "Search 1/"));
+    /* w: who said what about the search's term; M: the marks. */
+    free(step("who prompt", "w", "speakers quoted on: 发展"));
+    free(step("who", "Enter", "quoted on \xE2\x80\x9C发展"));
+    free(step("marks", "M", "Quotes 1/1 \xC2\xB7 marked"));
     /* C-l redraws; q goes back step by step; Q quits. */
-    free(step("C-l", "C-l", "Search 1/"));
-    free(step("q", "q", "Issues"));
+    free(step("C-l", "C-l", "Quotes 1/1"));
+    free(step("q", "q", "quoted on"));
     tmux_keys("Q", NULL);
     for (int i = 0; i < 40 && tmux_alive(); i++)
         usleep(50 * 1000);
