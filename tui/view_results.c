@@ -74,7 +74,7 @@ static const char *results_line_text(view *v, size_t n, size_t *start,
 /* The row as drawn at width cols: the headline or speaker cut to a third
    of the row, then the snippet, from a little before its first match when
    that would not fit otherwise; so that a long headline never hides what
-   matched.  *prefix gets the bytes of the first part, *shift the bytes to
+   matched (a headline is cut only when the snippet holds a match).  *prefix gets the bytes of the first part, *shift the bytes to
    add to a byte offset of the snippet (negative when its start was cut;
    an offset below -*shift is not shown).  Heap string. */
 static char *result_row_text(const char *label, size_t pre, int cols,
@@ -84,7 +84,8 @@ static char *result_row_text(const char *label, size_t pre, int cols,
     static const char colon[] = "\xEF\xBC\x9A", dots[] = "\xE2\x80\xA6";
     strbuf sb = {0};
     size_t name = pre >= 3 ? pre - 3 : pre; /* without the colon */
-    int cap = cols / 3 > 4 ? cols / 3 : 4, used;
+    /* Without a match in the snippet, the headline holds it: whole. */
+    int cap = !r->nmatches ? cols : cols / 3 > 4 ? cols / 3 : 4, used;
     size_t fit = text_fit(label, name, cap - 2, &used);
     if (fit < name)
         fit = text_fit(label, name, cap - 3, &used);
