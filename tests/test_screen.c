@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../tui/options.h"
 
@@ -234,6 +235,21 @@ static void screen_filters_show_in_titles_and_esc_clears_them(void **state)
 /* r changes the list of quotes: the reader shows the first quote of the
    new list at once, not the article of a quote that is no longer
    listed. */
+/* Does the reader of screen show the first 政协委员 quote of the
+   database db (its first characters)? */
+static bool reader_shows_cppcc_quote(const char *db, const char *screen)
+{
+    char *text = first_value(db, "text", "quotes", "--role", "政协委员",
+                             "--json");
+    assert_non_null(text); /* the shipped corpus has a 政协委员 quote */
+    char *start = first_chars(text, 6), *reader = reader_text(screen);
+    bool shown = strstr(reader, start) != NULL;
+    free(start);
+    free(reader);
+    free(text);
+    return shown;
+}
+
 static void screen_role_filter_reloads_the_reader(void **state)
 {
     (void)state;
@@ -242,18 +258,8 @@ static void screen_role_filter_reloads_the_reader(void **state)
     char *before = test_nth_screen(out, 0), *after = test_nth_screen(out, 1);
     assert_non_null(after);
     assert_non_null(strstr(after, "role filter: 政协委员"));
-    char *text = first_value(db, "text", "quotes", "--role", "政协委员",
-                             "--json");
-    assert_non_null(text); /* the shipped corpus has a 政协委员 quote */
-    char *start = first_chars(text, 6);
-    char *reader0 = reader_text(before), *reader = reader_text(after);
-    assert_null(strstr(reader0, start)); /* not there by chance */
-    if (!strstr(reader, start))
-        fail_msg("the reader does not show '%s' after r: %s", start, reader);
-    free(start);
-    free(text);
-    free(reader0);
-    free(reader);
+    assert_false(reader_shows_cppcc_quote(db, before)); /* not by chance */
+    assert_true(reader_shows_cppcc_quote(db, after));
     free(before);
     free(after);
     free(out);
@@ -613,18 +619,119 @@ static void screen_marked_quotes_view(void **state)
         free(bufs[i]);
 }
 
-/* Start the browser in tmux (120x35) on the shipped corpus and a fresh
-   database, with env (VAR=value words, may be "") in its environment;
-   waits for the first screen. */
-static void start_in_tmux(const char *env)
+/* Start the browser in tmux (120x35) on corpus (NULL: the shipped one)
+   and a fresh database, with env (VAR=value words, may be "") in its
+   environment; waits for the first screen.  Returns the database's path
+   (static). */
+static const char *start_in_tmux_on(const char *env, const char *corpus)
 {
+    static char db[600];
+    snprintf(db, sizeof db, "%s", fresh_db());
     char cmd[1500];
-    snprintf(cmd, sizeof cmd, "env %s %s --db %s", env, dubao_bin(),
-             fresh_db());
+    snprintf(cmd, sizeof cmd, "env %s %s --db %s%s%s", env, dubao_bin(), db,
+             corpus ? " --corpus " : "", corpus ? corpus : "");
     assert_int_equal(tmux_start(cmd, 120, 35), 0);
     char *screen = tmux_wait_for("Issues 1/", 8000);
     assert_non_null(screen);
     free(screen);
+    return db;
+}
+
+/* The same on the shipped corpus. */
+static const char *start_in_tmux(const char *env)
+{
+    return start_in_tmux_on(env, NULL);
+}
+
+/* Wait until the screen shows text and has stopped changing (a repaint
+   may still be on its way when the text appears); the screen (heap), or
+   NULL after timeout_ms. */
+static char *settled(const char *text, int timeout_ms)
+{
+    char *screen = tmux_wait_for(text, timeout_ms);
+    for (int i = 0; screen && i < 40; i++) {
+        usleep(50 * 1000);
+        char *again = tmux_capture();
+        bool same = strcmp(again, screen) == 0;
+        free(screen);
+        screen = again;
+        if (same)
+            break;
+    }
+    if (screen && !strstr(screen, text)) {
+        free(screen);
+        screen = NULL;
+    }
+    return screen;
+}
+
+/* What the user sees in a terminal: a failed picker empties every pane;
+   Esc clears the filter; a role filter that changes the quotes reloads
+   the reader at once; a failed full-text search empties the reader. */
+static void screen_tmux_panes_follow_filters(void **state)
+{
+    (void)state;
+    const char *db = start_in_tmux("");
+    tmux_keys("d", NULL);
+    tmux_type("xyzzy");
+    char *screen = settled("Speakers 0", 3000);
+    assert_non_null(screen);
+    assert_true(panes_are_empty(screen));
+    free(screen);
+    tmux_keys("Enter", NULL);
+    screen = settled("no speaker matches xyzzy", 3000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "\xE2\x80\x9Cxyzzy"));
+    free(screen);
+    tmux_keys("Escape", NULL);
+    screen = settled("filters cleared", 3000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "xyzzy"));
+    assert_non_null(strstr(screen, "Quotes 1/"));
+    free(screen);
+    /* All quotes, then 政协委员: the reader shows that list's first
+       quote. */
+    tmux_keys("o", "r", "r", NULL);
+    screen = settled("role filter: 政协委员", 3000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "Speakers"));
+    assert_non_null(strstr(screen, "\xC2\xB7 政协委员"));
+    assert_true(reader_shows_cppcc_quote(db, screen));
+    free(screen);
+    tmux_keys("Escape", NULL);
+    screen = settled("filters cleared", 3000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "\xC2\xB7 政协委员"));
+    free(screen);
+    tmux_keys("F", NULL);
+    tmux_type("无此词语");
+    tmux_keys("Enter", NULL);
+    screen = settled("nothing found for 无此词语", 3000);
+    assert_non_null(screen);
+    assert_true(panes_are_empty(screen));
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
+/* In a terminal too: a capped search list says so in its title and on
+   the status line. */
+static void screen_tmux_capped_count(void **state)
+{
+    (void)state;
+    char corpus[700];
+    snprintf(corpus, sizeof corpus, "%s/many", test_tmpdir());
+    test_write_pages(corpus, 520, "协同");
+    start_in_tmux_on("", corpus);
+    tmux_keys("F", NULL);
+    tmux_type("协同");
+    tmux_keys("Enter", NULL);
+    char *screen = settled("first 200 of 1000+ results", 5000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "Search 1/200 of 1000+"));
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
 }
 
 /* Marks are a glyph as well as a colour: with NO_COLOR the marked quote
@@ -685,6 +792,8 @@ static void screen_config_errors_show_at_start(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_marks_show_a_glyph_without_colour),
+    cmocka_unit_test(screen_tmux_panes_follow_filters),
+    cmocka_unit_test(screen_tmux_capped_count),
     cmocka_unit_test(screen_config_errors_show_at_start),
     cmocka_unit_test(screen_picker_without_match_clears_the_panes),
     cmocka_unit_test(screen_filters_show_in_titles_and_esc_clears_them),
