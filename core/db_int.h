@@ -67,11 +67,11 @@ int store_speaker_detail_keys(sqlite3_stmt *insert, const char *titles,
                               const char *delegation, int64_t id,
                               const char *name);
 /* Read the rows of a statement whose columns are those of a speakers row
-   (id, name, role, titles, delegation, is_delegate, quotes), then two
-   numbers, the same in every row, into *first and *second.  Finalizes
-   st.  Returns the number of rows, or -1. */
+   (id, name, role, titles, delegation, is_delegate, quotes), then nextra
+   numbers, the same in every row, into extra.  Finalizes st.  Returns the
+   number of rows, or -1. */
 ssize_t speaker_rows_counted(sqlite3_stmt *st, speaker_row **rows,
-                             int64_t *first, int64_t *second);
+                             int64_t *extra, int nextra);
 /* The ids of the speakers whose names match q, in ascending order. */
 ssize_t speaker_ids_matching(db *d, const char *q, int64_t **ids);
 

@@ -346,7 +346,9 @@ typedef struct {
    list comes out sorted and a page of it costs its offset, not a sort of
    every quote.  marked_only (or f->marked) keeps the quotes the user
    marked.  Words (f->about) are found through the full-text index and
-   kept where dubao_rank finds the terms themselves, as search does. */
+   kept where dubao_rank finds the terms themselves, as search does; the
+   rowid bound of about_from keeps FTS5 to the newest part of a common
+   word's list. */
 static void quotes_from_where(strbuf *sql, const quote_filter *f,
                               const speaker_set *speakers, bool marked_only)
 {
@@ -386,9 +388,10 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
                      "      ('全国人大代表','全国政协委员','全国政协常委')))");
     char *match = f && f->about ? fts_query_from_user(f->about) : NULL;
     if (match)
-        sb_puts(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "
-                     "quote_fts MATCH ?8) AND dubao_rank(?9, 256, 1.0, "
-                     "q.text) IS NOT NULL");
+        sb_printf(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "
+                       "quote_fts MATCH ?8%s) AND dubao_rank(?9, 256, 1.0, "
+                       "q.text) IS NOT NULL",
+                  f->about_from ? " AND rowid >= ?12" : "");
     else if (f && f->about)
         sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
     free(match);
@@ -407,6 +410,7 @@ static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
     if (match) {
         sqlite3_bind_text(st, 8, match, -1, SQLITE_TRANSIENT);
         stmt_bind_text(st, 9, f->about);
+        sqlite3_bind_int64(st, 12, f->about_from);
         free(match);
     }
     bind_date_range(st, f ? f->dates : NULL, 10);

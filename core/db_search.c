@@ -202,7 +202,7 @@ ssize_t db_search(db *d, const char *query, const date_range *dates,
 {
     *rows = NULL;
     if (count)
-        *count = (search_count){0, false};
+        *count = (search_count){0, false, 0};
     char *bounded = xstrndup(query, utf8_chars_len(query, strlen(query),
                                                    SEARCH_MAX_QUERY_CHARS));
     query = bounded;
@@ -259,29 +259,31 @@ ssize_t db_search(db *d, const char *query, const date_range *dates,
     return (ssize_t)n;
 }
 
-/* The quotes that speakers_about counts at most, newest first: enough
-   for a week of a session in a large archive, and a bound on the time a
-   common word takes. */
-#define ABOUT_SCAN_CANDIDATES 5000
+/* The quotes that holds the words' characters that db_speakers_about
+   looks at, newest first: as many as a search scans, which keeps a
+   common word to a few tens of milliseconds in any archive; a rarer word
+   is counted whole. */
+#define ABOUT_SCAN_CANDIDATES 2000
 
 ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
                           speaker_row **rows, search_count *count)
 {
     *rows = NULL;
-    *count = (search_count){0, false};
+    *count = (search_count){0, false, 0};
     char *match = fts_query_from_user(query);
     if (!match)
         return 0;
     strbuf sql = {0};
-    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT t.speaker_id AS sid, "
-                  "dubao_rank(?4, 256, 1.0, t.text) AS r");
+    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT f.rowid AS id, "
+                  "t.speaker_id AS sid, dubao_rank(?4, 256, 1.0, t.text) AS r");
     sql_candidates(&sql, "quote_fts", dates);
     sb_puts(&sql, " AND t.speaker_id IS NOT NULL ORDER BY f.rowid DESC "
                   "LIMIT ?5), m AS (SELECT sid FROM c WHERE r IS NOT NULL) "
                   "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
                   "s.is_delegate, count(*), (SELECT count(*) FROM c), "
-                  "(SELECT count(*) FROM m) FROM m JOIN speakers s ON "
-                  "s.id=m.sid GROUP BY s.id ORDER BY 7 DESC, s.name");
+                  "(SELECT count(*) FROM m), (SELECT min(id) FROM c) FROM m "
+                  "JOIN speakers s ON s.id=m.sid GROUP BY s.id "
+                  "ORDER BY 7 DESC, s.name");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     ssize_t n = -1;
@@ -290,11 +292,13 @@ ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
         stmt_bind_text(st, 4, query);
         sqlite3_bind_int(st, 5, ABOUT_SCAN_CANDIDATES);
         bind_dates(st, dates);
-        int64_t scanned = 0;
-        n = speaker_rows_counted(st, rows, &scanned, &count->total);
-        count->more = n >= 0 && scanned >= ABOUT_SCAN_CANDIDATES &&
+        int64_t extra[3] = {0, 0, 0}; /* scanned, matched, first id */
+        n = speaker_rows_counted(st, rows, extra, 3);
+        count->total = extra[1];
+        count->more = n >= 0 && extra[0] >= ABOUT_SCAN_CANDIDATES &&
                       candidates_exceed(d, "quote_fts", match, dates,
                                         ABOUT_SCAN_CANDIDATES);
+        count->first_id = count->more ? extra[2] : 0;
     }
     free(match);
     return n;

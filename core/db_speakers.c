@@ -474,25 +474,27 @@ static ssize_t speakers_rows(sqlite3_stmt *st, speaker_row **rows)
     return -1;
 }
 
-/* Two numbers a statement of speakers rows gives beside each row. */
+/* The numbers a statement of speakers rows gives after each row's
+   columns, the same in every row. */
 typedef struct {
-    int64_t *first, *second;
+    int64_t *v;
+    int n;
 } extra_columns;
 
-/* stmt_read_rows callback: a speakers row, then columns 7 and 8 into the
-   numbers of ctx (an extra_columns). */
+/* stmt_read_rows callback: a speakers row, then the numbers of columns
+   7 on into ctx (an extra_columns). */
 static void read_speaker_counted(sqlite3_stmt *st, void *row, void *ctx)
 {
     extra_columns *x = ctx;
     read_speaker(st, row, NULL);
-    *x->first = sqlite3_column_int64(st, 7);
-    *x->second = sqlite3_column_int64(st, 8);
+    for (int i = 0; i < x->n; i++)
+        x->v[i] = sqlite3_column_int64(st, 7 + i);
 }
 
 ssize_t speaker_rows_counted(sqlite3_stmt *st, speaker_row **rows,
-                             int64_t *first, int64_t *second)
+                             int64_t *extra, int nextra)
 {
-    extra_columns x = {first, second};
+    extra_columns x = {extra, nextra};
     size_t n;
     bool ok = stmt_read_rows(st, sizeof **rows, read_speaker_counted, &x,
                              (void **)rows, &n);

@@ -581,6 +581,41 @@ static void screen_who_said_what_about_a_term(void **state)
     free(out);
 }
 
+/* A word in more quotes than w looks at: the counts say they were made
+   in the newest quotes only, and a speaker's quotes beside the list are
+   the ones counted (the same number). */
+static void screen_who_counts_the_newest_when_capped(void **state)
+{
+    (void)state;
+    char corpus[700], db[700];
+    snprintf(corpus, sizeof corpus, "%s/more", test_tmpdir());
+    snprintf(db, sizeof db, "%s/more.db", test_tmpdir());
+    test_write_pages(corpus, 2100, "协同");
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run_script(db, corpus, "w\n:type 协同\n<Enter>\n"
+                                     ":dump\n", &out, &err), 0);
+    char *screen = test_nth_screen(out.s, 0);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "(2000 quotes, counted in the newest "
+                                   "only)"));
+    /* The first speaker's count, at the end of its row, is the length
+       of the quotes list beside it. */
+    const char *row = strchr(screen, '\n') + 1;
+    const char *bar = strstr(row, "\xE2\x94\x82");
+    assert_non_null(bar);
+    const char *num = bar;
+    while (num > row && num[-1] >= '0' && num[-1] <= '9')
+        num--;
+    int count = atoi(num);
+    assert_true(count > 100 && count < 2000);
+    char want[64];
+    snprintf(want, sizeof want, "Quotes 1/%d ", count);
+    assert_non_null(strstr(screen, want));
+    free(screen);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 /* M shows the marked quotes, each with its source on the status line,
    to review before export; m there unmarks and the quote leaves the list;
    e exports exactly the list. */
@@ -802,6 +837,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_failed_search_clears_the_reader),
     cmocka_unit_test(screen_help_fits_60_columns),
     cmocka_unit_test(screen_who_said_what_about_a_term),
+    cmocka_unit_test(screen_who_counts_the_newest_when_capped),
     cmocka_unit_test(screen_marked_quotes_view),
     cmocka_unit_test(screen_search_says_when_the_list_is_capped),
     cmocka_unit_test(screen_export_goes_home_and_asks_before_replacing),

@@ -880,7 +880,7 @@ static void app_do(app *a, action_id act)
     case ACTION_SPEAKERS: app_switch_mode(a, MODE_DELEGATES, 0); break;
     case ACTION_QUOTES:
         app_switch_mode(a, MODE_QUOTES, 0);
-        quotes_view_show_speaker(focused(a), 0, NULL, NULL);
+        quotes_view_show_speaker(focused(a), 0, NULL, NULL, 0);
         break;
     case ACTION_MARKS:
         app_switch_mode(a, MODE_QUOTES, 0);

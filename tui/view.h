@@ -27,6 +27,7 @@ typedef struct {
     size_t top;
     int64_t id;      /* the issue, article or speaker shown, if any */
     int64_t arg;     /* a view-specific number (e.g. a role filter) */
+    int64_t arg2;    /* a second one */
     char *text;      /* a view-specific string (e.g. a filter), or NULL */
     char *extra;     /* a second one, or NULL */
 } view_state;
@@ -161,9 +162,10 @@ void reader_view_show_article(view *v, int64_t article_id,
                               const char *headline, int64_t start,
                               int64_t end);
 /* Show the quotes of a speaker (0: of every speaker), holding the words
-   about (NULL: any). */
+   about (NULL: any), those from the quote id about_from on when it is not
+   0 (the newest, which a capped count looked at). */
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name,
-                              const char *about);
+                              const char *about, int64_t about_from);
 /* Show the quotes the user marked. */
 void quotes_view_show_marks(view *v);
 /* Show the speakers quoted on the words about, with the number of those

@@ -15,6 +15,7 @@ typedef struct {
     int64_t speaker_id;  /* 0: every speaker; -1: none (an empty list) */
     char *speaker;       /* name of that speaker, for the status line */
     char *about;         /* words the quotes hold (w), or NULL */
+    int64_t about_from;  /* only quotes from this id on (0: all) */
     bool marked_only;    /* the marked quotes (M) */
     role_class roles;
     bool loaded;         /* open() ran for this speaker and filter */
@@ -27,7 +28,8 @@ typedef struct {
 static quote_filter quotes_filter(const quotes_data *d)
 {
     return (quote_filter){.speaker_id = d->speaker_id, .roles = d->roles,
-                          .about = d->about, .marked = d->marked_only};
+                          .about = d->about, .about_from = d->about_from,
+                          .marked = d->marked_only};
 }
 
 /* rows_fetch_fn for the quotes (ctx: the view). */
@@ -89,18 +91,22 @@ static void quotes_open(view *v)
 }
 
 /* Show the quotes of speaker_id (0: every speaker), holding about (NULL:
-   any), or the marked ones; a list already shown is kept where it is and
-   only the reader follows its cursor again. */
+   any; from the quote id about_from on), or the marked ones; a list
+   already shown is kept where it is and only the reader follows its
+   cursor again. */
 static void quotes_show(view *v, int64_t speaker_id, const char *name,
-                        const char *about, bool marked_only)
+                        const char *about, int64_t about_from,
+                        bool marked_only)
 {
     quotes_data *d = quotes_data_of(v);
     if (d->loaded && d->speaker_id == speaker_id &&
-        !strings_differ(d->about, about) && d->marked_only == marked_only) {
+        !strings_differ(d->about, about) && d->about_from == about_from &&
+        d->marked_only == marked_only) {
         view_follow(v); /* the reader may show something else by now */
         return;
     }
     d->speaker_id = speaker_id;
+    d->about_from = about_from;
     d->marked_only = marked_only;
     free(d->speaker);
     d->speaker = name ? xstrdup(name) : NULL;
@@ -110,19 +116,19 @@ static void quotes_show(view *v, int64_t speaker_id, const char *name,
 }
 
 void quotes_view_show_speaker(view *v, int64_t speaker_id, const char *name,
-                              const char *about)
+                              const char *about, int64_t about_from)
 {
-    quotes_show(v, speaker_id, name, about, false);
+    quotes_show(v, speaker_id, name, about, about_from, false);
 }
 
 void quotes_view_show_marks(view *v)
 {
-    quotes_show(v, 0, NULL, NULL, true);
+    quotes_show(v, 0, NULL, NULL, 0, true);
 }
 
 void quotes_view_clear(view *v)
 {
-    quotes_show(v, -1, NULL, NULL, false);
+    quotes_show(v, -1, NULL, NULL, 0, false);
 }
 
 /* How the interface names a role class (the help and README use the same
@@ -360,7 +366,8 @@ static void quotes_title(view *v, strbuf *sb)
     if (d && d->speaker)
         sb_printf(sb, SEP "%s", d->speaker);
     if (d && d->about)
-        sb_printf(sb, SEP "on \xE2\x80\x9C%s\xE2\x80\x9D", d->about);
+        sb_printf(sb, SEP "on \xE2\x80\x9C%s\xE2\x80\x9D%s", d->about,
+                  d->about_from ? " (newest)" : "");
     if (d && d->roles != ROLE_ANY)
         sb_printf(sb, SEP "%s", role_filter_label(d->roles));
 }
@@ -400,7 +407,8 @@ static void quotes_status(view *v, strbuf *sb)
     if (d->speaker)
         sb_printf(sb, " of %s", d->speaker);
     if (d->about)
-        sb_printf(sb, " on \xE2\x80\x9C%s\xE2\x80\x9D", d->about);
+        sb_printf(sb, " on \xE2\x80\x9C%s\xE2\x80\x9D%s", d->about,
+                  d->about_from ? " in the newest quotes" : "");
     if (d->roles != ROLE_ANY)
         sb_printf(sb, SEP "%s", role_filter_label(d->roles));
     quote_row *q = quote_at(v, v->cursor);
@@ -423,6 +431,7 @@ static void quotes_save(view *v, view_state *st)
     st->arg = d->roles | (d->marked_only ? MARKED_BIT : 0);
     st->text = d->speaker ? xstrdup(d->speaker) : NULL;
     st->extra = d->about ? xstrdup(d->about) : NULL;
+    st->arg2 = d->about_from;
 }
 
 static void quotes_restore(view *v, const view_state *st)
@@ -430,8 +439,10 @@ static void quotes_restore(view *v, const view_state *st)
     quotes_data *d = quotes_data_of(v);
     int64_t arg = d->roles | (d->marked_only ? MARKED_BIT : 0);
     if (st->id != d->speaker_id || st->arg != arg ||
-        strings_differ(st->extra, d->about) || !d->loaded) {
+        strings_differ(st->extra, d->about) || st->arg2 != d->about_from ||
+        !d->loaded) {
         d->speaker_id = st->id;
+        d->about_from = st->arg2;
         d->roles = (role_class)(st->arg & (MARKED_BIT - 1));
         d->marked_only = (st->arg & MARKED_BIT) != 0;
         free(d->speaker);

@@ -154,7 +154,8 @@ static void speakers_select(view *v, size_t n)
     speaker_row *r = d ? speaker_at(v, n) : NULL;
     view *quotes = app_view(v->app, &quotes_view_ops);
     if (r)
-        quotes_view_show_speaker(quotes, r->id, r->name, d->about);
+        quotes_view_show_speaker(quotes, r->id, r->name, d->about,
+                                 d->about ? d->about_count.first_id : 0);
     else
         quotes_view_clear(quotes);
 }
