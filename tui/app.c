@@ -48,11 +48,11 @@ typedef struct {
 enum { MODE_ISSUES, MODE_DELEGATES, MODE_QUOTES, MODE_SEARCH, MODE_HELP,
        NMODES };
 
-/* The quotes of every speaker have a mode of their own: beside the
-   speakers pane, whose cursor is on one speaker, they would look like that
-   speaker's. */
-/* The issues pane is wide enough at 100 columns for a date and a paper
-   of eight characters (2025-03-07 北京城市副中心报). */
+/* The quotes of every speaker (and the marked ones) have a mode of their
+   own: beside the speakers pane, whose cursor is on one speaker, they
+   would look like that speaker's.  The issues pane is wide enough at 100
+   columns for a date and a paper of eight characters (2025-03-07
+   北京城市副中心报). */
 static const display_mode modes[NMODES] = {
     [MODE_ISSUES] = {{V_ISSUES, V_ARTICLES, V_READER}, 3, {28, 28}},
     [MODE_DELEGATES] = {{V_SPEAKERS, V_QUOTES, V_READER}, 3, {20, 30}},
@@ -543,7 +543,9 @@ int app_check_config(void)
     for (size_t i = 0; i < warnings.n; i++)
         printf("%s\n", warnings.v[i]);
     if (warnings.n == 0)
-        printf("%s: ok\n", path);
+        printf(access(path, F_OK) == 0 ? "%s: ok\n"
+                                       : "%s: no such file; the defaults "
+                                         "apply\n", path);
     int rc = warnings.n ? EXIT_RUNTIME : EXIT_OK;
     free(path);
     strlist_free(&warnings);
