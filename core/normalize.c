@@ -3,8 +3,10 @@
  * One pass over the code points removes everything a terminal would
  * interpret (C0 and C1 controls, DEL, whole ANSI/OSC/DCS escape sequences
  * in their 7-bit and 8-bit forms) and everything that would make the
- * display width lie (soft hyphens, zero-width and bidi controls, a BOM
- * inside the text), turns CR and CRLF into LF and expands tabs.  Then
+ * display width lie: every format character (soft hyphens, zero-width and
+ * bidi controls, a BOM inside the text, tag characters), the same set
+ * that names are escaped for (printable.h).  It turns CR, CRLF and the
+ * Unicode line and paragraph separators into LF and expands tabs.  Then
  * libunistring puts the result in NFC.  Both steps are linear.
  *
  * Tabs expand to the next multiple of 4 display columns: that keeps the
@@ -22,22 +24,10 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "printable.h"
 #include "strbuf.h"
 
 #define TAB_STOP 4
-
-/* Code points removed because they are invisible yet change what a
-   terminal shows or how wide the text measures. */
-static bool is_invisible_format(ucs4_t uc)
-{
-    return uc == 0x00AD ||                   /* soft hyphen */
-           (uc >= 0x200B && uc <= 0x200F) || /* zero width, LRM, RLM */
-           (uc >= 0x202A && uc <= 0x202E) || /* bidi embeddings */
-           (uc >= 0x2060 && uc <= 0x2064) || /* word joiner, invisibles */
-           (uc >= 0x2066 && uc <= 0x2069) || /* bidi isolates */
-           uc == 0x061C ||                   /* Arabic letter mark */
-           uc == 0xFEFF;                     /* BOM / zero width no-break */
-}
 
 /* Read the code point at s[i] (n bytes in all); invalid bytes read as
    U+FFFD of length 1 so that bad input cannot stall the scan. */
@@ -139,13 +129,6 @@ static int kept_width(ucs4_t uc)
     return w > 0 ? w : 0;
 }
 
-/* Is uc removed or rewritten by the cleaning pass? */
-static bool needs_cleaning(ucs4_t uc)
-{
-    return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) || uc == 0x2028 ||
-           uc == 0x2029 || is_invisible_format(uc);
-}
-
 /* Handle the special code point uc (len bytes) at s[i]: append what
    replaces it and return the index after it and anything it swallows. */
 static size_t clean_one(const char *s, size_t n, size_t i, ucs4_t uc,
@@ -185,7 +168,7 @@ static void clean(const char *s, size_t n, strbuf *sb)
         }
         ucs4_t uc = c;
         size_t len = c < 0x80 ? 1 : read_code_point(s, n, i, &uc);
-        if (!needs_cleaning(uc)) {
+        if (!char_is_invisible_control(uc)) {
             col += kept_width(uc);
             i += len;
             continue;

@@ -1,7 +1,8 @@
 /* normalize.h - stage 2: make decoded text safe and canonical.
  *
  * CRLF and CR line ends become LF; the text is put in NFC; control
- * characters, ANSI/OSC escape sequences, C1 controls, DEL and soft hyphens
+ * characters, ANSI/OSC escape sequences, C1 controls, DEL and every format
+ * character (soft hyphen, zero-width and bidi controls, tag characters)
  * are removed (they must never reach a terminal); tabs become spaces.
  * Fullwidth punctuation is kept as printed.
  */

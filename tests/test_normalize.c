@@ -151,6 +151,25 @@ static void normalize_removes_invisible_format(void **state)
     expect_norm("　　正文", "　　正文");
 }
 
+/* Tag characters (U+E0000-E007F) are invisible and some terminals draw
+   them anyway: a hidden "ignore previous instructions" written in tags, a
+   flag's tag sequence and the unassigned code points of the block all go,
+   as do the other format characters (interlinear annotation, Arabic
+   number sign). */
+static void normalize_removes_tag_characters(void **state)
+{
+    (void)state;
+    expect_norm("代表\xF3\xA0\x80\x81\xF3\xA0\x81\xA9\xF3\xA0\x81\xA7"
+                "\xF3\xA0\x81\xBF" "说", "代表说");
+    expect_norm("\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2"
+                "\xF3\xA0\x81\xB3\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4"
+                "\xF3\xA0\x81\xBF", "\xF0\x9F\x8F\xB4");
+    expect_norm("a\xF3\xA0\x80\x80" "b\xF3\xA0\x80\x9F" "c", "abc");
+    expect_norm("x\xEF\xBF\xB9" "y\xEF\xBF\xBB" "z\xD8\x80", "xyz");
+    /* The variation selectors after them are marks, and stay. */
+    expect_norm("\xE8\xBE\xBB\xF3\xA0\x84\x80", "\xE8\xBE\xBB\xF3\xA0\x84\x80");
+}
+
 static void normalize_expands_tabs(void **state)
 {
     (void)state;
@@ -226,6 +245,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(normalize_removes_controls),
     cmocka_unit_test(normalize_removes_c1),
     cmocka_unit_test(normalize_removes_invisible_format),
+    cmocka_unit_test(normalize_removes_tag_characters),
     cmocka_unit_test(normalize_expands_tabs),
     cmocka_unit_test(normalize_long_line_is_linear),
     cmocka_unit_test(normalize_byline_collapses_split_names),

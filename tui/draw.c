@@ -1,22 +1,29 @@
 /* draw.c - column-exact text drawing and the colour scheme. */
 #include "draw.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
 
+#include "printable.h"
 #include "strbuf.h"
 #include "textwidth.h"
 
 static attr_t styles[STYLE_COUNT];
 
-/* Is uc a character that must never reach the terminal? */
+/* Is uc a control character (C0, DEL, C1)?  It is drawn as '?'. */
 static int is_control(ucs4_t uc)
 {
-    return uc_is_general_category(uc, UC_CATEGORY_Cc); /* C0, DEL, C1 */
+    return uc_is_general_category(uc, UC_CATEGORY_Cc);
 }
 
+/* Text reaching the screen was normalised or made printable before, but
+   drawing never trusts that: a control character is drawn as '?', a
+   format character (a bidi override, a tag character: invisible, yet
+   able to change how the line reads) is not drawn at all, and a byte
+   that is not UTF-8 is drawn as U+FFFD, the width text_width gives it. */
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols)
 {
     if (!w || cols <= 0)
@@ -29,13 +36,21 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t n, int cols)
     const uint8_t *p = (const uint8_t *)s, *end = p + n;
     while (p < end) {
         ucs4_t uc;
-        int len = u8_mbtouc(&uc, p, (size_t)(end - p));
-        int cw = is_control(uc) ? 1 : text_char_width(uc);
+        int len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+        if (len < 0) {
+            uc = 0xFFFD;
+            len = 1;
+        }
+        bool control = is_control(uc);
+        bool hidden = !control && char_is_invisible_control(uc);
+        int cw = control ? 1 : hidden ? 0 : text_char_width(uc);
         if (used + cw > budget)
             break;
-        if (is_control(uc))
+        if (control)
             sb_putc(&out, '?');
-        else
+        else if (uc == 0xFFFD)
+            sb_puts(&out, "\xEF\xBF\xBD");
+        else if (!hidden)
             sb_append(&out, (const char *)p, (size_t)len);
         used += cw;
         p += len;

@@ -1,0 +1,78 @@
+/* printable.c - the printable form of names (see printable.h). */
+#include "printable.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+bool char_is_invisible_control(unsigned int uc)
+{
+    if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
+        return true;
+    /* No format character lies between U+2070 and U+FEFE: the bulk of
+       Chinese text is decided without a table lookup. */
+    if (uc < 0xAD || (uc >= 0x2070 && uc < 0xFEFF))
+        return false;
+    /* The whole tag block counts, its unassigned code points too: a
+       terminal draws none of them. */
+    return uc == 0x2028 || uc == 0x2029 || (uc >= 0xE0000 && uc <= 0xE007F) ||
+           uc_is_general_category(uc, UC_CATEGORY_Cf);
+}
+
+void printable_byte(strbuf *out, unsigned char byte)
+{
+    static const char hex[] = "0123456789abcdef";
+    char esc[4] = {'\\', 'x', hex[byte >> 4], hex[byte & 15]};
+    sb_append(out, esc, sizeof esc);
+}
+
+/* Append the \u or \U escape of a code point. */
+static void escape_code_point(strbuf *out, ucs4_t uc)
+{
+    if (uc <= 0xFFFF)
+        sb_printf(out, "\\u%04x", (unsigned)uc);
+    else
+        sb_printf(out, "\\U%08x", (unsigned)uc);
+}
+
+/* Copy runs of characters that need no escape in one piece; escape the
+   rest.  u8_mbtoucr tells a valid character from a byte that starts no
+   valid sequence (it returns a negative length for those). */
+void printable_append(strbuf *out, const char *s, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + n, *run = p;
+    while (p < end) {
+        if (*p >= 0x20 && *p < 0x7F && *p != '\\') {
+            p++;
+            continue;
+        }
+        ucs4_t uc;
+        int len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+        if (len > 0 && *p != '\\' && !char_is_invisible_control(uc)) {
+            p += len;
+            continue;
+        }
+        sb_append(out, (const char *)run, (size_t)(p - run));
+        if (*p == '\\') {
+            sb_puts(out, "\\\\");
+            len = 1;
+        } else if (len > 0) {
+            escape_code_point(out, uc);
+        } else {
+            printable_byte(out, *p);
+            len = 1;
+        }
+        p += len;
+        run = p;
+    }
+    sb_append(out, (const char *)run, (size_t)(p - run));
+}
+
+char *printable(const char *s)
+{
+    strbuf sb = {0};
+    sb_puts(&sb, "");
+    printable_append(&sb, s, strlen(s));
+    return sb_take(&sb);
+}
