@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "parse.h"
+#include "printable.h"
 
 /* A corpus file found by the walk, with its stat (taken once). */
 typedef struct {
@@ -29,11 +30,12 @@ static int compare_found(const void *a, const void *b)
     return strcmp(((const found_file *)a)->path, ((const found_file *)b)->path);
 }
 
-/* Append "path: reason" to errors. */
+/* Append "path: reason" to errors, the path in its printable form. */
 static void add_error(strlist *errors, const char *path, int err)
 {
     strbuf sb = {0};
-    sb_printf(&sb, "%s: %s", path, strerror(err));
+    printable_append(&sb, path, strlen(path));
+    sb_printf(&sb, ": %s", strerror(err));
     strlist_push_owned(errors, sb_take(&sb));
 }
 
@@ -132,10 +134,13 @@ static int64_t mtime_ns(const struct stat *st)
     return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
-static const char *base_name(const char *path)
+/* The name an issue is known by: the printable form (printable.h) of
+   the file's base name, so that every place that shows it (messages,
+   output, the browser) shows safe text, and --issue finds it as shown. */
+static char *issue_name(const char *path)
 {
     const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
+    return printable(s ? s + 1 : path);
 }
 
 /* What became of one changed file in the parse thread. */
@@ -144,6 +149,7 @@ typedef enum { JOB_UNREADABLE, JOB_SAME_CONTENT, JOB_PARSED } job_outcome;
 /* One changed file on its way from the parse thread to the database. */
 typedef struct {
     const char *path;
+    char *name;          /* issue_name(path) */
     struct stat st;
     db_source_state old;
     job_outcome outcome;
@@ -183,8 +189,7 @@ static void job_prepare(index_job *j)
         j->outcome = JOB_SAME_CONTENT;
     } else {
         j->outcome = JOB_PARSED;
-        j->status = issue_parse_bytes(base_name(j->path), bytes, len, &j->is,
-                                      &j->msg);
+        j->status = issue_parse_bytes(j->name, bytes, len, &j->is, &j->msg);
     }
     free(bytes);
 }
@@ -220,7 +225,7 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
     int64_t mtime = mtime_ns(&j->st);
     if (j->outcome == JOB_UNREADABLE) {
         strbuf m = {0};
-        sb_printf(&m, "%s: cannot read: %s", base_name(j->path),
+        sb_printf(&m, "%s: cannot read: %s", j->name,
                   strerror(j->read_errno));
         if (msgs)
             fprintf(msgs, "dubao: %s\n", m.s);
@@ -238,8 +243,7 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
         return -1;
     }
     for (size_t i = 0; msgs && i < j->is.warnings.n; i++)
-        fprintf(msgs, "dubao: %s: %s\n", base_name(j->path),
-                j->is.warnings.v[i]);
+        fprintf(msgs, "dubao: %s: %s\n", j->name, j->is.warnings.v[i]);
     parse_status ps = j->status;
     source_status status = ps == PARSE_OK        ? SOURCE_OK
                            : ps == PARSE_SKIPPED ? SOURCE_SKIPPED
@@ -402,10 +406,14 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
             rep->unchanged++;
             continue;
         }
-        jobs[njobs++] = (index_job){.path = f->path, .st = f->st, .old = old};
+        jobs[njobs++] = (index_job){.path = f->path,
+                                    .name = issue_name(f->path),
+                                    .st = f->st, .old = old};
     }
     free(found.v);
     int rc = index_jobs(d, jobs, njobs, rep, msgs, err);
+    for (size_t i = 0; i < njobs; i++)
+        free(jobs[i].name);
     free(jobs);
     /* Only forget files when every root could be read: a typo in a path
        must not wipe the database. */

@@ -36,10 +36,22 @@ static void escape_code_point(strbuf *out, ucs4_t uc)
         sb_printf(out, "\\U%08x", (unsigned)uc);
 }
 
-/* Copy runs of characters that need no escape in one piece; escape the
-   rest.  u8_mbtoucr tells a valid character from a byte that starts no
-   valid sequence (it returns a negative length for those). */
-void printable_append(strbuf *out, const char *s, size_t n)
+/* Does the byte at p start a character printed as it is?  A name escapes
+   its backslashes and newlines; text keeps both. */
+static bool kept_as_is(const uint8_t *p, int len, ucs4_t uc, bool name)
+{
+    if (len <= 0)
+        return false;
+    if (*p == '\\' || *p == '\n')
+        return !name;
+    return !char_is_invisible_control(uc);
+}
+
+/* Append the printable form of s (a name, or text: see kept_as_is).
+   Runs of characters that need no escape are copied in one piece.
+   u8_mbtoucr tells a valid character from a byte that starts no valid
+   sequence (it returns a negative length for those). */
+static void append_form(strbuf *out, const char *s, size_t n, bool name)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + n, *run = p;
     while (p < end) {
@@ -49,14 +61,13 @@ void printable_append(strbuf *out, const char *s, size_t n)
         }
         ucs4_t uc;
         int len = u8_mbtoucr(&uc, p, (size_t)(end - p));
-        if (len > 0 && *p != '\\' && !char_is_invisible_control(uc)) {
+        if (kept_as_is(p, len, uc, name)) {
             p += len;
             continue;
         }
         sb_append(out, (const char *)run, (size_t)(p - run));
         if (*p == '\\') {
             sb_puts(out, "\\\\");
-            len = 1;
         } else if (len > 0) {
             escape_code_point(out, uc);
         } else {
@@ -67,6 +78,16 @@ void printable_append(strbuf *out, const char *s, size_t n)
         run = p;
     }
     sb_append(out, (const char *)run, (size_t)(p - run));
+}
+
+void printable_append(strbuf *out, const char *s, size_t n)
+{
+    append_form(out, s, n, true);
+}
+
+void printable_text_append(strbuf *out, const char *s, size_t n)
+{
+    append_form(out, s, n, false);
 }
 
 char *printable(const char *s)

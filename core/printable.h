@@ -36,6 +36,13 @@ bool char_is_invisible_control(unsigned int uc);
 /* Append the printable form of n bytes to out. */
 void printable_append(strbuf *out, const char *s, size_t n);
 
+/* The same for text that was normalised when it was stored (headlines,
+   quotes): newlines and backslashes are kept, anything else that is not
+   printable is escaped as above.  The output commands pass every field
+   through this, so that a database written by an older version, or
+   changed by hand, cannot reach the terminal either. */
+void printable_text_append(strbuf *out, const char *s, size_t n);
+
 /* The printable form of a NUL-terminated string (heap). */
 char *printable(const char *s);
 

@@ -3,13 +3,15 @@
  * control sequences in the text never reach the terminal. */
 #include "test.h"
 
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <uniconv.h>
+#include <unistr.h>
 #include <unistd.h>
+
+#include "printable.h"
 
 static const char *dubao_bin(void)
 {
@@ -209,8 +211,182 @@ static void hostile_escapes_never_reach_the_terminal(void **state)
     free(bytes);
 }
 
+/* File names a red team would choose: an OSC 52 clipboard write, a C1
+   CSI, a bidi override, a tag character, CR/LF/TAB, bytes that are not
+   UTF-8, a backslash.  Each holds the small page. */
+static const char *const hostile_names[] = {
+    "x\x1b]52;c;RkFLRQ==\x07.txt",
+    "c1\xc2\x9b" "2J.txt",
+    "invoice\xe2\x80\xaetxt.exe.txt",
+    "tag\xf3\xa0\x81\xa9.txt",
+    "lines\r\n\tname.txt",
+    "bytes\xff\xfe.txt",
+    "back\\slash.txt",
+};
+#define NHOSTILE (sizeof hostile_names / sizeof *hostile_names)
+
+/* Is every byte of s (n bytes) valid UTF-8, with no control or format
+   character but newline?  Names the first offence in why. */
+static bool printable_output(const char *s, size_t n, char *why, size_t wn)
+{
+    if (u8_check((const uint8_t *)s, n) != NULL) {
+        snprintf(why, wn, "invalid UTF-8 at byte %zu",
+                 (size_t)((const char *)u8_check((const uint8_t *)s, n) - s));
+        return false;
+    }
+    for (size_t i = 0; i < n;) {
+        ucs4_t uc;
+        int len = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+        if (uc != '\n' && char_is_invisible_control(uc)) {
+            snprintf(why, wn, "U+%04X at byte %zu", (unsigned)uc, i);
+            return false;
+        }
+        i += (size_t)len;
+    }
+    return true;
+}
+
+/* Run dubao with the given arguments after --db db --corpus corpus and
+   check that what it prints, on both streams, is printable text. */
+static void run_printable(const char *db, const char *corpus,
+                          const char *const *args, strbuf *out)
+{
+    char *argv[12] = {(char *)dubao_bin(), "--db", (char *)db, "--corpus",
+                      (char *)corpus};
+    int n = 5;
+    for (; *args; args++)
+        argv[n++] = (char *)*args;
+    argv[n] = NULL;
+    strbuf err = {0};
+    sb_clear(out);
+    assert_int_equal(test_run(argv, out, &err), 0);
+    char why[80];
+    if (out->s && !printable_output(out->s, out->len, why, sizeof why))
+        fail_msg("dubao %s printed %s", argv[5], why);
+    if (err.s && !printable_output(err.s, err.len, why, sizeof why))
+        fail_msg("dubao %s wrote %s to stderr", argv[5], why);
+    sb_free(&err);
+}
+
+/* Every JSON line of out is valid JSON. */
+static void assert_json_lines(const char *out)
+{
+    for (const char *p = out; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        assert_non_null(nl);
+        char *line = xstrndup(p, (size_t)(nl - p));
+        if (!test_json_valid(line))
+            fail_msg("invalid JSON line: %s", line);
+        free(line);
+        p = nl + 1;
+    }
+}
+
+/* Hostile file names are shown in their printable form everywhere: index
+   messages, text, CSV and JSON output of every command; JSON stays valid
+   UTF-8, with a byte that is not UTF-8 written as \xHH; --issue finds an
+   issue by the name as printed. */
+static void hostile_file_names_are_printed_safely(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/names", dir);
+    snprintf(db, sizeof db, "%s/n.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    for (size_t i = 0; i < NHOSTILE; i++)
+        write_bytes(corpus, hostile_names[i], page, strlen(page));
+    /* Messages name files too: a skipped one and a repaired one. */
+    write_bytes(corpus, "empty\x1b[2J\xff.txt", "", 0);
+    static const char bad[] = "标题\n\n正文\x80。\n";
+    write_bytes(corpus, "warn\x1b]0;t\x07\xc0.txt", bad, sizeof bad - 1);
+
+    strbuf out = {0};
+    static const char *const index[] = {"index", NULL};
+    run_printable(db, corpus, index, &out);
+    static const char *const cmds[][4] = {
+        {"issues", NULL},   {"issues", "--json", NULL},
+        {"articles", NULL}, {"articles", "--json", NULL},
+        {"quotes", NULL},   {"quotes", "--csv", NULL},
+        {"quotes", "--json", NULL}, {"search", "科技创新", NULL},
+        {"search", "--json", "科技创新", NULL},
+    };
+    for (size_t c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+        run_printable(db, corpus, cmds[c], &out);
+        if (cmds[c][1] && strcmp(cmds[c][1], "--json") == 0)
+            assert_json_lines(out.s);
+    }
+    /* The names as printed. */
+    static const char *const json[] = {"issues", "--json", NULL};
+    run_printable(db, corpus, json, &out);
+    static const char *const shown[] = {
+        "\"x\\\\u001b]52;c;RkFLRQ==\\\\u0007.txt\"",
+        "\"c1\\\\u009b2J.txt\"",
+        "\"invoice\\\\u202etxt.exe.txt\"",
+        "\"tag\\\\U000e0069.txt\"",
+        "\"lines\\\\u000d\\\\u000a\\\\u0009name.txt\"",
+        "\"bytes\\\\xff\\\\xfe.txt\"",
+        "\"back\\\\\\\\slash.txt\"",
+    };
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+        if (!strstr(out.s, shown[i]))
+            fail_msg("%s not in: %s", shown[i], out.s);
+    /* --issue takes the name as issues prints it. */
+    static const char *const one[] = {"articles", "--issue",
+                                      "bytes\\xff\\xfe.txt", NULL};
+    run_printable(db, corpus, one, &out);
+    assert_non_null(strstr(out.s, "代表热议新质生产力"));
+    sb_free(&out);
+}
+
+/* The browser's status line shows a hostile name in its printable form:
+   no bidi override, tag character or escape sequence reaches the
+   terminal (every byte written is recorded). */
+static void hostile_file_names_in_the_status_line(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], rec[600], cmd[2400], full[3200];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    snprintf(rec, sizeof rec, "%s/typescript", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "a\xe2\x80\xae" "txt.exe", page, strlen(page));
+    write_bytes(corpus, "b\x1b]52;c;SGFja2VkIQ==\x07\xf3\xa0\x81\xa9.txt",
+                page, strlen(page));
+    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), db,
+             corpus);
+    snprintf(full, sizeof full, "script -q -c '%s' %s", cmd, rec);
+    assert_int_equal(tmux_start(full, 100, 30), 0);
+    char *screen = tmux_wait_for("Issues 1/", 8000);
+    assert_non_null(screen);
+    free(screen);
+    screen = tmux_wait_for("a\\u202etxt.exe \xC2\xB7", 2000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("j", NULL);
+    screen = tmux_wait_for("b\\u001b]52;c;SGFja2VkIQ==\\u0007\\U000e0069.txt",
+                           2000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("Q", NULL);
+    for (int i = 0; i < 40 && tmux_alive(); i++)
+        usleep(50 * 1000);
+    tmux_stop();
+    size_t n;
+    char *bytes = test_read_file(rec, &n);
+    assert_true(n > 100);
+    assert_null(memmem(bytes, n, "\xe2\x80\xae", 3));
+    assert_null(memmem(bytes, n, "\xf3\xa0\x81", 3));
+    assert_null(memmem(bytes, n, "\x1b]52", 4));
+    assert_null(memmem(bytes, n, "\x07", 1));
+    free(bytes);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
     cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
+    cmocka_unit_test(hostile_file_names_are_printed_safely),
+    cmocka_unit_test(hostile_file_names_in_the_status_line),
 };
 const test_suite hostile_suite = {tests, SUITE_LEN(tests)};

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "json.h"
 #include "paths.h"
+#include "printable.h"
 #include "textwidth.h"
 
 typedef struct {
@@ -35,16 +36,27 @@ static void emit(strbuf *line)
     sb_clear(line);
 }
 
+/* Append a field of text output: its printable form (printable.h), so
+   that nothing in the database, whoever wrote it, reaches the terminal
+   raw. */
+static void put_text(strbuf *sb, const char *s)
+{
+    printable_text_append(sb, s, strlen(s));
+}
+
 /* Append s padded with spaces to cols display columns (text output). */
 static void pad(strbuf *sb, const char *s, int cols)
 {
-    s = s ? s : "-";
+    strbuf safe = {0};
+    sb_puts(&safe, "");
+    put_text(&safe, s ? s : "-");
     int used;
-    size_t fit = text_fit(s, strlen(s), cols, &used);
-    sb_append(sb, s, fit);
+    size_t fit = text_fit(safe.s, safe.len, cols, &used);
+    sb_append(sb, safe.s, fit);
     for (; used < cols; used++)
         sb_putc(sb, ' ');
     sb_putc(sb, ' ');
+    sb_free(&safe);
 }
 
 /* Bring an open database up to date with the corpus.  Returns false
@@ -212,9 +224,12 @@ static int cmd_articles(db *d, const command_options *co)
             sb_putc(&line, '}');
         } else {
             pad(&line, r->file, 28);
-            sb_puts(&line, r->headline);
-            if (r->byline)
-                sb_printf(&line, "  [%s]", r->byline);
+            put_text(&line, r->headline);
+            if (r->byline) {
+                sb_puts(&line, "  [");
+                put_text(&line, r->byline);
+                sb_putc(&line, ']');
+            }
         }
         emit(&line);
     }
@@ -239,7 +254,7 @@ static int print_quotes(const command_options *co, const quote_row *rows,
     for (size_t i = 0; i < n; i++) {
         pad(&line, rows[i].speaker, 8);
         pad(&line, rows[i].kind, 8);
-        sb_puts(&line, rows[i].text);
+        put_text(&line, rows[i].text);
         emit(&line);
     }
     sb_free(&line);
@@ -374,11 +389,14 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
         } else {
             pad(&line, r->name, 8);
             pad(&line, r->role, 14);
-            sb_printf(&line, "%3d %-6s  %s", r->quotes,
-                      r->quotes == 1 ? "quote" : "quotes",
-                      r->titles ? r->titles : "");
-            if (r->delegation)
-                sb_printf(&line, "  (%s)", r->delegation);
+            sb_printf(&line, "%3d %-6s  ", r->quotes,
+                      r->quotes == 1 ? "quote" : "quotes");
+            put_text(&line, r->titles ? r->titles : "");
+            if (r->delegation) {
+                sb_puts(&line, "  (");
+                put_text(&line, r->delegation);
+                sb_putc(&line, ')');
+            }
         }
         emit(&line);
     }
@@ -533,7 +551,9 @@ static int cmd_search(db *d, const command_options *co, const char *query)
         } else {
             pad(&line, r->is_quote ? (r->speaker ? r->speaker : "quote")
                                    : "article", 8);
-            sb_printf(&line, "%s  %s", r->article, r->snippet);
+            put_text(&line, r->article ? r->article : "");
+            sb_puts(&line, "  ");
+            put_text(&line, r->snippet ? r->snippet : "");
         }
         emit(&line);
     }
