@@ -1,8 +1,8 @@
 /* corpus.c - walk the corpus and index it incrementally. */
 #include "corpus.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -13,99 +13,7 @@
 
 #include "parse.h"
 #include "printable.h"
-
-/* A corpus file found by the walk, with its stat (taken once). */
-typedef struct {
-    char *path;
-    struct stat st;
-} found_file;
-
-typedef struct {
-    found_file *v;
-    size_t n, cap;
-} found_list;
-
-static int compare_found(const void *a, const void *b)
-{
-    return strcmp(((const found_file *)a)->path, ((const found_file *)b)->path);
-}
-
-/* Append "path: reason" to errors, the path in its printable form. */
-static void add_error(strlist *errors, const char *path, int err)
-{
-    strbuf sb = {0};
-    printable_append(&sb, path, strlen(path));
-    sb_printf(&sb, ": %s", strerror(err));
-    strlist_push_owned(errors, sb_take(&sb));
-}
-
-/* Add path, whose stat is st, to files: a file itself, a directory by
-   recursion.  Entries are stat'ed relative to their open directory
-   (fstatat), which spares the kernel a walk of the whole path for each of
-   tens of thousands of files. */
-static void collect(const char *path, const struct stat *st,
-                    found_list *files, strlist *errors, int depth)
-{
-    if (S_ISREG(st->st_mode)) {
-        files->v = grow_array(files->v, &files->cap, files->n + 1,
-                              sizeof *files->v);
-        files->v[files->n++] = (found_file){xstrdup(path), *st};
-        return;
-    }
-    if (!S_ISDIR(st->st_mode) || depth > 32)
-        return;
-    DIR *dir = opendir(path);
-    if (!dir) {
-        add_error(errors, path, errno);
-        return;
-    }
-    strbuf child = {0};
-    sb_puts(&child, path);
-    sb_putc(&child, '/');
-    size_t base = child.len;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        child.len = base;
-        sb_puts(&child, e->d_name);
-        struct stat cst;
-        if (fstatat(dirfd(dir), e->d_name, &cst, 0) != 0)
-            add_error(errors, child.s, errno);
-        else
-            collect(child.s, &cst, files, errors, depth + 1);
-    }
-    sb_free(&child);
-    closedir(dir);
-}
-
-/* Walk the roots into files (sorted by path, each once). */
-static void corpus_find_files(const strlist *roots, found_list *files,
-                              strlist *errors)
-{
-    for (size_t i = 0; i < roots->n; i++) {
-        char *abs = realpath(roots->v[i], NULL);
-        const char *root = abs ? abs : roots->v[i];
-        struct stat st;
-        if (stat(root, &st) != 0)
-            add_error(errors, root, errno);
-        else
-            collect(root, &st, files, errors, 0);
-        free(abs);
-    }
-    if (files->n > 1)
-        qsort(files->v, files->n, sizeof *files->v, compare_found);
-    /* The same file named twice (overlapping roots) is indexed once. */
-    size_t out = 0;
-    for (size_t i = 0; i < files->n; i++) {
-        if (out > 0 && strcmp(files->v[out - 1].path, files->v[i].path) == 0) {
-            free(files->v[i].path);
-            continue;
-        }
-        files->v[out++] = files->v[i];
-    }
-    files->n = out;
-}
+#include "walk.h"
 
 /* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
 static void content_hash(const char *buf, size_t n, char out[17])
@@ -148,9 +56,10 @@ typedef enum { JOB_UNREADABLE, JOB_SAME_CONTENT, JOB_PARSED } job_outcome;
 
 /* One changed file on its way from the parse thread to the database. */
 typedef struct {
-    const char *path;
+    const walk_file *file;
+    const char *path;    /* file->path */
     char *name;          /* issue_name(path) */
-    struct stat st;
+    struct stat st;      /* file->st */
     db_source_state old;
     job_outcome outcome;
     int read_errno;     /* JOB_UNREADABLE */
@@ -174,11 +83,44 @@ typedef struct {
     pthread_cond_t changed;
 } job_queue;
 
+/* Read the job's file whole, as a NUL-terminated heap buffer.  The file
+   opened must be the one the walk found (walk.h): a link or another file
+   put in its place since is refused (ESTALE).  O_NONBLOCK: a FIFO put
+   there cannot make the open wait forever.  NULL with errno on failure. */
+static char *read_source(const index_job *j, size_t *len)
+{
+    int fd = open(j->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return NULL;
+    if (!walk_same_file(fd, j->file)) {
+        close(fd);
+        errno = ESTALE;
+        return NULL;
+    }
+    strbuf sb = {0};
+    sb_puts(&sb, "");
+    char buf[1 << 16];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0 ||
+           (n < 0 && errno == EINTR))
+        if (n > 0)
+            sb_append(&sb, buf, (size_t)n);
+    int err = n < 0 ? errno : 0;
+    close(fd);
+    if (err) {
+        sb_free(&sb);
+        errno = err;
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
 /* Read, hash and parse one file (the parse thread's work). */
 static void job_prepare(index_job *j)
 {
     size_t len = 0;
-    char *bytes = read_whole_file(j->path, 0, &len);
+    char *bytes = read_source(j, &len);
     if (!bytes) {
         j->outcome = JOB_UNREADABLE;
         j->read_errno = errno;
@@ -356,46 +298,60 @@ static int index_jobs(db *d, index_job *jobs, size_t njobs,
     return rc;
 }
 
-/* The stored sources (sorted by path) that are not among files (sorted
-   the same way), into gone: one merge of the two lists. */
+/* Is path one of the unreadable entries, or under one of them? */
+static bool under_unreadable(const strlist *unreadable, const char *path)
+{
+    for (size_t i = 0; i < unreadable->n; i++) {
+        size_t n = strlen(unreadable->v[i]);
+        if (strncmp(path, unreadable->v[i], n) == 0 &&
+            (path[n] == '\0' || path[n] == '/'))
+            return true;
+    }
+    return false;
+}
+
+/* The stored sources (sorted by path) that are not among the files the
+   walk found (sorted the same way), into gone: one merge of the two
+   lists.  What lies under an entry that could not be read is kept: it
+   may well still be there. */
 static void sources_gone(const db_source *known, ssize_t nknown,
-                         const strlist *files, strlist *gone)
+                         const walk_result *walk, strlist *gone)
 {
     size_t j = 0;
     for (ssize_t k = 0; k < nknown; k++) {
-        while (j < files->n && strcmp(files->v[j], known[k].path) < 0)
+        const char *path = known[k].path;
+        while (j < walk->nfiles && strcmp(walk->files[j].path, path) < 0)
             j++;
-        if (j == files->n || strcmp(files->v[j], known[k].path) != 0)
-            strlist_push(gone, known[k].path);
+        if (j < walk->nfiles && strcmp(walk->files[j].path, path) == 0)
+            continue;
+        if (!under_unreadable(&walk->unreadable, path))
+            strlist_push(gone, path);
     }
 }
 
-int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
-                 strbuf *err)
+/* Print what the walk passed over or could not read. */
+static void report_walk(const walk_result *walk, FILE *msgs)
 {
-    memset(rep, 0, sizeof *rep);
-    found_list found = {0};
-    strlist files = {0}, errors = {0}, gone = {0};
-    corpus_find_files(roots, &found, &errors);
-    for (size_t i = 0; msgs && i < errors.n; i++)
-        fprintf(msgs, "dubao: %s\n", errors.v[i]);
-    rep->missing = (int)errors.n;
-    db_source *known;
-    ssize_t nknown = db_sources(d, &known);
-    if (nknown < 0) {
-        sb_printf(err, "database: %s", db_errmsg(d));
-        for (size_t i = 0; i < found.n; i++)
-            free(found.v[i].path);
-        free(found.v);
-        strlist_free(&errors);
-        return -1;
-    }
-    /* The changed files become jobs; files takes the paths over. */
-    index_job *jobs = xcalloc(found.n + 1, sizeof *jobs);
-    size_t njobs = 0;
-    for (size_t i = 0; i < found.n; i++) {
-        found_file *f = &found.v[i];
-        strlist_push_owned(&files, f->path);
+    for (size_t i = 0; i < walk->errors.n; i++)
+        fprintf(msgs, "dubao: %s\n", walk->errors.v[i]);
+    for (size_t i = 0; i < walk->notes.n; i++)
+        fprintf(msgs, "dubao: %s\n", walk->notes.v[i]);
+    if (walk->hidden)
+        fprintf(msgs, "dubao: %zu hidden entr%s (names starting with '.') "
+                "not read: %s%s\n", walk->hidden,
+                walk->hidden == 1 ? "y" : "ies", walk->first_hidden,
+                walk->hidden > 1 ? " and others" : "");
+}
+
+/* The changed files among those the walk found, as jobs (the rest are
+   counted as unchanged). */
+static index_job *make_jobs(const walk_result *walk, const db_source *known,
+                            ssize_t nknown, index_report *rep, size_t *njobs)
+{
+    index_job *jobs = xcalloc(walk->nfiles + 1, sizeof *jobs);
+    *njobs = 0;
+    for (size_t i = 0; i < walk->nfiles; i++) {
+        const walk_file *f = &walk->files[i];
         rep->files++;
         const db_source_state *known_state = db_sources_find(known, nknown,
                                                              f->path);
@@ -406,20 +362,42 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
             rep->unchanged++;
             continue;
         }
-        jobs[njobs++] = (index_job){.path = f->path,
-                                    .name = issue_name(f->path),
-                                    .st = f->st, .old = old};
+        jobs[(*njobs)++] = (index_job){.file = f, .path = f->path,
+                                       .name = issue_name(f->path),
+                                       .st = f->st, .old = old};
     }
-    free(found.v);
+    return jobs;
+}
+
+int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
+                 strbuf *err)
+{
+    memset(rep, 0, sizeof *rep);
+    walk_result walk;
+    corpus_walk(roots, UINT64_MAX, &walk);
+    if (msgs)
+        report_walk(&walk, msgs);
+    rep->missing = (int)walk.errors.n;
+    rep->not_read = (int)walk.notes.n;
+    db_source *known;
+    ssize_t nknown = db_sources(d, &known);
+    if (nknown < 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        walk_result_free(&walk);
+        return -1;
+    }
+    size_t njobs;
+    index_job *jobs = make_jobs(&walk, known, nknown, rep, &njobs);
     int rc = index_jobs(d, jobs, njobs, rep, msgs, err);
     for (size_t i = 0; i < njobs; i++)
         free(jobs[i].name);
     free(jobs);
     /* Only forget files when every root could be read: a typo in a path
        must not wipe the database. */
-    if (rc == 0 && errors.n == 0) {
+    if (rc == 0 && !walk.root_failed) {
+        strlist gone = {0};
         bool changed = rep->parsed + rep->skipped + rep->failed > 0;
-        sources_gone(known, nknown, &files, &gone);
+        sources_gone(known, nknown, &walk, &gone);
         int removed = db_remove_sources(d, &gone, changed);
         if (removed < 0) {
             sb_printf(err, "database: %s", db_errmsg(d));
@@ -427,10 +405,9 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
         } else {
             rep->removed = removed;
         }
+        strlist_free(&gone);
     }
     db_sources_free(known, nknown);
-    strlist_free(&files);
-    strlist_free(&gone);
-    strlist_free(&errors);
+    walk_result_free(&walk);
     return rc;
 }

@@ -19,13 +19,17 @@ typedef struct {
     int failed;     /* unreadable or undecodable */
     int removed;    /* gone from the corpus, removed from the database */
     int missing;    /* corpus paths that could not be read */
+    int not_read;   /* entries passed over: links leading out of the
+                       corpus, FIFOs and devices, too deep, too large */
 } index_report;
 
 /* Bring the database up to date with the corpus roots: the regular files
-   under each (files or directories, recursively; hidden entries are
-   skipped).  Per-file messages (warnings, skips, failures) go to msgs (may
-   be NULL), prefixed with the file name.  Returns 0, or -1 when the
-   database itself failed (err). */
+   under each, found as walk.h says (links only inside the corpus, hidden
+   entries skipped).  Per-file messages (warnings, skips, failures) go to
+   msgs (may be NULL), prefixed with the file name.  Files that are gone
+   are removed from the database, except when a root could not be read,
+   and except those under an entry that could not be read.  Returns 0, or
+   -1 when the database itself failed (err). */
 int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
                  strbuf *err);
 

@@ -406,8 +406,54 @@ static void faults_unreadable_corpus_is_reported(void **state)
     sb_free(&err);
 }
 
+/* A directory that cannot be read keeps what the database holds under it
+   (it may still be there), while a file deleted elsewhere in the corpus
+   is removed: one unreadable entry no longer freezes the database. */
+static void faults_unreadable_directory_keeps_its_files(void **state)
+{
+    (void)state;
+    if (geteuid() != 0)
+        skip(); /* needs root to run the program as another user */
+    const char *dir = test_tmpdir();
+    char pub[512], corpus[600], closed[700], db[600], gone[700];
+    snprintf(pub, sizeof pub, "%s/pub", dir);
+    snprintf(corpus, sizeof corpus, "%s/corpus", pub);
+    snprintf(closed, sizeof closed, "%s/closed", corpus);
+    snprintf(db, sizeof db, "%s/k.db", pub);
+    assert_int_equal(mkdir(pub, 0777), 0);
+    chmod(pub, 0777);
+    chmod(dir, 0755);
+    make_corpus(corpus, "开", 2);
+    make_corpus(closed, "闭", 2);
+    chmod(corpus, 0755);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    assert_non_null(strstr(out.s, ": 4 issues"));
+    chmod(db, 0666);
+    chmod(closed, 0000);
+    char side[700];
+    snprintf(side, sizeof side, "%s-wal", db);
+    chmod(side, 0666);
+    snprintf(side, sizeof side, "%s-shm", db);
+    chmod(side, 0666);
+    snprintf(gone, sizeof gone, "%s/开-000.txt", corpus);
+    assert_int_equal(unlink(gone), 0);
+    sb_clear(&out);
+    sb_clear(&err);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "index", NULL};
+    assert_int_equal(test_run_as_nobody(argv, &out, &err), 0);
+    assert_non_null(strstr(err.s, "closed"));
+    assert_non_null(strstr(out.s, "removed 1"));
+    assert_non_null(strstr(out.s, ": 3 issues"));
+    chmod(closed, 0755);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(faults_unreadable_corpus_is_reported),
+    cmocka_unit_test(faults_unreadable_directory_keeps_its_files),
     cmocka_unit_test(faults_disk_full_is_reported_and_recoverable),
     cmocka_unit_test(faults_damaged_database_is_rebuilt_keeping_marks),
     cmocka_unit_test(faults_truncated_database_is_rebuilt),

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <uniconv.h>
 #include <unistr.h>
 #include <unistd.h>
@@ -383,10 +384,157 @@ static void hostile_file_names_in_the_status_line(void **state)
     free(bytes);
 }
 
+/* Run dubao --db db --corpus corpus ARGS... (up to four), capturing
+   both streams; returns the exit status. */
+static int dubao_on(const char *db, const char *corpus, strbuf *out,
+                    strbuf *err, const char *a1, const char *a2,
+                    const char *a3)
+{
+    char *argv[10] = {(char *)dubao_bin(), "--db", (char *)db, "--corpus",
+                      (char *)corpus, (char *)a1, (char *)a2, (char *)a3,
+                      NULL};
+    sb_clear(out);
+    sb_clear(err);
+    int rc = test_run(argv, out, err);
+    sb_puts(out, ""); /* never NULL, even when nothing was printed */
+    sb_puts(err, "");
+    return rc;
+}
+
+/* The red team's links: sub/loop -> ., sub/up -> .., a link to a private
+   directory outside the corpus and one to a private file.  The page is
+   indexed once, nothing outside is read, and each link is reported. */
+static void hostile_links_stay_inside_the_corpus(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], sub[700], private[600], db[600], path[1400];
+    snprintf(corpus, sizeof corpus, "%s/corpus", dir);
+    snprintf(sub, sizeof sub, "%s/sub", corpus);
+    snprintf(private, sizeof private, "%s/private", dir);
+    snprintf(db, sizeof db, "%s/l.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(mkdir(private, 0700), 0);
+    write_bytes(sub, "page.txt", page, strlen(page));
+    static const char secret[] = "机密\n\n口令是青山绿水。\n";
+    write_bytes(private, "shadow", secret, strlen(secret));
+    snprintf(path, sizeof path, "%s/loop", sub);
+    assert_int_equal(symlink(".", path), 0);
+    snprintf(path, sizeof path, "%s/up", sub);
+    assert_int_equal(symlink("..", path), 0);
+    snprintf(path, sizeof path, "%s/etc_link", corpus);
+    assert_int_equal(symlink(private, path), 0);
+    snprintf(path, sizeof path, "%s/shadow.txt", corpus);
+    assert_int_equal(symlink("../private/shadow", path), 0);
+
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, ": 1 issues"));
+    assert_non_null(strstr(out.s, "not read 4"));
+    assert_non_null(strstr(err.s, "etc_link: a link that leads out of the "
+                                  "corpus; not followed"));
+    assert_non_null(strstr(err.s, "shadow.txt: a link that leads out of the "
+                                  "corpus; not followed"));
+    assert_non_null(strstr(err.s, "sub/loop: a directory already read"));
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "search", "青山绿水",
+                              NULL), 0);
+    assert_int_equal(out.len, 0);
+    /* The page's quotes once, as from the page alone. */
+    char alone[800], alone_db[600];
+    snprintf(alone, sizeof alone, "%s/page.txt", sub);
+    snprintf(alone_db, sizeof alone_db, "%s/alone.db", dir);
+    assert_int_equal(dubao_on(alone_db, alone, &out, &err, "quotes", "--json",
+                              NULL), 0);
+    char *want = sb_take(&out);
+    assert_true(strlen(want) > 0);
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "quotes", "--json",
+                              NULL), 0);
+    assert_string_equal(out.s, want);
+    free(want);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* A dangling link in the corpus does not keep a deleted file in the
+   database (it did forever): deleted files are removed, the link is
+   reported. */
+static void hostile_dangling_link_does_not_keep_deleted_files(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], path[800];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/d.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "a.txt", page, strlen(page));
+    write_bytes(corpus, "b.txt", page, strlen(page));
+    snprintf(path, sizeof path, "%s/dangling", corpus);
+    assert_int_equal(symlink("nowhere.txt", path), 0);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, ": 2 issues"));
+    assert_non_null(strstr(err.s, "dangling: a link to nothing"));
+    snprintf(path, sizeof path, "%s/b.txt", corpus);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, "removed 1"));
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "issues", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, "a.txt"));
+    assert_null(strstr(out.s, "b.txt"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* FIFOs, devices and directories more than 32 levels deep are reported,
+   not skipped in silence; the files beside them are indexed. */
+static void hostile_special_files_are_reported(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], path[800];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/f.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "a.txt", page, strlen(page));
+    snprintf(path, sizeof path, "%s/pipe.txt", corpus);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    snprintf(path, sizeof path, "%s/zero.txt", corpus);
+    bool device = mknod(path, S_IFCHR | 0600, makedev(1, 5)) == 0;
+    strbuf deep = {0};
+    sb_puts(&deep, corpus);
+    for (int i = 0; i < 34; i++) {
+        sb_puts(&deep, "/d");
+        assert_int_equal(mkdir(deep.s, 0700), 0);
+    }
+    write_bytes(deep.s, "deep.txt", page, strlen(page));
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, ": 1 issues"));
+    assert_non_null(strstr(err.s, "pipe.txt: a FIFO (named pipe), not a "
+                                  "regular file; not read"));
+    if (device)
+        assert_non_null(strstr(err.s, "zero.txt: a character device"));
+    assert_non_null(strstr(err.s, "more than 32 directories below the "
+                                  "corpus root; not read"));
+    assert_non_null(strstr(out.s, device ? "not read 3" : "not read 2"));
+    sb_free(&deep);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
     cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
     cmocka_unit_test(hostile_file_names_are_printed_safely),
     cmocka_unit_test(hostile_file_names_in_the_status_line),
+    cmocka_unit_test(hostile_links_stay_inside_the_corpus),
+    cmocka_unit_test(hostile_dangling_link_does_not_keep_deleted_files),
+    cmocka_unit_test(hostile_special_files_are_reported),
 };
 const test_suite hostile_suite = {tests, SUITE_LEN(tests)};

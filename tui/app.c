@@ -941,10 +941,10 @@ static void refresh_corpus(app *a, const dubao_options *o)
         return;
     }
     sb_free(&err);
-    if (rep.failed + rep.skipped + rep.missing > 0)
+    int passed_over = rep.failed + rep.skipped + rep.missing + rep.not_read;
+    if (passed_over > 0)
         app_message(a, "%d corpus files or paths could not be read or were "
-                    "skipped (dubao index says why)",
-                    rep.failed + rep.skipped + rep.missing);
+                    "skipped (dubao index says why)", passed_over);
 }
 
 /* refresh_corpus, keeping what the first screen said (config problems)

@@ -79,8 +79,9 @@ static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
         db_counts c;
         db_get_counts(d, &c);
         printf("files %d: parsed %d, unchanged %d, skipped %d, failed %d, "
-               "removed %d\n", rep.files, rep.parsed, rep.unchanged,
-               rep.skipped, rep.failed, rep.removed);
+               "removed %d, not read %d\n", rep.files, rep.parsed,
+               rep.unchanged, rep.skipped, rep.failed, rep.removed,
+               rep.not_read);
         printf("database %s: %lld issues, %lld articles, %lld paragraphs, "
                "%lld speakers, %lld quotes\n", o->db_path,
                (long long)c.issues, (long long)c.articles,
