@@ -13,6 +13,7 @@
 
 #include "parse.h"
 #include "printable.h"
+#include "source.h"
 #include "walk.h"
 
 /* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
@@ -32,9 +33,11 @@ static void content_hash(const char *buf, size_t n, char out[17])
    redoes; the database never holds part of it. */
 #define INDEX_BATCH_BYTES (8u << 20)
 
-/* How many files the parse thread may run ahead of the database writer:
-   enough to keep both cores busy, few enough to bound memory. */
+/* How many files, and how many bytes of files, the parse thread may run
+   ahead of the database writer: enough to keep both cores busy, few
+   enough to bound memory (a parsed file takes about twice its size). */
 #define PARSE_AHEAD 64
+#define PARSE_AHEAD_BYTES (32u << 20)
 
 /* A file's modification time in nanoseconds, as sources keep it. */
 static int64_t mtime_ns(const struct stat *st)
@@ -52,7 +55,12 @@ static char *issue_name(const char *path)
 }
 
 /* What became of one changed file in the parse thread. */
-typedef enum { JOB_UNREADABLE, JOB_SAME_CONTENT, JOB_PARSED } job_outcome;
+typedef enum {
+    JOB_UNREADABLE,   /* msg says why */
+    JOB_REFUSED,      /* not read whole (binary, too large): msg says why */
+    JOB_SAME_CONTENT,
+    JOB_PARSED
+} job_outcome;
 
 /* One changed file on its way from the parse thread to the database. */
 typedef struct {
@@ -62,11 +70,10 @@ typedef struct {
     struct stat st;      /* file->st */
     db_source_state old;
     job_outcome outcome;
-    int read_errno;     /* JOB_UNREADABLE */
-    char hash[17];
+    char hash[17];       /* JOB_SAME_CONTENT, JOB_PARSED */
     parse_status status; /* JOB_PARSED */
     issue is;
-    strbuf msg;          /* the parser's message for a skip or failure */
+    strbuf msg;          /* "name: why" for a skip or failure */
 } index_job;
 
 /* The jobs and the hand-over between the parse thread and the writer.
@@ -77,81 +84,57 @@ typedef struct {
     size_t njobs;
     size_t parsed;    /* jobs[0..parsed) are ready */
     size_t stored;    /* jobs[0..stored) are stored and freed */
+    uint64_t ahead;   /* bytes of the files in jobs[stored..parsed) */
+    uint64_t max_bytes; /* the size limit of a file */
     bool stop;        /* the writer failed: parse no more */
     bool inline_parse; /* no parse thread: the writer parses each job */
     pthread_mutex_t lock;
     pthread_cond_t changed;
 } job_queue;
 
-/* Read the job's file whole, as a NUL-terminated heap buffer.  The file
-   opened must be the one the walk found (walk.h): a link or another file
-   put in its place since is refused (ESTALE).  O_NONBLOCK: a FIFO put
-   there cannot make the open wait forever.  NULL with errno on failure. */
-static char *read_source(const index_job *j, size_t *len)
-{
-    int fd = open(j->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0)
-        return NULL;
-    if (!walk_same_file(fd, j->file)) {
-        close(fd);
-        errno = ESTALE;
-        return NULL;
-    }
-    strbuf sb = {0};
-    sb_puts(&sb, "");
-    char buf[1 << 16];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0 ||
-           (n < 0 && errno == EINTR))
-        if (n > 0)
-            sb_append(&sb, buf, (size_t)n);
-    int err = n < 0 ? errno : 0;
-    close(fd);
-    if (err) {
-        sb_free(&sb);
-        errno = err;
-        return NULL;
-    }
-    *len = sb.len;
-    return sb_take(&sb);
-}
-
-/* Read, hash and parse one file (the parse thread's work). */
-static void job_prepare(index_job *j)
+/* Read, hash and parse one file (the parse thread's work).  The buffer
+   read is consumed by the parser, which frees it once decoded. */
+static void job_prepare(index_job *j, uint64_t max_bytes)
 {
     size_t len = 0;
-    char *bytes = read_source(j, &len);
-    if (!bytes) {
-        j->outcome = JOB_UNREADABLE;
-        j->read_errno = errno;
+    char *bytes;
+    strbuf why = {0};
+    read_result s = source_read(j->file, max_bytes, &bytes, &len, &why);
+    if (s != READ_WHOLE) {
+        j->outcome = s == READ_REFUSED ? JOB_REFUSED : JOB_UNREADABLE;
+        sb_printf(&j->msg, "%s: %s", j->name, why.s);
+        sb_free(&why);
         return;
     }
     content_hash(bytes, len, j->hash);
     if (j->old.known && strcmp(j->old.hash, j->hash) == 0) {
         j->outcome = JOB_SAME_CONTENT;
+        free(bytes);
     } else {
         j->outcome = JOB_PARSED;
-        j->status = issue_parse_bytes(j->name, bytes, len, &j->is, &j->msg);
+        j->status = issue_parse_buffer(j->name, bytes, len, &j->is, &j->msg);
     }
-    free(bytes);
 }
 
 /* The parse thread: prepare the jobs in order, staying at most PARSE_AHEAD
-   jobs ahead of the writer. */
+   jobs and PARSE_AHEAD_BYTES bytes of files ahead of the writer (but
+   always one job: a single large file is parsed whatever its size). */
 static void *parse_thread(void *arg)
 {
     job_queue *q = arg;
     for (size_t i = 0; i < q->njobs; i++) {
         pthread_mutex_lock(&q->lock);
-        while (!q->stop && i >= q->stored + PARSE_AHEAD)
+        while (!q->stop && i > q->stored &&
+               (i >= q->stored + PARSE_AHEAD || q->ahead >= PARSE_AHEAD_BYTES))
             pthread_cond_wait(&q->changed, &q->lock);
         bool stop = q->stop;
         pthread_mutex_unlock(&q->lock);
         if (stop)
             break;
-        job_prepare(&q->jobs[i]);
+        job_prepare(&q->jobs[i], q->max_bytes);
         pthread_mutex_lock(&q->lock);
         q->parsed = i + 1;
+        q->ahead += (uint64_t)q->jobs[i].st.st_size;
         pthread_cond_broadcast(&q->changed);
         pthread_mutex_unlock(&q->lock);
     }
@@ -165,17 +148,17 @@ static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
 {
     int64_t size = (int64_t)j->st.st_size;
     int64_t mtime = mtime_ns(&j->st);
-    if (j->outcome == JOB_UNREADABLE) {
-        strbuf m = {0};
-        sb_printf(&m, "%s: cannot read: %s", j->name,
-                  strerror(j->read_errno));
+    if (j->outcome == JOB_UNREADABLE || j->outcome == JOB_REFUSED) {
+        bool refused = j->outcome == JOB_REFUSED;
         if (msgs)
-            fprintf(msgs, "dubao: %s\n", m.s);
-        rep->failed++;
-        int rc = db_store_issue(d, j->path, size, mtime, "", SOURCE_FAILED,
-                                m.s, NULL, err);
-        sb_free(&m);
-        return rc;
+            fprintf(msgs, "dubao: %s\n", j->msg.s);
+        if (refused)
+            rep->skipped++;
+        else
+            rep->failed++;
+        return db_store_issue(d, j->path, size, mtime, "",
+                              refused ? SOURCE_SKIPPED : SOURCE_FAILED,
+                              j->msg.s, NULL, err);
     }
     if (j->outcome == JOB_SAME_CONTENT) {
         rep->unchanged++;
@@ -214,8 +197,9 @@ static void job_free(index_job *j)
 static bool queue_wait_parsed(job_queue *q, size_t i)
 {
     if (q->inline_parse) {
-        job_prepare(&q->jobs[i]);
+        job_prepare(&q->jobs[i], q->max_bytes);
         q->parsed = i + 1;
+        q->ahead += (uint64_t)q->jobs[i].st.st_size;
         return true;
     }
     pthread_mutex_lock(&q->lock);
@@ -230,6 +214,8 @@ static bool queue_wait_parsed(job_queue *q, size_t i)
 static void queue_advance(job_queue *q, size_t stored, bool stop)
 {
     pthread_mutex_lock(&q->lock);
+    for (size_t i = q->stored; i < stored; i++)
+        q->ahead -= (uint64_t)q->jobs[i].st.st_size;
     q->stored = stored;
     q->stop = q->stop || stop;
     pthread_cond_broadcast(&q->changed);
@@ -279,9 +265,10 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
    cores.  Without a thread, this one parses each job just before storing
    it. */
 static int index_jobs(db *d, index_job *jobs, size_t njobs,
-                      index_report *rep, FILE *msgs, strbuf *err)
+                      uint64_t max_bytes, index_report *rep, FILE *msgs,
+                      strbuf *err)
 {
-    job_queue q = {jobs, njobs, 0, 0, false, false,
+    job_queue q = {jobs, njobs, 0, 0, 0, max_bytes, false, false,
                    PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
     pthread_t thread;
     bool threaded = njobs > 1 &&
@@ -369,12 +356,14 @@ static index_job *make_jobs(const walk_result *walk, const db_source *known,
     return jobs;
 }
 
-int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
-                 strbuf *err)
+int corpus_index(db *d, const strlist *roots, uint64_t max_file_bytes,
+                 index_report *rep, FILE *msgs, strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
+    if (max_file_bytes == 0)
+        max_file_bytes = SOURCE_DEFAULT_MAX_BYTES;
     walk_result walk;
-    corpus_walk(roots, UINT64_MAX, &walk);
+    corpus_walk(roots, max_file_bytes, &walk);
     if (msgs)
         report_walk(&walk, msgs);
     rep->missing = (int)walk.errors.n;
@@ -388,7 +377,7 @@ int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
     }
     size_t njobs;
     index_job *jobs = make_jobs(&walk, known, nknown, rep, &njobs);
-    int rc = index_jobs(d, jobs, njobs, rep, msgs, err);
+    int rc = index_jobs(d, jobs, njobs, max_file_bytes, rep, msgs, err);
     for (size_t i = 0; i < njobs; i++)
         free(jobs[i].name);
     free(jobs);

@@ -15,7 +15,7 @@ typedef struct {
     int files;      /* files seen */
     int parsed;     /* (re-)parsed and stored */
     int unchanged;  /* skipped: same size and mtime, or same content */
-    int skipped;    /* empty or binary */
+    int skipped;    /* empty or binary, or grew past the size limit */
     int failed;     /* unreadable or undecodable */
     int removed;    /* gone from the corpus, removed from the database */
     int missing;    /* corpus paths that could not be read */
@@ -28,9 +28,11 @@ typedef struct {
    entries skipped).  Per-file messages (warnings, skips, failures) go to
    msgs (may be NULL), prefixed with the file name.  Files that are gone
    are removed from the database, except when a root could not be read,
-   and except those under an entry that could not be read.  Returns 0, or
-   -1 when the database itself failed (err). */
-int corpus_index(db *d, const strlist *roots, index_report *rep, FILE *msgs,
-                 strbuf *err);
+   and except those under an entry that could not be read.  Files larger
+   than max_file_bytes (0: SOURCE_DEFAULT_MAX_BYTES) are not read, and a
+   file is read whole only if its start may be text (source.h).  Returns
+   0, or -1 when the database itself failed (err). */
+int corpus_index(db *d, const strlist *roots, uint64_t max_file_bytes,
+                 index_report *rep, FILE *msgs, strbuf *err);
 
 #endif

@@ -60,7 +60,8 @@ static const char *binary_signature(const unsigned char *b, size_t n)
    the first 64 KiB are sampled: enough to judge, and constant time. */
 static bool too_many_controls(const unsigned char *b, size_t n)
 {
-    size_t sample = n < 65536 ? n : 65536, controls = 0;
+    size_t sample = n < DECODE_SNIFF_BYTES ? n : DECODE_SNIFF_BYTES;
+    size_t controls = 0;
     for (size_t i = 0; i < sample; i++) {
         unsigned char c = b[i];
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
@@ -314,11 +315,12 @@ static void decode_wide(const unsigned char *b, size_t n, size_t unit,
 /* Guess UTF-16 without a byte-order mark: ASCII-heavy UTF-16 has a NUL in
    the same half of most code units and almost none in the other half.
    Returns 1 for little endian, 2 for big endian, 0 for neither. */
-static int guess_bomless_utf16(const unsigned char *b, size_t n)
+static int guess_bomless_utf16(const unsigned char *b, size_t n,
+                               size_t total)
 {
-    if (n < 4 || n % 2 != 0)
+    if (n < 4 || total % 2 != 0)
         return 0;
-    size_t sample = n < 65536 ? n : 65536;
+    size_t sample = n < DECODE_SNIFF_BYTES ? n : DECODE_SNIFF_BYTES;
     size_t even_nul = 0, odd_nul = 0;
     for (size_t i = 0; i + 1 < sample; i += 2) {
         even_nul += b[i] == 0;
@@ -473,56 +475,114 @@ static bool decode_gb18030(const unsigned char *b, size_t n,
     return true;
 }
 
-/* Decide what the bytes are and decode them (see the top of the file for
-   the order of the checks). */
-decode_status text_decode(const char *bytes, size_t n, decoded_text *out,
-                          strbuf *msg)
+/* Is there a byte-order mark of UTF-16 or UTF-32 at the start (text
+   that holds NUL bytes by right)? */
+static bool has_wide_bom(const unsigned char *b, size_t n)
 {
-    const unsigned char *b = (const unsigned char *)bytes;
-    decode_status status;
-    memset(out, 0, sizeof *out);
-    if (n == 0) {
-        sb_puts(msg, "empty file (0 bytes).");
-        return DECODE_EMPTY;
-    }
-    const char *what = binary_signature(b, n);
+    return (n >= 2 && (memcmp(b, "\xFF\xFE", 2) == 0 ||
+                       memcmp(b, "\xFE\xFF", 2) == 0)) ||
+           (n >= 4 && memcmp(b, "\0\0\xFE\xFF", 4) == 0);
+}
+
+decode_status text_sniff(const char *head, size_t n, size_t total,
+                         strbuf *msg)
+{
+    const unsigned char *b = (const unsigned char *)head;
+    size_t sample = n < DECODE_SNIFF_BYTES ? n : DECODE_SNIFF_BYTES;
+    const char *what = binary_signature(b, sample);
     if (what) {
         sb_printf(msg, "binary file (%s), skipped.", what);
         return DECODE_BINARY;
     }
-    if (decode_with_bom(b, n, out, msg, &status))
-        return status;
-    if (memchr(b, '\0', n)) {
-        int order = guess_bomless_utf16(b, n);
-        if (order)
-            return decode_wide_text(b, n, 0, 2, order == 2,
-                                    order == 2 ? "UTF-16BE" : "UTF-16LE", out,
-                                    msg);
+    if (has_wide_bom(b, sample))
+        return DECODE_OK; /* decided by the whole text */
+    if (memchr(b, '\0', sample)) {
+        if (guess_bomless_utf16(b, sample, total))
+            return DECODE_OK; /* its NUL bytes are the high halves */
         sb_puts(msg, "binary file (contains NUL bytes), skipped.");
         return DECODE_BINARY;
     }
-    if (too_many_controls(b, n)) {
+    if (too_many_controls(b, sample)) {
         sb_puts(msg, "binary file (mostly control bytes), skipped.");
         return DECODE_BINARY;
     }
-    size_t skip = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (u8_check(b + skip, n - skip) == NULL)
-        return finish(xstrndup(bytes + skip, n - skip), n - skip, "UTF-8",
-                      out, msg);
+    return DECODE_OK;
+}
 
+/* Decode bytes that text_sniff let through and that have no byte-order
+   mark of UTF-16 or UTF-32 (see the top of the file for the order of the
+   checks).  buf holds n + 1 bytes (a NUL last) and is consumed: it becomes
+   the text when that is the bytes themselves, else it is freed. */
+static decode_status decode_unmarked(char *buf, size_t n, decoded_text *out,
+                                     strbuf *msg)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+    decode_status status;
+    if (memchr(b, '\0', n)) {
+        int order = guess_bomless_utf16(b, n, n);
+        if (order)
+            status = decode_wide_text(b, n, 0, 2, order == 2,
+                                      order == 2 ? "UTF-16BE" : "UTF-16LE",
+                                      out, msg);
+        else {
+            sb_puts(msg, "binary file (contains NUL bytes), skipped.");
+            status = DECODE_BINARY;
+        }
+        free(buf);
+        return status;
+    }
+    size_t skip = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (u8_check(b + skip, n - skip) == NULL) {
+        /* Clean UTF-8: the buffer is the text, less its BOM. */
+        memmove(buf, buf + skip, n - skip + 1);
+        return finish(buf, n - skip, "UTF-8", out, msg);
+    }
     utf8_stats st = utf8_survey(b + skip, n - skip);
     /* Isolated damage in otherwise valid UTF-8 (at most one bad sequence
        per four good ones): repair it rather than guess another encoding. */
     if (skip || st.bad_sequences * 4 <= st.good_multibyte)
-        return decode_damaged_utf8(b, n, skip, &st, out, msg);
-    if (decode_gb18030(b, n, out, msg, &status))
-        return status;
+        status = decode_damaged_utf8(b, n, skip, &st, out, msg);
+    else if (decode_gb18030(b, n, out, msg, &status))
+        ;
     /* Mostly ASCII with a few stray bytes (Latin-1 accents, say). */
-    if (st.bad_bytes * 50 <= n || st.bad_sequences <= st.good_multibyte)
-        return decode_damaged_utf8(b, n, skip, &st, out, msg);
-    sb_printf(msg,
-              "cannot decode: not UTF-8 (first invalid byte at offset %zu), "
-              "UTF-16 or GB18030/GBK.",
-              st.first_bad);
-    return DECODE_BAD_ENCODING;
+    else if (st.bad_bytes * 50 <= n || st.bad_sequences <= st.good_multibyte)
+        status = decode_damaged_utf8(b, n, skip, &st, out, msg);
+    else {
+        sb_printf(msg,
+                  "cannot decode: not UTF-8 (first invalid byte at offset "
+                  "%zu), UTF-16 or GB18030/GBK.",
+                  st.first_bad);
+        status = DECODE_BAD_ENCODING;
+    }
+    free(buf);
+    return status;
+}
+
+decode_status text_decode_buffer(char *buf, size_t n, decoded_text *out,
+                                 strbuf *msg)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+    decode_status status;
+    memset(out, 0, sizeof *out);
+    if (n == 0) {
+        free(buf);
+        sb_puts(msg, "empty file (0 bytes).");
+        return DECODE_EMPTY;
+    }
+    status = text_sniff(buf, n, n, msg);
+    if (status == DECODE_OK && decode_with_bom(b, n, out, msg, &status)) {
+        free(buf);
+        return status;
+    }
+    if (status != DECODE_OK) {
+        free(buf);
+        return status;
+    }
+    return decode_unmarked(buf, n, out, msg);
+}
+
+decode_status text_decode(const char *bytes, size_t n, decoded_text *out,
+                          strbuf *msg)
+{
+    return text_decode_buffer(xstrndup(bytes, n), n, out, msg);
 }

@@ -27,10 +27,28 @@ typedef struct {
     size_t first_invalid_offset; /* byte offset in the input of the first */
 } decoded_text;
 
+/* How many bytes at the start of a file text_sniff needs, at most. */
+#define DECODE_SNIFF_BYTES 65536
+
+/* Look at the first n bytes of a file of total bytes (n <= total) and say
+   whether it is binary (DECODE_BINARY, with the reason in msg) or may be
+   text (DECODE_OK): signatures, NUL bytes that are not UTF-16, control
+   bytes.  It decides as text_decode would on the same start, so that a
+   large binary file is refused without being read whole. */
+decode_status text_sniff(const char *head, size_t n, size_t total,
+                         strbuf *msg);
+
 /* Decode n bytes.  On DECODE_OK out->text is set (free it with free());
    otherwise out->text is NULL.  Warnings and errors are appended to msg as
    complete sentences without the file name (the caller adds it). */
 decode_status text_decode(const char *bytes, size_t n, decoded_text *out,
                           strbuf *msg);
+
+/* The same, consuming buf (n + 1 bytes, NUL last, from malloc): clean
+   UTF-8 becomes out->text in place, without a copy; otherwise buf is
+   freed as soon as it is converted.  Reading a file straight into such a
+   buffer keeps one copy of a large file in memory, not two. */
+decode_status text_decode_buffer(char *buf, size_t n, decoded_text *out,
+                                 strbuf *msg);
 
 #endif

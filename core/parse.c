@@ -12,14 +12,14 @@
 #include "quotes.h"
 #include "speakers.h"
 
-parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
-                               issue *is, strbuf *msg)
+parse_status issue_parse_buffer(const char *file, char *buf, size_t n,
+                                issue *is, strbuf *msg)
 {
     memset(is, 0, sizeof *is);
     is->file = xstrdup(file);
     decoded_text dec;
     strbuf dmsg = {0};
-    decode_status ds = text_decode(bytes, n, &dec, &dmsg);
+    decode_status ds = text_decode_buffer(buf, n, &dec, &dmsg);
     if (ds != DECODE_OK) {
         sb_printf(msg, "%s: %s", file, dmsg.s ? dmsg.s : "cannot decode.");
         sb_free(&dmsg);
@@ -40,4 +40,10 @@ parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
     speakers_find(is);
     quotes_extract(is);
     return PARSE_OK;
+}
+
+parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
+                               issue *is, strbuf *msg)
+{
+    return issue_parse_buffer(file, xstrndup(bytes, n), n, is, msg);
 }

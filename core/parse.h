@@ -17,4 +17,10 @@ typedef enum {
 parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
                                issue *is, strbuf *msg);
 
+/* The same, consuming buf (n + 1 bytes, NUL last, from malloc), which is
+   freed as soon as it is decoded (text_decode_buffer): a large file is
+   not kept in memory twice. */
+parse_status issue_parse_buffer(const char *file, char *buf, size_t n,
+                                issue *is, strbuf *msg);
+
 #endif

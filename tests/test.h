@@ -44,6 +44,8 @@ int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err);
    disk). */
 int test_run_with_file_limit(char *const argv[], long bytes, strbuf *out,
                              strbuf *err);
+/* The peak resident memory of the last test_run child, in KiB. */
+extern long test_last_maxrss_kb;
 
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */

@@ -3,6 +3,7 @@
  * control sequences in the text never reach the terminal. */
 #include "test.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,6 +529,134 @@ static void hostile_special_files_are_reported(void **state)
     sb_free(&err);
 }
 
+/* Make a sparse file of the given size (it costs no disk). */
+static void sparse_file(const char *dir, const char *name, off_t size)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, size), 0);
+    close(fd);
+}
+
+/* A 1 GiB and a 4 GiB file of zeros beside a good page: the page is
+   indexed and the run ends well.  Under the default limit the big files
+   are not read at all; with the limit raised they are refused by their
+   first 64 KiB: memory stays small either way (it took 1 GB, and the
+   4 GiB file aborted the run). */
+static void hostile_huge_files_are_refused_cheaply(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600], db2[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/h.db", dir);
+    snprintf(db2, sizeof db2, "%s/h2.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "good.txt", page, strlen(page));
+    sparse_file(corpus, "zeros-1g.txt", (off_t)1 << 30);
+    sparse_file(corpus, "zeros-4g.txt", (off_t)4 << 30);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, ": 1 issues"));
+    assert_non_null(strstr(err.s, "zeros-1g.txt: 1024 MiB, larger than the "
+                                  "limit of 64 MiB (--max-file-size)"));
+    assert_non_null(strstr(err.s, "zeros-4g.txt: 4096 MiB, larger"));
+    assert_true(test_last_maxrss_kb < 200 * 1024);
+    setenv("DUBAO_MAX_FILE_SIZE", "8G", 1);
+    int rc = dubao_on(db2, corpus, &out, &err, "index", NULL, NULL);
+    long rss = test_last_maxrss_kb;
+    unsetenv("DUBAO_MAX_FILE_SIZE");
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out.s, ": 1 issues"));
+    assert_non_null(strstr(err.s, "zeros-1g.txt: binary file (contains NUL "
+                                  "bytes), skipped."));
+    assert_non_null(strstr(err.s, "zeros-4g.txt: binary file"));
+    if (rss >= 200 * 1024)
+        fail_msg("%ld KiB to refuse files of zeros", rss);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* The limit is set with --max-file-size or DUBAO_MAX_FILE_SIZE; a bad
+   value is a usage error that names it. */
+static void hostile_file_size_limit_is_configurable(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_bytes(corpus, "page.txt", page, strlen(page));
+    strbuf out = {0}, err = {0};
+    char *small[] = {(char *)dubao_bin(), "--max-file-size", "100",
+                     "--db", db, "--corpus", corpus, "index", NULL};
+    assert_int_equal(test_run(small, &out, &err), 0);
+    assert_non_null(strstr(out.s, ": 0 issues"));
+    char expect[128];
+    snprintf(expect, sizeof expect, "page.txt: %zu bytes, larger than the "
+             "limit of 100 bytes", strlen(page));
+    assert_non_null(strstr(err.s, expect));
+    sb_clear(&out);
+    sb_clear(&err);
+    char *bad[] = {(char *)dubao_bin(), "--max-file-size", "lots", "--db", db,
+                   "issues", NULL};
+    assert_int_equal(test_run(bad, &out, &err), 2);
+    assert_non_null(strstr(err.s, "--max-file-size 'lots' is not a size"));
+    sb_clear(&err);
+    setenv("DUBAO_MAX_FILE_SIZE", "12X", 1);
+    int rc = dubao_on(db, corpus, &out, &err, "issues", NULL, NULL);
+    unsetenv("DUBAO_MAX_FILE_SIZE");
+    assert_int_equal(rc, 2);
+    assert_non_null(strstr(err.s, "DUBAO_MAX_FILE_SIZE '12X' is not a size"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Indexing one large page takes a small multiple of its size in memory
+   (the file is read into one buffer of its size, decoded in place and
+   freed once decoded).  Not under the sanitizers, whose own memory would
+   be measured. */
+static void hostile_memory_is_a_small_multiple_of_the_file(void **state)
+{
+    (void)state;
+    if (getenv("DUBAO_TEST_SMALL"))
+        skip();
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/m.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    static const char *const pages[] = {
+        "000_fe2404723e325502.txt", "001_fdcd2f72013fe7d7.txt",
+        "002_c7847733b991b368.txt", "003_fd34653d609bdb42.txt",
+        "004_8168a787e35b052e.txt"};
+    strbuf big = {0};
+    for (size_t i = 0; big.len < (24u << 20); i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "assets/corpus/%s", pages[i % 5]);
+        size_t n;
+        char *bytes = test_read_file(test_src_path(rel), &n);
+        sb_append(&big, bytes, n);
+        free(bytes);
+    }
+    write_bytes(corpus, "big.txt", big.s, big.len);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, ": 1 issues"));
+    long limit_kb = (long)(5 * big.len / 1024);
+    if (test_last_maxrss_kb > limit_kb)
+        fail_msg("%ld KiB to index a file of %zu KiB", test_last_maxrss_kb,
+                 big.len / 1024);
+    sb_free(&big);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
     cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
@@ -536,5 +665,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_links_stay_inside_the_corpus),
     cmocka_unit_test(hostile_dangling_link_does_not_keep_deleted_files),
     cmocka_unit_test(hostile_special_files_are_reported),
+    cmocka_unit_test(hostile_huge_files_are_refused_cheaply),
+    cmocka_unit_test(hostile_file_size_limit_is_configurable),
+    cmocka_unit_test(hostile_memory_is_a_small_multiple_of_the_file),
 };
 const test_suite hostile_suite = {tests, SUITE_LEN(tests)};

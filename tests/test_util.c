@@ -98,6 +98,8 @@ static void drain(int fd, strbuf *sb)
     close(fd);
 }
 
+long test_last_maxrss_kb;
+
 /* uid the next test_run child switches to (0: stay as we are). */
 static uid_t run_as_uid;
 /* Largest file the next test_run child may write (0: no limit). */
@@ -157,7 +159,9 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
         drain(p[0], out);
     }
     int status;
-    waitpid(pid, &status, 0);
+    struct rusage ru;
+    wait4(pid, &status, 0, &ru);
+    test_last_maxrss_kb = ru.ru_maxrss;
     lseek(errfd, 0, SEEK_SET);
     drain(errfd, err);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

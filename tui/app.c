@@ -920,7 +920,8 @@ static void refresh_corpus(app *a, const dubao_options *o)
     app_draw(a);
     index_report rep;
     strbuf err = {0};
-    int rc = corpus_index(a->db, &o->corpus, &rep, NULL, &err);
+    int rc = corpus_index(a->db, &o->corpus, o->max_file_bytes, &rep, NULL,
+                          &err);
     a->message[0] = '\0';
     /* Batches committed before a failure stay: reload whenever anything
        may have changed. */

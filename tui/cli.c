@@ -65,8 +65,8 @@ static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
 {
     strbuf err = {0};
     index_report rep;
-    bool ok = corpus_index(d, &o->corpus, &rep, o->quiet ? NULL : stderr,
-                           &err) == 0;
+    bool ok = corpus_index(d, &o->corpus, o->max_file_bytes, &rep,
+                           o->quiet ? NULL : stderr, &err) == 0;
     if (!ok)
         fprintf(stderr, "dubao: %s\n", err.s);
     sb_free(&err);

@@ -4,6 +4,7 @@
 #define DUBAO_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "db.h"
 #include "strbuf.h"
@@ -18,6 +19,8 @@ typedef struct {
     bool quiet;        /* --quiet: no per-file messages while indexing */
     bool no_refresh;   /* --no-refresh: use the database as it is */
     bool check_config; /* --check-config: report the config's problems */
+    uint64_t max_file_bytes; /* --max-file-size or DUBAO_MAX_FILE_SIZE; 0:
+                                the default (SOURCE_DEFAULT_MAX_BYTES) */
 } dubao_options;
 
 /* Open the database and bring it up to date with the corpus (unless

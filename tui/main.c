@@ -10,10 +10,11 @@
 #include "config.h"
 #include "cli.h"
 #include "paths.h"
+#include "source.h"
 
 static const char usage_text[] =
     "usage: dubao [--db PATH] [--corpus PATH]... [--script FILE] [-n] [-q]\n"
-    "             [COMMAND [OPTIONS]]\n"
+    "             [--max-file-size SIZE] [COMMAND [OPTIONS]]\n"
     "\n"
     "Read Chinese newspaper pages in the terminal and find who said what.\n"
     "With no command, opens the browser.\n"
@@ -49,10 +50,25 @@ static const char usage_text[] =
     "                        changed corpus files first (fast lookups)\n"
     "  --check-config        report the problems of the config file (exit 1\n"
     "                        when there are some) and exit\n"
+    "  --max-file-size SIZE  do not index corpus files larger than SIZE\n"
+    "                        (bytes, or with K, M, G; default 64M; also\n"
+    "                        DUBAO_MAX_FILE_SIZE)\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
     "Exit status: 0 ok, 1 runtime error, 2 usage error.  See dubao(1).\n";
+
+/* Set the size limit of corpus files from text (source_parse_size), or
+   say what is wrong with it, naming where it came from. */
+static bool parse_max_file_size(const char *from, const char *text,
+                                dubao_options *o)
+{
+    if (source_parse_size(text, &o->max_file_bytes))
+        return true;
+    fprintf(stderr, "dubao: %s '%s' is not a size (bytes, or a number with "
+            "K, M or G, e.g. 64M)\n", from, text);
+    return false;
+}
 
 /* Parse the global options (they stop at the first non-option, the
    command).  Returns -1 on a usage error, 1 if the program should exit 0
@@ -68,9 +84,13 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"check-config", no_argument, NULL, 'C'},
+        {"max-file-size", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
+    const char *env = getenv("DUBAO_MAX_FILE_SIZE");
+    if (env && *env && !parse_max_file_size("DUBAO_MAX_FILE_SIZE", env, o))
+        return -1;
     int c;
     while ((c = getopt_long(argc, argv, "+qnhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -85,6 +105,10 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         case 'h': fputs(usage_text, stdout); return 1;
         case 'V': printf("dubao %s\n", DUBAO_VERSION); return 1;
         case 'C': o->check_config = true; break;
+        case 'M':
+            if (!parse_max_file_size("--max-file-size", optarg, o))
+                return -1;
+            break;
         default:
             fprintf(stderr, "dubao: unknown or incomplete option '%s'\n"
                     "Try 'dubao --help'.\n", argv[optind - 1]);
