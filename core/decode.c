@@ -2,12 +2,15 @@
  *
  * The order of the checks matters: image and archive signatures first (a
  * PNG is never text, whatever its bytes look like), then byte-order marks
- * (UTF-16 and UTF-32 contain NUL bytes legitimately), then NUL bytes and
- * control characters (binary), then UTF-8.  Bytes that are not valid
- * UTF-8 are either GB18030/GBK (most Chinese text that is not UTF-8) or
- * UTF-8 with a few damaged bytes; the statistics of both readings decide.
- * Every pass is a single linear scan, so a 50 MB file with no newline
- * costs no more than fifty 1 MB files.
+ * of UTF-16 and UTF-32 (such text contains NUL bytes legitimately), then
+ * NUL bytes and control characters (binary), then UTF-8.  Bytes that are
+ * not valid UTF-8 are UTF-8 with a few damaged bytes, BOM-less UTF-16,
+ * GB18030/GBK or Big5; the statistics of each reading decide (detect.h).
+ * A byte-order mark is a claim, not a fact: when the bytes after it
+ * contradict it (UTF-16 that decodes to private-use and broken units, a
+ * UTF-8 mark before GBK), the mark is ignored with a warning and the
+ * bytes decide.  Every pass is a single linear scan, so a 50 MB file with
+ * no newline costs no more than fifty 1 MB files.
  */
 #include "decode.h"
 
@@ -17,6 +20,8 @@
 #include <string.h>
 #include <uniconv.h>
 #include <unistr.h>
+
+#include "detect.h"
 
 /* The replacement character U+FFFD in UTF-8. */
 #define REPLACEMENT "\xEF\xBF\xBD"
@@ -128,6 +133,7 @@ static size_t utf8_valid_length(const unsigned char *p,
 /* What a UTF-8 reading of the bytes finds. */
 typedef struct {
     size_t good_multibyte; /* valid sequences of 2 to 4 bytes */
+    size_t good_bytes;     /* bytes in them */
     size_t bad_sequences;  /* maximal invalid subparts */
     size_t bad_bytes;      /* bytes in them */
     size_t first_bad;      /* offset of the first one */
@@ -136,7 +142,7 @@ typedef struct {
 /* Count valid and invalid UTF-8 sequences in one pass. */
 static utf8_stats utf8_survey(const unsigned char *b, size_t n)
 {
-    utf8_stats st = {0, 0, 0, 0};
+    utf8_stats st = {0, 0, 0, 0, 0};
     const unsigned char *p = b, *end = b + n;
     while (p < end) {
         if (*p < 0x80) {
@@ -146,6 +152,7 @@ static utf8_stats utf8_survey(const unsigned char *b, size_t n)
         size_t bad = 0, len = utf8_valid_length(p, end, &bad);
         if (len) {
             st.good_multibyte++;
+            st.good_bytes += len;
             p += len;
         } else {
             if (st.bad_sequences == 0)
@@ -181,78 +188,18 @@ static void utf8_repair(const unsigned char *b, size_t n, strbuf *sb)
     sb_append(sb, (const char *)run, (size_t)(p - run));
 }
 
-/* What the bytes look like when read as GB18030. */
-typedef struct {
-    size_t units;        /* multibyte characters (2 or 4 bytes) */
-    size_t gb2312_pairs; /* pairs in the GB2312 area: hanzi and CJK marks */
-    size_t broken;       /* bytes that start no valid character */
-    size_t first_broken; /* offset of the first of them */
-    bool truncated;      /* the last character is cut short */
-} gb_stats;
-
-/* Count one byte that starts no valid GB18030 character. */
-static void gb_broken(gb_stats *st, size_t at)
-{
-    if (st->broken++ == 0)
-        st->first_broken = at;
-}
-
-/* Walk the GB18030 byte structure.  Chinese text in GB2312/GBK is mostly
-   pairs with both bytes in A1..FE; Latin-1 or damaged UTF-8 read as GBK
-   gives pairs whose second byte is ASCII, or broken pairs. */
-static gb_stats gb_survey(const unsigned char *b, size_t n)
-{
-    gb_stats st = {0, 0, 0, 0, false};
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = b[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c == 0x80 || c == 0xFF || i + 1 >= n) {
-            st.truncated = i + 1 >= n && c != 0x80 && c != 0xFF;
-            gb_broken(&st, i);
-            i++;
-            continue;
-        }
-        unsigned d = b[i + 1];
-        if (d >= 0x30 && d <= 0x39) {
-            if (i + 3 < n && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE &&
-                b[i + 3] >= 0x30 && b[i + 3] <= 0x39) {
-                st.units++;
-                i += 4;
-            } else {
-                st.truncated = i + 3 >= n;
-                gb_broken(&st, i);
-                i++;
-            }
-            continue;
-        }
-        if (d < 0x40 || d == 0x7F || d == 0xFF) {
-            gb_broken(&st, i);
-            i++;
-            continue;
-        }
-        st.units++;
-        if (c >= 0xA1 && d >= 0xA1)
-            st.gb2312_pairs++;
-        i += 2;
-    }
-    return st;
-}
-
-/* Convert GB18030 bytes to UTF-8.  With strict set any invalid byte makes
-   it fail; otherwise invalid bytes become U+FFFD.  libunistring may leave
-   errno at EILSEQ even when it succeeds, so only the returned pointer
-   counts.  Returns a NUL-terminated heap string or NULL. */
-static char *gb18030_to_utf8(const char *b, size_t n, bool strict,
-                             size_t *outlen)
+/* Convert bytes in a legacy encoding (an iconv name) to UTF-8.  With
+   strict set any invalid byte makes it fail; otherwise invalid bytes
+   become U+FFFD.  libunistring may leave errno at EILSEQ even when it
+   succeeds, so only the returned pointer counts.  Returns a
+   NUL-terminated heap string or NULL. */
+static char *legacy_to_utf8(const char *encoding, const unsigned char *b,
+                            size_t n, bool strict, size_t *outlen)
 {
     size_t len = 0;
     uint8_t *r = u8_conv_from_encoding(
-        "GB18030", strict ? iconveh_error : iconveh_replacement_character, b,
-        n, NULL, NULL, &len);
+        encoding, strict ? iconveh_error : iconveh_replacement_character,
+        (const char *)b, n, NULL, NULL, &len);
     if (r == NULL)
         return NULL;
     char *s = xrealloc(r, len + 1);
@@ -273,18 +220,38 @@ static size_t count_replacements(const char *s, size_t n)
     return count;
 }
 
+/* What decoding UTF-16 or UTF-32 found besides the text. */
+typedef struct {
+    size_t units;      /* characters decoded */
+    size_t suspicious; /* invalid units, C0 controls that text does not
+                          use, private-use characters, noncharacters */
+} wide_counts;
+
+/* Would real text hardly contain this code point?  Bytes in another
+   encoding read as UTF-16 land on these often. */
+static bool suspicious_code_point(ucs4_t uc)
+{
+    return (uc < 0x20 && uc != '\t' && uc != '\n' && uc != '\r' &&
+            uc != '\f' && uc != '\v' && uc != 0x1B && uc != 0x07) ||
+           (uc >= 0xE000 && uc <= 0xF8FF) || uc >= 0xF0000 ||
+           (uc >= 0xFDD0 && uc <= 0xFDEF) || (uc & 0xFFFE) == 0xFFFE;
+}
+
 /* Decode UTF-16 or UTF-32 (unit bytes per unit; big_endian says the byte
    order) after the byte-order mark.  Unpaired surrogates, code points out
    of range and a trailing partial unit become U+FFFD and are counted. */
-static void decode_wide(const unsigned char *b, size_t n, size_t unit,
-                        bool big_endian, size_t base_offset, strbuf *sb,
-                        decoded_text *out)
+static wide_counts decode_wide(const unsigned char *b, size_t n, size_t unit,
+                               bool big_endian, size_t base_offset,
+                               strbuf *sb, decoded_text *out)
 {
+    wide_counts wc = {0, 0};
     size_t i = 0;
     while (i < n) {
         size_t at = i;
+        wc.units++;
         if (i + unit > n) {
             put_code_point(sb, 0xFFFD);
+            wc.suspicious++;
             if (out->invalid_count++ == 0)
                 out->first_invalid_offset = base_offset + at;
             break;
@@ -305,33 +272,15 @@ static void decode_wide(const unsigned char *b, size_t n, size_t unit,
         }
         if ((uc >= 0xD800 && uc <= 0xDFFF) || uc > 0x10FFFF) {
             uc = 0xFFFD;
+            wc.suspicious++;
             if (out->invalid_count++ == 0)
                 out->first_invalid_offset = base_offset + at;
+        } else if (suspicious_code_point(uc)) {
+            wc.suspicious++;
         }
         put_code_point(sb, uc);
     }
-}
-
-/* Guess UTF-16 without a byte-order mark: ASCII-heavy UTF-16 has a NUL in
-   the same half of most code units and almost none in the other half.
-   Returns 1 for little endian, 2 for big endian, 0 for neither. */
-static int guess_bomless_utf16(const unsigned char *b, size_t n,
-                               size_t total)
-{
-    if (n < 4 || total % 2 != 0)
-        return 0;
-    size_t sample = n < DECODE_SNIFF_BYTES ? n : DECODE_SNIFF_BYTES;
-    size_t even_nul = 0, odd_nul = 0;
-    for (size_t i = 0; i + 1 < sample; i += 2) {
-        even_nul += b[i] == 0;
-        odd_nul += b[i + 1] == 0;
-    }
-    size_t units = sample / 2;
-    if (odd_nul * 10 >= units * 3 && even_nul * 50 <= units)
-        return 1;
-    if (even_nul * 10 >= units * 3 && odd_nul * 50 <= units)
-        return 2;
-    return 0;
+    return wc;
 }
 
 /* Is the UTF-8 text only white space (including U+3000 and U+FEFF)? */
@@ -368,12 +317,21 @@ static decode_status finish(char *text, size_t len, const char *encoding,
     return DECODE_OK;
 }
 
+/* Start a new sentence of the message (sentences are separated by a
+   space). */
+static void new_sentence(strbuf *msg)
+{
+    if (msg->len)
+        sb_putc(msg, ' ');
+}
+
 /* Append the warning about replaced bytes, if there were any. */
 static void warn_invalid(const decoded_text *out, const char *encoding,
                          strbuf *msg)
 {
     if (out->invalid_count == 0)
         return;
+    new_sentence(msg);
     sb_printf(msg,
               "invalid %s at byte offset %zu (%zu place%s in all) replaced "
               "with U+FFFD.",
@@ -381,18 +339,13 @@ static void warn_invalid(const decoded_text *out, const char *encoding,
               out->invalid_count == 1 ? "" : "s");
 }
 
-/* Decode UTF-16/UTF-32 text that starts after a byte-order mark (or has
-   none, when bom_len is 0). */
-static decode_status decode_wide_text(const unsigned char *b, size_t n,
-                                      size_t bom_len, size_t unit,
-                                      bool big_endian, const char *encoding,
-                                      decoded_text *out, strbuf *msg)
+/* Finish decoding UTF-16/UTF-32 into sb: refuse text with NUL
+   characters, warn about invalid units. */
+static decode_status finish_wide(strbuf *sb, const char *encoding,
+                                 decoded_text *out, strbuf *msg)
 {
-    strbuf sb = {0};
-    decode_wide(b + bom_len, n - bom_len, unit, big_endian, bom_len, &sb,
-                out);
-    size_t len = sb.len;
-    char *text = sb_take(&sb);
+    size_t len = sb->len;
+    char *text = sb_take(sb);
     if (strlen(text) != len) {
         free(text);
         memset(out, 0, sizeof *out);
@@ -404,27 +357,60 @@ static decode_status decode_wide_text(const unsigned char *b, size_t n,
     return finish(text, len, encoding, out, msg);
 }
 
-/* Handle a byte-order mark, if there is one.  Returns true and sets
-   *status when the text was decoded (or refused) here. */
-static bool decode_with_bom(const unsigned char *b, size_t n,
-                            decoded_text *out, strbuf *msg,
-                            decode_status *status)
+/* Decode UTF-16 without a byte-order mark after the first skip bytes. */
+static decode_status decode_utf16(const unsigned char *b, size_t n,
+                                  size_t skip, utf16_order order,
+                                  decoded_text *out, strbuf *msg)
 {
-    if (n >= 4 && memcmp(b, "\xFF\xFE\0\0", 4) == 0)
-        *status = decode_wide_text(b, n, 4, 4, false, "UTF-32LE", out, msg);
-    else if (n >= 4 && memcmp(b, "\0\0\xFE\xFF", 4) == 0)
-        *status = decode_wide_text(b, n, 4, 4, true, "UTF-32BE", out, msg);
-    else if (n >= 2 && memcmp(b, "\xFF\xFE", 2) == 0)
-        *status = decode_wide_text(b, n, 2, 2, false, "UTF-16LE", out, msg);
-    else if (n >= 2 && memcmp(b, "\xFE\xFF", 2) == 0)
-        *status = decode_wide_text(b, n, 2, 2, true, "UTF-16BE", out, msg);
-    else
-        return false;
-    return true;
+    strbuf sb = {0};
+    bool be = order == UTF16_BE;
+    decode_wide(b + skip, n - skip, 2, be, skip, &sb, out);
+    return finish_wide(&sb, be ? "UTF-16BE" : "UTF-16LE", out, msg);
 }
 
-/* UTF-8 with some invalid sequences (st: their survey): repair them and
-   warn. */
+/* A byte-order mark of UTF-16 or UTF-32. */
+typedef struct {
+    const char *encoding;
+    size_t len, unit;
+    bool big_endian;
+} wide_bom;
+
+/* The UTF-16 or UTF-32 byte-order mark at the start, if there is one. */
+static bool find_wide_bom(const unsigned char *b, size_t n, wide_bom *bom)
+{
+    static const struct {
+        const char *mark;
+        wide_bom bom;
+    } marks[] = {
+        {"\xFF\xFE\0\0", {"UTF-32LE", 4, 4, false}},
+        {"\0\0\xFE\xFF", {"UTF-32BE", 4, 4, true}},
+        {"\xFF\xFE", {"UTF-16LE", 2, 2, false}},
+        {"\xFE\xFF", {"UTF-16BE", 2, 2, true}},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        if (n >= marks[i].bom.len &&
+            memcmp(b, marks[i].mark, marks[i].bom.len) == 0) {
+            *bom = marks[i].bom;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* May the bytes after a UTF-16 or UTF-32 mark contradict it?  They may
+   when their decoding has suspicious units in more than one place in
+   twenty, or when they hold no NUL byte at all: real UTF-16 text has
+   some ASCII, a newline at least, and so NUL bytes, while UTF-8 or GBK
+   after a stray mark has none.  The caller then tries the bytes without
+   the mark. */
+static bool bom_contradicted(const unsigned char *body, size_t n,
+                             wide_counts wc)
+{
+    return wc.suspicious * 20 > wc.units || !memchr(body, '\0', n);
+}
+
+/* UTF-8 with some invalid sequences (st: their survey) after the first
+   skip bytes: repair them and warn. */
 static decode_status decode_damaged_utf8(const unsigned char *b, size_t n,
                                          size_t skip, const utf8_stats *st,
                                          decoded_text *out, strbuf *msg)
@@ -438,40 +424,34 @@ static decode_status decode_damaged_utf8(const unsigned char *b, size_t n,
     return finish(sb_take(&sb), len, "UTF-8", out, msg);
 }
 
-/* Try GB18030 for bytes that are not valid UTF-8.  Returns true and sets
-   *status when the bytes are accepted as GB18030. */
-static bool decode_gb18030(const unsigned char *b, size_t n,
-                           decoded_text *out, strbuf *msg,
-                           decode_status *status)
+/* Decode the bytes after the first skip in the double-byte encoding
+   detect_dbcs chose (g).  Returns false when the conversion fails. */
+static bool decode_dbcs(const unsigned char *b, size_t n, size_t skip,
+                        const dbcs_guess *g, decoded_text *out, strbuf *msg,
+                        decode_status *status)
 {
-    gb_stats gs = gb_survey(b, n);
-    /* Mostly GB2312-area pairs and few broken bytes (one, or one in
-       twenty characters): Chinese in GBK. */
-    if (gs.units == 0 || gs.gb2312_pairs * 2 < gs.units ||
-        gs.broken > 1 + gs.units / 20)
-        return false;
     size_t len = 0;
-    char *text = gb18030_to_utf8((const char *)b, n, true, &len);
-    if (text == NULL || gs.broken > 0) {
+    char *text = legacy_to_utf8(g->encoding, b + skip, n - skip, true, &len);
+    if (text == NULL || g->broken > 0) {
         free(text);
-        text = gb18030_to_utf8((const char *)b, n, false, &len);
+        text = legacy_to_utf8(g->encoding, b + skip, n - skip, false, &len);
         if (text == NULL)
             return false;
         /* iconv drops a truncated final character silently: mark it like
            any other invalid byte.  Our own count of broken bytes is the
            number to report. */
-        if (gs.truncated) {
+        if (g->truncated) {
             text = xrealloc(text, len + 4);
             memcpy(text + len, REPLACEMENT, 4);
             len += 3;
         }
-        out->invalid_count = gs.broken;
-        out->first_invalid_offset = gs.first_broken;
+        out->invalid_count = g->broken;
+        out->first_invalid_offset = skip + g->first_broken;
         if (out->invalid_count == 0)
             out->invalid_count = count_replacements(text, len);
-        warn_invalid(out, "GB18030", msg);
+        warn_invalid(out, g->encoding, msg);
     }
-    *status = finish(text, len, "GB18030", out, msg);
+    *status = finish(text, len, g->encoding, out, msg);
     return true;
 }
 
@@ -479,9 +459,8 @@ static bool decode_gb18030(const unsigned char *b, size_t n,
    that holds NUL bytes by right)? */
 static bool has_wide_bom(const unsigned char *b, size_t n)
 {
-    return (n >= 2 && (memcmp(b, "\xFF\xFE", 2) == 0 ||
-                       memcmp(b, "\xFE\xFF", 2) == 0)) ||
-           (n >= 4 && memcmp(b, "\0\0\xFE\xFF", 4) == 0);
+    wide_bom bom;
+    return find_wide_bom(b, n, &bom);
 }
 
 decode_status text_sniff(const char *head, size_t n, size_t total,
@@ -497,7 +476,7 @@ decode_status text_sniff(const char *head, size_t n, size_t total,
     if (has_wide_bom(b, sample))
         return DECODE_OK; /* decided by the whole text */
     if (memchr(b, '\0', sample)) {
-        if (guess_bomless_utf16(b, sample, total))
+        if (detect_utf16(b, sample, total))
             return DECODE_OK; /* its NUL bytes are the high halves */
         sb_puts(msg, "binary file (contains NUL bytes), skipped.");
         return DECODE_BINARY;
@@ -509,53 +488,112 @@ decode_status text_sniff(const char *head, size_t n, size_t total,
     return DECODE_OK;
 }
 
-/* Decode bytes that text_sniff let through and that have no byte-order
-   mark of UTF-16 or UTF-32 (see the top of the file for the order of the
-   checks).  buf holds n + 1 bytes (a NUL last) and is consumed: it becomes
-   the text when that is the bytes themselves, else it is freed. */
-static decode_status decode_unmarked(char *buf, size_t n, decoded_text *out,
+/* Decode UTF-8 that is not valid (st: its survey), or whatever else the
+   bytes after the first skip are.  A UTF-8 byte-order mark (utf8_bom) is
+   trusted unless another encoding fits. */
+static decode_status decode_not_utf8(const unsigned char *b, size_t n,
+                                     size_t skip, bool utf8_bom,
+                                     decoded_text *out, strbuf *msg)
+{
+    const unsigned char *body = b + skip;
+    size_t len = n - skip;
+    utf8_stats st = utf8_survey(body, len);
+    /* Isolated damage in otherwise valid UTF-8 (at most one bad sequence
+       per four good ones): repair it rather than guess another encoding. */
+    if (st.bad_sequences * 4 <= st.good_multibyte)
+        return decode_damaged_utf8(b, n, skip, &st, out, msg);
+    utf16_order order = detect_utf16(body, len, len);
+    if (order)
+        return decode_utf16(b, n, skip, order, out, msg);
+    dbcs_guess g = detect_dbcs(body, len);
+    decode_status status;
+    if (g.encoding && decode_dbcs(b, n, skip, &g, out, msg, &status))
+        return status;
+    /* Still UTF-8 with damage: the mark says so, or the text is mostly
+       ASCII with stray bytes (Latin-1 accents, say), or valid sequences
+       make up most of its other bytes (stray bytes in a short page). */
+    if (utf8_bom || st.bad_bytes * 50 <= len || st.good_bytes >= st.bad_bytes)
+        return decode_damaged_utf8(b, n, skip, &st, out, msg);
+    sb_printf(msg,
+              "cannot decode: not UTF-8 (first invalid byte at offset %zu), "
+              "UTF-16, GB18030/GBK or Big5.",
+              skip + st.first_bad);
+    return DECODE_BAD_ENCODING;
+}
+
+/* Decode the bytes after the first skip (a byte-order mark being dropped
+   or ignored), which text_sniff let through, as whatever they are.  buf
+   holds n + 1 bytes (a NUL last) and is consumed: it becomes the text
+   when that is the bytes themselves, else it is freed. */
+static decode_status decode_unmarked(char *buf, size_t n, size_t skip,
+                                     bool utf8_bom, decoded_text *out,
                                      strbuf *msg)
 {
     const unsigned char *b = (const unsigned char *)buf;
     decode_status status;
-    if (memchr(b, '\0', n)) {
-        int order = guess_bomless_utf16(b, n, n);
-        if (order)
-            status = decode_wide_text(b, n, 0, 2, order == 2,
-                                      order == 2 ? "UTF-16BE" : "UTF-16LE",
-                                      out, msg);
-        else {
+    if (memchr(b + skip, '\0', n - skip)) {
+        utf16_order order = detect_utf16(b + skip, n - skip, n - skip);
+        if (order) {
+            status = decode_utf16(b, n, skip, order, out, msg);
+        } else {
             sb_puts(msg, "binary file (contains NUL bytes), skipped.");
             status = DECODE_BINARY;
         }
-        free(buf);
-        return status;
-    }
-    size_t skip = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (u8_check(b + skip, n - skip) == NULL) {
-        /* Clean UTF-8: the buffer is the text, less its BOM. */
+    } else if (u8_check(b + skip, n - skip) == NULL) {
+        /* Clean UTF-8: the buffer is the text, less what is skipped. */
         memmove(buf, buf + skip, n - skip + 1);
         return finish(buf, n - skip, "UTF-8", out, msg);
-    }
-    utf8_stats st = utf8_survey(b + skip, n - skip);
-    /* Isolated damage in otherwise valid UTF-8 (at most one bad sequence
-       per four good ones): repair it rather than guess another encoding. */
-    if (skip || st.bad_sequences * 4 <= st.good_multibyte)
-        status = decode_damaged_utf8(b, n, skip, &st, out, msg);
-    else if (decode_gb18030(b, n, out, msg, &status))
-        ;
-    /* Mostly ASCII with a few stray bytes (Latin-1 accents, say). */
-    else if (st.bad_bytes * 50 <= n || st.bad_sequences <= st.good_multibyte)
-        status = decode_damaged_utf8(b, n, skip, &st, out, msg);
-    else {
-        sb_printf(msg,
-                  "cannot decode: not UTF-8 (first invalid byte at offset "
-                  "%zu), UTF-16 or GB18030/GBK.",
-                  st.first_bad);
-        status = DECODE_BAD_ENCODING;
+    } else {
+        status = decode_not_utf8(b, n, skip, utf8_bom, out, msg);
     }
     free(buf);
     return status;
+}
+
+/* Say that a byte-order mark was ignored because the text is in another
+   encoding. */
+static void warn_ignored_bom(const char *bom, const decoded_text *out,
+                             strbuf *msg)
+{
+    new_sentence(msg);
+    sb_printf(msg, "the %s byte-order mark at its start was ignored: the "
+                   "text is %s.", bom, out->encoding);
+}
+
+/* Decode text that starts with a UTF-16 or UTF-32 byte-order mark (bom).
+   When the bytes may contradict the mark, they are decoded as if it were
+   not there, and if that gives text, that reading wins (with a warning
+   when it is another encoding); otherwise the mark's reading stands (a
+   short UTF-16 text with a broken unit is still UTF-16).  buf (n + 1
+   bytes) is consumed. */
+static decode_status decode_after_wide_bom(char *buf, size_t n,
+                                           const wide_bom *bom,
+                                           decoded_text *out, strbuf *msg)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+    strbuf wide = {0};
+    decoded_text marked = {0};
+    wide_counts wc = decode_wide(b + bom->len, n - bom->len, bom->unit,
+                                 bom->big_endian, bom->len, &wide, &marked);
+    if (bom_contradicted(b + bom->len, n - bom->len, wc)) {
+        strbuf other = {0};
+        decode_status status =
+            decode_unmarked(buf, n, bom->len, false, out, &other);
+        if (status == DECODE_OK) {
+            sb_free(&wide);
+            if (other.len)
+                sb_append(msg, other.s, other.len);
+            if (strcmp(out->encoding, bom->encoding) != 0)
+                warn_ignored_bom(bom->encoding, out, msg);
+            sb_free(&other);
+            return status;
+        }
+        sb_free(&other);
+    } else {
+        free(buf);
+    }
+    *out = marked;
+    return finish_wide(&wide, bom->encoding, out, msg);
 }
 
 decode_status text_decode_buffer(char *buf, size_t n, decoded_text *out,
@@ -570,15 +608,18 @@ decode_status text_decode_buffer(char *buf, size_t n, decoded_text *out,
         return DECODE_EMPTY;
     }
     status = text_sniff(buf, n, n, msg);
-    if (status == DECODE_OK && decode_with_bom(b, n, out, msg, &status)) {
-        free(buf);
-        return status;
-    }
     if (status != DECODE_OK) {
         free(buf);
         return status;
     }
-    return decode_unmarked(buf, n, out, msg);
+    wide_bom bom;
+    if (find_wide_bom(b, n, &bom))
+        return decode_after_wide_bom(buf, n, &bom, out, msg);
+    bool utf8_bom = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0;
+    status = decode_unmarked(buf, n, utf8_bom ? 3 : 0, utf8_bom, out, msg);
+    if (status == DECODE_OK && utf8_bom && strcmp(out->encoding, "UTF-8"))
+        warn_ignored_bom("UTF-8", out, msg);
+    return status;
 }
 
 decode_status text_decode(const char *bytes, size_t n, decoded_text *out,

@@ -319,6 +319,170 @@ static void decode_long_line_is_linear(void **state)
     sb_free(&msg);
 }
 
+/* Traditional Chinese as a Taiwan or Hong Kong paper prints it. */
+static const char traditional[] =
+    "立法院今天下午舉行院會，審議多項法案。行政院長在會中表示，政府將持續推動"
+    "經濟發展與社會福利政策，並加強與各界的溝通。多位立法委員對預算編列提出質"
+    "詢，認為應該更重視教育與醫療資源的分配。發言人說：「我們會在下週公布完整"
+    "的報告。」\n";
+
+/* Big5 is recognised (it was read as GBK and stored as mojibake), also
+   when short; GBK text, however short, stays GB18030. */
+static void decode_big5(void **state)
+{
+    (void)state;
+    size_t len;
+    char *big5 = encode("BIG5", traditional, &len);
+    strbuf msg = {0};
+    decoded_text d = decode_expect(big5, len, DECODE_OK, &msg);
+    assert_string_equal(d.encoding, "BIG5-HKSCS");
+    assert_string_equal(d.text, traditional);
+    assert_int_equal(d.invalid_count, 0);
+    assert_int_equal(msg.len, 0);
+    free(d.text);
+    free(big5);
+    big5 = encode("BIG5", "代表說：「我們要把科技創新放在首位。」", &len);
+    d = decode_expect(big5, len, DECODE_OK, &msg);
+    assert_string_equal(d.encoding, "BIG5-HKSCS");
+    assert_string_equal(d.text, "代表說：「我們要把科技創新放在首位。」");
+    free(d.text);
+    free(big5);
+    /* The same traditional text in GBK is GBK. */
+    char *gbk = encode("GBK", traditional, &len);
+    d = decode_expect(gbk, len, DECODE_OK, &msg);
+    assert_string_equal(d.encoding, "GB18030");
+    assert_string_equal(d.text, traditional);
+    free(d.text);
+    free(gbk);
+    sb_free(&msg);
+}
+
+/* Chinese UTF-16 without a byte-order mark, in both byte orders, with
+   newlines (NUL bytes) and without a single ASCII character (none), is
+   UTF-16 (it was called binary). */
+static void decode_bomless_chinese_utf16(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "全国人大代表在会上说：“我们要把民生实事办好。”\n北京，中华文明的"
+        "金名片。\n2025年，全市新建公园绿地二百余处。\n",
+        "北京，中华文明的金名片。全国人大代表在会上说：“我们要把民生实事"
+        "办好。”全市新建公园绿地二百余处。",
+    };
+    static const char *const orders[] = {"UTF-16LE", "UTF-16BE"};
+    for (size_t t = 0; t < 2; t++) {
+        for (size_t o = 0; o < 2; o++) {
+            size_t len;
+            char *wide = encode(orders[o], texts[t], &len);
+            strbuf msg = {0};
+            decoded_text d = decode_expect(wide, len, DECODE_OK, &msg);
+            assert_string_equal(d.encoding, orders[o]);
+            assert_string_equal(d.text, texts[t]);
+            free(d.text);
+            free(wide);
+            sb_free(&msg);
+        }
+    }
+    /* ASCII with a NUL in it is still binary, not UTF-16 hanzi. */
+    strbuf msg = {0};
+    decode_expect("plain text\0with a NUL byte and more words in it", 47,
+                  DECODE_BINARY, &msg);
+    sb_free(&msg);
+}
+
+/* A byte-order mark that the bytes after it contradict is ignored, with a
+   warning: a UTF-8 mark before GBK (it stored thousands of U+FFFD), a
+   UTF-16 mark before UTF-8 or before GBK. */
+static void decode_contradicted_bom_is_ignored(void **state)
+{
+    (void)state;
+    size_t len;
+    char *gbk = encode("GBK", chinese, &len);
+    static const struct {
+        const char *mark;
+        bool gbk;
+        const char *bom_name;
+        const char *encoding;
+    } cases[] = {
+        {"\xEF\xBB\xBF", true, "UTF-8", "GB18030"},
+        {"\xFF\xFE", false, "UTF-16LE", "UTF-8"},
+        {"\xFE\xFF", true, "UTF-16BE", "GB18030"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        strbuf in = {0}, msg = {0};
+        sb_puts(&in, cases[i].mark);
+        if (cases[i].gbk)
+            sb_append(&in, gbk, len);
+        else
+            sb_puts(&in, chinese);
+        decoded_text d = decode_expect(in.s, in.len, DECODE_OK, &msg);
+        assert_string_equal(d.encoding, cases[i].encoding);
+        assert_string_equal(d.text, chinese);
+        assert_int_equal(d.invalid_count, 0);
+        char want[128];
+        snprintf(want, sizeof want, "the %s byte-order mark at its start "
+                 "was ignored: the text is %s.", cases[i].bom_name,
+                 cases[i].encoding);
+        if (!strstr(msg.s, want))
+            fail_msg("'%s' not in '%s'", want, msg.s);
+        free(d.text);
+        sb_free(&in);
+        sb_free(&msg);
+    }
+    free(gbk);
+}
+
+/* A short page with 150 stray continuation bytes (more than its hanzi)
+   is repaired with a warning, not refused: each stray byte becomes one
+   U+FFFD and the text around them is intact. */
+static void decode_stray_bytes_in_a_short_page(void **state)
+{
+    (void)state;
+    strbuf in = {0}, want = {0}, msg = {0};
+    const char *line = "代表说：发展。\n"; /* 7 hanzi and marks */
+    for (int i = 0; i < 15; i++) {
+        sb_puts(&in, line);
+        sb_puts(&want, line);
+        for (int k = 0; k < 10; k++) {
+            sb_putc(&in, (char)(0x80 + (i * 10 + k) % 64));
+            sb_puts(&want, "\xEF\xBF\xBD");
+        }
+    }
+    decoded_text d = decode_expect(in.s, in.len, DECODE_OK, &msg);
+    assert_string_equal(d.encoding, "UTF-8");
+    assert_int_equal(d.invalid_count, 150);
+    assert_string_equal(d.text, want.s);
+    assert_non_null(strstr(msg.s, "150 places in all"));
+    free(d.text);
+    sb_free(&in);
+    sb_free(&want);
+    sb_free(&msg);
+}
+
+/* A large binary file is refused by its start, as text_decode would
+   refuse it whole; text is let through. */
+static void decode_sniff_agrees_with_decode(void **state)
+{
+    (void)state;
+    strbuf msg = {0};
+    char zeros[4096] = {0};
+    assert_int_equal(text_sniff(zeros, sizeof zeros, (size_t)1 << 30, &msg),
+                     DECODE_BINARY);
+    assert_non_null(strstr(msg.s, "NUL"));
+    sb_clear(&msg);
+    assert_int_equal(text_sniff("\x89PNG\r\n\x1a\n", 8, 1000, &msg),
+                     DECODE_BINARY);
+    sb_clear(&msg);
+    size_t len;
+    char *wide = encode("UTF-16LE", chinese, &len);
+    assert_int_equal(text_sniff(wide, len, len, &msg), DECODE_OK);
+    assert_int_equal(text_sniff(chinese, strlen(chinese), strlen(chinese),
+                                &msg), DECODE_OK);
+    assert_int_equal(msg.len, 0);
+    free(wide);
+    sb_free(&msg);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(decode_plain_utf8),
     cmocka_unit_test(decode_utf8_bom_is_removed),
@@ -334,5 +498,10 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(decode_bomless_utf16),
     cmocka_unit_test(decode_undecodable_is_bad_encoding),
     cmocka_unit_test(decode_long_line_is_linear),
+    cmocka_unit_test(decode_big5),
+    cmocka_unit_test(decode_bomless_chinese_utf16),
+    cmocka_unit_test(decode_contradicted_bom_is_ignored),
+    cmocka_unit_test(decode_stray_bytes_in_a_short_page),
+    cmocka_unit_test(decode_sniff_agrees_with_decode),
 };
 const test_suite decode_suite = {tests, SUITE_LEN(tests)};

@@ -657,6 +657,72 @@ static void hostile_memory_is_a_small_multiple_of_the_file(void **state)
     sb_free(&err);
 }
 
+/* Write page converted to encoding (with a prefix of raw bytes). */
+static void write_encoded(const char *dir, const char *name,
+                          const char *prefix, size_t plen,
+                          const char *encoding, const char *text)
+{
+    size_t n = 0;
+    char *conv = u8_conv_to_encoding(encoding, iconveh_error,
+                                     (const uint8_t *)text, strlen(text),
+                                     NULL, NULL, &n);
+    assert_non_null(conv);
+    char *all = xmalloc(plen + n);
+    memcpy(all, prefix, plen);
+    memcpy(all + plen, conv, n);
+    write_bytes(dir, name, all, plen + n);
+    free(all);
+    free(conv);
+}
+
+/* Pages in the encodings the red team found misread: Big5 (stored as GBK
+   mojibake), Chinese UTF-16 without a byte-order mark (called binary), a
+   UTF-8 mark before GBK (thousands of U+FFFD), a UTF-16 mark before UTF-8.
+   Each is read as what it is; an ignored mark is reported. */
+static void hostile_encodings_are_detected(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/e.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    static const char traditional[] =
+        "測試日報\n\n代表熱議新質生產力\n\n本報記者 王五\n\n"
+        "張三代表說，我們要把科技創新放在首位，推動產業升級。\n";
+    write_encoded(corpus, "big5.txt", "", 0, "BIG5", traditional);
+    write_encoded(corpus, "utf16le.txt", "", 0, "UTF-16LE", page);
+    write_encoded(corpus, "utf16be.txt", "", 0, "UTF-16BE", page);
+    write_encoded(corpus, "bom-gbk.txt", "\xEF\xBB\xBF", 3, "GBK", page);
+    write_encoded(corpus, "bom16-utf8.txt", "\xFF\xFE", 2, "UTF-8", page);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, "parsed 5, unchanged 0, skipped 0, "
+                                  "failed 0"));
+    assert_non_null(strstr(err.s, "bom-gbk.txt: the UTF-8 byte-order mark "
+                                  "at its start was ignored: the text is "
+                                  "GB18030."));
+    assert_non_null(strstr(err.s, "bom16-utf8.txt: the UTF-16LE byte-order "
+                                  "mark at its start was ignored: the text "
+                                  "is UTF-8."));
+    assert_null(strstr(err.s, "U+FFFD"));
+    /* Four pages read the same as the UTF-8 page; the Big5 one reads as
+       the traditional text. */
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "quotes", "--json",
+                              NULL), 0);
+    int found = 0;
+    for (const char *p = out.s; (p = strstr(p, "科技创新放在首位")); p++)
+        found++;
+    assert_int_equal(found, 4);
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "search", "--json",
+                              "科技創新"), 0);
+    assert_non_null(strstr(out.s, "\"file\":\"big5.txt\""));
+    assert_non_null(strstr(out.s, "我們要把科技創新放在首位"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
     cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
@@ -668,5 +734,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_huge_files_are_refused_cheaply),
     cmocka_unit_test(hostile_file_size_limit_is_configurable),
     cmocka_unit_test(hostile_memory_is_a_small_multiple_of_the_file),
+    cmocka_unit_test(hostile_encodings_are_detected),
 };
 const test_suite hostile_suite = {tests, SUITE_LEN(tests)};
