@@ -1,9 +1,12 @@
 /* decode.h - stage 1: file bytes -> valid UTF-8 text.
  *
- * Accepts UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK
- * (detected when the bytes are not valid UTF-8).  Invalid UTF-8 that is
- * not GB18030 either is repaired with U+FFFD and reported with its byte
- * offset.  Binary files (NUL bytes, image signatures) are refused.
+ * Accepts UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, UTF-16
+ * without BOM (ASCII-heavy or Chinese), GB18030/GBK and Big5 (detected
+ * when the bytes are not valid UTF-8: detect.h).  A byte-order mark that
+ * the bytes contradict is ignored with a warning.  Invalid UTF-8 that is
+ * none of these is repaired with U+FFFD and reported with its byte offset
+ * while valid sequences outweigh the damage.  Binary files (NUL bytes,
+ * image signatures, control bytes) are refused.
  */
 #ifndef DUBAO_DECODE_H
 #define DUBAO_DECODE_H
@@ -22,7 +25,8 @@ typedef enum {
 typedef struct {
     char *text;                  /* NUL-terminated valid UTF-8 (heap) */
     size_t len;                  /* bytes in text, without the NUL */
-    const char *encoding;        /* "UTF-8", "UTF-16LE", "GB18030", ... */
+    const char *encoding;        /* "UTF-8", "UTF-16LE", "GB18030",
+                                    "BIG5-HKSCS", ... */
     size_t invalid_count;        /* sequences replaced by U+FFFD */
     size_t first_invalid_offset; /* byte offset in the input of the first */
 } decoded_text;
