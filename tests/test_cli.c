@@ -254,6 +254,58 @@ static void cli_runtime_errors_exit_1_with_a_message(void **state)
     sb_free(&err);
 }
 
+/* Expect exit status 2 and a message holding want. */
+static void expect_usage(const char *db, const char *want, const char *a1,
+                         const char *a2, const char *a3, const char *a4)
+{
+    strbuf out = {0}, err = {0};
+    int rc = run_dubao(db, &out, &err, a1, a2, a3, a4, NULL, NULL);
+    if (rc != 2 || !err.s || !strstr(err.s, want))
+        fail_msg("status %d, message '%s'; wanted 2 and '%s'", rc,
+                 err.s ? err.s : "", want);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Messages name what is wrong: the argument itself (search -代表 named
+   'search'), a limit too large for an int is no error (it said "needs a
+   positive number"), a directory given as --db (SQLite said "unable to
+   open database file"), an empty --corpus (it said ": No such file or
+   directory"); -- ends the options. */
+static void cli_messages_name_what_is_wrong(void **state)
+{
+    (void)state;
+    strbuf out = {0}, err = {0};
+    const char *db = fresh_db();
+    assert_int_equal(run_dubao(db, &out, &err, "index", NULL, NULL, NULL,
+                               NULL, NULL), 0);
+    expect_usage(db, "dubao search: unknown option '-代表' (to look for text "
+                     "that starts with '-', put -- before it: dubao search "
+                     "-- -代表)", "-n", "search", "-代表", NULL);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "search", "--", "-代表",
+                               NULL, NULL), 0);
+    assert_non_null(strstr(out.s, "代表"));
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "--", "search",
+                               "--limit", "2147483648", "代表"), 0);
+    assert_non_null(strstr(out.s, "代表"));
+    expect_usage(db, "--limit needs a whole number of results, 1 or more "
+                     "(not '5x')", "-n", "search", "--limit", "5x");
+    expect_usage(db, "option '--issue' needs a value", "-n", "articles",
+                 "--issue", NULL);
+    expect_usage(db, "unknown option '-代表'", "-代表", "issues", NULL, NULL);
+    expect_usage(NULL, "--db '/tmp' is a directory", "--db", "/tmp",
+                 "issues", NULL);
+    expect_usage(db, "--corpus needs a path, not an empty string", "--corpus",
+                 "", "issues", NULL);
+    /* An argument echoed in a message is printable. */
+    expect_usage(db, "unknown command 'x\\u001b]52;c;QQ==\\u0007'",
+                 "x\x1b]52;c;QQ==\x07", NULL, NULL, NULL);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_issues_json_has_one_line_per_issue),
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
@@ -262,5 +314,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_all_quotes_stream_out),
     cmocka_unit_test(cli_usage_errors_exit_2),
     cmocka_unit_test(cli_runtime_errors_exit_1_with_a_message),
+    cmocka_unit_test(cli_messages_name_what_is_wrong),
 };
 const test_suite cli_suite = {tests, SUITE_LEN(tests)};

@@ -1,7 +1,9 @@
 /* cli.c - commands that print the database as text, JSON Lines or CSV. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,8 +420,65 @@ bool cli_is_command(const char *name)
     return false;
 }
 
+/* Print "dubao CMD: " and the message, with the user's words (what
+   argv holds) in their printable form: an argument can come from a
+   page. */
+static void usage_error(const char *cmd, const char *fmt, const char *word)
+{
+    char *shown = printable(word ? word : "");
+    fprintf(stderr, "dubao %s: ", cmd);
+    fprintf(stderr, fmt, shown);
+    fputc('\n', stderr);
+    free(shown);
+}
+
+/* Parse --limit's value: a whole number, 1 or more.  Larger numbers than
+   an int holds ask for every result and are taken as the largest. */
+static bool parse_limit(const char *text, int *limit)
+{
+    if (!text[0] || strspn(text, "0123456789") != strlen(text))
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, NULL, 10);
+    if (v == 0)
+        return false;
+    *limit = errno == ERANGE || v > INT_MAX ? INT_MAX : (int)v;
+    return true;
+}
+
+/* Set *positional to arg, unless there is one already. */
+static bool take_positional(const char *cmd, const char *arg,
+                            const char **positional)
+{
+    if (*positional) {
+        usage_error(cmd, "unexpected argument '%s'", arg);
+        return false;
+    }
+    *positional = arg;
+    return true;
+}
+
+/* Report an option that getopt did not accept: argv[at] is the element
+   it was reading (in-order parsing never moves the others). */
+static void bad_option(int c, char **argv, int at, const char *cmd)
+{
+    if (c == ':') {
+        usage_error(cmd, "option '%s' needs a value", argv[at]);
+    } else if (strcmp(cmd, "search") == 0 || strcmp(cmd, "speakers") == 0) {
+        char *shown = printable(argv[at]);
+        fprintf(stderr, "dubao %s: unknown option '%s' (to look for text "
+                "that starts with '-', put -- before it: dubao %s -- %s)\n",
+                cmd, shown, cmd, shown);
+        free(shown);
+    } else {
+        usage_error(cmd, "unknown option '%s' (see dubao --help)", argv[at]);
+    }
+}
+
 /* Parse the options that follow a command name; they may come before or
-   after its argument (use -- before an argument that starts with -). */
+   after its argument, and -- ends them (put it before an argument that
+   starts with -).  Arguments are taken in order ("-" in the option
+   string), so that a message names the argument that is wrong. */
 static int parse_command_options(int argc, char **argv, command_options *co,
                                  const char **positional)
 {
@@ -436,13 +495,18 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         {"bom", no_argument, NULL, 'b'},
         {NULL, 0, NULL, 0},
     };
+    const char *cmd = argv[0];
     memset(co, 0, sizeof *co);
     *positional = NULL;
     optind = 0; /* 0: glibc re-initialises (ordering mode too) */
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    int c, at = 1;
+    while ((c = getopt_long(argc, argv, "-:", longopts, NULL)) != -1) {
         switch (c) {
+        case 1:
+            if (!take_positional(cmd, optarg, positional))
+                return -1;
+            break;
         case 'j': co->json = true; break;
         case 'c': co->csv = true; break;
         case 'i': co->issue = optarg; break;
@@ -453,28 +517,23 @@ static int parse_command_options(int argc, char **argv, command_options *co,
         case 'U': co->until = optarg; break;
         case 'b': co->bom = true; break;
         case 'l':
-            co->limit = atoi(optarg);
-            if (co->limit <= 0) {
-                fprintf(stderr, "dubao %s: --limit needs a positive number\n",
-                        argv[0]);
+            if (!parse_limit(optarg, &co->limit)) {
+                usage_error(cmd, "--limit needs a whole number of results, "
+                            "1 or more (not '%s')", optarg);
                 return -1;
             }
             break;
         default:
-            fprintf(stderr, "dubao %s: unknown or incomplete option '%s' "
-                    "(see dubao --help)\n", argv[0], argv[optind - 1]);
+            bad_option(c, argv, at, cmd);
             return -1;
         }
+        at = optind;
     }
-    if (optind < argc)
-        *positional = argv[optind++];
-    if (optind < argc) {
-        fprintf(stderr, "dubao %s: unexpected argument '%s'\n", argv[0],
-                argv[optind]);
-        return -1;
-    }
+    for (; optind < argc; optind++)
+        if (!take_positional(cmd, argv[optind], positional))
+            return -1;
     if (co->json && co->csv) {
-        fprintf(stderr, "dubao %s: choose one of --json and --csv\n", argv[0]);
+        fprintf(stderr, "dubao %s: choose one of --json and --csv\n", cmd);
         return -1;
     }
     strbuf err = {0};
@@ -641,8 +700,8 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     }
     const char *not_taken = option_not_taken(cmd, &co);
     if (not_taken || (positional && !positional_ok)) {
-        fprintf(stderr, "dubao %s: %s is not an option of this command\n",
-                cmd, not_taken ? not_taken : positional);
+        usage_error(cmd, "%s is not an option of this command",
+                    not_taken ? not_taken : positional);
         return EXIT_USAGE;
     }
     db *d = open_and_index(o, strcmp(cmd, "index") == 0, NULL);

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "config.h"
 #include "cli.h"
 #include "paths.h"
+#include "printable.h"
 #include "source.h"
 
 static const char usage_text[] =
@@ -70,6 +72,30 @@ static bool parse_max_file_size(const char *from, const char *text,
     return false;
 }
 
+/* Report a wrong argument (in its printable form: it may come from a
+   page) and point to --help. */
+static void print_arg_error(const char *fmt, const char *arg)
+{
+    char *shown = printable(arg);
+    fputs("dubao: ", stderr);
+    fprintf(stderr, fmt, shown);
+    fputs("\nTry 'dubao --help'.\n", stderr);
+    free(shown);
+}
+
+/* A --db that names a directory is a mistake worth its own message (SQLite
+   says "unable to open database file"). */
+static int check_db_path(const char *path)
+{
+    struct stat st;
+    if (path && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        print_arg_error("--db '%s' is a directory; give the path of a "
+                        "database file in it (such as DIR/dubao.db)", path);
+        return -1;
+    }
+    return 0;
+}
+
 /* Parse the global options (they stop at the first non-option, the
    command).  Returns -1 on a usage error, 1 if the program should exit 0
    (help/version), 0 to go on. */
@@ -91,14 +117,21 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
     const char *env = getenv("DUBAO_MAX_FILE_SIZE");
     if (env && *env && !parse_max_file_size("DUBAO_MAX_FILE_SIZE", env, o))
         return -1;
-    int c;
-    while ((c = getopt_long(argc, argv, "+qnhV", longopts, NULL)) != -1) {
+    int c, at = 1;
+    while ((c = getopt_long(argc, argv, "+:qnhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             free(o->db_path);
             o->db_path = strdup(optarg);
             break;
-        case 'c': strlist_push(&o->corpus, optarg); break;
+        case 'c':
+            if (!optarg[0]) {
+                fprintf(stderr, "dubao: --corpus needs a path, not an empty "
+                        "string\n");
+                return -1;
+            }
+            strlist_push(&o->corpus, optarg);
+            break;
         case 's': o->script = optarg; break;
         case 'q': o->quiet = true; break;
         case 'n': o->no_refresh = true; break;
@@ -110,12 +143,15 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
                 return -1;
             break;
         default:
-            fprintf(stderr, "dubao: unknown or incomplete option '%s'\n"
-                    "Try 'dubao --help'.\n", argv[optind - 1]);
+            /* Options are taken in order, so argv[at] is the one that
+               getopt was reading when it failed. */
+            print_arg_error(c == ':' ? "option '%s' needs a value"
+                                     : "unknown option '%s'", argv[at]);
             return -1;
         }
+        at = optind;
     }
-    return 0;
+    return check_db_path(o->db_path);
 }
 
 int main(int argc, char **argv)
@@ -137,8 +173,7 @@ int main(int argc, char **argv)
         rc = app_check_config();
     } else if (optind < argc) {
         if (!cli_is_command(argv[optind])) {
-            fprintf(stderr, "dubao: unknown command '%s'\n"
-                    "Try 'dubao --help'.\n", argv[optind]);
+            print_arg_error("unknown command '%s'", argv[optind]);
             rc = EXIT_USAGE;
         } else {
             rc = cli_run(&o, argc - optind, argv + optind);
