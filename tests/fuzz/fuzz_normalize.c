@@ -4,25 +4,27 @@
  *
  * The bytes are decoded first (text_normalize takes valid UTF-8).  Checked:
  * the normalised text is valid UTF-8 with no control character but LF, no
- * escape sequence introducer, C1 control, DEL, soft hyphen, BOM or bidi
- * control; it is in NFC; normalising it again changes nothing.  Paragraphs
+ * escape sequence introducer, C1 control, DEL, or format character (soft
+ * hyphen, BOM, bidi controls, tag characters); it is in NFC; normalising it again changes nothing.  Paragraphs
  * come out as non-empty BLOCK_BODY blocks without newlines, with strictly
  * increasing source lines inside the text, and together they hold exactly
  * the non-space characters of the text, in order (rejoining wrapped lines
  * may only drop line ends and layout spaces and add ASCII spaces).
  */
+#include <unictype.h>
 #include <uninorm.h>
 
 #include "fuzz_common.h"
 #include "paragraphs.h"
 
-/* Is uc something text_normalize must have removed? */
+/* Is uc something text_normalize must have removed?  Every format
+   character (soft hyphen, zero-width and bidi controls, BOM, tag
+   characters) and the whole tag block, whatever printable.c says. */
 static bool must_be_gone(ucs4_t uc)
 {
     return (uc < 0x20 && uc != '\n') || (uc >= 0x7F && uc <= 0x9F) ||
-           uc == 0xAD || (uc >= 0x200B && uc <= 0x200F) ||
-           (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
-           uc == 0xFEFF || uc == 0x2028 || uc == 0x2029;
+           uc == 0x2028 || uc == 0x2029 || (uc >= 0xE0000 && uc <= 0xE007F) ||
+           uc_is_general_category(uc, UC_CATEGORY_Cf);
 }
 
 /* Check the normalised text. */

@@ -19,7 +19,8 @@ OUT = os.path.join(TOP, "tests", "fuzz", "corpus")
 # The text targets also get the shared seeds of corpus/text/ (pieces of
 # the pages and the crafted cases below); run-fuzz.sh adds them.
 TEXT_TARGETS = ["fuzz_decode", "fuzz_normalize", "fuzz_blocks",
-                "fuzz_speakers", "fuzz_quotes", "fuzz_pipeline", "fuzz_fts"]
+                "fuzz_speakers", "fuzz_quotes", "fuzz_pipeline", "fuzz_fts",
+                "fuzz_names"]
 
 
 def corpus_pieces(limit):
@@ -105,6 +106,18 @@ SPECIFIC = {
         "controls_many": b"text" + bytes(range(1, 32)) * 4,
         "utf8_many_bad": b"\xe4\xb8" * 40 + "好".encode() * 10,
         "signature_inside": b"  GIF89a is not at the start\n",
+        "big5": ("立法院今天舉行院會，行政院長表示，政府將持續推動經濟發展。"
+                 "發言人說：「我們會在下週公布完整的報告。」\n").encode("big5"),
+        "big5_short": "代表說：「好。」".encode("big5"),
+        "gbk_traditional": "立法院今天舉行院會，行政院長表示。".encode("gbk"),
+        "utf16le_nobom_cjk": ("标题\n\n" + PARA + "\n").encode("utf-16-le"),
+        "utf16be_nobom_cjk": PARA.encode("utf-16-be"),
+        "utf8_bom_gbk": b"\xef\xbb\xbf" + PARA.encode("gbk"),
+        "utf16_bom_utf8": b"\xff\xfe" + PARA.encode(),
+        "utf16_bom_gbk": b"\xfe\xff" + PARA.encode("gbk"),
+        "stray_continuations": b"".join("代表说：发展。\n".encode() +
+                                        bytes([0x80 + k]) * 10
+                                        for k in range(15)),
     },
     "fuzz_normalize": {
         "nfc": "Cafe\u0301 \uac00\u1100\u1161 \uf900\uf901 \u212b A\u030a".encode(),
@@ -145,6 +158,16 @@ SPECIFIC = {
                       "本报记者 王明\n\n3月6日，某代表团举行开放团组会议。\n\n张强代表：\n\n"
                       "“我们要把好事办好。”张强说。\n\n李华委员表示，要加快进度。\n\n"
                       "编辑 张三\n").encode(),
+    },
+    "fuzz_names": {
+        "osc52": b"x\x1b]52;c;RkFLRQ==\x07.txt",
+        "c1_csi": "c1\u009b2J.txt".encode(),
+        "bidi": "invoice\u202etxt.exe".encode(),
+        "tags": "tag\U000e0069\U000e0067\U000e007f.txt".encode(),
+        "lines": b"lines\r\n\tname.txt",
+        "bytes": b"bytes\xff\xfe\xc0\xaf\xed\xa0\x80\xe4\xb8.txt",
+        "backslash": b"back\\slash\\x41\\u0041.txt",
+        "chinese": "中文 名字（一）.txt".encode(),
     },
     "fuzz_fts": {
         "latin_mix": "COVID-19 疫情 3.5% R&D km/h 12:30 Ｆｕｌｌｗｉｄｔｈ ＡＩ５Ｇ naïve Straße".encode(),
