@@ -723,6 +723,48 @@ static void hostile_encodings_are_detected(void **state)
     sb_free(&err);
 }
 
+/* Tag characters (U+E0000-E007F), invisible, are removed with the other
+   format characters: neither stored, exported nor printed (they were). */
+static void hostile_tag_characters_are_removed(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], db[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    /* "ignore all" spelt in tag characters inside the quote and headline,
+       a flag's tag sequence, an interlinear annotation mark. */
+    static const char tagged[] =
+        "测试日报\n\n代表热议\xF3\xA0\x81\xA9\xF3\xA0\x81\xA7新质生产力\n\n"
+        "本报记者 王五\n\n张三代表说，我们要把科技\xF3\xA0\x80\x81\xF3\xA0\x81"
+        "\xA9\xF3\xA0\x81\xA7\xF3\xA0\x81\xAE\xF3\xA0\x81\xAF\xF3\xA0\x81\xB2"
+        "\xF3\xA0\x81\xA5创新放在首位，推动\xEF\xBF\xB9产业升级。"
+        "\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xBF\n";
+    write_bytes(corpus, "tagged.txt", tagged, strlen(tagged));
+    strbuf out = {0}, err = {0};
+    static const char *const cmds[][4] = {
+        {"quotes", "--json", NULL}, {"quotes", "--csv", NULL},
+        {"articles", "--json", NULL}, {"search", "科技创新", NULL},
+        {"speakers", "--json", NULL},
+    };
+    for (size_t c = 0; c < sizeof cmds / sizeof *cmds; c++) {
+        assert_int_equal(dubao_on(db, corpus, &out, &err, cmds[c][0],
+                                  cmds[c][1], cmds[c][2]), 0);
+        assert_null(memmem(out.s, out.len, "\xF3\xA0", 2));
+        assert_null(strstr(out.s, "\\udb40"));
+        assert_null(strstr(out.s, "\xEF\xBF\xB9"));
+    }
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "quotes", NULL, NULL),
+                     0);
+    assert_non_null(strstr(out.s, "我们要把科技创新放在首位，推动产业升级。"));
+    assert_int_equal(dubao_on(db, corpus, &out, &err, "articles", NULL,
+                              NULL), 0);
+    assert_non_null(strstr(out.s, "代表热议新质生产力"));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_corpus_indexes_with_clear_messages),
     cmocka_unit_test(hostile_escapes_never_reach_the_terminal),
@@ -735,5 +777,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(hostile_file_size_limit_is_configurable),
     cmocka_unit_test(hostile_memory_is_a_small_multiple_of_the_file),
     cmocka_unit_test(hostile_encodings_are_detected),
+    cmocka_unit_test(hostile_tag_characters_are_removed),
 };
 const test_suite hostile_suite = {tests, SUITE_LEN(tests)};
