@@ -94,78 +94,78 @@ static void broken_at(dbcs_guess *g, size_t at)
         g->first_broken = at;
 }
 
-/* Walk the GB18030 byte structure.  Chinese text in GB2312/GBK is mostly
-   pairs with both bytes in A1..FE; Latin-1 or damaged UTF-8 read as GBK
-   gives pairs whose second byte is ASCII, or broken pairs. */
-static void gb_survey(const unsigned char *b, size_t n, dbcs_stats *st)
+/* Is the byte at i (0x80 or above) one that cannot lead a character in
+   either encoding: 0x80, 0xFF, or the last byte (a character cut short)?
+   It is counted as broken. */
+static bool lone_byte(const unsigned char *b, size_t n, size_t i,
+                      dbcs_guess *g)
 {
-    dbcs_guess *g = &st->gb;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = b[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c == 0x80 || c == 0xFF || i + 1 >= n) {
-            g->truncated = i + 1 >= n && c != 0x80 && c != 0xFF;
-            broken_at(g, i);
-            i++;
-            continue;
-        }
-        unsigned d = b[i + 1];
-        if (d >= 0x30 && d <= 0x39) {
-            if (i + 3 < n && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE &&
-                b[i + 3] >= 0x30 && b[i + 3] <= 0x39) {
-                g->units++;
-                i += 4;
-            } else {
-                g->truncated = i + 3 >= n;
-                broken_at(g, i);
-                i++;
-            }
-            continue;
-        }
-        if (d < 0x40 || d == 0x7F || d == 0xFF) {
-            broken_at(g, i);
-            i++;
-            continue;
-        }
-        g->units++;
-        if (c >= 0xA1 && d >= 0xA1)
-            st->gb2312_pairs++;
-        i += 2;
-    }
+    unsigned c = b[i];
+    if (c != 0x80 && c != 0xFF && i + 1 < n)
+        return false;
+    g->truncated = i + 1 >= n && c != 0x80 && c != 0xFF;
+    broken_at(g, i);
+    return true;
 }
 
-/* Walk the Big5 byte structure (with the HKSCS lead bytes 81..A0 and
-   FA..FE): a lead byte, then 40..7E or A1..FE. */
-static void big5_survey(const unsigned char *b, size_t n, dbcs_stats *st)
+/* The length of the GB18030 character whose lead byte (81..FE, not the
+   last byte) is at i: 2 for a pair (second byte 40..7E or 80..FE), 4 for
+   a four-byte sequence (digit, lead, digit), or 0 when it is broken (a
+   four-byte sequence cut short at the end sets truncated). */
+static size_t gb_char_length(const unsigned char *b, size_t n, size_t i,
+                             dbcs_guess *g)
 {
-    dbcs_guess *g = &st->big5;
+    unsigned d = b[i + 1];
+    if (d >= 0x30 && d <= 0x39) {
+        if (i + 3 < n && b[i + 2] >= 0x81 && b[i + 2] <= 0xFE &&
+            b[i + 3] >= 0x30 && b[i + 3] <= 0x39)
+            return 4;
+        g->truncated = i + 3 >= n;
+        return 0;
+    }
+    return d < 0x40 || d == 0x7F || d == 0xFF ? 0 : 2;
+}
+
+/* The same for Big5 (with the HKSCS lead bytes 81..A0 and FA..FE): a
+   pair whose second byte is 40..7E or A1..FE, or 0. */
+static size_t big5_char_length(const unsigned char *b, size_t i)
+{
+    unsigned d = b[i + 1];
+    return (d >= 0x40 && d <= 0x7E) || (d >= 0xA1 && d <= 0xFE) ? 2 : 0;
+}
+
+/* Is the pair (c, d) in the common area of its encoding: GB2312's rows
+   (both bytes A1..FE) or Big5's punctuation and frequent hanzi
+   (A140..C6FE)? */
+static bool common_pair(bool gb, unsigned c, unsigned d)
+{
+    return gb ? c >= 0xA1 && d >= 0xA1 : c >= 0xA1 && c <= 0xC6;
+}
+
+/* Walk the byte structure of GB18030 (gb set) or Big5: count characters,
+   broken bytes and the pairs in the encoding's common area (*common).
+   Chinese text in GB2312/GBK is mostly pairs with both bytes in A1..FE;
+   Latin-1 or damaged UTF-8 read as GBK gives pairs whose second byte is
+   ASCII, or broken pairs. */
+static void dbcs_survey(const unsigned char *b, size_t n, bool gb,
+                        dbcs_guess *g, size_t *common)
+{
     size_t i = 0;
     while (i < n) {
-        unsigned c = b[i];
-        if (c < 0x80) {
+        if (b[i] < 0x80 || lone_byte(b, n, i, g)) {
             i++;
             continue;
         }
-        if (c == 0x80 || c == 0xFF || i + 1 >= n) {
-            g->truncated = i + 1 >= n && c != 0x80 && c != 0xFF;
-            broken_at(g, i);
-            i++;
-            continue;
-        }
-        unsigned d = b[i + 1];
-        if (!((d >= 0x40 && d <= 0x7E) || (d >= 0xA1 && d <= 0xFE))) {
+        size_t len = gb ? gb_char_length(b, n, i, g) : big5_char_length(b, i);
+        if (len == 0) {
             broken_at(g, i);
             i++;
             continue;
         }
         g->units++;
-        if (c >= 0xA1 && c <= 0xC6)
-            st->big5_common++;
-        i += 2;
+        if (len == 2 && common_pair(gb, b[i], b[i + 1]))
+            (*common)++;
+        i += len;
     }
 }
 
@@ -178,8 +178,8 @@ static bool few_broken(const dbcs_guess *g)
 dbcs_guess detect_dbcs(const unsigned char *b, size_t n)
 {
     dbcs_stats st = {{0}, 0, {0}, 0};
-    gb_survey(b, n, &st);
-    big5_survey(b, n, &st);
+    dbcs_survey(b, n, true, &st.gb, &st.gb2312_pairs);
+    dbcs_survey(b, n, false, &st.big5, &st.big5_common);
     /* Big5 when its common area holds clearly more pairs (a fifth of all
        characters more) than GB2312's rows do: simplified text in GBK
        puts about 58% of its pairs in Big5's area and all in GB2312's,

@@ -130,21 +130,32 @@ static void decode_utf16_unpaired_surrogate(void **state)
     sb_free(&msg);
 }
 
+/* Encode text in from (an iconv name), decode it and expect exactly the
+   text back, read as encoding, without a warning. */
+static void expect_clean_decoding(const char *from, const char *text,
+                                  const char *encoding)
+{
+    size_t len;
+    char *bytes = encode(from, text, &len);
+    strbuf msg = {0};
+    decoded_text d = decode_expect(bytes, len, DECODE_OK, &msg);
+    assert_string_equal(d.encoding, encoding);
+    assert_string_equal(d.text, text);
+    assert_int_equal(d.invalid_count, 0);
+    assert_int_equal(msg.len, 0);
+    free(d.text);
+    free(bytes);
+    sb_free(&msg);
+}
+
 static void decode_gb18030(void **state)
 {
     (void)state;
     size_t len;
     char *gb = encode("GB18030", chinese, &len);
     assert_true(len < strlen(chinese)); /* two bytes per hanzi, not three */
-    strbuf msg = {0};
-    decoded_text d = decode_expect(gb, len, DECODE_OK, &msg);
-    assert_string_equal(d.encoding, "GB18030");
-    assert_string_equal(d.text, chinese);
-    assert_int_equal(d.invalid_count, 0);
-    assert_int_equal(msg.len, 0);
-    free(d.text);
     free(gb);
-    sb_free(&msg);
+    expect_clean_decoding("GB18030", chinese, "GB18030");
 }
 
 static void decode_gb18030_short_and_damaged(void **state)
@@ -331,30 +342,11 @@ static const char traditional[] =
 static void decode_big5(void **state)
 {
     (void)state;
-    size_t len;
-    char *big5 = encode("BIG5", traditional, &len);
-    strbuf msg = {0};
-    decoded_text d = decode_expect(big5, len, DECODE_OK, &msg);
-    assert_string_equal(d.encoding, "BIG5-HKSCS");
-    assert_string_equal(d.text, traditional);
-    assert_int_equal(d.invalid_count, 0);
-    assert_int_equal(msg.len, 0);
-    free(d.text);
-    free(big5);
-    big5 = encode("BIG5", "代表說：「我們要把科技創新放在首位。」", &len);
-    d = decode_expect(big5, len, DECODE_OK, &msg);
-    assert_string_equal(d.encoding, "BIG5-HKSCS");
-    assert_string_equal(d.text, "代表說：「我們要把科技創新放在首位。」");
-    free(d.text);
-    free(big5);
+    expect_clean_decoding("BIG5", traditional, "BIG5-HKSCS");
+    expect_clean_decoding("BIG5", "代表說：「我們要把科技創新放在首位。」",
+                          "BIG5-HKSCS");
     /* The same traditional text in GBK is GBK. */
-    char *gbk = encode("GBK", traditional, &len);
-    d = decode_expect(gbk, len, DECODE_OK, &msg);
-    assert_string_equal(d.encoding, "GB18030");
-    assert_string_equal(d.text, traditional);
-    free(d.text);
-    free(gbk);
-    sb_free(&msg);
+    expect_clean_decoding("GBK", traditional, "GB18030");
 }
 
 /* Chinese UTF-16 without a byte-order mark, in both byte orders, with
@@ -369,19 +361,9 @@ static void decode_bomless_chinese_utf16(void **state)
         "北京，中华文明的金名片。全国人大代表在会上说：“我们要把民生实事"
         "办好。”全市新建公园绿地二百余处。",
     };
-    static const char *const orders[] = {"UTF-16LE", "UTF-16BE"};
     for (size_t t = 0; t < 2; t++) {
-        for (size_t o = 0; o < 2; o++) {
-            size_t len;
-            char *wide = encode(orders[o], texts[t], &len);
-            strbuf msg = {0};
-            decoded_text d = decode_expect(wide, len, DECODE_OK, &msg);
-            assert_string_equal(d.encoding, orders[o]);
-            assert_string_equal(d.text, texts[t]);
-            free(d.text);
-            free(wide);
-            sb_free(&msg);
-        }
+        expect_clean_decoding("UTF-16LE", texts[t], "UTF-16LE");
+        expect_clean_decoding("UTF-16BE", texts[t], "UTF-16BE");
     }
     /* ASCII with a NUL in it is still binary, not UTF-16 hanzi. */
     strbuf msg = {0};

@@ -371,20 +371,29 @@ static void faults_disk_full_is_reported_and_recoverable(void **state)
     sb_free(&err);
 }
 
+/* A fresh directory that user nobody may write in (for the tests that run
+   dubao as nobody); static buffer. */
+static const char *public_dir(void)
+{
+    static char pub[512];
+    const char *dir = test_tmpdir();
+    snprintf(pub, sizeof pub, "%s/pub", dir);
+    assert_int_equal(mkdir(pub, 0777), 0);
+    chmod(pub, 0777);
+    chmod(dir, 0755);
+    return pub;
+}
+
 static void faults_unreadable_corpus_is_reported(void **state)
 {
     (void)state;
     if (geteuid() != 0)
         skip(); /* needs root to run the program as another user */
-    const char *dir = test_tmpdir();
-    char pub[512], corpus[600], secret[700], db[600];
-    snprintf(pub, sizeof pub, "%s/pub", dir);
+    const char *pub = public_dir();
+    char corpus[600], secret[700], db[600];
     snprintf(corpus, sizeof corpus, "%s/corpus", pub);
     snprintf(secret, sizeof secret, "%s/closed", corpus);
     snprintf(db, sizeof db, "%s/u.db", pub);
-    assert_int_equal(mkdir(pub, 0777), 0);
-    chmod(pub, 0777);
-    chmod(dir, 0755);
     make_corpus(corpus, "读", 2);
     chmod(corpus, 0755);
     /* One readable page, one unreadable file, one unreadable directory. */
@@ -414,15 +423,11 @@ static void faults_unreadable_directory_keeps_its_files(void **state)
     (void)state;
     if (geteuid() != 0)
         skip(); /* needs root to run the program as another user */
-    const char *dir = test_tmpdir();
-    char pub[512], corpus[600], closed[700], db[600], gone[700];
-    snprintf(pub, sizeof pub, "%s/pub", dir);
+    const char *pub = public_dir();
+    char corpus[600], closed[700], db[600], gone[700];
     snprintf(corpus, sizeof corpus, "%s/corpus", pub);
     snprintf(closed, sizeof closed, "%s/closed", corpus);
     snprintf(db, sizeof db, "%s/k.db", pub);
-    assert_int_equal(mkdir(pub, 0777), 0);
-    chmod(pub, 0777);
-    chmod(dir, 0755);
     make_corpus(corpus, "开", 2);
     make_corpus(closed, "闭", 2);
     chmod(corpus, 0755);

@@ -32,6 +32,23 @@ static void write_bytes(const char *dir, const char *name, const char *bytes,
     fclose(f);
 }
 
+/* A test's files: a fresh temporary directory, the corpus directory in
+   it (created) and the path of a database beside. */
+typedef struct {
+    const char *dir;
+    char corpus[600], db[600];
+} scratch;
+
+static scratch fresh_scratch(void)
+{
+    scratch t;
+    t.dir = test_tmpdir();
+    snprintf(t.corpus, sizeof t.corpus, "%s/c", t.dir);
+    snprintf(t.db, sizeof t.db, "%s/t.db", t.dir);
+    assert_int_equal(mkdir(t.corpus, 0700), 0);
+    return t;
+}
+
 /* A small page: headline, byline, one quote. */
 static const char page[] =
     "测试日报\n\n"
@@ -172,39 +189,53 @@ static void hostile_corpus_indexes_with_clear_messages(void **state)
     sb_free(&err);
 }
 
-/* Open the page full of escape sequences in the browser in tmux, with
-   everything dubao writes recorded: the payloads never appear. */
-static void hostile_escapes_never_reach_the_terminal(void **state)
+/* Start the browser on corpus with database db in tmux (100x30), under
+   script(1), which runs it on a pty and records every byte it writes to
+   rec; wait for the issues pane. */
+static void start_recorded(const char *db, const char *corpus,
+                           const char *rec)
 {
-    (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600], rec[600], cmd[2400];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/e.db", dir);
-    snprintf(rec, sizeof rec, "%s/typescript", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
-    write_bytes(corpus, "escapes.txt", escapes, strlen(escapes));
+    char cmd[2400], full[3200];
     snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), db,
              corpus);
-    /* script(1) runs it on a pty inside tmux and records every byte. */
-    char full[3200];
     snprintf(full, sizeof full, "script -q -c '%s' %s", cmd, rec);
     assert_int_equal(tmux_start(full, 100, 30), 0);
     char *screen = tmux_wait_for("Issues 1/", 8000);
     assert_non_null(screen);
     free(screen);
-    tmux_keys("Enter", "Enter", "j", "G", NULL);
-    screen = tmux_wait_for("Reader", 2000);
-    assert_non_null(screen);
-    assert_non_null(strstr(screen, "控制字符测试"));
-    free(screen);
+}
+
+/* Quit the browser that start_recorded started and return every byte it
+   wrote (heap, *n bytes). */
+static char *quit_recorded(const char *rec, size_t *n)
+{
     tmux_keys("Q", NULL);
     for (int i = 0; i < 40 && tmux_alive(); i++)
         usleep(50 * 1000);
     tmux_stop();
+    char *bytes = test_read_file(rec, n);
+    assert_true(*n > 100);
+    return bytes;
+}
+
+/* Open the page full of escape sequences in the browser in tmux, with
+   everything dubao writes recorded: the payloads never appear. */
+static void hostile_escapes_never_reach_the_terminal(void **state)
+{
+    (void)state;
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
+    char rec[600];
+    snprintf(rec, sizeof rec, "%s/typescript", t.dir);
+    write_bytes(corpus, "escapes.txt", escapes, strlen(escapes));
+    start_recorded(db, corpus, rec);
+    tmux_keys("Enter", "Enter", "j", "G", NULL);
+    char *screen = tmux_wait_for("Reader", 2000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "控制字符测试"));
+    free(screen);
     size_t n;
-    char *bytes = test_read_file(rec, &n);
-    assert_true(n > 100);
+    char *bytes = quit_recorded(rec, &n);
     assert_null(memmem(bytes, n, "52;c;", 5));
     assert_null(memmem(bytes, n, "SGFja2VkIQ", 10));
     assert_null(memmem(bytes, n, "\x1b[31m", 5));
@@ -347,23 +378,15 @@ static void hostile_file_names_are_printed_safely(void **state)
 static void hostile_file_names_in_the_status_line(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600], rec[600], cmd[2400], full[3200];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/s.db", dir);
-    snprintf(rec, sizeof rec, "%s/typescript", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
+    char rec[600];
+    snprintf(rec, sizeof rec, "%s/typescript", t.dir);
     write_bytes(corpus, "a\xe2\x80\xae" "txt.exe", page, strlen(page));
     write_bytes(corpus, "b\x1b]52;c;SGFja2VkIQ==\x07\xf3\xa0\x81\xa9.txt",
                 page, strlen(page));
-    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), db,
-             corpus);
-    snprintf(full, sizeof full, "script -q -c '%s' %s", cmd, rec);
-    assert_int_equal(tmux_start(full, 100, 30), 0);
-    char *screen = tmux_wait_for("Issues 1/", 8000);
-    assert_non_null(screen);
-    free(screen);
-    screen = tmux_wait_for("a\\u202etxt.exe \xC2\xB7", 2000);
+    start_recorded(db, corpus, rec);
+    char *screen = tmux_wait_for("a\\u202etxt.exe \xC2\xB7", 2000);
     assert_non_null(screen);
     free(screen);
     tmux_keys("j", NULL);
@@ -371,13 +394,8 @@ static void hostile_file_names_in_the_status_line(void **state)
                            2000);
     assert_non_null(screen);
     free(screen);
-    tmux_keys("Q", NULL);
-    for (int i = 0; i < 40 && tmux_alive(); i++)
-        usleep(50 * 1000);
-    tmux_stop();
     size_t n;
-    char *bytes = test_read_file(rec, &n);
-    assert_true(n > 100);
+    char *bytes = quit_recorded(rec, &n);
     assert_null(memmem(bytes, n, "\xe2\x80\xae", 3));
     assert_null(memmem(bytes, n, "\xf3\xa0\x81", 3));
     assert_null(memmem(bytes, n, "\x1b]52", 4));
@@ -464,11 +482,9 @@ static void hostile_links_stay_inside_the_corpus(void **state)
 static void hostile_dangling_link_does_not_keep_deleted_files(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600], path[800];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/d.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
+    char path[800];
     write_bytes(corpus, "a.txt", page, strlen(page));
     write_bytes(corpus, "b.txt", page, strlen(page));
     snprintf(path, sizeof path, "%s/dangling", corpus);
@@ -496,11 +512,9 @@ static void hostile_dangling_link_does_not_keep_deleted_files(void **state)
 static void hostile_special_files_are_reported(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600], path[800];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/f.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
+    char path[800];
     write_bytes(corpus, "a.txt", page, strlen(page));
     snprintf(path, sizeof path, "%s/pipe.txt", corpus);
     assert_int_equal(mkfifo(path, 0600), 0);
@@ -548,12 +562,10 @@ static void sparse_file(const char *dir, const char *name, off_t size)
 static void hostile_huge_files_are_refused_cheaply(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600], db2[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/h.db", dir);
-    snprintf(db2, sizeof db2, "%s/h2.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
+    char db2[600];
+    snprintf(db2, sizeof db2, "%s/h2.db", t.dir);
     write_bytes(corpus, "good.txt", page, strlen(page));
     sparse_file(corpus, "zeros-1g.txt", (off_t)1 << 30);
     sparse_file(corpus, "zeros-4g.txt", (off_t)4 << 30);
@@ -585,15 +597,13 @@ static void hostile_huge_files_are_refused_cheaply(void **state)
 static void hostile_file_size_limit_is_configurable(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/s.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
     write_bytes(corpus, "page.txt", page, strlen(page));
     strbuf out = {0}, err = {0};
     char *small[] = {(char *)dubao_bin(), "--max-file-size", "100",
-                     "--db", db, "--corpus", corpus, "index", NULL};
+                     "--db", (char *)db, "--corpus", (char *)corpus, "index",
+                     NULL};
     assert_int_equal(test_run(small, &out, &err), 0);
     assert_non_null(strstr(out.s, ": 0 issues"));
     char expect[128];
@@ -602,8 +612,8 @@ static void hostile_file_size_limit_is_configurable(void **state)
     assert_non_null(strstr(err.s, expect));
     sb_clear(&out);
     sb_clear(&err);
-    char *bad[] = {(char *)dubao_bin(), "--max-file-size", "lots", "--db", db,
-                   "issues", NULL};
+    char *bad[] = {(char *)dubao_bin(), "--max-file-size", "lots", "--db",
+                   (char *)db, "issues", NULL};
     assert_int_equal(test_run(bad, &out, &err), 2);
     assert_non_null(strstr(err.s, "--max-file-size 'lots' is not a size"));
     sb_clear(&err);
@@ -625,11 +635,8 @@ static void hostile_memory_is_a_small_multiple_of_the_file(void **state)
     (void)state;
     if (getenv("DUBAO_TEST_SMALL"))
         skip();
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/m.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
     static const char *const pages[] = {
         "000_fe2404723e325502.txt", "001_fdcd2f72013fe7d7.txt",
         "002_c7847733b991b368.txt", "003_fd34653d609bdb42.txt",
@@ -682,11 +689,8 @@ static void write_encoded(const char *dir, const char *name,
 static void hostile_encodings_are_detected(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/e.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
     static const char traditional[] =
         "測試日報\n\n代表熱議新質生產力\n\n本報記者 王五\n\n"
         "張三代表說，我們要把科技創新放在首位，推動產業升級。\n";
@@ -728,11 +732,8 @@ static void hostile_encodings_are_detected(void **state)
 static void hostile_tag_characters_are_removed(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
     /* "ignore all" spelt in tag characters inside the quote and headline,
        a flag's tag sequence, an interlinear annotation mark. */
     static const char tagged[] =
