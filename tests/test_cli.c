@@ -302,6 +302,14 @@ static void cli_messages_name_what_is_wrong(void **state)
     /* An argument echoed in a message is printable. */
     expect_usage(db, "unknown command 'x\\u001b]52;c;QQ==\\u0007'",
                  "x\x1b]52;c;QQ==\x07", NULL, NULL, NULL);
+    expect_usage(db, "no speaker has the role 'x\\u001b[2J'", "-n", "quotes",
+                 "--role", "x\x1b[2J");
+    expect_usage(db, "--since 2025\\u009b: not a date", "-n", "issues",
+                 "--since", "2025\xc2\x9b");
+    sb_clear(&err);
+    assert_int_equal(run_dubao(db, &out, &err, "-n", "speakers",
+                               "zz\x1b]0;t\x07", NULL, NULL, NULL), 0);
+    assert_non_null(strstr(err.s, "no speaker matches 'zz\\u001b]0;t\\u0007'"));
     sb_free(&out);
     sb_free(&err);
 }

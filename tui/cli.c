@@ -195,9 +195,11 @@ static int resolve_issue(db *d, const char *cmd, const char *issue,
     if (found < 0)
         return EXIT_RUNTIME;
     if (found == 0) {
+        char *shown = printable(issue);
         fprintf(stderr, "dubao %s: no issue is named '%s' (dubao issues "
                 "lists them; a path must be a file of the corpus)\n", cmd,
-                issue);
+                shown);
+        free(shown);
         return EXIT_USAGE;
     }
     return EXIT_OK;
@@ -297,12 +299,17 @@ static int check_role(db *d, const char *role)
     strlist known = {0};
     int found = db_role_known(d, role, &known);
     if (found == 0) {
-        fprintf(stderr, "dubao quotes: no speaker has the role '%s'; --role "
-                "takes a class (人大代表, 政协委员, local, all) or a role "
-                "that speakers have:", role);
-        for (size_t i = 0; i < known.n; i++)
-            fprintf(stderr, "%s %s", i ? "," : "", known.v[i]);
-        fprintf(stderr, "%s\n", known.n ? "" : " (none yet)");
+        strbuf msg = {0};
+        sb_puts(&msg, "dubao quotes: no speaker has the role '");
+        printable_append(&msg, role, strlen(role));
+        sb_puts(&msg, "'; --role takes a class (人大代表, 政协委员, local, "
+                      "all) or a role that speakers have:");
+        for (size_t i = 0; i < known.n; i++) {
+            sb_puts(&msg, i ? ", " : " ");
+            put_text(&msg, known.v[i]);
+        }
+        fprintf(stderr, "%s%s\n", msg.s, known.n ? "" : " (none yet)");
+        sb_free(&msg);
     }
     strlist_free(&known);
     return found < 0 ? EXIT_RUNTIME : found ? EXIT_OK : EXIT_USAGE;
@@ -315,11 +322,13 @@ static void explain_no_quotes(db *d, const command_options *co)
     if (!co->speaker && !co->role && !co->about && !co->issue &&
         !date_range_bounded(&co->dates))
         fprintf(stderr, "dubao quotes: the database holds no quotes\n");
-    else if (co->speaker && db_speakers_named(d, co->speaker) == 0)
+    else if (co->speaker && db_speakers_named(d, co->speaker) == 0) {
+        char *shown = printable(co->speaker);
         fprintf(stderr, "dubao quotes: no speaker matches '%s' (dubao "
                 "speakers %s looks in titles and delegations too)\n",
-                co->speaker, co->speaker);
-    else
+                shown, shown);
+        free(shown);
+    } else
         fprintf(stderr, "dubao quotes: no quote matches these options\n");
 }
 
@@ -374,9 +383,12 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
     ssize_t n = db_speakers(d, query, &rows);
     if (n < 0)
         return EXIT_RUNTIME;
-    if (n == 0 && query && *query)
+    if (n == 0 && query && *query) {
+        char *shown = printable(query);
         fprintf(stderr, "dubao speakers: no speaker matches '%s' (by name, "
-                "pinyin, titles or delegation)\n", query);
+                "pinyin, titles or delegation)\n", shown);
+        free(shown);
+    }
     strbuf line = {0};
     for (ssize_t i = 0; i < n; i++) {
         speaker_row *r = &rows[i];
@@ -538,7 +550,7 @@ static int parse_command_options(int argc, char **argv, command_options *co,
     }
     strbuf err = {0};
     if (!date_range_set(&co->dates, co->since, co->until, &err)) {
-        fprintf(stderr, "dubao %s: %s\n", argv[0], err.s);
+        usage_error(cmd, "%s", err.s);
         sb_free(&err);
         return -1;
     }
