@@ -130,11 +130,8 @@ static int make_hostile_corpus(const char *dir, bool giant)
 static void hostile_corpus_indexes_with_clear_messages(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/corpus", dir);
-    snprintf(db, sizeof db, "%s/h.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    char *corpus = t.corpus, *db = t.db;
     /* The giant files take seconds; under sanitizers only the small ones. */
     bool giant = getenv("DUBAO_TEST_SMALL") == NULL;
     int issues = make_hostile_corpus(corpus, giant);
@@ -189,15 +186,21 @@ static void hostile_corpus_indexes_with_clear_messages(void **state)
     sb_free(&err);
 }
 
-/* Start the browser on corpus with database db in tmux (100x30), under
-   script(1), which runs it on a pty and records every byte it writes to
-   rec; wait for the issues pane. */
-static void start_recorded(const char *db, const char *corpus,
-                           const char *rec)
+/* Where script(1) records what the browser of a test writes. */
+static void recording_path(const scratch *t, char *rec, size_t n)
 {
-    char cmd[2400], full[3200];
-    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), db,
-             corpus);
+    snprintf(rec, n, "%s/typescript", t->dir);
+}
+
+/* Start the browser on the test's corpus and database in tmux (100x30),
+   under script(1), which runs it on a pty and records every byte it
+   writes; wait for the issues pane. */
+static void start_recorded(const scratch *t)
+{
+    char cmd[2400], full[3200], rec[700];
+    recording_path(t, rec, sizeof rec);
+    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s", dubao_bin(), t->db,
+             t->corpus);
     snprintf(full, sizeof full, "script -q -c '%s' %s", cmd, rec);
     assert_int_equal(tmux_start(full, 100, 30), 0);
     char *screen = tmux_wait_for("Issues 1/", 8000);
@@ -205,17 +208,23 @@ static void start_recorded(const char *db, const char *corpus,
     free(screen);
 }
 
-/* Quit the browser that start_recorded started and return every byte it
-   wrote (heap, *n bytes). */
-static char *quit_recorded(const char *rec, size_t *n)
+/* Quit the browser that start_recorded started and check that none of
+   the byte strings in never (NULL-terminated) is among what it wrote. */
+static void quit_recorded(const scratch *t, const char *const *never)
 {
+    char rec[700];
+    recording_path(t, rec, sizeof rec);
     tmux_keys("Q", NULL);
     for (int i = 0; i < 40 && tmux_alive(); i++)
         usleep(50 * 1000);
     tmux_stop();
-    char *bytes = test_read_file(rec, n);
-    assert_true(*n > 100);
-    return bytes;
+    size_t n;
+    char *bytes = test_read_file(rec, &n);
+    assert_true(n > 100);
+    for (; *never; never++)
+        if (memmem(bytes, n, *never, strlen(*never)))
+            fail_msg("the browser wrote '%s'", *never);
+    free(bytes);
 }
 
 /* Open the page full of escape sequences in the browser in tmux, with
@@ -224,24 +233,16 @@ static void hostile_escapes_never_reach_the_terminal(void **state)
 {
     (void)state;
     scratch t = fresh_scratch();
-    const char *corpus = t.corpus, *db = t.db;
-    char rec[600];
-    snprintf(rec, sizeof rec, "%s/typescript", t.dir);
-    write_bytes(corpus, "escapes.txt", escapes, strlen(escapes));
-    start_recorded(db, corpus, rec);
+    write_bytes(t.corpus, "escapes.txt", escapes, strlen(escapes));
+    start_recorded(&t);
     tmux_keys("Enter", "Enter", "j", "G", NULL);
     char *screen = tmux_wait_for("Reader", 2000);
     assert_non_null(screen);
     assert_non_null(strstr(screen, "控制字符测试"));
     free(screen);
-    size_t n;
-    char *bytes = quit_recorded(rec, &n);
-    assert_null(memmem(bytes, n, "52;c;", 5));
-    assert_null(memmem(bytes, n, "SGFja2VkIQ", 10));
-    assert_null(memmem(bytes, n, "\x1b[31m", 5));
-    assert_null(memmem(bytes, n, "\xc2\x9b", 2));
-    assert_null(memmem(bytes, n, "\x07", 1));
-    free(bytes);
+    static const char *const never[] = {"52;c;", "SGFja2VkIQ", "\x1b[31m",
+                                        "\xc2\x9b", "\x07", NULL};
+    quit_recorded(&t, never);
 }
 
 /* File names a red team would choose: an OSC 52 clipboard write, a C1
@@ -322,11 +323,8 @@ static void assert_json_lines(const char *out)
 static void hostile_file_names_are_printed_safely(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/names", dir);
-    snprintf(db, sizeof db, "%s/n.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    scratch t = fresh_scratch();
+    const char *corpus = t.corpus, *db = t.db;
     for (size_t i = 0; i < NHOSTILE; i++)
         write_bytes(corpus, hostile_names[i], page, strlen(page));
     /* Messages name files too: a skipped one and a repaired one. */
@@ -379,13 +377,10 @@ static void hostile_file_names_in_the_status_line(void **state)
 {
     (void)state;
     scratch t = fresh_scratch();
-    const char *corpus = t.corpus, *db = t.db;
-    char rec[600];
-    snprintf(rec, sizeof rec, "%s/typescript", t.dir);
-    write_bytes(corpus, "a\xe2\x80\xae" "txt.exe", page, strlen(page));
-    write_bytes(corpus, "b\x1b]52;c;SGFja2VkIQ==\x07\xf3\xa0\x81\xa9.txt",
+    write_bytes(t.corpus, "a\xe2\x80\xae" "txt.exe", page, strlen(page));
+    write_bytes(t.corpus, "b\x1b]52;c;SGFja2VkIQ==\x07\xf3\xa0\x81\xa9.txt",
                 page, strlen(page));
-    start_recorded(db, corpus, rec);
+    start_recorded(&t);
     char *screen = tmux_wait_for("a\\u202etxt.exe \xC2\xB7", 2000);
     assert_non_null(screen);
     free(screen);
@@ -394,13 +389,9 @@ static void hostile_file_names_in_the_status_line(void **state)
                            2000);
     assert_non_null(screen);
     free(screen);
-    size_t n;
-    char *bytes = quit_recorded(rec, &n);
-    assert_null(memmem(bytes, n, "\xe2\x80\xae", 3));
-    assert_null(memmem(bytes, n, "\xf3\xa0\x81", 3));
-    assert_null(memmem(bytes, n, "\x1b]52", 4));
-    assert_null(memmem(bytes, n, "\x07", 1));
-    free(bytes);
+    static const char *const never[] = {"\xe2\x80\xae", "\xf3\xa0\x81",
+                                        "\x1b]52", "\x07", NULL};
+    quit_recorded(&t, never);
 }
 
 /* Run dubao --db db --corpus corpus ARGS... (up to four), capturing
@@ -420,6 +411,15 @@ static int dubao_on(const char *db, const char *corpus, strbuf *out,
     return rc;
 }
 
+/* Make dir/name a symbolic link to target. */
+static void link_in(const char *dir, const char *name, const char *target)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (symlink(target, path) != 0)
+        fail_msg("symlink %s -> %s failed", path, target);
+}
+
 /* The red team's links: sub/loop -> ., sub/up -> .., a link to a private
    directory outside the corpus and one to a private file.  The page is
    indexed once, nothing outside is read, and each link is reported. */
@@ -427,7 +427,7 @@ static void hostile_links_stay_inside_the_corpus(void **state)
 {
     (void)state;
     const char *dir = test_tmpdir();
-    char corpus[600], sub[700], private[600], db[600], path[1400];
+    char corpus[600], sub[700], private[600], db[600];
     snprintf(corpus, sizeof corpus, "%s/corpus", dir);
     snprintf(sub, sizeof sub, "%s/sub", corpus);
     snprintf(private, sizeof private, "%s/private", dir);
@@ -438,14 +438,10 @@ static void hostile_links_stay_inside_the_corpus(void **state)
     write_bytes(sub, "page.txt", page, strlen(page));
     static const char secret[] = "机密\n\n口令是青山绿水。\n";
     write_bytes(private, "shadow", secret, strlen(secret));
-    snprintf(path, sizeof path, "%s/loop", sub);
-    assert_int_equal(symlink(".", path), 0);
-    snprintf(path, sizeof path, "%s/up", sub);
-    assert_int_equal(symlink("..", path), 0);
-    snprintf(path, sizeof path, "%s/etc_link", corpus);
-    assert_int_equal(symlink(private, path), 0);
-    snprintf(path, sizeof path, "%s/shadow.txt", corpus);
-    assert_int_equal(symlink("../private/shadow", path), 0);
+    link_in(sub, "loop", ".");
+    link_in(sub, "up", "..");
+    link_in(corpus, "etc_link", private);
+    link_in(corpus, "shadow.txt", "../private/shadow");
 
     strbuf out = {0}, err = {0};
     assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
@@ -487,8 +483,7 @@ static void hostile_dangling_link_does_not_keep_deleted_files(void **state)
     char path[800];
     write_bytes(corpus, "a.txt", page, strlen(page));
     write_bytes(corpus, "b.txt", page, strlen(page));
-    snprintf(path, sizeof path, "%s/dangling", corpus);
-    assert_int_equal(symlink("nowhere.txt", path), 0);
+    link_in(corpus, "dangling", "nowhere.txt");
     strbuf out = {0}, err = {0};
     assert_int_equal(dubao_on(db, corpus, &out, &err, "index", NULL, NULL),
                      0);
