@@ -106,6 +106,10 @@ char *dubao_config_path(void)
 
 int make_parent_dirs(const char *path)
 {
+    if (!*path) {
+        errno = ENOENT; /* no file, so no directory to make for it */
+        return -1;
+    }
     char *p = xstrdup(path);
     for (char *s = p + 1; *s; s++) {
         if (*s != '/')

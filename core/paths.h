@@ -14,7 +14,7 @@ char *dubao_default_db_path(void);
 char *dubao_config_path(void);
 
 /* Create the directories leading to path (not path itself), mode 0700.
-   Returns 0 on success, -1 with errno set. */
+   Returns 0 on success, -1 with errno set (ENOENT for an empty path). */
 int make_parent_dirs(const char *path);
 
 /* path with a leading ~, $HOME or ${HOME} (alone or before a '/')

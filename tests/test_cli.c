@@ -2,10 +2,13 @@
  * contracts and messages for bad input. */
 #include "test.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "paths.h"
 
 static const char *dubao_bin(void)
 {
@@ -214,6 +217,15 @@ static void cli_usage_errors_exit_2(void **state)
                                NULL, NULL), 2);
     assert_int_equal(run_dubao(db, &out, &err, "quotes", "--speaker", NULL,
                                NULL, NULL, NULL), 2);
+    /* An empty database name is a usage error, not SQLite's temporary
+       database (issue 21 item 4). */
+    sb_clear(&err);
+    assert_int_equal(run_dubao("", &out, &err, "issues", NULL, NULL, NULL,
+                               NULL, NULL), 2);
+    assert_non_null(strstr(err.s, "--db needs a file name"));
+    errno = 0;
+    assert_int_equal(make_parent_dirs(""), -1); /* read past "" before */
+    assert_int_equal(errno, ENOENT);
     sb_clear(&out);
     assert_int_equal(run_dubao(NULL, &out, &err, "--help", NULL, NULL, NULL,
                                NULL, NULL), 0);

@@ -121,6 +121,11 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
     while ((c = getopt_long(argc, argv, "+:qnhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (!*optarg) {
+                fprintf(stderr, "dubao: --db needs a file name (it was "
+                        "empty)\nTry 'dubao --help'.\n");
+                return -1;
+            }
             free(o->db_path);
             o->db_path = strdup(optarg);
             break;
