@@ -11,6 +11,7 @@
  */
 #include "db_int.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -177,12 +178,14 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
     return rc;
 }
 
-/* Check that the file is a dubao database we can read, then upgrade it. */
-static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
+/* Read the schema version of the open database into *version, as SQLite
+   sees it (through the WAL too), refusing a database of another program
+   or of a newer dubao. */
+static int db_check_owner(db *d, int64_t *version, strbuf *err)
 {
-    int64_t app = 0, version = 0, tables = 0;
+    int64_t app = 0, tables = 0;
     if (db_query_int(d, "PRAGMA application_id", &app) != 0 ||
-        db_query_int(d, "PRAGMA user_version", &version) != 0 ||
+        db_query_int(d, "PRAGMA user_version", version) != 0 ||
         db_query_int(d, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
         sb_printf(err, "%s is not a usable database: %s", d->path,
                   sqlite3_errmsg(d->h));
@@ -194,12 +197,18 @@ static int db_check_and_upgrade(db *d, bool readonly, strbuf *err)
                   d->path);
         return -1;
     }
-    if (version > DUBAO_SCHEMA_VERSION) {
+    if (*version > DUBAO_SCHEMA_VERSION) {
         sb_printf(err, "%s was written by a newer dubao (schema %lld, this "
                   "one knows %d); refusing to misread it.", d->path,
-                  (long long)version, DUBAO_SCHEMA_VERSION);
+                  (long long)*version, DUBAO_SCHEMA_VERSION);
         return -1;
     }
+    return 0;
+}
+
+/* Bring a dubao database of schema version to the current one. */
+static int db_upgrade(db *d, int64_t version, bool readonly, strbuf *err)
+{
     if (version == DUBAO_SCHEMA_VERSION)
         return 0;
     if (readonly) {
@@ -359,21 +368,116 @@ db *db_rebuild(const char *path, strbuf *msg)
     return d;
 }
 
+/* Read the first 100 bytes of the file at path (the SQLite header) into
+   h.  Returns how many were read (0 for an empty file), or -1 with errno
+   when the file cannot be opened. */
+static ssize_t read_header(const char *path, unsigned char h[100])
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return -1;
+    ssize_t n = 0, got;
+    while (n < 100 && ((got = read(fd, h + n, 100 - (size_t)n)) > 0 ||
+                       (got < 0 && errno == EINTR)))
+        n += got > 0 ? got : 0;
+    close(fd);
+    return n;
+}
+
+/* The application id in an SQLite header. */
+static uint32_t header_application_id(const unsigned char h[100])
+{
+    return (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 |
+           (uint32_t)h[70] << 8 | h[71];
+}
+
+/* Is h (n bytes) the start of an SQLite file? */
+static bool header_is_sqlite(const unsigned char *h, ssize_t n)
+{
+    return n >= 100 && memcmp(h, "SQLite format 3", 16) == 0;
+}
+
 /* Does the file start with an SQLite header carrying dubao's
    application id?  (Readable even when the rest of the file is damaged.) */
 static bool file_has_dubao_header(const char *path)
 {
     unsigned char h[100];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    size_t n = fread(h, 1, sizeof h, f);
-    fclose(f);
-    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
-        return false;
-    uint32_t app = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 |
-                   (uint32_t)h[70] << 8 | h[71];
-    return app == DUBAO_APPLICATION_ID;
+    ssize_t n = read_header(path, h);
+    return header_is_sqlite(h, n) &&
+           header_application_id(h) == DUBAO_APPLICATION_ID;
+}
+
+/* An SQLite URI for the file at path with the query (e.g. "immutable=1"):
+   every byte that could be read as URI syntax is %-escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+    strbuf uri = {0};
+    sb_puts(&uri, path[0] == '/' ? "file://" : "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (isalnum(*p) || strchr("/-._~", *p))
+            sb_putc(&uri, (char)*p);
+        else
+            sb_printf(&uri, "%%%02X", *p);
+    }
+    sb_printf(&uri, "?%s", query);
+    return sb_take(&uri);
+}
+
+/* How many tables the main file of the SQLite database at path holds,
+   read without locks and without creating or changing any file
+   (immutable=1: a file that may be another program's is only looked
+   at).  -1 when it cannot be read. */
+static int64_t count_tables_untouched(const char *path)
+{
+    char *uri = file_uri(path, "immutable=1");
+    sqlite3 *h = NULL;
+    int64_t n = -1;
+    sqlite3_stmt *st;
+    if (sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                        NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema", -1, &st,
+                           NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    free(uri);
+    return n;
+}
+
+/* Decide from its bytes alone, before SQLite opens it for writing (which
+   would switch it to WAL mode), whether the file at path may be used:
+   it is missing or empty, it carries dubao's application id, or it is an
+   SQLite file without an application id that holds no table (nothing of
+   anyone's is in it; a dubao database killed before its first checkpoint
+   looks like this too).  Anything else is another program's, or not a
+   database: -1 with a sentence in err, and the file is left as it was. */
+static int recognise_file(const char *path, strbuf *err)
+{
+    unsigned char h[100];
+    ssize_t n = read_header(path, h);
+    if (n < 0 && errno == ENOENT)
+        return 0;
+    if (n < 0) {
+        sb_printf(err, "cannot open database %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (n == 0)
+        return 0;
+    if (!header_is_sqlite(h, n)) {
+        sb_printf(err, "%s is not a usable database: file is not a database "
+                  "(refusing to touch it; use --db to choose another path).",
+                  path);
+        return -1;
+    }
+    uint32_t app = header_application_id(h);
+    if (app == DUBAO_APPLICATION_ID ||
+        (app == 0 && count_tables_untouched(path) == 0))
+        return 0;
+    sb_printf(err, "%s is an SQLite database of another program; refusing "
+              "to touch it (use --db to choose another path).", path);
+    return -1;
 }
 
 db *db_open_or_repair(const char *path, strbuf *err, strbuf *notice)
@@ -430,6 +534,8 @@ static void create_private_file(const char *path)
 
 db *db_open(const char *path, bool readonly, strbuf *err)
 {
+    if (recognise_file(path, err) != 0)
+        return NULL;
     if (!readonly)
         create_private_file(path);
     db *d = xcalloc(1, sizeof *d);
@@ -453,10 +559,20 @@ db *db_open(const char *path, bool readonly, strbuf *err)
        environment says otherwise, as tests do). */
     const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
     sqlite3_busy_timeout(d->h, busy ? atoi(busy) : 5000);
+    /* Nothing is written until the file is known to be dubao's: not the
+       journal mode, not even the checkpoint SQLite makes when it closes
+       a WAL database. */
+    sqlite3_db_config(d->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    int64_t version = 0;
     if (db_exec_sql(d, "PRAGMA foreign_keys=ON", err) != 0 ||
-        (!readonly && db_exec_sql(d, "PRAGMA journal_mode=WAL;"
+        db_check_owner(d, &version, err) != 0) {
+        db_close(d);
+        return NULL;
+    }
+    sqlite3_db_config(d->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+    if ((!readonly && db_exec_sql(d, "PRAGMA journal_mode=WAL;"
                                      "PRAGMA synchronous=NORMAL", err) != 0) ||
-        db_check_and_upgrade(d, readonly, err) != 0) {
+        db_upgrade(d, version, readonly, err) != 0) {
         db_close(d);
         return NULL;
     }

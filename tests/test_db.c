@@ -507,6 +507,96 @@ static void db_refuses_foreign_and_newer_files(void **state)
     sb_free(&err);
 }
 
+/* The names in directory dir, one per line, sorted (to see that nothing
+   was created beside a file). */
+static char *dir_listing(const char *dir)
+{
+    char *argv[] = {"ls", "-a", (char *)dir, NULL};
+    strbuf out = {0};
+    test_run(argv, &out, NULL);
+    return sb_take(&out);
+}
+
+/* Run dubao with --db path on a command and check that the file at path
+   and its directory are exactly as they were. */
+static void assert_untouched_by_dubao(const char *dir, const char *path,
+                                      const char *expect)
+{
+    size_t before_len, after_len;
+    char *before = test_read_file(path, &before_len);
+    char *listing = dir_listing(dir);
+    const char *bin = getenv("DUBAO_BIN") ? getenv("DUBAO_BIN") : "./dubao";
+    char *argv[] = {(char *)bin, "--db", (char *)path, "-q", "issues", NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run(argv, &out, &err), 1);
+    if (!strstr(err.s ? err.s : "", expect))
+        fail_msg("%s: expected '%s' in: %s", path, expect, err.s);
+    char *after = test_read_file(path, &after_len);
+    assert_int_equal(after_len, before_len);
+    if (memcmp(before, after, before_len) != 0)
+        fail_msg("%s was changed", path);
+    char *listing_after = dir_listing(dir);
+    assert_string_equal(listing_after, listing);
+    free(before);
+    free(after);
+    free(listing);
+    free(listing_after);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Make an SQLite file of another program at path: a table with a row, in
+   the journal mode given. */
+static void make_foreign_db(const char *path, const char *journal_mode)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    char sql[200];
+    snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s; CREATE TABLE t(x);"
+             "INSERT INTO t VALUES('theirs')", journal_mode);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* A file that is not dubao's is recognised before anything is written:
+   SQLite's own files (rollback or WAL journal, WAL still open by their
+   program, an application id of theirs) and a text file keep every byte,
+   and nothing appears beside them (issue 21 item 6). */
+static void db_never_changes_a_foreign_file(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/rollback.db", dir);
+    make_foreign_db(path, "DELETE");
+    assert_untouched_by_dubao(dir, path, "another program");
+
+    snprintf(path, sizeof path, "%s/wal.db", dir);
+    make_foreign_db(path, "WAL");
+    assert_untouched_by_dubao(dir, path, "another program");
+
+    /* Their program still has it open, with a commit in the WAL only. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA wal_autocheckpoint=0;"
+                                     "INSERT INTO t VALUES('more')", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    assert_untouched_by_dubao(dir, path, "another program");
+    sqlite3_close(h);
+
+    /* Their application id on a database without tables. */
+    snprintf(path, sizeof path, "%s/theirs.db", dir);
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA application_id=1234", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_untouched_by_dubao(dir, path, "another program");
+
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    write_file(path, "SQLite format 2 is not what this is\n", 36);
+    assert_untouched_by_dubao(dir, path, "not a usable database");
+}
+
 static void db_upgrades_old_schema_keeping_user_data(void **state)
 {
     (void)state;
@@ -601,6 +691,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_counts_marked_quotes),
     cmocka_unit_test(db_pinyin_keys_agree_with_a_scan),
     cmocka_unit_test(db_refuses_foreign_and_newer_files),
+    cmocka_unit_test(db_never_changes_a_foreign_file),
     cmocka_unit_test(db_upgrades_old_schema_keeping_user_data),
     cmocka_unit_test(corpus_index_is_incremental),
 };
