@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -312,58 +313,197 @@ int db_full_check(db *d, strbuf *report)
     return ok;
 }
 
-/* Copy the rows of the user tables that can still be read from the
-   damaged database at path into the fresh connection d. */
-static void copy_user_data(db *d, const char *path)
+/* How long to wait for another connection's lock: 5 s unless the
+   environment says otherwise (as tests do). */
+static int busy_timeout_ms(void)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->h, "ATTACH ?1 AS old", -1, &st, NULL) !=
-        SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+    const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
+    return busy ? atoi(busy) : 5000;
+}
+
+/* The files SQLite keeps beside a database: its WAL, the WAL's index,
+   its rollback journal. */
+static const char *const side_file_suffixes[] = {"-wal", "-shm", "-journal"};
+
+/* Remove the database file at path and the files beside it. */
+static void remove_db_files(const char *path)
+{
+    remove(path);
+    for (size_t i = 0; i < 3; i++) {
+        strbuf side = {0};
+        sb_printf(&side, "%s%s", path, side_file_suffixes[i]);
+        remove(side.s);
+        sb_free(&side);
+    }
+}
+
+/* Rename the database file from to to, with the files beside it (a WAL
+   may hold commits that are not in the main file yet: the two stay
+   together).  All or nothing: -1 with errno, and everything where it
+   was, on failure. */
+static int rename_db_files(const char *from, const char *to)
+{
+    if (rename(from, to) != 0)
+        return -1;
+    size_t done = 0;
+    int failure = 0;
+    for (; done < 3 && !failure; done++) {
+        strbuf a = {0}, b = {0};
+        sb_printf(&a, "%s%s", from, side_file_suffixes[done]);
+        sb_printf(&b, "%s%s", to, side_file_suffixes[done]);
+        if (rename(a.s, b.s) != 0 && errno != ENOENT)
+            failure = errno;
+        sb_free(&a);
+        sb_free(&b);
+    }
+    if (!failure)
+        return 0;
+    for (size_t i = 0; i + 1 < done; i++) {
+        strbuf a = {0}, b = {0};
+        sb_printf(&a, "%s%s", from, side_file_suffixes[i]);
+        sb_printf(&b, "%s%s", to, side_file_suffixes[i]);
+        rename(b.s, a.s);
+        sb_free(&a);
+        sb_free(&b);
+    }
+    rename(to, from);
+    errno = failure;
+    return -1;
+}
+
+/* A name beside path for keeping a damaged database: PATH.damaged-TIME,
+   with -N added when that is taken (heap). */
+static char *aside_name(const char *path)
+{
+    strbuf name = {0};
+    struct stat st;
+    long now = (long)time(NULL);
+    sb_printf(&name, "%s.damaged-%ld", path, now);
+    for (int n = 2; lstat(name.s, &st) == 0; n++) {
+        sb_clear(&name);
+        sb_printf(&name, "%s.damaged-%ld-%d", path, now, n);
+    }
+    return sb_take(&name);
+}
+
+/* BEGIN EXCLUSIVE, tried again for as long as the busy timeout: SQLite
+   does not wait for the lock of locking_mode=EXCLUSIVE by itself. */
+static int begin_exclusive(sqlite3 *h)
+{
+    for (int waited = 0;; waited += 50) {
+        int rc = sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_timeout_ms())
+            return rc;
+        usleep(50 * 1000);
+    }
+}
+
+/* Open the damaged database at path, with the new database fresh attached
+   as "fresh", and take the damaged file's exclusive lock: SQLite grants it
+   only when no other connection has the file open, and this connection
+   keeps it until it closes (locking_mode=EXCLUSIVE).  While it is held
+   nobody can commit a write that the copy of the user's data would miss,
+   and nobody has the file open when it is renamed.  NULL with a message
+   when another process has the file (or it cannot be opened). */
+static sqlite3 *open_exclusive(const char *path, const char *fresh,
+                               strbuf *msg)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(h, "ATTACH ?1 AS fresh", -1, &st, NULL) !=
+            SQLITE_OK) {
+        sb_printf(msg, "cannot open %s to set it aside: %s", path,
+                  h ? sqlite3_errmsg(h) : "out of memory");
+        sqlite3_close(h);
+        return NULL;
+    }
+    sqlite3_busy_timeout(h, busy_timeout_ms());
+    /* The damaged file is kept as it was found: no checkpoint into it
+       when this connection closes. */
+    sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    sqlite3_bind_text(st, 1, fresh, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return;
+    if (rc == SQLITE_DONE)
+        rc = sqlite3_exec(h, "PRAGMA main.locking_mode=EXCLUSIVE", NULL, NULL,
+                          NULL);
+    if (rc == SQLITE_OK)
+        rc = begin_exclusive(h);
+    int code = rc & 0xff;
+    /* Damage that keeps even the lock from being taken keeps every other
+       connection from writing too. */
+    if (rc == SQLITE_OK || code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        return h;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        sb_printf(msg, "%s is damaged, but another process has it open (%s); "
+                  "it was left as it is: close the other dubao and run "
+                  "dubao check", path, sqlite3_errmsg(h));
+    else
+        sb_printf(msg, "cannot lock %s to set it aside: %s", path,
+                  sqlite3_errmsg(h));
+    sqlite3_close(h);
+    return NULL;
+}
+
+/* Copy the rows of the user tables that can still be read from the
+   damaged database (main of h) into fresh, and commit them. */
+static void copy_user_data(sqlite3 *h)
+{
     /* Each copy may fail on damaged pages; whatever is readable is kept. */
-    sqlite3_exec(d->h, "INSERT OR IGNORE INTO marks SELECT * FROM old.marks",
-                 NULL, NULL, NULL);
-    sqlite3_exec(d->h, "INSERT OR IGNORE INTO state SELECT * FROM old.state",
-                 NULL, NULL, NULL);
-    sqlite3_exec(d->h, "DETACH old", NULL, NULL, NULL);
+    sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.marks SELECT * FROM "
+                    "main.marks", NULL, NULL, NULL);
+    sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.state SELECT * FROM "
+                    "main.state", NULL, NULL, NULL);
+    sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(h, "DETACH fresh", NULL, NULL, NULL);
+}
+
+/* Create an empty dubao database at path, in one file (rollback journal)
+   so that it can be renamed into place; 0, or -1 with a message. */
+static int create_fresh(const char *path, strbuf *msg)
+{
+    remove_db_files(path);
+    db *d = db_open(path, false, msg);
+    int rc = d ? db_exec_sql(d, "PRAGMA journal_mode=DELETE", msg) : -1;
+    db_close(d);
+    if (rc != 0)
+        remove_db_files(path);
+    return rc;
 }
 
 db *db_rebuild(const char *path, strbuf *msg)
 {
-    strbuf aside = {0}, fresh = {0};
-    sb_printf(&aside, "%s.damaged-%ld", path, (long)time(NULL));
+    strbuf fresh = {0};
     sb_printf(&fresh, "%s.rebuild-tmp", path);
-    remove(fresh.s);
-    db *d = db_open(fresh.s, false, msg);
-    if (d) {
-        copy_user_data(d, path);
-        db_close(d);
-        d = NULL;
-        /* Move the damaged file (and its WAL) aside, the new one in. */
-        strbuf wal = {0}, shm = {0};
-        sb_printf(&wal, "%s-wal", path);
-        sb_printf(&shm, "%s-shm", path);
-        if (rename(path, aside.s) == 0) {
-            remove(wal.s);
-            remove(shm.s);
-            if (rename(fresh.s, path) == 0)
-                d = db_open(path, false, msg);
-        }
-        if (!d && msg->len == 0)
-            sb_printf(msg, "cannot replace %s: %s", path, strerror(errno));
-        else if (d)
-            sb_printf(msg, "the database %s was damaged; it was kept as %s "
-                      "and rebuilt with your marks; the corpus will be "
-                      "indexed again.", path, aside.s);
-        sb_free(&wal);
-        sb_free(&shm);
+    sqlite3 *h = NULL;
+    if (create_fresh(fresh.s, msg) != 0 ||
+        !(h = open_exclusive(path, fresh.s, msg))) {
+        remove_db_files(fresh.s);
+        sb_free(&fresh);
+        return NULL;
     }
-    sb_free(&aside);
+    copy_user_data(h);
+    /* Under the lock, the damaged file and its WAL go aside together and
+       the new one takes their place. */
+    char *aside = aside_name(path);
+    bool moved = rename_db_files(path, aside) == 0;
+    if (moved && rename(fresh.s, path) != 0) {
+        int e = errno;
+        rename_db_files(aside, path);
+        errno = e;
+        moved = false;
+    }
+    if (!moved)
+        sb_printf(msg, "cannot set %s aside: %s", path, strerror(errno));
+    sqlite3_close(h);
+    db *d = moved ? db_open(path, false, msg) : NULL;
+    if (d)
+        sb_printf(msg, "the database %s was damaged; it was kept as %s "
+                  "and rebuilt with your marks; the corpus will be "
+                  "indexed again.", path, aside);
+    remove_db_files(fresh.s);
+    free(aside);
     sb_free(&fresh);
     return d;
 }
@@ -555,10 +695,8 @@ db *db_open(const char *path, bool readonly, strbuf *err)
         db_close(d);
         return NULL;
     }
-    /* Wait for another dubao's write to finish (5 s unless the
-       environment says otherwise, as tests do). */
-    const char *busy = getenv("DUBAO_BUSY_TIMEOUT_MS");
-    sqlite3_busy_timeout(d->h, busy ? atoi(busy) : 5000);
+    /* Wait for another dubao's write to finish. */
+    sqlite3_busy_timeout(d->h, busy_timeout_ms());
     /* Nothing is written until the file is known to be dubao's: not the
        journal mode, not even the checkpoint SQLite makes when it closes
        a WAL database. */

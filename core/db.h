@@ -37,11 +37,15 @@ int db_quick_check(db *d, strbuf *report);
    every start).  Same results. */
 int db_full_check(db *d, strbuf *report);
 
-/* Rebuild a damaged database at path: the user's marks and state are
-   copied out (as far as they can be read), the damaged file is kept
-   beside it as PATH.damaged-TIME, and a fresh database with the user data
-   takes its place (re-filled from the corpus by the next index).  Returns
-   the new connection, or NULL with a message. */
+/* Rebuild a damaged database at path: under the file's exclusive lock
+   (refused, with a message, while another process has it open) the
+   user's marks and state are copied out (as far as they can be read), the
+   damaged file and its WAL are kept together beside it as
+   PATH.damaged-TIME, and a fresh database with the user data takes its
+   place (re-filled from the corpus by the next index).  Call it only on
+   a positive finding of damage (db_quick_check or db_full_check returned
+   0), never because a check could not run.  Returns the new connection,
+   or NULL with a message. */
 db *db_rebuild(const char *path, strbuf *msg);
 
 /* What is stored about a corpus file, to decide whether to re-parse it. */

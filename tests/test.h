@@ -47,6 +47,11 @@ int test_run_with_file_limit(char *const argv[], long bytes, strbuf *out,
 /* The peak resident memory of the last test_run child, in KiB. */
 extern long test_last_maxrss_kb;
 
+/* Run SQL on the database file db directly (fails the test on error). */
+void test_sql(const char *db, const char *stmt);
+/* One integer from a query on the database file db (-1 when no row). */
+long long test_sql_int(const char *db, const char *query);
+
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */
 bool test_json_valid(const char *s);

@@ -38,26 +38,13 @@ static int dubao(const char *db, const char *corpus, const char *cmd,
 /* Run an SQL statement on a database file directly. */
 static void sql(const char *db, const char *stmt)
 {
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-    char *msg = NULL;
-    if (sqlite3_exec(h, stmt, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", stmt, msg);
-    sqlite3_close(h);
+    test_sql(db, stmt);
 }
 
 /* One integer from a query on a database file. */
 static long long sql_int(const char *db, const char *q)
 {
-    sqlite3 *h;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
-    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
-                                                 : -1;
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return v;
+    return test_sql_int(db, q);
 }
 
 /* Count the lines of s. */
@@ -456,6 +443,132 @@ static void faults_unreadable_directory_keeps_its_files(void **state)
     sb_free(&err);
 }
 
+/* How many names in dir contain part. */
+static int count_names(const char *dir, const char *part)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c -- '%s'", dir, part);
+    char *sh[] = {"sh", "-c", cmd, NULL};
+    strbuf out = {0};
+    test_run(sh, &out, NULL);
+    int n = out.s ? atoi(out.s) : -1;
+    sb_free(&out);
+    return n;
+}
+
+/* check while another process holds a write transaction open longer than
+   the busy timeout: "could not check", exit 1, and the file is left
+   alone; the other process's write, committed afterwards, is kept
+   (issue 21 item 1: it was called damage, moved aside and lost). */
+static void faults_check_of_a_locked_database_changes_nothing(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], corpus[512];
+    snprintf(db, sizeof db, "%s/busy.db", dir);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    make_corpus(corpus, "锁", 3);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO marks("
+                                     "file, headline, quote, created) VALUES("
+                                     "'f','h','theirs',1)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    setenv("DUBAO_BUSY_TIMEOUT_MS", "300", 1);
+    sb_clear(&err);
+    assert_int_equal(dubao(db, corpus, "check", &out, &err), 1);
+    assert_non_null(strstr(err.s, "could not check"));
+    assert_non_null(strstr(err.s, "locked"));
+    assert_null(strstr(err.s, "damaged"));
+    assert_int_equal(count_names(dir, "damaged"), 0);
+    assert_int_equal(sqlite3_exec(h, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    unsetenv("DUBAO_BUSY_TIMEOUT_MS");
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM marks WHERE "
+                                 "quote='theirs'"), 1);
+    sb_clear(&out);
+    assert_int_equal(dubao(db, corpus, "check", &out, &err), 0);
+    assert_non_null(strstr(out.s, ": ok ("));
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* Damage one leaf page of table in the database file db (checkpointed
+   first, so that the page is in the main file). */
+static void damage_a_page_of(const char *db, const char *table)
+{
+    sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    char q[300];
+    snprintf(q, sizeof q, "SELECT pageno FROM dbstat WHERE name='%s' AND "
+             "pagetype='leaf' ORDER BY pageno LIMIT 1", table);
+    long long page = sql_int(db, q);
+    long long size = sql_int(db, "PRAGMA page_size");
+    assert_true(page > 1 && size > 0);
+    scribble(db, (long)((page - 1) * size), 12);
+}
+
+/* A damaged database that another process has open is not set aside
+   under it; once it is free, it goes aside whole: a write committed to
+   its WAL only stays with it, and the user's marks, read under the lock,
+   move to the new database (issue 21 item 1). */
+static void faults_damaged_database_is_set_aside_only_whole(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], corpus[512];
+    snprintf(db, sizeof db, "%s/d.db", dir);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    make_corpus(corpus, "损", 8);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    damage_a_page_of(db, "articles");
+    /* Another program has it open. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "SELECT count(*) FROM marks", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    setenv("DUBAO_BUSY_TIMEOUT_MS", "300", 1);
+    sb_clear(&err);
+    assert_int_equal(dubao(db, corpus, "check", &out, &err), 1);
+    assert_non_null(strstr(err.s, "is damaged"));
+    assert_non_null(strstr(err.s, "another process has it open"));
+    assert_int_equal(count_names(dir, "damaged"), 0);
+    /* It commits a mark that only its WAL holds, and goes. */
+    sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    assert_int_equal(sqlite3_exec(h, "INSERT INTO marks(file, headline, "
+                                     "quote, created) VALUES('f','h',"
+                                     "'in the wal',1)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    sb_clear(&err);
+    sb_clear(&out);
+    assert_int_equal(dubao(db, corpus, "check", &out, &err), 0);
+    assert_non_null(strstr(err.s, "was damaged"));
+    assert_non_null(strstr(out.s, ": ok ("));
+    unsetenv("DUBAO_BUSY_TIMEOUT_MS");
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM marks WHERE "
+                                 "quote='in the wal'"), 1);
+    /* The file set aside, read with the WAL that went with it, still has
+       the commit. */
+    assert_int_equal(count_names(dir, "damaged-[0-9]*$"), 1);
+    assert_int_equal(count_names(dir, "damaged-[0-9]*-wal$"), 1);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "ls '%s'/d.db.damaged-* | grep -v -- -wal | "
+             "grep -v -- -shm", dir);
+    char *sh[] = {"sh", "-c", cmd, NULL};
+    strbuf aside = {0};
+    test_run(sh, &aside, NULL);
+    assert_non_null(aside.s);
+    aside.s[strcspn(aside.s, "\n")] = '\0';
+    assert_int_equal(sql_int(aside.s, "SELECT count(*) FROM marks WHERE "
+                                      "quote='in the wal'"), 1);
+    sb_free(&aside);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(faults_unreadable_corpus_is_reported),
     cmocka_unit_test(faults_unreadable_directory_keeps_its_files),
@@ -466,5 +579,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(faults_read_only_database_gives_a_clear_message),
     cmocka_unit_test(faults_sigkill_during_index_never_corrupts),
     cmocka_unit_test(faults_damage_under_a_streaming_command),
+    cmocka_unit_test(faults_check_of_a_locked_database_changes_nothing),
+    cmocka_unit_test(faults_damaged_database_is_set_aside_only_whole),
 };
 const test_suite faults_suite = {tests, SUITE_LEN(tests)};

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -165,6 +166,30 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
     lseek(errfd, 0, SEEK_SET);
     drain(errfd, err);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void test_sql(const char *db, const char *stmt)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(h, stmt, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", stmt, msg);
+    sqlite3_close(h);
+}
+
+long long test_sql_int(const char *db, const char *query)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    if (sqlite3_prepare_v2(h, query, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", query, sqlite3_errmsg(h));
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                 : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
 }
 
 /* ---- a minimal JSON validator ---- */

@@ -93,11 +93,13 @@ static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
     return ok;
 }
 
-/* After a failure: is the database file damaged (quick_check fails)? */
+/* After a failure: is the database file damaged (quick_check found
+   damage)?  A check that could not run (a lock, an I/O error) is not a
+   finding: the file is left alone. */
 static bool is_damaged(db *d)
 {
     strbuf report = {0};
-    bool damaged = db_quick_check(d, &report) != 1;
+    bool damaged = db_quick_check(d, &report) == 0;
     if (damaged)
         fprintf(stderr, "dubao: the database is damaged: %s\n",
                 report.s ? report.s : "unreadable");
@@ -637,12 +639,21 @@ static int cmd_search(db *d, const command_options *co, const char *query)
 
 /* check: verify the whole database file (PRAGMA quick_check and the
    full-text indexes' integrity-check) and report;
-   a damaged one is rebuilt from the corpus, keeping the user's marks. */
+   a damaged one is rebuilt from the corpus, keeping the user's marks.  A
+   check that could not run (locked, busy, an I/O error) says so and
+   changes nothing. */
 static int cmd_check(db **dp, const dubao_options *o)
 {
     strbuf report = {0};
     int sound = db_full_check(*dp, &report);
-    if (sound != 1) {
+    if (sound < 0) {
+        fprintf(stderr, "dubao: could not check %s: %s (nothing was "
+                "changed; try again)\n", o->db_path,
+                report.s ? report.s : "unknown error");
+        sb_free(&report);
+        return EXIT_RUNTIME;
+    }
+    if (sound == 0) {
         fprintf(stderr, "dubao: %s is damaged: %s\n", o->db_path,
                 report.s ? report.s : "unreadable");
         db_close(*dp);
