@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,9 +155,43 @@ static const char *const derived_tables[] = {
     "speakers", "paragraphs", "articles", "issues", "sources",
 };
 
+/* Why the system refused a read or write, in words a user can act on. */
+static const char *system_reason(int e)
+{
+    switch (e) {
+    case EFBIG: return "the file size limit (ulimit -f) was reached";
+    case ENOSPC: return "no space left on the device";
+    case EDQUOT: return "the disk quota was reached";
+    case EROFS: return "the file system is read-only";
+    case EACCES:
+    case EPERM: return "permission denied";
+    default: return strerror(e);
+    }
+}
+
 const char *db_errmsg(db *d)
 {
-    return d && d->h ? sqlite3_errmsg(d->h) : "no database";
+    if (!d || !d->h)
+        return "no database";
+    const char *msg = sqlite3_errmsg(d->h);
+    int code = sqlite3_errcode(d->h) & 0xff;
+    int e = sqlite3_system_errno(d->h);
+    struct rlimit fsize;
+    if (e != 0 && (code == SQLITE_IOERR || code == SQLITE_FULL ||
+                   code == SQLITE_CANTOPEN || code == SQLITE_READONLY))
+        snprintf(d->errbuf, sizeof d->errbuf, "%s (%s)", msg,
+                 system_reason(e));
+    /* SQLite does not always keep the reason of a failed write; a file
+       size limit is the likely one when there is one. */
+    else if ((code == SQLITE_IOERR || code == SQLITE_FULL) &&
+             getrlimit(RLIMIT_FSIZE, &fsize) == 0 &&
+             fsize.rlim_cur != RLIM_INFINITY)
+        snprintf(d->errbuf, sizeof d->errbuf, "%s (the file size limit, "
+                 "ulimit -f, is %llu bytes)", msg,
+                 (unsigned long long)fsize.rlim_cur);
+    else
+        return msg;
+    return d->errbuf;
 }
 
 /* Create the schema in an empty database, or rebuild the derived tables of
@@ -672,17 +707,74 @@ static void create_private_file(const char *path)
         close(fd);
 }
 
+/* Does the file path + suffix exist and may this process write it? */
+static bool side_file_writable(const char *path, const char *suffix)
+{
+    strbuf side = {0};
+    sb_printf(&side, "%s%s", path, suffix);
+    bool ok = access(side.s, W_OK) == 0;
+    sb_free(&side);
+    return ok;
+}
+
+/* May this process write the existing database at path, and the files
+   SQLite keeps beside it (a WAL database cannot even be read without its
+   -shm file)?  A file that does not exist yet counts as writable:
+   creating it tells. */
+static bool can_write_database(const char *path)
+{
+    if (access(path, F_OK) != 0)
+        return true;
+    if (access(path, W_OK) != 0)
+        return false;
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    bool ok = access(slash ? dir : ".", W_OK) == 0 ||
+              (side_file_writable(path, "-wal") &&
+               side_file_writable(path, "-shm"));
+    free(dir);
+    return ok;
+}
+
+/* Open the connection of d for reading only.  Without a -wal file beside
+   it everything committed is in the main file, which is then read as it
+   is (immutable=1): SQLite would otherwise need a -shm file it cannot
+   create in a directory it may not write.  With one, SQLite reads the
+   WAL as it can (it needs the -shm file to be there). */
+static int open_for_reading(db *d)
+{
+    strbuf wal = {0};
+    sb_printf(&wal, "%s-wal", d->path);
+    bool has_wal = access(wal.s, F_OK) == 0;
+    sb_free(&wal);
+    if (has_wal)
+        return sqlite3_open_v2(d->path, &d->h, SQLITE_OPEN_READONLY, NULL);
+    char *uri = file_uri(d->path, "immutable=1");
+    int rc = sqlite3_open_v2(uri, &d->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                             NULL);
+    free(uri);
+    return rc;
+}
+
 db *db_open(const char *path, bool readonly, strbuf *err)
 {
     if (recognise_file(path, err) != 0)
         return NULL;
+    /* A database this process may not write (a read-only file, directory
+       or file system) is opened for reading. */
+    readonly = readonly || !can_write_database(path);
     if (!readonly)
         create_private_file(path);
     db *d = xcalloc(1, sizeof *d);
     d->path = xstrdup(path);
-    int flags = readonly ? SQLITE_OPEN_READONLY
-                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &d->h, flags, NULL) != SQLITE_OK) {
+    d->readonly = readonly;
+    int rc = readonly ? open_for_reading(d)
+                      : sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
+                                                         SQLITE_OPEN_CREATE,
+                                        NULL);
+    if (rc != SQLITE_OK) {
         sb_printf(err, "cannot open database %s: %s", path,
                   d->h ? sqlite3_errmsg(d->h) : strerror(errno));
         db_close(d);
@@ -715,6 +807,11 @@ db *db_open(const char *path, bool readonly, strbuf *err)
         return NULL;
     }
     return d;
+}
+
+bool db_is_readonly(db *d)
+{
+    return d->readonly;
 }
 
 void db_close(db *d)

@@ -17,10 +17,14 @@
 typedef struct db db;
 
 /* Open (creating if needed) the database at path, check it, and bring its
-   schema to the current version.  On failure returns NULL and puts a
-   complete sentence in err. */
+   schema to the current version.  A database this process may not write
+   (a read-only file, directory or file system) is opened for reading, as
+   readonly asks.  On failure returns NULL and puts a complete sentence in
+   err. */
 db *db_open(const char *path, bool readonly, strbuf *err);
 void db_close(db *d);
+/* Whether d was opened for reading only. */
+bool db_is_readonly(db *d);
 
 /* Open the database at path like db_open, but when the file is a dubao
    database that SQLite finds damaged, rebuild it (db_rebuild) and say so
@@ -342,7 +346,9 @@ void quote_rows_free(quote_row *rows, ssize_t n);
 void quote_row_clear(quote_row *r);
 void speaker_rows_free(speaker_row *rows, ssize_t n);
 
-/* The last error message of the connection (for messages to the user). */
+/* The last error message of the connection (for messages to the user),
+   with the system's reason when a read or write failed (a full disk, the
+   file size limit, a read-only file system). */
 const char *db_errmsg(db *d);
 
 

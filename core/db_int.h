@@ -18,6 +18,8 @@ struct db {
     sqlite3 *h;
     char *path;
     bool in_batch; /* between db_batch_begin and its commit or rollback */
+    bool readonly; /* opened for reading only (see db_open) */
+    char errbuf[512]; /* db_errmsg's message when it adds the reason */
     struct {
         const char *sql; /* a string literal: its address is the key */
         sqlite3_stmt *st;

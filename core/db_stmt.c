@@ -9,12 +9,10 @@
 /* Run SQL without results; on error append a sentence to err. */
 int db_exec_sql(db *d, const char *sql, strbuf *err)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+    if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) == SQLITE_OK)
         return 0;
     if (err)
-        sb_printf(err, "database %s: %s", d->path, msg ? msg : "error");
-    sqlite3_free(msg);
+        sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
     return -1;
 }
 
@@ -37,7 +35,7 @@ sqlite3_stmt *db_prepare(db *d, const char *sql, strbuf *err)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
         if (err)
-            sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+            sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
         return NULL;
     }
     return st;

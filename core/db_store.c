@@ -363,7 +363,7 @@ static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
     rc = 0;
 out:
     if (rc != 0)
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
     free(speaker_ids);
     store_stmts_release(&s);
     return rc;
@@ -379,7 +379,7 @@ static int exec_with_text(db *d, const char *sql, const char *arg,
     stmt_bind_text(st, 1, arg);
     int rc = stmt_run(st);
     if (rc != 0 && err)
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
     sqlite3_reset(st);
     return rc;
 }
@@ -493,7 +493,7 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
     stmt_bind_text(ins, 5, source_status_name(status));
     stmt_bind_text(ins, 6, message);
     if (stmt_run(ins) != 0) {
-        sb_printf(err, "database %s: %s", d->path, sqlite3_errmsg(d->h));
+        sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
         goto out;
     }
     if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))

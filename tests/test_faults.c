@@ -67,6 +67,19 @@ static void scribble(const char *path, long off, size_t len)
     fclose(f);
 }
 
+/* How many names in dir contain part. */
+static int count_names(const char *dir, const char *part)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c -- '%s'", dir, part);
+    char *sh[] = {"sh", "-c", cmd, NULL};
+    strbuf out = {0};
+    test_run(sh, &out, NULL);
+    int n = out.s ? atoi(out.s) : -1;
+    sb_free(&out);
+    return n;
+}
+
 static void faults_damaged_database_is_rebuilt_keeping_marks(void **state)
 {
     (void)state;
@@ -149,48 +162,45 @@ static void faults_locked_database_gives_a_clear_message(void **state)
     sb_free(&err);
 }
 
-static void faults_read_only_database_gives_a_clear_message(void **state)
+/* A database this process may not write is read as it is, in a
+   read-only directory too (issue 21 item 14: "attempt to write a readonly
+   database"); nothing is created beside it, index says why it cannot
+   run, and it is never taken for damage and moved aside. */
+static void faults_read_only_database_can_still_be_read(void **state)
 {
     (void)state;
     if (geteuid() != 0)
         skip(); /* needs root to run the program as another user */
     const char *dir = test_tmpdir();
-    char db[512];
-    snprintf(db, sizeof db, "%s/ro/r.db", dir);
-    char sub[512];
+    char db[600], sub[512];
     snprintf(sub, sizeof sub, "%s/ro", dir);
+    snprintf(db, sizeof db, "%s/r.db", sub);
     assert_int_equal(mkdir(sub, 0755), 0);
-    strbuf out = {0}, err = {0};
-    assert_int_equal(dubao(db, NULL, "issues", &out, &err), 0);
+    strbuf out = {0}, err = {0}, expected = {0};
+    assert_int_equal(dubao(db, NULL, "issues", &expected, &err), 0);
+    assert_true(expected.len > 0);
     sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     chmod(db, 0444);
-    chmod(sub, 0555);
     chmod(dir, 0755);
     char *argv[] = {(char *)dubao_bin(), "--db", db, "-q", "issues", NULL};
-    sb_clear(&err);
-    int rc = test_run_as_nobody(argv, &out, &err);
-    assert_int_equal(rc, 1);
-    assert_non_null(strstr(err.s, db));
-    assert_non_null(strstr(err.s, "readonly"));
-    /* A read-only file in a writable directory can be read (nothing
-       needs writing: the corpus did not change); it is never taken for
-       damage and moved aside. */
-    chmod(sub, 0777);
-    sb_clear(&err);
-    sb_clear(&out);
-    assert_int_equal(test_run_as_nobody(argv, &out, &err), 0);
-    assert_true(out.len > 0);
-    assert_null(strstr(err.s, "damaged"));
-    char aside[600];
-    snprintf(aside, sizeof aside, "ls %s | grep -c damaged", sub);
-    char *sh[] = {"sh", "-c", aside, NULL};
-    strbuf count = {0};
-    test_run(sh, &count, NULL);
-    assert_string_equal(count.s ? count.s : "", "0\n");
-    sb_free(&count);
+    char *index[] = {(char *)dubao_bin(), "--db", db, "-q", "index", NULL};
+    for (int writable_dir = 0; writable_dir < 2; writable_dir++) {
+        chmod(sub, writable_dir ? 0777 : 0555);
+        sb_clear(&err);
+        sb_clear(&out);
+        assert_int_equal(test_run_as_nobody(argv, &out, &err), 0);
+        assert_string_equal(out.s, expected.s);
+        assert_non_null(strstr(err.s, "read-only"));
+        assert_null(strstr(err.s, "damaged"));
+        assert_int_equal(count_names(sub, "r.db"), 1);
+        sb_clear(&err);
+        assert_int_equal(test_run_as_nobody(index, &out, &err), 1);
+        assert_non_null(strstr(err.s, "read-only here: cannot index"));
+    }
     chmod(sub, 0700);
     sb_free(&out);
     sb_free(&err);
+    sb_free(&expected);
 }
 
 /* Write a corpus of count files (copies of the shipped pages with a tag
@@ -330,6 +340,33 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
     sb_free(&err);
 }
 
+/* A write past the file size limit (ulimit -f) ends with a message that
+   names the limit and exit 1, not death by SIGXFSZ (issue 21 item 14);
+   with room again the next run finishes. */
+static void faults_file_size_limit_gives_a_message(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char db[512], corpus[512], cmd[1400];
+    snprintf(db, sizeof db, "%s/limit.db", dir);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    make_corpus(corpus, "限", 40);
+    /* The shell sets the limit and leaves SIGXFSZ as it is: fatal. */
+    snprintf(cmd, sizeof cmd, "ulimit -f 256; exec '%s' --db '%s' "
+             "--corpus '%s' -q index", dubao_bin(), db, corpus);
+    char *sh[] = {"sh", "-c", cmd, NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run(sh, &out, &err), 1);
+    assert_non_null(strstr(err.s, "ulimit -f"));
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM pragma_integrity_check"
+                                 " WHERE integrity_check <> 'ok'"), 0);
+    sb_clear(&out);
+    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 40);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static void faults_disk_full_is_reported_and_recoverable(void **state)
 {
     (void)state;
@@ -441,19 +478,6 @@ static void faults_unreadable_directory_keeps_its_files(void **state)
     chmod(closed, 0755);
     sb_free(&out);
     sb_free(&err);
-}
-
-/* How many names in dir contain part. */
-static int count_names(const char *dir, const char *part)
-{
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c -- '%s'", dir, part);
-    char *sh[] = {"sh", "-c", cmd, NULL};
-    strbuf out = {0};
-    test_run(sh, &out, NULL);
-    int n = out.s ? atoi(out.s) : -1;
-    sb_free(&out);
-    return n;
 }
 
 /* check while another process holds a write transaction open longer than
@@ -576,7 +600,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(faults_damaged_database_is_rebuilt_keeping_marks),
     cmocka_unit_test(faults_truncated_database_is_rebuilt),
     cmocka_unit_test(faults_locked_database_gives_a_clear_message),
-    cmocka_unit_test(faults_read_only_database_gives_a_clear_message),
+    cmocka_unit_test(faults_read_only_database_can_still_be_read),
+    cmocka_unit_test(faults_file_size_limit_gives_a_message),
     cmocka_unit_test(faults_sigkill_during_index_never_corrupts),
     cmocka_unit_test(faults_damage_under_a_streaming_command),
     cmocka_unit_test(faults_check_of_a_locked_database_changes_nothing),

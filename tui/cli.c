@@ -142,6 +142,18 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
        a lookup in a large archive; a database without any source is
        still filled first. */
     bool refresh = verbose_report || !o->no_refresh || (d && db_is_empty(d));
+    if (d && refresh && db_is_readonly(d)) {
+        /* A database this process may not write is read as it is. */
+        refresh = false;
+        fprintf(stderr, "dubao: %s is read-only here: %s\n", o->db_path,
+                verbose_report ? "cannot index into it"
+                               : "shown as it is, without looking for "
+                                 "changes in the corpus");
+        if (verbose_report) {
+            db_close(d);
+            d = NULL;
+        }
+    }
     if (indexed)
         *indexed = d && refresh;
     if (d && refresh && !index_corpus(d, o, verbose_report)) {

@@ -2,6 +2,7 @@
  * browser. */
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,9 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* A write past the file size limit (ulimit -f) fails with EFBIG and
+       a message instead of killing dubao. */
+    signal(SIGXFSZ, SIG_IGN);
     dubao_options o = {0};
     int rc = parse_global_options(argc, argv, &o);
     if (rc != 0) {
