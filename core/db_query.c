@@ -300,30 +300,79 @@ char *db_article_file(db *d, int64_t article_id)
                          "i.id=a.issue_id WHERE a.id=?1", NULL, article_id);
 }
 
-/* stmt_read_rows callback: a paragraphs row. */
+/* Where a paragraph's text starts in an article's body: the body is read
+   once and walked forward as the paragraphs come in order (reading it
+   again with substr for each paragraph made a long article quadratic). */
+typedef struct {
+    const char *body;  /* the whole body, NUL-terminated */
+    const char *at;    /* the byte where character number chars starts */
+    int64_t chars;
+} body_cursor;
+
+/* Move the cursor to character number target (characters as SQLite
+   counts them: a lead byte and its continuation bytes) and return it;
+   the end of the body when the body is shorter. */
+static const char *body_seek(body_cursor *c, int64_t target)
+{
+    if (target < c->chars) {
+        c->at = c->body;
+        c->chars = 0;
+    }
+    while (c->chars < target && *c->at) {
+        c->at++;
+        while ((*c->at & 0xc0) == 0x80)
+            c->at++;
+        c->chars++;
+    }
+    return c->at;
+}
+
+/* stmt_read_rows callback: a paragraphs row, its text cut from the body
+   of the cursor ctx. */
 static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
 {
-    (void)ctx;
+    body_cursor *c = ctx;
     para_row *r = row;
     r->kind = stmt_text_dup(st, 0);
-    r->text = stmt_text_dup(st, 1);
-    r->start = sqlite3_column_int64(st, 2);
+    r->start = sqlite3_column_int64(st, 1);
+    int64_t length = sqlite3_column_int64(st, 2);
     r->section = sqlite3_column_int(st, 3);
+    const char *from = body_seek(c, r->start);
+    const char *to = body_seek(c, r->start + (length > 0 ? length : 0));
+    r->text = xstrndup(from, (size_t)(to - from));
+}
+
+/* The body of an article (heap), or NULL. */
+static char *article_body(db *d, int64_t article_id)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT body FROM articles WHERE id=?1",
+                                  NULL);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, article_id);
+    char *body = sqlite3_step(st) == SQLITE_ROW ? stmt_text_dup(st, 0) : NULL;
+    sqlite3_finalize(st);
+    return body;
 }
 
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows)
 {
     *rows = NULL;
+    char *body = article_body(d, article_id);
     sqlite3_stmt *st = db_prepare(
-        d, "SELECT p.kind, substr(a.body, p.start + 1, p.length), p.start, "
-           "p.section FROM paragraphs p JOIN articles a ON a.id=p.article_id "
-           "WHERE p.article_id=?1 ORDER BY p.ord", NULL);
-    if (!st)
+        d, "SELECT kind, start, length, section FROM paragraphs "
+           "WHERE article_id=?1 ORDER BY ord", NULL);
+    if (!st) {
+        free(body);
         return -1;
+    }
     sqlite3_bind_int64(st, 1, article_id);
+    body_cursor c = {body ? body : "", body ? body : "", 0};
     size_t n;
-    if (stmt_read_rows(st, sizeof **rows, read_paragraph, NULL, (void **)rows,
-                       &n))
+    bool ok = stmt_read_rows(st, sizeof **rows, read_paragraph, &c,
+                             (void **)rows, &n);
+    free(body);
+    if (ok)
         return (ssize_t)n;
     para_rows_free(*rows, (ssize_t)n);
     *rows = NULL;

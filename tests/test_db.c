@@ -161,6 +161,51 @@ static void db_replaces_a_file_and_forgets_removed_ones(void **state)
     db_close(d);
 }
 
+/* db_paragraphs cuts each paragraph out of the article's body, read
+   once (issue 21 item 2: substr per paragraph made a long article
+   quadratic): every paragraph of a long article of one-, two-, three- and
+   four-byte characters comes back whole, at its character offset. */
+static void db_paragraphs_are_cut_from_the_body_in_order(void **state)
+{
+    (void)state;
+    db *d = open_tmp_db(NULL);
+    static const char *const pieces[] = {"a", "é", "中文", "𠀀字", "。"};
+    enum { NPARAS = 3000 };
+    issue is = {0};
+    is.file = xstrdup("long.txt");
+    article *a = issue_add_article(&is, "长文");
+    for (int i = 0; i < NPARAS; i++) {
+        strbuf text = {0};
+        sb_printf(&text, "%d", i);
+        for (int k = 0; k <= i % 7; k++)
+            sb_puts(&text, pieces[(i + k) % 5]);
+        block_list_push(&a->blocks, text.s, BLOCK_BODY, i + 2);
+        sb_free(&text);
+    }
+    strbuf err = {0};
+    assert_int_equal(db_store_issue(d, "/x/long.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
+    article_row *ar;
+    assert_int_equal(db_articles(d, 0, NULL, &ar), 1);
+    para_row *pr;
+    assert_int_equal(db_paragraphs(d, ar[0].id, &pr), NPARAS);
+    int64_t start = 0;
+    for (int i = 0; i < NPARAS; i++) {
+        const char *want = a->blocks.v[i].text;
+        if (strcmp(pr[i].text, want) != 0)
+            fail_msg("paragraph %d: '%s', not '%s'", i, pr[i].text, want);
+        assert_int_equal(pr[i].start, start);
+        start += (int64_t)u8_mbsnlen((const uint8_t *)want, strlen(want)) + 1;
+    }
+    para_rows_free(pr, NPARAS);
+    /* An article that is not there has no paragraphs. */
+    assert_int_equal(db_paragraphs(d, ar[0].id + 1000, &pr), 0);
+    article_rows_free(ar, 1);
+    issue_free(&is);
+    sb_free(&err);
+    db_close(d);
+}
+
 /* The number of search results (articles and quotes) for query. */
 static ssize_t results_for(db *d, const char *query)
 {
@@ -684,6 +729,7 @@ static void corpus_index_is_incremental(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_stores_and_reads_back),
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
+    cmocka_unit_test(db_paragraphs_are_cut_from_the_body_in_order),
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
