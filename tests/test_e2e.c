@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <signal.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "textwidth.h"
@@ -211,6 +213,62 @@ static void e2e_signals_restore_the_terminal(void **state)
         free(screen);
         tmux_stop();
     }
+}
+
+/* SIGTERM, SIGHUP and SIGINT end the browser at once in the middle of
+   long work too, with the terminal put back (issue 21 item 2: it went on
+   for minutes and only SIGKILL ended it).  The long work here: refreshing
+   a changed corpus while another process holds the database's write
+   lock, which dubao waits for up to its busy timeout, a minute. */
+static void e2e_signals_end_long_work_at_once(void **state)
+{
+    (void)state;
+    static const struct {
+        int sig;
+        const char *exit;
+    } cases[] = {{SIGTERM, "exit=143"}, {SIGHUP, "exit=129"},
+                 {SIGINT, "exit=130"}};
+    const char *dir = test_tmpdir();
+    char corpus[512], db[600], page[700], args[1400];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    test_copy_corpus_page("000_fe2404723e325502.txt", corpus);
+    snprintf(db, sizeof db, "%s/busy.db", dir);
+    const char *bin = getenv("DUBAO_BIN") ? getenv("DUBAO_BIN") : "./dubao";
+    char *index[] = {(char *)bin, "--db", db, "--corpus", corpus, "-q",
+                     "index", NULL};
+    assert_int_equal(test_run(index, NULL, NULL), 0);
+    snprintf(page, sizeof page, "%s/000_fe2404723e325502.txt", corpus);
+    FILE *f = fopen(page, "a");
+    assert_non_null(f);
+    fputs("\n新加的一段。\n", f);
+    fclose(f);
+    /* start_in_shell puts its first argument after --db. */
+    snprintf(args, sizeof args, "%s --corpus %s", db, corpus);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    for (size_t i = 0; i < SUITE_LEN(cases); i++) {
+        assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                         SQLITE_OK);
+        start_in_shell(args, "DUBAO_BUSY_TIMEOUT_MS=60000");
+        char *screen = tmux_wait_for("checking the corpus", 8000);
+        if (!screen)
+            fail_msg("the refresh did not start (signal %d)", cases[i].sig);
+        free(screen);
+        pid_t pid = find_pid(db);
+        assert_true(pid > 0);
+        assert_int_equal(kill(pid, cases[i].sig), 0);
+        screen = tmux_wait_for(cases[i].exit, 3000);
+        if (!screen)
+            fail_msg("no %s after signal %d", cases[i].exit, cases[i].sig);
+        assert_non_null(strstr(screen, "shell-before"));
+        assert_null(strstr(screen, "Issues 1/"));
+        free(screen);
+        tmux_stop();
+        assert_int_equal(sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL),
+                         SQLITE_OK);
+    }
+    sqlite3_close(h);
 }
 
 static void e2e_ctrl_z_and_fg(void **state)
@@ -569,6 +627,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(e2e_copy_puts_the_quote_on_the_clipboard),
     cmocka_unit_test(e2e_monochrome_and_no_color),
     cmocka_unit_test(e2e_signals_restore_the_terminal),
+    cmocka_unit_test(e2e_signals_end_long_work_at_once),
     cmocka_unit_test(e2e_ctrl_z_and_fg),
     cmocka_unit_test(e2e_resize_storm),
     cmocka_unit_test(e2e_terminals_that_cannot_work),

@@ -88,8 +88,6 @@ struct app {
     options opts;          /* keys, colours and settings (config file) */
 };
 
-static volatile sig_atomic_t stop_signal;
-
 /* Timing for the benchmark (DUBAO_BENCH_KEYS=FILE with --script): the time
    from start to the first painted screen, then for each key the time from
    taking it to the end of the repaint, in nanoseconds, one per line. */
@@ -131,10 +129,14 @@ static void bench_key_taken(bench_timer *bt)
     }
 }
 
-/* SIGINT, SIGTERM, SIGHUP: leave the key loop and restore the terminal. */
+/* SIGINT, SIGTERM, SIGHUP: end now, whatever the browser is doing
+   (waiting for a key or in the middle of long work), with the terminal
+   put back as the shell had it.  An interrupted write to the database is
+   undone by SQLite's journal, as after a kill. */
 static void on_stop_signal(int sig)
 {
-    stop_signal = sig;
+    terminal_restore_now();
+    _exit(128 + sig);
 }
 
 db *app_db(app *a)
@@ -446,6 +448,7 @@ static SCREEN *curses_start(bool scripted)
         if (screen)
             resize_term(30, 100);
     } else {
+        terminal_save_modes();
         screen = newterm(NULL, stdout, stdin);
     }
     if (!screen) {
@@ -503,10 +506,6 @@ static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
     if (a->script)
         return app_script_key(a, key, is_key_code);
     int rc = get_wch(key);
-    if (stop_signal) {
-        a->quit = true;
-        return false;
-    }
     if (rc == ERR)
         return errno == EINTR;
     *is_key_code = rc == KEY_CODE_YES;
@@ -1016,6 +1015,8 @@ int app_run(const dubao_options *o)
     if (!a->script && a->opts.mouse)
         mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
                       BUTTON5_PRESSED, NULL);
+    if (!a->script)
+        terminal_prepare_restore(a->opts.mouse);
     app_layout(a);
     view_select_first(pane(a, 0));
     const char *bench_path = getenv("DUBAO_BENCH_KEYS");
@@ -1063,7 +1064,7 @@ int app_run(const dubao_options *o)
     db_close(d);
     free(a->search);
     options_free(&a->opts);
-    int rc = stop_signal ? 128 + stop_signal : a->exit_code;
+    int rc = a->exit_code;
     free(a);
     return rc;
 }
