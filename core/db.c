@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 11
+#define DUBAO_SCHEMA_VERSION 12
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -74,6 +74,22 @@ static const char *const schema_sql =
     "  is_delegate INTEGER NOT NULL DEFAULT 0,"
     "  nquotes INTEGER NOT NULL DEFAULT 0);"  /* kept by store and delete */
     "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
+    /* What each issue says about a person (people of the same name in one
+       issue folded in order: a later non-null value wins, is_delegate if
+       any says so).  The facts of a speakers row are the same fold over
+       all its mentions in the order of their files' paths, the order a
+       clean index stores them in: db_store.c recomputes them from here for
+       the speakers a changed or removed file touched, so that an
+       incremental index gives the speakers a clean one would.  Keyed by
+       name, not speaker id: a speaker without quotes is removed, but its
+       mentions stay with their issues. */
+    "CREATE TABLE mentions("
+    "  name TEXT NOT NULL,"
+    "  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,"
+    "  role TEXT, titles TEXT, delegation TEXT,"
+    "  is_delegate INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY(name, issue_id)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_by_issue ON mentions(issue_id);"
     /* Lookup keys of each speaker, so that finding a speaker never scans
        them all (db_speakers.c writes and reads them): every run of up to
        SPEAKER_KEY_MAX_CHARS characters of the name (as printed and
@@ -151,7 +167,7 @@ static const char *const user_schema_sql =
 
 static const char *const derived_tables[] = {
     "quote_fts", "article_fts", "quotes", "appearances", "sections",
-    "speaker_keys",
+    "speaker_keys", "mentions",
     "speakers", "paragraphs", "articles", "issues", "sources",
 };
 

@@ -83,8 +83,13 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 /* Statements used while storing one issue. */
 typedef struct {
     sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes;
+        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes,
+        *mention, *dirty, *appending;
 } store_stmts;
+
+/* The statement that marks a speaker (?1, the name) for recomputing. */
+static const char dirty_speaker_sql[] =
+    "INSERT OR IGNORE INTO temp.dirty_speakers(name) VALUES(?1)";
 
 /* Let go of the store statements (they stay in the cache). */
 static void store_stmts_release(store_stmts *s)
@@ -92,7 +97,8 @@ static void store_stmts_release(store_stmts *s)
     sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
                             &s->quote, &s->batch_issue, &s->speaker_key,
-                            &s->count_quotes};
+                            &s->count_quotes, &s->mention, &s->dirty,
+                            &s->appending};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (*all[i])
             sqlite3_reset(*all[i]);
@@ -143,6 +149,18 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
          "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
          "WHERE speakers.id=c.sid"},
+        {&s->mention,
+         "INSERT INTO mentions(name, issue_id, role, titles, delegation, "
+         "is_delegate) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(name, issue_id) "
+         "DO UPDATE SET role=coalesce(excluded.role, role), "
+         "titles=coalesce(excluded.titles, titles), "
+         "delegation=coalesce(excluded.delegation, delegation), "
+         "is_delegate=max(excluded.is_delegate, is_delegate)"},
+        {&s->dirty, dirty_speaker_sql},
+        /* Whether a source sorts after the one stored (?1, its id). */
+        {&s->appending,
+         "SELECT NOT EXISTS(SELECT 1 FROM sources WHERE path > "
+         "(SELECT path FROM sources WHERE id=?1))"},
     };
     bool ok = true;
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
@@ -162,10 +180,26 @@ static bool changes(const char *new_value, const unsigned char *old)
     return new_value && (!old || strcmp(new_value, (const char *)old) != 0);
 }
 
-/* Store or update a speaker; returns its id, or 0 on failure.  A new
+/* Bind a person's facts to ?from, ?from+1, ?from+2 (role, titles,
+   delegation) and ?from+3 (is_delegate) of st. */
+static void bind_person_facts(sqlite3_stmt *st, int from, const person *p)
+{
+    stmt_bind_text(st, from, p->role);
+    stmt_bind_text(st, from + 1, p->titles);
+    stmt_bind_text(st, from + 2, p->delegation);
+    sqlite3_bind_int(st, from + 3, p->is_delegate);
+}
+
+/* Store a person of the issue issue_id: its mention, and its speaker row
+   created or updated; returns the speaker's id, or 0 on failure.  A new
    speaker also gets its lookup keys, and the keys of titles or a
-   delegation it had not been stored with. */
-static int64_t store_person(store_stmts *s, const person *p)
+   delegation it had not been stored with.  Updating the row with this
+   mention's facts gives what a clean index gives when the issue's file
+   sorts after every other (appending) and the row already held the fold
+   of the others; otherwise the speaker is marked for recomputing from
+   its mentions (recompute_dirty_speakers). */
+static int64_t store_person(store_stmts *s, const person *p, int64_t issue_id,
+                            bool appending)
 {
     stmt_bind_text(s->speaker_id, 1, p->name);
     int64_t id = 0;
@@ -177,17 +211,20 @@ static int64_t store_person(store_stmts *s, const person *p)
                                  sqlite3_column_text(s->speaker_id, 2));
     }
     sqlite3_reset(s->speaker_id);
+    bool created = id == 0;
     stmt_bind_text(s->speaker, 1, p->name);
-    stmt_bind_text(s->speaker, 2, p->role);
-    stmt_bind_text(s->speaker, 3, p->titles);
-    stmt_bind_text(s->speaker, 4, p->delegation);
-    sqlite3_bind_int(s->speaker, 5, p->is_delegate);
+    bind_person_facts(s->speaker, 2, p);
     if (stmt_run(s->speaker) != 0)
         return 0;
-    bool is_new = id == 0;
-    if (is_new)
+    if (created)
         id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
-    if (is_new && store_speaker_keys(s->speaker_key, p->name, id) != 0)
+    stmt_bind_text(s->mention, 1, p->name);
+    sqlite3_bind_int64(s->mention, 2, issue_id);
+    bind_person_facts(s->mention, 3, p);
+    stmt_bind_text(s->dirty, 1, p->name);
+    if (stmt_run(s->mention) != 0 ||
+        ((!appending || created) && stmt_run(s->dirty) != 0) ||
+        (created && store_speaker_keys(s->speaker_key, p->name, id) != 0))
         return 0;
     if (new_details &&
         store_speaker_detail_keys(s->speaker_key, p->titles, p->delegation,
@@ -349,10 +386,15 @@ static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
         goto out;
     sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
     sqlite3_bind_int64(s.batch_issue, 1, issue_id);
-    if (stmt_run(s.batch_issue) != 0)
+    sqlite3_bind_int64(s.appending, 1, source_id);
+    if (stmt_run(s.batch_issue) != 0 ||
+        sqlite3_step(s.appending) != SQLITE_ROW)
         goto out;
+    bool appending = sqlite3_column_int(s.appending, 0) != 0;
+    sqlite3_reset(s.appending);
     for (size_t i = 0; i < is->npeople; i++)
-        if ((speaker_ids[i] = store_person(&s, &is->people[i])) == 0)
+        if ((speaker_ids[i] = store_person(&s, &is->people[i], issue_id,
+                                           appending)) == 0)
             goto out;
     for (size_t i = 0; i < is->narticles; i++)
         if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
@@ -386,10 +428,14 @@ static int exec_with_text(db *d, const char *sql, const char *arg,
 
 /* Delete the rows of the source at path, with its full-text entries.  The
    FTS tables have external content, so their entries are deleted with the
-   text they were made from, before the rows (and that text) go. */
+   text they were made from, before the rows (and that text) go.  The
+   speakers it mentions are marked for recomputing. */
 static int source_delete(db *d, const char *path, strbuf *err)
 {
     static const char *const sql[] = {
+        "INSERT OR IGNORE INTO temp.dirty_speakers(name) SELECT m.name "
+        "FROM sources s CROSS JOIN issues i ON i.source_id=s.id "
+        "CROSS JOIN mentions m ON m.issue_id=i.id WHERE s.path=?1",
         "INSERT INTO article_fts(article_fts, rowid, headline, body) "
         "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
         "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
@@ -412,15 +458,53 @@ static int source_delete(db *d, const char *path, strbuf *err)
     return 0;
 }
 
-int db_batch_begin(db *d, strbuf *err)
+/* Begin a write transaction, with the temporary tables that storing and
+   removing use: the issues stored in this batch, and the names of the
+   speakers whose facts must be recomputed before it commits. */
+static int begin_write(db *d, strbuf *err)
 {
     if (db_exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
         return -1;
     if (db_exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
-                       "id INTEGER PRIMARY KEY)", err) != 0) {
+                       "id INTEGER PRIMARY KEY);"
+                       "CREATE TEMP TABLE IF NOT EXISTS dirty_speakers("
+                       "name TEXT PRIMARY KEY)", err) != 0) {
         db_exec_sql(d, "ROLLBACK", NULL);
         return -1;
     }
+    return 0;
+}
+
+/* Recompute the facts of the speakers marked dirty from all their
+   mentions, as a clean index folds them: the role, titles and delegation
+   of the last mention (in the order of the files' paths) that has one,
+   is_delegate if any mention says so.  Each speaker's mentions are found
+   through their primary key, its issues and sources through theirs: the
+   cost follows the speakers touched, never the whole archive. */
+static int recompute_dirty_speakers(db *d, strbuf *err)
+{
+    static const char *const last_of[] = {"role", "titles", "delegation"};
+    strbuf sql = {0};
+    sb_puts(&sql, "UPDATE speakers SET ");
+    for (size_t i = 0; i < 3; i++)
+        sb_printf(&sql, "%s=(SELECT m.%s FROM mentions m CROSS JOIN issues i "
+                        "ON i.id=m.issue_id CROSS JOIN sources s ON "
+                        "s.id=i.source_id WHERE m.name=speakers.name AND "
+                        "m.%s IS NOT NULL ORDER BY s.path DESC LIMIT 1), ",
+                  last_of[i], last_of[i], last_of[i]);
+    sb_puts(&sql, "is_delegate=coalesce((SELECT max(m.is_delegate) FROM "
+                  "mentions m WHERE m.name=speakers.name), 0) WHERE name IN "
+                  "(SELECT name FROM temp.dirty_speakers);"
+                  "DELETE FROM temp.dirty_speakers;");
+    int rc = db_exec_sql(d, sql.s, err);
+    sb_free(&sql);
+    return rc;
+}
+
+int db_batch_begin(db *d, strbuf *err)
+{
+    if (begin_write(d, err) != 0)
+        return -1;
     d->in_batch = true;
     return 0;
 }
@@ -448,7 +532,9 @@ static int batch_index_text(db *d, strbuf *err)
 int db_batch_commit(db *d, strbuf *err)
 {
     d->in_batch = false;
-    if (batch_index_text(d, err) == 0 && db_exec_sql(d, "COMMIT", err) == 0)
+    if (batch_index_text(d, err) == 0 &&
+        recompute_dirty_speakers(d, err) == 0 &&
+        db_exec_sql(d, "COMMIT", err) == 0)
         return 0;
     db_exec_sql(d, "ROLLBACK", NULL);
     return -1;
@@ -514,11 +600,11 @@ int db_remove_sources(db *d, const strlist *gone, bool changed)
     int removed = 0;
     if (gone->n == 0 && !changed)
         return 0; /* nothing to write: reading commands stay readers */
-    if (db_exec_sql(d, "BEGIN IMMEDIATE", NULL) != 0)
+    if (begin_write(d, NULL) != 0)
         return -1;
     for (size_t i = 0; i < gone->n && removed >= 0; i++)
         removed = source_delete(d, gone->v[i], NULL) == 0 ? removed + 1 : -1;
-    if (removed >= 0 &&
+    if (removed >= 0 && recompute_dirty_speakers(d, NULL) == 0 &&
         db_exec_sql(d, "DELETE FROM speakers WHERE nquotes=0 AND NOT EXISTS "
                        "(SELECT 1 FROM appearances a WHERE "
                        "a.speaker_id=speakers.id) AND NOT EXISTS (SELECT 1 "

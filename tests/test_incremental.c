@@ -1,0 +1,285 @@
+/* test_incremental.c - a database kept up to date file by file says what
+ * a clean index of the same files says (issue 21 item 8): a generated
+ * corpus is indexed, edited, extended and pruned in place, indexed again
+ * after each change, and compared with a fresh index of the result. */
+#include "test.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *dubao_bin(void)
+{
+    const char *b = getenv("DUBAO_BIN");
+    return b ? b : "./dubao";
+}
+
+/* A small deterministic generator, so that the corpus is the same in
+   every run (tests carry their own data). */
+static unsigned long long rng;
+
+static unsigned rnd(unsigned n)
+{
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((rng >> 33) % n);
+}
+
+static const char *const names[] = {"雷军", "张伟", "李娜", "王芳",
+                                    "赵民革", "欧阳娜娜", "陈晓", "刘洋"};
+static const char *const roles[] = {"全国人大代表", "全国政协委员",
+                                    "市人大代表", ""};
+static const char *const titles[] = {"", "", "小米集团董事长",
+                                     "北京大学教授", "某市市长"};
+static const char *const verbs[] = {"说", "表示", "认为"};
+
+/* Write the page dir/name, generated from seed: one or two articles of
+   statements by people of the pool, each with a role and title drawn
+   anew, and now and then a person named without a quote. */
+static void write_page(const char *dir, const char *name, unsigned seed)
+{
+    rng = seed;
+    strbuf page = {0};
+    int articles = 1 + (int)rnd(2);
+    for (int a = 0; a < articles; a++) {
+        sb_printf(&page, "代表委员谈发展之%u%s\n\n　　本报记者 王五\n\n",
+                  seed % 1000, a ? "续" : "");
+        int statements = 3 + (int)rnd(4);
+        for (int s = 0; s < statements; s++) {
+            const char *who = names[rnd(8)];
+            const char *role = roles[rnd(4)];
+            const char *title = titles[rnd(5)];
+            const char *sep = *role && *title ? "、" : "";
+            if (rnd(6) == 0)
+                sb_printf(&page, "　　%s%s%s%s出席了会议。\n\n", role, sep,
+                          title, who);
+            else
+                sb_printf(&page, "　　%s%s%s%s%s：“第%u篇第%d句，发展要"
+                          "靠创新。”\n\n", role, sep, title, who,
+                          verbs[rnd(3)], seed % 1000, s);
+        }
+    }
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(page.s, 1, page.len, f);
+    fclose(f);
+    sb_free(&page);
+}
+
+/* Write the page dir/name with the given text. */
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void remove_page(const char *dir, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(unlink(path), 0);
+}
+
+/* Index corpus into db; fails the test on error. */
+static void index_into(const char *db, const char *corpus)
+{
+    char *argv[] = {(char *)dubao_bin(), "--db", (char *)db, "--corpus",
+                    (char *)corpus, "-q", "index", NULL};
+    strbuf err = {0};
+    if (test_run(argv, NULL, &err) != 0)
+        fail_msg("index %s: %s", db, err.s);
+    sb_free(&err);
+}
+
+/* The output of "dubao --db db -n COMMAND --json" (heap). */
+static char *json_of(const char *db, const char *command)
+{
+    char *argv[] = {(char *)dubao_bin(), "--db", (char *)db, "-n",
+                    (char *)command, "--json", NULL};
+    strbuf out = {0};
+    assert_int_equal(test_run(argv, &out, NULL), 0);
+    return out.s ? sb_take(&out) : xstrdup("");
+}
+
+/* The JSON line of the speaker name in "speakers --json" of db (heap). */
+static char *speaker_line(const char *db, const char *name)
+{
+    char *all = json_of(db, "speakers");
+    char key[64];
+    snprintf(key, sizeof key, "{\"name\":\"%s\"", name);
+    char *line = strstr(all, key);
+    assert_non_null(line);
+    char *r = xstrndup(line, strcspn(line, "\n"));
+    free(all);
+    return r;
+}
+
+/* The issue's own example: a page that called 雷军 a deputy no longer
+   does; the speaker, and the quotes shown with his role, follow. */
+static void incremental_index_forgets_a_role_no_page_gives(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[512], db[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/i.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_text(corpus, "lei.txt", "两会新闻\n\n　　全国人大代表雷军说：“要"
+               "把创新放在首位。”\n");
+    index_into(db, corpus);
+    char *line = speaker_line(db, "雷军");
+    assert_non_null(strstr(line, "\"role\":\"全国人大代表\""));
+    free(line);
+    write_text(corpus, "lei.txt", "两会新闻\n\n　　雷军说：“要把创新放在"
+               "首位。”\n");
+    index_into(db, corpus);
+    line = speaker_line(db, "雷军");
+    assert_non_null(strstr(line, "\"role\":null"));
+    assert_non_null(strstr(line, "\"is_delegate\":false"));
+    free(line);
+    char *quotes = json_of(db, "quotes");
+    assert_null(strstr(quotes, "全国人大代表"));
+    free(quotes);
+}
+
+/* A person named in one file without a quote leaves no speaker (nobody
+   to list), but what the file says of them stays: when a later file
+   quotes them, their role comes from the first, as in a clean index. */
+static void incremental_index_remembers_people_named_without_a_quote(
+    void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[512], db[600], clean[600];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/i.db", dir);
+    snprintf(clean, sizeof clean, "%s/clean.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    write_text(corpus, "a.txt", "两会新闻\n\n　　全国政协委员陈晓出席了会议。"
+               "\n\n　　李娜说：“教育是根本。”\n");
+    index_into(db, corpus);
+    char *speakers = json_of(db, "speakers");
+    assert_null(strstr(speakers, "陈晓"));
+    free(speakers);
+    write_text(corpus, "b.txt", "两会新闻二\n\n　　陈晓说：“农业要发展。”\n");
+    index_into(db, corpus);
+    index_into(clean, corpus);
+    char *line = speaker_line(db, "陈晓");
+    char *want = speaker_line(clean, "陈晓");
+    assert_string_equal(line, want);
+    assert_non_null(strstr(line, "\"role\":\"全国政协委员\""));
+    free(line);
+    free(want);
+}
+
+/* Index the corpus again into db and compare every list with a clean
+   index of the corpus as it is now (a new database each time). */
+static void assert_same_as_clean(const char *dir, const char *corpus,
+                                 const char *db, int round)
+{
+    char clean[600];
+    snprintf(clean, sizeof clean, "%s/clean%d.db", dir, round);
+    index_into(db, corpus);
+    index_into(clean, corpus);
+    static const char *const lists[] = {"speakers", "quotes", "articles",
+                                        "issues"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        char *kept = json_of(db, lists[i]);
+        char *fresh = json_of(clean, lists[i]);
+        assert_true(strlen(fresh) > 0);
+        if (strcmp(kept, fresh) != 0) {
+            size_t at = 0;
+            while (kept[at] && kept[at] == fresh[at])
+                at++;
+            while (at > 0 && kept[at - 1] != '\n')
+                at--;
+            fail_msg("round %d, %s differ at\n  kept:  %.300s\n  clean: "
+                     "%.300s", round, lists[i], kept + at, fresh + at);
+        }
+        free(kept);
+        free(fresh);
+    }
+}
+
+/* A corpus of generated pages, edited, extended and pruned in place over
+   four rounds (pages rewritten, new pages at the end and in the middle
+   of the file order, pages deleted, one touched without a change):
+   after each round speakers, quotes, articles and issues JSON are byte
+   for byte those of a clean index. */
+static void incremental_index_equals_a_clean_one(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[512], db[600], name[32];
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(db, sizeof db, "%s/kept.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    for (unsigned i = 0; i < 24; i++) {
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        write_page(corpus, name, 1000 + i);
+    }
+    index_into(db, corpus);
+    char *speakers = json_of(db, "speakers");
+    /* The pool's speakers are there, with different roles. */
+    assert_non_null(strstr(speakers, "\"role\":\"全国人大代表\""));
+    assert_non_null(strstr(speakers, "\"role\":\"全国政协委员\""));
+    free(speakers);
+
+    /* Round 1: pages rewritten, two removed, two added at the end. */
+    for (unsigned i = 2; i < 24; i += 5) {
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        write_page(corpus, name, 2000 + i);
+    }
+    remove_page(corpus, "p004.txt");
+    remove_page(corpus, "p019.txt");
+    write_page(corpus, "p030.txt", 3030);
+    write_page(corpus, "p031.txt", 3031);
+    assert_same_as_clean(dir, corpus, db, 1);
+
+    /* Round 2: only a new page in the middle of the file order: what it
+       says of people comes before what later pages say. */
+    write_page(corpus, "p010a.txt", 4010);
+    assert_same_as_clean(dir, corpus, db, 2);
+
+    /* Round 3: another page at the start, more pages rewritten, the last
+       page removed, one page touched unchanged. */
+    write_page(corpus, "p000a.txt", 4000);
+    for (unsigned i = 0; i < 24; i += 3) {
+        if (i == 4 || i == 19)
+            continue;
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        write_page(corpus, name, 5000 + i);
+    }
+    remove_page(corpus, "p031.txt");
+    char touched[700];
+    snprintf(touched, sizeof touched, "%s/p001.txt", corpus);
+    struct timespec ts[2] = {{0, UTIME_NOW}, {12345, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, touched, ts, 0), 0);
+    assert_same_as_clean(dir, corpus, db, 3);
+
+    /* Round 4: most pages go; what remains decides every speaker. */
+    for (unsigned i = 0; i < 24; i++) {
+        if (i == 4 || i == 19 || i % 4 == 1)
+            continue;
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        remove_page(corpus, name);
+    }
+    remove_page(corpus, "p010a.txt");
+    write_page(corpus, "p002.txt", 6002);
+    assert_same_as_clean(dir, corpus, db, 4);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(incremental_index_forgets_a_role_no_page_gives),
+    cmocka_unit_test(incremental_index_remembers_people_named_without_a_quote),
+    cmocka_unit_test(incremental_index_equals_a_clean_one),
+};
+const test_suite incremental_suite = {tests, SUITE_LEN(tests)};
