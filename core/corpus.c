@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus_roots.h"
 #include "parse.h"
 #include "printable.h"
 #include "source.h"
@@ -356,14 +357,55 @@ static index_job *make_jobs(const walk_result *walk, const db_source *known,
     return jobs;
 }
 
-int corpus_index(db *d, const strlist *roots, uint64_t max_file_bytes,
-                 index_report *rep, FILE *msgs, strbuf *err)
+void index_report_free(index_report *rep)
+{
+    strlist_free(&rep->notices);
+}
+
+/* Remove the stored files that are gone (sources_gone), but those that
+   corpus_roots_keep keeps; only when every root could be read (a typo in
+   a path must not wipe the database), or when prune asks for it.  0, or
+   -1 when the database failed (err). */
+static int remove_gone(db *d, const strlist *roots, const walk_result *walk,
+                       const db_source *known, ssize_t nknown, bool prune,
+                       index_report *rep, FILE *msgs, strbuf *err)
+{
+    bool forget = !walk->root_failed || prune;
+    strlist gone = {0};
+    if (forget)
+        sources_gone(known, nknown, walk, &gone);
+    corpus_roots_keep(roots, walk, known, nknown, prune, msgs != NULL,
+                      &gone, rep);
+    int rc = 0;
+    if (forget) {
+        bool changed = rep->parsed + rep->skipped + rep->failed > 0;
+        int removed = db_remove_sources(d, &gone, changed);
+        if (removed < 0) {
+            sb_printf(err, "database: %s", db_errmsg(d));
+            rc = -1;
+        } else {
+            rep->removed = removed;
+        }
+    }
+    strlist_free(&gone);
+    return rc;
+}
+
+int corpus_index(db *d, const strlist *given, bool prune,
+                 uint64_t max_file_bytes, index_report *rep, FILE *msgs,
+                 strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
     if (max_file_bytes == 0)
         max_file_bytes = SOURCE_DEFAULT_MAX_BYTES;
+    strlist roots = {0};
+    int rc = corpus_roots_choose(d, given, &roots, err);
+    if (rc != 0) {
+        strlist_free(&roots);
+        return rc;
+    }
     walk_result walk;
-    corpus_walk(roots, max_file_bytes, &walk);
+    corpus_walk(&roots, max_file_bytes, &walk);
     if (msgs)
         report_walk(&walk, msgs);
     rep->missing = (int)walk.errors.n;
@@ -372,31 +414,27 @@ int corpus_index(db *d, const strlist *roots, uint64_t max_file_bytes,
     ssize_t nknown = db_sources(d, &known);
     if (nknown < 0) {
         sb_printf(err, "database: %s", db_errmsg(d));
-        walk_result_free(&walk);
-        return -1;
+        rc = -1;
+    } else if (corpus_roots_check(d, known, nknown, &roots, prune, err)) {
+        rc = -2;
     }
-    size_t njobs;
-    index_job *jobs = make_jobs(&walk, known, nknown, rep, &njobs);
-    int rc = index_jobs(d, jobs, njobs, max_file_bytes, rep, msgs, err);
-    for (size_t i = 0; i < njobs; i++)
-        free(jobs[i].name);
-    free(jobs);
-    /* Only forget files when every root could be read: a typo in a path
-       must not wipe the database. */
-    if (rc == 0 && !walk.root_failed) {
-        strlist gone = {0};
-        bool changed = rep->parsed + rep->skipped + rep->failed > 0;
-        sources_gone(known, nknown, &walk, &gone);
-        int removed = db_remove_sources(d, &gone, changed);
-        if (removed < 0) {
-            sb_printf(err, "database: %s", db_errmsg(d));
-            rc = -1;
-        } else {
-            rep->removed = removed;
-        }
-        strlist_free(&gone);
+    if (rc == 0) {
+        size_t njobs;
+        index_job *jobs = make_jobs(&walk, known, nknown, rep, &njobs);
+        rc = index_jobs(d, jobs, njobs, max_file_bytes, rep, msgs, err);
+        for (size_t i = 0; i < njobs; i++)
+            free(jobs[i].name);
+        free(jobs);
+    }
+    if (rc == 0)
+        rc = remove_gone(d, &roots, &walk, known, nknown, prune, rep, msgs,
+                         err);
+    if (rc == 0 && db_set_corpus_roots(d, &roots) != 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        rc = -1;
     }
     db_sources_free(known, nknown);
     walk_result_free(&walk);
+    strlist_free(&roots);
     return rc;
 }

@@ -5,6 +5,7 @@
 #ifndef DUBAO_CORPUS_H
 #define DUBAO_CORPUS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -21,18 +22,27 @@ typedef struct {
     int missing;    /* corpus paths that could not be read */
     int not_read;   /* entries passed over: links leading out of the
                        corpus, FIFOs and devices, too deep, too large */
+    int kept;       /* not found, but kept: their root is missing or empty */
+    strlist notices; /* about the roots, for the user even when per-file
+                        messages are not wanted (corpus_roots.c) */
 } index_report;
 
 /* Bring the database up to date with the corpus roots: the regular files
    under each, found as walk.h says (links only inside the corpus, hidden
-   entries skipped).  Per-file messages (warnings, skips, failures) go to
+   entries skipped).  No roots: those the database remembers, else the
+   shipped corpus (corpus_roots.h says what is refused and kept, and what
+   prune changes).  Per-file messages (warnings, skips, failures) go to
    msgs (may be NULL), prefixed with the file name.  Files that are gone
-   are removed from the database, except when a root could not be read,
-   and except those under an entry that could not be read.  Files larger
-   than max_file_bytes (0: SOURCE_DEFAULT_MAX_BYTES) are not read, and a
-   file is read whole only if its start may be text (source.h).  Returns
-   0, or -1 when the database itself failed (err). */
-int corpus_index(db *d, const strlist *roots, uint64_t max_file_bytes,
-                 index_report *rep, FILE *msgs, strbuf *err);
+   are removed from the database, except when a root could not be read
+   (unless prune), and except those under an entry that could not be read.
+   Files larger than max_file_bytes (0: SOURCE_DEFAULT_MAX_BYTES) are not
+   read, and a file is read whole only if its start may be text
+   (source.h).  Returns 0, -1 when the database itself failed, -2 when the
+   roots were refused (a sentence in err either way).  Free the report
+   with index_report_free. */
+int corpus_index(db *d, const strlist *roots, bool prune,
+                 uint64_t max_file_bytes, index_report *rep, FILE *msgs,
+                 strbuf *err);
+void index_report_free(index_report *rep);
 
 #endif

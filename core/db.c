@@ -210,17 +210,41 @@ const char *db_errmsg(db *d)
     return d->errbuf;
 }
 
+/* Append the statement that keeps a list of corpus paths (the path
+   column of the table from) in the sources table into, after its tables
+   were rebuilt, so that the database still knows which files it holds:
+   each path with an impossible size (-1), which the next index parses
+   again and db_is_empty does not count. */
+static void append_keep_paths(strbuf *sql, const char *into, const char *from)
+{
+    sb_printf(sql, "INSERT OR IGNORE INTO %s(path, size, mtime_ns, hash, "
+                   "status) SELECT path, -1, -1, '', 'failed' FROM %s;",
+              into, from);
+}
+
 /* Create the schema in an empty database, or rebuild the derived tables of
-   an older one (they are re-filled from the corpus on the next index). */
+   an older one (they are re-filled from the corpus on the next index; the
+   paths of its files stay, to be indexed again). */
 static int db_migrate(db *d, int64_t version, strbuf *err)
 {
+    int64_t has_paths = 0;
+    if (version > 0 &&
+        db_query_int(d, "SELECT count(*) FROM pragma_table_info('sources') "
+                        "WHERE name='path'", &has_paths) != 0)
+        has_paths = 0;
     strbuf sql = {0};
-    (void)version; /* every older schema is rebuilt the same way (so far) */
     sb_puts(&sql, "BEGIN IMMEDIATE;");
+    if (has_paths)
+        sb_puts(&sql, "CREATE TEMP TABLE kept_paths AS SELECT path FROM "
+                      "main.sources;");
     for (size_t i = 0; i < sizeof derived_tables / sizeof *derived_tables; i++)
         sb_printf(&sql, "DROP TABLE IF EXISTS %s;", derived_tables[i]);
     sb_puts(&sql, schema_sql);
     sb_puts(&sql, user_schema_sql);
+    if (has_paths) {
+        append_keep_paths(&sql, "main.sources", "temp.kept_paths");
+        sb_puts(&sql, "DROP TABLE temp.kept_paths;");
+    }
     sb_printf(&sql, "PRAGMA application_id=%d;PRAGMA user_version=%d;COMMIT;",
               DUBAO_APPLICATION_ID, DUBAO_SCHEMA_VERSION);
     int rc = db_exec_sql(d, sql.s, err);
@@ -479,8 +503,11 @@ static sqlite3 *open_exclusive(const char *path, const char *fresh,
     if (rc == SQLITE_DONE)
         rc = sqlite3_exec(h, "PRAGMA main.locking_mode=EXCLUSIVE", NULL, NULL,
                           NULL);
-    if (rc == SQLITE_OK)
-        rc = begin_exclusive(h);
+    /* The lock stays after the (empty) transaction that takes it; the
+       copies then run one statement at a time, so that one failing on a
+       damaged page does not undo the others. */
+    if (rc == SQLITE_OK && (rc = begin_exclusive(h)) == SQLITE_OK)
+        rc = sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
     int code = rc & 0xff;
     /* Damage that keeps even the lock from being taken keeps every other
        connection from writing too. */
@@ -498,7 +525,10 @@ static sqlite3 *open_exclusive(const char *path, const char *fresh,
 }
 
 /* Copy the rows of the user tables that can still be read from the
-   damaged database (main of h) into fresh, and commit them. */
+   damaged database (main of h) into fresh, with the paths of its files
+   (to be indexed again).  When neither its corpus roots
+   nor its paths can be read, the new database says so (corpus_unknown):
+   it must not be filled from another corpus by default. */
 static void copy_user_data(sqlite3 *h)
 {
     /* Each copy may fail on damaged pages; whatever is readable is kept. */
@@ -506,7 +536,15 @@ static void copy_user_data(sqlite3 *h)
                     "main.marks", NULL, NULL, NULL);
     sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.state SELECT * FROM "
                     "main.state", NULL, NULL, NULL);
-    sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+    strbuf paths = {0};
+    append_keep_paths(&paths, "fresh.sources", "main.sources");
+    sqlite3_exec(h, paths.s, NULL, NULL, NULL);
+    sb_free(&paths);
+    sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.state(key, value) SELECT "
+                    "'corpus_unknown', '1' WHERE NOT EXISTS (SELECT 1 FROM "
+                    "fresh.state WHERE key >= 'corpus_root:' AND key < "
+                    "'corpus_root;') AND NOT EXISTS (SELECT 1 FROM "
+                    "fresh.sources)", NULL, NULL, NULL);
     sqlite3_exec(h, "DETACH fresh", NULL, NULL, NULL);
 }
 
@@ -844,7 +882,8 @@ void db_close(db *d)
 bool db_is_empty(db *d)
 {
     int64_t any = 0;
-    return db_query_int(d, "SELECT EXISTS(SELECT 1 FROM sources)", &any) != 0 ||
+    return db_query_int(d, "SELECT EXISTS(SELECT 1 FROM sources WHERE "
+                           "size >= 0)", &any) != 0 ||
            any == 0;
 }
 

@@ -108,8 +108,20 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
    or -1. */
 int db_remove_sources(db *d, const strlist *gone, bool changed);
 
-/* Whether the database holds no corpus file yet (or cannot tell). */
+/* Whether the database holds no corpus file yet (or cannot tell).  The
+   paths kept through an upgrade or a rebuild, to be indexed again, do not
+   count. */
 bool db_is_empty(db *d);
+
+/* The corpus roots the database was last indexed from (absolute paths),
+   appended to roots.  Returns 1 when it knows them, 0 when it knows none
+   (a new database, or one from before dubao remembered them: its stored
+   paths then say what it holds), -1 when they were lost (rebuilt from a
+   damaged file without them), -2 on a database error. */
+int db_corpus_roots(db *d, strlist *roots);
+/* Remember roots as the database's corpus (a write only when they
+   differ from those it has).  0, or -1 on a database error. */
+int db_set_corpus_roots(db *d, const strlist *roots);
 
 /* Counts for the index report. */
 typedef struct {

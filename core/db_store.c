@@ -615,3 +615,72 @@ int db_remove_sources(db *d, const strlist *gone, bool changed)
     db_exec_sql(d, "ROLLBACK", NULL);
     return -1;
 }
+
+/* ---- the corpus roots: state rows "corpus_root:NNNN" in the order
+   given, and "corpus_unknown" when a rebuild could not tell them ---- */
+
+/* stmt_read_rows callback: one root. */
+static void read_root(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    *(char **)row = stmt_text_dup(st, 0);
+}
+
+int db_corpus_roots(db *d, strlist *roots)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT value FROM state WHERE key >= "
+                                     "'corpus_root:' AND key < 'corpus_root;'"
+                                     " ORDER BY key", NULL);
+    char **v = NULL;
+    size_t n = 0;
+    bool ok = st && stmt_read_rows(st, sizeof *v, read_root, NULL,
+                                   (void **)&v, &n);
+    for (size_t i = 0; i < n; i++)
+        if (ok && v[i])
+            strlist_push_owned(roots, v[i]);
+        else
+            free(v[i]);
+    free(v);
+    int64_t unknown = 0;
+    if (!ok || db_query_int(d, "SELECT EXISTS(SELECT 1 FROM state WHERE "
+                               "key='corpus_unknown')", &unknown) != 0)
+        return -2;
+    return roots->n > 0 ? 1 : unknown ? -1 : 0;
+}
+
+/* Whether two lists hold the same strings in the same order. */
+static bool strlists_equal(const strlist *a, const strlist *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->v[i], b->v[i]) != 0)
+            return false;
+    return true;
+}
+
+int db_set_corpus_roots(db *d, const strlist *roots)
+{
+    strlist old = {0};
+    bool same = db_corpus_roots(d, &old) == 1 && strlists_equal(&old, roots);
+    strlist_free(&old);
+    if (same)
+        return 0; /* nothing to write: reading commands stay readers */
+    sqlite3_stmt *ins = NULL;
+    int rc = db_exec_sql(d, "BEGIN IMMEDIATE; DELETE FROM state WHERE "
+                            "(key >= 'corpus_root:' AND key < 'corpus_root;')"
+                            " OR key='corpus_unknown'", NULL);
+    if (rc == 0)
+        ins = db_prepare(d, "INSERT INTO state(key, value) VALUES("
+                            "printf('corpus_root:%04d', ?1), ?2)", NULL);
+    for (size_t i = 0; ins && rc == 0 && i < roots->n; i++) {
+        sqlite3_bind_int64(ins, 1, (sqlite3_int64)i);
+        stmt_bind_text(ins, 2, roots->v[i]);
+        rc = stmt_run(ins);
+    }
+    sqlite3_finalize(ins);
+    if (rc == 0 && ins && db_exec_sql(d, "COMMIT", NULL) == 0)
+        return 0;
+    db_exec_sql(d, "ROLLBACK", NULL);
+    return -1;
+}

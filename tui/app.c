@@ -919,8 +919,8 @@ static void refresh_corpus(app *a, const dubao_options *o)
     app_draw(a);
     index_report rep;
     strbuf err = {0};
-    int rc = corpus_index(a->db, &o->corpus, o->max_file_bytes, &rep, NULL,
-                          &err);
+    int rc = corpus_index(a->db, &o->corpus, o->prune, o->max_file_bytes,
+                          &rep, NULL, &err);
     a->message[0] = '\0';
     /* Batches committed before a failure stay: reload whenever anything
        may have changed. */
@@ -937,14 +937,16 @@ static void refresh_corpus(app *a, const dubao_options *o)
     }
     if (rc != 0) {
         app_message(a, "corpus not refreshed: %s", err.s ? err.s : "error");
-        sb_free(&err);
-        return;
+    } else if (rep.notices.n > 0) {
+        /* A root that gave nothing, and the files kept from it. */
+        app_message(a, "%s", rep.notices.v[0]);
+    } else if (rep.failed + rep.skipped + rep.missing + rep.not_read > 0) {
+        app_message(a, "%d corpus files or paths could not be read or were "
+                    "skipped (dubao index says why)",
+                    rep.failed + rep.skipped + rep.missing + rep.not_read);
     }
     sb_free(&err);
-    int passed_over = rep.failed + rep.skipped + rep.missing + rep.not_read;
-    if (passed_over > 0)
-        app_message(a, "%d corpus files or paths could not be read or were "
-                    "skipped (dubao index says why)", passed_over);
+    index_report_free(&rep);
 }
 
 /* refresh_corpus, keeping what the first screen said (config problems)

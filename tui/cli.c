@@ -61,36 +61,45 @@ static void pad(strbuf *sb, const char *s, int cols)
     sb_free(&safe);
 }
 
-/* Bring an open database up to date with the corpus.  Returns false
-   (after a message) when the database failed or no corpus file exists. */
-static bool index_corpus(db *d, const dubao_options *o, bool verbose_report)
+/* Bring an open database up to date with the corpus.  Returns 0, -1
+   (after a message) when the database failed, -2 when the corpus was
+   refused or no corpus file exists. */
+static int index_corpus(db *d, const dubao_options *o, bool verbose_report)
 {
     strbuf err = {0};
     index_report rep;
-    bool ok = corpus_index(d, &o->corpus, o->max_file_bytes, &rep,
-                           o->quiet ? NULL : stderr, &err) == 0;
+    int rc = corpus_index(d, &o->corpus, o->prune, o->max_file_bytes, &rep,
+                          o->quiet ? NULL : stderr, &err);
+    bool ok = rc == 0;
     if (!ok)
         fprintf(stderr, "dubao: %s\n", err.s);
     sb_free(&err);
-    if (ok && rep.files == 0 && rep.missing > 0) {
-        fprintf(stderr, "dubao: no corpus files found (see the messages "
-                "above); nothing to show.\n");
-        return false;
-    }
+    /* What became of the roots is said even with --quiet. */
+    for (size_t i = 0; i < rep.notices.n; i++)
+        fprintf(stderr, "dubao: %s\n", rep.notices.v[i]);
+    index_report_free(&rep);
     if (ok && verbose_report) {
         db_counts c;
         db_get_counts(d, &c);
         printf("files %d: parsed %d, unchanged %d, skipped %d, failed %d, "
-               "removed %d, not read %d\n", rep.files, rep.parsed,
+               "removed %d, not read %d", rep.files, rep.parsed,
                rep.unchanged, rep.skipped, rep.failed, rep.removed,
                rep.not_read);
+        if (rep.kept > 0)
+            printf(", kept %d", rep.kept);
+        putchar('\n');
         printf("database %s: %lld issues, %lld articles, %lld paragraphs, "
                "%lld speakers, %lld quotes\n", o->db_path,
                (long long)c.issues, (long long)c.articles,
                (long long)c.paragraphs, (long long)c.speakers,
                (long long)c.quotes);
     }
-    return ok;
+    if (ok && rep.files == 0 && rep.missing > 0 && db_is_empty(d)) {
+        fprintf(stderr, "dubao: no corpus files found (see the messages "
+                "above); nothing to show.\n");
+        return -2;
+    }
+    return rc;
 }
 
 /* After a failure: is the database file damaged (quick_check found
@@ -115,7 +124,7 @@ static db *rebuild_and_index(const dubao_options *o, bool verbose_report)
     db *d = db_rebuild(o->db_path, &msg);
     fprintf(stderr, "dubao: %s\n", msg.s ? msg.s : "");
     sb_free(&msg);
-    if (d && !index_corpus(d, o, verbose_report)) {
+    if (d && index_corpus(d, o, verbose_report) != 0) {
         db_close(d);
         d = NULL;
     }
@@ -156,10 +165,11 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
     }
     if (indexed)
         *indexed = d && refresh;
-    if (d && refresh && !index_corpus(d, o, verbose_report)) {
+    int rc = d && refresh ? index_corpus(d, o, verbose_report) : 0;
+    if (rc != 0) {
         /* If indexing failed on a damaged file, rebuild once and index
            again; any other failure has been reported. */
-        bool damaged = is_damaged(d);
+        bool damaged = rc == -1 && is_damaged(d);
         db_close(d);
         d = damaged ? rebuild_and_index(o, verbose_report) : NULL;
     }

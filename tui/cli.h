@@ -14,7 +14,9 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct {
     char *db_path;     /* --db, or the XDG default */
-    strlist corpus;    /* --corpus paths, or the shipped corpus */
+    strlist corpus;    /* --corpus paths; none: the database's own roots,
+                          else the shipped corpus (corpus_roots.h) */
+    bool prune;        /* --prune: remove what the roots no longer hold */
     const char *script; /* --script FILE for the browser, or NULL */
     bool quiet;        /* --quiet: no per-file messages while indexing */
     bool no_refresh;   /* --no-refresh: use the database as it is */

@@ -16,8 +16,8 @@
 #include "source.h"
 
 static const char usage_text[] =
-    "usage: dubao [--db PATH] [--corpus PATH]... [--script FILE] [-n] [-q]\n"
-    "             [--max-file-size SIZE] [COMMAND [OPTIONS]]\n"
+    "usage: dubao [--db PATH] [--corpus PATH]... [--prune] [--script FILE]\n"
+    "             [-n] [-q] [--max-file-size SIZE] [COMMAND [OPTIONS]]\n"
     "\n"
     "Read Chinese newspaper pages in the terminal and find who said what.\n"
     "With no command, opens the browser.\n"
@@ -46,7 +46,11 @@ static const char usage_text[] =
     "Options:\n"
     "  --db PATH             database file (default $XDG_DATA_HOME/dubao/dubao.db)\n"
     "  --corpus PATH         corpus file or directory, repeatable (default: the\n"
+    "                        corpus the database was built from, else the\n"
     "                        shipped corpus)\n"
+    "  --prune               remove from the database the files not found under\n"
+    "                        the corpus, even when a root is missing or empty\n"
+    "                        or the database was built from another corpus\n"
     "  --script FILE         browser: replay keys from FILE (see dubao(1))\n"
     "  -q, --quiet           no per-file messages while indexing\n"
     "  -n, --no-refresh      use the database as it is: do not look for\n"
@@ -108,6 +112,7 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         {"script", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"no-refresh", no_argument, NULL, 'n'},
+        {"prune", no_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"check-config", no_argument, NULL, 'C'},
@@ -141,6 +146,7 @@ static int parse_global_options(int argc, char **argv, dubao_options *o)
         case 's': o->script = optarg; break;
         case 'q': o->quiet = true; break;
         case 'n': o->no_refresh = true; break;
+        case 'p': o->prune = true; break;
         case 'h': fputs(usage_text, stdout); return 1;
         case 'V': printf("dubao %s\n", DUBAO_VERSION); return 1;
         case 'C': o->check_config = true; break;
@@ -175,8 +181,6 @@ int main(int argc, char **argv)
     }
     if (!o.db_path)
         o.db_path = dubao_default_db_path();
-    if (o.corpus.n == 0)
-        strlist_push_owned(&o.corpus, dubao_asset_path("corpus"));
 
     if (o.check_config) {
         rc = app_check_config();
