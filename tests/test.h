@@ -52,6 +52,13 @@ void test_sql(const char *db, const char *stmt);
 /* One integer from a query on the database file db (-1 when no row). */
 long long test_sql_int(const char *db, const char *query);
 
+/* Damage the database file db: overwrite the first bytes of each of the
+   first max_pages pages that dbstat lists under the condition where
+   (e.g. "name='articles' AND pagetype='leaf'") with 0xff, after a
+   checkpoint.  Returns how many pages were damaged. */
+int test_damage_pages(const char *db, const char *where, int max_pages,
+                      size_t bytes);
+
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */
 bool test_json_valid(const char *s);

@@ -185,33 +185,48 @@ static void start_in_shell(const char *db, const char *env)
     tmux_keys("Enter", NULL);
 }
 
+/* The signals that end the browser, and the exit status the shell then
+   prints. */
+static const struct {
+    int sig;
+    const char *exit;
+} stop_signals[] = {{SIGTERM, "exit=143"}, {SIGHUP, "exit=129"},
+                    {SIGINT, "exit=130"}};
+
+/* Send stop_signals[i] to the browser started by start_in_shell with db,
+   once the screen shows ready; it must end at once (3 s) with the
+   terminal put back. */
+static void signal_ends_the_browser(const char *db, size_t i,
+                                    const char *ready)
+{
+    char *screen = tmux_wait_for(ready, 8000);
+    if (!screen)
+        fail_msg("no '%s' before signal %d", ready, stop_signals[i].sig);
+    free(screen);
+    pid_t pid = find_pid(db);
+    assert_true(pid > 0);
+    assert_int_equal(kill(pid, stop_signals[i].sig), 0);
+    screen = tmux_wait_for(stop_signals[i].exit, 3000);
+    if (!screen)
+        fail_msg("no %s after signal %d", stop_signals[i].exit,
+                 stop_signals[i].sig);
+    /* Out of the alternate screen: the shell's output is back and the
+       browser is gone. */
+    assert_non_null(strstr(screen, "shell-before"));
+    assert_null(strstr(screen, "Issues 1/"));
+    free(screen);
+    tmux_stop();
+}
+
 static void e2e_signals_restore_the_terminal(void **state)
 {
     (void)state;
-    static const struct {
-        int sig;
-        const char *exit;
-    } cases[] = {{SIGTERM, "exit=143"}, {SIGHUP, "exit=129"},
-                 {SIGINT, "exit=130"}};
-    for (size_t i = 0; i < SUITE_LEN(cases); i++) {
+    for (size_t i = 0; i < SUITE_LEN(stop_signals); i++) {
         char db[600];
-        snprintf(db, sizeof db, "%s/sig%d.db", test_tmpdir(), cases[i].sig);
+        snprintf(db, sizeof db, "%s/sig%d.db", test_tmpdir(),
+                 stop_signals[i].sig);
         start_in_shell(db, NULL);
-        char *screen = tmux_wait_for("Issues 1/", 8000);
-        assert_non_null(screen);
-        free(screen);
-        pid_t pid = find_pid(db);
-        assert_true(pid > 0);
-        assert_int_equal(kill(pid, cases[i].sig), 0);
-        screen = tmux_wait_for(cases[i].exit, 3000);
-        if (!screen)
-            fail_msg("no %s after signal %d", cases[i].exit, cases[i].sig);
-        /* Out of the alternate screen: the shell's output is back and
-           the browser is gone. */
-        assert_non_null(strstr(screen, "shell-before"));
-        assert_null(strstr(screen, "Issues 1/"));
-        free(screen);
-        tmux_stop();
+        signal_ends_the_browser(db, i, "Issues 1/");
     }
 }
 
@@ -223,11 +238,6 @@ static void e2e_signals_restore_the_terminal(void **state)
 static void e2e_signals_end_long_work_at_once(void **state)
 {
     (void)state;
-    static const struct {
-        int sig;
-        const char *exit;
-    } cases[] = {{SIGTERM, "exit=143"}, {SIGHUP, "exit=129"},
-                 {SIGINT, "exit=130"}};
     const char *dir = test_tmpdir();
     char corpus[512], db[600], page[700], args[1400];
     snprintf(corpus, sizeof corpus, "%s/c", dir);
@@ -247,24 +257,11 @@ static void e2e_signals_end_long_work_at_once(void **state)
     snprintf(args, sizeof args, "%s --corpus %s", db, corpus);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-    for (size_t i = 0; i < SUITE_LEN(cases); i++) {
+    for (size_t i = 0; i < SUITE_LEN(stop_signals); i++) {
         assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL),
                          SQLITE_OK);
         start_in_shell(args, "DUBAO_BUSY_TIMEOUT_MS=60000");
-        char *screen = tmux_wait_for("checking the corpus", 8000);
-        if (!screen)
-            fail_msg("the refresh did not start (signal %d)", cases[i].sig);
-        free(screen);
-        pid_t pid = find_pid(db);
-        assert_true(pid > 0);
-        assert_int_equal(kill(pid, cases[i].sig), 0);
-        screen = tmux_wait_for(cases[i].exit, 3000);
-        if (!screen)
-            fail_msg("no %s after signal %d", cases[i].exit, cases[i].sig);
-        assert_non_null(strstr(screen, "shell-before"));
-        assert_null(strstr(screen, "Issues 1/"));
-        free(screen);
-        tmux_stop();
+        signal_ends_the_browser(db, i, "checking the corpus");
         assert_int_equal(sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL),
                          SQLITE_OK);
     }

@@ -522,20 +522,6 @@ static void faults_check_of_a_locked_database_changes_nothing(void **state)
     sb_free(&err);
 }
 
-/* Damage one leaf page of table in the database file db (checkpointed
-   first, so that the page is in the main file). */
-static void damage_a_page_of(const char *db, const char *table)
-{
-    sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-    char q[300];
-    snprintf(q, sizeof q, "SELECT pageno FROM dbstat WHERE name='%s' AND "
-             "pagetype='leaf' ORDER BY pageno LIMIT 1", table);
-    long long page = sql_int(db, q);
-    long long size = sql_int(db, "PRAGMA page_size");
-    assert_true(page > 1 && size > 0);
-    scribble(db, (long)((page - 1) * size), 12);
-}
-
 /* A damaged database that another process has open is not set aside
    under it; once it is free, it goes aside whole: a write committed to
    its WAL only stays with it, and the user's marks, read under the lock,
@@ -550,7 +536,8 @@ static void faults_damaged_database_is_set_aside_only_whole(void **state)
     make_corpus(corpus, "损", 8);
     strbuf out = {0}, err = {0};
     assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
-    damage_a_page_of(db, "articles");
+    assert_int_equal(test_damage_pages(db, "name='articles' AND "
+                                           "pagetype='leaf'", 1, 12), 1);
     /* Another program has it open. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);

@@ -88,6 +88,17 @@ static void remove_page(const char *dir, const char *name)
     assert_int_equal(unlink(path), 0);
 }
 
+/* A fresh directory with an empty corpus directory c/ and the path of a
+   database i.db beside it (not created yet); returns the directory. */
+static const char *new_corpus(char corpus[512], char db[600])
+{
+    const char *dir = test_tmpdir();
+    snprintf(corpus, 512, "%s/c", dir);
+    snprintf(db, 600, "%s/i.db", dir);
+    assert_int_equal(mkdir(corpus, 0700), 0);
+    return dir;
+}
+
 /* Index corpus into db; fails the test on error. */
 static void index_into(const char *db, const char *corpus)
 {
@@ -127,11 +138,8 @@ static char *speaker_line(const char *db, const char *name)
 static void incremental_index_forgets_a_role_no_page_gives(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/i.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    new_corpus(corpus, db);
     write_text(corpus, "lei.txt", "两会新闻\n\n　　全国人大代表雷军说：“要"
                "把创新放在首位。”\n");
     index_into(db, corpus);
@@ -157,12 +165,8 @@ static void incremental_index_remembers_people_named_without_a_quote(
     void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600], clean[600];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/i.db", dir);
-    snprintf(clean, sizeof clean, "%s/clean.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    snprintf(clean, sizeof clean, "%s/clean.db", new_corpus(corpus, db));
     write_text(corpus, "a.txt", "两会新闻\n\n　　全国政协委员陈晓出席了会议。"
                "\n\n　　李娜说：“教育是根本。”\n");
     index_into(db, corpus);
@@ -217,11 +221,8 @@ static void assert_same_as_clean(const char *dir, const char *corpus,
 static void incremental_index_equals_a_clean_one(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600], name[32];
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    snprintf(db, sizeof db, "%s/kept.db", dir);
-    assert_int_equal(mkdir(corpus, 0700), 0);
+    const char *dir = new_corpus(corpus, db);
     for (unsigned i = 0; i < 24; i++) {
         snprintf(name, sizeof name, "p%03u.txt", i);
         write_page(corpus, name, 1000 + i);

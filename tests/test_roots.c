@@ -58,6 +58,18 @@ static void make_corpus(const char *dir, const char *prefix)
     }
 }
 
+/* A fresh directory with the corpus mine/ (make_corpus) indexed into
+   r.db beside it: their paths in corpus and db. */
+static void indexed_corpus(char corpus[512], char db[600])
+{
+    const char *dir = test_tmpdir();
+    snprintf(corpus, 512, "%s/mine", dir);
+    snprintf(db, 600, "%s/r.db", dir);
+    make_corpus(corpus, "mine");
+    assert_int_equal(run(db, NULL, NULL, "--corpus", corpus, "-q", "index",
+                         NULL), 0);
+}
+
 /* How many lines of s contain part. */
 static int lines_with(const char *s, const char *part)
 {
@@ -79,14 +91,9 @@ static int lines_with(const char *s, const char *part)
 static void roots_database_remembers_its_corpus(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600];
-    snprintf(corpus, sizeof corpus, "%s/mine", dir);
-    snprintf(db, sizeof db, "%s/r.db", dir);
-    make_corpus(corpus, "mine");
+    indexed_corpus(corpus, db);
     strbuf out = {0}, err = {0};
-    assert_int_equal(run(db, &out, &err, "--corpus", corpus, "index", NULL),
-                     0);
     assert_int_equal(run(db, &out, &err, "index", NULL), 0);
     assert_non_null(strstr(out.s, "files 3: parsed 0, unchanged 3, skipped 0, "
                                   "failed 0, removed 0"));
@@ -94,8 +101,9 @@ static void roots_database_remembers_its_corpus(void **state)
     assert_int_equal(lines_with(out.s, "mine-"), 3);
     assert_int_equal(lines_with(out.s, "000_fe24"), 0);
     /* Another root besides: the database grows, and remembers both. */
-    char more[512];
-    snprintf(more, sizeof more, "%s/more", dir);
+    char more[600];
+    snprintf(more, sizeof more, "%.*s/more", (int)(strrchr(db, '/') - db),
+             db);
     make_corpus(more, "more");
     assert_int_equal(run(db, &out, &err, "--corpus", corpus, "--corpus", more,
                          "index", NULL), 0);
@@ -112,16 +120,12 @@ static void roots_database_remembers_its_corpus(void **state)
 static void roots_another_corpus_needs_prune(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
-    char mine[512], other[512], db[600];
-    snprintf(mine, sizeof mine, "%s/mine", dir);
-    snprintf(other, sizeof other, "%s/other", dir);
-    snprintf(db, sizeof db, "%s/r.db", dir);
-    make_corpus(mine, "mine");
+    char mine[512], other[600], db[600];
+    indexed_corpus(mine, db);
+    snprintf(other, sizeof other, "%.*s/other", (int)(strrchr(db, '/') - db),
+             db);
     make_corpus(other, "other");
     strbuf out = {0}, err = {0};
-    assert_int_equal(run(db, &out, &err, "--corpus", mine, "-q", "index",
-                         NULL), 0);
     assert_int_equal(run(db, &out, &err, "--corpus", other, "issues", NULL),
                      1);
     assert_non_null(strstr(err.s, "3 files from outside the corpus given"));
@@ -226,27 +230,13 @@ static void roots_devices_and_fifos_are_named(void **state)
 static void roots_damage_is_rebuilt_from_its_own_corpus(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600];
-    snprintf(corpus, sizeof corpus, "%s/mine", dir);
-    snprintf(db, sizeof db, "%s/r.db", dir);
-    make_corpus(corpus, "mine");
+    indexed_corpus(corpus, db);
     strbuf out = {0}, err = {0};
-    assert_int_equal(run(db, &out, &err, "--corpus", corpus, "-q", "index",
-                         NULL), 0);
     assert_int_equal(run(db, &out, &err, "-n", "articles", NULL), 0);
     char *before = xstrdup(out.s);
-    test_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-    long long page = test_sql_int(db, "SELECT pageno FROM dbstat WHERE "
-                                      "name='articles' AND pagetype='leaf' "
-                                      "ORDER BY pageno LIMIT 1");
-    long long size = test_sql_int(db, "PRAGMA page_size");
-    FILE *f = fopen(db, "r+b");
-    assert_non_null(f);
-    fseek(f, (long)((page - 1) * size), SEEK_SET);
-    for (int i = 0; i < 16; i++)
-        fputc(0xff, f);
-    fclose(f);
+    assert_int_equal(test_damage_pages(db, "name='articles' AND "
+                                           "pagetype='leaf'", 1, 16), 1);
     assert_int_equal(run(db, &out, &err, "-n", "articles", NULL), 0);
     assert_non_null(strstr(err.s, "damaged"));
     assert_string_equal(out.s, before);
@@ -261,40 +251,16 @@ static void roots_damage_is_rebuilt_from_its_own_corpus(void **state)
 static void roots_lost_with_the_damage_are_asked_for(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600];
-    snprintf(corpus, sizeof corpus, "%s/mine", dir);
-    snprintf(db, sizeof db, "%s/r.db", dir);
-    make_corpus(corpus, "mine");
+    indexed_corpus(corpus, db);
     strbuf out = {0}, err = {0};
-    assert_int_equal(run(db, &out, &err, "--corpus", corpus, "-q", "index",
-                         NULL), 0);
     test_sql(db, "INSERT INTO marks(file, headline, quote, created) "
                  "VALUES('f','h','q',1); PRAGMA wal_checkpoint(TRUNCATE)");
     /* Every page of the sources and state tables and their indexes. */
-    long long size = test_sql_int(db, "PRAGMA page_size");
-    long long pages[64];
-    int npages = 0;
-    for (int k = 0; k < 64; k++) {
-        char q[300];
-        snprintf(q, sizeof q, "SELECT pageno FROM dbstat WHERE name IN "
-                 "('sources','sqlite_autoindex_sources_1','state',"
-                 "'sqlite_autoindex_state_1') ORDER BY pageno LIMIT 1 "
-                 "OFFSET %d", k);
-        long long p = test_sql_int(db, q);
-        if (p < 0)
-            break;
-        pages[npages++] = p;
-    }
-    assert_true(npages >= 2);
-    FILE *f = fopen(db, "r+b");
-    assert_non_null(f);
-    for (int k = 0; k < npages; k++) {
-        fseek(f, (long)((pages[k] - 1) * size), SEEK_SET);
-        for (int i = 0; i < 64; i++)
-            fputc(0xff, f);
-    }
-    fclose(f);
+    assert_true(test_damage_pages(db, "name IN ('sources', 'state', "
+                                      "'sqlite_autoindex_sources_1', "
+                                      "'sqlite_autoindex_state_1')", 64,
+                                  64) >= 2);
     assert_int_equal(run(db, &out, &err, "articles", NULL), 1);
     assert_non_null(strstr(err.s, "damaged"));
     assert_non_null(strstr(err.s, "give it with --corpus"));
@@ -320,14 +286,9 @@ static void roots_lost_with_the_damage_are_asked_for(void **state)
 static void roots_upgraded_database_keeps_which_files_it_holds(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char corpus[512], db[600];
-    snprintf(corpus, sizeof corpus, "%s/mine", dir);
-    snprintf(db, sizeof db, "%s/r.db", dir);
-    make_corpus(corpus, "mine");
+    indexed_corpus(corpus, db);
     strbuf out = {0}, err = {0};
-    assert_int_equal(run(db, &out, &err, "--corpus", corpus, "-q", "index",
-                         NULL), 0);
     test_sql(db, "DELETE FROM state WHERE key LIKE 'corpus_root:%';"
                  "PRAGMA user_version=1");
     assert_int_equal(run(db, &out, &err, "issues", NULL), 1);

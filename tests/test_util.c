@@ -192,6 +192,30 @@ long long test_sql_int(const char *db, const char *query)
     return v;
 }
 
+int test_damage_pages(const char *db, const char *where, int max_pages,
+                      size_t bytes)
+{
+    test_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    long long size = test_sql_int(db, "PRAGMA page_size");
+    FILE *f = fopen(db, "r+b");
+    if (!f || size <= 0)
+        fail_msg("cannot damage %s", db);
+    int n = 0;
+    for (; n < max_pages; n++) {
+        char q[600];
+        snprintf(q, sizeof q, "SELECT pageno FROM dbstat WHERE %s ORDER BY "
+                 "pageno LIMIT 1 OFFSET %d", where, n);
+        long long page = test_sql_int(db, q);
+        if (page < 1)
+            break;
+        fseek(f, (long)((page - 1) * size), SEEK_SET);
+        for (size_t i = 0; i < bytes; i++)
+            fputc(0xff, f);
+    }
+    fclose(f);
+    return n;
+}
+
 /* ---- a minimal JSON validator ---- */
 
 static const char *json_ws(const char *p)
