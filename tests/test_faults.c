@@ -225,6 +225,20 @@ static void make_corpus(const char *dir, const char *tag, int count)
     }
 }
 
+/* A fresh directory (returned) with a corpus c/ of count pages
+   (make_corpus with tag) indexed into the database name there; db and
+   corpus get their paths. */
+static const char *indexed_corpus(const char *name, const char *tag,
+                                  int count, char db[512], char corpus[512])
+{
+    const char *dir = test_tmpdir();
+    snprintf(db, 512, "%s/%s", dir, name);
+    snprintf(corpus, 512, "%s/c", dir);
+    make_corpus(corpus, tag, count);
+    assert_int_equal(dubao(db, corpus, "index", NULL, NULL), 0);
+    return dir;
+}
+
 /* A page of quotes damaged under a command that streams its rows: the
    rows printed before the damage are not printed a second time after the
    rebuild; the command says its output is incomplete, and the next run
@@ -232,13 +246,9 @@ static void make_corpus(const char *dir, const char *tag, int count)
 static void faults_damage_under_a_streaming_command(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char db[512], corpus[512];
-    snprintf(db, sizeof db, "%s/s.db", dir);
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    make_corpus(corpus, "丙", 120);
+    indexed_corpus("s.db", "丙", 120, db, corpus);
     strbuf out = {0}, err = {0};
-    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
     long long quotes = sql_int(db, "SELECT count(*) FROM quotes");
     assert_true(quotes > 500);
     sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -490,13 +500,10 @@ static void faults_unreadable_directory_keeps_its_files(void **state)
 static void faults_check_of_a_locked_database_changes_nothing(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char db[512], corpus[512];
-    snprintf(db, sizeof db, "%s/busy.db", dir);
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    make_corpus(corpus, "锁", 3);
+    const char *dir = indexed_corpus("busy.db", "锁", 3, db,
+                                     corpus);
     strbuf out = {0}, err = {0};
-    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO marks("
@@ -529,13 +536,10 @@ static void faults_check_of_a_locked_database_changes_nothing(void **state)
 static void faults_damaged_database_is_set_aside_only_whole(void **state)
 {
     (void)state;
-    const char *dir = test_tmpdir();
     char db[512], corpus[512];
-    snprintf(db, sizeof db, "%s/d.db", dir);
-    snprintf(corpus, sizeof corpus, "%s/c", dir);
-    make_corpus(corpus, "损", 8);
+    const char *dir = indexed_corpus("d.db", "损", 8, db,
+                                     corpus);
     strbuf out = {0}, err = {0};
-    assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
     assert_int_equal(test_damage_pages(db, "name='articles' AND "
                                            "pagetype='leaf'", 1, 12), 1);
     /* Another program has it open. */
