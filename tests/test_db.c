@@ -186,7 +186,7 @@ static void db_paragraphs_are_cut_from_the_body_in_order(void **state)
     assert_int_equal(db_store_issue(d, "/x/long.txt", 10, 1, "00", SOURCE_OK,
                                     NULL, &is, &err), 0);
     article_row *ar;
-    assert_int_equal(db_articles(d, 0, NULL, &ar), 1);
+    assert_int_equal(db_articles(d, 0, NULL, NULL, &ar), 1);
     para_row *pr;
     assert_int_equal(db_paragraphs(d, ar[0].id, &pr), NPARAS);
     int64_t start = 0;
