@@ -475,6 +475,31 @@ static int begin_write(db *d, strbuf *err)
     return 0;
 }
 
+/* The detail keys of the titles and delegation the dirty speakers have
+   now: they may come from a mention whose keys went with an earlier row
+   of the speaker (removed while it had no quotes). */
+static int store_recomputed_detail_keys(db *d, strbuf *err)
+{
+    sqlite3_stmt *st = db_prepare(d, "SELECT id, name, titles, delegation "
+                                     "FROM speakers WHERE name IN (SELECT "
+                                     "name FROM temp.dirty_speakers)", err);
+    sqlite3_stmt *insert = db_cached_stmt(d, speaker_key_insert_sql, err);
+    int rc = st && insert ? SQLITE_ROW : SQLITE_ERROR;
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (store_speaker_detail_keys(
+                insert, (const char *)sqlite3_column_text(st, 2),
+                (const char *)sqlite3_column_text(st, 3),
+                sqlite3_column_int64(st, 0),
+                (const char *)sqlite3_column_text(st, 1)) != 0)
+            rc = SQLITE_ERROR;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (err)
+        sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
+    return -1;
+}
+
 /* Recompute the facts of the speakers marked dirty from all their
    mentions, as a clean index folds them: the role, titles and delegation
    of the last mention (in the order of the files' paths) that has one,
@@ -494,11 +519,13 @@ static int recompute_dirty_speakers(db *d, strbuf *err)
                   last_of[i], last_of[i], last_of[i]);
     sb_puts(&sql, "is_delegate=coalesce((SELECT max(m.is_delegate) FROM "
                   "mentions m WHERE m.name=speakers.name), 0) WHERE name IN "
-                  "(SELECT name FROM temp.dirty_speakers);"
-                  "DELETE FROM temp.dirty_speakers;");
+                  "(SELECT name FROM temp.dirty_speakers)");
     int rc = db_exec_sql(d, sql.s, err);
     sb_free(&sql);
-    return rc;
+    if (rc == 0)
+        rc = store_recomputed_detail_keys(d, err);
+    return rc == 0 ? db_exec_sql(d, "DELETE FROM temp.dirty_speakers", err)
+                   : -1;
 }
 
 int db_batch_begin(db *d, strbuf *err)

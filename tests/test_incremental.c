@@ -160,15 +160,16 @@ static void incremental_index_forgets_a_role_no_page_gives(void **state)
 
 /* A person named in one file without a quote leaves no speaker (nobody
    to list), but what the file says of them stays: when a later file
-   quotes them, their role comes from the first, as in a clean index. */
+   quotes them, their role and titles come from the first, as in a clean
+   index, and the titles find them. */
 static void incremental_index_remembers_people_named_without_a_quote(
     void **state)
 {
     (void)state;
     char corpus[512], db[600], clean[600];
     snprintf(clean, sizeof clean, "%s/clean.db", new_corpus(corpus, db));
-    write_text(corpus, "a.txt", "两会新闻\n\n　　全国政协委员陈晓出席了会议。"
-               "\n\n　　李娜说：“教育是根本。”\n");
+    write_text(corpus, "a.txt", "两会新闻\n\n　　全国政协委员、北京大学教授陈晓"
+               "出席了会议。\n\n　　李娜说：“教育是根本。”\n");
     index_into(db, corpus);
     char *speakers = json_of(db, "speakers");
     assert_null(strstr(speakers, "陈晓"));
@@ -182,6 +183,14 @@ static void incremental_index_remembers_people_named_without_a_quote(
     assert_non_null(strstr(line, "\"role\":\"全国政协委员\""));
     free(line);
     free(want);
+    /* Found by those titles too, as in the clean index. */
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "-n", "speakers",
+                    "北京大学", NULL};
+    strbuf out = {0};
+    assert_int_equal(test_run(argv, &out, NULL), 0);
+    assert_non_null(out.s);
+    assert_non_null(strstr(out.s, "陈晓"));
+    sb_free(&out);
 }
 
 /* Index the corpus again into db and compare every list with a clean
