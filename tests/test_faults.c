@@ -80,6 +80,28 @@ static int count_names(const char *dir, const char *part)
     return n;
 }
 
+/* Write a corpus of count files (copies of the shipped pages with a tag
+   so that two corpora differ everywhere). */
+static void make_corpus(const char *dir, const char *tag, int count)
+{
+    mkdir(dir, 0700);
+    static const char *const names[] = {
+        "000_fe2404723e325502.txt", "001_fdcd2f72013fe7d7.txt",
+        "002_c7847733b991b368.txt", "004_8168a787e35b052e.txt"};
+    for (int i = 0; i < count; i++) {
+        char src[256], dst[600];
+        snprintf(src, sizeof src, "assets/corpus/%s", names[i % 4]);
+        size_t n;
+        char *bytes = test_read_file(test_src_path(src), &n);
+        snprintf(dst, sizeof dst, "%s/%s-%03d.txt", dir, tag, i);
+        FILE *f = fopen(dst, "wb");
+        fprintf(f, "%s %d\n\n", tag, i);
+        fwrite(bytes, 1, n, f);
+        fclose(f);
+        free(bytes);
+    }
+}
+
 static void faults_damaged_database_is_rebuilt_keeping_marks(void **state)
 {
     (void)state;
@@ -164,26 +186,42 @@ static void faults_locked_database_gives_a_clear_message(void **state)
 
 /* A database this process may not write is read as it is, in a
    read-only directory too (issue 21 item 14: "attempt to write a readonly
-   database"); nothing is created beside it, index says why it cannot
-   run, and it is never taken for damage and moved aside. */
+   database"), though a corpus file changed since: by the commands with a
+   notice, by the browser without trying to refresh it; nothing is
+   created beside it, index says why it cannot run, and it is never taken
+   for damage and moved aside. */
 static void faults_read_only_database_can_still_be_read(void **state)
 {
     (void)state;
     if (geteuid() != 0)
         skip(); /* needs root to run the program as another user */
     const char *dir = test_tmpdir();
-    char db[600], sub[512];
+    char db[600], sub[512], corpus[512], script[600];
     snprintf(sub, sizeof sub, "%s/ro", dir);
     snprintf(db, sizeof db, "%s/r.db", sub);
+    snprintf(corpus, sizeof corpus, "%s/c", dir);
+    snprintf(script, sizeof script, "%s/s.script", dir);
     assert_int_equal(mkdir(sub, 0755), 0);
+    make_corpus(corpus, "读", 2);
     strbuf out = {0}, err = {0}, expected = {0};
-    assert_int_equal(dubao(db, NULL, "issues", &expected, &err), 0);
+    assert_int_equal(dubao(db, corpus, "issues", &expected, &err), 0);
     assert_true(expected.len > 0);
     sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    char page[700];
+    snprintf(page, sizeof page, "%s/读-000.txt", corpus);
+    FILE *f = fopen(page, "a");
+    fputs("\n新的一段。\n", f);
+    fclose(f);
+    f = fopen(script, "w");
+    fputs(":dump\n", f);
+    fclose(f);
     chmod(db, 0444);
     chmod(dir, 0755);
+    chmod(corpus, 0755);
     char *argv[] = {(char *)dubao_bin(), "--db", db, "-q", "issues", NULL};
     char *index[] = {(char *)dubao_bin(), "--db", db, "-q", "index", NULL};
+    char *browse[] = {(char *)dubao_bin(), "--db", db, "--script", script,
+                      NULL};
     for (int writable_dir = 0; writable_dir < 2; writable_dir++) {
         chmod(sub, writable_dir ? 0777 : 0555);
         sb_clear(&err);
@@ -192,6 +230,10 @@ static void faults_read_only_database_can_still_be_read(void **state)
         assert_string_equal(out.s, expected.s);
         assert_non_null(strstr(err.s, "read-only"));
         assert_null(strstr(err.s, "damaged"));
+        sb_clear(&out);
+        assert_int_equal(test_run_as_nobody(browse, &out, &err), 0);
+        assert_non_null(strstr(out.s, "Issues 1/2"));
+        assert_null(strstr(out.s, "not refreshed"));
         assert_int_equal(count_names(sub, "r.db"), 1);
         sb_clear(&err);
         assert_int_equal(test_run_as_nobody(index, &out, &err), 1);
@@ -201,28 +243,6 @@ static void faults_read_only_database_can_still_be_read(void **state)
     sb_free(&out);
     sb_free(&err);
     sb_free(&expected);
-}
-
-/* Write a corpus of count files (copies of the shipped pages with a tag
-   so that two corpora differ everywhere). */
-static void make_corpus(const char *dir, const char *tag, int count)
-{
-    mkdir(dir, 0700);
-    static const char *const names[] = {
-        "000_fe2404723e325502.txt", "001_fdcd2f72013fe7d7.txt",
-        "002_c7847733b991b368.txt", "004_8168a787e35b052e.txt"};
-    for (int i = 0; i < count; i++) {
-        char src[256], dst[600];
-        snprintf(src, sizeof src, "assets/corpus/%s", names[i % 4]);
-        size_t n;
-        char *bytes = test_read_file(test_src_path(src), &n);
-        snprintf(dst, sizeof dst, "%s/%s-%03d.txt", dir, tag, i);
-        FILE *f = fopen(dst, "wb");
-        fprintf(f, "%s %d\n\n", tag, i);
-        fwrite(bytes, 1, n, f);
-        fclose(f);
-        free(bytes);
-    }
 }
 
 /* A fresh directory (returned) with a corpus c/ of count pages

@@ -992,13 +992,15 @@ int app_run(const dubao_options *o)
     as_is.no_refresh = true;
     bool indexed = false;
     db *d = open_and_index(&as_is, false, &indexed);
-    bool refresh = !o->no_refresh && !indexed; /* not twice on a first run */
     if (!d) {
         script_free(a->script);
         options_free(&a->opts);
         free(a);
         return EXIT_RUNTIME;
     }
+    /* Not twice on a first run; a database dubao may not write is shown
+       as it is. */
+    bool refresh = !o->no_refresh && !indexed && !db_is_readonly(d);
     a->db = d;
     for (int i = 0; i < NVIEWS; i++) {
         a->views[i].ops = all_view_ops[i];
