@@ -70,21 +70,6 @@ static void indexed_corpus(char corpus[512], char db[600])
                          NULL), 0);
 }
 
-/* How many lines of s contain part. */
-static int lines_with(const char *s, const char *part)
-{
-    int n = 0;
-    for (const char *p = s; p && *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = xstrndup(p, len);
-        n += strstr(line, part) != NULL;
-        free(line);
-        p += len + (nl ? 1 : 0);
-    }
-    return n;
-}
-
 /* Without --corpus, a database is refreshed from the corpus it was built
    from, not the shipped one (issue 21 item 11: 761 issues removed without
    a word). */
@@ -98,8 +83,8 @@ static void roots_database_remembers_its_corpus(void **state)
     assert_non_null(strstr(out.s, "files 3: parsed 0, unchanged 3, skipped 0, "
                                   "failed 0, removed 0"));
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "mine-"), 3);
-    assert_int_equal(lines_with(out.s, "000_fe24"), 0);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "000_fe24"), 0);
     /* Another root besides: the database grows, and remembers both. */
     char more[600];
     snprintf(more, sizeof more, "%.*s/more", (int)(strrchr(db, '/') - db),
@@ -108,8 +93,8 @@ static void roots_database_remembers_its_corpus(void **state)
     assert_int_equal(run(db, &out, &err, "--corpus", corpus, "--corpus", more,
                          "index", NULL), 0);
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "mine-"), 3);
-    assert_int_equal(lines_with(out.s, "more-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "more-"), 3);
     sb_free(&out);
     sb_free(&err);
 }
@@ -149,8 +134,8 @@ static void roots_another_corpus_needs_prune(void **state)
                          "index", NULL), 0);
     assert_non_null(strstr(out.s, "removed 3"));
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "other-"), 3);
-    assert_int_equal(lines_with(out.s, "mine-"), 0);
+    assert_int_equal(test_count_lines_with(out.s, "other-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 0);
     sb_free(&out);
     sb_free(&err);
 }
@@ -180,11 +165,11 @@ static void roots_empty_or_vanished_root_keeps_its_files(void **state)
     assert_non_null(strstr(err.s, "holds no corpus file now"));
     assert_non_null(strstr(err.s, "its 3 files stay in the database"));
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "disk-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "disk-"), 3);
     /* The directory goes too. */
     assert_int_equal(rmdir(corpus), 0);
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "disk-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "disk-"), 3);
     assert_non_null(strstr(err.s, "cannot be read"));
     assert_non_null(strstr(err.s, "its 3 files stay in the database"));
     /* Asked for, they go (and with no root left, index says so). */
@@ -270,11 +255,12 @@ static void roots_lost_with_the_damage_are_asked_for(void **state)
     assert_non_null(strstr(err.s, "give it with --corpus"));
     assert_int_equal(run(db, &out, &err, "--corpus", corpus, "articles",
                          NULL), 0);
-    assert_int_equal(lines_with(out.s, "mine-"), lines_with(out.s, ""));
+    assert_int_equal(test_count_lines_with(out.s, "mine-"),
+                     test_count_lines_with(out.s, ""));
     assert_true(out.len > 0);
     assert_int_equal(test_sql_int(db, "SELECT count(*) FROM marks"), 1);
     assert_int_equal(run(db, &out, &err, "-n", "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "mine-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
     sb_free(&out);
     sb_free(&err);
 }
@@ -299,9 +285,9 @@ static void roots_upgraded_database_keeps_which_files_it_holds(void **state)
                                       "size < 0"), 3);
     assert_int_equal(run(db, &out, &err, "--corpus", corpus, "issues", NULL),
                      0);
-    assert_int_equal(lines_with(out.s, "mine-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
-    assert_int_equal(lines_with(out.s, "mine-"), 3);
+    assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
     sb_free(&out);
     sb_free(&err);
 }
