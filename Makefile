@@ -18,7 +18,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= -g
 WARN     = -Wall -Wextra -Werror
-PKGS     = ncursesw sqlite3
+PKGS     = ncursesw sqlite3 libxml-2.0 yaml-0.1 md4c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) \
@@ -26,9 +26,11 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) \
 LIBS     = $(PKG_LIBS) -lunistring -lm -pthread
 
 # Debian packages needed to build and to test.  libncurses-dev provides
-# ncursesw on Debian 12 (libncursesw5-dev is a transitional alias).
+# ncursesw on Debian 12 (libncursesw5-dev is a transitional alias);
+# libxml2-dev reads HTML pages and RSS/Atom feeds, libyaml-dev the front
+# matter of Markdown files and libmd4c-dev their Markdown.
 BUILD_DEBS = libncurses-dev libsqlite3-dev libunistring-dev pkg-config \
-             unicode-data bzip2
+             unicode-data bzip2 libxml2-dev libyaml-dev libmd4c-dev
 TEST_DEBS  = tmux libcmocka-dev groff-base man-db valgrind bsdutils \
              clang libclang-rt-14-dev
 
