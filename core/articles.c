@@ -716,7 +716,7 @@ static void move_blocks(article *dst, article *src, size_t from, size_t to)
 }
 
 /* Recompute the sections of a after its blocks changed. */
-static void rebuild_sections(article *a)
+void article_rebuild_sections(article *a)
 {
     a->nsections = 0;
     for (size_t k = 0; k < a->blocks.n; k++)
@@ -747,7 +747,7 @@ static void apply_pairing(grouper *g, const pairing *p)
                 start_article(g, old[j].headline, old_src[j]);
                 move_blocks(&is->articles[g->cur], &old[j], 0,
                             old[j].blocks.n);
-                rebuild_sections(&is->articles[g->cur]);
+                article_rebuild_sections(&is->articles[g->cur]);
             }
             continue;
         }
@@ -759,7 +759,7 @@ static void apply_pairing(grouper *g, const pairing *p)
         if (o >= 0)
             move_blocks(a, &old[h], 0, hlen[h]);
         move_blocks(a, &old[j], hlen[j], old[j].blocks.n);
-        rebuild_sections(a);
+        article_rebuild_sections(a);
     }
     for (size_t j = 0; j < n; j++) {
         free(old[j].headline);
@@ -991,7 +991,7 @@ static void route_cluster_decks(grouper *g)
                 ar->blocks.n += m;
                 free(arriving[a].v);
             }
-            rebuild_sections(ar);
+            article_rebuild_sections(ar);
         }
         free(arriving);
     }

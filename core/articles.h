@@ -28,6 +28,10 @@ void articles_group(block_list *blocks, issue *is);
    bylines in blocks (call before articles_group consumes them). */
 void issue_derive_metadata(const block_list *blocks, issue *is);
 
+/* Recompute the sections of an article after its blocks changed (a
+   subhead or speaker heading starts one). */
+void article_rebuild_sections(article *a);
+
 /* The article's byline: the first byline block that is not a photo credit
    (a bare dispatch line such as 新华社北京4月27日电 only if there is no
    other), or NULL. */

@@ -1196,6 +1196,8 @@ static void prepare(const block_list *blocks, item_list *out)
         free(d);
         it.level = b->level;
         it.flags = b->flags;
+        if (b->flags & BLOCK_F_LIST)
+            it.marks |= MARK_LIST; /* a list item in the markup */
         item_trim(&it);
         while (item_strip_marker(&it))
             ;

@@ -110,6 +110,10 @@ void issue_free(issue *is)
         free(is->articles[i].headline);
         block_list_free(&is->articles[i].blocks);
         free(is->articles[i].sections);
+        free(is->articles[i].paper);
+        free(is->articles[i].date);
+        free(is->articles[i].page);
+        free(is->articles[i].page_name);
     }
     free(is->articles);
     for (size_t i = 0; i < is->npeople; i++)
@@ -122,6 +126,8 @@ void issue_free(issue *is)
     free(is->paper);
     free(is->date);
     free(is->edition);
+    free(is->page);
+    free(is->page_name);
     strlist_free(&is->warnings);
     memset(is, 0, sizeof *is);
 }

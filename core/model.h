@@ -40,7 +40,8 @@ enum {
     BLOCK_F_HARDWRAP = 1 << 1,   /* rejoined from hard-wrapped lines */
     BLOCK_F_OPEN_END = 1 << 2,   /* stops mid-sentence (broken column) */
     BLOCK_F_OPEN_START = 1 << 3, /* starts mid-sentence (column continues) */
-    BLOCK_F_JOINED = 1 << 4      /* a broken column was rejoined into it */
+    BLOCK_F_JOINED = 1 << 4,     /* a broken column was rejoined into it */
+    BLOCK_F_LIST = 1 << 5        /* a list item in the markup (read_*.c) */
 };
 
 /* Paragraphs longer than this are kept as text but not scanned for
@@ -79,6 +80,13 @@ typedef struct {
     section *sections;
     size_t nsections;
     size_t sections_cap;
+    /* Where this article was printed when it differs from its issue's
+       (the items of one feed span pages and dates): set by markup.c,
+       NULL means "as the issue". */
+    char *paper;
+    char *date;
+    char *page;
+    char *page_name;
 } article;
 
 /* A named person found in an issue (speakers stage). */
@@ -103,11 +111,16 @@ typedef struct {
     char *text;       /* the words, without outer quotation marks */
 } quote;
 
+/* What one file holds: a plain-text page, or the articles of a file with
+   markup (one Markdown or HTML article, the items of a feed). */
 typedef struct {
     char *file;       /* basename of the source file */
+    const char *format; /* "text", "markdown", "html" or "feed" */
     char *paper;      /* paper name, or NULL */
     char *date;       /* YYYY-MM-DD, or NULL */
     char *edition;    /* edition/page as printed, or NULL */
+    char *page;       /* page (版) label, "06" (evidence.h), or NULL */
+    char *page_name;  /* the page's name (两会特刊), or NULL */
     article *articles;
     size_t narticles;
     size_t articles_cap;

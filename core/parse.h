@@ -1,4 +1,4 @@
-/* parse.h - the whole parsing pipeline for one issue (one file). */
+/* parse.h - the whole parsing pipeline for one file. */
 #ifndef DUBAO_PARSE_H
 #define DUBAO_PARSE_H
 
@@ -12,15 +12,24 @@ typedef enum {
     PARSE_FAILED     /* unreadable or undecodable: message says why */
 } parse_status;
 
-/* Run every stage on n bytes read from the file named file (a basename).
-   Warnings go to is->warnings; on failure msg says why. */
-parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
-                               issue *is, strbuf *msg);
+/* Run every stage on the n bytes of buf, read from the file at path and
+   known as file (its base name in printable form): sniff the format
+   (sniff.h); read a Markdown, HTML or feed file with its reader
+   (markup.h) or a plain-text page as text; then find speakers and quotes.
+   buf (n + 1 bytes, NUL last, from malloc) is consumed and freed as soon
+   as it is decoded (text_decode_buffer): a large file is not kept in
+   memory twice.  is->file is file; the path gives a date and page where
+   nothing in the file does (evidence.h).  Warnings go to is->warnings; on
+   failure msg says why. */
+parse_status issue_parse_path(const char *path, const char *file, char *buf,
+                              size_t n, issue *is, strbuf *msg);
 
-/* The same, consuming buf (n + 1 bytes, NUL last, from malloc), which is
-   freed as soon as it is decoded (text_decode_buffer): a large file is
-   not kept in memory twice. */
+/* The same for a file known by its name only, consuming buf. */
 parse_status issue_parse_buffer(const char *file, char *buf, size_t n,
                                 issue *is, strbuf *msg);
+
+/* The same on bytes that stay the caller's. */
+parse_status issue_parse_bytes(const char *file, const char *bytes, size_t n,
+                               issue *is, strbuf *msg);
 
 #endif
