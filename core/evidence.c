@@ -13,6 +13,8 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "normalize.h"
+
 /* ---- code points ------------------------------------------------------- */
 
 /* The value as code points, twice: u[0..n) folded for matching
@@ -812,4 +814,33 @@ void evidence_from_path(const char *path, doc_evidence *ev)
         }
     }
     strlist_free(&comps);
+}
+
+/* ---- cleaning ------------------------------------------------------------ */
+
+/* The value normalised, on one line, trimmed; NULL when empty.  Frees
+   value. */
+static char *clean_value(char *value)
+{
+    if (!value)
+        return NULL;
+    char *t = text_normalize(value, strlen(value), NULL);
+    free(value);
+    for (char *p = t; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    size_t n;
+    uint32_t *u = to_points(t, &n);
+    char *r = points_to_utf8(u, n, 0, n);
+    free(u);
+    free(t);
+    return r;
+}
+
+void evidence_clean(doc_evidence *ev)
+{
+    ev->paper = clean_value(ev->paper);
+    ev->page_name = clean_value(ev->page_name);
+    ev->url = clean_value(ev->url);
+    ev->author = clean_value(ev->author);
 }

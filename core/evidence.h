@@ -62,4 +62,10 @@ bool evidence_from_stamp(const char *text, doc_evidence *ev);
    "p06" / "page06" between - _ . or spaces. */
 void evidence_from_path(const char *path, doc_evidence *ev);
 
+/* Make the fields of ev that come from a file's own words safe to show
+   and store: normalised (text_normalize: no control characters, escape
+   sequences or bidi controls), on one line, trimmed; a field left empty
+   becomes NULL.  Dates and page labels are dubao's own and stay. */
+void evidence_clean(doc_evidence *ev);
+
 #endif

@@ -289,8 +289,9 @@ static void text_evidence(const block_list *l, doc_evidence *ev)
             evidence_from_stamp(l->v[i].text, ev);
     if (!ev->paper && tmp.paper)
         ev->paper = xstrdup(tmp.paper);
-    if (!ev->date && tmp.date)
-        ev->date = xstrdup(tmp.date);
+    char d[11];
+    if (!ev->date && tmp.date && evidence_date(tmp.date, d))
+        ev->date = xstrdup(d); /* a year a paper can carry */
     if (tmp.edition && !ev->page) {
         char *name = NULL;
         ev->page = page_label(tmp.edition, false, &name);
@@ -337,6 +338,7 @@ static void build_article(markup_article *ma, const doc_evidence *file_ev,
     blocks_classify(&l);
     doc_evidence ev = {0};
     evidence_fill(&ev, &ma->ev);
+    evidence_clean(&ev);
     text_evidence(&l, &ev);
     evidence_fill(&ev, file_ev);
     char *headline = NULL;
@@ -400,6 +402,7 @@ void markup_build_issue(markup_doc *doc, const char *file, issue *is)
     doc_evidence file_ev = {0};
     evidence_fill(&file_ev, &doc->ev);
     furniture_evidence(&doc->furniture, &file_ev);
+    evidence_clean(&file_ev);
     int line = 0;
     for (size_t i = 0; i < doc->narticles; i++)
         build_article(&doc->articles[i], &file_ev, &line, is);

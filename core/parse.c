@@ -82,7 +82,14 @@ static void path_evidence(const char *path, issue *is)
     ev.date = is->date;
     ev.page = is->page;
     ev.page_name = is->page_name;
+    bool had_name = ev.page_name != NULL;
     evidence_from_path(path, &ev);
+    if (!had_name && ev.page_name) {
+        /* a directory's name: the user's bytes */
+        doc_evidence named = {.page_name = ev.page_name};
+        evidence_clean(&named);
+        ev.page_name = named.page_name;
+    }
     is->date = ev.date;
     is->page = ev.page;
     is->page_name = ev.page_name;

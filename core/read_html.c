@@ -153,6 +153,8 @@ static void add_text(walker *w, const char *s)
         w->pending_space = false;
         sb_putc(&w->cur, (char)c);
     }
+    if (w->cur.len == start)
+        return;
     size_t k = visible_chars(w->cur.s + start, w->cur.len - start);
     w->cur_chars += k;
     if (w->link_depth > 0)
@@ -352,18 +354,36 @@ void html_read_node(xmlNode *node, markup_article *a)
     walker_free(&w);
 }
 
-/* Parse UTF-8 HTML; NULL when libxml2 gives nothing. */
-static htmlDocPtr parse_html(const char *text, size_t len)
+/* Notes whether libxml2 gave up on a page nested too deep (it stops
+   reading at 256 open elements). */
+static void note_depth_error(void *ctx, xmlErrorPtr err)
+{
+    bool *too_deep = ctx;
+    if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
+        strstr(err->message, "depth"))
+        *too_deep = true;
+}
+
+/* Parse UTF-8 HTML; NULL when libxml2 gives nothing.  *too_deep (may be
+   NULL) tells whether the page was cut off for its depth. */
+static htmlDocPtr parse_html(const char *text, size_t len, bool *too_deep)
 {
     markup_quiet_libxml();
+    bool deep = false;
+    xmlSetStructuredErrorFunc(&deep, note_depth_error);
     if (len > INT_MAX)
         len = INT_MAX;
-    return htmlReadMemory(text, (int)len, NULL, "UTF-8", HTML_OPTIONS);
+    htmlDocPtr d = htmlReadMemory(text, (int)len, NULL, "UTF-8",
+                                  HTML_OPTIONS);
+    markup_quiet_libxml();
+    if (too_deep)
+        *too_deep = deep;
+    return d;
 }
 
 void html_read_fragment(const char *text, size_t len, markup_article *a)
 {
-    htmlDocPtr d = parse_html(text, len);
+    htmlDocPtr d = parse_html(text, len, NULL);
     if (!d)
         return;
     html_read_node((xmlNode *)d, a);
@@ -577,12 +597,16 @@ static size_t headline_para(const walker *w, size_t first, size_t end)
 
 void read_html(const char *text, size_t len, markup_doc *doc)
 {
-    htmlDocPtr d = parse_html(text, len);
+    bool too_deep;
+    htmlDocPtr d = parse_html(text, len, &too_deep);
     markup_article *a = markup_add_article(doc);
     if (!d) {
         strlist_push(&doc->warnings, "It holds no HTML that can be read.");
         return;
     }
+    if (too_deep)
+        strlist_push(&doc->warnings, "Its HTML nests elements more than 256 "
+                                     "deep; what lies deeper is not read.");
     page_meta m = {0};
     gather_meta((xmlNode *)d, &m);
     walker w = {0};

@@ -89,9 +89,8 @@ static char *resolve_soft_breaks(const char *s, size_t n)
             continue;
         }
         ucs4_t prev = 0, next = 0;
-        const uint8_t *pp = u8_prev(&prev, (const uint8_t *)sb.s + sb.len,
-                                    (const uint8_t *)sb.s);
-        if (!pp)
+        if (sb.len > 0 && !u8_prev(&prev, (const uint8_t *)sb.s + sb.len,
+                                   (const uint8_t *)sb.s))
             prev = 0;
         size_t j = i + 1;
         while (j < n && (s[j] == ' ' || s[j] == SOFT_BREAK))

@@ -7,7 +7,10 @@ Seeds are pieces of the shipped pages in assets/corpus (cut at line ends
 into pieces of at most a few KB) plus small crafted cases: invalid UTF-8,
 GB18030, UTF-16/32 with and without BOM, escape sequences, hard-wrapped
 text, speaker headings, quotes with unbalanced marks, page furniture and
-config lines.  The crafted names are made up.  Existing seeds are replaced.
+config lines.  The readers of markup (fuzz_markdown, fuzz_html, fuzz_feed,
+fuzz_evidence) get the samples of tests/data/formats (their first 8 KB)
+and crafted documents.  The crafted names are made up.  Existing seeds are
+replaced.
 """
 import glob
 import os
@@ -179,6 +182,73 @@ SPECIFIC = {
     },
 }
 
+# The readers of markup: samples from tests/data/formats and crafted cases.
+FORMATS = os.path.join(TOP, "tests", "data", "formats")
+MARKUP_SAMPLES = {
+    "fuzz_markdown": ["md/*.md", "md/xhmrdx/*/*/*/*/*.md"],
+    "fuzz_html": ["html/*"],
+    "fuzz_feed": ["rss/*.xml"],
+}
+MARKUP_CRAFTED = {
+    "fuzz_markdown": {
+        "front_matter": ("---\ntitle: \"标题\"\ndate: 2026-03-08T07:00:00+08:00\n"
+                         "section: 第06版\nsection_name: 两会特刊\nauthor: [张三, 李四]\n"
+                         "source_url: http://paper.people.com.cn/rmrb/pc/content/202603/08/a.html\n"
+                         "---\n\n### 引题\n\n# 标题\n\n## 副题\n\n> 《人民日报》（2026年03月08日 第06版）\n\n"
+                         "本报记者 王明\n\n张强代表说：“我们要把好事办好。”\n").encode(),
+        "bad_yaml": "---\ntitle: a: b\n  - [x\n&anchor *alias\n---\n# t\n\ntext\n".encode(),
+        "yaml_aliases": ("---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+                         "title: *a\n---\n正文\n").encode(),
+        "toml": "+++\ntitle = \"标题\"\n+++\n正文\n".encode(),
+        "structure": ("# 《新闻联播》 (20240309)\n\n## 详细新闻\n\n### 一\n\n<p><strong>央视网消息"
+                      "</strong>（新闻联播）：正文&nbsp;&#x4E2D;&bogus;</p>\n\n[查看原文](http://x)\n\n"
+                      "### 二\n\n- 项一\n- 项二\n\n1. 有序\n\n| 表 | 格 |\n|---|---|\n| a | b |\n\n"
+                      "```\n代码\n```\n\n软\n换行 Word\nwrap  \n硬换行\\\n再\n").encode(),
+        "unclosed": "---\n".encode() + "title: x\n".encode() * 50,
+    },
+    "fuzz_html": {
+        "people_daily": ("<html><head><meta charset=\"gb2312\"><title>标题_人民网</title>"
+                         "<meta name=\"publishdate\" content=\"2026-03-08\"></head><body>"
+                         "<div class=nav><a href=/>首页</a></div><h3></h3><h1><p> 标题 </p></h1>"
+                         "<h2></h2><p class=\"sec\">本报记者 王明 <span>《人民日报》（2026年03月08日"
+                         " 第 06 版）</span></p><div id=ozoom><p>　　正文。</p></div>"
+                         "<script>var a='<p>x</p>';</script></body></html>").encode("gb18030"),
+        "lying_charset": "<meta charset=\"utf-8\"><p>正文</p>".encode("gb18030"),
+        "meta_http_equiv": b'<meta http-equiv="Content-Type" content="text/html; charset=\x1b[31m">'
+                           b'<p>\xe6\xad\xa3\xe6\x96\x87</p>',
+        "broken": "<div><p>一<p>二<table><tr><td>三</div></span><h1>四<!-- 五".encode(),
+        "entities": "<p>&ldquo;引号&rdquo;&nbsp;&amp;&#27;[31m&#0;&#x110000;&unknown;</p>".encode(),
+    },
+    "fuzz_feed": {
+        "atom": ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                 "<title>某报 - 两会</title><entry><title type=\"html\">&lt;b&gt;题&lt;/b&gt;</title>"
+                 "<published>2026-03-05T20:00:00-05:00</published><link href=\"http://x/2026/03/06/a\"/>"
+                 "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>正文&nbsp;一"
+                 "</p></div></content></entry></feed>").encode(),
+        "rss_cdata": ("<?xml version=\"1.0\" encoding=\"gb2312\"?><rss version=\"2.0\"><channel>"
+                      "<title>新华每日电讯 - 20260501</title><item><title>[03版：要闻] 标题 —— 副题</title>"
+                      "<pubDate>Fri, 01 May 2026 07:00:00 +0800</pubDate><description><![CDATA[<p>正文"
+                      "</p>]]></description></item></channel></rss>").encode("gb18030"),
+        "laughs": ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"哈哈哈哈\">"
+                   "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+                   "<rss><channel><item><title>&c;</title><description>&c;&nbsp;</description>"
+                   "</item></channel></rss>").encode(),
+        "rdf": ("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                "<channel><title>报</title></channel><item><title>题</title><dc:date>2026-03-08"
+                "</dc:date><description>文</description></item></rdf:RDF>").encode(),
+        "truncated": "<?xml version=\"1.0\"?><rss><channel><item><title>题</title><description>&lt;p".encode(),
+    },
+    "fuzz_evidence": {
+        "dates": "Sun, 08 Mar 2026 07:30:00 CST\n2026-03-07T23:30:00Z\n２０２６年３月８日".encode(),
+        "pages": "[01版：要闻] 第十二版 A3版 06-两会特刊 第 06 版".encode(),
+        "path": "/home/u/rmrb/2026/03/2026-03-08/06-两会特刊/p06_a.md".encode(),
+        "url": "https://paper.people.com.cn/rmrb/pc/content/202604/28/content_1.html?d=2019-01-01".encode(),
+        "stamp": "本报记者 朱 隽 《人民日报》（2026年04月28日\u00a0第\u00a001\u00a0版）".encode(),
+        "titles": "《新闻联播》 (20240309) | [视频]标题_人民网 - 每日全文订阅".encode(),
+    },
+}
+
 WRAP_TEXTS = {
     "cjk": PARA.encode(),
     "mixed": "北京将大力发展AI产业，推动5G和supercalifragilisticexpialidocious的融合。".encode(),
@@ -237,6 +307,14 @@ def main():
     for i, (name, text) in enumerate(WRAP_TEXTS.items()):
         for w, flags in WRAP_WIDTHS[i % 3::3]:
             write("fuzz_wrap", "%s_w%d_f%d" % (name, w, flags), bytes([w, flags]) + text)
+    for t, patterns in MARKUP_SAMPLES.items():
+        for pattern in patterns:
+            for path in sorted(glob.glob(os.path.join(FORMATS, pattern))):
+                name = os.path.basename(path)
+                write(t, "sample_" + name, open(path, "rb").read()[:8000])
+    for t, seeds in MARKUP_CRAFTED.items():
+        for name, data in seeds.items():
+            write(t, name, data)
     config = open(os.path.join(TOP, "assets", "config"), "rb").read()
     write("fuzz_options", "default_config", config)
     for name, text in OPTIONS_SEEDS.items():
