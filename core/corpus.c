@@ -113,7 +113,8 @@ static void job_prepare(index_job *j, uint64_t max_bytes)
         free(bytes);
     } else {
         j->outcome = JOB_PARSED;
-        j->status = issue_parse_buffer(j->name, bytes, len, &j->is, &j->msg);
+        j->status = issue_parse_path(j->path, j->name, bytes, len, &j->is,
+                                     &j->msg);
     }
 }
 

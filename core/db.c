@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 12
+#define DUBAO_SCHEMA_VERSION 13
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -40,24 +40,48 @@ static const char *const schema_sql =
     "  hash TEXT NOT NULL,"
     "  status TEXT NOT NULL CHECK(status IN ('ok','skipped','failed')),"
     "  message TEXT);"
+    /* An issue is one paper on one date; its pages (版) hold the
+       documents, what one corpus file holds for one page (a plain-text
+       page, a Markdown or HTML article, a feed's items of that page),
+       and the documents hold the articles.  issues.key is the paper and
+       the date joined by U+001F, or, for a file whose paper or date is not
+       known, U+001E and the file's path: an issue of its own.  pages.key
+       is the page's label ("06"), "" for articles whose page no markup
+       names, or U+001E and the path for a plain-text file of unknown page
+       (one page of its own).  Pages and issues left without documents go
+       with the last of them (source_delete). */
     "CREATE TABLE issues("
     "  id INTEGER PRIMARY KEY,"
-    "  source_id INTEGER NOT NULL UNIQUE REFERENCES sources(id) ON DELETE CASCADE,"
-    "  file TEXT NOT NULL,"
-    "  paper TEXT, date TEXT, edition TEXT);"
-    /* Newest first, undated last (NULL sorts first, so last here), then
-       by file: the order of every list of issues. */
-    "CREATE INDEX issues_newest ON issues(date DESC, file);"
-    "CREATE INDEX issues_by_file ON issues(file);"
-    "CREATE TABLE articles("
+    "  key TEXT NOT NULL UNIQUE,"
+    "  paper TEXT, date TEXT);"
+    /* Newest first, undated last (NULL sorts first, so last here): the
+       order of every list of issues. */
+    "CREATE INDEX issues_newest ON issues(date DESC, paper);"
+    "CREATE TABLE pages("
     "  id INTEGER PRIMARY KEY,"
     "  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,"
+    "  key TEXT NOT NULL,"
+    "  page TEXT, name TEXT,"
+    "  UNIQUE(issue_id, key));"
+    "CREATE TABLE documents("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
+    "  page_id INTEGER NOT NULL REFERENCES pages(id),"
+    "  file TEXT NOT NULL,"
+    "  format TEXT NOT NULL,"
+    "  edition TEXT);"
+    "CREATE INDEX documents_by_source ON documents(source_id);"
+    "CREATE INDEX documents_by_page ON documents(page_id, file);"
+    "CREATE INDEX documents_by_file ON documents(file);"
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
     "  ord INTEGER NOT NULL,"
     "  headline TEXT NOT NULL,"
     "  subheads TEXT NOT NULL,"   /* decks and subheads, one per line */
     "  byline TEXT,"
     "  body TEXT NOT NULL,"
-    "  UNIQUE(issue_id, ord));"
+    "  UNIQUE(document_id, ord));"
     "CREATE TABLE paragraphs("
     "  id INTEGER PRIMARY KEY,"
     "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
@@ -74,22 +98,22 @@ static const char *const schema_sql =
     "  is_delegate INTEGER NOT NULL DEFAULT 0,"
     "  nquotes INTEGER NOT NULL DEFAULT 0);"  /* kept by store and delete */
     "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
-    /* What each issue says about a person (people of the same name in one
-       issue folded in order: a later non-null value wins, is_delegate if
-       any says so).  The facts of a speakers row are the same fold over
-       all its mentions in the order of their files' paths, the order a
-       clean index stores them in: db_store.c recomputes them from here for
-       the speakers a changed or removed file touched, so that an
-       incremental index gives the speakers a clean one would.  Keyed by
-       name, not speaker id: a speaker without quotes is removed, but its
-       mentions stay with their issues. */
+    /* What each corpus file says about a person (people of the same name
+       in one file folded in order: a later non-null value wins,
+       is_delegate if any says so).  The facts of a speakers row are the
+       same fold over all its mentions in the order of their files' paths,
+       the order a clean index stores them in: db_store.c recomputes them
+       from here for the speakers a changed or removed file touched, so
+       that an incremental index gives the speakers a clean one would.
+       Keyed by name, not speaker id: a speaker without quotes is removed,
+       but its mentions stay with their files. */
     "CREATE TABLE mentions("
     "  name TEXT NOT NULL,"
-    "  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,"
+    "  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
     "  role TEXT, titles TEXT, delegation TEXT,"
     "  is_delegate INTEGER NOT NULL DEFAULT 0,"
-    "  PRIMARY KEY(name, issue_id)) WITHOUT ROWID;"
-    "CREATE INDEX mentions_by_issue ON mentions(issue_id);"
+    "  PRIMARY KEY(name, source_id)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_by_source ON mentions(source_id);"
     /* Lookup keys of each speaker, so that finding a speaker never scans
        them all (db_speakers.c writes and reads them): every run of up to
        SPEAKER_KEY_MAX_CHARS characters of the name (as printed and
@@ -168,7 +192,8 @@ static const char *const user_schema_sql =
 static const char *const derived_tables[] = {
     "quote_fts", "article_fts", "quotes", "appearances", "sections",
     "speaker_keys", "mentions",
-    "speakers", "paragraphs", "articles", "issues", "sources",
+    "speakers", "paragraphs", "articles", "documents", "pages", "issues",
+    "sources",
 };
 
 /* Why the system refused a read or write, in words a user can act on. */
@@ -892,6 +917,7 @@ void db_get_counts(db *d, db_counts *c)
     memset(c, 0, sizeof *c);
     db_query_int(d, "SELECT count(*) FROM sources", &c->sources);
     db_query_int(d, "SELECT count(*) FROM issues", &c->issues);
+    db_query_int(d, "SELECT count(*) FROM pages", &c->pages);
     db_query_int(d, "SELECT count(*) FROM articles", &c->articles);
     db_query_int(d, "SELECT count(*) FROM paragraphs", &c->paragraphs);
     db_query_int(d, "SELECT count(*) FROM speakers", &c->speakers);

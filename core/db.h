@@ -125,7 +125,7 @@ int db_set_corpus_roots(db *d, const strlist *roots);
 
 /* Counts for the index report. */
 typedef struct {
-    int64_t sources, issues, articles, paragraphs, speakers, quotes;
+    int64_t sources, issues, pages, articles, paragraphs, speakers, quotes;
 } db_counts;
 void db_get_counts(db *d, db_counts *c);
 
@@ -148,19 +148,35 @@ bool date_range_set(date_range *r, const char *since, const char *until,
 /* Whether r has a bound. */
 bool date_range_bounded(const date_range *r);
 
+/* An issue: one paper on one date (or a file whose paper or date is not
+   known, alone). */
 typedef struct {
     int64_t id;
-    char *file;
     char *paper;     /* NULL when unknown */
     char *date;      /* YYYY-MM-DD or NULL */
-    char *edition;   /* NULL when unknown */
+    char *file;      /* its first file by name (of files) */
+    int files;       /* corpus files with articles in it */
+    int pages;
     int articles;
 } issue_row;
+
+/* A page (版) of an issue. */
+typedef struct {
+    int64_t id;
+    char *page;      /* label ("06", "A03") or NULL when not known */
+    char *name;      /* 两会特刊, 要闻 … or NULL */
+    strlist files;   /* the files holding its articles, by name */
+    int articles;
+} page_row;
 
 typedef struct {
     int64_t id;
     int64_t issue_id;
     char *file;
+    char *paper;         /* the issue's paper, date and the article's page */
+    char *date;
+    char *page;          /* NULL when not known */
+    char *page_name;
     char *headline;
     char *byline;        /* NULL when none */
     strlist subheads;
@@ -207,27 +223,36 @@ typedef struct {
 } speaker_row;
 
 /* Every list query returns a heap array of rows (free with the matching
-   *_rows_free) and its length; -1 on a database error.  Issues come
-   newest first (by date; those without one last), then by file name;
-   dates (NULL: all) keeps the issues of a range. */
+   *_rows_free) and its length; -1 on a database error.  Issues (a paper
+   on a date) come newest first (by date, then paper; those without a
+   date last, by file); dates (NULL: all) keeps the issues of a range. */
 ssize_t db_issues(db *d, const date_range *dates, issue_row **rows);
 /* The issues in the same order, limit of them from offset on, for panes
    that page through a large archive; and how many there are. */
 ssize_t db_issues_page(db *d, size_t offset, size_t limit, issue_row **rows);
 int64_t db_issue_count(db *d);
 /* The issue file name that an --issue value names: the name itself as
-   `issues` prints it, or the path of a corpus file (absolute or relative
+   `issues` and `articles` print it, or the path of a corpus file (absolute or relative
    to the current directory).  Returns 1 with the name in *file (heap), 0
    when no issue has it, -1 on a database error. */
 int db_issue_file(db *d, const char *name_or_path, char **file);
+/* The pages of an issue, in page order (pages without a label last). */
+ssize_t db_issue_pages(db *d, int64_t issue_id, page_row **rows);
 /* Articles of one issue (issue_id > 0) or of all issues (issue_id 0) in
-   the order of the issues; file, when not NULL, selects the issue by file
-   name instead; dates (NULL: all) keeps the issues of a range. */
+   the order of the issues, then of their pages, then file and order in
+   the file; file, when not NULL, selects the articles of that corpus file
+   instead; dates (NULL: all) keeps the issues of a range. */
 ssize_t db_articles(db *d, int64_t issue_id, const char *file,
                     const date_range *dates, article_row **rows);
 ssize_t db_paragraphs(db *d, int64_t article_id, para_row **rows);
-/* The file name of the issue an article belongs to (heap), or NULL. */
-char *db_article_file(db *d, int64_t article_id);
+/* Where an article was printed, for a status line: its issue's paper and
+   date, its page's label and name, its file; each heap or NULL. */
+typedef struct {
+    char *paper, *date, *page, *page_name, *file;
+} article_place;
+/* Fill where; false when the article is not found or on an error. */
+bool db_article_place(db *d, int64_t article_id, article_place *where);
+void article_place_clear(article_place *where);
 
 /* Groups of roles for filtering quotes. */
 typedef enum {
@@ -351,6 +376,7 @@ int64_t db_first_match(db *d, int64_t article_id, const char *query,
 void search_rows_free(search_row *rows, ssize_t n);
 
 void issue_rows_free(issue_row *rows, ssize_t n);
+void page_rows_free(page_row *rows, ssize_t n);
 void article_rows_free(article_row *rows, ssize_t n);
 void para_rows_free(para_row *rows, ssize_t n);
 void quote_rows_free(quote_row *rows, ssize_t n);

@@ -12,7 +12,7 @@
 
 /* Statements run for every file while indexing, kept prepared (see
    db_cached_stmt); more than the store needs. */
-#define STMT_CACHE_SIZE 24
+#define STMT_CACHE_SIZE 40
 
 struct db {
     sqlite3 *h;

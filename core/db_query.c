@@ -1,5 +1,6 @@
 /* db_query.c - the lists the command line and the interface show:
- * issues, articles, paragraphs and quotes, and the user's marks.
+ * issues with their pages, articles, paragraphs and quotes, and the
+ * user's marks.
  */
 #include "db_int.h"
 
@@ -102,31 +103,51 @@ static void bind_date_range(sqlite3_stmt *st, const date_range *r,
         stmt_bind_text(st, since_at + 1, r->until);
 }
 
+/* The order of issues: newest first, papers by name on one day; issues
+   without a date last (NULL sorts last in DESC), in the order of their
+   files' paths (their key). */
+#define ISSUE_ORDER                                                    \
+    "i.date DESC, (CASE WHEN i.date IS NULL THEN i.key ELSE i.paper END), " \
+    "i.key"
+
 /* stmt_read_rows callback: an issues row. */
 static void read_issue(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
     issue_row *r = row;
     r->id = sqlite3_column_int64(st, 0);
-    r->file = stmt_text_dup(st, 1);
-    r->paper = stmt_text_dup(st, 2);
-    r->date = stmt_text_dup(st, 3);
-    r->edition = stmt_text_dup(st, 4);
-    r->articles = sqlite3_column_int(st, 5);
+    r->paper = stmt_text_dup(st, 1);
+    r->date = stmt_text_dup(st, 2);
+    r->pages = sqlite3_column_int(st, 3);
+    r->articles = sqlite3_column_int(st, 4);
+    r->file = stmt_text_dup(st, 5);
+    r->files = sqlite3_column_int(st, 6);
+    if (!r->file)
+        r->file = xstrdup("");
 }
 
 /* The issues of dates (NULL: all), newest first, limit of them from
-   offset on.  The index issues_newest gives them in that order. */
+   offset on, with the counts of their pages, articles and files (read for
+   the rows asked for only).  The index issues_newest gives them in that
+   order. */
 static ssize_t issues_query(db *d, const date_range *dates, size_t offset,
                             size_t limit, issue_row **rows)
 {
     *rows = NULL;
     strbuf sql = {0};
-    sb_puts(&sql, "SELECT i.id, i.file, i.paper, i.date, i.edition, "
-                  "(SELECT count(*) FROM articles a WHERE a.issue_id=i.id) "
+    sb_puts(&sql, "SELECT i.id, i.paper, i.date, "
+                  "(SELECT count(*) FROM pages p WHERE p.issue_id=i.id), "
+                  "(SELECT count(*) FROM pages p CROSS JOIN documents doc ON "
+                  "  doc.page_id=p.id CROSS JOIN articles a ON "
+                  "  a.document_id=doc.id WHERE p.issue_id=i.id), "
+                  "(SELECT min(doc.file) FROM pages p CROSS JOIN documents "
+                  "  doc ON doc.page_id=p.id WHERE p.issue_id=i.id), "
+                  "(SELECT count(DISTINCT doc.source_id) FROM pages p CROSS "
+                  "  JOIN documents doc ON doc.page_id=p.id WHERE "
+                  "  p.issue_id=i.id) "
                   "FROM issues i WHERE 1");
     sql_date_range(&sql, dates, 3);
-    sb_puts(&sql, " ORDER BY i.date DESC, i.file, i.id LIMIT ?1 OFFSET ?2");
+    sb_puts(&sql, " ORDER BY " ISSUE_ORDER " LIMIT ?1 OFFSET ?2");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
@@ -152,6 +173,50 @@ ssize_t db_issues(db *d, const date_range *dates, issue_row **rows)
     return issues_query(d, dates, 0, SIZE_MAX, rows);
 }
 
+/* stmt_read_rows callback: a pages row, with its files from the
+   statement ctx. */
+static void read_page(sqlite3_stmt *st, void *row, void *ctx)
+{
+    sqlite3_stmt *files = ctx;
+    page_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->page = stmt_text_dup(st, 1);
+    r->name = stmt_text_dup(st, 2);
+    r->articles = sqlite3_column_int(st, 3);
+    sqlite3_bind_int64(files, 1, r->id);
+    while (sqlite3_step(files) == SQLITE_ROW)
+        strlist_push(&r->files, (const char *)sqlite3_column_text(files, 0));
+    sqlite3_reset(files);
+}
+
+ssize_t db_issue_pages(db *d, int64_t issue_id, page_row **rows)
+{
+    *rows = NULL;
+    sqlite3_stmt *st = db_prepare(
+        d, "SELECT p.id, p.page, p.name, (SELECT count(*) FROM documents doc "
+           "CROSS JOIN articles a ON a.document_id=doc.id WHERE "
+           "doc.page_id=p.id) FROM pages p WHERE p.issue_id=?1 "
+           "ORDER BY p.page IS NULL, p.page, p.key", NULL);
+    sqlite3_stmt *files = db_prepare(
+        d, "SELECT DISTINCT file FROM documents WHERE page_id=?1 "
+           "ORDER BY file", NULL);
+    if (!st || !files) {
+        sqlite3_finalize(st);
+        sqlite3_finalize(files);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, issue_id);
+    size_t n;
+    bool ok = stmt_read_rows(st, sizeof **rows, read_page, files,
+                             (void **)rows, &n);
+    sqlite3_finalize(files);
+    if (ok)
+        return (ssize_t)n;
+    page_rows_free(*rows, (ssize_t)n);
+    *rows = NULL;
+    return -1;
+}
+
 /* The text in the first column of the first row of sql, with ?1 bound
    to text when it is not NULL, else to id (heap); NULL when there is no
    row. */
@@ -170,11 +235,11 @@ static char *first_text(db *d, const char *sql, const char *text, int64_t id)
     return value;
 }
 
-/* The file of the issue stored from the corpus file at path, or NULL. */
+/* The name of the corpus file at path as it is stored, or NULL. */
 static char *issue_file_of_source(db *d, const char *path)
 {
-    return first_text(d, "SELECT i.file FROM sources s JOIN issues i ON "
-                         "i.source_id=s.id WHERE s.path=?1", path, 0);
+    return first_text(d, "SELECT doc.file FROM sources s JOIN documents doc "
+                         "ON doc.source_id=s.id WHERE s.path=?1", path, 0);
 }
 
 /* The corpus path of a file name as the corpus walk writes it: the
@@ -200,8 +265,8 @@ static char *walked_path(const char *path)
 int db_issue_file(db *d, const char *name_or_path, char **file)
 {
     *file = NULL;
-    sqlite3_stmt *st = db_prepare(d, "SELECT file FROM issues WHERE file=?1 "
-                                     "LIMIT 1", NULL);
+    sqlite3_stmt *st = db_prepare(d, "SELECT file FROM documents WHERE "
+                                     "file=?1 LIMIT 1", NULL);
     if (!st)
         return -1;
     stmt_bind_text(st, 1, name_or_path);
@@ -246,6 +311,10 @@ static void read_article(sqlite3_stmt *st, void *row, void *ctx)
     r->headline = stmt_text_dup(st, 3);
     r->byline = stmt_text_dup(st, 4);
     subheads_split((const char *)sqlite3_column_text(st, 5), &r->subheads);
+    r->paper = stmt_text_dup(st, 6);
+    r->date = stmt_text_dup(st, 7);
+    r->page = stmt_text_dup(st, 8);
+    r->page_name = stmt_text_dup(st, 9);
     sqlite3_bind_int64(sp, 1, r->id);
     while (sqlite3_step(sp) == SQLITE_ROW)
         strlist_push(&r->speakers, (const char *)sqlite3_column_text(sp, 0));
@@ -258,18 +327,21 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     *rows = NULL;
     /* Only the filters in use go into the statement, so that SQLite uses
        the index behind each (as quotes_from_where explains); the issues
-       come first, in their order (issues_newest), then each one's
-       articles. */
+       come first, in their order (issues_newest), then each one's pages,
+       files and articles. */
     strbuf sql = {0};
-    sb_puts(&sql, "SELECT a.id, a.issue_id, i.file, a.headline, a.byline, "
-                  "a.subheads FROM issues i CROSS JOIN articles a ON "
-                  "a.issue_id=i.id WHERE 1");
+    sb_puts(&sql, "SELECT a.id, i.id, doc.file, a.headline, a.byline, "
+                  "a.subheads, i.paper, i.date, p.page, p.name FROM issues i "
+                  "CROSS JOIN pages p ON p.issue_id=i.id "
+                  "CROSS JOIN documents doc ON doc.page_id=p.id "
+                  "CROSS JOIN articles a ON a.document_id=doc.id WHERE 1");
     if (issue_id)
         sb_puts(&sql, " AND i.id=?1");
     if (file)
-        sb_puts(&sql, " AND i.file=?2");
+        sb_puts(&sql, " AND doc.file=?2");
     sql_date_range(&sql, dates, 3);
-    sb_puts(&sql, " ORDER BY i.date DESC, i.file, i.id, a.ord");
+    sb_puts(&sql, " ORDER BY " ISSUE_ORDER ", p.page IS NULL, p.page, "
+                  "p.key, doc.file, doc.id, a.ord");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     sqlite3_stmt *sp = db_prepare(
@@ -294,10 +366,37 @@ ssize_t db_articles(db *d, int64_t issue_id, const char *file,
     return -1;
 }
 
-char *db_article_file(db *d, int64_t article_id)
+bool db_article_place(db *d, int64_t article_id, article_place *where)
 {
-    return first_text(d, "SELECT i.file FROM articles a JOIN issues i ON "
-                         "i.id=a.issue_id WHERE a.id=?1", NULL, article_id);
+    memset(where, 0, sizeof *where);
+    sqlite3_stmt *st = db_prepare(
+        d, "SELECT i.paper, i.date, p.page, p.name, doc.file FROM articles a "
+           "JOIN documents doc ON doc.id=a.document_id JOIN pages p ON "
+           "p.id=doc.page_id JOIN issues i ON i.id=p.issue_id WHERE a.id=?1",
+        NULL);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, article_id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        where->paper = stmt_text_dup(st, 0);
+        where->date = stmt_text_dup(st, 1);
+        where->page = stmt_text_dup(st, 2);
+        where->page_name = stmt_text_dup(st, 3);
+        where->file = stmt_text_dup(st, 4);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+void article_place_clear(article_place *where)
+{
+    free(where->paper);
+    free(where->date);
+    free(where->page);
+    free(where->page_name);
+    free(where->file);
+    memset(where, 0, sizeof *where);
 }
 
 /* Where a paragraph's text starts in an article's body: the body is read
@@ -391,7 +490,7 @@ typedef struct {
    the index behind each (a speaker's quotes, an article's, the quotes
    holding words): an "(?N=0 OR column=?N)" term hides them and scans
    every quote.  Without a speaker, article, file or words, the joins run
-   from the issues in file order (CROSS JOIN fixes the order), so that the
+   from the documents in file order (CROSS JOIN fixes the order), so that the
    list comes out sorted and a page of it costs its offset, not a sort of
    every quote.  marked_only (or f->marked) keeps the quotes the user
    marked.  Words (f->about) are found through the full-text index and
@@ -406,21 +505,26 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
                   speakers->ids;
     if (marked_only || (f && f->marked))
         /* The user's marks are few: start from them. */
-        sb_puts(sql, " FROM marks m CROSS JOIN issues i ON i.file=m.file "
-                     "CROSS JOIN articles a ON a.issue_id=i.id AND "
-                     "a.headline=m.headline CROSS JOIN quotes q ON "
-                     "q.article_id=a.id AND q.text=m.quote");
+        sb_puts(sql, " FROM marks m CROSS JOIN documents doc ON "
+                     "doc.file=m.file CROSS JOIN articles a ON "
+                     "a.document_id=doc.id AND a.headline=m.headline "
+                     "CROSS JOIN quotes q ON q.article_id=a.id AND "
+                     "q.text=m.quote");
     else if (narrow)
         sb_puts(sql, " FROM quotes q JOIN articles a ON a.id=q.article_id "
-                     "JOIN issues i ON i.id=a.issue_id");
+                     "JOIN documents doc ON doc.id=a.document_id");
     else
-        sb_puts(sql, " FROM issues i CROSS JOIN articles a ON "
-                     "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id");
-    sb_puts(sql, " LEFT JOIN speakers s ON s.id=q.speaker_id WHERE 1");
+        sb_puts(sql, " FROM documents doc CROSS JOIN articles a ON "
+                     "a.document_id=doc.id CROSS JOIN quotes q ON "
+                     "q.article_id=a.id");
+    /* The page and issue of each quote, by their primary keys. */
+    sb_puts(sql, " JOIN pages p ON p.id=doc.page_id JOIN issues i ON "
+                 "i.id=p.issue_id LEFT JOIN speakers s ON s.id=q.speaker_id "
+                 "WHERE 1");
     if (f && f->role)
         sb_puts(sql, " AND s.role=?1");
     if (f && f->file)
-        sb_puts(sql, " AND i.file=?2");
+        sb_puts(sql, " AND doc.file=?2");
     if (f && f->article_id)
         sb_puts(sql, " AND q.article_id=?3");
     if (f && f->speaker_id)
@@ -475,13 +579,15 @@ static int quotes_query(db *d, const quote_filter *f,
                         void *ctx)
 {
     strbuf sql = {0};
-    sb_puts(&sql, "SELECT q.id, q.article_id, i.file, a.headline, s.name, "
+    sb_puts(&sql, "SELECT q.id, q.article_id, doc.file, a.headline, s.name, "
                   "s.role, s.titles, q.kind, q.text, q.start, q.end, "
-                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=i.file AND "
+                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=doc.file AND "
                   "  m.headline=a.headline AND m.quote=q.text), "
-                  "i.paper, i.date, i.edition, s.delegation");
+                  "i.paper, i.date, coalesce(doc.edition, '第' || p.page || "
+                  "'版'), s.delegation");
     quotes_from_where(&sql, f, speakers, false);
-    sb_puts(&sql, " ORDER BY i.file, i.id, a.ord, q.start LIMIT ?6 OFFSET ?7");
+    sb_puts(&sql, " ORDER BY doc.file, doc.id, a.ord, q.start LIMIT ?6 "
+                  "OFFSET ?7");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
@@ -637,7 +743,16 @@ void issue_rows_free(issue_row *rows, ssize_t n)
         free(rows[i].file);
         free(rows[i].paper);
         free(rows[i].date);
-        free(rows[i].edition);
+    }
+    free(rows);
+}
+
+void page_rows_free(page_row *rows, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++) {
+        free(rows[i].page);
+        free(rows[i].name);
+        strlist_free(&rows[i].files);
     }
     free(rows);
 }
@@ -646,6 +761,10 @@ void article_rows_free(article_row *rows, ssize_t n)
 {
     for (ssize_t i = 0; i < n; i++) {
         free(rows[i].file);
+        free(rows[i].paper);
+        free(rows[i].date);
+        free(rows[i].page);
+        free(rows[i].page_name);
         free(rows[i].headline);
         free(rows[i].byline);
         strlist_free(&rows[i].subheads);

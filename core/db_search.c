@@ -66,14 +66,14 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
                                const char *query)
 {
     sqlite3_stmt *st[2] = {
-        db_prepare(d, "SELECT i.file, a.headline, NULL, a.body, 0, 0 FROM "
-                      "articles a JOIN issues i ON i.id=a.issue_id "
+        db_prepare(d, "SELECT doc.file, a.headline, NULL, a.body, 0, 0 FROM "
+                      "articles a JOIN documents doc ON doc.id=a.document_id "
                       "WHERE a.id=?1",
                    NULL),
-        db_prepare(d, "SELECT i.file, a.headline, s.name, q.text, q.start, "
+        db_prepare(d, "SELECT doc.file, a.headline, s.name, q.text, q.start, "
                       "q.end FROM quotes q "
                       "JOIN articles a ON a.id=q.article_id "
-                      "JOIN issues i ON i.id=a.issue_id "
+                      "JOIN documents doc ON doc.id=a.document_id "
                       "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
                    NULL),
     };
@@ -120,8 +120,10 @@ static void sql_candidates(strbuf *sql, const char *table,
     sb_printf(sql, " FROM %s f JOIN %s t ON t.id=f.rowid", table,
               quotes ? "quotes" : "articles");
     if (date_range_bounded(dates))
-        sb_printf(sql, " JOIN articles ta ON ta.id=%s JOIN issues i ON "
-                  "i.id=ta.issue_id", quotes ? "t.article_id" : "t.id");
+        sb_printf(sql, " JOIN articles ta ON ta.id=%s JOIN documents tdoc ON "
+                  "tdoc.id=ta.document_id JOIN pages tp ON tp.id=tdoc.page_id "
+                  "JOIN issues i ON i.id=tp.issue_id",
+                  quotes ? "t.article_id" : "t.id");
     sb_printf(sql, " WHERE %s MATCH ?1", table);
     if (dates && dates->since[0])
         sb_puts(sql, " AND i.date >= ?6");

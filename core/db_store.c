@@ -1,6 +1,7 @@
-/* db_store.c - writing the corpus into the database: a parsed issue with
- * its articles, paragraphs, sections, speakers and quotes; batches of
- * issues with their full-text entries; the sources table that says which
+/* db_store.c - writing the corpus into the database: a parsed file with
+ * its articles, paragraphs, sections, speakers and quotes, on the page of
+ * the issue (paper and date) they were printed in; batches of files with
+ * their full-text entries; the sources table that says which
  * file was stored when; removing the files that are gone.
  */
 #include "db_int.h"
@@ -80,11 +81,12 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
     return rc;
 }
 
-/* Statements used while storing one issue. */
+/* Statements used while storing one file. */
 typedef struct {
-    sqlite3_stmt *issue, *article, *para, *section, *speaker, *speaker_id,
-        *appearance, *quote, *batch_issue, *speaker_key, *count_quotes,
-        *mention, *dirty, *appending;
+    sqlite3_stmt *issue, *issue_id, *page, *page_id, *document, *article,
+        *para, *section, *speaker, *speaker_id, *appearance, *quote,
+        *batch_document, *speaker_key, *count_quotes, *mention, *dirty,
+        *appending;
 } store_stmts;
 
 /* The statement that marks a speaker (?1, the name) for recomputing. */
@@ -94,9 +96,10 @@ static const char dirty_speaker_sql[] =
 /* Let go of the store statements (they stay in the cache). */
 static void store_stmts_release(store_stmts *s)
 {
-    sqlite3_stmt **all[] = {&s->issue, &s->article, &s->para, &s->section,
+    sqlite3_stmt **all[] = {&s->issue, &s->issue_id, &s->page, &s->page_id,
+                            &s->document, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
-                            &s->quote, &s->batch_issue, &s->speaker_key,
+                            &s->quote, &s->batch_document, &s->speaker_key,
                             &s->count_quotes, &s->mention, &s->dirty,
                             &s->appending};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
@@ -106,7 +109,7 @@ static void store_stmts_release(store_stmts *s)
     }
 }
 
-/* Get the statements that store an issue from the statement cache (each
+/* Get the statements that store a file from the statement cache (each
    is prepared on first use); -1, with the errors in err, when one cannot
    be prepared. */
 static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
@@ -116,9 +119,16 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
         sqlite3_stmt **st;
         const char *sql; /* a literal: db_cached_stmt keys on its address */
     } all[] = {
-        {&s->issue, "INSERT INTO issues(source_id, file, paper, date, "
-                    "edition) VALUES(?1,?2,?3,?4,?5)"},
-        {&s->article, "INSERT INTO articles(issue_id, ord, headline, "
+        {&s->issue, "INSERT INTO issues(key, paper, date) VALUES(?1,?2,?3) "
+                    "ON CONFLICT(key) DO NOTHING"},
+        {&s->issue_id, "SELECT id FROM issues WHERE key=?1"},
+        {&s->page, "INSERT INTO pages(issue_id, key, page, name) "
+                   "VALUES(?1,?2,?3,?4) ON CONFLICT(issue_id, key) DO UPDATE "
+                   "SET name=coalesce(name, excluded.name)"},
+        {&s->page_id, "SELECT id FROM pages WHERE issue_id=?1 AND key=?2"},
+        {&s->document, "INSERT INTO documents(source_id, page_id, file, "
+                       "format, edition) VALUES(?1,?2,?3,?4,?5)"},
+        {&s->article, "INSERT INTO articles(document_id, ord, headline, "
                       "subheads, byline, body) VALUES(?1,?2,?3,?4,?5,?6)"},
         {&s->para, "INSERT INTO paragraphs(article_id, ord, kind, start,"
                    " length, section) VALUES(?1,?2,?3,?4,?5,?6)"},
@@ -138,20 +148,21 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)"},
         {&s->quote, "INSERT INTO quotes(article_id, section, speaker_id,"
                     " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
-        {&s->batch_issue, "INSERT INTO temp.batch_issues(id) VALUES(?1)"},
+        {&s->batch_document,
+         "INSERT INTO temp.batch_documents(id) VALUES(?1)"},
         {&s->speaker_key, speaker_key_insert_sql},
-        /* The counts of the issue's quotes per speaker, from its articles:
-           a correlated count per speaker walked all of that speaker's
-           quotes in the archive. */
+        /* The counts of the document's quotes per speaker, from its
+           articles: a correlated count per speaker walked all of that
+           speaker's quotes in the archive. */
         {&s->count_quotes,
          "UPDATE speakers SET nquotes = nquotes + c.n FROM (SELECT "
          "q.speaker_id AS sid, count(*) AS n FROM articles a CROSS JOIN "
-         "quotes q ON q.article_id=a.id WHERE a.issue_id=?1 AND "
+         "quotes q ON q.article_id=a.id WHERE a.document_id=?1 AND "
          "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
          "WHERE speakers.id=c.sid"},
         {&s->mention,
-         "INSERT INTO mentions(name, issue_id, role, titles, delegation, "
-         "is_delegate) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(name, issue_id) "
+         "INSERT INTO mentions(name, source_id, role, titles, delegation, "
+         "is_delegate) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(name, source_id) "
          "DO UPDATE SET role=coalesce(excluded.role, role), "
          "titles=coalesce(excluded.titles, titles), "
          "delegation=coalesce(excluded.delegation, delegation), "
@@ -190,16 +201,16 @@ static void bind_person_facts(sqlite3_stmt *st, int from, const person *p)
     sqlite3_bind_int(st, from + 3, p->is_delegate);
 }
 
-/* Store a person of the issue issue_id: its mention, and its speaker row
+/* Store a person of the file source_id: its mention, and its speaker row
    created or updated; returns the speaker's id, or 0 on failure.  A new
    speaker also gets its lookup keys, and the keys of titles or a
    delegation it had not been stored with.  Updating the row with this
-   mention's facts gives what a clean index gives when the issue's file
-   sorts after every other (appending) and the row already held the fold
-   of the others; otherwise the speaker is marked for recomputing from
-   its mentions (recompute_dirty_speakers). */
-static int64_t store_person(store_stmts *s, const person *p, int64_t issue_id,
-                            bool appending)
+   mention's facts gives what a clean index gives when the file sorts
+   after every other (appending) and the row already held the fold of the
+   others; otherwise the speaker is marked for recomputing from its
+   mentions (recompute_dirty_speakers). */
+static int64_t store_person(store_stmts *s, const person *p,
+                            int64_t source_id, bool appending)
 {
     stmt_bind_text(s->speaker_id, 1, p->name);
     int64_t id = 0;
@@ -219,7 +230,7 @@ static int64_t store_person(store_stmts *s, const person *p, int64_t issue_id,
     if (created)
         id = sqlite3_last_insert_rowid(sqlite3_db_handle(s->speaker));
     stmt_bind_text(s->mention, 1, p->name);
-    sqlite3_bind_int64(s->mention, 2, issue_id);
+    sqlite3_bind_int64(s->mention, 2, source_id);
     bind_person_facts(s->mention, 3, p);
     stmt_bind_text(s->dirty, 1, p->name);
     if (stmt_run(s->mention) != 0 ||
@@ -274,14 +285,14 @@ static int section_of_block(const article *a, size_t b)
 
 /* Store one article with its paragraphs, sections, appearances and quotes.
    speaker_ids maps issue.people indexes to database ids. */
-static int store_article(store_stmts *s, sqlite3_int64 issue_id,
+static int store_article(store_stmts *s, sqlite3_int64 document_id,
                          const issue *is, size_t ai,
                          const int64_t *speaker_ids, sqlite3 *h)
 {
     const article *a = &is->articles[ai];
     char *body = article_text(a);
     char *subs = subheads_text(a);
-    sqlite3_bind_int64(s->article, 1, issue_id);
+    sqlite3_bind_int64(s->article, 1, document_id);
     sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
     stmt_bind_text(s->article, 3, a->headline);
     stmt_bind_text(s->article, 4, subs);
@@ -368,44 +379,153 @@ static int store_article(store_stmts *s, sqlite3_int64 issue_id,
     return 0;
 }
 
-/* Store the issue rows of a parsed issue under source_id. */
-static int store_issue_rows(db *d, sqlite3_int64 source_id, const issue *is,
-                            strbuf *err)
+/* Where an article was printed: its own paper, date and page when the
+   file gave it one (a feed's items), else the file's. */
+typedef struct {
+    const char *paper, *date, *page, *name;
+    size_t *articles; /* indexes into is->articles */
+    size_t n;
+} place;
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The places the articles of is were printed, each with its articles;
+   a file without articles has one place, its own. */
+static size_t places_of(const issue *is, place **out)
+{
+    place *v = xcalloc(is->narticles + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < is->narticles || (i == 0 && n == 0); i++) {
+        const article *a = i < is->narticles ? &is->articles[i] : NULL;
+        place p = {a && a->paper ? a->paper : is->paper,
+                   a && a->date ? a->date : is->date,
+                   a && a->page ? a->page : is->page,
+                   a && a->page_name ? a->page_name : is->page_name, NULL, 0};
+        size_t k = 0;
+        while (k < n && !(same_text(v[k].paper, p.paper) &&
+                          same_text(v[k].date, p.date) &&
+                          same_text(v[k].page, p.page)))
+            k++;
+        if (k == n)
+            v[n++] = p;
+        if (!v[k].name)
+            v[k].name = p.name;
+        if (a) {
+            v[k].articles = xrealloc(v[k].articles,
+                                     (v[k].n + 1) * sizeof *v[k].articles);
+            v[k].articles[v[k].n++] = i;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+/* Run an insert-or-ignore, then read the id its companion selects (both
+   bound by the caller); 0 on failure. */
+static int64_t upsert_id(sqlite3_stmt *insert, sqlite3_stmt *select)
+{
+    int64_t id = 0;
+    if (stmt_run(insert) == 0 && sqlite3_step(select) == SQLITE_ROW)
+        id = sqlite3_column_int64(select, 0);
+    sqlite3_reset(select);
+    return id;
+}
+
+/* The id of the page of issue and page that the place names, made when
+   new (see the schema in db.c for the keys). */
+static int64_t store_place(store_stmts *s, const char *path, const issue *is,
+                           const place *p)
+{
+    strbuf key = {0};
+    if (p->paper && p->date)
+        sb_printf(&key, "%s\x1f%s", p->paper, p->date);
+    else
+        sb_printf(&key, "\x1e%s", path);
+    stmt_bind_text(s->issue, 1, key.s);
+    stmt_bind_text(s->issue, 2, p->paper);
+    stmt_bind_text(s->issue, 3, p->date);
+    stmt_bind_text(s->issue_id, 1, key.s);
+    int64_t issue_id = upsert_id(s->issue, s->issue_id);
+    sb_clear(&key);
+    if (p->page)
+        sb_puts(&key, p->page);
+    else if (is->format && strcmp(is->format, "text") == 0)
+        sb_printf(&key, "\x1e%s", path);
+    sqlite3_bind_int64(s->page, 1, issue_id);
+    stmt_bind_text(s->page, 2, key.s ? key.s : "");
+    stmt_bind_text(s->page, 3, p->page);
+    stmt_bind_text(s->page, 4, p->name);
+    sqlite3_bind_int64(s->page_id, 1, issue_id);
+    stmt_bind_text(s->page_id, 2, key.s ? key.s : "");
+    int64_t page_id = issue_id ? upsert_id(s->page, s->page_id) : 0;
+    sb_free(&key);
+    return page_id;
+}
+
+/* Store one place of a file: its document and its articles. */
+static int store_document(store_stmts *s, db *d, sqlite3_int64 source_id,
+                          const char *path, const issue *is, const place *p,
+                          const int64_t *speaker_ids)
+{
+    int64_t page_id = store_place(s, path, is, p);
+    if (page_id == 0)
+        return -1;
+    sqlite3_bind_int64(s->document, 1, source_id);
+    sqlite3_bind_int64(s->document, 2, page_id);
+    stmt_bind_text(s->document, 3, is->file);
+    stmt_bind_text(s->document, 4, is->format ? is->format : "text");
+    stmt_bind_text(s->document, 5, is->edition);
+    if (stmt_run(s->document) != 0)
+        return -1;
+    sqlite3_int64 document_id = sqlite3_last_insert_rowid(d->h);
+    sqlite3_bind_int64(s->batch_document, 1, document_id);
+    if (stmt_run(s->batch_document) != 0)
+        return -1;
+    for (size_t k = 0; k < p->n; k++)
+        if (store_article(s, document_id, is, p->articles[k], speaker_ids,
+                          d->h) != 0)
+            return -1;
+    sqlite3_bind_int64(s->count_quotes, 1, document_id);
+    return stmt_run(s->count_quotes);
+}
+
+/* Store the rows of a parsed file under source_id: its speakers (and what
+   it says of them), then for each place its articles were printed (one
+   for a page, several for a feed) a document on the page of the issue,
+   both made when new. */
+static int store_issue_rows(db *d, sqlite3_int64 source_id, const char *path,
+                            const issue *is, strbuf *err)
 {
     store_stmts s;
     if (store_stmts_prepare(d, &s, err) != 0)
         return -1;
     int rc = -1;
     int64_t *speaker_ids = xcalloc(is->npeople + 1, sizeof *speaker_ids);
-    sqlite3_bind_int64(s.issue, 1, source_id);
-    stmt_bind_text(s.issue, 2, is->file);
-    stmt_bind_text(s.issue, 3, is->paper);
-    stmt_bind_text(s.issue, 4, is->date);
-    stmt_bind_text(s.issue, 5, is->edition);
-    if (stmt_run(s.issue) != 0)
-        goto out;
-    sqlite3_int64 issue_id = sqlite3_last_insert_rowid(d->h);
-    sqlite3_bind_int64(s.batch_issue, 1, issue_id);
+    place *places;
+    size_t nplaces = places_of(is, &places);
     sqlite3_bind_int64(s.appending, 1, source_id);
-    if (stmt_run(s.batch_issue) != 0 ||
-        sqlite3_step(s.appending) != SQLITE_ROW)
+    if (sqlite3_step(s.appending) != SQLITE_ROW)
         goto out;
     bool appending = sqlite3_column_int(s.appending, 0) != 0;
     sqlite3_reset(s.appending);
     for (size_t i = 0; i < is->npeople; i++)
-        if ((speaker_ids[i] = store_person(&s, &is->people[i], issue_id,
+        if ((speaker_ids[i] = store_person(&s, &is->people[i], source_id,
                                            appending)) == 0)
             goto out;
-    for (size_t i = 0; i < is->narticles; i++)
-        if (store_article(&s, issue_id, is, i, speaker_ids, d->h) != 0)
+    for (size_t i = 0; i < nplaces; i++)
+        if (store_document(&s, d, source_id, path, is, &places[i],
+                           speaker_ids) != 0)
             goto out;
-    sqlite3_bind_int64(s.count_quotes, 1, issue_id);
-    if (stmt_run(s.count_quotes) != 0)
-        goto out;
     rc = 0;
 out:
     if (rc != 0)
         sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
+    for (size_t i = 0; i < nplaces; i++)
+        free(places[i].articles);
+    free(places);
     free(speaker_ids);
     store_stmts_release(&s);
     return rc;
@@ -426,49 +546,67 @@ static int exec_with_text(db *d, const char *sql, const char *arg,
     return rc;
 }
 
-/* Delete the rows of the source at path, with its full-text entries.  The
-   FTS tables have external content, so their entries are deleted with the
-   text they were made from, before the rows (and that text) go.  The
-   speakers it mentions are marked for recomputing. */
+/* Delete the rows of the source at path, with its full-text entries, and
+   the pages and issues that only it held.  The FTS tables have external
+   content, so their entries are deleted with the text they were made
+   from, before the rows (and that text) go.  The speakers it mentions are
+   marked for recomputing. */
 static int source_delete(db *d, const char *path, strbuf *err)
 {
     static const char *const sql[] = {
         "INSERT OR IGNORE INTO temp.dirty_speakers(name) SELECT m.name "
-        "FROM sources s CROSS JOIN issues i ON i.source_id=s.id "
-        "CROSS JOIN mentions m ON m.issue_id=i.id WHERE s.path=?1",
+        "FROM sources s CROSS JOIN mentions m ON m.source_id=s.id "
+        "WHERE s.path=?1",
         "INSERT INTO article_fts(article_fts, rowid, headline, body) "
         "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
-        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
-        "WHERE s.path=?1",
+        "JOIN documents doc ON doc.source_id=s.id "
+        "JOIN articles a ON a.document_id=doc.id WHERE s.path=?1",
         "INSERT INTO quote_fts(quote_fts, rowid, text) "
         "SELECT 'delete', q.id, q.text FROM sources s "
-        "JOIN issues i ON i.source_id=s.id JOIN articles a ON a.issue_id=i.id "
+        "JOIN documents doc ON doc.source_id=s.id "
+        "JOIN articles a ON a.document_id=doc.id "
         "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
         "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
         "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
-        "issues i ON i.source_id=s.id CROSS JOIN articles a ON "
-        "a.issue_id=i.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
+        "documents doc ON doc.source_id=s.id CROSS JOIN articles a ON "
+        "a.document_id=doc.id CROSS JOIN quotes q ON q.article_id=a.id WHERE "
         "s.path=?1 AND q.speaker_id IS NOT NULL GROUP BY q.speaker_id) "
         "AS c WHERE speakers.id=c.sid",
+        "INSERT INTO temp.gone_places(page_id, issue_id) "
+        "SELECT doc.page_id, p.issue_id FROM sources s "
+        "JOIN documents doc ON doc.source_id=s.id "
+        "JOIN pages p ON p.id=doc.page_id WHERE s.path=?1",
         "DELETE FROM sources WHERE path=?1",
     };
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (exec_with_text(d, sql[i], path, err) != 0)
             return -1;
-    return 0;
+    return db_exec_sql(
+        d, "DELETE FROM pages WHERE id IN (SELECT page_id FROM "
+           "temp.gone_places) AND NOT EXISTS (SELECT 1 FROM documents doc "
+           "WHERE doc.page_id=pages.id);"
+           "DELETE FROM issues WHERE id IN (SELECT issue_id FROM "
+           "temp.gone_places) AND NOT EXISTS (SELECT 1 FROM pages p "
+           "WHERE p.issue_id=issues.id);"
+           "DELETE FROM temp.gone_places;",
+        err);
 }
 
 /* Begin a write transaction, with the temporary tables that storing and
-   removing use: the issues stored in this batch, and the names of the
-   speakers whose facts must be recomputed before it commits. */
+   removing use: the documents stored in this batch (their text goes to
+   the full-text indexes at the commit), the names of the speakers whose
+   facts must be recomputed before it commits, and the pages and issues of
+   deleted documents (they go too when nothing is left on them). */
 static int begin_write(db *d, strbuf *err)
 {
     if (db_exec_sql(d, "BEGIN IMMEDIATE", err) != 0)
         return -1;
-    if (db_exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_issues("
+    if (db_exec_sql(d, "CREATE TEMP TABLE IF NOT EXISTS batch_documents("
                        "id INTEGER PRIMARY KEY);"
                        "CREATE TEMP TABLE IF NOT EXISTS dirty_speakers("
-                       "name TEXT PRIMARY KEY)", err) != 0) {
+                       "name TEXT PRIMARY KEY);"
+                       "CREATE TEMP TABLE IF NOT EXISTS gone_places("
+                       "page_id INTEGER, issue_id INTEGER)", err) != 0) {
         db_exec_sql(d, "ROLLBACK", NULL);
         return -1;
     }
@@ -504,17 +642,16 @@ static int store_recomputed_detail_keys(db *d, strbuf *err)
    mentions, as a clean index folds them: the role, titles and delegation
    of the last mention (in the order of the files' paths) that has one,
    is_delegate if any mention says so.  Each speaker's mentions are found
-   through their primary key, its issues and sources through theirs: the
-   cost follows the speakers touched, never the whole archive. */
+   through their primary key, their sources through theirs: the cost
+   follows the speakers touched, never the whole archive. */
 static int recompute_dirty_speakers(db *d, strbuf *err)
 {
     static const char *const last_of[] = {"role", "titles", "delegation"};
     strbuf sql = {0};
     sb_puts(&sql, "UPDATE speakers SET ");
     for (size_t i = 0; i < 3; i++)
-        sb_printf(&sql, "%s=(SELECT m.%s FROM mentions m CROSS JOIN issues i "
-                        "ON i.id=m.issue_id CROSS JOIN sources s ON "
-                        "s.id=i.source_id WHERE m.name=speakers.name AND "
+        sb_printf(&sql, "%s=(SELECT m.%s FROM mentions m CROSS JOIN sources s "
+                        "ON s.id=m.source_id WHERE m.name=speakers.name AND "
                         "m.%s IS NOT NULL ORDER BY s.path DESC LIMIT 1), ",
                   last_of[i], last_of[i], last_of[i]);
     sb_puts(&sql, "is_delegate=coalesce((SELECT max(m.is_delegate) FROM "
@@ -536,23 +673,23 @@ int db_batch_begin(db *d, strbuf *err)
     return 0;
 }
 
-/* Add the articles and quotes of the issues stored in this batch to the
-   full-text indexes: one statement per table, so FTS5 tokenizes them all
-   into one segment instead of one per issue or per row.  CROSS JOIN keeps
-   the batch's few issues as the outer loop: left to itself, SQLite knows
-   nothing of the temporary table and scanned every article and quote in
-   the database for each batch (quadratic in the archive). */
+/* Add the articles and quotes of the documents stored in this batch to
+   the full-text indexes: one statement per table, so FTS5 tokenizes them
+   all into one segment instead of one per document or per row.  CROSS
+   JOIN keeps the batch's few documents as the outer loop: left to itself,
+   SQLite knows nothing of the temporary table and scanned every article
+   and quote in the database for each batch (quadratic in the archive). */
 static int batch_index_text(db *d, strbuf *err)
 {
     static const char *const sql =
         "INSERT INTO article_fts(rowid, headline, body) "
-        "SELECT a.id, a.headline, a.body FROM temp.batch_issues b "
-        "CROSS JOIN articles a ON a.issue_id=b.id ORDER BY a.id;"
+        "SELECT a.id, a.headline, a.body FROM temp.batch_documents b "
+        "CROSS JOIN articles a ON a.document_id=b.id ORDER BY a.id;"
         "INSERT INTO quote_fts(rowid, text) "
-        "SELECT q.id, q.text FROM temp.batch_issues b "
-        "CROSS JOIN articles a ON a.issue_id=b.id "
+        "SELECT q.id, q.text FROM temp.batch_documents b "
+        "CROSS JOIN articles a ON a.document_id=b.id "
         "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
-        "DELETE FROM temp.batch_issues;";
+        "DELETE FROM temp.batch_documents;";
     return db_exec_sql(d, sql, err);
 }
 
@@ -609,7 +746,8 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
         sb_printf(err, "database %s: %s", d->path, db_errmsg(d));
         goto out;
     }
-    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), is, err))
+    if (is && store_issue_rows(d, sqlite3_last_insert_rowid(d->h), path, is,
+                               err))
         goto out;
     rc = own_batch ? db_batch_commit(d, err) : 0;
 out:

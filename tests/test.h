@@ -59,6 +59,10 @@ long long test_sql_int(const char *db, const char *query);
 int test_damage_pages(const char *db, const char *where, int max_pages,
                       size_t bytes);
 
+/* Fail unless got equals want, showing the first line where they differ
+   (whole texts are too long for a failure message); what names got. */
+void assert_same_text(const char *what, const char *got, const char *want);
+
 /* Is s exactly one valid JSON value (RFC 8259), optionally surrounded by
    whitespace?  Small validator so that tests need no external tools. */
 bool test_json_valid(const char *s);

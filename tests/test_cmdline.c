@@ -127,8 +127,9 @@ static char *json_value(const char *line, const char *key)
     return xstrndup(v, strcspn(v, "\""));
 }
 
-/* Issues come newest first, the same day by file name, those without a
-   date last. */
+/* Issues come newest first, those without a date last; the two pages of
+   测试日报 of 2025-03-07 (b.txt, d.txt) are one issue, its file the first
+   by name. */
 static void cmdline_issues_newest_first(void **state)
 {
     (void)state;
@@ -138,9 +139,12 @@ static void cmdline_issues_newest_first(void **state)
     static const char *const issues[] = {"-n", "issues", NULL};
     assert_int_equal(dubao(db, corpus, issues, &out, &err), 0);
     char *order = first_words(out.s);
-    assert_string_equal(order, "b.txt d.txt a.txt c.txt e.txt");
+    assert_string_equal(order, "2025-03-07 2025-03-05 2024-03-05 -");
     free(order);
-    /* articles follow the issues. */
+    assert_int_equal(test_count_lines_with(out.s, "测试日报"), 4);
+    assert_int_equal(test_count_lines_with(out.s, "2 pages    2 articles  "
+                                                  "b.txt (+1 file)"), 1);
+    /* articles follow the issues, and their pages by file. */
     static const char *const articles[] = {"-n", "articles", NULL};
     assert_int_equal(dubao(db, corpus, articles, &out, &err), 0);
     order = first_words(out.s);
@@ -164,8 +168,9 @@ static void cmdline_dates_filter_by_issue_date(void **state)
                                          "2025-03-06", NULL};
     assert_int_equal(dubao(db, corpus, march7, &out, &err), 0);
     char *got = first_words(out.s);
-    assert_string_equal(got, "b.txt d.txt");
+    assert_string_equal(got, "2025-03-07");
     free(got);
+    assert_non_null(strstr(out.s, "b.txt (+1 file)"));
     static const char *const y2025[] = {"-n", "articles", "--since", "2025",
                                         "--until", "2025-03-05", NULL};
     assert_int_equal(dubao(db, corpus, y2025, &out, &err), 0);

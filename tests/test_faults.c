@@ -338,11 +338,18 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
             fail_msg("integrity_check failed after kill %d", i);
         assert_int_equal(sql_int(db, "SELECT count(*) FROM "
                                      "pragma_foreign_key_check"), 0);
-        /* Every stored source that parsed has exactly one issue. */
+        /* Every stored source that parsed has its document; no page or
+           issue is left without one. */
         assert_int_equal(sql_int(db, "SELECT count(*) FROM sources s WHERE "
-                                     "s.status='ok' AND (SELECT count(*) "
-                                     "FROM issues i WHERE i.source_id=s.id)"
-                                     " <> 1"), 0);
+                                     "s.status='ok' AND NOT EXISTS (SELECT 1 "
+                                     "FROM documents d WHERE "
+                                     "d.source_id=s.id)"), 0);
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM pages p WHERE NOT "
+                                     "EXISTS (SELECT 1 FROM documents d "
+                                     "WHERE d.page_id=p.id)"), 0);
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM issues i WHERE NOT "
+                                     "EXISTS (SELECT 1 FROM pages p WHERE "
+                                     "p.issue_id=i.id)"), 0);
         /* The full-text indexes hold exactly the stored rows. */
         assert_int_equal(sql_int(db, "SELECT "
             "(SELECT count(*) FROM articles WHERE id NOT IN "
@@ -363,7 +370,7 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
     char *finish[] = {(char *)dubao_bin(), "--db", db, "--corpus", a,
                       "--prune", "-q", "index", NULL};
     assert_int_equal(test_run(finish, &out, &err), 0);
-    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 60);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM documents"), 60);
     assert_int_equal(sql_int(db, "SELECT count(*) FROM sources WHERE "
                                  "path LIKE '%/b/%'"), 0);
     sb_clear(&out);
@@ -395,7 +402,7 @@ static void faults_file_size_limit_gives_a_message(void **state)
                                  " WHERE integrity_check <> 'ok'"), 0);
     sb_clear(&out);
     assert_int_equal(dubao(db, corpus, "index", &out, &err), 0);
-    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 40);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM documents"), 40);
     sb_free(&out);
     sb_free(&err);
 }
@@ -418,12 +425,12 @@ static void faults_disk_full_is_reported_and_recoverable(void **state)
     assert_non_null(strstr(err.s, "full"));
     assert_int_equal(sql_int(db, "SELECT count(*) FROM pragma_integrity_check "
                                  "WHERE integrity_check <> 'ok'"), 0);
-    long long partial = sql_int(db, "SELECT count(*) FROM issues");
+    long long partial = sql_int(db, "SELECT count(*) FROM documents");
     assert_true(partial < 40);
     /* With room again, the next run finishes the job. */
     sb_clear(&out);
     assert_int_equal(test_run(argv, &out, &err), 0);
-    assert_int_equal(sql_int(db, "SELECT count(*) FROM issues"), 40);
+    assert_int_equal(sql_int(db, "SELECT count(*) FROM documents"), 40);
     sb_free(&out);
     sb_free(&err);
 }

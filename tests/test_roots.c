@@ -92,9 +92,16 @@ static void roots_database_remembers_its_corpus(void **state)
     make_corpus(more, "more");
     assert_int_equal(run(db, &out, &err, "--corpus", corpus, "--corpus", more,
                          "index", NULL), 0);
+    /* (The same pages under two names: where paper and date are known,
+       one issue holds both copies, so count the files the issues hold.) */
     assert_int_equal(run(db, &out, &err, "issues", NULL), 0);
     assert_int_equal(test_count_lines_with(out.s, "mine-"), 3);
-    assert_int_equal(test_count_lines_with(out.s, "more-"), 3);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(test_sql_int(db, i == 0
+            ? "SELECT count(*) FROM documents d JOIN sources s ON "
+              "s.id=d.source_id WHERE s.path LIKE '%/mine/%'"
+            : "SELECT count(*) FROM documents d JOIN sources s ON "
+              "s.id=d.source_id WHERE s.path LIKE '%/more/%'"), 3);
     sb_free(&out);
     sb_free(&err);
 }
@@ -116,8 +123,8 @@ static void roots_another_corpus_needs_prune(void **state)
     assert_non_null(strstr(err.s, "3 files from outside the corpus given"));
     assert_non_null(strstr(err.s, mine));
     assert_non_null(strstr(err.s, "--prune"));
-    assert_int_equal(test_sql_int(db, "SELECT count(*) FROM issues i JOIN "
-                                      "sources s ON s.id=i.source_id WHERE "
+    assert_int_equal(test_sql_int(db, "SELECT count(*) FROM documents d JOIN "
+                                      "sources s ON s.id=d.source_id WHERE "
                                       "s.path LIKE '%/mine/%'"), 3);
     assert_int_equal(test_sql_int(db, "SELECT count(*) FROM sources WHERE "
                                       "path LIKE '%/other/%'"), 0);

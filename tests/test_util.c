@@ -509,3 +509,22 @@ void test_write_pages(const char *dir, int n, const char *term)
         fclose(f);
     }
 }
+
+void assert_same_text(const char *what, const char *got, const char *want)
+{
+    if (strcmp(got, want) == 0)
+        return;
+    size_t line = 1;
+    const char *g = got, *w = want;
+    while (*g && *g == *w) {
+        line += *g == '\n';
+        g++;
+        w++;
+    }
+    while (g > got && g[-1] != '\n') {
+        g--;
+        w--;
+    }
+    fail_msg("%s differs at line %zu:\n  %.*s\ninstead of\n  %.*s", what,
+             line, (int)strcspn(g, "\n"), g, (int)strcspn(w, "\n"), w);
+}

@@ -176,6 +176,34 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
     return d;
 }
 
+/* Append an issue's pages as a JSON list, and every file of the issue
+   (once each, in page order) to files. */
+static void json_pages(strbuf *line, const page_row *pages, ssize_t n,
+                       strlist *files)
+{
+    sb_puts(line, ",\"pages\":[");
+    for (ssize_t p = 0; p < n; p++) {
+        if (p)
+            sb_putc(line, ',');
+        sb_putc(line, '{');
+        json_field_string(line, "page", pages[p].page, true);
+        json_field_string(line, "name", pages[p].name, false);
+        json_field_int(line, "articles", pages[p].articles);
+        json_field_strlist(line, "files", &pages[p].files);
+        sb_putc(line, '}');
+        for (size_t f = 0; f < pages[p].files.n; f++) {
+            size_t k = 0;
+            while (k < files->n && strcmp(files->v[k], pages[p].files.v[f]))
+                k++;
+            if (k == files->n)
+                strlist_push(files, pages[p].files.v[f]);
+        }
+    }
+    sb_putc(line, ']');
+}
+
+/* The issues, newest first: paper, date, pages and articles; with --json
+   each issue's pages with their names, article counts and files. */
 static int cmd_issues(db *d, const command_options *co)
 {
     issue_row *rows;
@@ -183,27 +211,43 @@ static int cmd_issues(db *d, const command_options *co)
     if (n < 0)
         return EXIT_RUNTIME;
     strbuf line = {0};
-    for (ssize_t i = 0; i < n; i++) {
+    int rc = EXIT_OK;
+    for (ssize_t i = 0; i < n && rc == EXIT_OK; i++) {
         issue_row *r = &rows[i];
         if (co->json) {
+            page_row *pages;
+            ssize_t np = db_issue_pages(d, r->id, &pages);
+            if (np < 0) {
+                rc = EXIT_RUNTIME;
+                break;
+            }
+            strlist files = {0};
             sb_putc(&line, '{');
-            json_field_string(&line, "file", r->file, true);
-            json_field_string(&line, "paper", r->paper, false);
+            json_field_string(&line, "paper", r->paper, true);
             json_field_string(&line, "date", r->date, false);
             json_field_int(&line, "articles", r->articles);
+            json_pages(&line, pages, np, &files);
+            json_field_string(&line, "file", r->file, false);
+            json_field_strlist(&line, "files", &files);
             sb_putc(&line, '}');
+            strlist_free(&files);
+            page_rows_free(pages, np);
         } else {
-            pad(&line, r->file, 28);
             pad(&line, r->date, 10);
             pad(&line, r->paper, 20);
-            sb_printf(&line, "%d %s", r->articles,
-                      r->articles == 1 ? "article" : "articles");
+            sb_printf(&line, "%3d page%s %4d %s  ", r->pages,
+                      r->pages == 1 ? " " : "s", r->articles,
+                      r->articles == 1 ? "article " : "articles");
+            sb_puts(&line, r->file);
+            if (r->files > 1)
+                sb_printf(&line, " (+%d file%s)", r->files - 1,
+                          r->files == 2 ? "" : "s");
         }
         emit(&line);
     }
     sb_free(&line);
     issue_rows_free(rows, n);
-    return EXIT_OK;
+    return rc;
 }
 
 /* The issue file --issue names (a name as `issues` prints it, or a
@@ -246,6 +290,10 @@ static int cmd_articles(db *d, const command_options *co)
         if (co->json) {
             sb_putc(&line, '{');
             json_field_string(&line, "file", r->file, true);
+            json_field_string(&line, "paper", r->paper, false);
+            json_field_string(&line, "date", r->date, false);
+            json_field_string(&line, "page", r->page, false);
+            json_field_string(&line, "page_name", r->page_name, false);
             json_field_string(&line, "headline", r->headline, false);
             json_field_strlist(&line, "subheads", &r->subheads);
             json_field_string(&line, "byline", r->byline, false);

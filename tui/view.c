@@ -230,3 +230,23 @@ void view_restore_with_query(view *v, char **query, const view_state *st)
     }
     view_restore_position(v, st);
 }
+
+void view_append_place(strbuf *sb, const char *paper, const char *date,
+                       const char *page, const char *page_name)
+{
+    const char *parts[] = {paper, date, NULL, page_name};
+    strbuf pg = {0};
+    if (page)
+        sb_printf(&pg, "\xE7\xAC\xAC%s\xE7\x89\x88", page); /* 第…版 */
+    parts[2] = pg.s;
+    bool any = false;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (!parts[i] || !*parts[i])
+            continue;
+        if (any)
+            sb_putc(sb, ' ');
+        sb_puts(sb, parts[i]);
+        any = true;
+    }
+    sb_free(&pg);
+}

@@ -154,6 +154,11 @@ bool app_copy_to_clipboard(app *a, const char *text);
 void app_message(app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Append where something was printed, "新华每日电讯 2026-05-01 第03版 要闻",
+   leaving out what is not known (nothing when nothing is). */
+void view_append_place(strbuf *sb, const char *paper, const char *date,
+                       const char *page, const char *page_name);
+
 /* Pane-specific entry points used by selections in other panes. */
 void articles_view_show_issue(view *v, int64_t issue_id, const char *file);
 /* Show an article; when end > start, scroll to and highlight the

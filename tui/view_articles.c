@@ -114,10 +114,13 @@ static void articles_status(view *v, strbuf *sb)
     articles_data *d = v->data;
     if (!d || !d->file)
         return;
-    sb_printf(sb, "%s", d->file);
     if (v->cursor < (size_t)d->n) {
         article_row *r = &d->rows[v->cursor];
-        sb_printf(sb, SEP "%s", r->headline);
+        size_t before = sb->len;
+        view_append_place(sb, r->paper, r->date, r->page, r->page_name);
+        if (sb->len > before)
+            sb_puts(sb, SEP);
+        sb_printf(sb, "%s" SEP "%s", r->file, r->headline);
         if (r->byline)
             sb_printf(sb, SEP "%s", r->byline);
         if (r->speakers.n) {
@@ -125,6 +128,8 @@ static void articles_status(view *v, strbuf *sb)
             sb_count(sb, (int64_t)r->speakers.n, "speaker quoted",
                      "speakers quoted");
         }
+    } else {
+        sb_puts(sb, d->file);
     }
 }
 

@@ -1,5 +1,5 @@
-/* view_issues.c - the issues pane: one line per issue (date, paper) with
- * its article count. */
+/* view_issues.c - the issues pane: one line per issue (date, paper),
+ * newest first, with its counts of pages (版) and articles (篇). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,18 +86,28 @@ static void issues_draw_line(view *v, int y, size_t n, bool selected)
 {
     issue_row *r = issue_at(v, n);
     const char *label = issue_label(v->data, r);
-    char count[24];
-    int clen = snprintf(count, sizeof count, " %d", r ? r->articles : 0);
-    /* The date and paper come first: the count (also on the status line)
-       only where they leave room. */
-    int room = v->width - clen;
-    if (room < 1 || text_width(label, strlen(label)) > room)
+    /* The date and paper come first: the counts (also on the status
+       line), "20版 124篇", then "20版", only where they leave room. */
+    char count[48];
+    int label_cols = text_width(label, strlen(label)), cols = 0, clen = 0;
+    for (int form = 0; form < 2; form++) {
+        clen = form == 0 ? snprintf(count, sizeof count,
+                                    " %d\xE7\x89\x88 %d\xE7\xAF\x87",
+                                    r ? r->pages : 0, r ? r->articles : 0)
+                         : snprintf(count, sizeof count, " %d\xE7\x89\x88",
+                                    r ? r->pages : 0);
+        cols = text_width(count, (size_t)clen);
+        if (label_cols + cols <= v->width)
+            break;
+    }
+    int room = v->width - cols;
+    if (room < 1 || label_cols + cols > v->width)
         room = v->width;
     draw_text(v->win, y, 0, label, strlen(label), room);
     if (room < v->width) {
         if (!selected)
             wattrset(v->win, style_attr(STYLE_DIM));
-        draw_text(v->win, y, room, count, (size_t)clen, clen);
+        draw_text(v->win, y, room, count, (size_t)clen, cols);
     }
 }
 
@@ -120,13 +130,42 @@ static bool issues_enter(view *v, size_t n)
     return true;
 }
 
+/* The status: the issue (paper and date, and its file when it is one
+   file), its pages by label, its counts. */
 static void issues_status(view *v, strbuf *sb)
 {
     issues_data *d = v->data;
     issue_row *r = d ? issue_at(v, v->cursor) : NULL;
-    if (r)
-        sb_printf(sb, "%s \xC2\xB7 %d articles \xC2\xB7 %lld issues", r->file,
-                  r->articles, (long long)d->count);
+    if (!r)
+        return;
+    size_t start = sb->len;
+    view_append_place(sb, r->paper, r->date, NULL, NULL);
+    if (r->files <= 1 || sb->len == start) {
+        if (sb->len > start)
+            sb_puts(sb, SEP);
+        sb_puts(sb, r->file);
+    }
+    page_row *pages;
+    ssize_t np = db_issue_pages(app_db(v->app), r->id, &pages);
+    int shown = 0;
+    for (ssize_t p = 0; p < np && shown < 12; p++) {
+        if (!pages[p].page)
+            continue;
+        sb_puts(sb, shown ? " " : SEP "\xE7\x89\x88 "); /* 版 */
+        sb_puts(sb, pages[p].page);
+        shown++;
+    }
+    if (np > shown && shown == 12)
+        sb_puts(sb, " \xE2\x80\xA6");
+    page_rows_free(pages, np);
+    sb_puts(sb, SEP);
+    sb_count(sb, r->pages, "page", "pages");
+    sb_puts(sb, SEP);
+    sb_count(sb, r->articles, "article", "articles");
+    sb_puts(sb, SEP);
+    sb_count(sb, r->files, "file", "files");
+    sb_puts(sb, SEP);
+    sb_count(sb, d->count, "issue", "issues");
 }
 
 static void issues_restore(view *v, const view_state *st)

@@ -35,7 +35,8 @@ typedef struct {
 typedef struct {
     int64_t article_id;
     char *headline;
-    char *file;           /* the file, for the status line */
+    char *file;           /* where it was printed and its file, for the
+                             status line */
     para_row *paras;
     ssize_t npara;
     strlist texts;        /* headline and paragraphs as displayed */
@@ -215,8 +216,19 @@ static void reader_open(view *v)
     d->paras = NULL;
     d->npara = 0;
     free(d->file);
-    d->file = d->article_id ? db_article_file(app_db(v->app), d->article_id)
-                            : NULL;
+    d->file = NULL;
+    article_place where;
+    if (d->article_id &&
+        db_article_place(app_db(v->app), d->article_id, &where)) {
+        strbuf sb = {0};
+        view_append_place(&sb, where.paper, where.date, where.page,
+                          where.page_name);
+        if (sb.len)
+            sb_puts(&sb, SEP);
+        sb_puts(&sb, where.file ? where.file : "");
+        d->file = sb_take(&sb);
+        article_place_clear(&where);
+    }
     if (d->article_id) {
         d->npara = db_paragraphs(app_db(v->app), d->article_id, &d->paras);
         if (d->npara < 0) {
