@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistr.h>
 
 #include "normalize.h"
@@ -91,31 +92,6 @@ static size_t digits_at(const uint32_t *u, size_t n, size_t i, size_t max,
 
 /* ---- dates -------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* The civil date of a day number from days_from_civil. */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* Is y-m-d a real day of a year a newspaper could carry? */
 static bool valid_date(int y, int m, int d)
 {
@@ -135,10 +111,14 @@ static bool put_date(int y, int m, int d, int minute_of_day, int offset,
     if (!valid_date(y, m, d))
         return false;
     if (has_zone) {
-        long t = days_from_civil(y, m, d) * 1440 + minute_of_day - offset +
-                 8 * 60;
-        long day = t >= 0 ? t / 1440 : (t - 1439) / 1440;
-        civil_from_days(day, &y, &m, &d);
+        struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
+                        .tm_min = minute_of_day - offset + 8 * 60};
+        time_t t = timegm(&tm); /* normalises the minutes into the day */
+        if (t == (time_t)-1 || !gmtime_r(&t, &tm))
+            return false;
+        y = tm.tm_year + 1900;
+        m = tm.tm_mon + 1;
+        d = tm.tm_mday;
     }
     char buf[40];
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
@@ -525,6 +505,26 @@ const char *evidence_strip_page_prefix(const char *title, doc_evidence *ev)
 
 /* ---- titles -------------------------------------------------------------- */
 
+/* The first title in 《》 at u[from..n) holding 1 to max characters: its
+   inside is [*a, *b); false when there is none. */
+static bool next_book_title(const uint32_t *u, size_t n, size_t from,
+                            size_t max, size_t *a, size_t *b)
+{
+    for (size_t i = from; i < n; i++) {
+        if (u[i] != 0x300A) /* 《 */
+            continue;
+        size_t j = i + 1;
+        while (j < n && u[j] != 0x300B && j - i <= max)
+            j++;
+        if (j < n && u[j] == 0x300B && j > i + 1) {
+            *a = i + 1;
+            *b = j;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Split points of a title: " - ", " – ", " — ", "_", " | ", "｜", "|":
    fills starts/ends of at most max parts, returns how many. */
 static size_t title_parts(const uint32_t *u, size_t n, size_t *starts,
@@ -566,15 +566,9 @@ char *evidence_paper_from_title(const char *title)
     size_t n;
     uint32_t *u = to_points(title, &n);
     char *r = NULL;
-    for (size_t i = 0; i < n && !r; i++) {
-        if (u[i] != 0x300A) /* 《 */
-            continue;
-        size_t j = i + 1;
-        while (j < n && u[j] != 0x300B && j - i < 26)
-            j++;
-        if (j < n && u[j] == 0x300B && j > i + 1)
-            r = points_to_utf8(u, n, i + 1, j);
-    }
+    size_t a, b;
+    if (next_book_title(u, n, 0, 25, &a, &b))
+        r = points_to_utf8(u, n, a, b);
     if (!r) {
         size_t s[2], e[2];
         if (title_parts(u, n, s, e, 2) > 0)
@@ -635,34 +629,24 @@ bool evidence_from_stamp(const char *text, doc_evidence *ev)
     size_t n;
     uint32_t *u = to_points(text, &n);
     bool found = false;
-    for (size_t i = 0; i < n && !found; i++) {
-        if (u[i] != 0x300A) /* 《 */
-            continue;
-        size_t j = i + 1;
-        while (j < n && u[j] != 0x300B && j - i <= 13)
-            j++;
-        if (j >= n || u[j] != 0x300B || j - i < 3)
-            continue;
-        size_t k = j + 1;
+    size_t a, b;
+    for (size_t from = 0; !found && next_book_title(u, n, from, 12, &a, &b);
+         from = b) {
+        size_t k = b + 1;
         while (k < n && u[k] == ' ')
             k++;
-        if (k >= n || (u[k] != '(' && u[k] != 0xFF08 && u[k] != 0x28))
-            continue;
         char d[11];
-        if (!any_date(u + k, n - k, d))
+        if (b - a < 2 || k >= n || u[k] != '(' || !any_date(u + k, n - k, d))
             continue;
         found = true;
         if (!ev->paper)
-            ev->paper = points_to_utf8(u, n, i + 1, j);
+            ev->paper = points_to_utf8(u, n, a, b);
         if (!ev->date)
             ev->date = xstrdup(d);
-        for (size_t b = k; b < n && !ev->page; b++) {
-            if (u[b] != 0x7B2C) /* 第 */
-                continue;
+        for (size_t i = k; i < n && !ev->page; i++) {
             size_t after;
-            char *label = label_points(u + b, n - b, true, &after);
-            if (label)
-                ev->page = label;
+            if (u[i] == 0x7B2C) /* 第 */
+                ev->page = label_points(u + i, n - i, true, &after);
         }
     }
     free(u);

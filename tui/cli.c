@@ -88,9 +88,9 @@ static int index_corpus(db *d, const dubao_options *o, bool verbose_report)
         if (rep.kept > 0)
             printf(", kept %d", rep.kept);
         putchar('\n');
-        printf("database %s: %lld issues, %lld articles, %lld paragraphs, "
-               "%lld speakers, %lld quotes\n", o->db_path,
-               (long long)c.issues, (long long)c.articles,
+        printf("database %s: %lld issues, %lld pages, %lld articles, "
+               "%lld paragraphs, %lld speakers, %lld quotes\n", o->db_path,
+               (long long)c.issues, (long long)c.pages, (long long)c.articles,
                (long long)c.paragraphs, (long long)c.speakers,
                (long long)c.quotes);
     }

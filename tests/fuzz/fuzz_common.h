@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "decode.h"
+#include "lexicon.h"
 #include "model.h"
 #include "normalize.h"
 #include "strbuf.h"
@@ -48,6 +49,15 @@ static void fuzz_fail(const char *fmt, ...)
 static void __attribute__((unused)) fuzz_use_source_assets(void)
 {
     setenv("DUBAO_ASSETS", FUZZ_ASSETS_DIR, 0);
+}
+
+/* Load the lexicons (from the source tree unless DUBAO_ASSETS says
+   otherwise) for the targets whose stages need them. */
+static void __attribute__((unused)) fuzz_load_lexicons(void)
+{
+    fuzz_use_source_assets();
+    if (!lexicon_load())
+        fuzz_fail("cannot load the lexicons from %s", FUZZ_ASSETS_DIR);
 }
 
 /* Decode the input as the program does.  Returns the UTF-8 text (heap,

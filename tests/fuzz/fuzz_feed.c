@@ -9,19 +9,7 @@
  */
 #include "fuzz_common.h"
 #include "fuzz_markup.h"
-#include "lexicon.h"
 #include "read_feed.h"
-#include "sniff.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_use_source_assets();
-    if (!lexicon_load())
-        fuzz_fail("cannot load the lexicons from %s", FUZZ_ASSETS_DIR);
-    return 0;
-}
 
 /* The total length of the texts of a doc. */
 static size_t doc_text_bytes(const markup_doc *doc)
@@ -38,26 +26,21 @@ static size_t doc_text_bytes(const markup_doc *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *declared = xml_declared_encoding((const char *)data, size);
-    decoded_text dec;
-    strbuf msg = {0};
-    decode_status st = decode_declared((const char *)data, size, declared,
-                                       &dec, &msg);
-    free(declared);
-    fuzz_check_shown("charset message", msg.s);
-    sb_free(&msg);
-    if (st != DECODE_OK)
+    size_t len;
+    char *text = fuzz_decode_declared(
+        data, size, xml_declared_encoding((const char *)data, size), &len);
+    if (!text)
         return 0;
     markup_doc doc = {0};
     doc.format = FORMAT_FEED;
-    read_feed(dec.text, dec.len, &doc);
+    read_feed(text, len, &doc);
     /* An HTML entity is at most 4 bytes of UTF-8 for its 3 or more bytes
        of reference; nothing else may make text. */
-    if (doc_text_bytes(&doc) > 4 * dec.len + 64)
-        fuzz_fail("the feed's text grew from %zu to %zu bytes", dec.len,
+    if (doc_text_bytes(&doc) > 4 * len + 64)
+        fuzz_fail("the feed's text grew from %zu to %zu bytes", len,
                   doc_text_bytes(&doc));
     markup_doc_free(&doc);
-    fuzz_read_twice(FORMAT_FEED, read_feed, dec.text, dec.len);
-    free(dec.text);
+    fuzz_read_twice(FORMAT_FEED, read_feed, text, len);
+    free(text);
     return 0;
 }

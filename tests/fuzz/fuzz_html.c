@@ -11,45 +11,22 @@
  */
 #include "fuzz_common.h"
 #include "fuzz_markup.h"
-#include "lexicon.h"
 #include "read_html.h"
-#include "sniff.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_use_source_assets();
-    if (!lexicon_load())
-        fuzz_fail("cannot load the lexicons from %s", FUZZ_ASSETS_DIR);
-    return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *declared = html_declared_charset((const char *)data, size);
-    if (declared)
-        fuzz_check_utf8("declared charset", declared, strlen(declared));
-    decoded_text dec;
-    strbuf msg = {0};
-    decode_status st = decode_declared((const char *)data, size, declared,
-                                       &dec, &msg);
-    free(declared);
-    fuzz_check_shown("charset message", msg.s);
-    sb_free(&msg);
-    if (st != DECODE_OK) {
-        if (dec.text)
-            fuzz_fail("refused input left text");
+    size_t len;
+    char *text = fuzz_decode_declared(
+        data, size, html_declared_charset((const char *)data, size), &len);
+    if (!text)
         return 0;
-    }
-    fuzz_check_utf8("decoded text", dec.text, dec.len);
-    fuzz_read_twice(FORMAT_HTML, read_html, dec.text, dec.len);
+    fuzz_read_twice(FORMAT_HTML, read_html, text, len);
     markup_article frag = {0};
-    html_read_fragment(dec.text, dec.len, &frag);
+    html_read_fragment(text, len, &frag);
     for (size_t i = 0; i < frag.body.n; i++)
         fuzz_check_utf8("fragment paragraph", frag.body.v[i].text,
                         strlen(frag.body.v[i].text));
     block_list_free(&frag.body);
-    free(dec.text);
+    free(text);
     return 0;
 }

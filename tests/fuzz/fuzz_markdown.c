@@ -10,18 +10,7 @@
  */
 #include "fuzz_common.h"
 #include "fuzz_markup.h"
-#include "lexicon.h"
 #include "read_markdown.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_use_source_assets();
-    if (!lexicon_load())
-        fuzz_fail("cannot load the lexicons from %s", FUZZ_ASSETS_DIR);
-    return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,16 +1,27 @@
 /* fuzz_markup.h - checks shared by the targets of the markup readers
  * (fuzz_markdown, fuzz_html, fuzz_feed): what a reader hands over, what
  * markup.c builds from it, and that the same bytes read twice give the
- * same issue.  Static functions only; each target includes it once, after
- * fuzz_common.h.
+ * same issue; and the targets' LLVMFuzzerInitialize (the lexicons).  Each
+ * target includes it once, after fuzz_common.h.
  */
 #ifndef DUBAO_FUZZ_MARKUP_H
 #define DUBAO_FUZZ_MARKUP_H
 
 #include "evidence.h"
+#include "lexicon.h"
 #include "markup.h"
 #include "quotes.h"
+#include "sniff.h"
 #include "speakers.h"
+
+/* The lexicons the later stages need, from the source tree. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_load_lexicons();
+    return 0;
+}
 
 /* A date is YYYY-MM-DD of a real day. */
 static void __attribute__((unused)) fuzz_check_date(const char *what, const char *d)
@@ -105,6 +116,33 @@ static void __attribute__((unused)) fuzz_check_markup_issue(const issue *is)
     }
     for (size_t w = 0; w < is->warnings.n; w++)
         fuzz_check_shown("warning", is->warnings.v[w]);
+}
+
+/* Decode the input against the charset its markup declares (declared,
+   consumed; may be NULL), as the program does: the message shows no
+   control character, a refusal leaves no text, accepted text is valid
+   UTF-8.  Returns the text (heap, *len bytes) or NULL when refused. */
+static char *__attribute__((unused))
+fuzz_decode_declared(const uint8_t *data, size_t size, char *declared,
+                     size_t *len)
+{
+    if (declared)
+        fuzz_check_utf8("declared charset", declared, strlen(declared));
+    decoded_text dec;
+    strbuf msg = {0};
+    decode_status st = decode_declared((const char *)data, size, declared,
+                                       &dec, &msg);
+    free(declared);
+    fuzz_check_shown("charset message", msg.s);
+    sb_free(&msg);
+    if (st != DECODE_OK) {
+        if (dec.text)
+            fuzz_fail("refused input left text");
+        return NULL;
+    }
+    fuzz_check_utf8("decoded text", dec.text, dec.len);
+    *len = dec.len;
+    return dec.text;
 }
 
 /* Read the text with read(), check what it gives, build the issue and

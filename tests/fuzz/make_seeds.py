@@ -8,9 +8,9 @@ into pieces of at most a few KB) plus small crafted cases: invalid UTF-8,
 GB18030, UTF-16/32 with and without BOM, escape sequences, hard-wrapped
 text, speaker headings, quotes with unbalanced marks, page furniture and
 config lines.  The readers of markup (fuzz_markdown, fuzz_html, fuzz_feed,
-fuzz_evidence) get the samples of tests/data/formats (their first 8 KB)
-and crafted documents.  The crafted names are made up.  Existing seeds are
-replaced.
+fuzz_evidence) get crafted documents here; run-fuzz.sh adds the samples of
+tests/data/formats to their scratch corpora.  The crafted names are made
+up.  Existing seeds are replaced.
 """
 import glob
 import os
@@ -182,13 +182,8 @@ SPECIFIC = {
     },
 }
 
-# The readers of markup: samples from tests/data/formats and crafted cases.
-FORMATS = os.path.join(TOP, "tests", "data", "formats")
-MARKUP_SAMPLES = {
-    "fuzz_markdown": ["md/*.md", "md/xhmrdx/*/*/*/*/*.md"],
-    "fuzz_html": ["html/*"],
-    "fuzz_feed": ["rss/*.xml"],
-}
+# The readers of markup: crafted cases (run-fuzz.sh adds the samples of
+# tests/data/formats).
 MARKUP_CRAFTED = {
     "fuzz_markdown": {
         "front_matter": ("---\ntitle: \"标题\"\ndate: 2026-03-08T07:00:00+08:00\n"
@@ -307,11 +302,6 @@ def main():
     for i, (name, text) in enumerate(WRAP_TEXTS.items()):
         for w, flags in WRAP_WIDTHS[i % 3::3]:
             write("fuzz_wrap", "%s_w%d_f%d" % (name, w, flags), bytes([w, flags]) + text)
-    for t, patterns in MARKUP_SAMPLES.items():
-        for pattern in patterns:
-            for path in sorted(glob.glob(os.path.join(FORMATS, pattern))):
-                name = os.path.basename(path)
-                write(t, "sample_" + name, open(path, "rb").read()[:8000])
     for t, seeds in MARKUP_CRAFTED.items():
         for name, data in seeds.items():
             write(t, name, data)

@@ -11,7 +11,8 @@
 #   2. unless SECONDS is 0, the target fuzzes for SECONDS seconds on a
 #      scratch corpus BUILD_DIR/corpus/TARGET/, which starts as a copy of
 #      the seeds (tests/fuzz/corpus/TARGET/ and, for the text targets,
-#      tests/fuzz/corpus/text/) and keeps what earlier runs found, so the
+#      tests/fuzz/corpus/text/; for the markup readers, the samples of
+#      tests/data/formats) and keeps what earlier runs found, so the
 #      seeds in the repository are never touched.  Crashes, leaks, timeouts
 #      and inputs slower than 1 s are saved under BUILD_DIR/artifacts/TARGET/
 #      and the full log is BUILD_DIR/logs/TARGET.log.
@@ -38,6 +39,15 @@ is_text_target() {
     case $1 in
         fuzz_wrap|fuzz_options) return 1 ;;
         *) return 0 ;;
+    esac
+}
+
+# The samples of tests/data/formats a reader target starts from too.
+data_seeds() {
+    case $1 in
+        fuzz_markdown) find tests/data/formats/md -type f -name '*.md' ;;
+        fuzz_html) find tests/data/formats/html -type f ;;
+        fuzz_feed) find tests/data/formats/rss -type f ;;
     esac
 }
 
@@ -79,6 +89,9 @@ for t in "$@"; do
     if is_text_target "$t"; then
         cp -p "$SEEDS/text"/* "$B/corpus/$t"/ 2>/dev/null
     fi
+    data_seeds "$t" | while read -r f; do
+        cp -p "$f" "$B/corpus/$t/sample_$(basename "$f")"
+    done
     dict=$DICTS/$t.dict
     if [ ! -f "$dict" ]; then
         dict=$DICTS/text.dict
