@@ -55,7 +55,15 @@ char *xml_declared_encoding(const char *bytes, size_t n)
     const char *v = e;
     while (e < close && *e != q)
         e++;
-    return e > v && e < close ? xstrndup(v, (size_t)(e - v)) : NULL;
+    /* An encoding name, as XML defines it: a letter, then letters,
+       digits, '.', '_' and '-'; anything else names no encoding. */
+    if (e == v || e >= close || !isalpha((unsigned char)*v))
+        return NULL;
+    for (const char *c = v; c < e; c++)
+        if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' &&
+            *c != '-')
+            return NULL;
+    return xstrndup(v, (size_t)(e - v));
 }
 
 /* ---- parsing ------------------------------------------------------------- */

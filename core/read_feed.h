@@ -19,7 +19,8 @@
 #include "markup.h"
 
 /* The encoding an XML declaration at the start of the bytes names, or
-   NULL.  Heap string. */
+   NULL (also when it is not an encoding name, as XML defines one).  Heap
+   string. */
 char *xml_declared_encoding(const char *bytes, size_t n);
 
 /* Read len bytes of UTF-8 XML into doc.  A document that is not a feed

@@ -17,6 +17,8 @@
 #include "lexicon.h"
 #include "markup.h"
 #include "parse.h"
+#include "read_feed.h"
+#include "read_html.h"
 #include "sniff.h"
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -266,6 +268,19 @@ static void formats_declared_charset_weighed(void **state)
     }
     free(gbk);
     free(big5);
+    /* The declarations as the markup writes them. */
+    const char *decl = "\xEF\xBB\xBF<?xml version='1.0' encoding='GB2312'?>"
+                       "<rss/>";
+    char *x = xml_declared_encoding(decl, strlen(decl));
+    assert_string_equal(x, "GB2312");
+    free(x);
+    const char *bad = "<?xml version=\"1.0\" encoding=\"g\xff<x\"?><rss/>";
+    assert_null(xml_declared_encoding(bad, strlen(bad)));
+    const char *page = "<html><head><meta http-equiv=\"Content-Type\" "
+                       "content=\"text/html; charset=GBK\"></head></html>";
+    x = html_declared_charset(page, strlen(page));
+    assert_string_equal(x, "GBK");
+    free(x);
 }
 
 /* ---- evidence values ----------------------------------------------------- */
