@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <uniconv.h>
 #include <unistr.h>
 
 #include "normalize.h"
@@ -757,6 +758,27 @@ static char *component_page(const char *comp, bool dir, char **name)
     return label;
 }
 
+/* A path component as text: the user's bytes, UTF-8 or else GBK (an
+   archive unpacked as it was written); *named is false when they are
+   neither, and then the component gives no name, only digits. */
+static char *component_text(const char *c, bool *named)
+{
+    size_t n = strlen(c);
+    *named = true;
+    if (!u8_check((const uint8_t *)c, n))
+        return xstrdup(c);
+    size_t len = 0;
+    char *gb = (char *)u8_conv_from_encoding("GB18030", iconveh_error, c, n,
+                                             NULL, NULL, &len);
+    if (gb) {
+        char *r = xstrndup(gb, len);
+        free(gb);
+        return r;
+    }
+    *named = false;
+    return xstrdup(c);
+}
+
 void evidence_from_path(const char *path, doc_evidence *ev)
 {
     if (!path || (ev->date && ev->page))
@@ -786,11 +808,14 @@ void evidence_from_path(const char *path, doc_evidence *ev)
                           split_date(comps.v, k, d)))
             ev->date = xstrdup(d);
         if (!ev->page) {
+            bool named;
+            char *text = component_text(comps.v[k], &named);
             char *name;
-            char *label = component_page(comps.v[k], k + 1 < comps.n, &name);
+            char *label = component_page(text, k + 1 < comps.n, &name);
+            free(text);
             if (label) {
                 ev->page = label;
-                if (!ev->page_name)
+                if (!ev->page_name && named)
                     ev->page_name = name;
                 else
                     free(name);

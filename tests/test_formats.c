@@ -393,6 +393,38 @@ static void formats_evidence_values(void **state)
     evidence_free(&ev);
 }
 
+/* A page's name from a directory is the user's bytes: GBK (an archive
+   unpacked as it was written) is read as GBK, other bytes that are not
+   UTF-8 give no name; the date and page still come from the path. */
+static void formats_page_name_from_directory_bytes(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char md[] = "---\ntitle: 代表热议新质生产力\n---\n\n"
+                             "张三代表说，“我们要把科技创新放在首位。”\n";
+    static const char *const paths[][2] = {
+        /* 要闻 in GBK */
+        {"c/2026-05-01/06-\xD2\xAA\xCE\xC5/a.md", "要闻"},
+        {"c/2026-05-01/06-\xFF\xFF\xFF/a.md", NULL},
+        {"c/2026-05-01/06-要闻/a.md", "要闻"},
+        {"c/2026-05-01/06-\x1b]0;t\x07要闻/a.md", "要闻"},
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        issue is = {0};
+        strbuf msg = {0};
+        assert_int_equal(parse_text_as(paths[i][0], md, sizeof md - 1, &is,
+                                       &msg), PARSE_OK);
+        assert_string_equal(is.date, "2026-05-01");
+        assert_string_equal(is.page, "06");
+        if (paths[i][1])
+            assert_string_equal(is.page_name, paths[i][1]);
+        else
+            assert_null(is.page_name);
+        issue_free(&is);
+        sb_free(&msg);
+    }
+}
+
 /* ---- Markdown ------------------------------------------------------------ */
 
 static void formats_markdown_programme_day(void **state)
@@ -888,6 +920,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(formats_sniff_by_content),
     cmocka_unit_test(formats_declared_charset_weighed),
     cmocka_unit_test(formats_evidence_values),
+    cmocka_unit_test(formats_page_name_from_directory_bytes),
     cmocka_unit_test(formats_markdown_programme_day),
     cmocka_unit_test(formats_markdown_front_matter_post),
     cmocka_unit_test(formats_markdown_structure_and_bad_front_matter),
