@@ -115,11 +115,48 @@ int test_run_with_file_limit(char *const argv[], long bytes, strbuf *out,
     return rc;
 }
 
+/* The assets directory of the copy of dubao user nobody runs (see below). */
+static char nobody_assets[600];
+
+/* A copy of the program bin and of the source tree's assets in a directory
+   that every user may enter (for the runs as nobody); static buffer.  The
+   clone itself may lie in a directory only its owner enters (mktemp -d,
+   /root), where nobody could not reach the program or its lexicons. */
+static const char *nobody_copy_of(const char *bin)
+{
+    static char copy[600], from[600];
+    if (copy[0] && strcmp(from, bin) == 0)
+        return copy;
+    const char *dir = test_tmpdir();
+    chmod(dir, 0755);
+    snprintf(copy, sizeof copy, "%s/dubao", dir);
+    snprintf(nobody_assets, sizeof nobody_assets, "%s/assets", dir);
+    snprintf(from, sizeof from, "%s", bin);
+    char *assets = strdup(test_src_path("assets"));
+    char *cp_bin[] = {"cp", from, copy, NULL};
+    char *cp_assets[] = {"cp", "-R", assets, nobody_assets, NULL};
+    char *open_up[] = {"chmod", "-R", "a+rX", (char *)dir, NULL};
+    if (test_run(cp_bin, NULL, NULL) != 0 ||
+        test_run(cp_assets, NULL, NULL) != 0 ||
+        test_run(open_up, NULL, NULL) != 0)
+        fail_msg("cannot copy %s and %s into %s for user nobody", bin,
+                 assets, dir);
+    free(assets);
+    return copy;
+}
+
 int test_run_as_nobody(char *const argv[], strbuf *out, strbuf *err)
 {
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    char **args = calloc(n + 1, sizeof *args);
+    memcpy(args, argv, n * sizeof *args);
+    args[0] = (char *)nobody_copy_of(argv[0]);
     run_as_uid = 65534;
-    int rc = test_run(argv, out, err);
+    int rc = test_run(args, out, err);
     run_as_uid = 0;
+    free(args);
     return rc;
 }
 
@@ -149,7 +186,8 @@ int test_run(char *const argv[], strbuf *out, strbuf *err)
             signal(SIGXFSZ, SIG_IGN);
             setrlimit(RLIMIT_FSIZE, &rl);
         }
-        if (run_as_uid && (setgid(run_as_uid) != 0 ||
+        if (run_as_uid && (setenv("DUBAO_ASSETS", nobody_assets, 1) != 0 ||
+                           setgid(run_as_uid) != 0 ||
                            setuid(run_as_uid) != 0))
             _exit(126);
         execvp(argv[0], argv);
