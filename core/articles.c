@@ -28,10 +28,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 #include "blocks.h"
-#include "lexicon.h"
+#include "text.h"
 
 /* ---- metadata ----------------------------------------------------------- */
 
@@ -102,11 +101,8 @@ static char *edition_from_dateline(const char *t)
         const char *q = p + strlen("第");
         int chars = 0;
         while (*q && chars < 6 && strncmp(q, "版", strlen("版")) != 0) {
-            ucs4_t c;
-            int m = u8_mbtouc(&c, (const uint8_t *)q, strnlen(q, 4));
-            if (m <= 0)
-                break;
-            q += m;
+            uint32_t c;
+            q += utf8_char(q, strnlen(q, 4), &c);
             chars++;
         }
         if (chars > 0 && strncmp(q, "版", strlen("版")) == 0)
@@ -169,7 +165,7 @@ void issue_derive_metadata(const block_list *blocks, issue *is)
         const block *b = &blocks->v[i];
         if (b->kind != BLOCK_DATELINE)
             continue;
-        char *t = blocks_fold_punct(b->text);
+        char *t = text_fold_punct(b->text);
         char d[11];
         if (!date && blocks_find_date(t, d))
             date = xstrdup(d);
@@ -220,14 +216,11 @@ typedef struct {
 /* Add every pair of adjacent ideographs of s to the set (unsorted). */
 static void pairs_add(pair_set *ps, const char *s)
 {
-    const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
-    ucs4_t prev = 0;
-    while (p < end) {
-        ucs4_t c;
-        int m = u8_mbtouc(&c, p, (size_t)(end - p));
-        if (m <= 0)
-            m = 1;
-        p += m;
+    size_t n = strlen(s);
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += utf8_char(s + i, n - i, &c);
         if (is_han(c) && is_han(prev)) {
             ps->v = grow_array(ps->v, &ps->cap, ps->n + 1, sizeof *ps->v);
             ps->v[ps->n++] = ((uint64_t)prev << 32) | c;

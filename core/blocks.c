@@ -28,6 +28,7 @@
 
 #include "lexicon.h"
 #include "normalize.h"
+#include "text.h"
 
 /* How a block was marked in the source (kept beside the item). */
 enum {
@@ -60,40 +61,6 @@ typedef struct {
 
 /* ---- code points ------------------------------------------------------ */
 
-/* Decode UTF-8 into a fresh array of code points; *n gets the count. */
-static uint32_t *decode(const char *s, size_t *n)
-{
-    size_t len = strlen(s);
-    uint32_t *u = xmalloc((len + 1) * sizeof *u);
-    const uint8_t *p = (const uint8_t *)s, *end = p + len;
-    size_t k = 0;
-    while (p < end) {
-        ucs4_t c;
-        int m = u8_mbtouc(&c, p, (size_t)(end - p));
-        if (m <= 0)
-            m = 1;
-        u[k++] = c;
-        p += m;
-    }
-    *n = k;
-    return u;
-}
-
-/* Encode n code points as a fresh UTF-8 string (libunistring converts
-   the whole array in one call: one allocation instead of one append per
-   character). */
-static char *encode(const uint32_t *u, size_t n)
-{
-    size_t len = 0;
-    uint8_t *r = n ? u32_to_u8(u, n, NULL, &len) : NULL;
-    if (!r)
-        return xstrdup(""); /* nothing to encode (or invalid code points,
-                               which decode never produces) */
-    char *out = xrealloc(r, len + 1);
-    out[len] = '\0';
-    return out;
-}
-
 /* Is c one of the characters of the UTF-8 string set?  UTF-8 never
    matches across a character boundary, so a substring search of c's
    encoding answers; no table to build (and share between threads). */
@@ -107,122 +74,18 @@ static int char_in_set(uint32_t c, const char *set)
     return strstr(set, (const char *)buf) != NULL;
 }
 
-static int is_space(uint32_t c)
+/* Does c end a statement as far as page layout goes: a sentence end, a
+   full stop or a semicolon?  (A heading never ends with one.) */
+static int ends_statement(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+    return is_sentence_end(c) || is_full_stop(c) || is_semicolon(c);
 }
 
-static int is_digit(uint32_t c)
+/* Can c follow the end of a statement (closing quotes and brackets,
+   straight quotes included)? */
+static int may_follow_end(uint32_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-static int digit_value(uint32_t c)
-{
-    return c >= 0xFF10 ? (int)(c - 0xFF10) : (int)(c - '0');
-}
-
-static int is_latin(uint32_t c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
-}
-
-/* CJK punctuation and the quotes/dashes Chinese text uses. */
-static int is_cjk_punct(uint32_t c)
-{
-    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F) ||
-           c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == 0xFF5E;
-}
-
-/* Characters that close a quotation or bracket. */
-static int is_closer(uint32_t c)
-{
-    static const uint32_t closers[] = {0x201D, 0x2019, 0x300D, 0x300F,
-                                       0xFF09, 0x300B, 0x3009, 0x3011,
-                                       ')', ']', '"', '\''};
-    for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
-        if (c == closers[i])
-            return 1;
-    return 0;
-}
-
-/* Punctuation that ends a sentence: 。！？…；. ! ? ; */
-static int is_sentence_end(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
-           c == 0xFF1B || c == '.' || c == '!' || c == '?' || c == ';' ||
-           c == 0xFF0E;
-}
-
-/* The fullwidth form of an ASCII , : ; ? ! ( ), or 0. */
-static uint32_t fullwidth_of(uint32_t c)
-{
-    switch (c) {
-    case ',': return 0xFF0C;
-    case ':': return 0xFF1A;
-    case ';': return 0xFF1B;
-    case '?': return 0xFF1F;
-    case '!': return 0xFF01;
-    case '(': return 0xFF08;
-    case ')': return 0xFF09;
-    }
-    return 0;
-}
-
-/* Is c Chinese text for the purpose of folding punctuation? */
-static int is_cjkish(uint32_t c)
-{
-    return is_han(c) || is_cjk_punct(c);
-}
-
-/* Fold ASCII , : ; ? ! ( ) in u[0..n) to fullwidth when the nearest
-   non-space character on either side is Chinese text. */
-static void fold_punct(uint32_t *u, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        uint32_t w = fullwidth_of(u[i]);
-        if (!w)
-            continue;
-        size_t j = i;
-        while (j > 0 && is_space(u[j - 1]))
-            j--;
-        size_t k = i + 1;
-        while (k < n && is_space(u[k]))
-            k++;
-        if ((j > 0 && is_cjkish(u[j - 1])) || (k < n && is_cjkish(u[k])))
-            u[i] = w;
-    }
-}
-
-/* Public form of fold_punct (see blocks.h). */
-char *blocks_fold_punct(const char *s)
-{
-    size_t n;
-    uint32_t *u = decode(s, &n);
-    fold_punct(u, n);
-    char *r = encode(u, n);
-    free(u);
-    return r;
-}
-
-/* Does u[from..n) start with the UTF-8 literal lit?  Returns its length in
-   code points, or 0. */
-static size_t match_at(const uint32_t *u, size_t n, size_t from,
-                       const char *lit)
-{
-    const uint8_t *p = (const uint8_t *)lit, *end = p + strlen(lit);
-    size_t i = from;
-    while (p < end) {
-        ucs4_t c;
-        int m = u8_mbtouc(&c, p, (size_t)(end - p));
-        if (m <= 0 || i >= n || u[i] != c)
-            return 0;
-        p += m;
-        i++;
-    }
-    return i - from;
+    return is_closer(c) || is_straight_quote(c);
 }
 
 /* Length of the first literal of list (NULL-terminated) that u[from..n)
@@ -231,7 +94,7 @@ static size_t match_any(const uint32_t *u, size_t n, size_t from,
                         const char *const *list)
 {
     for (size_t i = 0; list[i]; i++) {
-        size_t k = match_at(u, n, from, list[i]);
+        size_t k = u32_match(u, n, from, list[i]);
         if (k)
             return k;
     }
@@ -244,20 +107,10 @@ static size_t ends_with_any(const uint32_t *u, size_t end,
 {
     for (size_t i = 0; list[i]; i++) {
         size_t len = u8_mbsnlen((const uint8_t *)list[i], strlen(list[i]));
-        if (len <= end && match_at(u, end, end - len, list[i]))
+        if (len <= end && u32_match(u, end, end - len, list[i]))
             return len;
     }
     return 0;
-}
-
-/* Index of the first occurrence of lit in u[from..n), or n. */
-static size_t find_lit(const uint32_t *u, size_t n, size_t from,
-                       const char *lit)
-{
-    for (size_t i = from; i < n; i++)
-        if (match_at(u, n, i, lit))
-            return i;
-    return n;
 }
 
 static int has_char(const uint32_t *u, size_t n, uint32_t c)
@@ -384,7 +237,7 @@ static void item_trim(item *it)
 {
     size_t a = 0;
     while (a < it->n && is_space(it->f[a])) {
-        if (it->f[a] == 0x3000)
+        if (it->f[a] == IDEOGRAPHIC_SPACE)
             it->marks |= MARK_INDENT;
         a++;
     }
@@ -416,14 +269,14 @@ static int item_strip_marker(item *it)
         k = 1;
         it->marks |= MARK_LIST;
         it->flags |= BLOCK_F_MARKUP;
-    } else if (f[0] == 0x25A0 || f[0] == 0x25C6 || f[0] == 0x25CF) {
-        k = 1;                                  /* ■ ◆ ● */
+    } else if (marker_of(f[0]) == MARKER_SOLID) {
+        k = 1;
         it->marks |= MARK_SQUARE;
-    } else if (f[0] == 0x25A1 || f[0] == 0x25CE) {
-        k = 1;                                  /* □ ◎ */
+    } else if (marker_of(f[0]) == MARKER_HOLLOW) {
+        k = 1;
         it->marks |= MARK_BOX;
-    } else if (f[0] == 0x25B2) {
-        k = 1;                                  /* ▲ */
+    } else if (marker_of(f[0]) == MARKER_TRIANGLE) {
+        k = 1;
         it->marks |= MARK_TRIANGLE;
     } else {
         return 0;
@@ -443,7 +296,7 @@ static void item_collapse_spacing(item *it)
             if (!is_han(it->f[i]))
                 return;
             singles++;
-        } else if (it->f[i] != ' ' && it->f[i] != 0x3000) {
+        } else if (it->f[i] != ' ' && it->f[i] != IDEOGRAPHIC_SPACE) {
             return;
         }
     }
@@ -461,12 +314,13 @@ static void item_collapse_spacing(item *it)
 
 /* ---- patterns ------------------------------------------------------------ */
 
-/* Does the text end a sentence (。！？…； possibly inside closing quotes)? */
+/* Does the text end a statement (。！？…；. possibly inside closing
+   quotes)? */
 static int ends_sentence(const uint32_t *f, size_t n)
 {
-    while (n > 0 && is_closer(f[n - 1]))
+    while (n > 0 && may_follow_end(f[n - 1]))
         n--;
-    return n > 0 && is_sentence_end(f[n - 1]);
+    return n > 0 && ends_statement(f[n - 1]);
 }
 
 /* Does the text stop in the middle of a sentence (broken column)? */
@@ -475,8 +329,8 @@ static int ends_open(const uint32_t *f, size_t n)
     if (n == 0)
         return 0;
     uint32_t c = f[n - 1];
-    return is_han(c) || is_latin(c) || is_digit(c) || c == 0xFF0C ||
-           c == 0x3001 || c == '%' || c == 0xFF05;
+    return is_han(c) || is_latin(c) || is_digit(c) || c == U'，' ||
+           c == U'、' || c == '%' || c == U'％';
 }
 
 /* Length of a run of digits at u[i..n). */
@@ -500,7 +354,7 @@ static int continues_dian(uint32_t c)
 static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
 {
     size_t i = from;
-    if (i < n && u[i] == 0x636E) /* 据 */
+    if (i < n && u[i] == U'据')
         i++;
     size_t k = 0;
     while (i + k < n && is_han(u[i + k]) && k < 16)
@@ -509,12 +363,12 @@ static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
         return 0;
     i += k;
     size_t dg = digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg >= n || u[i + dg] != 0x6708) /* 月 */
+    if (dg < 1 || dg > 2 || i + dg >= n || u[i + dg] != U'月')
         return 0;
     i += dg + 1;
     dg = digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg + 1 >= n || u[i + dg] != 0x65E5 ||
-        u[i + dg + 1] != 0x7535) /* 日电 */
+    if (dg < 1 || dg > 2 || i + dg + 1 >= n || u[i + dg] != U'日' ||
+        u[i + dg + 1] != U'电')
         return 0;
     i += dg + 2;
     if (i < n && continues_dian(u[i]))
@@ -529,7 +383,7 @@ static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
     static const char *const verbs[] = {"上接", "下接", "下转", "紧接", "转",
                                         "接", "续", NULL};
     size_t i = from;
-    if (i >= n || (f[i] != 0xFF08 && f[i] != '('))
+    if (i >= n || (f[i] != U'（' && f[i] != '('))
         return 0;
     i++;
     while (i < n && is_space(f[i]))
@@ -540,24 +394,24 @@ static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
     i += k;
     while (i < n && is_space(f[i]))
         i++;
-    if (i < n && f[i] == 0x7B2C) /* 第 */
+    if (i < n && f[i] == U'第')
         i++;
     while (i < n && is_space(f[i]))
         i++;
     size_t page = 0;
-    while (i < n && page < 4 && f[i] != 0x7248 &&
+    while (i < n && page < 4 && f[i] != U'版' &&
            (is_digit(f[i]) || is_latin(f[i]) || is_han(f[i]))) {
         i++;
         page++;
     }
     while (i < n && is_space(f[i]))
         i++;
-    if (page == 0 || i >= n || f[i] != 0x7248) /* 版 */
+    if (page == 0 || i >= n || f[i] != U'版')
         return 0;
     i++;
     while (i < n && is_space(f[i]))
         i++;
-    if (i >= n || (f[i] != 0xFF09 && f[i] != ')'))
+    if (i >= n || (f[i] != U'）' && f[i] != ')'))
         return 0;
     return i + 1 - from;
 }
@@ -583,12 +437,12 @@ static int is_name_list(const uint32_t *f, size_t a, size_t b, int allow_empty)
     int surname = 0;
     size_t i = a;
     while (i < b) {
-        while (i < b && (is_space(f[i]) || f[i] == 0x3001))
+        while (i < b && (is_space(f[i]) || f[i] == U'、'))
             i++;
         if (i >= b)
             break;
         size_t j = i;
-        while (j < b && !is_space(f[j]) && f[j] != 0x3001)
+        while (j < b && !is_space(f[j]) && f[j] != U'、')
             j++;
         tokens++;
         size_t s = i;
@@ -626,7 +480,7 @@ static int is_person_name(const uint32_t *f, size_t a, size_t b)
 static size_t open_paren_of(const uint32_t *f, size_t n, size_t close)
 {
     for (size_t i = close; i-- > 0;)
-        if (f[i] == 0xFF08 || f[i] == '(')
+        if (f[i] == U'（' || f[i] == '(')
             return i;
     return n;
 }
@@ -655,7 +509,7 @@ static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
             continue;
         size_t j = i + 4;
         uint32_t sep = u[j];
-        if (sep != 0x5E74 && sep != '-' && sep != '.' && sep != '/')
+        if (sep != U'年' && sep != '-' && sep != '.' && sep != '/')
             continue;
         j++;
         size_t dm = number_at(u, n, j, 1, 2, &month);
@@ -664,14 +518,14 @@ static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
         j += dm;
         if (j >= n)
             continue;
-        if (sep == 0x5E74 ? u[j] != 0x6708 : u[j] != sep)
+        if (sep == U'年' ? u[j] != U'月' : u[j] != sep)
             continue;
         j++;
         size_t dd = number_at(u, n, j, 1, 2, &day);
         if (!dd)
             continue;
         j += dd;
-        if (sep == 0x5E74 && (j >= n || u[j] != 0x65E5))
+        if (sep == U'年' && (j >= n || u[j] != U'日'))
             continue;
         if (month < 1 || month > 12 || day < 1 || day > 31)
             continue;
@@ -687,7 +541,7 @@ static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
 bool blocks_find_date(const char *text, char out[11])
 {
     size_t n;
-    uint32_t *u = decode(text, &n);
+    uint32_t *u = u32_from_utf8(text, &n);
     int y, m, d;
     int ok = find_date_u(u, n, &y, &m, &d);
     free(u);
@@ -731,14 +585,14 @@ static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
     if (n == 0 || nv > 48)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (f[i] == 0x3002 || f[i] == 0xFF01 || f[i] == 0xFF1F ||
-            f[i] == 0xFF0C)
+        if (f[i] == U'。' || f[i] == U'！' || f[i] == U'？' ||
+            f[i] == U'，')
             return 0;
     if (match_dispatch(f, n, 0) == n)
         return 1;
-    if (f[0] == 0xFF08) {
+    if (f[0] == U'（') {
         size_t close = 0;
-        while (close < n && f[close] != 0xFF09)
+        while (close < n && f[close] != U'）')
             close++;
         if (close < n && close + 1 == n)
             return is_name_list(f, 1, close, 0);
@@ -751,9 +605,9 @@ static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
     if (nv <= 20 && ends_with_any(f, n, group_bylines) &&
         !has_char(f, n, ' '))
         return 1;
-    size_t k = find_lit(f, n, 0, "记者");
+    size_t k = u32_find(f, n, 0, "记者");
     if (k == n)
-        k = find_lit(f, n, 0, "通讯员");
+        k = u32_find(f, n, 0, "通讯员");
     if (k == n)
         return 0;
     size_t ol = outlet_len(f, k);
@@ -771,10 +625,10 @@ static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
 /* Decode a byline and fold it, for the byline_* helpers. */
 static uint32_t *folded_trimmed(const char *s, size_t *n)
 {
-    uint32_t *u = decode(s, n);
+    uint32_t *u = u32_from_utf8(s, n);
     fold_punct(u, *n);
     size_t a = 0;
-    while (a < *n && (is_space(u[a]) || u[a] == 0x25A1))
+    while (a < *n && (is_space(u[a]) || u[a] == U'□'))
         a++;
     memmove(u, u + a, (*n - a) * sizeof *u);
     *n -= a;
@@ -789,17 +643,17 @@ char *byline_outlet(const char *byline)
     size_t n;
     uint32_t *f = folded_trimmed(byline, &n);
     char *r = NULL;
-    size_t start = (n > 0 && f[0] == 0xFF08) ? 1 : 0;
-    size_t k = find_lit(f, n, start, "记者");
+    size_t start = (n > 0 && f[0] == U'（') ? 1 : 0;
+    size_t k = u32_find(f, n, start, "记者");
     size_t g = n;
     for (size_t i = 0; group_bylines[i] && g == n; i++)
-        g = find_lit(f, n, start, group_bylines[i]);
+        g = u32_find(f, n, start, group_bylines[i]);
     if (g < k)
         k = g;
     if (k < n) {
         size_t ol = outlet_len(f + start, k - start);
         if (ol)
-            r = encode(f + start, ol);
+            r = u32_to_utf8(f + start, ol);
     }
     free(f);
     return r;
@@ -810,7 +664,7 @@ bool byline_is_photo_credit(const char *byline)
 {
     size_t n;
     uint32_t *f = folded_trimmed(byline, &n);
-    int r = n >= 2 && f[n - 1] == 0x6444; /* 摄 */
+    int r = n >= 2 && f[n - 1] == U'摄';
     free(f);
     return r;
 }
@@ -830,7 +684,7 @@ bool byline_is_dispatch(const char *byline)
 static int has_sentence_punct(const uint32_t *f, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (f[i] == 0x3002 || f[i] == 0xFF01 || f[i] == 0xFF1F)
+        if (f[i] == U'。' || f[i] == U'！' || f[i] == U'？')
             return 1;
     return 0;
 }
@@ -843,10 +697,10 @@ static int is_editor(const item *it)
     static const char *const marks[] = {"电话", "美编", "校对", "责校",
                                         "版式", "邮箱", "视觉", "@", NULL};
     if (!match_any(it->f, it->n, 0, starts) || visible(it->f, it->n) > 100 ||
-        has_char(it->f, it->n, 0x3002))
+        has_char(it->f, it->n, U'。'))
         return 0;
     for (size_t i = 0; marks[i]; i++)
-        if (find_lit(it->f, it->n, 0, marks[i]) < it->n)
+        if (u32_find(it->f, it->n, 0, marks[i]) < it->n)
             return 1;
     return 0;
 }
@@ -864,7 +718,7 @@ static int is_dateline(const item *it)
     if (nv <= 16)
         return 1;
     for (size_t i = 0; words[i]; i++)
-        if (find_lit(it->f, it->n, 0, words[i]) < it->n)
+        if (u32_find(it->f, it->n, 0, words[i]) < it->n)
             return 1;
     return 0;
 }
@@ -905,7 +759,7 @@ static int is_speaker_heading(const item *it)
         return 0;
     int role = match_any(f, n, 0, speaker_roles) > 0;
     static const char *const member[] = {"代表", "委员", NULL};
-    if (f[n - 1] == 0xFF1A) {
+    if (f[n - 1] == U'：') {
         size_t e = n - 1;
         if (it->marks & MARK_QUOTE)
             return 1;
@@ -915,9 +769,9 @@ static int is_speaker_heading(const item *it)
             return 1;
         return e <= 30 && ends_with_title_and_name(f, e);
     }
-    if (n > 2 && f[n - 1] == 0x2014 && f[n - 2] == 0x2014)
+    if (n > 2 && f[n - 1] == U'—' && f[n - 2] == U'—')
         return n - 2 <= 10 && ends_with_any(f, n - 2, member);
-    if (role && count_char(f, n, 0xFF0C) <= 1)
+    if (role && count_char(f, n, U'，') <= 1)
         return ends_with_title_and_name(f, n);
     return 0;
 }
@@ -933,13 +787,13 @@ static int is_banner(const item *it)
     if (n < 2 || visible(f, n) > 30 || ends_sentence(f, n) ||
         has_sentence_punct(f, n))
         return 0;
-    if (digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != 0x5E74)
+    if (digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != U'年')
         return 1;
     for (size_t i = 0; words[i]; i++)
-        if (find_lit(f, n, 0, words[i]) < n)
+        if (u32_find(f, n, 0, words[i]) < n)
             return 1;
-    if ((f[0] == 0x00B7 && f[n - 1] == 0x00B7) ||
-        (f[0] == 0x3010 && f[n - 1] == 0x3011))
+    if ((f[0] == U'·' && f[n - 1] == U'·') ||
+        (f[0] == U'【' && f[n - 1] == U'】'))
         return 1;
     size_t words_latin = 0;
     for (size_t i = 0; i < n;) {
@@ -956,7 +810,7 @@ static int is_banner(const item *it)
 /* 本报讯 … / 新华社北京4月27日电 … opening a paragraph. */
 static int is_lead(const item *it)
 {
-    if (match_at(it->f, it->n, 0, "本报讯"))
+    if (u32_match(it->f, it->n, 0, "本报讯"))
         return 1;
     size_t k = match_dispatch(it->f, it->n, 0);
     return k > 0 && k < it->n;
@@ -972,7 +826,7 @@ static int is_caption(const item *it)
     if (match_any(it->f, it->n, 0, starts))
         return 1;
     return visible(it->f, it->n) <= 250 &&
-           find_lit(it->f, it->n, 0, "图为") < it->n;
+           u32_find(it->f, it->n, 0, "图为") < it->n;
 }
 
 /* Is c a Chinese numeral 一 … 十? */
@@ -992,7 +846,7 @@ static int has_numbered_start(const uint32_t *f, size_t n)
         j++;
     if (j == i || j >= n)
         return 0;
-    return f[j] == 0xFF1A || (i == 0 && (f[j] == 0x3001 || f[j] == '.'));
+    return f[j] == U'：' || (i == 0 && (f[j] == U'、' || f[j] == '.'));
 }
 
 /* Two phrases separated by a space (强化兜底功能 扩大社会救助范围). */
@@ -1018,19 +872,19 @@ static int is_heading_shape(const item *it)
     if (words == 0 || nv > 40 || ends_sentence(f, n) ||
         has_sentence_punct(f, n))
         return 0;
-    size_t commas = count_char(f, n, 0xFF0C) + count_char(f, n, 0xFF1B);
+    size_t commas = count_char(f, n, U'，') + count_char(f, n, U'；');
     if (commas > 1)
         return 0;
     uint32_t last = f[n - 1];
-    if (last == 0xFF0C || last == 0x3001 || last == 0xFF1B ||
-        last == 0xFF1A)
+    if (last == U'，' || last == U'、' || last == U'；' ||
+        last == U'：')
         return 0;
-    int dash = n >= 2 && last == 0x2014 && f[n - 2] == 0x2014;
-    if (last == 0x2014 && !dash)
+    int dash = n >= 2 && last == U'—' && f[n - 2] == U'—';
+    if (last == U'—' && !dash)
         return 0;
     if (commas == 1) {
         size_t c = n;
-        while (c > 0 && f[c - 1] != 0xFF0C && f[c - 1] != 0xFF1B)
+        while (c > 0 && f[c - 1] != U'，' && f[c - 1] != U'；')
             c--;
         if (visible(f + c, n - c) < 3)
             return 0;
@@ -1107,11 +961,11 @@ static size_t trailing_credit(const item *it)
     if (n < 4)
         return n;
     size_t s = n;
-    if (f[n - 1] == 0x7535 && f[n - 2] == 0x65E5) { /* 日电 */
+    if (f[n - 1] == U'电' && f[n - 2] == U'日') {
         size_t i = n - 2;
         while (i > 0 && is_digit(f[i - 1]))
             i--;
-        if (i > 0 && f[i - 1] == 0x6708)
+        if (i > 0 && f[i - 1] == U'月')
             i--;
         while (i > 0 && is_digit(f[i - 1]))
             i--;
@@ -1125,12 +979,12 @@ static size_t trailing_credit(const item *it)
         if (i >= n || i == 0)
             return n;
         s = i;
-        if (f[s - 1] == 0xFF09) {
+        if (f[s - 1] == U'）') {
             size_t p = open_paren_of(f, n, s - 1);
             if (p < n && is_name_list(f, p + 1, s - 1, 0))
                 s = p;
         }
-    } else if (f[n - 1] == 0xFF09) {
+    } else if (f[n - 1] == U'）') {
         size_t p = open_paren_of(f, n, n - 1);
         if (p == n || p == 0 || visible(f + p, n - p) > 16 ||
             !is_name_list(f, p + 1, n - 1, 0))
@@ -1160,7 +1014,7 @@ static void push_split(item_list *out, item it)
         push_split(out, rest);
         return;
     }
-    if (it.n > 0 && it.f[it.n - 1] == 0xFF09) {
+    if (it.n > 0 && it.f[it.n - 1] == U'）') {
         size_t p = open_paren_of(it.f, it.n, it.n - 1);
         if (p > 0 && p < it.n && match_continuation(it.f, it.n, p) ==
                                      it.n - p) {
@@ -1191,7 +1045,7 @@ static void prepare(const block_list *blocks, item_list *out)
     for (size_t i = 0; i < blocks->n; i++) {
         const block *b = &blocks->v[i];
         size_t n;
-        uint32_t *d = decode(b->text, &n);
+        uint32_t *d = u32_from_utf8(b->text, &n);
         item it = item_make(d, n, b->line);
         free(d);
         it.level = b->level;
@@ -1323,7 +1177,7 @@ static int is_reporter_byline(const item *it)
 {
     if (it->kind != BLOCK_BYLINE || it->n == 0)
         return 0;
-    if (it->f[it->n - 1] == 0x6444) /* 摄 */
+    if (it->f[it->n - 1] == U'摄')
         return 0;
     return match_dispatch(it->f, it->n, 0) != it->n;
 }
@@ -1345,7 +1199,7 @@ static int is_heading_kind(block_kind k)
 /* Does the heading line start with a dash (——副题)? */
 static int starts_with_dash(const item *it)
 {
-    return it->n > 0 && (it->f[0] == 0x2014 || it->f[0] == 0x2015);
+    return it->n > 0 && (it->f[0] == U'—' || it->f[0] == U'―');
 }
 
 /* How many distinct pairs of adjacent ideographs of the line occur in the
@@ -1566,7 +1420,7 @@ void blocks_classify(block_list *blocks)
     block_list out = {0};
     for (size_t i = 0; i < l.n; i++) {
         item *it = &l.v[i];
-        char *text = encode(it->d, it->n);
+        char *text = u32_to_utf8(it->d, it->n);
         if (it->kind == BLOCK_BYLINE) {
             char *c = byline_collapse_name_spaces(text);
             free(text);

@@ -31,10 +31,6 @@
 
 void blocks_classify(block_list *blocks);
 
-/* A copy of s in which ASCII , : ; ? ! ( ) next to CJK text are replaced
-   by their fullwidth forms (北京:聚焦 -> 北京：聚焦).  Heap string. */
-char *blocks_fold_punct(const char *s);
-
 /* The outlet a byline names: "本报", "北京日报", "证券时报", "新华社" …,
    or NULL when it names none.  Heap string. */
 char *byline_outlet(const char *byline);

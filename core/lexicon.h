@@ -1,5 +1,4 @@
-/* lexicon.h - word lists for finding speakers and quotes, and the UTF-8
- * helpers the speakers and quotes stages share.
+/* lexicon.h - the word lists of dubao's knowledge of newspaper language.
  *
  * The lists live in the .txt files of assets/lexicon/ (one word a line, # comments) and
  * are loaded once, on first use, through dubao_asset_path().  They hold
@@ -12,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "text.h"
 
 typedef enum {
     LEX_SURNAME = 0,    /* 王, 欧阳 … */
@@ -41,29 +42,5 @@ size_t lex_prefix(lex_kind k, const char *s, size_t n);
 
 /* Byte length of the longest word of the list that ends at s + n, or 0. */
 size_t lex_suffix(lex_kind k, const char *s, size_t n);
-
-/* ---- UTF-8 helpers ---------------------------------------------------- */
-
-/* Decode the character at s (n bytes available); returns its byte length
-   (at least 1, so callers always advance) and stores it in *uc. */
-size_t utf8_char(const char *s, size_t n, uint32_t *uc);
-
-/* Byte length of the character that ends at s + n (0 when n == 0). */
-size_t utf8_prev_len(const char *s, size_t n);
-
-/* Byte length of the first count characters of s (or fewer if n ends). */
-size_t utf8_chars_len(const char *s, size_t n, size_t count);
-
-/* Number of characters in s[0..n). */
-size_t utf8_count(const char *s, size_t n);
-
-/* Is uc a CJK ideograph (Han character)? */
-bool is_han(uint32_t uc);
-
-/* Does s[0..n) begin with the UTF-8 string w? */
-bool starts_with(const char *s, size_t n, const char *w);
-
-/* Does s[0..n) end with the UTF-8 string w? */
-bool ends_with(const char *s, size_t n, const char *w);
 
 #endif

@@ -37,6 +37,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "text.h"
+
 enum {
     SEED_MIN_WIDTH = 12,  /* narrower "wrapped" lines are not believable */
     SEED_MAX_WIDTH = 120, /* wider lines are paragraphs, not wrapped lines */
@@ -85,7 +87,7 @@ static int display_columns(ucs4_t uc, int *ambiguous)
 {
     if (uc < 0x80)
         return uc >= 0x20 && uc != 0x7F ? 1 : 0;
-    if (uc >= 0x4E00 && uc <= 0x9FFF) /* the bulk of Chinese text */
+    if (is_han(uc)) /* the bulk of Chinese text */
         return 2;
     int w = uc_width(uc, "UTF-8");
     if (w == 1 && uc_width(uc, "GBK") == 2)
@@ -109,29 +111,20 @@ static int display_width(const char *s, size_t n, int *ambiguous)
     return w;
 }
 
-/* Length of the trimmable space (ASCII space, U+3000, no-break space) at
-   s[0..n), or 0 if s does not start with one. */
+/* Length of the trimmable space (a layout space, is_space, or a stray
+   carriage return) at s[0..n), or 0 if s does not start with one. */
 static size_t space_length(const char *s, size_t n)
 {
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r'))
-        return 1;
-    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
-        return 3;
-    if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
-        return 2;
-    return 0;
+    uint32_t uc;
+    size_t len = utf8_char(s, n, &uc);
+    return n && (is_space(uc) || uc == '\r') ? len : 0;
 }
 
 /* Length of the trimmable space that ends s[0..n), or 0. */
 static size_t trailing_space_length(const char *s, size_t n)
 {
-    if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        return 1;
-    if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-        return 3;
-    if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-        return 2;
-    return 0;
+    size_t len = utf8_prev_len(s, n);
+    return len ? space_length(s + n - len, len) : 0;
 }
 
 /* The code point that ends s[0..n); *start receives its byte offset. */
@@ -153,38 +146,19 @@ static ucs4_t first_code_point(const char *s, size_t n)
     return uc;
 }
 
-/* Is uc in the NUL-terminated list of code points? */
-static bool in_set(ucs4_t uc, const ucs4_t *set)
+/* Marks a paragraph may also end with: semicolon, colon, dash. */
+static bool is_clause_mark(ucs4_t uc)
 {
-    for (; *set; set++)
-        if (*set == uc)
-            return true;
-    return false;
+    return is_semicolon(uc) || is_colon(uc) || is_dash(uc);
 }
 
-/* Closing quotes and brackets, which may follow a sentence end. */
-static const ucs4_t closers[] = {0x201D, 0x2019, 0x300D, 0x300F, 0xFF09,
-                                 ')',    0x300B, 0x3009, 0x3011, ']',
-                                 0x3015, 0xFF3D, 0};
-/* Sentence ends.  '.' is checked separately (it is also a decimal point). */
-static const ucs4_t sentence_ends[] = {0x3002, 0xFF01, 0xFF1F, '!',
-                                       '?',    0x2026, 0xFF61, 0};
-/* Marks a paragraph may also end with: semicolon, colon, dash. */
-static const ucs4_t clause_ends[] = {0xFF1B, ';', 0xFF1A, ':', 0x2014, 0x2015,
-                                     0};
-/* Opening quotes and brackets: a line ending in one continues. */
-static const ucs4_t openers[] = {0x201C, 0x2018, 0xFF08, 0x300A, 0x3010,
-                                 0x300C, 0x300E, '(',    0x3008, 0x3014,
-                                 '[',    0};
-/* Punctuation that typesetting keeps off line starts. */
-static const ucs4_t no_line_start[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A,
-                                       0xFF01, 0xFF1F, ',',    '.',    ';',
-                                       ':',    '!',    '?',    0};
-/* Symbols that start bylines, summaries and list items. */
-static const ucs4_t marker_symbols[] = {0x25A1, 0x25A0, 0x25C6, 0x25C7, 0x25CF,
-                                        0x25CB, 0x25CE, 0x25B2, 0x25B3, 0x2605,
-                                        0x2606, 0x00B7, 0x2022, 0x203B, 0x3010,
-                                        0x30FB, '#',    '>',    0};
+/* Punctuation that typesetting keeps off line starts: what ends a clause
+   or sentence, the enumeration comma and the full stop. */
+static bool is_no_line_start(ucs4_t uc)
+{
+    return (is_clause_end(uc) && uc != '\n') || is_list_comma(uc) ||
+           is_full_stop(uc);
+}
 
 /* Does s[0..n) end with a sentence end, possibly followed by closers?
    *strong is set for 。！？… and a full stop, not for ；：—. */
@@ -194,18 +168,18 @@ static bool ends_paragraph_mark(const char *s, size_t n, bool *strong)
     while (n > 0) {
         size_t start;
         ucs4_t uc = last_code_point(s, n, &start);
-        if (in_set(uc, closers)) {
+        if (is_closer(uc)) {
             n = start;
             continue;
         }
-        if (uc == '.' || uc == 0xFF0E) {
+        if (is_full_stop(uc)) {
             size_t before;
             ucs4_t prev = start ? last_code_point(s, start, &before) : ' ';
             *strong = !(prev >= '0' && prev <= '9');
             return *strong;
         }
-        *strong = in_set(uc, sentence_ends);
-        return *strong || in_set(uc, clause_ends);
+        *strong = is_sentence_end(uc);
+        return *strong || is_clause_mark(uc);
     }
     return false;
 }
@@ -216,13 +190,13 @@ static bool ends_with_credit(const char *s, size_t n)
 {
     size_t start;
     ucs4_t uc = last_code_point(s, n, &start);
-    if (uc != 0xFF09 && uc != ')')
+    if (uc != U'）' && uc != ')')
         return false;
     size_t open = n;
     while (open > 0) {
         uc = last_code_point(s, open, &start);
         open = start;
-        if (uc == 0xFF08 || uc == '(')
+        if (uc == U'（' || uc == '(')
             break;
         if (open == 0)
             return false;
@@ -266,7 +240,8 @@ static bool starts_with_marker(const char *s, size_t n)
 {
     if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
         return true;
-    return in_set(first_code_point(s, n), marker_symbols);
+    ucs4_t uc = first_code_point(s, n);
+    return marker_of(uc) != MARKER_NONE || uc == '#' || uc == '>';
 }
 
 /* Count ASCII letters and digits, and the ASCII characters before the
@@ -299,9 +274,9 @@ static void describe_line(line_info *l)
     l->ends_weak = ends_paragraph_mark(s, n, &l->ends_strong) ||
                    ends_with_credit(s, n);
     size_t start;
-    l->opens = in_set(last_code_point(s, n, &start), openers);
+    l->opens = is_opener(last_code_point(s, n, &start));
     ucs4_t first = first_code_point(s, n);
-    l->closes = in_set(first, closers) || in_set(first, no_line_start);
+    l->closes = is_closer(first) || is_no_line_start(first);
     l->marker = starts_with_marker(s, n);
     l->spaced = is_letter_spaced(s, n);
     count_narrow(s, n, &l->narrow, &l->lead_narrow);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "text.h"
 #include "speakers.h"
 #include "strbuf.h"
 
@@ -95,31 +96,10 @@ static uint32_t char_before(const actx *c, size_t pos, size_t *len)
     return uc;
 }
 
-static bool is_sentence_end(uint32_t uc)
-{
-    return uc == 0x3002 || uc == 0xFF01 || uc == 0xFF1F || uc == '!' ||
-           uc == '?' || uc == 0x2026;
-}
-
-static bool is_clause_end(uint32_t uc)
-{
-    return is_sentence_end(uc) || uc == 0xFF0C || uc == 0xFF1B ||
-           uc == 0xFF1A || uc == ',' || uc == ';' || uc == ':' || uc == '\n';
-}
-
+/* Punctuation after which reported words begin: a comma or a colon. */
 static bool is_intro_punct(uint32_t uc)
 {
-    return uc == 0xFF0C || uc == 0xFF1A || uc == ',' || uc == ':';
-}
-
-static bool is_space(uint32_t uc)
-{
-    return uc == ' ' || uc == '\t' || uc == 0x3000;
-}
-
-static bool is_close_mark(uint32_t uc)
-{
-    return uc == 0x201D || uc == 0x2019 || uc == 0x300D || uc == 0x300F;
+    return is_comma(uc) || is_colon(uc);
 }
 
 /* Block holding byte pos. */
@@ -153,7 +133,7 @@ static bool ends_sentence_at(const actx *c, size_t b, size_t end)
             p -= pl;
             continue;
         }
-        return is_sentence_end(uc) || is_close_mark(uc) || uc == 0xFF09 ||
+        return is_sentence_end(uc) || is_quote_close(uc) || uc == U'）' ||
                uc == ')';
     }
     return true;
@@ -281,14 +261,14 @@ static void find_spans(actx *c)
         while (p < e) {
             size_t l;
             uint32_t uc = char_at(c, p, &l);
-            if (uc == 0x201C || uc == 0x300C) {
+            if (is_quote_open(uc)) {
                 if (!(continuing && p == first)) {
                     open = p;
                     open_kind = uc;
                 }
             } else if (open != NONE &&
-                       ((uc == 0x201D && open_kind == 0x201C) ||
-                        (uc == 0x300D && open_kind == 0x300C))) {
+                       ((uc == U'”' && open_kind == U'“') ||
+                        (uc == U'」' && open_kind == U'「'))) {
                 push_span(c, open, p, l);
                 open = NONE;
             }
@@ -506,11 +486,11 @@ static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
     while (p > bstart) {
         size_t pl;
         uint32_t uc = char_before(c, p, &pl);
-        if (uc == 0x201D || uc == 0x201C || uc == 0x300D || uc == 0x300C ||
-            uc == 0x2014 || uc == 0xFF08 || uc == 0xFF09)
+        if (uc == U'”' || uc == U'“' || uc == U'」' || uc == U'「' ||
+            uc == U'—' || uc == U'（' || uc == U'）')
             break;
         if (is_clause_end(uc)) {
-            bool after_role = (uc == 0xFF0C || uc == ',') &&
+            bool after_role = is_comma(uc) &&
                               lex_suffix(LEX_ROLE, c->text + bstart,
                                          p - pl - bstart);
             if (!after_role)
@@ -557,7 +537,7 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
         if (starts_with(c->text + p, bend - p, objects[i])) {
             size_t q = p + strlen(objects[i]);
             uint32_t uc = char_at(c, q, NULL);
-            if (is_intro_punct(uc) || uc == 0x201C || uc == 0x300C)
+            if (is_intro_punct(uc) || is_quote_open(uc))
                 p = q;
             break;
         }
@@ -567,7 +547,7 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     uint32_t uc = char_at(c, p, &l);
     if (is_intro_punct(uc))
         return p + l;
-    if (uc == 0x201C || uc == 0x300C || is_clause_end(uc))
+    if (is_quote_open(uc) || is_clause_end(uc))
         return p;
     return NONE;
 }
@@ -648,7 +628,7 @@ static size_t sentence_begin(const actx *c, size_t pos)
     while (p > bs) {
         size_t pl;
         uint32_t uc = char_before(c, p, &pl);
-        if (uc == 0x201D || uc == 0x300D) {
+        if (uc == U'”' || uc == U'」') {
             int sp = span_at(c, p - pl);
             if (sp >= 0 && c->spans[sp].open >= bs) {
                 p = c->spans[sp].open;
@@ -684,7 +664,7 @@ static int sentence_subject(const actx *c, size_t pos)
         while (p < pos) {
             size_t l;
             uint32_t uc = char_at(c, p, &l);
-            int sp = uc == 0x201C || uc == 0x300C ? span_opening_at(c, p) : -1;
+            int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
             if (sp >= 0) {
                 p = c->spans[sp].close_end;
                 continue;
@@ -714,7 +694,7 @@ static bool span_complete(const actx *c, const qspan *s)
     while (p > s->in_start) {
         size_t pl;
         uint32_t uc = char_before(c, p, &pl);
-        if (!is_close_mark(uc) && !is_space(uc)) {
+        if (!is_quote_close(uc) && !is_space(uc)) {
             if (is_sentence_end(uc))
                 return true;
             break;
@@ -725,7 +705,7 @@ static bool span_complete(const actx *c, const qspan *s)
     if (s->close_end >= block_end(c, b))
         return true;
     uint32_t uc = char_at(c, s->close_end, NULL);
-    if (is_sentence_end(uc) || uc == 0xFF1B || uc == ';' || uc == 0x201C)
+    if (is_sentence_end(uc) || is_semicolon(uc) || uc == U'“')
         return true;
     return speech_starting(c, s->close_end) != NULL;
 }
@@ -738,7 +718,7 @@ static bool span_starts_sentence(const actx *c, const qspan *s)
     if (s->open <= block_text_start(c, b))
         return true;
     uint32_t uc = char_before(c, s->open, NULL);
-    return is_sentence_end(uc) || uc == 0x201D || uc == 0x300D;
+    return is_sentence_end(uc) || uc == U'”' || uc == U'」';
 }
 
 static size_t span_chars(const actx *c, const qspan *s)
@@ -751,7 +731,7 @@ static bool span_has_punct(const actx *c, const qspan *s)
     for (size_t p = s->in_start; p < s->in_end;) {
         size_t l;
         uint32_t uc = char_at(c, p, &l);
-        if (is_clause_end(uc) || uc == 0x3001)
+        if (is_clause_end(uc) || uc == U'、')
             return true;
         p += l ? l : 1;
     }
@@ -765,7 +745,7 @@ static size_t after_span(const actx *c, const qspan *s)
     size_t p = s->close_end;
     size_t l;
     uint32_t uc = char_at(c, p, &l);
-    if (uc == 0x3002 || uc == 0xFF0C || uc == ',')
+    if (uc == U'。' || is_comma(uc))
         p += l;
     int sp;
     while ((sp = span_opening_at(c, p)) >= 0 && span_chars(c, &c->spans[sp]) <= 8)
@@ -894,7 +874,7 @@ static void attribute_context(actx *c, qspan *s)
         span_chars(c, s) < 6)
         return;
     size_t p = s->close_end;
-    if (char_at(c, p, NULL) == 0x3002)
+    if (char_at(c, p, NULL) == U'。')
         p += 3;
     const mention *m = mention_at(c, p);
     if (m) {
@@ -971,8 +951,8 @@ static void emit_indirect(actx *c, const speech *sp)
     while (te > ts) {
         size_t pl;
         uint32_t uc = char_before(c, te, &pl);
-        if (!is_space(uc) && uc != '\n' && uc != 0xFF0C && uc != ',' &&
-            uc != 0x3001 && uc != 0xFF1A && uc != ':' && uc != 0xFF1B)
+        if (!is_space(uc) && uc != '\n' && uc != U'，' && uc != ',' &&
+            uc != U'、' && uc != U'：' && uc != ':' && uc != U'；')
             break;
         te -= pl;
     }

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "lexicon.h"
+#include "text.h"
 #include "strbuf.h"
 
 /* What follows a candidate name. */
@@ -36,18 +37,6 @@ static const char not_in_name[] =
 static bool in_not_in_name(const char *s, size_t len)
 {
     return len && memmem(not_in_name, sizeof not_in_name - 1, s, len) != NULL;
-}
-
-/* Is uc punctuation that ends a clause? */
-static bool is_clause_punct(uint32_t uc)
-{
-    switch (uc) {
-    case 0xFF0C: case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B:
-    case 0xFF1A: case ',': case ';': case ':': case '!': case '?':
-    case '\n':
-        return true;
-    }
-    return false;
 }
 
 /* Length of a role suffix (代表 / 委员 / 常委) at s, when it really is one:
@@ -542,17 +531,6 @@ int issue_find_or_add_person(issue *is, const person *p)
 
 /* ---- session kind --------------------------------------------------- */
 
-/* Is uc one of the Chinese numerals 一 … 十? */
-static bool is_cn_numeral(uint32_t uc)
-{
-    static const uint32_t digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                      0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
-    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
-        if (uc == digits[i])
-            return true;
-    return false;
-}
-
 /* Does s contain 全国人大/全国政协 + [一…十]次会议 (a plenary session, as
    opposed to 全国人大常委会第…次会议)? */
 static bool mentions_plenary(const char *s)
@@ -567,7 +545,7 @@ static bool mentions_plenary(const char *s)
             size_t cl;
             /* 4 bytes bound one character (a NUL stops it): strlen here
                made long paragraphs quadratic. */
-            while (*q && (cl = utf8_char(q, 4, &uc)) && is_cn_numeral(uc)) {
+            while (*q && (cl = utf8_char(q, 4, &uc)) && cn_numeral_value(uc)) {
                 q += cl;
                 digits++;
             }
@@ -618,8 +596,8 @@ static size_t clause_start(const char *s, size_t i)
         size_t pl = utf8_prev_len(s, i);
         uint32_t uc;
         utf8_char(s + i - pl, pl, &uc);
-        if (is_clause_punct(uc) || uc == 0x3002 || uc == 0x201C ||
-            uc == 0x201D || uc == 0xFF08 || uc == 0xFF09 || uc == '(' ||
+        if (is_clause_end(uc) || uc == U'“' ||
+            uc == U'”' || uc == U'（' || uc == U'）' || uc == '(' ||
             uc == ')')
             break;
         i -= pl;
@@ -681,7 +659,7 @@ static bool verb_ends_clause(const char *s, size_t n)
         return true;
     uint32_t uc;
     utf8_char(s + v, n - v, &uc);
-    return is_clause_punct(uc) || uc == 0x3002 || uc == 0x201C;
+    return is_clause_end(uc) || uc == U'“';
 }
 
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
@@ -725,9 +703,9 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
     for (size_t k = j; k < n && chars < 50; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(t + k, n - k, &uc);
-        if (uc == 0x3002 || uc == 0xFF1B || uc == 0xFF01 || uc == 0xFF1F ||
-            uc == 0x201C || uc == 0x201D || uc == '\n' ||
-            (uc == 0xFF0C && k > j))
+        if (uc == U'。' || uc == U'；' || uc == U'！' || uc == U'？' ||
+            uc == U'“' || uc == U'”' || uc == '\n' ||
+            (uc == U'，' && k > j))
             break;
         bool boundary = k == j || lex_suffix(LEX_TITLE_WORD, t + j, k - j) ||
                         (k > j && (t[k - 1] == ' ' ||

@@ -14,6 +14,7 @@
 #include "blocks.h"
 #include "fuzz_common.h"
 #include "paragraphs.h"
+#include "text.h"
 
 /* Is d a date written as YYYY-MM-DD with month 1-12 and day 1-31? */
 static bool is_iso_date(const char *d)
@@ -31,7 +32,7 @@ static bool is_iso_date(const char *d)
 /* Run the helpers of blocks.h on one block's text. */
 static void check_helpers(const char *text)
 {
-    char *folded = blocks_fold_punct(text);
+    char *folded = text_fold_punct(text);
     fuzz_check_utf8("folded punctuation", folded, strlen(folded));
     free(folded);
     char *outlet = byline_outlet(text);
