@@ -140,24 +140,11 @@ static size_t visible(const uint32_t *u, size_t n)
 
 /* ---- vocabulary -------------------------------------------------------- */
 
-/* Common single-character Chinese surnames. */
-static const char surnames[] =
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田"
-    "董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白"
-    "邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
-    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝"
-    "包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
-    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
-    "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑"
-    "郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢"
-    "劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴"
-    "丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母"
-    "裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭"
-    "干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
-
+/* Is c a surname where a name is expected (a byline, a credit, a line
+   under a heading): a common one, or one that mostly begins words? */
 static int is_surname(uint32_t c)
 {
-    return char_in_set(c, surnames);
+    return lex_has_u(LEX_SURNAME, &c, 1) || lex_has_u(LEX_WORD_SURNAME, &c, 1);
 }
 
 /* Words for people's roles that may stand beside names in a byline. */

@@ -1,8 +1,9 @@
-/* lexicon.c - load the speaker/quote word lists and look words up.
+/* lexicon.c - load the word lists of assets/lexicon/ and look words up.
  *
- * Each list is a small open-addressing hash set of UTF-8 strings plus the
- * length, in characters, of its longest word, so a prefix or suffix lookup
- * tries at most that many lengths.
+ * Each list is a small open-addressing hash set of UTF-8 strings (with
+ * the value printed after each word, if any) plus the length, in
+ * characters, of its longest word, so a prefix or suffix lookup tries at
+ * most that many lengths.
  */
 #include "lexicon.h"
 
@@ -17,6 +18,7 @@
 typedef struct {
     char **slots;     /* cap slots, NULL when empty */
     size_t *lens;     /* byte length of each slot's word */
+    char **values;    /* what follows the word on its line, or NULL */
     size_t cap;
     size_t n;
     size_t maxchars;  /* longest word, in characters */
@@ -38,6 +40,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_SUFFIX_TITLE] = "suffix_titles.txt",
     [LEX_NAME_FOLLOWER] = "name_followers.txt",
     [LEX_NOT_NAME] = "not_names.txt",
+    [LEX_WORD_SURNAME] = "word_surnames.txt",
 };
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */
@@ -66,23 +69,29 @@ static size_t wordset_slot(const wordset *ws, const char *s, size_t n)
 /* Double the table (keeping it at most half full). */
 static void wordset_grow(wordset *ws)
 {
-    char **old_slots = ws->slots;
+    char **old_slots = ws->slots, **old_values = ws->values;
     size_t *old_lens = ws->lens, old_cap = ws->cap;
     ws->cap = old_cap ? old_cap * 2 : 64;
     ws->slots = xcalloc(ws->cap, sizeof *ws->slots);
     ws->lens = xcalloc(ws->cap, sizeof *ws->lens);
+    ws->values = xcalloc(ws->cap, sizeof *ws->values);
     for (size_t i = 0; i < old_cap; i++) {
         if (!old_slots[i])
             continue;
         size_t j = wordset_slot(ws, old_slots[i], old_lens[i]);
         ws->slots[j] = old_slots[i];
         ws->lens[j] = old_lens[i];
+        ws->values[j] = old_values[i];
     }
     free(old_slots);
     free(old_lens);
+    free(old_values);
 }
 
-static void wordset_add(wordset *ws, const char *s, size_t n)
+/* Add s[0..n) with its value (NULL for none; copied).  A word listed
+   twice keeps its first value. */
+static void wordset_add(wordset *ws, const char *s, size_t n,
+                        const char *value, size_t vn)
 {
     if ((ws->n + 1) * 2 > ws->cap)
         wordset_grow(ws);
@@ -91,6 +100,7 @@ static void wordset_add(wordset *ws, const char *s, size_t n)
         return;
     ws->slots[i] = xstrndup(s, n);
     ws->lens[i] = n;
+    ws->values[i] = value ? xstrndup(value, vn) : NULL;
     ws->n++;
     size_t chars = utf8_count(s, n);
     if (chars > ws->maxchars)
@@ -111,17 +121,29 @@ static bool wordset_has(const wordset *ws, const char *s, size_t n)
     return ws->slots[wordset_slot(ws, s, n)] != NULL;
 }
 
+/* The value of word s[0..n), or NULL (no such word, or no value). */
+static const char *wordset_value(const wordset *ws, const char *s, size_t n)
+{
+    if (!ws->cap || n == 0)
+        return NULL;
+    return ws->values[wordset_slot(ws, s, n)];
+}
+
 static void wordset_free(wordset *ws)
 {
-    for (size_t i = 0; i < ws->cap; i++)
+    for (size_t i = 0; i < ws->cap; i++) {
         free(ws->slots[i]);
+        free(ws->values[i]);
+    }
     free(ws->slots);
     free(ws->lens);
+    free(ws->values);
     memset(ws, 0, sizeof *ws);
 }
 
-/* Read one list file: a word a line, blank lines and # comments skipped,
-   surrounding spaces trimmed.  Returns false if it cannot be opened. */
+/* Read one list file: a word a line, then optionally spaces and its
+   value; blank lines and # comments skipped, surrounding spaces trimmed.
+   Returns false if it cannot be opened. */
 static bool wordset_load_file(wordset *ws, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -135,8 +157,14 @@ static bool wordset_load_file(wordset *ws, const char *path)
         size_t s = 0;
         while (s < n && (line[s] == ' ' || line[s] == '\t'))
             s++;
-        if (s < n)
-            wordset_add(ws, line + s, n - s);
+        size_t e = s + strcspn(line + s, " \t#\r\n");
+        if (e > n)
+            e = n;
+        size_t v = e;
+        while (v < n && (line[v] == ' ' || line[v] == '\t'))
+            v++;
+        if (s < e)
+            wordset_add(ws, line + s, e - s, v < n ? line + v : NULL, n - v);
     }
     fclose(f);
     return true;
@@ -225,4 +253,95 @@ size_t lex_suffix(lex_kind k, const char *s, size_t n)
             return n - st;
     }
     return 0;
+}
+
+const char *lex_value(lex_kind k, const char *s, size_t n)
+{
+    if (!lexicon_load())
+        return NULL;
+    return wordset_value(&sets[k], s, n);
+}
+
+/* ---- code-point arrays ------------------------------------------------- */
+
+/* The longest word of any list is shorter than this, in characters. */
+enum { WINDOW_CHARS = 32 };
+
+/* Encode u[0..k) (k <= WINDOW_CHARS) into buf; ends[i] gets the byte
+   length of the first i + 1 characters.  Returns the byte length. */
+static size_t encode_window(const uint32_t *u, size_t k, char *buf,
+                            size_t *ends)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < k; i++) {
+        int m = u8_uctomb((uint8_t *)buf + len, u[i], 6);
+        len += m > 0 ? (size_t)m : 0;
+        ends[i] = len;
+    }
+    return len;
+}
+
+/* The number of characters among ends[0..k) that make byte length len. */
+static size_t chars_of(const size_t *ends, size_t k, size_t len)
+{
+    for (size_t i = 0; i < k; i++)
+        if (ends[i] == len)
+            return i + 1;
+    return 0;
+}
+
+size_t lex_prefix_u(lex_kind k, const uint32_t *u, size_t n)
+{
+    if (n == 0 || !lexicon_load())
+        return 0;
+    const wordset *ws = &sets[k];
+    uint32_t c = u[0];
+    if (c < 0x10000 ? !(ws->first[c >> 3] & (1u << (c & 7)))
+                    : !ws->astral_first)
+        return 0;
+    size_t w = n < ws->maxchars ? n : ws->maxchars;
+    if (w > WINDOW_CHARS)
+        w = WINDOW_CHARS;
+    char buf[WINDOW_CHARS * 6];
+    size_t ends[WINDOW_CHARS];
+    size_t len = encode_window(u, w, buf, ends);
+    return chars_of(ends, w, lex_prefix(k, buf, len));
+}
+
+size_t lex_suffix_u(lex_kind k, const uint32_t *u, size_t n)
+{
+    if (n == 0 || !lexicon_load())
+        return 0;
+    size_t w = n < sets[k].maxchars ? n : sets[k].maxchars;
+    if (w > WINDOW_CHARS)
+        w = WINDOW_CHARS;
+    char buf[WINDOW_CHARS * 6];
+    size_t ends[WINDOW_CHARS];
+    size_t len = encode_window(u + n - w, w, buf, ends);
+    size_t found = lex_suffix(k, buf, len);
+    if (!found)
+        return 0;
+    /* The suffix starts at byte len - found: count the characters after. */
+    return w - chars_of(ends, w, len - found);
+}
+
+bool lex_has_u(lex_kind k, const uint32_t *u, size_t n)
+{
+    return n > 0 && lex_prefix_u(k, u, n) == n;
+}
+
+size_t lex_find_u(lex_kind k, const uint32_t *u, size_t n, size_t from,
+                  size_t *len)
+{
+    for (size_t i = from; i < n; i++) {
+        size_t m = lex_prefix_u(k, u + i, n - i);
+        if (m) {
+            if (len)
+                *len = m;
+            return i;
+        }
+    }
+    if (len)
+        *len = 0;
+    return n;
 }

@@ -23,6 +23,7 @@ typedef enum {
     LEX_SUFFIX_TITLE,   /* printed after a name: 总书记, 委员长 … */
     LEX_NAME_FOLLOWER,  /* words that often follow a name: 在, 也, 进一步 … */
     LEX_NOT_NAME,       /* 江苏, 文件 …: look like names, are not */
+    LEX_WORD_SURNAME,   /* 国, 全, 时 …: surnames that mostly begin words */
     LEX_KIND_COUNT
 } lex_kind;
 
@@ -42,5 +43,20 @@ size_t lex_prefix(lex_kind k, const char *s, size_t n);
 
 /* Byte length of the longest word of the list that ends at s + n, or 0. */
 size_t lex_suffix(lex_kind k, const char *s, size_t n);
+
+/* What the list's file prints after the word s[0..n) (roles.txt: its
+   class), or NULL when the word is not listed or has nothing after it. */
+const char *lex_value(lex_kind k, const char *s, size_t n);
+
+/* The same lookups on code-point arrays (stage 4 works on those); lengths
+   and indices count code points. */
+size_t lex_prefix_u(lex_kind k, const uint32_t *u, size_t n);
+size_t lex_suffix_u(lex_kind k, const uint32_t *u, size_t n);
+bool lex_has_u(lex_kind k, const uint32_t *u, size_t n);
+
+/* Index of the first position in u[from..n) where a word of the list
+   starts (its length in *len), or n. */
+size_t lex_find_u(lex_kind k, const uint32_t *u, size_t n, size_t from,
+                  size_t *len);
 
 #endif
