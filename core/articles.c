@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "lexicon.h"
 #include "text.h"
 
 /* ---- metadata ----------------------------------------------------------- */
@@ -49,17 +50,12 @@ static char *trimmed_copy(const char *s, size_t n)
     return n ? xstrndup(s, n) : NULL;
 }
 
-/* Does the paper name end like a newspaper's (报, 电讯, 刊)? */
+/* Does the name end like a newspaper's (paper_endings.txt) and say more
+   than the ending, and more than 本报 ("this paper", unnamed)? */
 static int looks_like_paper(const char *name)
 {
-    static const char *const ends[] = {"报", "电讯", "刊", NULL};
-    size_t n = strlen(name);
-    for (size_t i = 0; ends[i]; i++) {
-        size_t k = strlen(ends[i]);
-        if (n > k && memcmp(name + n - k, ends[i], k) == 0)
-            return strcmp(name, "本报") != 0;
-    }
-    return 0;
+    size_t n = strlen(name), k = lex_suffix(LEX_PAPER_ENDING, name, n);
+    return k > 0 && k < n && strcmp(name, OWN_PAPER) != 0;
 }
 
 /* The paper named by a dateline or edition stamp: "稿件来源：新华每日电讯
@@ -127,7 +123,7 @@ static char *paper_from_bylines(const block_list *blocks)
         char *o = byline_outlet(b->text);
         if (!o)
             continue;
-        if (strcmp(o, "本报") == 0)
+        if (strcmp(o, OWN_PAPER) == 0)
             own = 1;
         else if (looks_like_paper(o)) {
             size_t k = 0;

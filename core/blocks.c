@@ -147,12 +147,6 @@ static int is_surname(uint32_t c)
     return lex_has_u(LEX_SURNAME, &c, 1) || lex_has_u(LEX_WORD_SURNAME, &c, 1);
 }
 
-/* Words for people's roles that may stand beside names in a byline. */
-static const char *const byline_roles[] = {
-    "本报记者", "本报通讯员", "本报实习生", "特约记者", "实习记者",
-    "见习记者", "摄影记者", "首席记者", "记者", "通讯员", "实习生",
-    "摄影", "摄", NULL};
-
 /* Delegate/member roles that open a speaker heading. */
 static const char *const speaker_roles[] = {
     "全国人大常委会委员", "全国人大代表", "全国政协委员", "省人大代表",
@@ -171,14 +165,6 @@ static const char *const title_words[] = {
 /* Verbs that end a 引题 introducing the main headline (…并作讲话强调). */
 static const char *const speech_verbs[] = {
     "强调", "指出", "表示", "要求", "寄语", "致辞", "讲话", "说", NULL};
-
-/* Endings of a paper's name, for mastheads. */
-static const char *const paper_endings[] = {
-    "报", "电讯", "周刊", "画刊", NULL};
-
-/* Byline endings naming a group instead of a person. */
-static const char *const group_bylines[] = {
-    "报道组", "采访组", "调研组", "课题组", "特约评论员", "评论员", NULL};
 
 /* ---- items -------------------------------------------------------------- */
 
@@ -329,13 +315,6 @@ static size_t digits_at(const uint32_t *u, size_t n, size_t i)
     return k;
 }
 
-/* Characters that, right after …日电, show the 电 starts a word instead
-   (电话, 电视 …). */
-static int continues_dian(uint32_t c)
-{
-    return char_in_set(c, "话视脑子力影池网站动器梯线商台气源厂费价");
-}
-
 /* Length of a dispatch dateline at u[from..n): (据)? agency and place,
    then M月D日电 (新华社北京4月27日电), or 0. */
 static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
@@ -358,7 +337,7 @@ static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
         u[i + dg + 1] != U'电')
         return 0;
     i += dg + 2;
-    if (i < n && continues_dian(u[i]))
+    if (lex_prefix_u(LEX_DIAN_WORD, u + i - 1, n - i + 1))
         return 0;
     return i - from;
 }
@@ -367,15 +346,13 @@ static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
    …, or 0. */
 static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
 {
-    static const char *const verbs[] = {"上接", "下接", "下转", "紧接", "转",
-                                        "接", "续", NULL};
     size_t i = from;
     if (i >= n || (f[i] != U'（' && f[i] != '('))
         return 0;
     i++;
     while (i < n && is_space(f[i]))
         i++;
-    size_t k = match_any(f, n, i, verbs);
+    size_t k = lex_prefix_u(LEX_CONTINUATION_VERB, f + i, n - i);
     if (!k)
         return 0;
     i += k;
@@ -434,7 +411,7 @@ static int is_name_list(const uint32_t *f, size_t a, size_t b, int allow_empty)
         tokens++;
         size_t s = i;
         size_t r;
-        while (s < j && (r = match_any(f, j, s, byline_roles)) > 0)
+        while (s < j && (r = lex_prefix_u(LEX_BYLINE_ROLE, f + s, j - s)) > 0)
             s += r;
         if (s < j) {
             if (!is_name_token(f, s, j))
@@ -543,12 +520,6 @@ bool blocks_find_date(const char *text, char out[11])
 
 /* ---- bylines ----------------------------------------------------------- */
 
-/* Characters that end an outlet's name (北京日报, 新华社, 央视网 …). */
-static int ends_outlet(uint32_t c)
-{
-    return char_in_set(c, "报社台网讯刊志");
-}
-
 /* Length of the outlet name that f[0..k) starts with (up to its last
    outlet ending), or 0. */
 static size_t outlet_len(const uint32_t *f, size_t k)
@@ -557,7 +528,7 @@ static size_t outlet_len(const uint32_t *f, size_t k)
     for (size_t i = 0; i < k && i < 14; i++) {
         if (!is_han(f[i]))
             break;
-        if (ends_outlet(f[i]) && i >= 1)
+        if (i >= 1 && lex_has_u(LEX_OUTLET_ENDING, f + i, 1))
             best = i + 1;
     }
     return best;
@@ -589,7 +560,7 @@ static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
     }
     if (marks & MARK_BOX)
         return is_name_list(f, 0, n, 0);
-    if (nv <= 20 && ends_with_any(f, n, group_bylines) &&
+    if (nv <= 20 && lex_suffix_u(LEX_GROUP_BYLINE, f, n) &&
         !has_char(f, n, ' '))
         return 1;
     size_t k = u32_find(f, n, 0, "记者");
@@ -599,10 +570,8 @@ static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
         return 0;
     size_t ol = outlet_len(f, k);
     size_t p = ol;
-    static const char *const qualifiers[] = {"两会", "特约", "实习", "见习",
-                                             "摄影", "首席", "驻京", NULL};
     size_t q;
-    while (p < k && (q = match_any(f, k, p, qualifiers)) > 0)
+    while (p < k && (q = lex_prefix_u(LEX_REPORTER_QUALIFIER, f + p, k - p)) > 0)
         p += q;
     if (p != k)
         return 0;
@@ -632,9 +601,7 @@ char *byline_outlet(const char *byline)
     char *r = NULL;
     size_t start = (n > 0 && f[0] == U'（') ? 1 : 0;
     size_t k = u32_find(f, n, start, "记者");
-    size_t g = n;
-    for (size_t i = 0; group_bylines[i] && g == n; i++)
-        g = u32_find(f, n, start, group_bylines[i]);
+    size_t g = lex_find_u(LEX_GROUP_BYLINE, f, n, start, NULL);
     if (g < k)
         k = g;
     if (k < n) {
@@ -718,7 +685,8 @@ static int is_masthead(const item *it)
     for (size_t i = 0; i < it->n; i++)
         if (!is_han(it->f[i]))
             return 0;
-    return ends_with_any(it->f, it->n, paper_endings) > 0;
+    return lex_suffix_u(LEX_PAPER_ENDING, it->f, it->n) > 0 &&
+           lex_find_u(LEX_BANNER_WORD, it->f, it->n, 0, NULL) == it->n;
 }
 
 /* Does f[0..e) end with a job title followed by a 2-3 character name
@@ -767,8 +735,6 @@ static int is_speaker_heading(const item *it)
    column names. */
 static int is_banner(const item *it)
 {
-    static const char *const words[] = {"特别报道", "特刊", "专刊", "专版",
-                                        "专题报道", "系列报道", NULL};
     const uint32_t *f = it->f;
     size_t n = it->n;
     if (n < 2 || visible(f, n) > 30 || ends_sentence(f, n) ||
@@ -776,9 +742,8 @@ static int is_banner(const item *it)
         return 0;
     if (digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != U'年')
         return 1;
-    for (size_t i = 0; words[i]; i++)
-        if (u32_find(f, n, 0, words[i]) < n)
-            return 1;
+    if (lex_find_u(LEX_BANNER_WORD, f, n, 0, NULL) < n)
+        return 1;
     if ((f[0] == U'·' && f[n - 1] == U'·') ||
         (f[0] == U'【' && f[n - 1] == U'】'))
         return 1;

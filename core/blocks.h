@@ -31,6 +31,10 @@
 
 void blocks_classify(block_list *blocks);
 
+/* How a paper names itself in its own bylines (本报记者 "this paper's
+   reporter"): the outlet is the page's paper, unnamed. */
+#define OWN_PAPER "本报"
+
 /* The outlet a byline names: "本报", "北京日报", "证券时报", "新华社" …,
    or NULL when it names none.  Heap string. */
 char *byline_outlet(const char *byline);

@@ -41,6 +41,14 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_NAME_FOLLOWER] = "name_followers.txt",
     [LEX_NOT_NAME] = "not_names.txt",
     [LEX_WORD_SURNAME] = "word_surnames.txt",
+    [LEX_BYLINE_ROLE] = "byline_roles.txt",
+    [LEX_REPORTER_QUALIFIER] = "reporter_qualifiers.txt",
+    [LEX_GROUP_BYLINE] = "group_bylines.txt",
+    [LEX_OUTLET_ENDING] = "outlet_endings.txt",
+    [LEX_PAPER_ENDING] = "paper_endings.txt",
+    [LEX_CONTINUATION_VERB] = "continuation_verbs.txt",
+    [LEX_DIAN_WORD] = "dian_words.txt",
+    [LEX_BANNER_WORD] = "banner_words.txt",
 };
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */

@@ -24,6 +24,14 @@ typedef enum {
     LEX_NAME_FOLLOWER,  /* words that often follow a name: 在, 也, 进一步 … */
     LEX_NOT_NAME,       /* 江苏, 文件 …: look like names, are not */
     LEX_WORD_SURNAME,   /* 国, 全, 时 …: surnames that mostly begin words */
+    LEX_BYLINE_ROLE,    /* 本报记者, 通讯员, 摄 …: who a byline credits */
+    LEX_REPORTER_QUALIFIER, /* 两会, 特约 … between an outlet and 记者 */
+    LEX_GROUP_BYLINE,   /* 报道组, 评论员 …: a byline crediting a group */
+    LEX_OUTLET_ENDING,  /* 报, 社, 台 …: how an outlet's name ends */
+    LEX_PAPER_ENDING,   /* 报, 电讯, 刊: how a newspaper's name ends */
+    LEX_CONTINUATION_VERB, /* 上接, 下转 …: of a continuation marker */
+    LEX_DIAN_WORD,      /* 电话, 电视 …: 电 beginning a word, not 日电 */
+    LEX_BANNER_WORD,    /* 特别报道, 特刊 …: of a page or column banner */
     LEX_KIND_COUNT
 } lex_kind;
 
