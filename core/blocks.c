@@ -646,24 +646,15 @@ static int has_sentence_punct(const uint32_t *f, size_t n)
 /* 编辑 … 电话 … : the page's editor line. */
 static int is_editor(const item *it)
 {
-    static const char *const starts[] = {"本版责编", "本版编辑", "责任编辑",
-                                         "责编", "编辑", NULL};
-    static const char *const marks[] = {"电话", "美编", "校对", "责校",
-                                        "版式", "邮箱", "视觉", "@", NULL};
-    if (!match_any(it->f, it->n, 0, starts) || visible(it->f, it->n) > 100 ||
-        has_char(it->f, it->n, U'。'))
+    if (!lex_prefix_u(LEX_EDITOR_START, it->f, it->n) ||
+        visible(it->f, it->n) > 100 || has_char(it->f, it->n, U'。'))
         return 0;
-    for (size_t i = 0; marks[i]; i++)
-        if (u32_find(it->f, it->n, 0, marks[i]) < it->n)
-            return 1;
-    return 0;
+    return lex_find_u(LEX_EDITOR_MARK, it->f, it->n, 0, NULL) < it->n;
 }
 
 /* 2025年3月7日 星期五 … / （ 2026-04-28 ） 稿件来源：… / edition stamps. */
 static int is_dateline(const item *it)
 {
-    static const char *const words[] = {"星期", "农历", "版", "来源",
-                                        "稿件", NULL};
     int y, m, d;
     size_t nv = visible(it->f, it->n);
     if (nv > 60 || has_sentence_punct(it->f, it->n) ||
@@ -671,10 +662,7 @@ static int is_dateline(const item *it)
         return 0;
     if (nv <= 16)
         return 1;
-    for (size_t i = 0; words[i]; i++)
-        if (u32_find(it->f, it->n, 0, words[i]) < it->n)
-            return 1;
-    return 0;
+    return lex_find_u(LEX_DATELINE_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
 /* The paper's name printed at the top: a few ideographs ending in 报 …. */
@@ -771,14 +759,12 @@ static int is_lead(const item *it)
 /* A photo caption: 图为 …, 图： …, ▲ …. */
 static int is_caption(const item *it)
 {
-    static const char *const starts[] = {"图：", "图/", "上图：", "下图：",
-                                         "左图：", "右图：", NULL};
     if (it->marks & MARK_TRIANGLE)
         return 1;
-    if (match_any(it->f, it->n, 0, starts))
+    if (lex_prefix_u(LEX_CAPTION_START, it->f, it->n))
         return 1;
     return visible(it->f, it->n) <= 250 &&
-           u32_find(it->f, it->n, 0, "图为") < it->n;
+           lex_find_u(LEX_CAPTION_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
 /* Is c a Chinese numeral 一 … 十? */

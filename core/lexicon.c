@@ -49,6 +49,11 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_CONTINUATION_VERB] = "continuation_verbs.txt",
     [LEX_DIAN_WORD] = "dian_words.txt",
     [LEX_BANNER_WORD] = "banner_words.txt",
+    [LEX_EDITOR_START] = "editor_starts.txt",
+    [LEX_EDITOR_MARK] = "editor_marks.txt",
+    [LEX_DATELINE_WORD] = "dateline_words.txt",
+    [LEX_CAPTION_START] = "caption_starts.txt",
+    [LEX_CAPTION_WORD] = "caption_words.txt",
 };
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */
