@@ -27,6 +27,7 @@
 #include <unistr.h>
 
 #include "lexicon.h"
+#include "names.h"
 #include "normalize.h"
 #include "text.h"
 
@@ -88,19 +89,6 @@ static int may_follow_end(uint32_t c)
     return is_closer(c) || is_straight_quote(c);
 }
 
-/* Length of the first literal of list (NULL-terminated) that u[from..n)
-   starts with, or 0.  Lists put longer words first. */
-static size_t match_any(const uint32_t *u, size_t n, size_t from,
-                        const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++) {
-        size_t k = u32_match(u, n, from, list[i]);
-        if (k)
-            return k;
-    }
-    return 0;
-}
-
 /* Length of the first literal of list that u[0..end) ends with, or 0. */
 static size_t ends_with_any(const uint32_t *u, size_t end,
                             const char *const *list)
@@ -146,21 +134,6 @@ static int is_surname(uint32_t c)
 {
     return lex_has_u(LEX_SURNAME, &c, 1) || lex_has_u(LEX_WORD_SURNAME, &c, 1);
 }
-
-/* Delegate/member roles that open a speaker heading. */
-static const char *const speaker_roles[] = {
-    "全国人大常委会委员", "全国人大代表", "全国政协委员", "省人大代表",
-    "省政协委员", "市人大代表", "市政协委员", "区人大代表", "区政协委员",
-    "县人大代表", "县政协委员", "人大代表", "政协委员", NULL};
-
-/* Job titles that come right before a name (董事长赵民革). */
-static const char *const title_words[] = {
-    "董事长", "总经理", "总裁", "经理", "主任", "副主任", "书记", "院长",
-    "校长", "所长", "局长", "市长", "省长", "区长", "县长", "部长", "厅长",
-    "处长", "主席", "主委", "会长", "秘书长", "理事长", "行长", "教授",
-    "研究员", "工程师", "院士", "参事", "社长", "总编辑", "主编", "负责人",
-    "创始人", "司机", "驾驶员", "医生", "律师", "教师", "站长", "队长",
-    "厂长", "馆长", "台长", "村支书", "总监", "专家", "代表", "委员", NULL};
 
 /* Verbs that end a 引题 introducing the main headline (…并作讲话强调). */
 static const char *const speech_verbs[] = {
@@ -677,46 +650,21 @@ static int is_masthead(const item *it)
            lex_find_u(LEX_BANNER_WORD, it->f, it->n, 0, NULL) == it->n;
 }
 
-/* Does f[0..e) end with a job title followed by a 2-3 character name
-   (董事长赵民革), or with a space and a name (… 伊彤)? */
-static int ends_with_title_and_name(const uint32_t *f, size_t e)
-{
-    for (size_t k = 2; k <= 3; k++) {
-        if (e <= k || !is_person_name(f, e - k, e))
-            continue;
-        if (is_space(f[e - k - 1]))
-            return 1;
-        if (ends_with_any(f, e - k, title_words))
-            return 1;
-    }
-    return 0;
-}
-
-/* 殷勇代表： / >> 市人大代表、…张旭: / 全国人大代表，…教授张水波 /
-   全国人大代表 殷其龙 / XX代表—— */
+/* A speaker heading (殷勇代表： / 全国人大代表，…教授张三 / 张三代表——), as
+   the one parser of names.c judges it; a line marked >> that ends with a
+   colon introduces a speaker by its layout alone. */
 static int is_speaker_heading(const item *it)
 {
     const uint32_t *f = it->f;
-    size_t n = it->n, nv = visible(f, n);
-    if (nv < 3 || nv > 48 || has_sentence_punct(f, n))
+    size_t n = it->n;
+    if (visible(f, n) > HEADING_MAX_CHARS)
         return 0;
-    int role = match_any(f, n, 0, speaker_roles) > 0;
-    static const char *const member[] = {"代表", "委员", NULL};
-    if (f[n - 1] == U'：') {
-        size_t e = n - 1;
-        if (it->marks & MARK_QUOTE)
-            return 1;
-        if (role)
-            return 1;
-        if (e <= 10 && ends_with_any(f, e, member))
-            return 1;
-        return e <= 30 && ends_with_title_and_name(f, e);
-    }
-    if (n > 2 && f[n - 1] == U'—' && f[n - 2] == U'—')
-        return n - 2 <= 10 && ends_with_any(f, n - 2, member);
-    if (role && count_char(f, n, U'，') <= 1)
-        return ends_with_title_and_name(f, n);
-    return 0;
+    if ((it->marks & MARK_QUOTE) && n > 0 && f[n - 1] == U'：')
+        return 1;
+    char *text = u32_to_utf8(f, n);
+    bool r = speaker_heading_parse(text, SESSION_UNKNOWN, NULL);
+    free(text);
+    return r;
 }
 
 /* Page or column banners: 2025全国两会特别报道, ·代表委员热议·, bilingual

@@ -54,6 +54,9 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_DATELINE_WORD] = "dateline_words.txt",
     [LEX_CAPTION_START] = "caption_starts.txt",
     [LEX_CAPTION_WORD] = "caption_words.txt",
+    [LEX_STAFF_WORD] = "staff_words.txt",
+    [LEX_ROLE_SUFFIX] = "role_suffixes.txt",
+    [LEX_NOT_ROLE_SUFFIX] = "not_role_suffix.txt",
 };
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */

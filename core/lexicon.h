@@ -37,6 +37,9 @@ typedef enum {
     LEX_DATELINE_WORD,  /* 星期, 农历, 版 …: of a dateline or stamp */
     LEX_CAPTION_START,  /* 图：, 上图： …: how a photo caption begins */
     LEX_CAPTION_WORD,   /* 图为: a caption's words */
+    LEX_STAFF_WORD,     /* 记者, 编辑 …: the paper's own staff */
+    LEX_ROLE_SUFFIX,    /* 代表, 委员, 常委 after a name, and their roles */
+    LEX_NOT_ROLE_SUFFIX, /* 团, 们, 长 …: after a role word, another word */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -204,14 +204,7 @@ static bool block_is_prose(const block *b)
     default:
         break;
     }
-    if (is_label(b->text))
-        return false;
-    person p;
-    if (speaker_heading_parse(b->text, SESSION_NATIONAL, &p)) {
-        person_clear(&p);
-        return false;
-    }
-    return true;
+    return !is_label(b->text);
 }
 
 /* ---- step 1: quotation spans ------------------------------------------ */

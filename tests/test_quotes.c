@@ -22,8 +22,9 @@ static void load_lexicon(void)
     assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
 }
 
-/* An issue with one article whose blocks are paras; a paragraph starting
-   with "H|" is a speaker heading. */
+/* An issue with one article whose blocks are paras, as stage 5 leaves
+   it: a paragraph starting with "H|" is a speaker heading and starts a
+   section. */
 static void issue_from(issue *is, const char *const *paras)
 {
     memset(is, 0, sizeof *is);
@@ -32,6 +33,8 @@ static void issue_from(issue *is, const char *const *paras)
         bool heading = strncmp(paras[i], "H|", 2) == 0;
         block_list_push(&a->blocks, paras[i] + (heading ? 2 : 0),
                         heading ? BLOCK_SPEAKER_HEADING : BLOCK_BODY, i + 1);
+        if (heading) /* stage 5 starts a section at a speaker heading */
+            article_add_section(a, a->blocks.n - 1, -1);
     }
 }
 

@@ -124,7 +124,8 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     assert_int_equal(name_at("文件指出，", strlen("文件指出，"), 1), 0);
 }
 
-/* An issue with one article of the given blocks ("H|" = speaker heading). */
+/* An issue with one article of the given blocks, as stage 5 leaves it:
+   "H|" marks a speaker heading, which starts a section. */
 static void issue_from(issue *is, const char *const *paras)
 {
     memset(is, 0, sizeof *is);
@@ -136,6 +137,8 @@ static void issue_from(issue *is, const char *const *paras)
                                    i + 1);
         if (strstr(b->text, "记者") && !strstr(b->text, "。"))
             b->kind = BLOCK_BYLINE;
+        if (heading) /* stage 5 starts a section at a speaker heading */
+            article_add_section(a, a->blocks.n - 1, -1);
     }
 }
 

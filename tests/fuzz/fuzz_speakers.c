@@ -73,8 +73,13 @@ static void parse_line(const char *line)
         if (speaker_parse_title_in(line, (session_kind)sk, &p))
             check_person(&p, line);
         person_clear(&p);
-        if (speaker_heading_parse(line, (session_kind)sk, &p))
-            check_person(&p, line);
+        if (speaker_heading_parse(line, (session_kind)sk, &p)) {
+            /* A heading whose name is not recognised says nothing else. */
+            if (p.name)
+                check_person(&p, line);
+            else if (p.role || p.titles || p.delegation)
+                fuzz_fail("heading without a name has fields: \"%s\"", line);
+        }
         person_clear(&p);
     }
     size_t n = strlen(line), chars = 0;

@@ -1,0 +1,431 @@
+/* names.c - personal names and title lines.
+ *
+ * Everything here works on plain UTF-8 strings and the word lists of
+ * lexicon.c.  A name is a surname plus one or two Han characters; which
+ * length is right is decided by what follows (follower_strength): 赵民革介绍
+ * is 赵民革 + 介绍, 龚正在会上 is 龚正 + 在, 殷勇代表 is 殷勇 + 代表.  A title
+ * line names one person with a role and titles (全国人大代表，某某公司董事长
+ * 张三 / 张三代表：); speaker_heading_parse is the one parser of speaker
+ * headings: stage 4 asks it whether a line is one, stage 6 what it says.
+ */
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* Characters that never occur inside a given name but often right after
+   one: a candidate containing one is cut before it.  One UTF-8 string, so
+   that a lookup is a single memmem (UTF-8 is self-synchronising: a whole
+   character can only match at a character boundary). */
+static const char not_in_name[] =
+    "的了是在和与及等也都就还又被把让对从这那"
+    "个们不说表示年号位名时后前上下里会将要已"
+    "到着过地得所而或但并每各该此本我你他她它"
+    "于以称指认介谈透坦呼告记者代委员省市区县"
+    "村局厅部处司团队组院所校党协人";
+
+static bool in_not_in_name(const char *s, size_t len)
+{
+    return len && memmem(not_in_name, sizeof not_in_name - 1, s, len) != NULL;
+}
+
+/* Is the role word of length k at s followed by what makes it part of
+   another word (代表团, 委员长, 代表大会 …)? */
+static bool role_word_continues(const char *s, size_t n, size_t k)
+{
+    return lex_prefix(LEX_NOT_ROLE_SUFFIX, s + k, n - k) > 0;
+}
+
+size_t role_suffix_at(const char *s, size_t n)
+{
+    size_t k = lex_prefix(LEX_ROLE_SUFFIX, s, n);
+    return k && !role_word_continues(s, n, k) ? k : 0;
+}
+
+size_t role_at(const char *s, size_t n)
+{
+    size_t k = lex_prefix(LEX_ROLE, s, n);
+    return k && !role_word_continues(s, n, k) ? k : 0;
+}
+
+/* How strongly the text at s marks the end of a name (FOLLOW_*). */
+static int follower_strength(const char *s, size_t n)
+{
+    if (n == 0)
+        return FOLLOW_PUNCT;
+    uint32_t uc;
+    utf8_char(s, n, &uc);
+    if (lex_prefix(LEX_SPEECH_VERB, s, n) || role_suffix_at(s, n) ||
+        lex_prefix(LEX_SUFFIX_TITLE, s, n))
+        return FOLLOW_STRONG;
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return FOLLOW_WORD;
+    if (starts_with(s, n, "的"))
+        return FOLLOW_PUNCT;
+    if (!is_han(uc) && !(uc < 0x80 && (uc >= '0' && uc <= '9')) &&
+        !(uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')))
+        return FOLLOW_PUNCT;
+    return FOLLOW_NONE;
+}
+
+/* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
+   avail is how many bytes of text s has, for looking past the name. */
+static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
+{
+    if (lex_has(LEX_NOT_NAME, s, len))
+        return false;
+    /* A word of not_names.txt at the start (江苏籍 …) rules it out too. */
+    size_t nn = lex_prefix(LEX_NOT_NAME, s, avail);
+    if (nn && nn >= utf8_chars_len(s, len, 2))
+        return false;
+    /* The given name must not be (the start of) a title: 王主任, 李院士. */
+    size_t t = lex_prefix(LEX_TITLE_WORD, s + sl, avail - sl);
+    size_t st = lex_prefix(LEX_SUFFIX_TITLE, s + sl, avail - sl);
+    if (t >= len - sl || st >= len - sl)
+        return false;
+    for (size_t p = sl; p < len;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, len - p, &uc);
+        if (!is_han(uc) || in_not_in_name(s + p, cl))
+            return false;
+        p += cl;
+    }
+    return true;
+}
+
+/* Best name starting at s: tries surname + 1 or 2 given characters and
+   keeps the one followed most strongly (longer on ties). */
+size_t name_best_at(const char *s, size_t n, int *strength)
+{
+    *strength = FOLLOW_NONE;
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl)
+        return 0;
+    size_t surnames[2] = {sl, 0};
+    size_t one = utf8_chars_len(s, n, 1);
+    if (sl > one && lex_has(LEX_SURNAME, s, one))
+        surnames[1] = one;
+    size_t best = 0;
+    for (int si = 0; si < 2 && surnames[si]; si++) {
+        size_t cur_sl = surnames[si];
+        for (size_t g = 1; g <= 2; g++) {
+            size_t glen = utf8_chars_len(s + cur_sl, n - cur_sl, g);
+            if (utf8_count(s + cur_sl, glen) != g)
+                break;
+            size_t len = cur_sl + glen;
+            if (!name_shape_ok(s, len, cur_sl, n))
+                continue;
+            int f = follower_strength(s + len, n - len);
+            if (f > *strength || (f == *strength && f > 0 && len > best)) {
+                *strength = f;
+                best = len;
+            }
+        }
+    }
+    return *strength > FOLLOW_NONE ? best : 0;
+}
+
+size_t name_at(const char *s, size_t n, int min_strength)
+{
+    int strength;
+    size_t len = name_best_at(s, n, &strength);
+    return strength >= min_strength ? len : 0;
+}
+
+/* Copy s[0..n) with leading and trailing spaces and list punctuation
+   (、，, and U+3000) removed; NULL when nothing is left. */
+char *titles_copy(const char *s, size_t n)
+{
+    static const char *const junk[] = {" ", "\t", "\xE3\x80\x80", "、", "，",
+                                       ",", "：", ":", "；"};
+    bool again = true;
+    while (again && n) {
+        again = false;
+        for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+            if (starts_with(s, n, junk[i])) {
+                size_t k = strlen(junk[i]);
+                s += k;
+                n -= k;
+                again = true;
+            }
+            if (ends_with(s, n, junk[i])) {
+                n -= strlen(junk[i]);
+                again = true;
+            }
+        }
+    }
+    return n ? xstrndup(s, n) : NULL;
+}
+
+char *suffix_role(const char *suffix, size_t len, session_kind sk)
+{
+    int field = sk == SESSION_NATIONAL ? 0 : sk == SESSION_LOCAL ? 1 : -1;
+    const char *v = field >= 0 ? lex_value(LEX_ROLE_SUFFIX, suffix, len) : NULL;
+    for (; v && field > 0; field--) {
+        v += strcspn(v, " \t");
+        v += strspn(v, " \t");
+    }
+    size_t k = v ? strcspn(v, " \t") : 0;
+    return k ? xstrndup(v, k) : NULL;
+}
+
+/* Delegation named in s[0..n) (…北京市代表团 …), heap string or NULL: the
+   place is the run of Han characters before 代表团, stopping at words
+   like 会议 or 届. */
+char *delegation_in(const char *s, size_t n)
+{
+    static const char *const stops[] = {"议", "会", "届", "次", "的", "在",
+                                        "和", "与", "了", "是", "及", "等"};
+    const char *p = s;
+    size_t left = n;
+    while (left) {
+        const char *hit = memmem(p, left, "代表团", strlen("代表团"));
+        if (!hit)
+            return NULL;
+        size_t end = (size_t)(hit - s), start = end, chars = 0;
+        while (start > 0 && chars < 6) {
+            size_t pl = utf8_prev_len(s, start);
+            uint32_t uc;
+            utf8_char(s + start - pl, pl, &uc);
+            if (!is_han(uc))
+                break;
+            bool stop = false;
+            for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++)
+                if (pl == strlen(stops[i]) &&
+                    memcmp(s + start - pl, stops[i], pl) == 0)
+                    stop = true;
+            if (stop)
+                break;
+            start -= pl;
+            chars++;
+        }
+        if (chars >= 2) {
+            strbuf sb = {0};
+            sb_append(&sb, s + start, end - start);
+            sb_puts(&sb, "代表团");
+            return sb_take(&sb);
+        }
+        size_t adv = (size_t)(hit - p) + strlen("代表团");
+        p += adv;
+        left -= adv;
+    }
+    return NULL;
+}
+
+/* Strip heading decoration: leading spaces and markers (>> # ■ □ ▶ 》 …),
+   trailing colons, dashes, spaces and middle dots.  Sets *colon when a
+   colon or dash was removed. */
+static void strip_heading(const char **s, size_t *n, bool *colon)
+{
+    *colon = false;
+    while (*n) {
+        uint32_t uc;
+        size_t l = utf8_char(*s, *n, &uc);
+        if (!is_space(uc) && marker_of(uc) == MARKER_NONE && uc != '>' &&
+            uc != '#' && uc != U'》')
+            break;
+        *s += l;
+        *n -= l;
+    }
+    while (*n) {
+        uint32_t uc;
+        size_t l = utf8_prev_len(*s, *n);
+        utf8_char(*s + *n - l, l, &uc);
+        if (is_colon(uc) || is_dash(uc) || uc == '-')
+            *colon = true;
+        else if (!is_space(uc) && uc != U'·')
+            break;
+        *n -= l;
+    }
+}
+
+/* Is the byte at i of s right after a clause boundary (start, punctuation,
+   a quotation mark, a space) or after 的? */
+bool at_clause_start(const char *s, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t pl = utf8_prev_len(s, i);
+    uint32_t uc;
+    utf8_char(s + i - pl, pl, &uc);
+    if (!is_han(uc))
+        return true;
+    return pl == 3 && memcmp(s + i - pl, "的", 3) == 0;
+}
+
+/* Is a name that starts at byte k of s[0..n) well separated from what is
+   before it: the start, a space or punctuation, 的, or a title word? */
+bool name_boundary_before(const char *s, size_t k)
+{
+    return at_clause_start(s, k) || lex_suffix(LEX_TITLE_WORD, s, k) > 0;
+}
+
+/* Find the name at the very end of s[0..n) (a title line): 2-4 Han
+   characters after a space, a separator or a title word.  Returns the
+   byte offset where the name starts, or n when there is none. */
+static size_t name_at_end(const char *s, size_t n)
+{
+    size_t best = n;
+    bool best_anchored = false;
+    /* Try 3, 2 and 4 characters: 3 first because most names have three. */
+    static const size_t tries[] = {3, 2, 4};
+    for (size_t t = 0; t < 3; t++) {
+        size_t start = n, chars = 0;
+        while (start > 0 && chars < tries[t]) {
+            start -= utf8_prev_len(s, start);
+            chars++;
+        }
+        if (chars != tries[t])
+            continue;
+        size_t sl = lex_prefix(LEX_SURNAME, s + start, n - start);
+        if (!sl)
+            continue;
+        size_t glen = n - start - sl;
+        size_t gchars = utf8_count(s + start + sl, glen);
+        if (gchars < 1 || gchars > 2)
+            continue;
+        if (!name_shape_ok(s + start, n - start, sl, n - start))
+            continue;
+        if (!name_boundary_before(s, start))
+            continue;
+        bool anchored = start == 0 || lex_suffix(LEX_TITLE_WORD, s, start) > 0;
+        if (best == n || (anchored && !best_anchored)) {
+            best = start;
+            best_anchored = anchored;
+        }
+    }
+    return best;
+}
+
+bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text);
+    bool colon;
+    strip_heading(&s, &n, &colon);
+    if (n == 0)
+        return false;
+
+    /* Suffix form: …朱立华代表 / 张懿宸委员. */
+    size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, s, n);
+    if (sfx && !lex_suffix(LEX_ROLE, s, n)) {
+        size_t body = n - sfx;
+        size_t start = name_at_end(s, body);
+        if (start == body)
+            return false;
+        out->name = xstrndup(s + start, body - start);
+        out->role = suffix_role(s + body, sfx, sk);
+        out->titles = titles_copy(s, start);
+        out->delegation = delegation_in(s, n);
+        out->is_delegate = out->role != NULL;
+        return true;
+    }
+
+    /* Prefix form: [role][，、 ]titles[ ]name. */
+    size_t role_pos = n, role_len = 0;
+    for (size_t p = 0; p < n;) {
+        size_t r = role_at(s + p, n - p);
+        if (r) {
+            role_pos = p;
+            role_len = r;
+            break;
+        }
+        uint32_t uc;
+        p += utf8_char(s + p, n - p, &uc);
+    }
+    size_t rest = role_pos < n ? role_pos + role_len : 0;
+    size_t start = name_at_end(s + rest, n - rest);
+    /* A space before the name separates it from the titles. */
+    const char *sp = NULL;
+    for (size_t p = rest; p < n; p++)
+        if (s[p] == ' ' || starts_with(s + p, n - p, "\xE3\x80\x80"))
+            sp = s + p;
+    if (sp) {
+        size_t after = (size_t)(sp - s) + (*sp == ' ' ? 1 : 3);
+        size_t st = name_at_end(s + after, n - after);
+        if (st == 0)
+            start = after - rest;
+    }
+    if (start == n - rest)
+        return false;
+    start += rest;
+    if (role_pos == n && start > 0 && !lex_suffix(LEX_TITLE_WORD, s, start) &&
+        !sp)
+        return false;
+    out->name = xstrndup(s + start, n - start);
+    if (role_pos < n) {
+        /* Keep the role as printed from its level word (市人大代表). */
+        out->role = xstrndup(s + role_pos, role_len);
+        out->titles = titles_copy(s + rest, start - rest);
+    } else {
+        out->titles = titles_copy(s, start);
+    }
+    out->delegation = delegation_in(s, n);
+    out->is_delegate = out->role != NULL;
+    return true;
+}
+
+bool speaker_parse_title(const char *text, person *out)
+{
+    return speaker_parse_title_in(text, SESSION_NATIONAL, out);
+}
+
+/* Does s[0..n) hold what a heading line never holds: a sentence end, a
+   quotation mark, a word naming the paper's staff (记者：, 编辑 …), or a
+   comma other than one right after a role (全国人大代表，首钢…)? */
+static bool heading_has_banned(const char *s, size_t n)
+{
+    size_t commas = 0;
+    bool role_comma = false;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t l = utf8_char(s + p, n - p, &uc);
+        if (is_sentence_end(uc) || uc == U'“' || uc == U'”' ||
+            lex_prefix(LEX_STAFF_WORD, s + p, n - p))
+            return true;
+        if (is_comma(uc)) {
+            commas++;
+            role_comma = lex_suffix(LEX_ROLE, s, p) > 0;
+        }
+        p += l;
+    }
+    return commas > 1 || (commas == 1 && !role_comma);
+}
+
+bool speaker_heading_parse(const char *text, session_kind sk, person *out)
+{
+    person tmp;
+    if (!out)
+        out = &tmp;
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text);
+    bool colon;
+    strip_heading(&s, &n, &colon);
+    if (n == 0 || utf8_count(s, n) > HEADING_MAX_CHARS ||
+        heading_has_banned(s, n))
+        return false;
+    bool named = speaker_parse_title_in(text, sk, out);
+    bool suffix = lex_suffix(LEX_ROLE_SUFFIX, s, n) > 0;
+    bool has_role = lex_suffix(LEX_ROLE, s, n) || out->role;
+    for (size_t p = 0; p < n && !has_role;) {
+        if (role_at(s + p, n - p))
+            has_role = true;
+        uint32_t uc;
+        p += utf8_char(s + p, n - p, &uc);
+    }
+    /* A line stating a role, or a short one ending in 代表 / 委员, that
+       ends with a colon or dash introduces a speaker even when the name in
+       it is not one the rules recognise (… 调度员某某：, 阿某代表：). */
+    bool ok = named ? suffix || has_role || colon
+                    : colon && (has_role || (suffix && utf8_count(s, n) <=
+                                                           SUFFIX_HEADING_MAX_CHARS));
+    if (!ok || out == &tmp)
+        person_clear(out);
+    return ok;
+}

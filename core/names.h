@@ -1,0 +1,93 @@
+/* names.h - personal names and title lines (speaker headings).
+ *
+ * Names are 2-4 Han characters beginning with a surname from
+ * assets/lexicon/surnames.txt; where a name ends is decided by what follows
+ * it (a speech verb, a role, a title, a common follower word, punctuation).
+ * Title lines and speaker headings (全国人大代表，首钢集团有限公司党委书记、
+ * 董事长赵民革 / 殷勇代表： / 张强代表——) are parsed here, once, for stage 4
+ * (is this line a speaker heading?) and stage 6 (who, with what role).
+ */
+#ifndef DUBAO_NAMES_H
+#define DUBAO_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* What kind of meeting the issue reports on; decides what a bare 代表 or
+   委员 after a name means. */
+typedef enum {
+    SESSION_UNKNOWN = 0,   /* no role from a bare 代表/委员 */
+    SESSION_NATIONAL,      /* Two Sessions: 代表 = 全国人大代表, 委员 = 全国政协委员 */
+    SESSION_LOCAL,         /* a local people's congress: 人大代表 / 政协委员 */
+    SESSION_NPC_STANDING   /* NPC Standing Committee: 委员 is a committee member */
+} session_kind;
+
+/* How strongly what follows a candidate name marks its end. */
+enum {
+    FOLLOW_NONE = 0,
+    FOLLOW_PUNCT = 1,   /* punctuation, space, end, 的 */
+    FOLLOW_WORD = 2,    /* a common follower word (在, 也, 进一步 …) */
+    FOLLOW_STRONG = 3   /* a speech verb, a role suffix or a title */
+};
+
+/* Best name starting at s: a surname and one or two given characters,
+   the one followed most strongly (longer on ties); its byte length, or
+   0, and the strength (FOLLOW_*) in *strength. */
+size_t name_best_at(const char *s, size_t n, int *strength);
+
+/* Byte length of a plausible personal name at s, judged by what follows
+   it; 0 if none reaches min_strength (FOLLOW_*). */
+size_t name_at(const char *s, size_t n, int min_strength);
+
+/* Length of a role suffix (代表 / 委员 / 常委, role_suffixes.txt) at s,
+   when it really is one: not 代表团, 代表们, 委员长, 委员会 … */
+size_t role_suffix_at(const char *s, size_t n);
+
+/* Length of a role (roles.txt: 全国人大代表, 市政协委员 …) at s, when it is
+   not part of another word (全国人大代表团, 全国人大常委会委员长 …). */
+size_t role_at(const char *s, size_t n);
+
+/* The role the bare suffix s[0..len) (代表 …) after a name stands for in
+   the given kind of session (role_suffixes.txt), heap string or NULL. */
+char *suffix_role(const char *suffix, size_t len, session_kind sk);
+
+/* Is the byte at i of s right after a clause boundary (start,
+   punctuation, a quotation mark, a space) or after 的? */
+bool at_clause_start(const char *s, size_t i);
+
+/* Is a name that starts at byte k of s well separated from what is
+   before it: a clause boundary, 的, or a title word? */
+bool name_boundary_before(const char *s, size_t k);
+
+/* Copy of titles s[0..n) without leading and trailing spaces and list
+   punctuation (、，：；); NULL when nothing is left. */
+char *titles_copy(const char *s, size_t n);
+
+/* The delegation named in s[0..n) (…北京市代表团 …), heap string or NULL. */
+char *delegation_in(const char *s, size_t n);
+
+/* Parse a title line or heading into out (fields are heap strings; free
+   with person_clear).  Prefix form 全国人大代表，X公司董事长赵民革, suffix form
+   朱立华代表 / 张懿宸委员, kicker form 张强代表——, with or without commas and
+   spaces before the name.  Uses Two Sessions meaning for bare 代表/委员.
+   Returns false when no name is found. */
+bool speaker_parse_title(const char *text, person *out);
+
+/* The same with an explicit session kind. */
+bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
+
+/* A speaker heading is a short line: longer, it is text or a headline. */
+#define HEADING_MAX_CHARS 48
+/* A heading that is only a name and 代表/委员 (阿某某代表：) is shorter
+   still: longer, the words before 代表 are a sentence, not a name. */
+#define SUFFIX_HEADING_MAX_CHARS 10
+
+/* Is text a whole speaker heading (a short line that is only a title line:
+   it states a role, uses the 代表/委员 suffix, or ends with a colon or a
+   dash)?  Fills out (when not NULL) like speaker_parse_title_in; a
+   heading whose name the rules do not recognise leaves out->name NULL. */
+bool speaker_heading_parse(const char *text, session_kind sk, person *out);
+
+#endif
