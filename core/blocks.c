@@ -62,19 +62,6 @@ typedef struct {
 
 /* ---- code points ------------------------------------------------------ */
 
-/* Is c one of the characters of the UTF-8 string set?  UTF-8 never
-   matches across a character boundary, so a substring search of c's
-   encoding answers; no table to build (and share between threads). */
-static int char_in_set(uint32_t c, const char *set)
-{
-    uint8_t buf[8];
-    int len = u8_uctomb(buf, c, 6);
-    if (len <= 0 || c == 0)
-        return 0;
-    buf[len] = '\0';
-    return strstr(set, (const char *)buf) != NULL;
-}
-
 /* Does c end a statement as far as page layout goes: a sentence end, a
    full stop or a semicolon?  (A heading never ends with one.) */
 static int ends_statement(uint32_t c)
@@ -87,18 +74,6 @@ static int ends_statement(uint32_t c)
 static int may_follow_end(uint32_t c)
 {
     return is_closer(c) || is_straight_quote(c);
-}
-
-/* Length of the first literal of list that u[0..end) ends with, or 0. */
-static size_t ends_with_any(const uint32_t *u, size_t end,
-                            const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++) {
-        size_t len = u8_mbsnlen((const uint8_t *)list[i], strlen(list[i]));
-        if (len <= end && u32_match(u, end, end - len, list[i]))
-            return len;
-    }
-    return 0;
 }
 
 static int has_char(const uint32_t *u, size_t n, uint32_t c)
@@ -135,9 +110,13 @@ static int is_surname(uint32_t c)
     return lex_has_u(LEX_SURNAME, &c, 1) || lex_has_u(LEX_WORD_SURNAME, &c, 1);
 }
 
-/* Verbs that end a 引题 introducing the main headline (…并作讲话强调). */
-static const char *const speech_verbs[] = {
-    "强调", "指出", "表示", "要求", "寄语", "致辞", "讲话", "说", NULL};
+/* Does the line end in a speech verb or a speech given (…并作讲话强调,
+   …发表重要讲话): a 引题 introducing the headline below it? */
+static int ends_with_speech(const uint32_t *f, size_t n)
+{
+    return lex_suffix_u(LEX_SPEECH_VERB, f, n) ||
+           lex_suffix_u(LEX_SPEECH_EVENT, f, n);
+}
 
 /* ---- items -------------------------------------------------------------- */
 
@@ -715,20 +694,14 @@ static int is_caption(const item *it)
            lex_find_u(LEX_CAPTION_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
-/* Is c a Chinese numeral 一 … 十? */
-static int is_cjk_numeral(uint32_t c)
-{
-    return char_in_set(c, "一二三四五六七八九十");
-}
-
 /* 看点一： / 亮点二： / 一、 numbering at the start of a subhead. */
 static int has_numbered_start(const uint32_t *f, size_t n)
 {
     size_t i = 0;
-    while (i < n && i < 4 && is_han(f[i]) && !is_cjk_numeral(f[i]))
+    while (i < n && i < 4 && is_han(f[i]) && !cn_numeral_value(f[i]))
         i++;
     size_t j = i;
-    while (j < n && is_cjk_numeral(f[j]))
+    while (j < n && cn_numeral_value(f[j]))
         j++;
     if (j == i || j >= n)
         return 0;
@@ -774,10 +747,7 @@ static int is_heading_shape(const item *it)
             c--;
         if (visible(f + c, n - c) < 3)
             return 0;
-        static const char *const said[] = {"说", "表示", "认为", "指出",
-                                           "介绍", "强调", "透露", "坦言",
-                                           NULL};
-        if (ends_with_any(f, c - 1, said))
+        if (lex_suffix_u(LEX_SPEECH_VERB, f, c - 1))
             return 0;
     }
     if (dash && (commas > 0 || nv > 20))
@@ -1161,7 +1131,7 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
         it->cand = 0;
         if (starts_with_dash(it) && i > a) {
             it->kind = BLOCK_DECK;
-        } else if (i + 1 < b && ends_with_any(it->f, it->n, speech_verbs)) {
+        } else if (i + 1 < b && ends_with_speech(it->f, it->n)) {
             it->kind = BLOCK_KICKER;
         } else if (ncore < sizeof core / sizeof core[0]) {
             core[ncore++] = i;

@@ -57,6 +57,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_STAFF_WORD] = "staff_words.txt",
     [LEX_ROLE_SUFFIX] = "role_suffixes.txt",
     [LEX_NOT_ROLE_SUFFIX] = "not_role_suffix.txt",
+    [LEX_SPEECH_EVENT] = "speech_events.txt",
 };
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */

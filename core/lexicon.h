@@ -40,6 +40,7 @@ typedef enum {
     LEX_STAFF_WORD,     /* 记者, 编辑 …: the paper's own staff */
     LEX_ROLE_SUFFIX,    /* 代表, 委员, 常委 after a name, and their roles */
     LEX_NOT_ROLE_SUFFIX, /* 团, 们, 长 …: after a role word, another word */
+    LEX_SPEECH_EVENT,   /* 讲话, 致辞: a speech given, not words quoted */
     LEX_KIND_COUNT
 } lex_kind;
 
