@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 13
+#define DUBAO_SCHEMA_VERSION 14
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -95,6 +95,7 @@ static const char *const schema_sql =
     "  id INTEGER PRIMARY KEY,"
     "  name TEXT NOT NULL UNIQUE,"
     "  role TEXT, titles TEXT, delegation TEXT,"
+    "  role_class INTEGER NOT NULL DEFAULT 0,"  /* role_class of model.h */
     "  is_delegate INTEGER NOT NULL DEFAULT 0,"
     "  nquotes INTEGER NOT NULL DEFAULT 0);"  /* kept by store and delete */
     "CREATE INDEX speakers_by_quotes ON speakers(nquotes DESC, name);"
@@ -112,6 +113,7 @@ static const char *const schema_sql =
     "  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,"
     "  role TEXT, titles TEXT, delegation TEXT,"
     "  is_delegate INTEGER NOT NULL DEFAULT 0,"
+    "  role_class INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY(name, source_id)) WITHOUT ROWID;"
     "CREATE INDEX mentions_by_source ON mentions(source_id);"
     /* Lookup keys of each speaker, so that finding a speaker never scans

@@ -254,20 +254,13 @@ typedef struct {
 bool db_article_place(db *d, int64_t article_id, article_place *where);
 void article_place_clear(article_place *where);
 
-/* Groups of roles for filtering quotes. */
-typedef enum {
-    ROLE_ANY = 0,   /* every quote, attributed or not */
-    ROLE_NPC,       /* 全国人大代表 */
-    ROLE_CPPCC,     /* 全国政协委员 and 全国政协常委 */
-    ROLE_LOCAL,     /* any other known role (市人大代表, 省政协委员 …) */
-    ROLE_CLASS_COUNT
-} role_class;
-
-/* A short label for a role class ("all", "人大代表", "政协委员",
-   "local"), as --role takes it and the interface shows it. */
+/* Quotes are filtered by the class of their speaker's role (role_class,
+   model.h), as stage 6 decided and the database stores it.  A short label
+   for a class ("all", "人大代表", "政协委员", "local"), as --role takes it
+   and the interface shows it (assets/lexicon/role_classes.txt). */
 const char *role_class_label(role_class c);
-/* Parse a --role value: a class label ("local" and "all" also as 地方
-   and 全部), or anything else as an exact role (ROLE_ANY). */
+/* Parse a --role value: a class's label, name or other name ("local",
+   "地方", "npc" …), or anything else as an exact role (ROLE_ANY). */
 role_class role_class_from_name(const char *name);
 /* Whether a --role value names a class or a role that some speaker has
    (1), none (0), or -1 on a database error; the roles speakers have, in

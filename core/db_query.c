@@ -534,11 +534,8 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sql_append_ids(sql, speakers->ids, speakers->n);
         sb_puts(sql, ")");
     }
-    if (f && f->roles)
-        sb_puts(sql, " AND ((?5=1 AND s.role='全国人大代表') "
-                     "  OR (?5=2 AND s.role IN ('全国政协委员','全国政协常委')) "
-                     "  OR (?5=3 AND s.role IS NOT NULL AND s.role NOT IN "
-                     "      ('全国人大代表','全国政协委员','全国政协常委')))");
+    if (f && f->roles) /* the class stage 6 gave the role (roles.txt) */
+        sb_puts(sql, " AND s.role_class=?5");
     char *match = f && f->about ? fts_query_from_user(f->about) : NULL;
     if (match)
         sb_printf(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "

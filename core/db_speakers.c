@@ -401,32 +401,53 @@ static ssize_t speaker_ids_by_details(db *d, const char *q, int64_t **ids,
 
 /* ---- role classes ---- */
 
-static const char *const role_class_labels[ROLE_CLASS_COUNT] = {
-    [ROLE_ANY] = "all", [ROLE_NPC] = "人大代表",
-    [ROLE_CPPCC] = "政协委员", [ROLE_LOCAL] = "local",
-};
-
+/* The label of a class: the first name role_classes.txt gives it after
+   its key (copied out of the list's value, which holds all its names). */
 const char *role_class_label(role_class c)
 {
-    return c < ROLE_CLASS_COUNT ? role_class_labels[c] : "";
+    static char labels[ROLE_CLASS_COUNT][64];
+    const char *key = role_class_key(c);
+    const char *v = lex_value(LEX_ROLE_CLASS, key, strlen(key));
+    if (!v)
+        return key;
+    size_t n = strcspn(v, " \t");
+    if (n >= sizeof labels[0])
+        n = sizeof labels[0] - 1;
+    memcpy(labels[c], v, n);
+    labels[c][n] = '\0';
+    return labels[c];
+}
+
+/* Is name the key or one of the names role_classes.txt gives class c? */
+static bool class_named(role_class c, const char *name)
+{
+    const char *key = role_class_key(c);
+    if (strcmp(name, key) == 0)
+        return true;
+    size_t len = strlen(name);
+    for (const char *v = lex_value(LEX_ROLE_CLASS, key, strlen(key)); v && *v;) {
+        size_t n = strcspn(v, " \t");
+        if (n == len && memcmp(v, name, n) == 0)
+            return true;
+        v += n;
+        v += strspn(v, " \t");
+    }
+    return false;
 }
 
 role_class role_class_from_name(const char *name)
 {
     if (!name)
         return ROLE_ANY;
-    if (strcmp(name, "地方") == 0)
-        return ROLE_LOCAL;
     for (int c = ROLE_NPC; c < ROLE_CLASS_COUNT; c++)
-        if (strcmp(name, role_class_labels[c]) == 0)
+        if (class_named((role_class)c, name))
             return (role_class)c;
     return ROLE_ANY;
 }
 
 int db_role_known(db *d, const char *name, strlist *known)
 {
-    if (strcmp(name, "all") == 0 || strcmp(name, "全部") == 0 ||
-        role_class_from_name(name) != ROLE_ANY)
+    if (class_named(ROLE_ANY, name) || role_class_from_name(name) != ROLE_ANY)
         return 1;
     /* The distinct roles of the speakers: a few dozen, read once for a
        command (a scan of the speakers, not of the quotes). */

@@ -135,8 +135,10 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
         {&s->section, "INSERT INTO sections(article_id, ord, heading, "
                       "first_para, speaker_id) VALUES(?1,?2,?3,?4,?5)"},
         {&s->speaker,
-         "INSERT INTO speakers(name, role, titles, delegation, is_delegate) "
-         "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(name) DO UPDATE SET "
+         "INSERT INTO speakers(name, role, titles, delegation, is_delegate, "
+         "role_class) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(name) DO UPDATE "
+         "SET role_class=CASE WHEN excluded.role IS NULL THEN role_class "
+         "ELSE excluded.role_class END, "
          "role=coalesce(excluded.role, role), "
          "titles=coalesce(excluded.titles, titles), "
          "delegation=coalesce(excluded.delegation, delegation), "
@@ -162,8 +164,11 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "WHERE speakers.id=c.sid"},
         {&s->mention,
          "INSERT INTO mentions(name, source_id, role, titles, delegation, "
-         "is_delegate) VALUES(?1,?2,?3,?4,?5,?6) ON CONFLICT(name, source_id) "
-         "DO UPDATE SET role=coalesce(excluded.role, role), "
+         "is_delegate, role_class) VALUES(?1,?2,?3,?4,?5,?6,?7) "
+         "ON CONFLICT(name, source_id) DO UPDATE SET "
+         "role_class=CASE WHEN excluded.role IS NULL THEN role_class "
+         "ELSE excluded.role_class END, "
+         "role=coalesce(excluded.role, role), "
          "titles=coalesce(excluded.titles, titles), "
          "delegation=coalesce(excluded.delegation, delegation), "
          "is_delegate=max(excluded.is_delegate, is_delegate)"},
@@ -192,13 +197,15 @@ static bool changes(const char *new_value, const unsigned char *old)
 }
 
 /* Bind a person's facts to ?from, ?from+1, ?from+2 (role, titles,
-   delegation) and ?from+3 (is_delegate) of st. */
+   delegation), ?from+3 (is_delegate) and ?from+4 (the role's class, as
+   stage 6 decided it) of st. */
 static void bind_person_facts(sqlite3_stmt *st, int from, const person *p)
 {
     stmt_bind_text(st, from, p->role);
     stmt_bind_text(st, from + 1, p->titles);
     stmt_bind_text(st, from + 2, p->delegation);
     sqlite3_bind_int(st, from + 3, p->is_delegate);
+    sqlite3_bind_int(st, from + 4, (int)p->role_class);
 }
 
 /* Store a person of the file source_id: its mention, and its speaker row
@@ -639,11 +646,12 @@ static int store_recomputed_detail_keys(db *d, strbuf *err)
 }
 
 /* Recompute the facts of the speakers marked dirty from all their
-   mentions, as a clean index folds them: the role, titles and delegation
-   of the last mention (in the order of the files' paths) that has one,
-   is_delegate if any mention says so.  Each speaker's mentions are found
-   through their primary key, their sources through theirs: the cost
-   follows the speakers touched, never the whole archive. */
+   mentions, as a clean index folds them: the role (with its class),
+   titles and delegation of the last mention (in the order of the files'
+   paths) that has one, is_delegate if any mention says so.  Each
+   speaker's mentions are found through their primary key, their sources
+   through theirs: the cost follows the speakers touched, never the whole
+   archive. */
 static int recompute_dirty_speakers(db *d, strbuf *err)
 {
     static const char *const last_of[] = {"role", "titles", "delegation"};
@@ -654,6 +662,11 @@ static int recompute_dirty_speakers(db *d, strbuf *err)
                         "ON s.id=m.source_id WHERE m.name=speakers.name AND "
                         "m.%s IS NOT NULL ORDER BY s.path DESC LIMIT 1), ",
                   last_of[i], last_of[i], last_of[i]);
+    /* The class goes with the role it was decided for. */
+    sb_puts(&sql, "role_class=coalesce((SELECT m.role_class FROM mentions m "
+                  "CROSS JOIN sources s ON s.id=m.source_id WHERE "
+                  "m.name=speakers.name AND m.role IS NOT NULL ORDER BY "
+                  "s.path DESC LIMIT 1), 0), ");
     sb_puts(&sql, "is_delegate=coalesce((SELECT max(m.is_delegate) FROM "
                   "mentions m WHERE m.name=speakers.name), 0) WHERE name IN "
                   "(SELECT name FROM temp.dirty_speakers)");

@@ -58,7 +58,13 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_ROLE_SUFFIX] = "role_suffixes.txt",
     [LEX_NOT_ROLE_SUFFIX] = "not_role_suffix.txt",
     [LEX_SPEECH_EVENT] = "speech_events.txt",
+    [LEX_ROLE_CLASS] = "role_classes.txt",
 };
+
+const char *lex_file_name(lex_kind k)
+{
+    return (int)k >= 0 && k < LEX_KIND_COUNT ? lex_files[k] : "";
+}
 
 /* FNV-1a over n bytes: cheap and good enough for a few hundred words. */
 static size_t hash_bytes(const char *s, size_t n)

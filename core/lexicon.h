@@ -41,6 +41,7 @@ typedef enum {
     LEX_ROLE_SUFFIX,    /* 代表, 委员, 常委 after a name, and their roles */
     LEX_NOT_ROLE_SUFFIX, /* 团, 们, 长 …: after a role word, another word */
     LEX_SPEECH_EVENT,   /* 讲话, 致辞: a speech given, not words quoted */
+    LEX_ROLE_CLASS,     /* npc, cppcc, local: role classes and labels */
     LEX_KIND_COUNT
 } lex_kind;
 
@@ -50,6 +51,9 @@ bool lexicon_load(void);
 
 /* Load the lists from dir instead of the assets directory (tests). */
 bool lexicon_load_from(const char *dir);
+
+/* The file of assets/lexicon/ a list is read from ("surnames.txt" …). */
+const char *lex_file_name(lex_kind k);
 
 /* Is s[0..n) a word of the list? */
 bool lex_has(lex_kind k, const char *s, size_t n);

@@ -30,6 +30,16 @@ const char *block_kind_name(block_kind k)
     return block_kind_names[k];
 }
 
+static const char *const role_class_keys[ROLE_CLASS_COUNT] = {
+    [ROLE_ANY] = "any", [ROLE_NPC] = "npc", [ROLE_CPPCC] = "cppcc",
+    [ROLE_LOCAL] = "local",
+};
+
+const char *role_class_key(role_class c)
+{
+    return (int)c >= 0 && c < ROLE_CLASS_COUNT ? role_class_keys[c] : "any";
+}
+
 /* Stable name of a quote kind, as fixed in the JSON contract. */
 const char *quote_kind_name(quote_kind k)
 {

@@ -89,10 +89,22 @@ typedef struct {
     char *page_name;
 } article;
 
+/* The class of a delegate role.  roles.txt gives each role its class;
+   stage 6 decides it once for each person, the database stores it and
+   filters quotes on it. */
+typedef enum {
+    ROLE_ANY = 0,   /* no class (no role); as a quotes filter, every quote */
+    ROLE_NPC,       /* National People's Congress: 全国人大代表 … */
+    ROLE_CPPCC,     /* national CPPCC: 全国政协委员, 全国政协常委 */
+    ROLE_LOCAL,     /* a local congress or CPPCC: 市人大代表, 省政协委员 … */
+    ROLE_CLASS_COUNT
+} role_class;
+
 /* A named person found in an issue (speakers stage). */
 typedef struct {
     char *name;
     char *role;        /* 全国人大代表, 全国政协委员, 市人大代表 … or NULL */
+    role_class role_class; /* the role's class (ROLE_ANY without a role) */
     char *titles;      /* 北京市市长 … as printed, or NULL */
     char *delegation;  /* 北京市代表团 … or NULL */
     bool is_delegate;  /* true exactly when a deputy/member role is known */
@@ -134,6 +146,9 @@ typedef struct {
 } issue;
 
 const char *block_kind_name(block_kind k);
+/* The name of a role class in assets/lexicon (roles.txt, role_classes.txt):
+   "any", "npc", "cppcc", "local". */
+const char *role_class_key(role_class c);
 const char *quote_kind_name(quote_kind k);
 
 block *block_list_push(block_list *l, const char *text, block_kind kind,

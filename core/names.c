@@ -161,6 +161,15 @@ char *titles_copy(const char *s, size_t n)
     return n ? xstrndup(s, n) : NULL;
 }
 
+role_class role_class_of(const char *role)
+{
+    const char *v = role ? lex_value(LEX_ROLE, role, strlen(role)) : NULL;
+    for (int c = ROLE_NPC; v && c < ROLE_CLASS_COUNT; c++)
+        if (strcmp(v, role_class_key((role_class)c)) == 0)
+            return (role_class)c;
+    return ROLE_ANY;
+}
+
 char *suffix_role(const char *suffix, size_t len, session_kind sk)
 {
     int field = sk == SESSION_NATIONAL ? 0 : sk == SESSION_LOCAL ? 1 : -1;

@@ -49,6 +49,9 @@ size_t role_suffix_at(const char *s, size_t n);
    not part of another word (全国人大代表团, 全国人大常委会委员长 …). */
 size_t role_at(const char *s, size_t n);
 
+/* The class roles.txt gives role (ROLE_ANY for NULL or an unlisted one). */
+role_class role_class_of(const char *role);
+
 /* The role the bare suffix s[0..len) (代表 …) after a name stands for in
    the given kind of session (role_suffixes.txt), heap string or NULL. */
 char *suffix_role(const char *suffix, size_t len, session_kind sk);

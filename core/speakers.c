@@ -96,6 +96,7 @@ int issue_find_or_add_person(issue *is, const person *p)
         fill_missing(&q->titles, p->titles);
         fill_missing(&q->delegation, p->delegation);
         q->is_delegate = q->role != NULL;
+        q->role_class = role_class_of(q->role);
         return (int)i;
     }
     is->people = grow_array(is->people, &is->people_cap, is->npeople + 1,
@@ -107,6 +108,7 @@ int issue_find_or_add_person(issue *is, const person *p)
     q->titles = p->titles ? xstrdup(p->titles) : NULL;
     q->delegation = p->delegation ? xstrdup(p->delegation) : NULL;
     q->is_delegate = q->role != NULL;
+    q->role_class = role_class_of(q->role);
     return (int)is->npeople++;
 }
 
@@ -223,7 +225,7 @@ static void add_found(issue *is, const char *name, size_t name_len,
     p.name = xstrndup(name, name_len);
     p.role = role ? xstrdup(role) : NULL;
     p.titles = titles;
-    bool national = role && strstr(role, "全国人大");
+    bool national = role_class_of(role) == ROLE_NPC;
     p.delegation = national && deleg ? xstrdup(deleg) : NULL;
     issue_find_or_add_person(is, &p);
     person_clear(&p);
@@ -457,7 +459,7 @@ static void link_sections(issue *is, size_t ai, session_kind sk,
         if (bl->kind != BLOCK_SPEAKER_HEADING || !sec ||
             !speaker_heading_parse(bl->text, sk, &p))
             continue;
-        if (!p.delegation && p.role && strstr(p.role, "全国人大") && deleg)
+        if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
             p.delegation = xstrdup(deleg);
         sec->speaker = issue_find_or_add_person(is, &p);
         person_clear(&p);

@@ -37,6 +37,16 @@ static const char *kind_of(const block_list *l, const char *t)
     return i < 0 ? "missing" : block_kind_name(l->v[i].kind);
 }
 
+/* Classify the page of texts and return the kind name of the block t. */
+static const char *kind_on_page(const char *const *texts, const char *t)
+{
+    block_list l = page(texts);
+    blocks_classify(&l);
+    const char *k = kind_of(&l, t);
+    block_list_free(&l);
+    return k;
+}
+
 static void blocks_markup_markers_are_stripped(void **state)
 {
     (void)state;
@@ -488,6 +498,97 @@ static void blocks_headline_printed_after_its_text(void **state)
     block_list_free(&l);
 }
 
+/* Surnames: a byline or a name line under a headline takes any surname,
+   also one that mostly begins words (word_surnames.txt: 向, 国 …) and the
+   rarer ones of surnames.txt (傅, 洪 …); a line of ordinary words that
+   begins with such a character stays text. */
+static void blocks_surnames_where_a_name_is_expected(void **state)
+{
+    (void)state;
+    const char *const t[] = {"某地举行某某会议", "傅某某",
+                             "会议今天举行，各方代表出席。",
+                             "某某晚报记者 向某 洪某某",
+                             "国家发展改革委员会议今天举行。", NULL};
+    assert_string_equal(kind_on_page(t, "傅某某"), "byline");
+    assert_string_equal(kind_on_page(t, "某某晚报记者 向某 洪某某"), "byline");
+    assert_string_equal(kind_on_page(t, "国家发展改革委员会议今天举行。"),
+                        "body");
+    /* A short word under a heading that begins with no surname is not a
+       byline. */
+    const char *const u[] = {"某地举行某某会议", "春天", NULL};
+    assert_string_not_equal(kind_on_page(u, "春天"), "byline");
+}
+
+/* One list of paper endings (报 电讯 刊): a first line ending in one is the
+   masthead, unless it holds a banner word (两会特刊 is a banner). */
+static void blocks_masthead_paper_endings(void **state)
+{
+    (void)state;
+    const char *const t[] = {"某某周刊", "某地举行某某会议", "会议今天举行。",
+                             NULL};
+    assert_string_equal(kind_on_page(t, "某某周刊"), "masthead");
+    const char *const u[] = {"两会特刊", "某地举行某某会议", "会议今天举行。",
+                             NULL};
+    assert_string_equal(kind_on_page(u, "两会特刊"), "banner");
+    const char *const v[] = {"某某时光", "某地举行某某会议", "会议今天举行。",
+                             NULL};
+    assert_string_not_equal(kind_on_page(v, "某某时光"), "masthead");
+}
+
+/* A heading line ending in a speech verb (speech_verbs.txt) or a speech
+   given (讲话, 致辞: speech_events.txt) introduces the headline under it;
+   the last line before the byline is the headline whatever it ends with. */
+static void blocks_kicker_ends_in_speech(void **state)
+{
+    (void)state;
+    const char *const t[] = {"某某在座谈会上发表重要讲话", "推动某项工作取得新进展",
+                             "本报记者 张某", "会议今天举行。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "某某在座谈会上发表重要讲话"), "kicker");
+    assert_string_equal(kind_of(&l, "推动某项工作取得新进展"), "headline");
+    block_list_free(&l);
+    const char *const u[] = {"某某出席开幕式并致辞", "本报记者 张某",
+                             "会议今天举行。", NULL};
+    assert_string_equal(kind_on_page(u, "某某出席开幕式并致辞"), "headline");
+    /* Inside running text a line "X建议，…" is a clause, not a heading. */
+    const char *const v[] = {"某地举行某某会议", "会议今天举行。",
+                             "代表们建议，加快某某建设", "会议还听取了报告。",
+                             NULL};
+    assert_string_equal(kind_on_page(v, "代表们建议，加快某某建设"), "body");
+}
+
+/* A line and whether it is a speaker heading. */
+typedef struct {
+    const char *line;
+    bool heading;
+} heading_case;
+
+/* Speaker headings are decided by the one parser of names.c: the title
+   line forms, a role with a colon even when the name is not recognised,
+   and nothing that names the paper's staff. */
+static void blocks_speaker_headings_from_the_one_parser(void **state)
+{
+    (void)state;
+    static const heading_case cases[] = {
+        /* title lines, the name recognised or not */
+        {"全国人大代表，某某研究院首席科学家欧阳某某", true},
+        {"全国政协委员，某某集团调度员某某某：", true},
+        {"某某有限公司董事长兼首席执行官张某某：", true},
+        /* staff; 委员长 is a title, not the role 全国人大常委会委员 */
+        {"记者：", false},
+        {"全国人大常委会委员长某某某：", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *const t[] = {"某地举行某某会议", "会议今天举行。",
+                                 cases[i].line, "这段话说得很清楚。", NULL};
+        bool heading = strcmp(kind_on_page(t, cases[i].line), "speaker") == 0;
+        if (heading != cases[i].heading)
+            fail_msg("\"%s\" %s a speaker heading", cases[i].line,
+                     heading ? "taken for" : "not taken for");
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -506,5 +607,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_empty_and_odd_input),
     cmocka_unit_test(blocks_headline_printed_after_its_text),
+    cmocka_unit_test(blocks_surnames_where_a_name_is_expected),
+    cmocka_unit_test(blocks_masthead_paper_endings),
+    cmocka_unit_test(blocks_kicker_ends_in_speech),
+    cmocka_unit_test(blocks_speaker_headings_from_the_one_parser),
 };
 const test_suite blocks_suite = {tests, SUITE_LEN(tests)};

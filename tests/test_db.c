@@ -33,6 +33,7 @@ static void make_issue(issue *is, const char *file)
     is->npeople = is->people_cap = 1;
     is->people[0].name = xstrdup("张三");
     is->people[0].role = xstrdup("全国人大代表");
+    is->people[0].role_class = ROLE_NPC; /* stage 6 decides it */
     is->people[0].is_delegate = true;
     article_add_section(a, 2, 0);
     is->quotes = xcalloc(1, sizeof *is->quotes);
@@ -106,7 +107,8 @@ static void db_stores_and_reads_back(void **state)
     f.speaker = "李四";
     assert_int_equal(db_quotes(d, &f, &qr), 0);
     quote_rows_free(qr, 0);
-    /* Role classes: a 全国人大代表 is in NPC, not in CPPCC or local. */
+    /* Role classes, as stored: a 全国人大代表 is in NPC, not in CPPCC or
+       local. */
     quote_filter byrole = {.roles = ROLE_NPC};
     assert_int_equal(db_quotes(d, &byrole, &qr), 1);
     quote_rows_free(qr, 1);
@@ -118,6 +120,11 @@ static void db_stores_and_reads_back(void **state)
     quote_rows_free(qr, 0);
     assert_int_equal(role_class_from_name("人大代表"), ROLE_NPC);
     assert_int_equal(role_class_from_name("local"), ROLE_LOCAL);
+    assert_int_equal(role_class_from_name("cppcc"), ROLE_CPPCC);
+    assert_int_equal(role_class_from_name("地方"), ROLE_LOCAL);
+    assert_string_equal(role_class_label(ROLE_CPPCC), "政协委员");
+    assert_string_equal(role_class_label(ROLE_LOCAL), "local");
+    assert_string_equal(role_class_label(ROLE_ANY), "all");
     assert_int_equal(role_class_from_name("市人大代表"), ROLE_ANY);
 
     speaker_row *sr;

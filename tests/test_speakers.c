@@ -314,6 +314,97 @@ static void speakers_missing_lexicon_is_reported(void **state)
     load_lexicon();
 }
 
+/* The class of a role comes from roles.txt, decided once by stage 6:
+   全国人大代表 and 全国人大常委会委员 are NPC, 全国政协常委 CPPCC, a city's
+   deputy local.  A role word that is part of another word (代表团, 委员长)
+   gives nobody a role. */
+static void speakers_role_classes_from_roles_txt(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *name, *role; /* role NULL: nobody's role */
+        role_class cls;
+    } cases[] = {
+        {"全国人大代表、某某大学校长张三说，要加强合作。", "张三",
+         "全国人大代表", ROLE_NPC},
+        {"全国政协常委、某某公司董事长李四表示，要加强合作。", "李四",
+         "全国政协常委", ROLE_CPPCC},
+        {"市人大代表、某某中学校长王五说，要加强合作。", "王五", "市人大代表",
+         ROLE_LOCAL},
+        {"全国人大常委会委员、某某研究院院长赵六说，要加强合作。", "赵六",
+         "全国人大常委会委员", ROLE_NPC},
+        {"全国人大常委会委员长孙七主持会议。", "孙七", NULL, ROLE_ANY},
+        {"全国人大代表团团长周八说，要加强合作。", "周八", NULL, ROLE_ANY},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *const paras[] = {cases[i].text, NULL};
+        issue is;
+        issue_from(&is, paras);
+        speakers_find(&is);
+        const person *p = find_person(&is, cases[i].name);
+        if (cases[i].role && (!p || !p->role ||
+                              strcmp(p->role, cases[i].role) != 0))
+            fail_msg("%s: want the role %s", cases[i].name, cases[i].role);
+        if (!cases[i].role && p && p->role)
+            fail_msg("%s given the role %s", cases[i].name, p->role);
+        if (p)
+            assert_int_equal(p->role_class, cases[i].cls);
+        issue_free(&is);
+    }
+    assert_int_equal(role_class_of("全国政协委员"), ROLE_CPPCC);
+    assert_int_equal(role_class_of("县政协委员"), ROLE_LOCAL);
+    assert_int_equal(role_class_of("董事长"), ROLE_ANY);
+    assert_int_equal(role_class_of(NULL), ROLE_ANY);
+}
+
+/* A bare 代表 / 委员 / 常委 after a name means what role_suffixes.txt says
+   for the kind of session; followed by 团, 们, 长 … it is another word. */
+static void speakers_role_suffixes_by_session(void **state)
+{
+    (void)state;
+    check_title("张三常委", SESSION_NATIONAL, "张三", "全国政协常委", "");
+    check_title("张三常委", SESSION_LOCAL, "张三", "政协常委", "");
+    check_title("张三常委", SESSION_NPC_STANDING, "张三", "", "");
+    check_title("张三代表：", SESSION_UNKNOWN, "张三", "", "");
+    assert_int_equal(role_suffix_at("代表说", strlen("代表说")), strlen("代表"));
+    assert_int_equal(role_suffix_at("代表团", strlen("代表团")), 0);
+    assert_int_equal(role_suffix_at("委员长", strlen("委员长")), 0);
+    assert_int_equal(role_suffix_at("委员会", strlen("委员会")), 0);
+    assert_int_equal(role_suffix_at("主任", strlen("主任")), 0);
+}
+
+/* The one heading parser: a role or a short X代表 line ending in a colon
+   is a heading even when its name is not recognised (no person then);
+   staff words, sentences and long lines never are. */
+static void speakers_heading_parser_without_a_name(void **state)
+{
+    (void)state;
+    person p;
+    assert_true(speaker_heading_parse("全国政协委员，某某集团调度员某某某：",
+                                      SESSION_NATIONAL, &p));
+    assert_null(p.name);
+    assert_null(p.role);
+    person_clear(&p);
+    assert_true(speaker_heading_parse("阿某某代表：", SESSION_NATIONAL, &p));
+    assert_null(p.name);
+    person_clear(&p);
+    assert_true(speaker_heading_parse("某某研究院院长张三：", SESSION_NATIONAL,
+                                      &p));
+    assert_string_equal(p.name, "张三");
+    assert_string_equal(p.titles, "某某研究院院长");
+    person_clear(&p);
+    static const char *const not_headings[] = {
+        "这一段说的是很多人的事情代表：", "记者：", "编辑：某某",
+        "全国人大代表张三说：“要加强合作。”",
+        "全国人大代表，某某，某某，某某张三",
+        "全国人大代表、某某大学某某学院某某研究所某某实验室某某中心某某课题组"
+        "某某项目组首席科学家兼学术委员会主任张三：",
+        NULL};
+    for (int i = 0; not_headings[i]; i++)
+        if (speaker_heading_parse(not_headings[i], SESSION_NATIONAL, NULL))
+            fail_msg("\"%s\" taken for a speaker heading", not_headings[i]);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
@@ -324,6 +415,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_local_session_and_stated_roles),
     cmocka_unit_test(speakers_same_name_merges),
     cmocka_unit_test(speakers_known_person_at_takes_the_longest_name),
+    cmocka_unit_test(speakers_role_classes_from_roles_txt),
+    cmocka_unit_test(speakers_role_suffixes_by_session),
+    cmocka_unit_test(speakers_heading_parser_without_a_name),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
