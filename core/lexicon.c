@@ -59,6 +59,15 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_NOT_ROLE_SUFFIX] = "not_role_suffix.txt",
     [LEX_SPEECH_EVENT] = "speech_events.txt",
     [LEX_ROLE_CLASS] = "role_classes.txt",
+    [LEX_NOT_IN_NAME] = "not_in_name.txt",
+    [LEX_DELEGATION_STOP] = "delegation_stops.txt",
+    [LEX_SESSION_CUE] = "session_cues.txt",
+    [LEX_TITLE_LEAD] = "title_leads.txt",
+    [LEX_PREPOSITION] = "prepositions.txt",
+    [LEX_FRAME_WORD] = "frame_words.txt",
+    [LEX_UNNAMED_SPEAKER] = "unnamed_speakers.txt",
+    [LEX_NOUN_MARKER] = "noun_markers.txt",
+    [LEX_SPEECH_OBJECT] = "speech_objects.txt",
 };
 
 const char *lex_file_name(lex_kind k)

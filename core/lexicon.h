@@ -42,6 +42,15 @@ typedef enum {
     LEX_NOT_ROLE_SUFFIX, /* 团, 们, 长 …: after a role word, another word */
     LEX_SPEECH_EVENT,   /* 讲话, 致辞: a speech given, not words quoted */
     LEX_ROLE_CLASS,     /* npc, cppcc, local: role classes and labels */
+    LEX_NOT_IN_NAME,    /* 的, 说, 市 …: never inside a given name */
+    LEX_DELEGATION_STOP, /* 会, 届, 的 …: end the place before 代表团 */
+    LEX_SESSION_CUE,    /* 两会, 市两会 …: which meeting a page reports */
+    LEX_TITLE_LEAD,     /* 时任, 作为 …: introduce titles, not part of them */
+    LEX_PREPOSITION,    /* 向, 对, 同 …: put a person after them */
+    LEX_FRAME_WORD,     /* 同时, 此外 …: open a clause before its subject */
+    LEX_UNNAMED_SPEAKER, /* 负责人, 专家 …: subjects that speak unnamed */
+    LEX_NOUN_MARKER,    /* 的, 了, 个 …: a speech verb after one is a noun */
+    LEX_SPEECH_OBJECT,  /* 大家, 记者 …: addressed between verb and words */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -40,6 +40,17 @@ const char *role_class_key(role_class c)
     return (int)c >= 0 && c < ROLE_CLASS_COUNT ? role_class_keys[c] : "any";
 }
 
+bool block_kind_is_furniture(block_kind k)
+{
+    switch (k) {
+    case BLOCK_BYLINE: case BLOCK_EDITOR: case BLOCK_MASTHEAD:
+    case BLOCK_DATELINE: case BLOCK_CAPTION:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Stable name of a quote kind, as fixed in the JSON contract. */
 const char *quote_kind_name(quote_kind k)
 {

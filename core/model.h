@@ -146,6 +146,10 @@ typedef struct {
 } issue;
 
 const char *block_kind_name(block_kind k);
+/* Is the kind page furniture or a credit (masthead, dateline, editor
+   line, byline, caption)?  Such blocks name reporters and photographers,
+   never speakers, and hold no quotes. */
+bool block_kind_is_furniture(block_kind k);
 /* The name of a role class in assets/lexicon (roles.txt, role_classes.txt):
    "any", "npc", "cppcc", "local". */
 const char *role_class_key(role_class c);

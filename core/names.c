@@ -17,22 +17,6 @@
 #include "strbuf.h"
 #include "text.h"
 
-/* Characters that never occur inside a given name but often right after
-   one: a candidate containing one is cut before it.  One UTF-8 string, so
-   that a lookup is a single memmem (UTF-8 is self-synchronising: a whole
-   character can only match at a character boundary). */
-static const char not_in_name[] =
-    "的了是在和与及等也都就还又被把让对从这那"
-    "个们不说表示年号位名时后前上下里会将要已"
-    "到着过地得所而或但并每各该此本我你他她它"
-    "于以称指认介谈透坦呼告记者代委员省市区县"
-    "村局厅部处司团队组院所校党协人";
-
-static bool in_not_in_name(const char *s, size_t len)
-{
-    return len && memmem(not_in_name, sizeof not_in_name - 1, s, len) != NULL;
-}
-
 /* Is the role word of length k at s followed by what makes it part of
    another word (代表团, 委员长, 代表大会 …)? */
 static bool role_word_continues(const char *s, size_t n, size_t k)
@@ -64,7 +48,7 @@ static int follower_strength(const char *s, size_t n)
         return FOLLOW_STRONG;
     if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
         return FOLLOW_WORD;
-    if (starts_with(s, n, "的"))
+    if (starts_with(s, n, PARTICLE_DE))
         return FOLLOW_PUNCT;
     if (!is_han(uc) && !(uc < 0x80 && (uc >= '0' && uc <= '9')) &&
         !(uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')))
@@ -90,7 +74,7 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
     for (size_t p = sl; p < len;) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, len - p, &uc);
-        if (!is_han(uc) || in_not_in_name(s + p, cl))
+        if (!is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
             return false;
         p += cl;
     }
@@ -187,12 +171,10 @@ char *suffix_role(const char *suffix, size_t len, session_kind sk)
    like 会议 or 届. */
 char *delegation_in(const char *s, size_t n)
 {
-    static const char *const stops[] = {"议", "会", "届", "次", "的", "在",
-                                        "和", "与", "了", "是", "及", "等"};
     const char *p = s;
     size_t left = n;
     while (left) {
-        const char *hit = memmem(p, left, "代表团", strlen("代表团"));
+        const char *hit = memmem(p, left, DELEGATION, strlen(DELEGATION));
         if (!hit)
             return NULL;
         size_t end = (size_t)(hit - s), start = end, chars = 0;
@@ -202,12 +184,7 @@ char *delegation_in(const char *s, size_t n)
             utf8_char(s + start - pl, pl, &uc);
             if (!is_han(uc))
                 break;
-            bool stop = false;
-            for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++)
-                if (pl == strlen(stops[i]) &&
-                    memcmp(s + start - pl, stops[i], pl) == 0)
-                    stop = true;
-            if (stop)
+            if (lex_has(LEX_DELEGATION_STOP, s + start - pl, pl))
                 break;
             start -= pl;
             chars++;
@@ -215,10 +192,10 @@ char *delegation_in(const char *s, size_t n)
         if (chars >= 2) {
             strbuf sb = {0};
             sb_append(&sb, s + start, end - start);
-            sb_puts(&sb, "代表团");
+            sb_puts(&sb, DELEGATION);
             return sb_take(&sb);
         }
-        size_t adv = (size_t)(hit - p) + strlen("代表团");
+        size_t adv = (size_t)(hit - p) + strlen(DELEGATION);
         p += adv;
         left -= adv;
     }
@@ -263,7 +240,7 @@ bool at_clause_start(const char *s, size_t i)
     utf8_char(s + i - pl, pl, &uc);
     if (!is_han(uc))
         return true;
-    return pl == 3 && memcmp(s + i - pl, "的", 3) == 0;
+    return ends_with(s, i, PARTICLE_DE);
 }
 
 /* Is a name that starts at byte k of s[0..n) well separated from what is

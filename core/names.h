@@ -24,6 +24,23 @@ typedef enum {
     SESSION_NPC_STANDING   /* NPC Standing Committee: 委员 is a committee member */
 } session_kind;
 
+/* A few grammatical words the rules name (word lists are in
+   assets/lexicon/):
+   的 attributive particle: a name before it modifies a noun (张三的建议);
+   是 copula: titles printed after it describe the person (…是驾驶员张三);
+   在 … 看来 and 据 … 介绍 frame a speaker (在张三看来，…; 据张三介绍，…);
+   作为 "as": 张三作为全国人大代表;
+   代表团 a delegation, named after its place (北京市代表团);
+   次会议 "th session", after the number of a plenary session. */
+#define PARTICLE_DE "的"
+#define COPULA_SHI "是"
+#define FRAME_ZAI "在"
+#define FRAME_JU "据"
+#define FRAME_KANLAI "看来"
+#define COVERB_ZUOWEI "作为"
+#define DELEGATION "代表团"
+#define PLENARY_SESSION "次会议"
+
 /* How strongly what follows a candidate name marks its end. */
 enum {
     FOLLOW_NONE = 0,

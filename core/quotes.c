@@ -144,6 +144,23 @@ static bool text_has(const actx *c, size_t from, size_t to, const char *w)
     return to > from && memmem(c->text + from, to - from, w, strlen(w));
 }
 
+/* Does text[from, to) hold a word of the list (with the value value, when
+   not NULL)? */
+static bool text_has_word(const actx *c, size_t from, size_t to, lex_kind k,
+                          const char *value)
+{
+    for (size_t p = from; p < to;) {
+        size_t w = lex_prefix(k, c->text + p, to - p);
+        const char *v = w ? lex_value(k, c->text + p, w) : NULL;
+        if (w && (!value || (v && strcmp(v, value) == 0)))
+            return true;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* Index of the span containing pos (from its opening mark to after its
    closing mark), or -1. */
 /* Index of the first span opening after pos.  Spans are pushed in text
@@ -180,21 +197,10 @@ static int span_opening_at(const actx *c, size_t pos)
 
 /* ---- blocks ----------------------------------------------------------- */
 
-/* Is block text a short label (北京, ·代表委员热议·): few characters and no
-   sentence or clause punctuation? */
-static bool is_label(const char *t)
-{
-    size_t n = strlen(t);
-    if (utf8_count(t, n) > 16)
-        return false;
-    return !strstr(t, "。") && !strstr(t, "，") && !strstr(t, ",") &&
-           !strstr(t, "！") && !strstr(t, "？");
-}
-
 /* Is the block running text in which quotes can occur? */
 static bool block_is_prose(const block *b)
 {
-    if (block_is_furniture(b))
+    if (block_kind_is_furniture(b->kind))
         return false;
     switch (b->kind) {
     case BLOCK_HEADLINE: case BLOCK_DECK: case BLOCK_SUBHEAD:
@@ -204,7 +210,7 @@ static bool block_is_prose(const block *b)
     default:
         break;
     }
-    return !is_label(b->text);
+    return true;
 }
 
 /* ---- step 1: quotation spans ------------------------------------------ */
@@ -313,13 +319,13 @@ static int resolve_title(const actx *c, const char *title, size_t tl)
 }
 
 /* Can a bare title at pos refer to a person: at a clause start or after a
-   preposition, not followed by the name itself, and not a generic word? */
+   preposition, not followed by the name itself, and not a courtesy title
+   many people carry (suffix_titles.txt marks them)? */
 static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
 {
-    static const char *const generic[] = {"同志", "先生", "女士", "教授"};
-    for (size_t i = 0; i < 4; i++)
-        if (tl == strlen(generic[i]) && memcmp(c->text + pos, generic[i], tl) == 0)
-            return false;
+    const char *v = lex_value(LEX_SUFFIX_TITLE, c->text + pos, tl);
+    if (v && strcmp(v, "courtesy") == 0)
+        return false;
     size_t nl;
     if (known_person_at(c->is, c->people, c->text + pos + tl,
                         c->len - pos - tl, &nl) >= 0)
@@ -328,12 +334,7 @@ static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
     uint32_t uc = char_before(c, pos, &pl);
     if (!pl || !is_han(uc))
         return true;
-    static const char *const preps[] = {"向", "对", "同", "和", "与", "跟",
-                                        "给", "让", "被", "把", "请"};
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (pl == 3 && memcmp(c->text + pos - 3, preps[i], 3) == 0)
-            return true;
-    return false;
+    return lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
 }
 
 /* Find mentions of known people outside quotation marks, in order. */
@@ -341,7 +342,7 @@ static void find_mentions(actx *c)
 {
     for (size_t b = 0; b < c->nb; b++) {
         const block *bl = &c->is->articles[c->ai].blocks.v[b];
-        if (block_is_furniture(bl) || c->too_long[b])
+        if (block_kind_is_furniture(bl->kind) || c->too_long[b])
             continue;
         size_t p = c->bstart[b], e = block_end(c, b);
         while (p < e) {
@@ -404,39 +405,37 @@ static const mention *mention_before(const actx *c, size_t pos)
 
 /* ---- step 3: speech clauses --------------------------------------------- */
 
-/* Skip connective words at the start of a clause (在, 据, 同时 …). */
+/* Skip connective words at the start of a clause (在, 据, 同时 …:
+   frame_words.txt), at most two of them. */
 static size_t skip_frame_words(const actx *c, size_t p, size_t end)
 {
-    static const char *const words[] = {
-        "同时", "随后", "此外", "另外", "对此", "其中", "比如", "例如", "但是",
-        "于是", "因此", "所以", "在", "据", "而", "但", "并", "也", "还", "又",
-        "就", "则", "再"};
     for (int round = 0; round < 2; round++) {
         size_t l;
         while (p < end && is_space(char_at(c, p, &l)))
             p += l;
-        bool hit = false;
-        for (size_t i = 0; i < sizeof words / sizeof words[0] && !hit; i++)
-            if (starts_with(c->text + p, end - p, words[i])) {
-                /* 在 and 据 only as frames around a name: keep 在会上 … */
-                p += strlen(words[i]);
-                hit = true;
-            }
-        if (!hit)
+        size_t w = p < end ? lex_prefix(LEX_FRAME_WORD, c->text + p, end - p) : 0;
+        if (!w)
             break;
+        p += w;
     }
     return p;
 }
 
+/* The third-person pronouns (he, she) that refer back to the last person
+   named, and the suffix that makes them plural (他们: they). */
+#define PRONOUN_HE "他"
+#define PRONOUN_SHE "她"
+#define PLURAL_MEN "们"
+
 /* Is pos the start of a pronoun subject 他/她 (not 他们, 他的)? */
 static bool pronoun_at(const actx *c, size_t pos, size_t end)
 {
-    if (!starts_with(c->text + pos, end - pos, "他") &&
-        !starts_with(c->text + pos, end - pos, "她"))
-        return false;
-    const char *n = c->text + pos + 3;
-    size_t left = end - pos - 3;
-    return !starts_with(n, left, "们") && !starts_with(n, left, "的");
+    const char *s = c->text + pos;
+    size_t k = starts_with(s, end - pos, PRONOUN_HE)    ? strlen(PRONOUN_HE)
+               : starts_with(s, end - pos, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
+                                                        : 0;
+    return k && !starts_with(s + k, end - pos - k, PLURAL_MEN) &&
+           !starts_with(s + k, end - pos - k, PARTICLE_DE);
 }
 
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
@@ -452,21 +451,15 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
         const mention *m = &c->ments[i];
-        if (starts_with(c->text + m->end, vpos - m->end, "的"))
+        if (starts_with(c->text + m->end, vpos - m->end, PARTICLE_DE))
             continue;
-        if (m->pos >= 6 && memcmp(c->text + m->pos - 6, "记者", 6) == 0)
+        if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
             continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > 30)
             continue;
         return m->person;
     }
-    static const char *const nouns[] = {"负责人", "方面", "人士", "专家", "学者",
-                                        "代表们", "委员们", "记者", "有关部门",
-                                        "相关部门", "官员", "发言人", "人员",
-                                        "职工们", "大家", "网友", "市民"};
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (text_has(c, cs, vpos, nouns[i]))
-            *unnamed = true;
+    *unnamed = text_has_word(c, cs, vpos, LEX_UNNAMED_SPEAKER, NULL);
     return -1;
 }
 
@@ -507,15 +500,7 @@ static bool verb_guarded(const actx *c, size_t v, size_t bstart)
             break;
         p -= utf8_prev_len(c->text, p);
     }
-    static const char *const noun_markers[] = {"的", "了", "个", "项", "条",
-                                               "些", "种", "之", "出"};
-    size_t pl;
-    char_before(c, v, &pl);
-    for (size_t i = 0; i < sizeof noun_markers / sizeof noun_markers[0]; i++)
-        if (v >= bstart + 3 && pl == 3 &&
-            memcmp(c->text + v - 3, noun_markers[i], 3) == 0)
-            return true;
-    return false;
+    return lex_suffix(LEX_NOUN_MARKER, c->text + bstart, v - bstart) > 0;
 }
 
 /* After a verb ending at ve: an object word (大家, 他们 …), then
@@ -523,17 +508,13 @@ static bool verb_guarded(const actx *c, size_t v, size_t bstart)
    the verb does not end its clause. */
 static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
 {
-    static const char *const objects[] = {"大家", "他们", "我们", "同学们",
-                                          "记者", "大家说"};
     size_t p = ve;
-    for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
-        if (starts_with(c->text + p, bend - p, objects[i])) {
-            size_t q = p + strlen(objects[i]);
-            uint32_t uc = char_at(c, q, NULL);
-            if (is_intro_punct(uc) || is_quote_open(uc))
-                p = q;
-            break;
-        }
+    size_t w = p < bend ? lex_prefix(LEX_SPEECH_OBJECT, c->text + p, bend - p) : 0;
+    if (w) {
+        uint32_t uc = char_at(c, p + w, NULL);
+        if (is_intro_punct(uc) || is_quote_open(uc))
+            p += w;
+    }
     if (p >= bend)
         return p;
     size_t l;
@@ -578,8 +559,10 @@ static void find_speech(actx *c)
             s.vend = p + v;
             s.intro_end = intro;
             s.cstart = clause_begin(c, p, bs);
-            bool frame = v == strlen("看来") && memcmp(c->text + p, "看来", v) == 0;
-            if (frame && !starts_with(c->text + s.cstart, p - s.cstart, "在")) {
+            /* 看来 is speech only in the frame 在X看来. */
+            bool frame = v == strlen(FRAME_KANLAI) &&
+                         memcmp(c->text + p, FRAME_KANLAI, v) == 0;
+            if (frame && !starts_with(c->text + s.cstart, p - s.cstart, FRAME_ZAI)) {
                 p += v;
                 continue;
             }
@@ -650,7 +633,7 @@ static int sentence_subject(const actx *c, size_t pos)
         const mention *m = mention_at(c, q);
         if (!m)
             m = mention_at(c, cs);
-        if (m && !starts_with(c->text + m->end, pos - m->end, "的"))
+        if (m && !starts_with(c->text + m->end, pos - m->end, PARTICLE_DE))
             return m->person;
         /* next clause */
         size_t p = cs;
@@ -975,7 +958,8 @@ static void emit_sections(actx *c)
             continue;
         size_t from = c->bstart[first], to = block_end(c, last);
         const char *name = c->is->people[sec->speaker].name;
-        if (text_has(c, from, to, name) || text_has(c, from, to, "记者"))
+        if (text_has(c, from, to, name) ||
+            text_has_word(c, from, to, LEX_STAFF_WORD, "reporter"))
             continue;
         push_item(c, from, to, QUOTE_SECTION, sec->speaker);
     }

@@ -114,29 +114,49 @@ int issue_find_or_add_person(issue *is, const person *p)
 
 /* ---- session kind --------------------------------------------------- */
 
-/* Does s contain 全国人大/全国政协 + [一…十]次会议 (a plenary session, as
-   opposed to 全国人大常委会第…次会议)? */
-static bool mentions_plenary(const char *s)
+/* Is s[0..n) a plenary session's number: Chinese numerals then 次会议
+   (四次会议, as after 全国人大 in 十四届全国人大四次会议)? */
+static bool is_plenary_number(const char *s, size_t n)
 {
-    static const char *const bodies[] = {"全国人大", "全国政协"};
-    for (size_t b = 0; b < 2; b++) {
-        for (const char *p = strstr(s, bodies[b]); p;
-             p = strstr(p + 1, bodies[b])) {
-            const char *q = p + strlen(bodies[b]);
-            size_t digits = 0;
-            uint32_t uc;
-            size_t cl;
-            /* 4 bytes bound one character (a NUL stops it): strlen here
-               made long paragraphs quadratic. */
-            while (*q && (cl = utf8_char(q, 4, &uc)) && cn_numeral_value(uc)) {
-                q += cl;
-                digits++;
-            }
-            if (digits && strncmp(q, "次会议", strlen("次会议")) == 0)
-                return true;
-        }
+    size_t p = 0, digits = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && cn_numeral_value(uc)) {
+        p += cl;
+        digits++;
     }
-    return false;
+    return digits > 0 && starts_with(s + p, n - p, PLENARY_SESSION);
+}
+
+/* The session cues (session_cues.txt) of s: sets the flags for national,
+   local and standing-committee cues.  The longest cue at a position is
+   read past whole (市两会 is local, not 两会); a plenary cue (全国人大)
+   counts as national only before a session number. */
+static void session_cues_in(const char *s, bool *national, bool *local,
+                            bool *standing)
+{
+    size_t n = strlen(s);
+    for (size_t p = 0; p < n;) {
+        size_t k = lex_prefix(LEX_SESSION_CUE, s + p, n - p);
+        const char *cue = k ? lex_value(LEX_SESSION_CUE, s + p, k) : NULL;
+        if (!cue) {
+            uint32_t uc;
+            p += utf8_char(s + p, n - p, &uc);
+            continue;
+        }
+        if (strcmp(cue, "plenary") == 0) {
+            if (!is_plenary_number(s + p + k, n - p - k)) {
+                uint32_t uc;
+                p += utf8_char(s + p, n - p, &uc);
+                continue;
+            }
+            *national = true;
+        }
+        *national |= strcmp(cue, "national") == 0;
+        *local |= strcmp(cue, "local") == 0;
+        *standing |= strcmp(cue, "standing") == 0;
+        p += k;
+    }
 }
 
 session_kind speakers_session_kind(const issue *is)
@@ -146,18 +166,8 @@ session_kind speakers_session_kind(const issue *is)
         const article *ar = &is->articles[a];
         for (size_t i = 0; i <= ar->blocks.n; i++) {
             const char *t = i < ar->blocks.n ? ar->blocks.v[i].text : ar->headline;
-            if (!t)
-                continue;
-            if (strstr(t, "两会") && !strstr(t, "市两会") && !strstr(t, "省两会"))
-                national = true;
-            if (mentions_plenary(t))
-                national = true;
-            if ((strstr(t, "人民代表大会") && !strstr(t, "全国人民代表大会")) ||
-                strstr(t, "市两会") || strstr(t, "省两会") ||
-                strstr(t, "市人大代表") || strstr(t, "市政协委员"))
-                local = true;
-            if (strstr(t, "人大常委会"))
-                standing = true;
+            if (t)
+                session_cues_in(t, &national, &local, &standing);
         }
     }
     if (national)
@@ -189,29 +199,23 @@ static size_t clause_start(const char *s, size_t i)
 }
 
 /* Titles printed before a name: the clause text up to the name, without
-   leading connective words (时任, 已是, 作为 …) and a trailing 的. */
+   leading words that introduce titles or a person (时任, 作为, 由, 同 …:
+   title_leads.txt, prepositions.txt) and a trailing 的. */
 static char *titles_before(const char *s, size_t name_at_byte)
 {
-    static const char *const lead[] = {"时任", "现任", "已是", "曾任", "身为",
-                                       "作为", "由", "据", "在", "是", "让",
-                                       "同", "和", "与", "对", "向", "请"};
     size_t cs = clause_start(s, name_at_byte);
     size_t end = name_at_byte;
     /* 今年已经是…驾驶员何少花: the titles follow the last 是. */
-    for (size_t p = cs; p + 3 <= end; p++)
-        if (memcmp(s + p, "是", 3) == 0)
-            cs = p + 3;
-    if (end - cs >= 3 && memcmp(s + end - 3, "的", 3) == 0)
-        end -= 3;
-    bool again = true;
-    while (again) {
-        again = false;
-        for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
-            if (end > cs && starts_with(s + cs, end - cs, lead[i])) {
-                cs += strlen(lead[i]);
-                again = true;
-            }
-    }
+    size_t k = strlen(COPULA_SHI);
+    for (size_t p = cs; p + k <= end; p++)
+        if (memcmp(s + p, COPULA_SHI, k) == 0)
+            cs = p + k;
+    if (ends_with(s + cs, end - cs, PARTICLE_DE))
+        end -= strlen(PARTICLE_DE);
+    size_t lead;
+    while (end > cs && ((lead = lex_prefix(LEX_TITLE_LEAD, s + cs, end - cs)) ||
+                        (lead = lex_prefix(LEX_PREPOSITION, s + cs, end - cs))))
+        cs += lead;
     if (end <= cs || !lex_suffix(LEX_TITLE_WORD, s + cs, end - cs))
         return NULL;
     return titles_copy(s + cs, end - cs);
@@ -320,9 +324,10 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     const char *after = t + i + len;
     size_t left = n - i - len;
     /* 在李斌看来， / 据陈晓东介绍， */
-    if (i >= 3 && (memcmp(t + i - 3, "在", 3) == 0 ||
-                   memcmp(t + i - 3, "据", 3) == 0) &&
-        at_clause_start(t, i - 3) && strength == FOLLOW_STRONG &&
+    size_t fl = ends_with(t, i, FRAME_ZAI) ? strlen(FRAME_ZAI)
+              : ends_with(t, i, FRAME_JU)  ? strlen(FRAME_JU)
+                                           : 0;
+    if (fl && at_clause_start(t, i - fl) && strength == FOLLOW_STRONG &&
         verb_ends_clause(after, left)) {
         add_found(is, t + i, len, NULL, NULL, deleg);
         return len;
@@ -331,10 +336,11 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         return 0;
 
     /* NAME作为ROLE */
-    if (starts_with(after, left, "作为")) {
-        size_t r = role_at(after + 6, left - 6);
+    size_t zw = strlen(COVERB_ZUOWEI);
+    if (starts_with(after, left, COVERB_ZUOWEI)) {
+        size_t r = role_at(after + zw, left - zw);
         if (r) {
-            char *role = xstrndup(after + 6, r);
+            char *role = xstrndup(after + zw, r);
             add_found(is, t + i, len, role, NULL, deleg);
             free(role);
             return len;
@@ -359,8 +365,8 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     }
     /* TITLE NAME */
     size_t tl = lex_suffix(LEX_TITLE_WORD, t, i);
-    if (!tl && i >= 3 && memcmp(t + i - 3, "的", 3) == 0)
-        tl = lex_suffix(LEX_TITLE_WORD, t, i - 3);
+    if (!tl && ends_with(t, i, PARTICLE_DE))
+        tl = lex_suffix(LEX_TITLE_WORD, t, i - strlen(PARTICLE_DE));
     if (tl) {
         add_found(is, t + i, len, NULL, titles_before(t, i), deleg);
         return len;
@@ -396,25 +402,6 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
         }
         i += used;
     }
-}
-
-bool block_is_furniture(const block *b)
-{
-    switch (b->kind) {
-    case BLOCK_BYLINE: case BLOCK_EDITOR: case BLOCK_MASTHEAD:
-    case BLOCK_DATELINE: case BLOCK_CAPTION:
-        return true;
-    default:
-        break;
-    }
-    /* A short line naming reporters is a byline whatever its class. */
-    size_t n = strlen(b->text);
-    if (utf8_count(b->text, n) <= 40 && !strstr(b->text, "。") &&
-        (strstr(b->text, "记者") || strstr(b->text, "编辑") ||
-         strstr(b->text, "通讯员") || strstr(b->text, "实习生") ||
-         strstr(b->text, "报道组") || strstr(b->text, "稿件来源")))
-        return true;
-    return false;
 }
 
 char *article_delegation(const article *a)
@@ -479,7 +466,7 @@ void speakers_find(issue *is)
         char *deleg = article_delegation(a);
         link_sections(is, ai, sk, deleg);
         for (size_t b = 0; b < a->blocks.n; b++)
-            if (!block_is_furniture(&a->blocks.v[b]) &&
+            if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
         free(deleg);

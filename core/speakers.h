@@ -26,11 +26,11 @@ session_kind speakers_session_kind(const issue *is);
    it lacked. */
 int issue_find_or_add_person(issue *is, const person *p);
 
-/* Fill is->people from every article and set section.speaker for sections
-   starting at a speaker heading (adding such sections when missing). */
+/* Fill is->people from every article and set section.speaker for the
+   sections stage 5 started at speaker headings. */
 void speakers_find(issue *is);
 
-/* ---- shared with quotes.c --------------------------------------------- */
+/* ---- looking up the people found ---------------------------------------- */
 
 /* The people of an issue ordered by the first character of their name,
    so that finding who is named at a position costs a binary search, not a
@@ -54,11 +54,9 @@ void people_index_free(people_index *ix);
 int known_person_at(const issue *is, const people_index *ix, const char *s,
                     size_t n, size_t *len);
 
-/* Is this block page furniture or a byline (never a source of people)? */
-bool block_is_furniture(const block *b);
-
 /* The delegation (北京市代表团 …) an article's opening paragraphs name, if
-   exactly one; heap string or NULL. */
+   exactly one; heap string or NULL (stage 6 gives it to the article's
+   national deputies). */
 char *article_delegation(const article *a);
 
 #endif

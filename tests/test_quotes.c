@@ -416,6 +416,25 @@ static void quotes_score_strict_test_pages(void **state)
     score_set("test pages marked strict", false, 0.90, 0.85);
 }
 
+/* A section under a speaker heading that mentions a reporter (staff_words
+   marks 记者, 通讯员, 实习生 as reporters) is the reporter's account; 编辑
+   (also "to edit") does not make it one. */
+static void quotes_section_naming_a_reporter_is_not_the_speakers(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "H|市人大代表、某某中学校长张三：",
+        "本报通讯员了解到，这所学校今年新建了实验室。",
+        "H|市政协委员、某某出版社社长李四：",
+        "我们编辑出版了一套新教材，受到师生欢迎。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "李四", QUOTE_SECTION, "我们编辑出版了");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -426,6 +445,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_frames_and_titles_as_subjects),
     cmocka_unit_test(quotes_multi_paragraph_quote),
     cmocka_unit_test(quotes_section_under_speaker_heading),
+    cmocka_unit_test(quotes_section_naming_a_reporter_is_not_the_speakers),
     cmocka_unit_test(quotes_people_without_words_are_dropped),
     cmocka_unit_test(quotes_unseen_page_forms),
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),

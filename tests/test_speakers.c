@@ -405,6 +405,56 @@ static void speakers_heading_parser_without_a_name(void **state)
             fail_msg("\"%s\" taken for a speaker heading", not_headings[i]);
 }
 
+/* The session kind from session_cues.txt: the longest cue is read whole
+   (市两会 is local, not 两会); 全国人大 says national only before a session
+   number (四次会议), not before 常委会; 全国人民代表大会 is no local cue. */
+static void speakers_session_cues(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        session_kind want;
+    } cases[] = {
+        {"某市两会今天开幕。", SESSION_LOCAL},
+        {"十四届全国人大四次会议今天开幕。", SESSION_NATIONAL},
+        {"全国人大常委会第二十次会议今天闭幕。", SESSION_NPC_STANDING},
+        {"全国人民代表大会的代表今天出发。", SESSION_UNKNOWN},
+        {"某县人民代表大会今天开幕。", SESSION_LOCAL},
+        {"全国两会今天开幕，某市两会已经闭幕。", SESSION_NATIONAL},
+        {"全国人大代表今天出发。", SESSION_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *const paras[] = {cases[i].text, NULL};
+        issue is;
+        issue_from(&is, paras);
+        if (speakers_session_kind(&is) != cases[i].want)
+            fail_msg("\"%s\": session kind %d, want %d", cases[i].text,
+                     (int)speakers_session_kind(&is), (int)cases[i].want);
+        issue_free(&is);
+    }
+}
+
+/* Titles printed before a name lose the words that introduce them
+   (title_leads.txt) and the prepositions of prepositions.txt (the union
+   of the two copies: 跟 and 被 were only in the quotes stage's). */
+static void speakers_titles_lose_leading_prepositions(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "跟某某公司总经理张三在一起的时候，大家都很高兴。",
+        "时任某某县县长李四说，要加强合作。", NULL};
+    issue is;
+    issue_from(&is, paras);
+    speakers_find(&is);
+    const person *p = find_person(&is, "张三");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "某某公司总经理");
+    p = find_person(&is, "李四");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "某某县县长");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
@@ -418,6 +468,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_role_classes_from_roles_txt),
     cmocka_unit_test(speakers_role_suffixes_by_session),
     cmocka_unit_test(speakers_heading_parser_without_a_name),
+    cmocka_unit_test(speakers_session_cues),
+    cmocka_unit_test(speakers_titles_lose_leading_prepositions),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
