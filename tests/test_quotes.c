@@ -419,17 +419,17 @@ static void quotes_score_strict_test_pages(void **state)
 /* A section under a speaker heading that mentions a reporter (staff_words
    marks 记者, 通讯员, 实习生 as reporters) is the reporter's account; 编辑
    (also "to edit") does not make it one. */
+static const char *const reporter_and_speaker_sections[] = {
+    "H|市人大代表、某某中学校长张三：",
+    "本报通讯员了解到，这所学校今年新建了实验室。",
+    "H|市政协委员、某某出版社社长李四：",
+    "我们编辑出版了一套新教材，受到师生欢迎。", NULL};
+
 static void quotes_section_naming_a_reporter_is_not_the_speakers(void **state)
 {
     (void)state;
-    static const char *const paras[] = {
-        "H|市人大代表、某某中学校长张三：",
-        "本报通讯员了解到，这所学校今年新建了实验室。",
-        "H|市政协委员、某某出版社社长李四：",
-        "我们编辑出版了一套新教材，受到师生欢迎。",
-        NULL};
     issue is;
-    extract(&is, paras);
+    extract(&is, reporter_and_speaker_sections);
     assert_int_equal(is.nquotes, 1);
     check_quote(&is, 0, "李四", QUOTE_SECTION, "我们编辑出版了");
     issue_free(&is);
