@@ -30,87 +30,15 @@
 #include <string.h>
 
 #include "blocks.h"
-#include "lexicon.h"
+#include "furniture.h"
 #include "text.h"
 
 /* ---- metadata ----------------------------------------------------------- */
 
-/* Copy of s[0..n) with leading and trailing spaces (ASCII, U+3000)
-   removed; NULL if nothing is left. */
-static char *trimmed_copy(const char *s, size_t n)
-{
-    while (n > 0 && (*s == ' ' || (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0))) {
-        size_t k = *s == ' ' ? 1 : 3;
-        s += k;
-        n -= k;
-    }
-    while (n > 0 && (s[n - 1] == ' ' ||
-                     (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)))
-        n -= s[n - 1] == ' ' ? 1 : 3;
-    return n ? xstrndup(s, n) : NULL;
-}
-
-/* Does the name end like a newspaper's (paper_endings.txt) and say more
-   than the ending, and more than 本报 ("this paper", unnamed)? */
-static int looks_like_paper(const char *name)
-{
-    size_t n = strlen(name), k = lex_suffix(LEX_PAPER_ENDING, name, n);
-    return k > 0 && k < n && strcmp(name, OWN_PAPER) != 0;
-}
-
-/* The paper named by a dateline or edition stamp: "稿件来源：新华每日电讯
-   要闻" or "《人民日报》（…第 06 版）".  *edition gets what follows the
-   paper's name in a 来源 stamp. */
-static char *paper_from_stamp(const char *t, char **edition)
-{
-    const char *p = strstr(t, "来源：");
-    if (p) {
-        p += strlen("来源：");
-        while (*p == ' ')
-            p++;
-        const char *e = strchr(p, ' ');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (e && !*edition)
-            *edition = trimmed_copy(e, strlen(e));
-        return n ? xstrndup(p, n) : NULL;
-    }
-    p = strstr(t, "《");
-    if (p) {
-        p += strlen("《");
-        const char *e = strstr(p, "》");
-        if (e && e > p) {
-            char *name = xstrndup(p, (size_t)(e - p));
-            if (looks_like_paper(name))
-                return name;
-            free(name);
-        }
-    }
-    return NULL;
-}
-
-/* The edition printed in a dateline: "第 06 版", "第A3版", or NULL.  The
-   count of pages (今日四版) is not an edition. */
-static char *edition_from_dateline(const char *t)
-{
-    const char *p = t;
-    while ((p = strstr(p, "第")) != NULL) {
-        const char *q = p + strlen("第");
-        int chars = 0;
-        while (*q && chars < 6 && strncmp(q, "版", strlen("版")) != 0) {
-            uint32_t c;
-            q += utf8_char(q, strnlen(q, 4), &c);
-            chars++;
-        }
-        if (chars > 0 && strncmp(q, "版", strlen("版")) == 0)
-            return xstrndup(p, (size_t)(q - p) + strlen("版"));
-        p += strlen("第");
-    }
-    return NULL;
-}
-
 /* The paper implied by the bylines: the outlet named by more than half of
    the bylines that name a paper, when no byline says 本报 (this paper,
-   unnamed).  Agencies (新华社) are not papers. */
+   unnamed).  Agencies (新华社) are not papers.  Stage 4 read each byline's
+   outlet (block.facts). */
 static char *paper_from_bylines(const block_list *blocks)
 {
     strlist names = {0};
@@ -118,14 +46,13 @@ static char *paper_from_bylines(const block_list *blocks)
     int own = 0;
     for (size_t i = 0; i < blocks->n; i++) {
         const block *b = &blocks->v[i];
-        if (b->kind != BLOCK_BYLINE || byline_is_photo_credit(b->text))
+        if (b->kind != BLOCK_BYLINE || (b->flags & BLOCK_F_PHOTO_CREDIT) ||
+            !b->facts || !b->facts->outlet)
             continue;
-        char *o = byline_outlet(b->text);
-        if (!o)
-            continue;
+        const char *o = b->facts->outlet;
         if (strcmp(o, OWN_PAPER) == 0)
             own = 1;
-        else if (looks_like_paper(o)) {
+        else if (outlet_is_paper(o)) {
             size_t k = 0;
             while (k < names.n && strcmp(names.v[k], o) != 0)
                 k++;
@@ -134,7 +61,6 @@ static char *paper_from_bylines(const block_list *blocks)
             if (k < 64)
                 counts[k]++;
         }
-        free(o);
     }
     char *r = NULL;
     size_t total = 0, best = 0;
@@ -150,7 +76,7 @@ static char *paper_from_bylines(const block_list *blocks)
 }
 
 /* Paper from the masthead, a stamp or the bylines; date and edition from
-   the datelines. */
+   the datelines (what stage 4 read in them). */
 void issue_derive_metadata(const block_list *blocks, issue *is)
 {
     char *paper = NULL, *date = NULL, *edition = NULL;
@@ -158,21 +84,15 @@ void issue_derive_metadata(const block_list *blocks, issue *is)
         if (blocks->v[i].kind == BLOCK_MASTHEAD)
             paper = xstrdup(blocks->v[i].text);
     for (size_t i = 0; i < blocks->n; i++) {
-        const block *b = &blocks->v[i];
-        if (b->kind != BLOCK_DATELINE)
+        const block_facts *f = blocks->v[i].facts;
+        if (blocks->v[i].kind != BLOCK_DATELINE || !f)
             continue;
-        char *t = text_fold_punct(b->text);
-        char d[11];
-        if (!date && blocks_find_date(t, d))
-            date = xstrdup(d);
-        if (!edition)
-            edition = edition_from_dateline(t);
-        char *p = paper_from_stamp(t, &edition);
-        if (p && !paper)
-            paper = p;
-        else
-            free(p);
-        free(t);
+        if (!date && f->date[0])
+            date = xstrdup(f->date);
+        if (!edition && f->edition)
+            edition = xstrdup(f->edition);
+        if (!paper && f->outlet)
+            paper = xstrdup(f->outlet);
     }
     if (!paper)
         paper = paper_from_bylines(blocks);
@@ -184,21 +104,27 @@ void issue_derive_metadata(const block_list *blocks, issue *is)
     is->edition = edition;
 }
 
-/* The first reporter byline; a bare dispatch line only when there is no
-   other; never a photo credit. */
-const char *article_byline(const article *a)
+/* The article's byline block: the first reporter byline; a bare dispatch
+   line only when there is no other; never a photo credit.  NULL if none. */
+static const block *byline_block(const article *a)
 {
-    const char *dispatch = NULL;
+    const block *dispatch = NULL;
     for (size_t i = 0; i < a->blocks.n; i++) {
         const block *b = &a->blocks.v[i];
-        if (b->kind != BLOCK_BYLINE || byline_is_photo_credit(b->text))
+        if (b->kind != BLOCK_BYLINE || (b->flags & BLOCK_F_PHOTO_CREDIT))
             continue;
-        if (!byline_is_dispatch(b->text))
-            return b->text;
+        if (!(b->flags & BLOCK_F_DISPATCH))
+            return b;
         if (!dispatch)
-            dispatch = b->text;
+            dispatch = b;
     }
     return dispatch;
+}
+
+const char *article_byline(const article *a)
+{
+    const block *b = byline_block(a);
+    return b ? b->text : NULL;
 }
 
 /* ---- word pairs for routing broken columns --------------------------- */
@@ -332,9 +258,7 @@ static bool starts_section(const block_list *l, size_t k)
 /* Append a copy of b to article a, starting a section where it does. */
 static void append_block(article *a, const block *b)
 {
-    block *nb = block_list_push(&a->blocks, b->text, b->kind, b->line);
-    nb->level = b->level;
-    nb->flags = b->flags;
+    block_list_push_copy(&a->blocks, b);
     if (starts_section(&a->blocks, a->blocks.n - 1))
         article_add_section(a, a->blocks.n - 1, -1);
 }
@@ -516,13 +440,10 @@ static int split_package(grouper *g, size_t i)
     if (a->blocks.n == 0 ||
         a->blocks.v[a->blocks.n - 1].kind != BLOCK_SUBHEAD)
         return 0;
-    const char *old = article_byline(a);
-    char *o1 = old ? byline_outlet(old) : NULL;
-    char *o2 = byline_outlet(b->text);
-    int differ = o1 && o2 && strcmp(o1, o2) != 0;
-    free(o1);
-    free(o2);
-    if (!differ)
+    const block *old = byline_block(a);
+    const char *o1 = old && old->facts ? old->facts->outlet : NULL;
+    const char *o2 = b->facts ? b->facts->outlet : NULL;
+    if (!o1 || !o2 || strcmp(o1, o2) == 0)
         return 0;
     block *sub = &a->blocks.v[a->blocks.n - 1];
     char *headline = sub->text;
@@ -701,6 +622,7 @@ static void move_blocks(article *dst, article *src, size_t from, size_t to)
                                    dst->blocks.n + 1, sizeof *dst->blocks.v);
         dst->blocks.v[dst->blocks.n++] = src->blocks.v[k];
         src->blocks.v[k].text = NULL;
+        src->blocks.v[k].facts = NULL;
     }
 }
 

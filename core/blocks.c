@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "furniture.h"
 #include "lexicon.h"
 #include "names.h"
 #include "normalize.h"
@@ -62,53 +63,7 @@ typedef struct {
 
 /* ---- code points ------------------------------------------------------ */
 
-/* Does c end a statement as far as page layout goes: a sentence end, a
-   full stop or a semicolon?  (A heading never ends with one.) */
-static int ends_statement(uint32_t c)
-{
-    return is_sentence_end(c) || is_full_stop(c) || is_semicolon(c);
-}
-
-/* Can c follow the end of a statement (closing quotes and brackets,
-   straight quotes included)? */
-static int may_follow_end(uint32_t c)
-{
-    return is_closer(c) || is_straight_quote(c);
-}
-
-static int has_char(const uint32_t *u, size_t n, uint32_t c)
-{
-    for (size_t i = 0; i < n; i++)
-        if (u[i] == c)
-            return 1;
-    return 0;
-}
-
-static size_t count_char(const uint32_t *u, size_t n, uint32_t c)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += u[i] == c;
-    return k;
-}
-
-/* Characters that are not spaces. */
-static size_t visible(const uint32_t *u, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += !is_space(u[i]);
-    return k;
-}
-
 /* ---- vocabulary -------------------------------------------------------- */
-
-/* Is c a surname where a name is expected (a byline, a credit, a line
-   under a heading): a common one, or one that mostly begins words? */
-static int is_surname(uint32_t c)
-{
-    return lex_has_u(LEX_SURNAME, &c, 1) || lex_has_u(LEX_WORD_SURNAME, &c, 1);
-}
 
 /* Does the line end in a speech verb or a speech given (…并作讲话强调,
    …发表重要讲话): a 引题 introducing the headline below it? */
@@ -239,15 +194,6 @@ static void item_collapse_spacing(item *it)
 
 /* ---- patterns ------------------------------------------------------------ */
 
-/* Does the text end a statement (。！？…；. possibly inside closing
-   quotes)? */
-static int ends_sentence(const uint32_t *f, size_t n)
-{
-    while (n > 0 && may_follow_end(f[n - 1]))
-        n--;
-    return n > 0 && ends_statement(f[n - 1]);
-}
-
 /* Does the text stop in the middle of a sentence (broken column)? */
 static int ends_open(const uint32_t *f, size_t n)
 {
@@ -258,364 +204,7 @@ static int ends_open(const uint32_t *f, size_t n)
            c == U'、' || c == '%' || c == U'％';
 }
 
-/* Length of a run of digits at u[i..n). */
-static size_t digits_at(const uint32_t *u, size_t n, size_t i)
-{
-    size_t k = 0;
-    while (i + k < n && is_digit(u[i + k]))
-        k++;
-    return k;
-}
-
-/* Length of a dispatch dateline at u[from..n): (据)? agency and place,
-   then M月D日电 (新华社北京4月27日电), or 0. */
-static size_t match_dispatch(const uint32_t *u, size_t n, size_t from)
-{
-    size_t i = from;
-    if (i < n && u[i] == U'据')
-        i++;
-    size_t k = 0;
-    while (i + k < n && is_han(u[i + k]) && k < 16)
-        k++;
-    if (k < 2)
-        return 0;
-    i += k;
-    size_t dg = digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg >= n || u[i + dg] != U'月')
-        return 0;
-    i += dg + 1;
-    dg = digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg + 1 >= n || u[i + dg] != U'日' ||
-        u[i + dg + 1] != U'电')
-        return 0;
-    i += dg + 2;
-    if (lex_prefix_u(LEX_DIAN_WORD, u + i - 1, n - i + 1))
-        return 0;
-    return i - from;
-}
-
-/* Length of a continuation marker at f[from..n): （上接1版）, （下转第二版）
-   …, or 0. */
-static size_t match_continuation(const uint32_t *f, size_t n, size_t from)
-{
-    size_t i = from;
-    if (i >= n || (f[i] != U'（' && f[i] != '('))
-        return 0;
-    i++;
-    while (i < n && is_space(f[i]))
-        i++;
-    size_t k = lex_prefix_u(LEX_CONTINUATION_VERB, f + i, n - i);
-    if (!k)
-        return 0;
-    i += k;
-    while (i < n && is_space(f[i]))
-        i++;
-    if (i < n && f[i] == U'第')
-        i++;
-    while (i < n && is_space(f[i]))
-        i++;
-    size_t page = 0;
-    while (i < n && page < 4 && f[i] != U'版' &&
-           (is_digit(f[i]) || is_latin(f[i]) || is_han(f[i]))) {
-        i++;
-        page++;
-    }
-    while (i < n && is_space(f[i]))
-        i++;
-    if (page == 0 || i >= n || f[i] != U'版')
-        return 0;
-    i++;
-    while (i < n && is_space(f[i]))
-        i++;
-    if (i >= n || (f[i] != U'）' && f[i] != ')'))
-        return 0;
-    return i + 1 - from;
-}
-
-/* Is f[a..b) one plausible personal name token: 1-4 ideographs (a single
-   one is half of a justified name, 贺 勇)? */
-static int is_name_token(const uint32_t *f, size_t a, size_t b)
-{
-    if (b <= a || b - a > 4)
-        return 0;
-    for (size_t i = a; i < b; i++)
-        if (!is_han(f[i]))
-            return 0;
-    return 1;
-}
-
-/* Is f[a..b) a list of people: names and byline role words separated by
-   spaces or 、, with at least one name starting with a surname (or, when
-   allow_empty, nothing at all)? */
-static int is_name_list(const uint32_t *f, size_t a, size_t b, int allow_empty)
-{
-    size_t names = 0, tokens = 0;
-    int surname = 0;
-    size_t i = a;
-    while (i < b) {
-        while (i < b && (is_space(f[i]) || f[i] == U'、'))
-            i++;
-        if (i >= b)
-            break;
-        size_t j = i;
-        while (j < b && !is_space(f[j]) && f[j] != U'、')
-            j++;
-        tokens++;
-        size_t s = i;
-        size_t r;
-        while (s < j && (r = lex_prefix_u(LEX_BYLINE_ROLE, f + s, j - s)) > 0)
-            s += r;
-        if (s < j) {
-            if (!is_name_token(f, s, j))
-                return 0;
-            names++;
-            if (is_surname(f[s]))
-                surname = 1;
-        }
-        i = j;
-    }
-    if (tokens > 10)
-        return 0;
-    if (names == 0)
-        return allow_empty;
-    return surname;
-}
-
-/* Is f[a..b) a person's name on its own (2-3 ideographs, surname first)? */
-static int is_person_name(const uint32_t *f, size_t a, size_t b)
-{
-    if (b - a < 2 || b - a > 3)
-        return 0;
-    for (size_t i = a; i < b; i++)
-        if (!is_han(f[i]))
-            return 0;
-    return is_surname(f[a]);
-}
-
-/* Index of the （ matching the ） at f[close], or n if none. */
-static size_t open_paren_of(const uint32_t *f, size_t n, size_t close)
-{
-    for (size_t i = close; i-- > 0;)
-        if (f[i] == U'（' || f[i] == '(')
-            return i;
-    return n;
-}
-
-/* The value of the digits u[i..i+k) into *val; returns k, the number of
-   digits there, when it is between min and max, else 0. */
-static size_t number_at(const uint32_t *u, size_t n, size_t i, size_t min,
-                        size_t max, int *val)
-{
-    size_t k = digits_at(u, n, i);
-    if (k < min || k > max)
-        return 0;
-    *val = 0;
-    for (size_t j = 0; j < k; j++)
-        *val = *val * 10 + digit_value(u[i + j]);
-    return k;
-}
-
-/* Find the first date (YYYY年M月D日 or YYYY-MM-DD) in u; fills y/m/d. */
-static int find_date_u(const uint32_t *u, size_t n, int *y, int *m, int *d)
-{
-    for (size_t i = 0; i + 4 < n; i++) {
-        int year, month, day;
-        if ((i > 0 && is_digit(u[i - 1])) ||
-            !number_at(u, n, i, 4, 4, &year))
-            continue;
-        size_t j = i + 4;
-        uint32_t sep = u[j];
-        if (sep != U'年' && sep != '-' && sep != '.' && sep != '/')
-            continue;
-        j++;
-        size_t dm = number_at(u, n, j, 1, 2, &month);
-        if (!dm)
-            continue;
-        j += dm;
-        if (j >= n)
-            continue;
-        if (sep == U'年' ? u[j] != U'月' : u[j] != sep)
-            continue;
-        j++;
-        size_t dd = number_at(u, n, j, 1, 2, &day);
-        if (!dd)
-            continue;
-        j += dd;
-        if (sep == U'年' && (j >= n || u[j] != U'日'))
-            continue;
-        if (month < 1 || month > 12 || day < 1 || day > 31)
-            continue;
-        *y = year;
-        *m = month;
-        *d = day;
-        return 1;
-    }
-    return 0;
-}
-
-/* Public form of find_date_u, formatting the date (see blocks.h). */
-bool blocks_find_date(const char *text, char out[11])
-{
-    size_t n;
-    uint32_t *u = u32_from_utf8(text, &n);
-    int y, m, d;
-    int ok = find_date_u(u, n, &y, &m, &d);
-    free(u);
-    if (ok) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        memcpy(out, buf, 10);
-        out[10] = '\0';
-    }
-    return ok;
-}
-
-/* ---- bylines ----------------------------------------------------------- */
-
-/* Length of the outlet name that f[0..k) starts with (up to its last
-   outlet ending), or 0. */
-static size_t outlet_len(const uint32_t *f, size_t k)
-{
-    size_t best = 0;
-    for (size_t i = 0; i < k && i < 14; i++) {
-        if (!is_han(f[i]))
-            break;
-        if (i >= 1 && lex_has_u(LEX_OUTLET_ENDING, f + i, 1))
-            best = i + 1;
-    }
-    return best;
-}
-
-/* Is f[0..n) a byline on its own: reporters after 记者 or an outlet, a
-   reporting group, a □ name list, "（张 骁）", a photo credit "… 摄" or a
-   dispatch line? */
-static int is_byline_u(const uint32_t *f, size_t n, unsigned marks)
-{
-    size_t nv = visible(f, n);
-    if (n == 0 || nv > 48)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (f[i] == U'。' || f[i] == U'！' || f[i] == U'？' ||
-            f[i] == U'，')
-            return 0;
-    if (match_dispatch(f, n, 0) == n)
-        return 1;
-    if (f[0] == U'（') {
-        size_t close = 0;
-        while (close < n && f[close] != U'）')
-            close++;
-        if (close < n && close + 1 == n)
-            return is_name_list(f, 1, close, 0);
-        if (close < n && match_dispatch(f, n, close + 1) == n - close - 1)
-            return is_name_list(f, 1, close, 1);
-        return 0;
-    }
-    if (marks & MARK_BOX)
-        return is_name_list(f, 0, n, 0);
-    if (nv <= 20 && lex_suffix_u(LEX_GROUP_BYLINE, f, n) &&
-        !has_char(f, n, ' '))
-        return 1;
-    size_t k = u32_find(f, n, 0, "记者");
-    if (k == n)
-        k = u32_find(f, n, 0, "通讯员");
-    if (k == n)
-        return 0;
-    size_t ol = outlet_len(f, k);
-    size_t p = ol;
-    size_t q;
-    while (p < k && (q = lex_prefix_u(LEX_REPORTER_QUALIFIER, f + p, k - p)) > 0)
-        p += q;
-    if (p != k)
-        return 0;
-    return is_name_list(f, k, n, ol > 0);
-}
-
-/* Decode a byline and fold it, for the byline_* helpers. */
-static uint32_t *folded_trimmed(const char *s, size_t *n)
-{
-    uint32_t *u = u32_from_utf8(s, n);
-    fold_punct(u, *n);
-    size_t a = 0;
-    while (a < *n && (is_space(u[a]) || u[a] == U'□'))
-        a++;
-    memmove(u, u + a, (*n - a) * sizeof *u);
-    *n -= a;
-    while (*n > 0 && is_space(u[*n - 1]))
-        (*n)--;
-    return u;
-}
-
-/* The outlet before 记者 or 报道组 in a byline (see blocks.h). */
-char *byline_outlet(const char *byline)
-{
-    size_t n;
-    uint32_t *f = folded_trimmed(byline, &n);
-    char *r = NULL;
-    size_t start = (n > 0 && f[0] == U'（') ? 1 : 0;
-    size_t k = u32_find(f, n, start, "记者");
-    size_t g = lex_find_u(LEX_GROUP_BYLINE, f, n, start, NULL);
-    if (g < k)
-        k = g;
-    if (k < n) {
-        size_t ol = outlet_len(f + start, k - start);
-        if (ol)
-            r = u32_to_utf8(f + start, ol);
-    }
-    free(f);
-    return r;
-}
-
-/* A byline ending in 摄 credits a photo. */
-bool byline_is_photo_credit(const char *byline)
-{
-    size_t n;
-    uint32_t *f = folded_trimmed(byline, &n);
-    int r = n >= 2 && f[n - 1] == U'摄';
-    free(f);
-    return r;
-}
-
-/* A byline that is only 新华社北京4月27日电. */
-bool byline_is_dispatch(const char *byline)
-{
-    size_t n;
-    uint32_t *f = folded_trimmed(byline, &n);
-    int r = n > 0 && match_dispatch(f, n, 0) == n;
-    free(f);
-    return r;
-}
-
 /* ---- intrinsic kinds ------------------------------------------------------ */
-
-static int has_sentence_punct(const uint32_t *f, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (f[i] == U'。' || f[i] == U'！' || f[i] == U'？')
-            return 1;
-    return 0;
-}
-
-/* 编辑 … 电话 … : the page's editor line. */
-static int is_editor(const item *it)
-{
-    if (!lex_prefix_u(LEX_EDITOR_START, it->f, it->n) ||
-        visible(it->f, it->n) > 100 || has_char(it->f, it->n, U'。'))
-        return 0;
-    return lex_find_u(LEX_EDITOR_MARK, it->f, it->n, 0, NULL) < it->n;
-}
-
-/* 2025年3月7日 星期五 … / （ 2026-04-28 ） 稿件来源：… / edition stamps. */
-static int is_dateline(const item *it)
-{
-    int y, m, d;
-    size_t nv = visible(it->f, it->n);
-    if (nv > 60 || has_sentence_punct(it->f, it->n) ||
-        !find_date_u(it->f, it->n, &y, &m, &d))
-        return 0;
-    if (nv <= 16)
-        return 1;
-    return lex_find_u(LEX_DATELINE_WORD, it->f, it->n, 0, NULL) < it->n;
-}
 
 /* The paper's name printed at the top: a few ideographs ending in 报 …. */
 static int is_masthead(const item *it)
@@ -636,7 +225,7 @@ static int is_speaker_heading(const item *it)
 {
     const uint32_t *f = it->f;
     size_t n = it->n;
-    if (visible(f, n) > HEADING_MAX_CHARS)
+    if (u32_visible(f, n) > HEADING_MAX_CHARS)
         return 0;
     if ((it->marks & MARK_QUOTE) && n > 0 && f[n - 1] == U'：')
         return 1;
@@ -652,10 +241,10 @@ static int is_banner(const item *it)
 {
     const uint32_t *f = it->f;
     size_t n = it->n;
-    if (n < 2 || visible(f, n) > 30 || ends_sentence(f, n) ||
-        has_sentence_punct(f, n))
+    if (n < 2 || u32_visible(f, n) > 30 || u32_ends_statement(f, n) ||
+        u32_has_sentence_mark(f, n))
         return 0;
-    if (digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != U'年')
+    if (u32_digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != U'年')
         return 1;
     if (lex_find_u(LEX_BANNER_WORD, f, n, 0, NULL) < n)
         return 1;
@@ -674,15 +263,6 @@ static int is_banner(const item *it)
     return words_latin >= 2;
 }
 
-/* 本报讯 … / 新华社北京4月27日电 … opening a paragraph. */
-static int is_lead(const item *it)
-{
-    if (u32_match(it->f, it->n, 0, "本报讯"))
-        return 1;
-    size_t k = match_dispatch(it->f, it->n, 0);
-    return k > 0 && k < it->n;
-}
-
 /* A photo caption: 图为 …, 图： …, ▲ …. */
 static int is_caption(const item *it)
 {
@@ -690,7 +270,7 @@ static int is_caption(const item *it)
         return 1;
     if (lex_prefix_u(LEX_CAPTION_START, it->f, it->n))
         return 1;
-    return visible(it->f, it->n) <= 250 &&
+    return u32_visible(it->f, it->n) <= 250 &&
            lex_find_u(LEX_CAPTION_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
@@ -722,16 +302,16 @@ static int has_phrase_space(const uint32_t *f, size_t n)
 static int is_heading_shape(const item *it)
 {
     const uint32_t *f = it->f;
-    size_t n = it->n, nv = visible(f, n);
+    size_t n = it->n, nv = u32_visible(f, n);
     if (it->level > 0)
         return 1;
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
-    if (words == 0 || nv > 40 || ends_sentence(f, n) ||
-        has_sentence_punct(f, n))
+    if (words == 0 || nv > 40 || u32_ends_statement(f, n) ||
+        u32_has_sentence_mark(f, n))
         return 0;
-    size_t commas = count_char(f, n, U'，') + count_char(f, n, U'；');
+    size_t commas = u32_count(f, n, U'，') + u32_count(f, n, U'；');
     if (commas > 1)
         return 0;
     uint32_t last = f[n - 1];
@@ -745,7 +325,7 @@ static int is_heading_shape(const item *it)
         size_t c = n;
         while (c > 0 && f[c - 1] != U'，' && f[c - 1] != U'；')
             c--;
-        if (visible(f + c, n - c) < 3)
+        if (u32_visible(f + c, n - c) < 3)
             return 0;
         if (lex_suffix_u(LEX_SPEECH_VERB, f, c - 1))
             return 0;
@@ -769,19 +349,19 @@ static void classify_intrinsic(item *it, int first)
     }
     if (it->marks & MARK_LIST)
         it->kind = BLOCK_LIST_ITEM;
-    else if (match_continuation(it->f, it->n, 0) == it->n)
+    else if (continuation_at(it->f, it->n, 0) == it->n)
         it->kind = BLOCK_CONTINUATION;
-    else if (is_editor(it))
+    else if (is_editor_line(it->f, it->n))
         it->kind = BLOCK_EDITOR;
-    else if (is_dateline(it))
+    else if (is_dateline(it->f, it->n))
         it->kind = BLOCK_DATELINE;
     else if (first && is_masthead(it))
         it->kind = BLOCK_MASTHEAD;
     else if (it->marks & MARK_SQUARE)
         it->kind = BLOCK_KICKER;
-    else if (is_byline_u(it->f, it->n, it->marks))
+    else if (is_byline(it->f, it->n, it->marks & MARK_BOX))
         it->kind = BLOCK_BYLINE;
-    else if (is_lead(it))
+    else if (opens_with_lead(it->f, it->n))
         it->kind = BLOCK_LEAD;
     else if (is_caption(it))
         it->kind = BLOCK_CAPTION;
@@ -808,58 +388,11 @@ static item item_slice(const item *src, size_t a, size_t b)
     return it;
 }
 
-/* Where a credit trailing the text starts ("…。　　新华社北京4月27日电",
-   "…。（记者…）新华社…电", "…。 （孙 杰）"), or n if there is none. */
-static size_t trailing_credit(const item *it)
-{
-    const uint32_t *f = it->f;
-    size_t n = it->n;
-    if (n < 4)
-        return n;
-    size_t s = n;
-    if (f[n - 1] == U'电' && f[n - 2] == U'日') {
-        size_t i = n - 2;
-        while (i > 0 && is_digit(f[i - 1]))
-            i--;
-        if (i > 0 && f[i - 1] == U'月')
-            i--;
-        while (i > 0 && is_digit(f[i - 1]))
-            i--;
-        size_t k = 0;
-        while (i > 0 && is_han(f[i - 1]) && k < 16) {
-            i--;
-            k++;
-        }
-        while (i < n && match_dispatch(f, n, i) != n - i)
-            i++;
-        if (i >= n || i == 0)
-            return n;
-        s = i;
-        if (f[s - 1] == U'）') {
-            size_t p = open_paren_of(f, n, s - 1);
-            if (p < n && is_name_list(f, p + 1, s - 1, 0))
-                s = p;
-        }
-    } else if (f[n - 1] == U'）') {
-        size_t p = open_paren_of(f, n, n - 1);
-        if (p == n || p == 0 || visible(f + p, n - p) > 16 ||
-            !is_name_list(f, p + 1, n - 1, 0))
-            return n;
-        s = p;
-    } else {
-        return n;
-    }
-    size_t e = s;
-    while (e > 0 && is_space(f[e - 1]))
-        e--;
-    return (e > 0 && ends_sentence(f, e)) ? s : n;
-}
-
 /* Split a block whose text starts with a continuation marker, or ends with
    one or with a credit, into separate items.  Pushes the pieces. */
 static void push_split(item_list *out, item it)
 {
-    size_t k = match_continuation(it.f, it.n, 0);
+    size_t k = continuation_at(it.f, it.n, 0);
     if (k > 0 && k < it.n) {
         item mark = item_slice(&it, 0, k);
         mark.kind = BLOCK_CONTINUATION;
@@ -871,8 +404,8 @@ static void push_split(item_list *out, item it)
         return;
     }
     if (it.n > 0 && it.f[it.n - 1] == U'）') {
-        size_t p = open_paren_of(it.f, it.n, it.n - 1);
-        if (p > 0 && p < it.n && match_continuation(it.f, it.n, p) ==
+        size_t p = u32_open_paren_before(it.f, it.n, it.n - 1);
+        if (p > 0 && p < it.n && continuation_at(it.f, it.n, p) ==
                                      it.n - p) {
             item body = item_slice(&it, 0, p);
             item mark = item_slice(&it, p, it.n);
@@ -883,7 +416,7 @@ static void push_split(item_list *out, item it)
             return;
         }
     }
-    size_t c = trailing_credit(&it);
+    size_t c = credit_at_end(it.f, it.n);
     if (c < it.n && c > 0) {
         item body = item_slice(&it, 0, c);
         item credit = item_slice(&it, c, it.n);
@@ -996,7 +529,7 @@ static void merge_wrapped_lines(item_list *l)
             continue;
         }
         if (!sealed && is_wrapped_heading(a, b)) {
-            append_item(a, b, visible(a->f, a->n) <= 4);
+            append_item(a, b, u32_visible(a->f, a->n) <= 4);
             continue;
         }
         l->v[++w] = *b;
@@ -1027,15 +560,11 @@ static void resolve_labels(item_list *l)
     }
 }
 
-/* Is the byline a real reporter credit (not a photo credit or a bare
+/* Is the item a real reporter's byline (not a photo credit or a bare
    dispatch line)? */
 static int is_reporter_byline(const item *it)
 {
-    if (it->kind != BLOCK_BYLINE || it->n == 0)
-        return 0;
-    if (it->f[it->n - 1] == U'摄')
-        return 0;
-    return match_dispatch(it->f, it->n, 0) != it->n;
+    return it->kind == BLOCK_BYLINE && is_reporter_credit(it->f, it->n);
 }
 
 /* Is the kind running text (or closely attached to it)? */
@@ -1111,7 +640,7 @@ static int heads_text_before(const item_list *l, size_t a, size_t next,
         return 0;
     const item *prev = &l->v[a - 1];
     if (prev->cand || (prev->kind != BLOCK_BODY && prev->kind != BLOCK_LEAD) ||
-        !ends_sentence(prev->f, prev->n))
+        !u32_ends_statement(prev->f, prev->n))
         return 0;
     size_t end = next + 1;
     while (end < l->n && !l->v[end].cand &&
@@ -1285,6 +814,10 @@ void blocks_classify(block_list *blocks)
         block *b = block_list_push(&out, text, it->kind, it->line);
         b->level = it->level;
         b->flags = it->flags;
+        if (it->kind == BLOCK_BYLINE)
+            b->facts = read_byline(it->f, it->n, &b->flags);
+        else if (it->kind == BLOCK_DATELINE)
+            b->facts = read_dateline(it->f, it->n);
         free(text);
         item_free(it);
     }

@@ -14,7 +14,9 @@
  * mid-sentence get BLOCK_F_OPEN_END; text after a continuation marker gets
  * BLOCK_F_OPEN_START.  ASCII , : ; ? ! ( ) next to CJK text count as their
  * fullwidth forms for every decision, but the display text keeps what was
- * printed.
+ * printed.  What bylines and datelines say (outlet, photo credit, dispatch
+ * line, date, edition) is read here once (furniture.h) and handed on in
+ * block.facts and the BLOCK_F_* flags.
  */
 #ifndef DUBAO_BLOCKS_H
 #define DUBAO_BLOCKS_H
@@ -26,27 +28,9 @@
 /* Set by blocks_classify on a headline printed after the text it heads:
    the page opens with text that has no headline, and the first line of
    the heading cluster that follows shares that text's words.  (The
-   BLOCK_F_* bits of model.h stop at 1 << 4; this one is for stage 5.) */
+   BLOCK_F_* bits of model.h stop at 1 << 7; this one is for stage 5.) */
 #define BLOCK_F_HEADS_BEFORE (1u << 8)
 
 void blocks_classify(block_list *blocks);
-
-/* How a paper names itself in its own bylines (本报记者 "this paper's
-   reporter"): the outlet is the page's paper, unnamed. */
-#define OWN_PAPER "本报"
-
-/* The outlet a byline names: "本报", "北京日报", "证券时报", "新华社" …,
-   or NULL when it names none.  Heap string. */
-char *byline_outlet(const char *byline);
-
-/* Is the byline a photo credit ("新华社记者 张晨霖 摄")? */
-bool byline_is_photo_credit(const char *byline);
-
-/* Is the byline only a dispatch line ("新华社北京4月27日电")? */
-bool byline_is_dispatch(const char *byline);
-
-/* Find the first date printed in text (2025年3月7日, 2026-04-28) and write
-   it as YYYY-MM-DD into out.  False when there is none. */
-bool blocks_find_date(const char *text, char out[11]);
 
 #endif

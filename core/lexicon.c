@@ -362,6 +362,16 @@ bool lex_has_u(lex_kind k, const uint32_t *u, size_t n)
     return n > 0 && lex_prefix_u(k, u, n) == n;
 }
 
+const char *lex_value_u(lex_kind k, const uint32_t *u, size_t n)
+{
+    if (n == 0 || n > WINDOW_CHARS)
+        return NULL;
+    char buf[WINDOW_CHARS * 6];
+    size_t ends[WINDOW_CHARS];
+    size_t len = encode_window(u, n, buf, ends);
+    return lex_value(k, buf, len);
+}
+
 size_t lex_find_u(lex_kind k, const uint32_t *u, size_t n, size_t from,
                   size_t *len)
 {

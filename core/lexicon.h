@@ -83,6 +83,7 @@ const char *lex_value(lex_kind k, const char *s, size_t n);
 size_t lex_prefix_u(lex_kind k, const uint32_t *u, size_t n);
 size_t lex_suffix_u(lex_kind k, const uint32_t *u, size_t n);
 bool lex_has_u(lex_kind k, const uint32_t *u, size_t n);
+const char *lex_value_u(lex_kind k, const uint32_t *u, size_t n);
 
 /* Index of the first position in u[from..n) where a word of the list
    starts (its length in *len), or n. */

@@ -75,10 +75,37 @@ block *block_list_push(block_list *l, const char *text, block_kind kind,
     return b;
 }
 
+block *block_list_push_copy(block_list *l, const block *src)
+{
+    block *b = block_list_push(l, src->text, src->kind, src->line);
+    b->level = src->level;
+    b->flags = src->flags;
+    if (src->facts) {
+        b->facts = xcalloc(1, sizeof *b->facts);
+        memcpy(b->facts->date, src->facts->date, sizeof b->facts->date);
+        b->facts->edition = src->facts->edition ? xstrdup(src->facts->edition)
+                                                : NULL;
+        b->facts->outlet = src->facts->outlet ? xstrdup(src->facts->outlet)
+                                              : NULL;
+    }
+    return b;
+}
+
+void block_facts_free(block_facts *f)
+{
+    if (!f)
+        return;
+    free(f->edition);
+    free(f->outlet);
+    free(f);
+}
+
 void block_list_free(block_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].text);
+        block_facts_free(l->v[i].facts);
+    }
     free(l->v);
     memset(l, 0, sizeof *l);
 }

@@ -41,7 +41,10 @@ enum {
     BLOCK_F_OPEN_END = 1 << 2,   /* stops mid-sentence (broken column) */
     BLOCK_F_OPEN_START = 1 << 3, /* starts mid-sentence (column continues) */
     BLOCK_F_JOINED = 1 << 4,     /* a broken column was rejoined into it */
-    BLOCK_F_LIST = 1 << 5        /* a list item in the markup (read_*.c) */
+    BLOCK_F_LIST = 1 << 5,       /* a list item in the markup (read_*.c) */
+    BLOCK_F_PHOTO_CREDIT = 1 << 6, /* a byline crediting a photo (… 摄) */
+    BLOCK_F_DISPATCH = 1 << 7    /* a byline that is only a dispatch line
+                                    (新华社北京4月27日电) */
 };
 
 /* Paragraphs longer than this are kept as text but not scanned for
@@ -54,12 +57,22 @@ enum {
    comes near this size. */
 #define ARTICLE_SCAN_MAX_BYTES (256 * 1024)
 
+/* What stage 4 read in a byline or a dateline, for the stages after it
+   (they never read the furniture again). */
+typedef struct {
+    char date[11];   /* a dateline's date, YYYY-MM-DD, or "" */
+    char *edition;   /* a dateline's edition (第 06 版, 要闻 …), or NULL */
+    char *outlet;    /* a byline's outlet (本报, 北京日报, 新华社 …), or the
+                        paper a stamp names (稿件来源：某某报), or NULL */
+} block_facts;
+
 typedef struct {
     char *text;      /* display text, UTF-8, markers stripped */
     block_kind kind;
     int line;        /* 1-based source line where the block starts */
     int level;       /* markdown heading level (1..6) or 0 */
     unsigned flags;  /* BLOCK_F_* */
+    block_facts *facts; /* bylines and datelines (stage 4), else NULL */
 } block;
 
 typedef struct {
@@ -157,6 +170,9 @@ const char *quote_kind_name(quote_kind k);
 
 block *block_list_push(block_list *l, const char *text, block_kind kind,
                        int line);
+/* Append a copy of b (text, kind, line, level, flags and facts). */
+block *block_list_push_copy(block_list *l, const block *b);
+void block_facts_free(block_facts *f);
 void block_list_free(block_list *l);
 
 article *issue_add_article(issue *is, const char *headline);

@@ -114,6 +114,62 @@ size_t u32_find(const uint32_t *u, size_t n, size_t from, const char *lit)
     return n;
 }
 
+bool u32_has(const uint32_t *u, size_t n, uint32_t c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i] == c)
+            return true;
+    return false;
+}
+
+size_t u32_count(const uint32_t *u, size_t n, uint32_t c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += u[i] == c;
+    return k;
+}
+
+bool u32_has_sentence_mark(const uint32_t *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i] == U'。' || u[i] == U'！' || u[i] == U'？')
+            return true;
+    return false;
+}
+
+size_t u32_visible(const uint32_t *u, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !is_space(u[i]);
+    return k;
+}
+
+size_t u32_open_paren_before(const uint32_t *u, size_t n, size_t close)
+{
+    for (size_t i = close; i-- > 0;)
+        if (u[i] == U'（' || u[i] == '(')
+            return i;
+    return n;
+}
+
+size_t u32_digits_at(const uint32_t *u, size_t n, size_t i)
+{
+    size_t k = 0;
+    while (i + k < n && is_digit(u[i + k]))
+        k++;
+    return k;
+}
+
+bool u32_ends_statement(const uint32_t *u, size_t n)
+{
+    while (n > 0 && (is_closer(u[n - 1]) || is_straight_quote(u[n - 1])))
+        n--;
+    return n > 0 && (is_sentence_end(u[n - 1]) || is_full_stop(u[n - 1]) ||
+                     is_semicolon(u[n - 1]));
+}
+
 /* ---- character classes ------------------------------------------------- */
 
 /* The CJK Unified Ideographs, Extension A, the compatibility ideographs

@@ -56,6 +56,29 @@ size_t u32_match(const uint32_t *u, size_t n, size_t from, const char *lit);
 /* Index of the first occurrence of lit in u[from..n), or n. */
 size_t u32_find(const uint32_t *u, size_t n, size_t from, const char *lit);
 
+/* Does u[0..n) hold c, and how many times? */
+bool u32_has(const uint32_t *u, size_t n, uint32_t c);
+size_t u32_count(const uint32_t *u, size_t n, uint32_t c);
+
+/* Does u[0..n) hold 。！or ？, the marks of a Chinese sentence (an
+   ellipsis or an ASCII ! may stand in a heading)? */
+bool u32_has_sentence_mark(const uint32_t *u, size_t n);
+
+/* The characters of u[0..n) that are not spaces. */
+size_t u32_visible(const uint32_t *u, size_t n);
+
+/* Index of the last opening parenthesis （ or ( before u[close], or n if
+   there is none. */
+size_t u32_open_paren_before(const uint32_t *u, size_t n, size_t close);
+
+/* Length of the run of digits at u[i..n). */
+size_t u32_digits_at(const uint32_t *u, size_t n, size_t i);
+
+/* Does u[0..n) end a statement, as page layout sees it: a sentence end, a
+   full stop or a semicolon, possibly inside closing marks (…。” / …；)?
+   A heading never ends so; a paragraph that does is finished. */
+bool u32_ends_statement(const uint32_t *u, size_t n);
+
 /* ---- character classes ------------------------------------------------- */
 
 /* A CJK ideograph (Han character). */

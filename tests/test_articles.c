@@ -43,6 +43,15 @@ static void parse_page(const char *const *paras, issue *is)
     assert_int_equal(l.n, 0);
 }
 
+/* Append a byline as stage 4 leaves it: with the outlet it read. */
+static void push_byline(block_list *l, const char *text, const char *outlet,
+                        int line)
+{
+    block *b = block_list_push(l, text, BLOCK_BYLINE, line);
+    b->facts = xcalloc(1, sizeof *b->facts);
+    b->facts->outlet = xstrdup(outlet);
+}
+
 /* Index of the article with this headline, or -1. */
 static int article_named(const issue *is, const char *headline)
 {
@@ -125,10 +134,10 @@ static void articles_subhead_with_other_outlet_byline_splits(void **state)
     (void)state;
     block_list l = {0};
     block_list_push(&l, "两地协同发展观察", BLOCK_HEADLINE, 1);
-    block_list_push(&l, "甲报记者 张某", BLOCK_BYLINE, 3);
+    push_byline(&l, "甲报记者 张某", "甲报", 3);
     block_list_push(&l, "协同发展取得新成效。", BLOCK_BODY, 5);
     block_list_push(&l, "产业链上下游协作", BLOCK_SUBHEAD, 7);
-    block_list_push(&l, "乙报记者 李某", BLOCK_BYLINE, 9);
+    push_byline(&l, "乙报记者 李某", "乙报", 9);
     block_list_push(&l, "产业协作走深走实。", BLOCK_BODY, 11);
     issue is = {0};
     articles_group(&l, &is);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "furniture.h"
 
 /* Build a block list from NULL-terminated texts, paragraph i on source
    line 2*i+1 (a blank line between paragraphs). */
@@ -401,18 +402,19 @@ static void blocks_wrapped_heading_lines_merge(void **state)
     block_list_free(&l);
 }
 
+/* The furniture rules on UTF-8 lines (furniture.h). */
 static void blocks_helpers(void **state)
 {
     (void)state;
     char d[11];
-    assert_true(blocks_find_date("2025年3月7日 星期五", d));
+    assert_true(text_find_date("2025年3月7日 星期五", d));
     assert_string_equal(d, "2025-03-07");
-    assert_true(blocks_find_date("（ 2026-04-28 ） 稿件来源", d));
+    assert_true(text_find_date("（ 2026-04-28 ） 稿件来源", d));
     assert_string_equal(d, "2026-04-28");
-    assert_true(blocks_find_date("《人民日报》（2026年03月08日第 06 版）", d));
+    assert_true(text_find_date("《人民日报》（2026年03月08日第 06 版）", d));
     assert_string_equal(d, "2026-03-08");
-    assert_false(blocks_find_date("1月15日上午", d));
-    assert_false(blocks_find_date("2025年13月7日", d));
+    assert_false(text_find_date("1月15日上午", d));
+    assert_false(text_find_date("2025年13月7日", d));
 
     char *o = byline_outlet("北京日报记者 高某");
     assert_string_equal(o, "北京日报");
@@ -427,10 +429,47 @@ static void blocks_helpers(void **state)
     assert_string_equal(o, "新华社");
     free(o);
     assert_null(byline_outlet("陶某"));
-    assert_true(byline_is_photo_credit("新华社记者 张某某 摄"));
-    assert_false(byline_is_photo_credit("新华社记者 张某某"));
-    assert_true(byline_is_dispatch("新华社北京4月27日电"));
-    assert_false(byline_is_dispatch("新华社记者 张某"));
+    assert_int_equal(byline_flags("新华社记者 张某某 摄"), BLOCK_F_PHOTO_CREDIT);
+    assert_int_equal(byline_flags("新华社记者 张某某"), 0);
+    assert_int_equal(byline_flags("新华社北京4月27日电"), BLOCK_F_DISPATCH);
+    assert_int_equal(byline_flags("新华社记者 张某"), 0);
+    /* 实习生 and 通讯员 name reporters too (staff_words.txt). */
+    o = byline_outlet("某某日报通讯员 张某");
+    assert_string_equal(o, "某某日报");
+    free(o);
+}
+
+/* Stage 4 hands on what bylines and datelines say (block.facts and the
+   BLOCK_F_* flags): the stages after it never read them again. */
+static void blocks_furniture_facts_are_handed_on(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某某日报", "2025年3月7日 星期五 第 06 版", "某地举行某某会议",
+        "某某晚报记者 张某", "会议今天举行。", "新华社记者 李某 摄",
+        "新华社北京4月27日电", "（ 2026-04-28 ） 稿件来源：某某电讯 要闻",
+        NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    const block *b = &l.v[find_text(&l, "2025年3月7日 星期五 第 06 版")];
+    assert_int_equal(b->kind, BLOCK_DATELINE);
+    assert_non_null(b->facts);
+    assert_string_equal(b->facts->date, "2025-03-07");
+    assert_string_equal(b->facts->edition, "第 06 版");
+    assert_null(b->facts->outlet);
+    b = &l.v[find_text(&l, "（ 2026-04-28 ） 稿件来源：某某电讯 要闻")];
+    assert_string_equal(b->facts->outlet, "某某电讯");
+    assert_string_equal(b->facts->edition, "要闻");
+    b = &l.v[find_text(&l, "某某晚报记者 张某")];
+    assert_string_equal(b->facts->outlet, "某某晚报");
+    assert_false(b->flags & (BLOCK_F_PHOTO_CREDIT | BLOCK_F_DISPATCH));
+    b = &l.v[find_text(&l, "新华社记者 李某 摄")];
+    assert_true(b->flags & BLOCK_F_PHOTO_CREDIT);
+    b = &l.v[find_text(&l, "新华社北京4月27日电")];
+    assert_true(b->flags & BLOCK_F_DISPATCH);
+    /* Other blocks carry no facts. */
+    assert_null(l.v[find_text(&l, "会议今天举行。")].facts);
+    block_list_free(&l);
 }
 
 static void blocks_empty_and_odd_input(void **state)
@@ -605,6 +644,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_ascii_punctuation_folds_for_parsing),
     cmocka_unit_test(blocks_wrapped_heading_lines_merge),
     cmocka_unit_test(blocks_helpers),
+    cmocka_unit_test(blocks_furniture_facts_are_handed_on),
     cmocka_unit_test(blocks_empty_and_odd_input),
     cmocka_unit_test(blocks_headline_printed_after_its_text),
     cmocka_unit_test(blocks_surnames_where_a_name_is_expected),

@@ -12,6 +12,7 @@
  */
 #include "articles.h"
 #include "blocks.h"
+#include "furniture.h"
 #include "fuzz_common.h"
 #include "paragraphs.h"
 #include "text.h"
@@ -29,7 +30,7 @@ static bool is_iso_date(const char *d)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/* Run the helpers of blocks.h on one block's text. */
+/* Run the helpers of furniture.h and text.h on one block's text. */
 static void check_helpers(const char *text)
 {
     char *folded = text_fold_punct(text);
@@ -40,12 +41,11 @@ static void check_helpers(const char *text)
         fuzz_check_utf8("byline outlet", outlet, strlen(outlet));
         free(outlet);
     }
-    (void)byline_is_photo_credit(text);
-    (void)byline_is_dispatch(text);
+    (void)byline_flags(text);
     char date[11];
     memset(date, 'x', sizeof date);
-    if (blocks_find_date(text, date) && !is_iso_date(date))
-        fuzz_fail("blocks_find_date gave \"%.11s\"", date);
+    if (text_find_date(text, date) && !is_iso_date(date))
+        fuzz_fail("text_find_date gave \"%.11s\"", date);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
