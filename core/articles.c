@@ -121,10 +121,13 @@ static const block *byline_block(const article *a)
     return dispatch;
 }
 
-const char *article_byline(const article *a)
+void article_finish(article *a)
 {
     const block *b = byline_block(a);
-    return b ? b->text : NULL;
+    free(a->text);
+    free(a->byline);
+    a->text = article_text(a);
+    a->byline = b ? xstrdup(b->text) : NULL;
 }
 
 /* ---- word pairs for routing broken columns --------------------------- */
@@ -960,6 +963,8 @@ void articles_group(block_list *blocks, issue *is)
     flush_held(&g);
     repair_pairing(&g);
     route_cluster_decks(&g);
+    for (size_t a = 0; a < is->narticles; a++)
+        article_finish(&is->articles[a]);
     free(g.held);
     free(g.head_src);
     block_list_free(blocks);

@@ -32,9 +32,12 @@ void issue_derive_metadata(const block_list *blocks, issue *is);
    subhead or speaker heading starts one). */
 void article_rebuild_sections(article *a);
 
-/* The article's byline: the first byline block that is not a photo credit
-   (a bare dispatch line such as 新华社北京4月27日电 only if there is no
-   other), or NULL. */
-const char *article_byline(const article *a);
+/* The last step of stage 5 for an article whose blocks are final: its
+   text (a->text, blocks joined by "\n") and its byline (a->byline: the
+   first byline block that is not a photo credit, a bare dispatch line such
+   as 新华社北京4月27日电 only if there is no other).  articles_group does it
+   for every article; code that changes an article's blocks afterwards
+   (markup.c) and tests that build articles by hand call it. */
+void article_finish(article *a);
 
 #endif

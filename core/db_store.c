@@ -297,17 +297,15 @@ static int store_article(store_stmts *s, sqlite3_int64 document_id,
                          const int64_t *speaker_ids, sqlite3 *h)
 {
     const article *a = &is->articles[ai];
-    char *body = article_text(a);
     char *subs = subheads_text(a);
     sqlite3_bind_int64(s->article, 1, document_id);
     sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
     stmt_bind_text(s->article, 3, a->headline);
     stmt_bind_text(s->article, 4, subs);
-    stmt_bind_text(s->article, 5, article_byline(a));
-    stmt_bind_text(s->article, 6, body);
+    stmt_bind_text(s->article, 5, a->byline); /* stage 5 chose it */
+    stmt_bind_text(s->article, 6, a->text);
     int rc = stmt_run(s->article);
     free(subs);
-    free(body);
     if (rc != 0)
         return -1;
     sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);

@@ -271,9 +271,12 @@ static void merge_into_one(issue *is)
         free(o->blocks.v);
         free(o->headline);
         free(o->sections);
+        free(o->text);
+        free(o->byline);
     }
     is->narticles = 1;
     article_rebuild_sections(a);
+    article_finish(a); /* its blocks changed: text and byline again */
 }
 
 /* What the text of an article's blocks says of where it was printed:

@@ -156,6 +156,8 @@ void issue_free(issue *is)
 {
     for (size_t i = 0; i < is->narticles; i++) {
         free(is->articles[i].headline);
+        free(is->articles[i].text);
+        free(is->articles[i].byline);
         block_list_free(&is->articles[i].blocks);
         free(is->articles[i].sections);
         free(is->articles[i].paper);

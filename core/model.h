@@ -100,6 +100,10 @@ typedef struct {
     char *date;
     char *page;
     char *page_name;
+    /* Set by stage 5 once the article is complete (article_finish): */
+    char *text;          /* the blocks' texts joined by "\n": what is stored
+                            and searched, and what quote offsets count in */
+    char *byline;        /* the article's byline, or NULL */
 } article;
 
 /* The class of a delegate role.  roles.txt gives each role its class;
@@ -177,7 +181,7 @@ void block_list_free(block_list *l);
 
 article *issue_add_article(issue *is, const char *headline);
 section *article_add_section(article *a, size_t first_block, int speaker);
-/* The article's text as stored and searched: block texts joined by "\n". */
+/* The blocks' texts of a joined by "\n" (stage 5 keeps it in a->text). */
 char *article_text(const article *a);
 void issue_free(issue *is);
 /* Free the strings of p and zero it. */

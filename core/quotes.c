@@ -58,7 +58,7 @@ typedef struct {
     issue *is;
     const people_index *people;  /* the issue's people by first character */
     size_t ai;
-    char *text;
+    const char *text; /* the article's text (stage 5) */
     size_t len;
     size_t nb;
     size_t *bstart;   /* nb + 1 entries: where each block starts */
@@ -974,7 +974,7 @@ static void actx_init(actx *c, issue *is, const people_index *people,
     c->people = people;
     c->ai = ai;
     const article *a = &is->articles[ai];
-    c->text = article_text(a);
+    c->text = a->text ? a->text : "";
     c->len = strlen(c->text);
     c->nb = a->blocks.n;
     c->bstart = xcalloc(c->nb + 1, sizeof *c->bstart);
@@ -1002,7 +1002,6 @@ static void actx_init(actx *c, issue *is, const people_index *people,
 static void actx_free(actx *c)
 {
     free(c->too_long);
-    free(c->text);
     free(c->bstart);
     free(c->prose);
     free(c->spans);

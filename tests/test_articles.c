@@ -97,7 +97,7 @@ static void articles_headline_deck_sections(void **state)
     assert_int_equal(a->sections[0].speaker, -1);
     assert_string_equal(a->blocks.v[a->sections[1].first_block].text,
                         "促进成果转化 完善人才服务");
-    assert_string_equal(article_byline(a), "本报记者 王某 李某");
+    assert_string_equal(a->byline, "本报记者 王某 李某");
     assert_string_equal(is.paper, "某某日报");
     assert_string_equal(is.date, "2025-03-07");
     assert_null(is.edition);
@@ -123,7 +123,7 @@ static void articles_package_pieces_are_articles(void **state)
     /* The speaker line printed above each headline moves into it. */
     assert_int_equal(is.articles[a].blocks.v[0].kind, BLOCK_SPEAKER_HEADING);
     assert_int_equal(is.articles[a].nsections, 1);
-    assert_string_equal(article_byline(&is.articles[b]), "某某晚报记者 李某");
+    assert_string_equal(is.articles[b].byline, "某某晚报记者 李某");
     /* Guest outlets do not name the page's paper when none is printed. */
     assert_null(is.paper);
     issue_free(&is);
@@ -144,7 +144,7 @@ static void articles_subhead_with_other_outlet_byline_splits(void **state)
     assert_int_equal(l.n, 0);
     assert_int_equal(is.narticles, 2);
     assert_string_equal(is.articles[1].headline, "产业链上下游协作");
-    assert_string_equal(article_byline(&is.articles[1]), "乙报记者 李某");
+    assert_string_equal(is.articles[1].byline, "乙报记者 李某");
     assert_int_equal(block_with(&is.articles[0], "产业链"), -1);
     assert_int_equal(is.articles[0].nsections, 0);
     issue_free(&is);
@@ -246,7 +246,7 @@ static void articles_metadata_sources(void **state)
     assert_string_equal(is.date, "2026-04-28");
     assert_string_equal(is.edition, "要闻");
     /* A bare dispatch line is a byline but names no paper. */
-    assert_string_equal(article_byline(&is.articles[0]), "新华社北京4月27日电");
+    assert_string_equal(is.articles[0].byline, "新华社北京4月27日电");
     issue_free(&is);
 
     const char *const edition[] = {
@@ -267,7 +267,7 @@ static void articles_metadata_sources(void **state)
     assert_null(is.date);
     assert_int_equal(is.narticles, 2);
     /* A photo credit is never an article's byline. */
-    assert_string_equal(article_byline(&is.articles[1]),
+    assert_string_equal(is.articles[1].byline,
                         "证券时报记者 秦某某");
     issue_free(&is);
 
@@ -311,7 +311,7 @@ static void articles_headline_after_its_text_names_it(void **state)
     assert_string_equal(is.articles[0].headline, "渔船出湖 渔民增收");
     assert_true(block_with(&is.articles[0], "渔船往来") >= 0);
     assert_string_equal(is.articles[1].headline, "山区小镇迎来新发展");
-    assert_string_equal(article_byline(&is.articles[1]), "张某某");
+    assert_string_equal(is.articles[1].byline, "张某某");
     assert_int_equal(block_with(&is.articles[1], "渔船往来"), -1);
     issue_free(&is);
 }
@@ -371,16 +371,16 @@ static void articles_headlines_paired_with_texts_by_words(void **state)
     assert_true(port >= 0 && fruit >= 0 && food >= 0);
     const article *a = &is.articles[port];
     assert_int_equal(a->blocks.v[0].kind, BLOCK_DECK);
-    assert_string_equal(article_byline(a), "张某某");
+    assert_string_equal(a->byline, "张某某");
     assert_true(block_with(a, "码头工人") >= 0);
     assert_int_equal(block_with(a, "苹果"), -1);
     a = &is.articles[fruit];
-    assert_string_equal(article_byline(a), "王某");
+    assert_string_equal(a->byline, "王某");
     assert_true(block_with(a, "果农说") >= 0);
     assert_int_equal(block_with(a, "集装箱"), -1);
     a = &is.articles[food];
     assert_true(block_with(a, "社区食堂昨天开张") >= 0);
-    assert_string_equal(article_byline(a), "（李某）");
+    assert_string_equal(a->byline, "（李某）");
     /* Texts keep their reading order. */
     assert_true(port < food && food < fruit);
     issue_free(&is);

@@ -12,6 +12,7 @@
 
 #include <unistr.h>
 
+#include "articles.h"
 #include "corpus.h"
 #include "db.h"
 #include "pinyin.h"
@@ -40,6 +41,7 @@ static void make_issue(issue *is, const char *file)
     is->nquotes = is->quotes_cap = 1;
     is->quotes[0] = (quote){0, 3, 20, 30, QUOTE_INDIRECT, 0,
                             xstrdup("我们要“干实事”。")};
+    article_finish(a); /* its text and byline, as stage 5 leaves them */
 }
 
 static db *open_tmp_db(const char **path_out)
@@ -189,6 +191,7 @@ static void db_paragraphs_are_cut_from_the_body_in_order(void **state)
         block_list_push(&a->blocks, text.s, BLOCK_BODY, i + 2);
         sb_free(&text);
     }
+    article_finish(a);
     strbuf err = {0};
     assert_int_equal(db_store_issue(d, "/x/long.txt", 10, 1, "00", SOURCE_OK,
                                     NULL, &is, &err), 0);
@@ -496,6 +499,7 @@ static void db_search_snippet_is_a_line_around_the_match(void **state)
                     BLOCK_BODY, 2);
     block_list_push(&a->blocks, "第二段开头，这里说到乡村振兴的办法，后面还有很多很多很多"
                     "很多很多很多很多的文字。", BLOCK_BODY, 3);
+    article_finish(a);
     strbuf err = {0};
     assert_int_equal(db_store_issue(d, "/x/s.txt", 10, 1, "00", SOURCE_OK,
                                     NULL, &is, &err), 0);

@@ -636,7 +636,7 @@ static void formats_html_meta_and_headline(void **state)
     assert_false(text_anywhere(&is, "首页"));
     assert_false(text_anywhere(&is, "相关新闻"));
     assert_true(text_anywhere(&is, "第二段正文"));
-    assert_string_equal(article_byline(&is.articles[0]), "本报记者 王五");
+    assert_string_equal(is.articles[0].byline, "本报记者 王五");
     assert_true(quotes_of(&is, "赵六") == 1);
     issue_free(&is);
     sb_free(&msg);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "articles.h"
 #include "lexicon.h"
 #include "model.h"
 #include "speakers.h"
@@ -140,6 +141,7 @@ static void issue_from(issue *is, const char *const *paras)
         if (heading) /* stage 5 starts a section at a speaker heading */
             article_add_section(a, a->blocks.n - 1, -1);
     }
+    article_finish(a);
 }
 
 static const person *find_person(const issue *is, const char *name)

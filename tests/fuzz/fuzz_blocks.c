@@ -83,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_fail("articles_group left %zu blocks", bl.n);
     fuzz_check_issue(&is);
     for (size_t a = 0; a < is.narticles; a++) {
-        const char *by = article_byline(&is.articles[a]);
+        const char *by = is.articles[a].byline;
         if (by)
             fuzz_check_utf8("article byline", by, strlen(by));
         for (size_t s = 0; s < is.articles[a].nsections; s++)

@@ -117,9 +117,10 @@ fuzz_check_blocks(const char *what, const block_list *l)
 }
 
 /* Check the quotes of article ai: a non-empty range of characters inside
-   article_text() and text equal to that substring.  The article text and the byte offset
-   of every character are computed once (a check per quote that walked the
-   text would make the harness itself quadratic). */
+   the article's text (stage 5's, which must be its blocks joined by
+   newlines) and text equal to that substring.  The byte offset of every
+   character is computed once (a check per quote that walked the text
+   would make the harness itself quadratic). */
 static void __attribute__((unused))
 fuzz_check_article_quotes(const issue *is, size_t ai)
 {
@@ -132,6 +133,8 @@ fuzz_check_article_quotes(const issue *is, size_t ai)
             continue;
         if (!text) {
             text = article_text(ar);
+            if (!ar->text || strcmp(ar->text, text) != 0)
+                fuzz_fail("article %zu's text is not its blocks", ai);
             size_t n = strlen(text);
             at = xmalloc((n + 1) * sizeof *at);
             for (size_t i = 0; i < n; chars++) {
@@ -161,7 +164,8 @@ fuzz_check_article_quotes(const issue *is, size_t ai)
 /* Check the invariants of a parsed issue that every stage after
    articles_group must keep: articles with valid blocks, sections, people
    and quotes pointing inside their arrays, and each quote's text being
-   the exact substring of article_text() that its character offsets name. */
+   the exact substring of the article's text that its character offsets
+   name. */
 static void __attribute__((unused)) fuzz_check_issue(const issue *is)
 {
     if (is->date && strlen(is->date) != 10)

@@ -7,10 +7,11 @@
  * "S|" a subhead, "B|" a byline, "C|" a caption; anything else is body
  * text.  Then speakers_find() and quotes_extract() run as in the program.
  * Checked: every quote points at an existing article, block and person,
- * its character offsets lie inside article_text() and its text is exactly
+ * its character offsets lie inside the article's text and its text is exactly
  * that substring; every person kept either speaks, heads a section or is
  * a delegate (quotes_extract prunes the rest).
  */
+#include "articles.h"
 #include "fuzz_common.h"
 #include "lexicon.h"
 #include "paragraphs.h"
@@ -68,6 +69,8 @@ static void build_issue(issue *is, const block_list *paras)
             article_add_section(a, a->blocks.n - 1, -1);
         (void)b;
     }
+    for (size_t i = 0; i < is->narticles; i++)
+        article_finish(&is->articles[i]); /* stage 5's last step */
 }
 
 /* Does person p speak, head a section, or hold a delegate role? */
