@@ -142,6 +142,7 @@ parse_status issue_parse_path(const char *path, const char *file, char *buf,
     path_evidence(path, is);
     speakers_find(is);
     quotes_extract(is);
+    speakers_drop_silent(is);
     return PARSE_OK;
 }
 

@@ -1077,45 +1077,6 @@ static void article_quotes(issue *is, const people_index *people, size_t ai)
     actx_free(&c);
 }
 
-/* Drop people who neither speak, head a section nor hold a role, and
-   renumber the references to the others. */
-static void prune_people(issue *is)
-{
-    if (!is->npeople)
-        return;
-    bool *keep = xcalloc(is->npeople, sizeof *keep);
-    for (size_t i = 0; i < is->nquotes; i++)
-        if (is->quotes[i].speaker >= 0)
-            keep[is->quotes[i].speaker] = true;
-    for (size_t a = 0; a < is->narticles; a++)
-        for (size_t s = 0; s < is->articles[a].nsections; s++)
-            if (is->articles[a].sections[s].speaker >= 0)
-                keep[is->articles[a].sections[s].speaker] = true;
-    int *map = xcalloc(is->npeople, sizeof *map);
-    size_t n = 0;
-    for (size_t i = 0; i < is->npeople; i++) {
-        if (keep[i] || is->people[i].is_delegate) {
-            map[i] = (int)n;
-            is->people[n++] = is->people[i];
-        } else {
-            map[i] = -1;
-            person_clear(&is->people[i]);
-        }
-    }
-    is->npeople = n;
-    for (size_t i = 0; i < is->nquotes; i++)
-        if (is->quotes[i].speaker >= 0)
-            is->quotes[i].speaker = map[is->quotes[i].speaker];
-    for (size_t a = 0; a < is->narticles; a++)
-        for (size_t s = 0; s < is->articles[a].nsections; s++) {
-            section *sec = &is->articles[a].sections[s];
-            if (sec->speaker >= 0)
-                sec->speaker = map[sec->speaker];
-        }
-    free(map);
-    free(keep);
-}
-
 void quotes_extract(issue *is)
 {
     if (!lexicon_load())
@@ -1125,5 +1086,4 @@ void quotes_extract(issue *is)
     for (size_t ai = 0; ai < is->narticles; ai++)
         article_quotes(is, &people, ai);
     people_index_free(&people);
-    prune_people(is);
 }

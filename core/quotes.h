@@ -24,9 +24,9 @@
 
 #include "model.h"
 
-/* Fill is->quotes.  Afterwards people who neither speak, head a section
-   nor hold a delegate role are dropped from is->people (indices in quotes
-   and sections are renumbered). */
+/* Fill is->quotes.  It reads the people and sections of the speakers
+   stage and changes neither (speakers_drop_silent then drops the people
+   who said nothing). */
 void quotes_extract(issue *is);
 
 #endif

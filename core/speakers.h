@@ -30,6 +30,13 @@ int issue_find_or_add_person(issue *is, const person *p);
    sections stage 5 started at speaker headings. */
 void speakers_find(issue *is);
 
+/* After the quotes stage: the people found in running text who neither
+   speak (no quote), head a section nor hold a delegate role were named in
+   passing, not as speakers; drop them and renumber the references to the
+   others (quotes' and sections' speaker indices).  The speakers stage
+   owns the list of people; the quotes stage only reads it. */
+void speakers_drop_silent(issue *is);
+
 /* ---- looking up the people found ---------------------------------------- */
 
 /* The people of an issue ordered by the first character of their name,

@@ -5,11 +5,12 @@
  * normalised text is cut into paragraphs, and a paragraph starting with
  * "# " starts a new article (its headline), "H|" is a speaker heading,
  * "S|" a subhead, "B|" a byline, "C|" a caption; anything else is body
- * text.  Then speakers_find() and quotes_extract() run as in the program.
- * Checked: every quote points at an existing article, block and person,
- * its character offsets lie inside the article's text and its text is exactly
- * that substring; every person kept either speaks, heads a section or is
- * a delegate (quotes_extract prunes the rest).
+ * text.  Then speakers_find(), quotes_extract() and speakers_drop_silent()
+ * run as in the program.  Checked: every quote points at an existing
+ * article, block and person, its character offsets lie inside the
+ * article's text and its text is exactly that substring; every person kept
+ * either speaks, heads a section or is a delegate (speakers_drop_silent
+ * drops the rest).
  */
 #include "articles.h"
 #include "fuzz_common.h"
@@ -104,6 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     speakers_find(&is);
     fuzz_check_issue(&is);
     quotes_extract(&is);
+    fuzz_check_issue(&is);
+    speakers_drop_silent(&is);
     fuzz_check_issue(&is);
     for (size_t p = 0; p < is.npeople; p++)
         if (!person_is_kept(&is, (int)p))
