@@ -60,7 +60,9 @@ static int follower_strength(const char *s, size_t n)
    avail is how many bytes of text s has, for looking past the name. */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
-    if (lex_has(LEX_NOT_NAME, s, len))
+    /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
+       of saying that begin with a surname (强调, 谈到). */
+    if (lex_has(LEX_NOT_NAME, s, len) || lex_has(LEX_SPEECH_VERB, s, len))
         return false;
     /* A word of not_names.txt at the start (江苏籍 …) rules it out too. */
     size_t nn = lex_prefix(LEX_NOT_NAME, s, avail);
@@ -83,10 +85,24 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 
 /* Best name starting at s: tries surname + 1 or 2 given characters and
    keeps the one followed most strongly (longer on ties). */
-size_t name_best_at(const char *s, size_t n, int *strength)
+/* Length of the surname s starts with: one of surnames.txt, or, where a
+   name is expected on other grounds, one that mostly begins words
+   (word_surnames.txt). */
+static size_t surname_at(const char *s, size_t n, bool expected)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl && expected)
+        sl = lex_prefix(LEX_WORD_SURNAME, s, n);
+    return sl;
+}
+
+/* Best name starting at s (see name_best_at); expected: word surnames
+   count too. */
+static size_t best_name(const char *s, size_t n, bool expected,
+                        int *strength)
 {
     *strength = FOLLOW_NONE;
-    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    size_t sl = surname_at(s, n, expected);
     if (!sl)
         return 0;
     size_t surnames[2] = {sl, 0};
@@ -113,6 +129,16 @@ size_t name_best_at(const char *s, size_t n, int *strength)
     return *strength > FOLLOW_NONE ? best : 0;
 }
 
+size_t name_best_at(const char *s, size_t n, int *strength)
+{
+    return best_name(s, n, false, strength);
+}
+
+size_t name_expected_at(const char *s, size_t n, int *strength)
+{
+    return best_name(s, n, true, strength);
+}
+
 size_t name_at(const char *s, size_t n, int min_strength)
 {
     int strength;
@@ -122,26 +148,25 @@ size_t name_at(const char *s, size_t n, int min_strength)
 
 /* Copy s[0..n) with leading and trailing spaces and list punctuation
    (、，, and U+3000) removed; NULL when nothing is left. */
+/* Is c what surrounds titles without being part of them: a space, list
+   punctuation, or the dash of a "——title name" heading? */
+static bool titles_trim(uint32_t c)
+{
+    return is_space(c) || is_list_comma(c) || is_comma(c) || is_colon(c) ||
+           is_semicolon(c) || is_dash(c);
+}
+
 char *titles_copy(const char *s, size_t n)
 {
-    static const char *const junk[] = {" ", "\t", "\xE3\x80\x80", "、", "，",
-                                       ",", "：", ":", "；"};
-    bool again = true;
-    while (again && n) {
-        again = false;
-        for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
-            if (starts_with(s, n, junk[i])) {
-                size_t k = strlen(junk[i]);
-                s += k;
-                n -= k;
-                again = true;
-            }
-            if (ends_with(s, n, junk[i])) {
-                n -= strlen(junk[i]);
-                again = true;
-            }
-        }
+    uint32_t c;
+    size_t l;
+    while (n && (l = utf8_char(s, n, &c)) && titles_trim(c)) {
+        s += l;
+        n -= l;
     }
+    while (n && (l = utf8_prev_len(s, n)) && utf8_char(s + n - l, l, &c) &&
+           titles_trim(c))
+        n -= l;
     return n ? xstrndup(s, n) : NULL;
 }
 
@@ -267,7 +292,9 @@ static size_t name_at_end(const char *s, size_t n)
         }
         if (chars != tries[t])
             continue;
-        size_t sl = lex_prefix(LEX_SURNAME, s + start, n - start);
+        /* After a title word a name is expected: any surname will do. */
+        bool titled = lex_suffix(LEX_TITLE_WORD, s, start) > 0;
+        size_t sl = surname_at(s + start, n - start, titled);
         if (!sl)
             continue;
         size_t glen = n - start - sl;

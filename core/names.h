@@ -54,6 +54,11 @@ enum {
    0, and the strength (FOLLOW_*) in *strength. */
 size_t name_best_at(const char *s, size_t n, int *strength);
 
+/* The same where a name is expected on other grounds (between a title and
+   代表, in a title line): a surname that mostly begins words (国, 盘 …:
+   word_surnames.txt) counts too. */
+size_t name_expected_at(const char *s, size_t n, int *strength);
+
 /* Byte length of a plausible personal name at s, judged by what follows
    it; 0 if none reaches min_strength (FOLLOW_*). */
 size_t name_at(const char *s, size_t n, int min_strength);
@@ -81,8 +86,8 @@ bool at_clause_start(const char *s, size_t i);
    before it: a clause boundary, 的, or a title word? */
 bool name_boundary_before(const char *s, size_t k);
 
-/* Copy of titles s[0..n) without leading and trailing spaces and list
-   punctuation (、，：；); NULL when nothing is left. */
+/* Copy of titles s[0..n) without leading and trailing spaces, list
+   punctuation (、，：；) and dashes; NULL when nothing is left. */
 char *titles_copy(const char *s, size_t n);
 
 /* The delegation named in s[0..n) (…北京市代表团 …), heap string or NULL. */

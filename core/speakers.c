@@ -319,6 +319,13 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
 {
     int strength;
     size_t len = name_best_at(t + i, n - i, &strength);
+    if (!len && lex_suffix(LEX_TITLE_WORD, t, i)) {
+        /* 党委书记盘某代表: between a title and 代表 a name is expected,
+           whatever its surname. */
+        len = name_expected_at(t + i, n - i, &strength);
+        if (len && !role_suffix_at(t + i + len, n - i - len))
+            len = 0;
+    }
     if (!len)
         return 0;
     const char *after = t + i + len;
@@ -394,7 +401,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t i = 0;
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, deleg);
-        if (!used && lex_prefix(LEX_SURNAME, t + i, n - i))
+        if (!used && (lex_prefix(LEX_SURNAME, t + i, n - i) ||
+                      lex_prefix(LEX_WORD_SURNAME, t + i, n - i)))
             used = scan_name(is, t, n, i, sk, deleg);
         if (!used) {
             uint32_t uc;

@@ -440,6 +440,16 @@ static void speakers_session_cues(void **state)
                      SESSION_NATIONAL);
 }
 
+/* Find the people of paras (an issue of one article, into *is) and
+   return the one named name, or NULL. */
+static const person *people_of(issue *is, const char *const *paras,
+                               const char *name)
+{
+    issue_from(is, paras);
+    speakers_find(is);
+    return find_person(is, name);
+}
+
 /* Titles printed before a name lose the words that introduce them
    (title_leads.txt) and the prepositions of prepositions.txt (the union
    of the two copies: 跟 and 被 were only in the quotes stage's). */
@@ -450,15 +460,42 @@ static void speakers_titles_lose_leading_prepositions(void **state)
         "跟某某公司总经理张三在一起的时候，大家都很高兴。",
         "时任某某县县长李四说，要加强合作。", NULL};
     issue is;
-    issue_from(&is, paras);
-    speakers_find(&is);
-    const person *p = find_person(&is, "张三");
+    const person *p = people_of(&is, paras, "张三");
     assert_true(p && p->titles);
     assert_string_equal(p->titles, "某某公司总经理");
     p = find_person(&is, "李四");
     assert_true(p && p->titles);
     assert_string_equal(p->titles, "某某县县长");
     issue_free(&is);
+}
+
+/* A surname that mostly begins words (word_surnames.txt: 盘, 单 …) counts
+   where a name is expected on other grounds: between a title and 代表, or
+   after a title in a title line.  Elsewhere it stays a word, and a verb of
+   saying is never a name (某某总书记强调—— names nobody 强调). */
+static const char *const word_surname_page[] = {
+    "十四届全国人大四次会议今天开幕。",
+    "某某乡党委书记盘某代表说，要加强合作。",
+    "盘活资产的办法很多，单位要加强合作。", NULL};
+
+static void speakers_word_surnames_where_a_name_is_expected(void **state)
+{
+    (void)state;
+    issue is;
+    const person *p = people_of(&is, word_surname_page, "盘某");
+    assert_true(p && p->role);
+    assert_string_equal(p->titles, "某某乡党委书记");
+    assert_null(find_person(&is, "盘活"));
+    assert_null(find_person(&is, "单位"));
+    issue_free(&is);
+    person h;
+    assert_true(speaker_heading_parse("——某某县委书记单某某代表",
+                                      SESSION_NATIONAL, &h));
+    assert_string_equal(h.name, "单某某");
+    assert_string_equal(h.titles, "某某县委书记");
+    person_clear(&h);
+    if (speaker_heading_parse("某某总书记强调——", SESSION_NATIONAL, &h))
+        fail_msg("a heading naming \"%s\"", h.name ? h.name : "");
 }
 
 static const struct CMUnitTest tests[] = {
@@ -476,6 +513,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_heading_parser_without_a_name),
     cmocka_unit_test(speakers_session_cues),
     cmocka_unit_test(speakers_titles_lose_leading_prepositions),
+    cmocka_unit_test(speakers_word_surnames_where_a_name_is_expected),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
