@@ -184,7 +184,7 @@ typedef struct {
 } article_row;
 
 typedef struct {
-    char *kind;          /* block_kind_name() */
+    block_kind kind;     /* what stage 4 found the paragraph to be */
     char *text;
     int64_t start;       /* character offset of the paragraph in the body */
     int section;         /* index of the section it belongs to, or -1 */

@@ -432,7 +432,7 @@ static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
 {
     body_cursor *c = ctx;
     para_row *r = row;
-    r->kind = stmt_text_dup(st, 0);
+    r->kind = block_kind_from_name((const char *)sqlite3_column_text(st, 0));
     r->start = sqlite3_column_int64(st, 1);
     int64_t length = sqlite3_column_int64(st, 2);
     r->section = sqlite3_column_int(st, 3);
@@ -772,10 +772,8 @@ void article_rows_free(article_row *rows, ssize_t n)
 
 void para_rows_free(para_row *rows, ssize_t n)
 {
-    for (ssize_t i = 0; i < n; i++) {
-        free(rows[i].kind);
+    for (ssize_t i = 0; i < n; i++)
         free(rows[i].text);
-    }
     free(rows);
 }
 

@@ -22,6 +22,14 @@ static const char *const block_kind_names[BLOCK_KIND_COUNT] = {
     [BLOCK_CONTINUATION] = "continuation",
 };
 
+block_kind block_kind_from_name(const char *name)
+{
+    for (int k = 0; name && k < BLOCK_KIND_COUNT; k++)
+        if (strcmp(name, block_kind_names[k]) == 0)
+            return (block_kind)k;
+    return BLOCK_BODY;
+}
+
 /* Short stable name of a block kind, used in JSON and the database. */
 const char *block_kind_name(block_kind k)
 {

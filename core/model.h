@@ -163,6 +163,9 @@ typedef struct {
 } issue;
 
 const char *block_kind_name(block_kind k);
+/* The kind named name (as block_kind_name writes it: the database stores
+   the name); BLOCK_BODY for a name it does not know. */
+block_kind block_kind_from_name(const char *name);
 /* Is the kind page furniture or a credit (masthead, dateline, editor
    line, byline, caption)?  Such blocks name reporters and photographers,
    never speakers, and hold no quotes. */

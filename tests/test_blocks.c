@@ -439,6 +439,17 @@ static void blocks_helpers(void **state)
     free(o);
 }
 
+/* The database stores a kind by name and the browser gets the kind back
+   (block_kind_from_name): every name reads back as its kind. */
+static void blocks_kind_names_read_back(void **state)
+{
+    (void)state;
+    for (int k = 0; k < BLOCK_KIND_COUNT; k++)
+        assert_int_equal(block_kind_from_name(block_kind_name((block_kind)k)), k);
+    assert_int_equal(block_kind_from_name("no such kind"), BLOCK_BODY);
+    assert_int_equal(block_kind_from_name(NULL), BLOCK_BODY);
+}
+
 /* Stage 4 hands on what bylines and datelines say (block.facts and the
    BLOCK_F_* flags): the stages after it never read them again. */
 static void blocks_furniture_facts_are_handed_on(void **state)
@@ -645,6 +656,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_wrapped_heading_lines_merge),
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_furniture_facts_are_handed_on),
+    cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_empty_and_odd_input),
     cmocka_unit_test(blocks_headline_printed_after_its_text),
     cmocka_unit_test(blocks_surnames_where_a_name_is_expected),

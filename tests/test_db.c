@@ -92,7 +92,8 @@ static void db_stores_and_reads_back(void **state)
 
     para_row *pr;
     assert_int_equal(db_paragraphs(d, ar[0].id, &pr), 4);
-    assert_string_equal(pr[2].kind, "speaker");
+    assert_int_equal(pr[2].kind, BLOCK_SPEAKER_HEADING);
+    assert_int_equal(pr[0].kind, BLOCK_DECK);
     assert_int_equal(pr[1].section, -1);
     assert_int_equal(pr[3].section, 0);
     /* Character offsets: "副标题\n" is 4 characters. */

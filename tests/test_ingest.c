@@ -404,7 +404,8 @@ static char *database_signature(db *d)
         para_row *p;
         ssize_t np = db_paragraphs(d, a[i].id, &p);
         for (ssize_t k = 0; k < np; k++)
-            sb_printf(&sb, "  %s %s\n", p[k].kind, p[k].text);
+            sb_printf(&sb, "  %s %s\n", block_kind_name(p[k].kind),
+                      p[k].text);
         para_rows_free(p, np);
     }
     article_rows_free(a, na);

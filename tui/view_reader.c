@@ -62,23 +62,25 @@ static reader_data *reader_data_of(view *v)
 }
 
 /* Style of a paragraph from its block kind. */
-static int style_of_kind(const char *kind)
+static int style_of_kind(block_kind kind)
 {
-    if (strcmp(kind, "subhead") == 0 || strcmp(kind, "deck") == 0)
+    switch (kind) {
+    case BLOCK_SUBHEAD: case BLOCK_DECK:
         return STYLE_SUBHEAD;
-    if (strcmp(kind, "speaker") == 0)
+    case BLOCK_SPEAKER_HEADING:
         return STYLE_SPEAKER;
-    if (strcmp(kind, "byline") == 0 || strcmp(kind, "caption") == 0 ||
-        strcmp(kind, "editor") == 0 || strcmp(kind, "continuation") == 0 ||
-        strcmp(kind, "kicker") == 0)
+    case BLOCK_BYLINE: case BLOCK_CAPTION: case BLOCK_EDITOR:
+    case BLOCK_CONTINUATION: case BLOCK_KICKER:
         return STYLE_BYLINE;
-    return STYLE_NORMAL;
+    default:
+        return STYLE_NORMAL;
+    }
 }
 
 /* Is this paragraph running text (indented like a printed paragraph)? */
-static bool is_running_text(const char *kind)
+static bool is_running_text(block_kind kind)
 {
-    return strcmp(kind, "body") == 0 || strcmp(kind, "lead") == 0;
+    return kind == BLOCK_BODY || kind == BLOCK_LEAD;
 }
 
 /* Byte offset of the chars-th character of s (clamped to its end). */
@@ -355,7 +357,7 @@ static bool reader_jump_section(view *v, int dir)
         ssize_t p = para_of_line(d, line);
         if (p < 0 || (dir > 0 ? p <= cur : p >= cur))
             continue;
-        if (strcmp(d->paras[p].kind, "speaker") != 0)
+        if (d->paras[p].kind != BLOCK_SPEAKER_HEADING)
             continue;
         /* The first line of that paragraph (skip the blank before it). */
         if (d->lines[line].len == 0 && line + 1 < d->nlines)
@@ -398,8 +400,8 @@ static void reader_status(view *v, strbuf *sb)
     /* The section the top line is in. */
     ssize_t p = para_of_line(d, v->top);
     for (ssize_t i = p; i >= 0; i--) {
-        if (strcmp(d->paras[i].kind, "speaker") == 0 ||
-            strcmp(d->paras[i].kind, "subhead") == 0) {
+        if (d->paras[i].kind == BLOCK_SPEAKER_HEADING ||
+            d->paras[i].kind == BLOCK_SUBHEAD) {
             sb_printf(sb, " \xC2\xB7 %s", d->paras[i].text);
             break;
         }
