@@ -41,8 +41,9 @@
    outlet (block.facts). */
 static char *paper_from_bylines(const block_list *blocks)
 {
+    enum { MAX_OUTLETS = 64 }; /* a page names a few; more are not counted */
     strlist names = {0};
-    size_t counts[64] = {0};
+    size_t counts[MAX_OUTLETS] = {0};
     int own = 0;
     for (size_t i = 0; i < blocks->n; i++) {
         const block *b = &blocks->v[i];
@@ -56,9 +57,9 @@ static char *paper_from_bylines(const block_list *blocks)
             size_t k = 0;
             while (k < names.n && strcmp(names.v[k], o) != 0)
                 k++;
-            if (k == names.n && k < 64)
+            if (k == names.n && k < MAX_OUTLETS)
                 strlist_push(&names, o);
-            if (k < 64)
+            if (k < MAX_OUTLETS)
                 counts[k]++;
         }
     }

@@ -43,6 +43,52 @@ enum {
     MARK_TRIANGLE = 1 << 6 /* ▲ before a caption */
 };
 
+/* The thresholds of the rules below, each with what it trades.  Lengths
+   count characters of the folded text (visible ones where said). */
+enum {
+    /* Markdown heading levels: # … ######; ## is a page's headline. */
+    MAX_HEADING_LEVEL = 6,
+    HEADLINE_LEVEL = 2,
+    /* A masthead is a paper's name: 3 to 12 ideographs.  Shorter is a
+       word, longer a headline ending in 报. */
+    MASTHEAD_MIN_CHARS = 3,
+    MASTHEAD_MAX_CHARS = 12,
+    /* A banner is short (visible characters); a year of four digits
+       opens one (2025全国两会); two Latin words of three letters or more
+       make a bilingual column name. */
+    BANNER_MAX_CHARS = 30,
+    YEAR_DIGITS = 4,
+    BANNER_LATIN_WORD_CHARS = 3,
+    BANNER_LATIN_WORDS = 2,
+    /* A paragraph holding 图为 is a caption up to this length; a longer
+       one is text that mentions a picture. */
+    CAPTION_MAX_CHARS = 250,
+    /* 看点一： numbers a subhead when the word before the numeral is this
+       short. */
+    NUMBERED_LABEL_MAX_CHARS = 4,
+    /* A heading is at most this many visible characters; one ending in
+       —— at most DASH_HEADING_MAX_CHARS (longer, it introduces a quote).
+       After its one comma a heading has at least CLAUSE_MIN_CHARS. */
+    HEADING_SHAPE_MAX_CHARS = 40,
+    DASH_HEADING_MAX_CHARS = 20,
+    CLAUSE_MIN_CHARS = 3,
+    /* A label (北京, 记者手记) is one to four ideographs, five characters at
+       most: longer is a heading. */
+    LABEL_MAX_CHARS = 5,
+    LABEL_MAX_IDEOGRAPHS = 4,
+    /* Two heading lines on consecutive source lines join into one when
+       each is this short (a heading wrapped in a narrow column), with a
+       space when the first is SPACED_JOIN_MAX_CHARS or shorter (two
+       short phrases, not one word cut). */
+    WRAPPED_HEADING_MAX_CHARS = 12,
+    SPACED_JOIN_MAX_CHARS = 4,
+    /* A headline names the text printed before it when it shares this
+       many pairs of ideographs with it (one pair is chance). */
+    MIN_SHARED_PAIRS = 2,
+    /* Pairs of a heading line compared (a heading has a few dozen). */
+    MAX_HEADING_PAIRS = 64
+};
+
 typedef struct {
     uint32_t *d;      /* display text */
     uint32_t *f;      /* folded text, same length */
@@ -137,7 +183,7 @@ static int item_strip_marker(item *it)
     if (f[0] == '#') {
         while (k < n && f[k] == '#')
             k++;
-        if (k > 6 || k >= n || !is_space(f[k]))
+        if (k > MAX_HEADING_LEVEL || k >= n || !is_space(f[k]))
             return 0;
         it->level = (int)k;
         it->flags |= BLOCK_F_MARKUP;
@@ -167,7 +213,8 @@ static int item_strip_marker(item *it)
 }
 
 /* Remove the spaces of a letter-spaced heading (开 启 首 都 …): at least
-   four single ideographs each separated by one space. */
+   LETTER_SPACED_MIN_CHARS single ideographs each separated by one
+   space. */
 static void item_collapse_spacing(item *it)
 {
     size_t singles = 0;
@@ -180,7 +227,7 @@ static void item_collapse_spacing(item *it)
             return;
         }
     }
-    if (singles < 4 || it->n % 2 == 0)
+    if (singles < LETTER_SPACED_MIN_CHARS || it->n % 2 == 0)
         return;
     size_t k = 0;
     for (size_t i = 0; i < it->n; i += 2) {
@@ -209,7 +256,8 @@ static int ends_open(const uint32_t *f, size_t n)
 /* The paper's name printed at the top: a few ideographs ending in 报 …. */
 static int is_masthead(const item *it)
 {
-    if (it->n < 3 || it->n > 12 || it->level > 1)
+    if (it->n < MASTHEAD_MIN_CHARS || it->n > MASTHEAD_MAX_CHARS ||
+        it->level > 1)
         return 0;
     for (size_t i = 0; i < it->n; i++)
         if (!is_han(it->f[i]))
@@ -241,10 +289,12 @@ static int is_banner(const item *it)
 {
     const uint32_t *f = it->f;
     size_t n = it->n;
-    if (n < 2 || u32_visible(f, n) > 30 || u32_ends_statement(f, n) ||
+    if (n < 2 || u32_visible(f, n) > BANNER_MAX_CHARS ||
+        u32_ends_statement(f, n) ||
         u32_has_sentence_mark(f, n))
         return 0;
-    if (u32_digits_at(f, n, 0) == 4 && n > 4 && is_han(f[4]) && f[4] != U'年')
+    if (u32_digits_at(f, n, 0) == YEAR_DIGITS && n > YEAR_DIGITS &&
+        is_han(f[YEAR_DIGITS]) && f[YEAR_DIGITS] != U'年')
         return 1;
     if (lex_find_u(LEX_BANNER_WORD, f, n, 0, NULL) < n)
         return 1;
@@ -256,11 +306,11 @@ static int is_banner(const item *it)
         size_t k = 0;
         while (i + k < n && is_latin(f[i + k]))
             k++;
-        if (k >= 3)
+        if (k >= BANNER_LATIN_WORD_CHARS)
             words_latin++;
         i += k ? k : 1;
     }
-    return words_latin >= 2;
+    return words_latin >= BANNER_LATIN_WORDS;
 }
 
 /* A photo caption: 图为 …, 图： …, ▲ …. */
@@ -270,7 +320,7 @@ static int is_caption(const item *it)
         return 1;
     if (lex_prefix_u(LEX_CAPTION_START, it->f, it->n))
         return 1;
-    return u32_visible(it->f, it->n) <= 250 &&
+    return u32_visible(it->f, it->n) <= CAPTION_MAX_CHARS &&
            lex_find_u(LEX_CAPTION_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
@@ -278,7 +328,8 @@ static int is_caption(const item *it)
 static int has_numbered_start(const uint32_t *f, size_t n)
 {
     size_t i = 0;
-    while (i < n && i < 4 && is_han(f[i]) && !cn_numeral_value(f[i]))
+    while (i < n && i < NUMBERED_LABEL_MAX_CHARS && is_han(f[i]) &&
+           !cn_numeral_value(f[i]))
         i++;
     size_t j = i;
     while (j < n && cn_numeral_value(f[j]))
@@ -308,7 +359,8 @@ static int is_heading_shape(const item *it)
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
-    if (words == 0 || nv > 40 || u32_ends_statement(f, n) ||
+    if (words == 0 || nv > HEADING_SHAPE_MAX_CHARS ||
+        u32_ends_statement(f, n) ||
         u32_has_sentence_mark(f, n))
         return 0;
     size_t commas = u32_count(f, n, U'，') + u32_count(f, n, U'；');
@@ -325,12 +377,12 @@ static int is_heading_shape(const item *it)
         size_t c = n;
         while (c > 0 && f[c - 1] != U'，' && f[c - 1] != U'；')
             c--;
-        if (u32_visible(f + c, n - c) < 3)
+        if (u32_visible(f + c, n - c) < CLAUSE_MIN_CHARS)
             return 0;
         if (lex_suffix_u(LEX_SPEECH_VERB, f, c - 1))
             return 0;
     }
-    if (dash && (commas > 0 || nv > 20))
+    if (dash && (commas > 0 || nv > DASH_HEADING_MAX_CHARS))
         return 0;
     if ((it->marks & MARK_INDENT) &&
         !(has_numbered_start(f, n) || dash || has_phrase_space(f, n)))
@@ -462,7 +514,7 @@ static void prepare(const block_list *blocks, item_list *out)
    digits, no markup? */
 static int is_label(const item *it)
 {
-    if (it->level > 0 || it->n > 5)
+    if (it->level > 0 || it->n > LABEL_MAX_CHARS)
         return 0;
     size_t ideo = 0;
     for (size_t i = 0; i < it->n; i++) {
@@ -470,7 +522,7 @@ static int is_label(const item *it)
             return 0;
         ideo += is_han(it->f[i]);
     }
-    return ideo >= 1 && ideo <= 4;
+    return ideo >= 1 && ideo <= LABEL_MAX_IDEOGRAPHS;
 }
 
 /* Does the heading line have no internal space? */
@@ -503,7 +555,8 @@ static void append_item(item *a, item *b, int space)
 static bool is_wrapped_heading(const item *a, const item *b)
 {
     return a->cand && b->cand && !a->level && !b->level &&
-           b->line == a->line + 1 && a->n <= 12 && b->n <= 12 &&
+           b->line == a->line + 1 && a->n <= WRAPPED_HEADING_MAX_CHARS &&
+           b->n <= WRAPPED_HEADING_MAX_CHARS &&
            no_space(a) && no_space(b) &&
            !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
 }
@@ -529,7 +582,7 @@ static void merge_wrapped_lines(item_list *l)
             continue;
         }
         if (!sealed && is_wrapped_heading(a, b)) {
-            append_item(a, b, u32_visible(a->f, a->n) <= 4);
+            append_item(a, b, u32_visible(a->f, a->n) <= SPACED_JOIN_MAX_CHARS);
             continue;
         }
         l->v[++w] = *b;
@@ -594,10 +647,10 @@ static int starts_with_dash(const item *it)
 static size_t shared_pairs(const item *line, const item_list *l, size_t from,
                            size_t to)
 {
-    uint64_t want[64];
-    int hit[64];
+    uint64_t want[MAX_HEADING_PAIRS];
+    int hit[MAX_HEADING_PAIRS];
     size_t nw = 0, found = 0;
-    for (size_t i = 1; i < line->n && nw < 64; i++) {
+    for (size_t i = 1; i < line->n && nw < MAX_HEADING_PAIRS; i++) {
         if (!is_han(line->f[i - 1]) || !is_han(line->f[i]))
             continue;
         uint64_t p = ((uint64_t)line->f[i - 1] << 32) | line->f[i];
@@ -647,7 +700,8 @@ static int heads_text_before(const item_list *l, size_t a, size_t next,
            l->v[end].kind != BLOCK_HEADLINE)
         end++;
     size_t before = shared_pairs(&l->v[a], l, 0, a);
-    return before >= 2 && before > shared_pairs(&l->v[a], l, next + 1, end);
+    return before >= MIN_SHARED_PAIRS &&
+           before > shared_pairs(&l->v[a], l, next + 1, end);
 }
 
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
@@ -685,8 +739,8 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
     int byline_next = next && is_reporter_byline(next);
     item *first = &l->v[core[0]];
 
-    if (first->level >= 2 && !byline_next) {
-        int head = first->level == 2 &&
+    if (first->level >= HEADLINE_LEVEL && !byline_next) {
+        int head = first->level == HEADLINE_LEVEL &&
                    (!seen_headline || (prev && prev->kind == BLOCK_BANNER));
         for (size_t k = 0; k < ncore; k++)
             l->v[core[k]].kind = head && k == 0 ? BLOCK_HEADLINE

@@ -425,7 +425,8 @@ static bool class_named(role_class c, const char *name)
     if (strcmp(name, key) == 0)
         return true;
     size_t len = strlen(name);
-    for (const char *v = lex_value(LEX_ROLE_CLASS, key, strlen(key)); v && *v;) {
+    const char *v = lex_value(LEX_ROLE_CLASS, key, strlen(key));
+    while (v && *v) {
         size_t n = strcspn(v, " \t");
         if (n == len && memcmp(v, name, n) == 0)
             return true;

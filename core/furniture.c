@@ -28,9 +28,20 @@
 #define LEAD_MARK "本报讯"
 #define STAMP_SOURCE "来源："
 
-/* A dispatch line names its agency and place in at most this many
+/* A dispatch line names its agency and place in two to this many
    ideographs (新华社北京, 中央广播电视总台上海): more is a sentence. */
-enum { DISPATCH_MAX_PLACE = 16 };
+enum { DISPATCH_MIN_PLACE = 2, DISPATCH_MAX_PLACE = 16 };
+/* A date's parts: a year of four digits, a month and a day of one or
+   two. */
+enum { YEAR_DIGITS = 4, MONTH_DAY_MAX_DIGITS = 2 };
+/* A page in a continuation marker or edition stamp is a few characters
+   (1, A3, 十二): longer, 第…版 is a phrase. */
+enum { PAGE_MAX_CHARS = 4, EDITION_MAX_CHARS = 6 };
+/* A name token of a byline is at most four ideographs (欧阳某某); a
+   name alone on a line two or three (a single one is half of a justified
+   name, 贺 勇; four would be a word). */
+enum { NAME_TOKEN_MAX_CHARS = 4, LONE_NAME_MIN_CHARS = 2,
+       LONE_NAME_MAX_CHARS = 3 };
 /* An outlet's name is at most this many ideographs (中国新闻社, 新华每日
    电讯); further on, 报 or 社 ends some other word. */
 enum { OUTLET_MAX_CHARS = 14 };
@@ -38,8 +49,9 @@ enum { OUTLET_MAX_CHARS = 14 };
 enum { BYLINE_MAX_CHARS = 48, GROUP_BYLINE_MAX_CHARS = 20 };
 /* A byline lists at most this many names and role words. */
 enum { BYLINE_MAX_TOKENS = 10 };
-/* A credit in brackets after the last sentence (（张 骁）) is short. */
-enum { CREDIT_MAX_CHARS = 16 };
+/* A credit in brackets after the last sentence (（张 骁）) is short, and
+   follows a paragraph of some text. */
+enum { CREDIT_MAX_CHARS = 16, CREDITED_MIN_CHARS = 4 };
 /* An editor line may name many people and numbers, a dateline a date,
    a weekday, the lunar date and a page count; longer lines are text.
    A dateline this short needs no word besides its date. */
@@ -56,15 +68,17 @@ size_t dispatch_at(const uint32_t *u, size_t n, size_t from)
     size_t k = 0;
     while (i + k < n && is_han(u[i + k]) && k < DISPATCH_MAX_PLACE)
         k++;
-    if (k < 2)
+    if (k < DISPATCH_MIN_PLACE)
         return 0;
     i += k;
     size_t dg = u32_digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg >= n || u[i + dg] != MONTH)
+    if (dg < 1 || dg > MONTH_DAY_MAX_DIGITS || i + dg >= n ||
+        u[i + dg] != MONTH)
         return 0;
     i += dg + 1;
     dg = u32_digits_at(u, n, i);
-    if (dg < 1 || dg > 2 || i + dg + 1 >= n || u[i + dg] != DAY ||
+    if (dg < 1 || dg > MONTH_DAY_MAX_DIGITS || i + dg + 1 >= n ||
+        u[i + dg] != DAY ||
         u[i + dg + 1] != FILED)
         return 0;
     i += dg + 2;
@@ -96,7 +110,7 @@ size_t continuation_at(const uint32_t *f, size_t n, size_t from)
     i = skip_spaces(f, n, i);
     /* The page: a number, a letter and number (A3) or a numeral (二). */
     size_t page = 0;
-    while (i < n && page < 4 && f[i] != PAGE &&
+    while (i < n && page < PAGE_MAX_CHARS && f[i] != PAGE &&
            (is_digit(f[i]) || is_latin(f[i]) || is_han(f[i]))) {
         i++;
         page++;
@@ -123,7 +137,7 @@ static bool is_surname(uint32_t c)
    one is half of a justified name, 贺 勇)? */
 static bool is_name_token(const uint32_t *f, size_t a, size_t b)
 {
-    if (b <= a || b - a > 4)
+    if (b <= a || b - a > NAME_TOKEN_MAX_CHARS)
         return false;
     for (size_t i = a; i < b; i++)
         if (!is_han(f[i]))
@@ -166,7 +180,7 @@ bool is_name_list(const uint32_t *f, size_t a, size_t b, bool allow_empty)
 
 bool is_person_name(const uint32_t *f, size_t a, size_t b)
 {
-    if (b - a < 2 || b - a > 3)
+    if (b - a < LONE_NAME_MIN_CHARS || b - a > LONE_NAME_MAX_CHARS)
         return false;
     for (size_t i = a; i < b; i++)
         if (!is_han(f[i]))
@@ -234,7 +248,8 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     size_t ol = outlet_len(f, k);
     size_t p = ol;
     size_t q;
-    while (p < k && (q = lex_prefix_u(LEX_REPORTER_QUALIFIER, f + p, k - p)) > 0)
+    while (p < k &&
+           (q = lex_prefix_u(LEX_REPORTER_QUALIFIER, f + p, k - p)) > 0)
         p += q;
     if (p != k)
         return false;
@@ -243,7 +258,7 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
 
 size_t credit_at_end(const uint32_t *f, size_t n)
 {
-    if (n < 4)
+    if (n < CREDITED_MIN_CHARS)
         return n;
     size_t s = n;
     if (f[n - 1] == FILED && f[n - 2] == DAY) {
@@ -363,20 +378,21 @@ static size_t number_at(const uint32_t *u, size_t n, size_t i, size_t min,
 static bool date_at(const uint32_t *u, size_t n, size_t i, int *y, int *m,
                     int *d)
 {
-    if ((i > 0 && is_digit(u[i - 1])) || !number_at(u, n, i, 4, 4, y))
+    if ((i > 0 && is_digit(u[i - 1])) ||
+        !number_at(u, n, i, YEAR_DIGITS, YEAR_DIGITS, y))
         return false;
-    size_t j = i + 4;
+    size_t j = i + YEAR_DIGITS;
     uint32_t sep = j < n ? u[j] : 0;
     if (sep != YEAR && sep != '-' && sep != '.' && sep != '/')
         return false;
     j++;
-    size_t dm = number_at(u, n, j, 1, 2, m);
+    size_t dm = number_at(u, n, j, 1, MONTH_DAY_MAX_DIGITS, m);
     if (!dm || (j += dm) >= n)
         return false;
     if (sep == YEAR ? u[j] != MONTH : u[j] != sep)
         return false;
     j++;
-    size_t dd = number_at(u, n, j, 1, 2, d);
+    size_t dd = number_at(u, n, j, 1, MONTH_DAY_MAX_DIGITS, d);
     if (!dd)
         return false;
     j += dd;
@@ -387,7 +403,7 @@ static bool date_at(const uint32_t *u, size_t n, size_t i, int *y, int *m,
 
 bool find_date(const uint32_t *u, size_t n, char out[11])
 {
-    for (size_t i = 0; i + 4 < n; i++) {
+    for (size_t i = 0; i + YEAR_DIGITS < n; i++) {
         int y, m, d;
         if (!date_at(u, n, i, &y, &m, &d))
             continue;
@@ -414,7 +430,7 @@ static char *edition_in(const uint32_t *f, size_t n)
         if (f[i] != PAGE_ORDINAL)
             continue;
         size_t j = i + 1;
-        while (j < n && j - i - 1 < 6 && f[j] != PAGE)
+        while (j < n && j - i - 1 < EDITION_MAX_CHARS && f[j] != PAGE)
             j++;
         if (j > i + 1 && j < n && f[j] == PAGE)
             return u32_to_utf8(f + i, j + 1 - i);
@@ -471,7 +487,7 @@ block_facts *read_dateline(const uint32_t *f, size_t n)
     return facts;
 }
 
-/* ---- on UTF-8 text -------------------------------------------------------- */
+/* ---- on UTF-8 text ----------------------------------------------------- */
 
 /* Decode a byline, fold its punctuation and trim spaces and a leading □. */
 static uint32_t *folded_trimmed(const char *s, size_t *n)

@@ -28,6 +28,10 @@ typedef struct {
     bool astral_first; /* some word starts beyond the BMP */
 } wordset;
 
+/* Lookups try words of at most this many characters (the longest word of
+   any list is far shorter). */
+enum { WINDOW_CHARS = 32 };
+
 static wordset sets[LEX_KIND_COUNT];
 static int load_state; /* 0 not tried, 1 loaded, -1 failed */
 
@@ -255,9 +259,9 @@ size_t lex_prefix(lex_kind k, const char *s, size_t n)
                      : !ws->astral_first)
         return 0;
     /* Byte lengths of the first 1..maxchars characters, in one pass. */
-    size_t ends[64];
+    size_t ends[WINDOW_CHARS];
     size_t count = 0, pos = 0;
-    while (pos < n && count < ws->maxchars && count < 64) {
+    while (pos < n && count < ws->maxchars && count < WINDOW_CHARS) {
         size_t l = utf8_char(s + pos, n - pos, &uc);
         pos += l ? l : 1;
         ends[count++] = pos;
@@ -273,9 +277,9 @@ size_t lex_suffix(lex_kind k, const char *s, size_t n)
     if (!lexicon_load())
         return 0;
     const wordset *ws = &sets[k];
-    size_t starts[32];
+    size_t starts[WINDOW_CHARS];
     size_t count = 0, pos = n;
-    while (pos > 0 && count < ws->maxchars && count < 32) {
+    while (pos > 0 && count < ws->maxchars && count < WINDOW_CHARS) {
         pos -= utf8_prev_len(s, pos);
         starts[count++] = pos;
     }
@@ -295,9 +299,6 @@ const char *lex_value(lex_kind k, const char *s, size_t n)
 }
 
 /* ---- code-point arrays ------------------------------------------------- */
-
-/* The longest word of any list is shorter than this, in characters. */
-enum { WINDOW_CHARS = 32 };
 
 /* Encode u[0..k) (k <= WINDOW_CHARS) into buf; ends[i] gets the byte
    length of the first i + 1 characters.  Returns the byte length. */

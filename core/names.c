@@ -17,6 +17,16 @@
 #include "strbuf.h"
 #include "text.h"
 
+enum {
+    /* A given name is one or two characters (a surname of one or two
+       before it): longer, the name has run into the next word. */
+    GIVEN_NAME_MAX_CHARS = 2,
+    /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
+       自治区 is five); one is a word ending (…的代表团), more a sentence. */
+    DELEGATION_PLACE_MIN_CHARS = 2,
+    DELEGATION_PLACE_MAX_CHARS = 6
+};
+
 /* Is the role word of length k at s followed by what makes it part of
    another word (代表团, 委员长, 代表大会 …)? */
 static bool role_word_continues(const char *s, size_t n, size_t k)
@@ -112,7 +122,7 @@ static size_t best_name(const char *s, size_t n, bool expected,
     size_t best = 0;
     for (int si = 0; si < 2 && surnames[si]; si++) {
         size_t cur_sl = surnames[si];
-        for (size_t g = 1; g <= 2; g++) {
+        for (size_t g = 1; g <= GIVEN_NAME_MAX_CHARS; g++) {
             size_t glen = utf8_chars_len(s + cur_sl, n - cur_sl, g);
             if (utf8_count(s + cur_sl, glen) != g)
                 break;
@@ -203,7 +213,7 @@ char *delegation_in(const char *s, size_t n)
         if (!hit)
             return NULL;
         size_t end = (size_t)(hit - s), start = end, chars = 0;
-        while (start > 0 && chars < 6) {
+        while (start > 0 && chars < DELEGATION_PLACE_MAX_CHARS) {
             size_t pl = utf8_prev_len(s, start);
             uint32_t uc;
             utf8_char(s + start - pl, pl, &uc);
@@ -214,7 +224,7 @@ char *delegation_in(const char *s, size_t n)
             start -= pl;
             chars++;
         }
-        if (chars >= 2) {
+        if (chars >= DELEGATION_PLACE_MIN_CHARS) {
             strbuf sb = {0};
             sb_append(&sb, s + start, end - start);
             sb_puts(&sb, DELEGATION);
@@ -299,7 +309,7 @@ static size_t name_at_end(const char *s, size_t n)
             continue;
         size_t glen = n - start - sl;
         size_t gchars = utf8_count(s + start + sl, glen);
-        if (gchars < 1 || gchars > 2)
+        if (gchars < 1 || gchars > GIVEN_NAME_MAX_CHARS)
             continue;
         if (!name_shape_ok(s + start, n - start, sl, n - start))
             continue;
@@ -435,9 +445,9 @@ bool speaker_heading_parse(const char *text, session_kind sk, person *out)
     /* A line stating a role, or a short one ending in 代表 / 委员, that
        ends with a colon or dash introduces a speaker even when the name in
        it is not one the rules recognise (… 调度员某某：, 阿某代表：). */
+    bool short_line = utf8_count(s, n) <= SUFFIX_HEADING_MAX_CHARS;
     bool ok = named ? suffix || has_role || colon
-                    : colon && (has_role || (suffix && utf8_count(s, n) <=
-                                                           SUFFIX_HEADING_MAX_CHARS));
+                    : colon && (has_role || (suffix && short_line));
     if (!ok || out == &tmp)
         person_clear(out);
     return ok;

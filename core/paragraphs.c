@@ -51,7 +51,16 @@ enum {
     MAX_GAP_VOTE = RUN_BREAK_GAP,
     INDENT_COLUMNS = 4,   /* a two-ideograph paragraph indent */
     SLACK_COLUMNS = 4,    /* a character pushed down, rounding */
-    MAX_WORD_SLACK = 8    /* a number or Latin word moved down */
+    MAX_WORD_SLACK = 8,   /* a number or Latin word moved down */
+    SEED_LINES = 3,       /* lines of nearly equal width that seed a run */
+    SEED_SPREAD = 4,      /* they differ by at most this many columns, */
+    SEED_SPREAD_PART = 8, /* or by an eighth of their width */
+    OVERFLOW_COLUMNS = 6, /* a run's line may be this much wider than its */
+    OVERFLOW_PART = 6,    /* width, or a sixth of it (hanging punctuation) */
+    WIDE_COLUMN = 48,     /* wider columns (of Latin text) wrap raggedly: */
+    WIDE_SLACK_PART = 5,  /* a line may fall short by a fifth */
+    INDENT_SHORT = 3      /* a line this much short after a sentence end
+                             starts a new paragraph (an indent) */
 };
 
 /* One non-blank line of the input and what the rules need to know. */
@@ -232,7 +241,7 @@ static bool is_letter_spaced(const char *s, size_t n)
         pieces++;
         singles += chars == 1;
     }
-    return singles >= 4 && singles * 2 >= pieces;
+    return singles >= LETTER_SPACED_MIN_CHARS && singles * 2 >= pieces;
 }
 
 /* Does the line start with a marker (□ ■ · # > "- " "* ")? */
@@ -331,24 +340,24 @@ static int max_int(int a, int b)
     return a > b ? a : b;
 }
 
-/* Do lines i, i+1, i+2 look like three lines of one wrapped column?
+/* Do the SEED_LINES lines from i look like lines of one wrapped column?
    Returns their width (the widest), or 0 if they do not. */
 static int seed_width(const line_info *L, size_t i)
 {
     int lo = L[i].width, hi = L[i].width;
-    for (size_t k = 1; k < 3; k++) {
+    for (size_t k = 1; k < SEED_LINES; k++) {
         lo = L[i + k].width < lo ? L[i + k].width : lo;
         hi = max_int(hi, L[i + k].width);
     }
     if (lo < SEED_MIN_WIDTH || hi > SEED_MAX_WIDTH)
         return 0;
-    if (hi - lo > max_int(4, hi / 8))
+    if (hi - lo > max_int(SEED_SPREAD, hi / SEED_SPREAD_PART))
         return 0;
     if (L[i + 1].gap != L[i + 2].gap || L[i + 1].gap > 1)
         return 0;
     if (L[i].ends_weak && L[i + 1].ends_weak)
         return 0;
-    for (size_t k = 0; k < 3; k++)
+    for (size_t k = 0; k < SEED_LINES; k++)
         if (L[i + k].spaced || (k > 0 && L[i + k].marker))
             return 0;
     return hi;
@@ -358,7 +367,7 @@ static int seed_width(const line_info *L, size_t i)
    belong to the run (hanging punctuation, a line of quotes). */
 static int overflow_allowed(int wrap_width)
 {
-    return max_int(6, wrap_width / 6);
+    return max_int(OVERFLOW_COLUMNS, wrap_width / OVERFLOW_PART);
 }
 
 /* Mark the hard-wrapped runs: seeds, grown forwards and backwards over
@@ -368,9 +377,9 @@ static void find_runs(line_info *L, size_t m)
 {
     int *seed = xcalloc(m + 1, sizeof *seed);
     bool *in_run = xcalloc(m + 1, sizeof *in_run);
-    for (size_t i = 0; i + 2 < m; i++) {
+    for (size_t i = 0; i + SEED_LINES <= m; i++) {
         int w = seed_width(L, i);
-        for (size_t k = 0; w && k < 3; k++) {
+        for (size_t k = 0; w && k < SEED_LINES; k++) {
             seed[i + k] = max_int(seed[i + k], w);
             in_run[i + k] = true;
         }
@@ -437,8 +446,8 @@ static bool is_full(const line_info *L, size_t m, size_t i, int W,
     int allowed = SLACK_COLUMNS + (starts_paragraph ? INDENT_COLUMNS : 0) +
                   (word < MAX_WORD_SLACK ? word : MAX_WORD_SLACK) +
                   L[i].ambiguous;
-    if (W > 48) /* wide columns of Latin text wrap more raggedly */
-        allowed = max_int(allowed, W / 5);
+    if (W > WIDE_COLUMN)
+        allowed = max_int(allowed, W / WIDE_SLACK_PART);
     return L[i].width >= W - allowed;
 }
 
@@ -498,7 +507,7 @@ static bool continues_paragraph(const line_info *L, const line_stats *S,
     if (!glued && !L[b].ends_weak && !is_full(L, m, b, W, false))
         return false;
     /* A sentence end, then a line short by an indent: a new paragraph. */
-    if (L[a].ends_strong && !L[b].ends_weak && L[b].width <= W - 3)
+    if (L[a].ends_strong && !L[b].ends_weak && L[b].width <= W - INDENT_SHORT)
         return false;
     if (L[b].indent > base_indent(L, m, a))
         return false;

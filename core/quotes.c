@@ -26,6 +26,34 @@
 
 #define NONE ((size_t)-1)
 
+/* The thresholds of the rules below, in characters, each with what it
+   trades. */
+enum {
+    /* Words in quotation marks shorter than this, without punctuation,
+       are a term (“卡脖子”), not words said; a quote after a colon needs
+       COLON_QUOTE_MIN_CHARS. */
+    STATEMENT_MIN_CHARS = 6,
+    COLON_QUOTE_MIN_CHARS = 4,
+    /* Quotation marks this short right after a quote are scare quotes in
+       its attribution (“…”“阳光大姐”团队负责人…). */
+    SCARE_QUOTE_MAX_CHARS = 8,
+    /* A person named further than this before the speech verb is not the
+       clause's subject (a long clause names others on the way). */
+    SUBJECT_MAX_DISTANCE = 30,
+    /* How far before a speech verb a not-speech phrase may start
+       (表示感谢 covers 表示; the longest phrase is four characters). */
+    GUARD_LOOKBACK_CHARS = 4,
+    /* Connective words skipped at the start of a clause (同时，也 …). */
+    MAX_FRAME_WORDS = 2,
+    /* An indirect quote cut mid-sentence continues over at most this many
+       more paragraphs (a broken column), not to the end of the page. */
+    INDIRECT_MAX_MORE_BLOCKS = 3,
+    /* A section's words start after its heading and at most this many
+       more heading lines (a subhead, a label); further on, the section
+       has no first-person words of its own. */
+    SECTION_MAX_HEADING_BLOCKS = 3
+};
+
 typedef struct {
     size_t open;      /* byte of the opening mark */
     size_t in_start;  /* first byte of the words */
@@ -409,11 +437,12 @@ static const mention *mention_before(const actx *c, size_t pos)
    frame_words.txt), at most two of them. */
 static size_t skip_frame_words(const actx *c, size_t p, size_t end)
 {
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < MAX_FRAME_WORDS; round++) {
         size_t l;
         while (p < end && is_space(char_at(c, p, &l)))
             p += l;
-        size_t w = p < end ? lex_prefix(LEX_FRAME_WORD, c->text + p, end - p) : 0;
+        size_t w = p < end ? lex_prefix(LEX_FRAME_WORD, c->text + p, end - p)
+                           : 0;
         if (!w)
             break;
         p += w;
@@ -455,7 +484,7 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
             continue;
         if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
             continue;
-        if (utf8_count(c->text + m->end, vpos - m->end) > 30)
+        if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;
         return m->person;
     }
@@ -492,7 +521,7 @@ static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
 static bool verb_guarded(const actx *c, size_t v, size_t bstart)
 {
     size_t p = v;
-    for (int back = 0; back <= 4; back++) {
+    for (int back = 0; back <= GUARD_LOOKBACK_CHARS; back++) {
         size_t g = lex_prefix(LEX_NOT_SPEECH, c->text + p, c->len - p);
         if (g && p + g > v)
             return true;
@@ -509,7 +538,8 @@ static bool verb_guarded(const actx *c, size_t v, size_t bstart)
 static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
 {
     size_t p = ve;
-    size_t w = p < bend ? lex_prefix(LEX_SPEECH_OBJECT, c->text + p, bend - p) : 0;
+    size_t w = p < bend ? lex_prefix(LEX_SPEECH_OBJECT, c->text + p, bend - p)
+                        : 0;
     if (w) {
         uint32_t uc = char_at(c, p + w, NULL);
         if (is_intro_punct(uc) || is_quote_open(uc))
@@ -562,7 +592,8 @@ static void find_speech(actx *c)
             /* 看来 is speech only in the frame 在X看来. */
             bool frame = v == strlen(FRAME_KANLAI) &&
                          memcmp(c->text + p, FRAME_KANLAI, v) == 0;
-            if (frame && !starts_with(c->text + s.cstart, p - s.cstart, FRAME_ZAI)) {
+            if (frame &&
+                !starts_with(c->text + s.cstart, p - s.cstart, FRAME_ZAI)) {
                 p += v;
                 continue;
             }
@@ -724,7 +755,8 @@ static size_t after_span(const actx *c, const qspan *s)
     if (uc == U'。' || is_comma(uc))
         p += l;
     int sp;
-    while ((sp = span_opening_at(c, p)) >= 0 && span_chars(c, &c->spans[sp]) <= 8)
+    while ((sp = span_opening_at(c, p)) >= 0 &&
+           span_chars(c, &c->spans[sp]) <= SCARE_QUOTE_MAX_CHARS)
         p = c->spans[sp].close_end;
     return p;
 }
@@ -736,7 +768,7 @@ static int attribute_after(actx *c, qspan *s)
 {
     size_t p = after_span(c, s);
     const speech *sp = speech_starting(c, p);
-    if (sp && span_chars(c, s) < 6 && !span_has_punct(c, s))
+    if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
     if (sp) {
         if (sp->speaker < 0)
@@ -779,7 +811,8 @@ static int attribute_before(actx *c, qspan *s)
             continue;
         bool bare = sp->intro_end == sp->vend ||
                     !is_intro_punct(char_before(c, sp->intro_end, NULL));
-        if (bare && span_chars(c, s) < 6 && !span_has_punct(c, s))
+        if (bare && span_chars(c, s) < STATEMENT_MIN_CHARS &&
+            !span_has_punct(c, s))
             return 0;
         if (!span_complete(c, s))
             return 0;
@@ -799,7 +832,8 @@ static int attribute_before(actx *c, qspan *s)
 static int attribute_colon(actx *c, qspan *s)
 {
     uint32_t uc = char_before(c, s->open, NULL);
-    if (!is_intro_punct(uc) || !span_complete(c, s) || span_chars(c, s) < 4)
+    if (!is_intro_punct(uc) || !span_complete(c, s) ||
+        span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
         return 0;
     int who = sentence_subject(c, s->open);
     if (who < 0)
@@ -847,7 +881,7 @@ static const item *last_item_in(const actx *c, size_t from, size_t to)
 static void attribute_context(actx *c, qspan *s)
 {
     if (!span_starts_sentence(c, s) || !span_complete(c, s) ||
-        span_chars(c, s) < 6)
+        span_chars(c, s) < STATEMENT_MIN_CHARS)
         return;
     size_t p = s->close_end;
     if (char_at(c, p, NULL) == U'。')
@@ -882,7 +916,7 @@ static bool span_is_statement(const actx *c, const qspan *s)
 {
     if (s->state == 1)
         return true;
-    if (!span_complete(c, s) || span_chars(c, s) < 6)
+    if (!span_complete(c, s) || span_chars(c, s) < STATEMENT_MIN_CHARS)
         return false;
     uint32_t uc = char_before(c, s->open, NULL);
     return span_starts_sentence(c, s) || is_intro_punct(uc);
@@ -906,7 +940,8 @@ static void emit_indirect(actx *c, const speech *sp)
         return;
     size_t b = block_of(c, ts);
     size_t te = block_end(c, b);
-    for (int ext = 0; ext < 3 && !ends_sentence_at(c, b, te) &&
+    for (int ext = 0;
+         ext < INDIRECT_MAX_MORE_BLOCKS && !ends_sentence_at(c, b, te) &&
                       b + 1 < c->nb && c->prose[b + 1]; ext++)
         te = block_end(c, ++b);
     for (size_t i = 0; i < c->nspans; i++) {
@@ -949,7 +984,7 @@ static void emit_sections(actx *c)
                                              : c->nb;
         size_t b = sec->first_block + 1;
         while (b < limit && b < c->nb && !c->prose[b] &&
-               b <= sec->first_block + 3)
+               b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
             b++;
         size_t first = b, last = NONE;
         while (b < limit && b < c->nb && c->prose[b])

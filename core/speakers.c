@@ -13,6 +13,21 @@
 #include "text.h"
 #include "strbuf.h"
 
+/* The thresholds of the rules below, in characters, each with what it
+   trades. */
+enum {
+    /* Between a name and the speech verb that ends its clause, at most
+       this many follower characters (张三进一步阐释说): further, the verb
+       has another subject. */
+    FOLLOWER_TO_VERB_MAX_CHARS = 4,
+    /* After a role (全国人大代表，…) the person's name comes within this
+       many characters of titles; further, the role names no one here. */
+    ROLE_TO_NAME_MAX_CHARS = 50,
+    /* The delegation an article is about is named in its first few
+       paragraphs (a lead); one named further down is someone else's. */
+    DELEGATION_OPENING_BLOCKS = 4
+};
+
 /* Order person keys by first character, then by index (a stable order). */
 static int person_key_cmp(const void *a, const void *b)
 {
@@ -121,7 +136,8 @@ static bool is_plenary_number(const char *s, size_t n)
     size_t p = 0, digits = 0;
     uint32_t uc;
     size_t cl;
-    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && cn_numeral_value(uc)) {
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) &&
+           cn_numeral_value(uc)) {
         p += cl;
         digits++;
     }
@@ -258,7 +274,7 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
     if (strength < FOLLOW_WORD)
         return 0;
     size_t p = len;
-    for (int chars = 0; chars < 4 && p < n; chars++) {
+    for (int chars = 0; chars < FOLLOWER_TO_VERB_MAX_CHARS && p < n; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, n - p, &uc);
         if (!is_han(uc))
@@ -279,14 +295,14 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
     if (!r)
         return 0;
     size_t j = i + r;
-    static const char *const seps[] = {"，", "、", ",", " ", "\xE3\x80\x80"};
-    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
-        if (starts_with(t + j, n - j, seps[k])) {
-            j += strlen(seps[k]);
-            break;
-        }
+    /* One separator between the role and the titles: ，、 or a space. */
+    uint32_t uc;
+    size_t sl = utf8_char(t + j, n - j, &uc);
+    if (j < n && (is_comma(uc) || is_list_comma(uc) || uc == ' ' ||
+                  uc == IDEOGRAPHIC_SPACE))
+        j += sl;
     size_t chars = 0;
-    for (size_t k = j; k < n && chars < 50; chars++) {
+    for (size_t k = j; k < n && chars < ROLE_TO_NAME_MAX_CHARS; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(t + k, n - k, &uc);
         if (uc == U'。' || uc == U'；' || uc == U'！' || uc == U'？' ||
@@ -415,7 +431,7 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
 char *article_delegation(const article *a)
 {
     char *found = NULL;
-    for (size_t i = 0; i < a->blocks.n && i < 4; i++) {
+    for (size_t i = 0; i < a->blocks.n && i < DELEGATION_OPENING_BLOCKS; i++) {
         const char *t = a->blocks.v[i].text;
         char *d = delegation_in(t, strlen(t));
         if (!d)

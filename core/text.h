@@ -20,6 +20,10 @@
 #define IDEOGRAPHIC_SPACE 0x3000u /* the full-width space of CJK text */
 #define NO_BREAK_SPACE 0x00A0u
 
+/* A letter-spaced display headline (开 启 首 都 …) has at least this many
+   single characters between spaces: fewer is a list of short words. */
+#define LETTER_SPACED_MIN_CHARS 4
+
 /* ---- UTF-8 ------------------------------------------------------------- */
 
 /* Decode the character at s (n bytes available); returns its byte length

@@ -429,7 +429,8 @@ static void blocks_helpers(void **state)
     assert_string_equal(o, "新华社");
     free(o);
     assert_null(byline_outlet("陶某"));
-    assert_int_equal(byline_flags("新华社记者 张某某 摄"), BLOCK_F_PHOTO_CREDIT);
+    assert_int_equal(byline_flags("新华社记者 张某某 摄"),
+                     BLOCK_F_PHOTO_CREDIT);
     assert_int_equal(byline_flags("新华社记者 张某某"), 0);
     assert_int_equal(byline_flags("新华社北京4月27日电"), BLOCK_F_DISPATCH);
     assert_int_equal(byline_flags("新华社记者 张某"), 0);
@@ -445,7 +446,8 @@ static void blocks_kind_names_read_back(void **state)
 {
     (void)state;
     for (int k = 0; k < BLOCK_KIND_COUNT; k++)
-        assert_int_equal(block_kind_from_name(block_kind_name((block_kind)k)), k);
+        assert_int_equal(block_kind_from_name(block_kind_name((block_kind)k)),
+                         k);
     assert_int_equal(block_kind_from_name("no such kind"), BLOCK_BODY);
     assert_int_equal(block_kind_from_name(NULL), BLOCK_BODY);
 }
@@ -591,7 +593,8 @@ static void blocks_masthead_paper_endings(void **state)
 static void blocks_kicker_ends_in_speech(void **state)
 {
     (void)state;
-    const char *const t[] = {"某某在座谈会上发表重要讲话", "推动某项工作取得新进展",
+    const char *const t[] = {"某某在座谈会上发表重要讲话",
+                             "推动某项工作取得新进展",
                              "本报记者 张某", "会议今天举行。", NULL};
     block_list l = page(t);
     blocks_classify(&l);

@@ -92,7 +92,8 @@ static void lexicon_role_values_name_known_classes_and_roles(void **state)
         for (size_t i = 0; i < keys.n; i++)
             found |= strcmp(keys.v[i], role_class_key((role_class)c)) == 0;
         if (!found)
-            fail_msg("role_classes.txt lacks %s", role_class_key((role_class)c));
+            fail_msg("role_classes.txt lacks %s",
+                     role_class_key((role_class)c));
     }
     strlist names = file_words("roles.txt", &classes);
     for (size_t i = 0; i < names.n; i++) {

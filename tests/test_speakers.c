@@ -368,7 +368,8 @@ static void speakers_role_suffixes_by_session(void **state)
     check_title("张三常委", SESSION_LOCAL, "张三", "政协常委", "");
     check_title("张三常委", SESSION_NPC_STANDING, "张三", "", "");
     check_title("张三代表：", SESSION_UNKNOWN, "张三", "", "");
-    assert_int_equal(role_suffix_at("代表说", strlen("代表说")), strlen("代表"));
+    assert_int_equal(role_suffix_at("代表说", strlen("代表说")),
+                     strlen("代表"));
     assert_int_equal(role_suffix_at("代表团", strlen("代表团")), 0);
     assert_int_equal(role_suffix_at("委员长", strlen("委员长")), 0);
     assert_int_equal(role_suffix_at("委员会", strlen("委员会")), 0);
