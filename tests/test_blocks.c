@@ -601,6 +601,10 @@ static void blocks_kicker_ends_in_speech(void **state)
     assert_string_equal(kind_of(&l, "某某在座谈会上发表重要讲话"), "kicker");
     assert_string_equal(kind_of(&l, "推动某项工作取得新进展"), "headline");
     block_list_free(&l);
+    const char *const w[] = {"某某在座谈会上发表重要讲话",
+                             "推动某项工作取得新进展",
+                             "会议今天举行，各方代表出席。", NULL};
+    assert_string_equal(kind_on_page(w, w[0]), "kicker");
     const char *const u[] = {"某某出席开幕式并致辞", "本报记者 张某",
                              "会议今天举行。", NULL};
     assert_string_equal(kind_on_page(u, "某某出席开幕式并致辞"), "headline");
@@ -611,11 +615,26 @@ static void blocks_kicker_ends_in_speech(void **state)
     assert_string_equal(kind_on_page(v, "代表们建议，加快某某建设"), "body");
 }
 
-/* A line and whether it is a speaker heading. */
+/* A line and whether a rule fires on it. */
 typedef struct {
     const char *line;
-    bool heading;
-} heading_case;
+    bool fires;
+} line_case;
+
+/* Check each case's line, printed under a headline and a paragraph and
+   before another, is of the kind exactly when it should fire. */
+static void check_line_cases(const line_case *cases, size_t n,
+                             const char *kind)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *const t[] = {"某地举行某某会议", "会议今天举行。",
+                                 cases[i].line, "这段话说得很清楚。", NULL};
+        bool is = strcmp(kind_on_page(t, cases[i].line), kind) == 0;
+        if (is != cases[i].fires)
+            fail_msg("\"%s\" %s %s", cases[i].line,
+                     is ? "taken for" : "not taken for", kind);
+    }
+}
 
 /* Speaker headings are decided by the one parser of names.c: the title
    line forms, a role with a colon even when the name is not recognised,
@@ -623,7 +642,7 @@ typedef struct {
 static void blocks_speaker_headings_from_the_one_parser(void **state)
 {
     (void)state;
-    static const heading_case cases[] = {
+    static const line_case cases[] = {
         /* title lines, the name recognised or not */
         {"全国人大代表，某某研究院首席科学家欧阳某某", true},
         {"全国政协委员，某某集团调度员某某某：", true},
@@ -632,14 +651,54 @@ static void blocks_speaker_headings_from_the_one_parser(void **state)
         {"记者：", false},
         {"全国人大常委会委员长某某某：", false},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const char *const t[] = {"某地举行某某会议", "会议今天举行。",
-                                 cases[i].line, "这段话说得很清楚。", NULL};
-        bool heading = strcmp(kind_on_page(t, cases[i].line), "speaker") == 0;
-        if (heading != cases[i].heading)
-            fail_msg("\"%s\" %s a speaker heading", cases[i].line,
-                     heading ? "taken for" : "not taken for");
-    }
+    check_line_cases(cases, sizeof cases / sizeof *cases, "speaker");
+}
+
+/* The word lists of page furniture (assets/lexicon/), each firing on an
+   invented line and not on one that only resembles it. */
+static void blocks_furniture_word_lists(void **state)
+{
+    (void)state;
+    static const line_case editor[] = {
+        /* editor_starts.txt and editor_marks.txt */
+        {"责任编辑 张某 电话：010-12345678", true},
+        {"编辑部今天开会，讨论明年的选题", false},
+    };
+    static const line_case caption[] = {
+        /* caption_starts.txt, caption_words.txt */
+        {"图：某某在田间查看麦苗长势", true},
+        {"图为某地新建的文化中心", true},
+        {"这张图表说明了很多问题，值得研究。", false},
+    };
+    check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
+    check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
+    /* dateline_words.txt: a long line with a date is a dateline only when
+       it holds a dateline word. */
+    const char *const d[] = {
+        "2025年3月7日 星期五 农历二月初八 今日八版 某某日报社出版",
+        "某地举行某某会议", "2025年3月7日，某地举行了一次规模很大的会议",
+        "会议今天举行。", NULL};
+    assert_string_equal(kind_on_page(d, d[0]), "dateline");
+    assert_string_not_equal(kind_on_page(d, d[2]), "dateline");
+    /* continuation_verbs.txt: （下转第二版） but not （转载自某某网）. */
+    const char *const c[] = {"某地举行某某会议", "会议今天举行。",
+                             "（下转第二版）", "（转载自某某网）", NULL};
+    assert_string_equal(kind_on_page(c, "（下转第二版）"), "continuation");
+    assert_string_not_equal(kind_on_page(c, "（转载自某某网）"), "continuation");
+    /* dian_words.txt: …日电 opens a lead, …日电视台 does not. */
+    const char *const l[] = {"某地举行某某会议",
+                             "某某社北京3月5日电 会议今天举行。",
+                             "某某社北京3月5日电视台报道了会议。", NULL};
+    assert_string_equal(kind_on_page(l, l[1]), "lead");
+    assert_string_not_equal(kind_on_page(l, l[2]), "lead");
+    /* outlet_endings.txt and reporter_qualifiers.txt */
+    const char *const b[] = {"某地举行某某会议", "某某电视台两会记者 张某",
+                             "会议今天举行。", NULL};
+    assert_string_equal(kind_on_page(b, b[1]), "byline");
+    char *o = byline_outlet(b[1]);
+    assert_string_equal(o, "某某电视台");
+    free(o);
+    assert_null(byline_outlet("某某记者 张某"));
 }
 
 static const struct CMUnitTest tests[] = {
@@ -660,6 +719,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_furniture_facts_are_handed_on),
     cmocka_unit_test(blocks_kind_names_read_back),
+    cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
     cmocka_unit_test(blocks_headline_printed_after_its_text),
     cmocka_unit_test(blocks_surnames_where_a_name_is_expected),

@@ -445,6 +445,38 @@ static void quotes_section_naming_a_reporter_is_not_the_speakers(void **state)
     issue_free(&is);
 }
 
+/* The word lists of the quotes stage on invented sentences: frame words
+   before the subject (frame_words.txt), who a verb addresses
+   (speech_objects.txt), unnamed speakers who end a person's words
+   (unnamed_speakers.txt), verbs used as nouns (noun_markers.txt) or in
+   phrases that are not speech (not_speech.txt), and courtesy titles that
+   refer to nobody in particular (suffix_titles.txt). */
+static const char *const quote_list_page[] = {
+    "H|全国人大代表、某某集团董事长张三：",
+    "同时他表示，要把工作做细做实。",
+    "张三告诉记者，产品质量是第一位的。",
+    "张三说，要做好这项工作。有关负责人表示，工作正在推进。",
+    "张三听了介绍，觉得很有收获。张三可以说，这件事情很重要。",
+    "李四先生出席了会议。先生说，这件事情很重要，大家都很关心。", NULL};
+
+static void quotes_word_lists_on_invented_sentences(void **state)
+{
+    (void)state;
+    /* All of 张三's, each the whole of what was said, nothing else. */
+    static const char *const want[] = {"要把工作做细做实。",
+                                       "产品质量是第一位的。",
+                                       "要做好这项工作。"};
+    issue is;
+    extract(&is, quote_list_page);
+    assert_int_equal(is.nquotes, sizeof want / sizeof *want);
+    for (size_t i = 0; i < is.nquotes; i++) {
+        assert_string_equal(speaker_of(&is, i), "张三");
+        assert_int_equal(is.quotes[i].kind, QUOTE_INDIRECT);
+        assert_string_equal(is.quotes[i].text, want[i]);
+    }
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -459,6 +491,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_people_without_words_are_dropped),
     cmocka_unit_test(quotes_unseen_page_forms),
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),
+    cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };

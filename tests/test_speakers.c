@@ -499,6 +499,25 @@ static void speakers_word_surnames_where_a_name_is_expected(void **state)
         fail_msg("a heading naming \"%s\"", h.name ? h.name : "");
 }
 
+/* The place of a delegation runs back from 代表团 to a stop character
+   (delegation_stops.txt: 议, 的, 在 …); a name never holds a character of
+   not_in_name.txt (张三说 is 张三 + 说). */
+static void speakers_delegation_stops_and_name_ends(void **state)
+{
+    (void)state;
+    const char *t = "十四届全国人大四次会议某某省代表团举行全体会议";
+    char *d = delegation_in(t, strlen(t));
+    assert_non_null(d);
+    assert_string_equal(d, "某某省代表团");
+    free(d);
+    t = "来自各地的代表团";
+    assert_null(delegation_in(t, strlen(t)));
+    t = "张三说，";
+    assert_int_equal(name_at(t, strlen(t), FOLLOW_PUNCT), strlen("张三"));
+    t = "张三们说，";
+    assert_int_equal(name_at(t, strlen(t), FOLLOW_PUNCT), 0);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
@@ -515,6 +534,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_session_cues),
     cmocka_unit_test(speakers_titles_lose_leading_prepositions),
     cmocka_unit_test(speakers_word_surnames_where_a_name_is_expected),
+    cmocka_unit_test(speakers_delegation_stops_and_name_ends),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
