@@ -1,9 +1,16 @@
 /* lexicon.h - the word lists of dubao's knowledge of newspaper language.
  *
- * The lists live in the .txt files of assets/lexicon/ (one word a line, # comments) and
- * are loaded once, on first use, through dubao_asset_path().  They hold
- * general vocabulary only (surnames, speech verbs, title words, roles), so
- * the rules built on them work on pages never seen before.
+ * Everything dubao knows about the words of Chinese newspapers lives once,
+ * in the .txt files of assets/lexicon/: one list a file, each opening with
+ * a comment on where its words come from or why it holds them (surnames,
+ * roles and their classes, titles, speech verbs, the words of bylines,
+ * datelines and editor lines, …).  A line holds one word, optionally
+ * followed by spaces and a value (roles.txt: the role's class); # starts a
+ * comment.  The lists are loaded once, on first use, through
+ * dubao_asset_path().  They hold general vocabulary only, never a name,
+ * headline or page, so the rules built on them work on pages never seen
+ * before.  The code keeps only a few grammatical words as named constants
+ * (names.h) and the characters of its shapes (furniture.c, text.h).
  */
 #ifndef DUBAO_LEXICON_H
 #define DUBAO_LEXICON_H

@@ -4,7 +4,11 @@
  * text (normalize.c) -> paragraphs (paragraphs.c) -> classified blocks
  * (blocks.c) -> articles (articles.c) -> speakers and quotes (speakers.c,
  * quotes.c) -> database (db_store.c).  Each stage fills in part of the structs
- * below and can be tested on its own with a string in and structs out.
+ * below and can be tested on its own with a string in and structs out; a
+ * later stage uses what an earlier one found (block kinds and facts, an
+ * article's text and byline, sections, people) and never recomputes it.
+ * The stages share the text toolkit (text.h), the word lists (lexicon.h),
+ * the furniture rules (furniture.h) and the name rules (names.h).
  */
 #ifndef DUBAO_MODEL_H
 #define DUBAO_MODEL_H
