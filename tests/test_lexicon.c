@@ -149,10 +149,37 @@ static void lexicon_lookups_take_the_longest_word(void **state)
     free(u);
 }
 
+/* The loader: a word, then spaces and its value (trimmed, inner spaces
+   kept), a # comment cut; a missing file fails the whole load. */
+static void lexicon_loader_reads_values_and_comments(void **state)
+{
+    (void)state;
+    char cmd[16384], dir[4096];
+    snprintf(dir, sizeof dir, "%s/lexicon", test_tmpdir());
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && cp %s/*.txt %s/ && printf '%s' >> %s/roles.txt",
+             dir, test_src_path("assets/lexicon"), dir,
+             "某某代表\\tnpc  extra \\t# a comment\\n", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(lexicon_load_from(dir));
+    const char *w = "某某代表";
+    assert_string_equal(lex_value(LEX_ROLE, w, strlen(w)), "npc  extra");
+    assert_true(lex_has(LEX_ROLE, w, strlen(w)));
+    assert_false(lex_has(LEX_ROLE, "某某", strlen("某某")));
+    snprintf(cmd, sizeof cmd, "rm %s/roles.txt", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_false(lexicon_load_from(dir));
+    assert_false(lex_has(LEX_ROLE, "全国人大代表", strlen("全国人大代表")));
+    snprintf(cmd, sizeof cmd, "rm -r %s", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(lexicon_files_have_headers_and_no_repeats),
     cmocka_unit_test(lexicon_surname_lists_do_not_overlap),
     cmocka_unit_test(lexicon_role_values_name_known_classes_and_roles),
     cmocka_unit_test(lexicon_lookups_take_the_longest_word),
+    cmocka_unit_test(lexicon_loader_reads_values_and_comments),
 };
 const test_suite lexicon_suite = {tests, SUITE_LEN(tests)};
