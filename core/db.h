@@ -282,12 +282,60 @@ typedef struct {
     bool marked;          /* only the quotes the user marked */
 } quote_filter;
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows);
-/* The same list (f->speaker, the name query, is not used), limit rows from
-   offset on, for panes that page; and its length (marked_only: how many
-   of them the user marked). */
-ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
-                       size_t limit, quote_row **rows);
+/* The length of the same list (f->speaker, the name query, is not used;
+   marked_only: how many of them the user marked). */
 int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only);
+
+/* The quotes of a list (f->speaker not used) by document (what one corpus
+   file holds for one page), in list order: the list is sorted by file,
+   document, article, position, so each document's quotes are one stretch
+   of it.  A pane over every quote of a large archive finds the row at any
+   position through them (db_quotes_from) instead of counting rows up to
+   it. */
+typedef struct {
+    int64_t document_id;
+    char *file;
+    int64_t first;   /* position of the document's first quote in the list */
+    int64_t count;   /* its quotes in the list (at least 1) */
+} quote_group;
+/* The groups of the list in order; their counts add up to the list's
+   length.  -1 on a database error. */
+ssize_t db_quote_groups(db *d, const quote_filter *f, quote_group **groups);
+void quote_groups_free(quote_group *groups, ssize_t n);
+/* limit quotes of the list, starting skip rows into the stretch of group
+   g (the rows after it follow on into the next documents; g NULL: skip
+   rows into the list). */
+ssize_t db_quotes_from(db *d, const quote_filter *f, const quote_group *g,
+                       size_t skip, size_t limit, quote_row **rows);
+/* A quote of the list of every quote, by its document (as in a
+   quote_group) and its index in that document's stretch of the list. */
+typedef struct {
+    int64_t document_id;
+    char *file;
+    int64_t index;
+} quote_hit;
+/* The quotes of the list of every quote (no filter) whose label, as the
+   quotes pane draws it (the speaker's name, or — when unattributed, then
+   ： and the words), holds needle, in list order: at most max of them,
+   and max + 1 when there are more.  Found through the full-text index
+   and the speakers' names, never a pass over every quote; for a needle
+   that fts_finds_substring accepts and that holds neither ： nor — (else
+   -2: walk the list instead).  -1 on a database error. */
+ssize_t db_quote_label_hits(db *d, const char *needle, size_t max,
+                            quote_hit **hits);
+void quote_hits_free(quote_hit *hits, ssize_t n);
+/* Walk the list from skip rows into group g (a row of the stretch of g
+   counted from its end when backward), forward or backward, calling
+   each(speaker, text, ctx) for each row (speaker NULL when unattributed)
+   until it returns non-zero or max rows were seen.  Returns the number of
+   rows seen (the last one is the row that stopped the walk), or -1 on a
+   database error.  For finding text in a long list without reading whole
+   rows. */
+int64_t db_quotes_scan(db *d, const quote_filter *f, const quote_group *g,
+                       size_t skip, bool backward, int64_t max,
+                       int (*each)(const char *speaker, const char *text,
+                                   void *ctx),
+                       void *ctx);
 /* Every quote of the list in order (f->speaker not used), one at a time:
    each(row, ctx) owns the row's strings (quote_row_clear frees them) and
    returns 0 to go on.  Memory stays

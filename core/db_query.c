@@ -493,12 +493,15 @@ typedef struct {
    from the documents in file order (CROSS JOIN fixes the order), so that the
    list comes out sorted and a page of it costs its offset, not a sort of
    every quote.  marked_only (or f->marked) keeps the quotes the user
-   marked.  Words (f->about) are found through the full-text index and
+   marked.  with_rows joins the page (p), issue (i) and speaker (s) of
+   each quote, for the columns of a quote_row; from bounds the list to the
+   documents from (1) or up to (-1) the one bound with bind_from_group.  Words (f->about) are found through the full-text index and
    kept where dubao_rank finds the terms themselves, as search does; the
    rowid bound of about_from keeps FTS5 to the newest part of a common
    word's list. */
 static void quotes_from_where(strbuf *sql, const quote_filter *f,
-                              const speaker_set *speakers, bool marked_only)
+                              const speaker_set *speakers, bool marked_only,
+                              bool with_rows, int from)
 {
     bool narrow = (f && (f->speaker_id || f->article_id || f->file ||
                          f->about)) ||
@@ -517,10 +520,16 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_puts(sql, " FROM documents doc CROSS JOIN articles a ON "
                      "a.document_id=doc.id CROSS JOIN quotes q ON "
                      "q.article_id=a.id");
-    /* The page and issue of each quote, by their primary keys. */
-    sb_puts(sql, " JOIN pages p ON p.id=doc.page_id JOIN issues i ON "
-                 "i.id=p.issue_id LEFT JOIN speakers s ON s.id=q.speaker_id "
-                 "WHERE 1");
+    /* The page and issue of each quote (by their primary keys) and its
+       speaker only when a column or a filter needs them: joined for every
+       quote, they cost a read of each quote's row, where a count reads
+       the indexes alone. */
+    if (with_rows || date_range_bounded(f ? f->dates : NULL))
+        sb_puts(sql, " JOIN pages p ON p.id=doc.page_id JOIN issues i ON "
+                     "i.id=p.issue_id");
+    if (with_rows || (f && (f->role || f->roles)))
+        sb_puts(sql, " LEFT JOIN speakers s ON s.id=q.speaker_id");
+    sb_puts(sql, " WHERE 1");
     if (f && f->role)
         sb_puts(sql, " AND s.role=?1");
     if (f && f->file)
@@ -546,6 +555,30 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
     free(match);
     sql_date_range(sql, f ? f->dates : NULL, 10);
+    /* From a document on (?13 its file, ?14 its id), or up to it: the
+       file bound alone lets SQLite start in documents_by_file there. */
+    if (from > 0)
+        sb_puts(sql, " AND doc.file >= ?13 AND (doc.file > ?13 OR "
+                     "doc.id >= ?14)");
+    else if (from < 0)
+        sb_puts(sql, " AND doc.file <= ?13 AND (doc.file < ?13 OR "
+                     "doc.id <= ?14)");
+}
+
+/* The order of every quotes list, and the same backwards. */
+static const char quotes_order[] =
+    " ORDER BY doc.file, doc.id, a.ord, q.start, q.id";
+static const char quotes_order_backward[] =
+    " ORDER BY doc.file DESC, doc.id DESC, a.ord DESC, q.start DESC, "
+    "q.id DESC";
+
+/* Bind the issue a list starts at (quotes_from_where's from). */
+static void bind_from_group(sqlite3_stmt *st, const quote_group *g)
+{
+    if (g) {
+        stmt_bind_text(st, 13, g->file);
+        sqlite3_bind_int64(st, 14, g->document_id);
+    }
 }
 
 /* Bind the filters of f to a statement made with quotes_from_where. */
@@ -571,9 +604,9 @@ static void quotes_bind_filter(sqlite3_stmt *st, const quote_filter *f)
    strings over and returns 0 to go on.  Returns 0, or -1 on a database
    error (or when each stopped). */
 static int quotes_query(db *d, const quote_filter *f,
-                        const speaker_set *speakers, size_t offset,
-                        size_t limit, int (*each)(quote_row *, void *),
-                        void *ctx)
+                        const speaker_set *speakers, const quote_group *from,
+                        size_t offset, size_t limit,
+                        int (*each)(quote_row *, void *), void *ctx)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT q.id, q.article_id, doc.file, a.headline, s.name, "
@@ -582,14 +615,15 @@ static int quotes_query(db *d, const quote_filter *f,
                   "  m.headline=a.headline AND m.quote=q.text), "
                   "i.paper, i.date, coalesce(doc.edition, '第' || p.page || "
                   "'版'), s.delegation");
-    quotes_from_where(&sql, f, speakers, false);
-    sb_puts(&sql, " ORDER BY doc.file, doc.id, a.ord, q.start LIMIT ?6 "
-                  "OFFSET ?7");
+    quotes_from_where(&sql, f, speakers, false, true, from ? 1 : 0);
+    sb_puts(&sql, quotes_order);
+    sb_puts(&sql, " LIMIT ?6 OFFSET ?7");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
         return -1;
     quotes_bind_filter(st, f);
+    bind_from_group(st, from);
     sqlite3_bind_int64(st, 6, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 7, (sqlite3_int64)offset);
     int rc;
@@ -637,8 +671,8 @@ static int append_quote(quote_row *r, void *ctx)
 int db_quotes_each(db *d, const quote_filter *f,
                    int (*each)(quote_row *, void *), void *ctx)
 {
-    return quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX, each,
-                        ctx);
+    return quotes_query(d, f, &(speaker_set){NULL, 0}, NULL, 0, SIZE_MAX,
+                        each, ctx);
 }
 
 ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
@@ -662,10 +696,11 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
             matched = (speaker_set){&f->speaker_id, found ? 1 : 0};
         }
         if (matched.n > 0)
-            rc = quotes_query(d, f, &matched, 0, SIZE_MAX, append_quote, &a);
+            rc = quotes_query(d, f, &matched, NULL, 0, SIZE_MAX,
+                              append_quote, &a);
         free(ids);
     } else {
-        rc = quotes_query(d, f, &(speaker_set){NULL, 0}, 0, SIZE_MAX,
+        rc = quotes_query(d, f, &(speaker_set){NULL, 0}, NULL, 0, SIZE_MAX,
                           append_quote, &a);
     }
     if (rc != 0) {
@@ -676,12 +711,12 @@ ssize_t db_quotes(db *d, const quote_filter *f, quote_row **rows)
     return (ssize_t)a.n;
 }
 
-ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
-                       size_t limit, quote_row **rows)
+ssize_t db_quotes_from(db *d, const quote_filter *f, const quote_group *g,
+                       size_t skip, size_t limit, quote_row **rows)
 {
     *rows = NULL;
     quote_array a = {0};
-    if (quotes_query(d, f, &(speaker_set){NULL, 0}, offset, limit,
+    if (quotes_query(d, f, &(speaker_set){NULL, 0}, g, skip, limit,
                      append_quote, &a) != 0) {
         quote_rows_free(a.v, (ssize_t)a.n);
         return -1;
@@ -690,11 +725,152 @@ ssize_t db_quotes_page(db *d, const quote_filter *f, size_t offset,
     return (ssize_t)a.n;
 }
 
+/* stmt_read_rows callback: a quote_group row (first is set after). */
+static void read_group(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    quote_group *g = row;
+    g->document_id = sqlite3_column_int64(st, 0);
+    g->file = stmt_text_dup(st, 1);
+    g->count = sqlite3_column_int64(st, 2);
+}
+
+ssize_t db_quote_groups(db *d, const quote_filter *f, quote_group **groups)
+{
+    *groups = NULL;
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT doc.id, doc.file, count(*)");
+    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, false, false, 0);
+    sb_puts(&sql, " GROUP BY doc.file, doc.id ORDER BY doc.file, doc.id");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    size_t n;
+    if (!stmt_read_rows(st, sizeof **groups, read_group, NULL,
+                        (void **)groups, &n)) {
+        quote_groups_free(*groups, (ssize_t)n);
+        *groups = NULL;
+        return -1;
+    }
+    int64_t first = 0;
+    for (size_t i = 0; i < n; i++) {
+        (*groups)[i].first = first;
+        first += (*groups)[i].count;
+    }
+    return (ssize_t)n;
+}
+
+void quote_groups_free(quote_group *groups, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        free(groups[i].file);
+    free(groups);
+}
+
+/* stmt_read_rows callback: a quote_hit row. */
+static void read_hit(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    quote_hit *h = row;
+    h->document_id = sqlite3_column_int64(st, 0);
+    h->file = stmt_text_dup(st, 1);
+    h->index = sqlite3_column_int64(st, 2);
+}
+
+ssize_t db_quote_label_hits(db *d, const char *needle, size_t max,
+                            quote_hit **hits)
+{
+    *hits = NULL;
+    if (strstr(needle, "\xEF\xBC\x9A") || strstr(needle, "\xE2\x80\x94") ||
+        !fts_finds_substring(needle))
+        return -2;
+    char *match = fts_query_from_user(needle);
+    /* The candidates come from the index (the words) and from the
+       speakers whose name holds the needle; the label decides.  A hit's
+       index in its issue counts the quotes of the issue before it in list
+       order. */
+    sqlite3_stmt *st = db_prepare(
+        d,
+        "SELECT doc.id, doc.file, (SELECT count(*) FROM articles a2 CROSS "
+        "  JOIN quotes q2 ON q2.article_id=a2.id WHERE a2.document_id=doc.id "
+        "  AND (a2.ord, q2.start, q2.id) < (a.ord, q.start, q.id)) "
+        "FROM quotes q JOIN articles a ON a.id=q.article_id "
+        "JOIN documents doc ON doc.id=a.document_id "
+        "LEFT JOIN speakers s ON s.id=q.speaker_id "
+        "WHERE (q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts "
+        "  MATCH ?1) OR q.speaker_id IN (SELECT id FROM speakers WHERE "
+        "  instr(name, ?2) > 0)) "
+        "AND instr(coalesce(s.name, '\xE2\x80\x94') || '\xEF\xBC\x9A' || "
+        "  q.text, ?2) > 0"
+        " ORDER BY doc.file, doc.id, a.ord, q.start, q.id LIMIT ?3",
+        NULL);
+    if (!st) {
+        free(match);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    stmt_bind_text(st, 2, needle);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)max + 1);
+    free(match);
+    size_t n;
+    if (!stmt_read_rows(st, sizeof **hits, read_hit, NULL, (void **)hits,
+                        &n)) {
+        quote_hits_free(*hits, (ssize_t)n);
+        *hits = NULL;
+        return -1;
+    }
+    return (ssize_t)n;
+}
+
+void quote_hits_free(quote_hit *hits, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        free(hits[i].file);
+    free(hits);
+}
+
+int64_t db_quotes_scan(db *d, const quote_filter *f, const quote_group *g,
+                       size_t skip, bool backward, int64_t max,
+                       int (*each)(const char *speaker, const char *text,
+                                   void *ctx),
+                       void *ctx)
+{
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT s.name, q.text");
+    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, false, true,
+                      g ? (backward ? -1 : 1) : 0);
+    sb_puts(&sql, backward ? quotes_order_backward : quotes_order);
+    sb_puts(&sql, " LIMIT -1 OFFSET ?7");
+    sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
+    sb_free(&sql);
+    if (!st)
+        return -1;
+    quotes_bind_filter(st, f);
+    bind_from_group(st, g);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)skip);
+    int64_t seen = 0;
+    int rc = SQLITE_DONE;
+    while (seen < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        seen++;
+        const char *text = (const char *)sqlite3_column_text(st, 1);
+        if (each((const char *)sqlite3_column_text(st, 0), text ? text : "",
+                 ctx) != 0)
+            break;
+    }
+    if (seen == max || rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? seen : -1;
+}
+
 int64_t db_quote_count(db *d, const quote_filter *f, bool marked_only)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT count(*)");
-    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, marked_only);
+    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, marked_only, false,
+                      0);
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)

@@ -198,16 +198,24 @@ static void render_head(strbuf *sb, export_format fmt)
                     "edition,delegation\n");
 }
 
-/* Append row i (rows before it decide Markdown's headings). */
+/* Append row r, which follows prev (NULL for the first row: the row
+   before decides Markdown's headings). */
+static void render_one(strbuf *sb, export_format fmt, const quote_row *r,
+                       const quote_row *prev)
+{
+    if (fmt == EXPORT_MARKDOWN)
+        md_row(sb, r, prev);
+    else if (fmt == EXPORT_CSV)
+        csv_row(sb, r);
+    else
+        json_row(sb, r);
+}
+
+/* Append row i of rows. */
 static void render_row(strbuf *sb, export_format fmt, const quote_row *rows,
                        size_t i)
 {
-    if (fmt == EXPORT_MARKDOWN)
-        md_row(sb, &rows[i], i > 0 ? &rows[i - 1] : NULL);
-    else if (fmt == EXPORT_CSV)
-        csv_row(sb, &rows[i]);
-    else
-        json_row(sb, &rows[i]);
+    render_one(sb, fmt, &rows[i], i > 0 ? &rows[i - 1] : NULL);
 }
 
 void export_render(strbuf *out, export_format fmt, const quote_row *rows,
@@ -277,67 +285,124 @@ static int rename_noreplace(const char *from, const char *to)
     return 0;
 }
 
-/* Write the export into the open temporary file fd (closing it) and
-   make it durable.  Returns 0 or -1 with errno set. */
-static int write_temp(int fd, export_format fmt, const quote_row *rows,
-                      size_t n)
-{
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return -1;
-    }
-    int rc = 0;
-    if (fmt == EXPORT_CSV && fputs(EXPORT_BOM, f) == EOF)
-        rc = -1;
-    if (rc == 0)
-        rc = export_write(f, fmt, rows, n);
-    int e = errno;
-    if (rc == 0 && fsync(fileno(f)) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (fclose(f) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    errno = e;
-    return rc;
-}
+struct export_stream {
+    char *path;        /* where the file goes */
+    char *tmp;         /* the temporary file written until then */
+    FILE *f;
+    export_format fmt;
+    bool replace;
+    bool failed;       /* a write failed (errno in error) */
+    int error;
+    strbuf sb;
+};
 
-int export_to_path(const char *path, const quote_row *rows, size_t n,
-                   bool replace, strbuf *err)
+export_stream *export_open(const char *path, bool replace, strbuf *err)
 {
     int fmt = export_format_for_path(path);
     if (fmt < 0) {
         sb_printf(err, "%s: unknown format (name it .md, .csv, .json or "
                        ".jsonl)", path);
-        return -1;
+        return NULL;
     }
     char *tmp = temp_template(path);
     int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
+    FILE *f = fd >= 0 && fchmod(fd, 0600) == 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
         sb_printf(err, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
         free(tmp);
-        return -1;
+        return NULL;
     }
-    int rc = 0;
-    if (fchmod(fd, 0600) != 0 ||
-        write_temp(fd, (export_format)fmt, rows, n) != 0 ||
-        (replace ? rename(tmp, path) : rename_noreplace(tmp, path)) != 0) {
-        if (errno == EEXIST)
-            sb_printf(err, "%s exists: not replaced", path);
+    export_stream *x = xcalloc(1, sizeof *x);
+    *x = (export_stream){xstrdup(path), tmp, f, (export_format)fmt, replace,
+                         false, 0, {0}};
+    if (x->fmt == EXPORT_CSV)
+        sb_puts(&x->sb, EXPORT_BOM);
+    render_head(&x->sb, x->fmt);
+    return x;
+}
+
+/* Write out what the stream holds once it is large (or when all is
+   true); a failure is remembered for export_finish. */
+static void stream_flush(export_stream *x, bool all)
+{
+    if (x->sb.len < (all ? 1 : 65536) || x->failed)
+        return;
+    if (fwrite(x->sb.s, 1, x->sb.len, x->f) != x->sb.len) {
+        x->failed = true;
+        x->error = errno;
+    }
+    sb_clear(&x->sb);
+}
+
+void export_add(export_stream *x, const quote_row *row,
+                const quote_row *prev)
+{
+    render_one(&x->sb, x->fmt, row, prev);
+    stream_flush(x, false);
+}
+
+/* Close the stream and free it; the temporary file stays to the
+   caller. */
+static void stream_free(export_stream *x)
+{
+    free(x->path);
+    free(x->tmp);
+    sb_free(&x->sb);
+    free(x);
+}
+
+void export_abort(export_stream *x)
+{
+    if (!x)
+        return;
+    fclose(x->f);
+    unlink(x->tmp);
+    stream_free(x);
+}
+
+int export_finish(export_stream *x, strbuf *err)
+{
+    stream_flush(x, true);
+    int e = x->error;
+    bool ok = !x->failed;
+    if (ok && (fflush(x->f) != 0 || fsync(fileno(x->f)) != 0)) {
+        ok = false;
+        e = errno;
+    }
+    if (fclose(x->f) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (ok && (x->replace ? rename(x->tmp, x->path)
+                          : rename_noreplace(x->tmp, x->path)) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        if (e == EEXIST)
+            sb_printf(err, "%s exists: not replaced", x->path);
         else
-            sb_printf(err, "cannot write %s: %s", path, strerror(errno));
-        int e = errno;
-        unlink(tmp);
-        errno = e;
-        rc = -1;
+            sb_printf(err, "cannot write %s: %s", x->path, strerror(e));
+        unlink(x->tmp);
     }
-    free(tmp);
-    return rc;
+    stream_free(x);
+    errno = e;
+    return ok ? 0 : -1;
+}
+
+int export_to_path(const char *path, const quote_row *rows, size_t n,
+                   bool replace, strbuf *err)
+{
+    export_stream *x = export_open(path, replace, err);
+    if (!x)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        export_add(x, &rows[i], i > 0 ? &rows[i - 1] : NULL);
+    return export_finish(x, err);
 }
 
 /* ---- citations ------------------------------------------------------ */

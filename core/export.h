@@ -55,6 +55,21 @@ int export_write_part(FILE *f, export_format fmt, const quote_row *rows,
 int export_to_path(const char *path, const quote_row *rows, size_t n,
                    bool replace, strbuf *err);
 
+/* The same for a list read a row at a time (a whole archive): open the
+   temporary file, add the rows in order, then finish (the rename, as
+   export_to_path says; 0, or -1 with a message in err) or abort (the
+   temporary file goes, nothing else changes).  The stream holds about
+   64 KB of text at a time. */
+typedef struct export_stream export_stream;
+/* NULL with a message in err when the file cannot be written. */
+export_stream *export_open(const char *path, bool replace, strbuf *err);
+/* Add row, which follows prev in the list (NULL for the first row):
+   Markdown's headings depend on the row before. */
+void export_add(export_stream *x, const quote_row *row,
+                const quote_row *prev);
+int export_finish(export_stream *x, strbuf *err);
+void export_abort(export_stream *x);
+
 /* A citation of quote q for the clipboard (heap):
        “words”
        ——雷军（全国人大代表，北京市代表团，小米集团董事长）

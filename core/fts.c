@@ -369,6 +369,22 @@ char *fts_query_from_user(const char *q)
     return qe.expr.len ? sb_take(&qe.expr) : NULL;
 }
 
+bool fts_finds_substring(const char *needle)
+{
+    const uint8_t *s = (const uint8_t *)needle;
+    size_t n = strlen(needle);
+    ucs4_t first, last;
+    if (n == 0 || u8_mbtouc(&first, s, n) <= 0 || class_of(first) != CLASS_CJK)
+        return false;
+    const uint8_t *prev = u8_prev(&last, s + n, s);
+    if (!prev || class_of(last) != CLASS_CJK)
+        return false;
+    char *q = fts_query_from_user(needle);
+    bool searchable = q != NULL;
+    free(q);
+    return searchable;
+}
+
 /* ---- match ranges ---------------------------------------------------- */
 
 /* A unit prepared for comparison: CJK code point or folded word (an offset

@@ -27,6 +27,7 @@
 #ifndef DUBAO_FTS_H
 #define DUBAO_FTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sqlite3.h>
 
@@ -52,6 +53,15 @@ int fts_register(sqlite3 *db);
    text.  Returns a heap string, or NULL if q has nothing searchable (then
    there are no results). */
 char *fts_query_from_user(const char *q);
+
+/* Does every text that holds needle as bytes match
+   fts_query_from_user(needle)?  True when the needle starts and ends with
+   a CJK character (an index token of its own, whatever stands beside it
+   in a text) and has something to search: the full-text index then finds
+   a superset of the texts that contain it, to be checked with strstr.  A
+   latin word at either end may be part of a longer word in a text (ten in
+   Tencent), which the index knows only whole. */
+bool fts_finds_substring(const char *needle);
 
 /* Byte ranges [start, end) in text where the terms of the user query q
    occur, with the same folding as the tokenizer (case, width, traditional

@@ -64,18 +64,19 @@ static void script_refreshes_the_corpus_after_opening(void **state)
     sb_free(&err);
 }
 
-/* Panes of a corpus larger than their window of rows (tui/rows.h) show
-   the right row at the end, in the middle and back at the top. */
-static void script_pages_through_long_lists(void **state)
+/* A corpus of 700 pages (more than a pane's window of rows, tui/rows.h),
+   page i with one quote "这是第i句话。" of 张三明 (even i) or 张三丰 (odd),
+   made once; its directory and database in corpus and db. */
+static void long_corpus(char corpus[600], char db[600])
 {
-    (void)state;
     const char *dir = test_tmpdir();
-    char corpus[600], db[600];
-    snprintf(corpus, sizeof corpus, "%s/many", dir);
-    snprintf(db, sizeof db, "%s/m.db", dir);
+    snprintf(corpus, 600, "%s/many", dir);
+    snprintf(db, 600, "%s/m.db", dir);
+    struct stat st;
+    if (stat(corpus, &st) == 0)
+        return;
     mkdir(corpus, 0700);
-    enum { PAGES = 700 };
-    for (int i = 0; i < PAGES; i++) {
+    for (int i = 0; i < 700; i++) {
         char path[700];
         snprintf(path, sizeof path, "%s/p%03d.txt", corpus, i);
         FILE *f = fopen(path, "w");
@@ -84,6 +85,15 @@ static void script_pages_through_long_lists(void **state)
                 i, i % 2 ? "丰" : "明", i);
         fclose(f);
     }
+}
+
+/* Panes of a corpus larger than their window of rows (tui/rows.h) show
+   the right row at the end, in the middle and back at the top. */
+static void script_pages_through_long_lists(void **state)
+{
+    (void)state;
+    char corpus[600], db[600];
+    long_corpus(corpus, db);
     strbuf out = {0}, err = {0};
     assert_int_equal(test_run_script(db, corpus,
                                      ":dump\nG\n:dump\no\nG\n:dump\n"
@@ -104,6 +114,73 @@ static void script_pages_through_long_lists(void **state)
     free(last);
     free(qlast);
     free(qfirst);
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* / in the list of every quote finds what the pane shows (name：words),
+   far from the cursor, through the full-text index (a word of Chinese
+   characters) and by walking the list (a needle that ends in
+   punctuation, a part of a name); n and N go on from there, round past
+   either end; a word that no quote holds is not found. */
+static void script_searches_every_quote(void **state)
+{
+    (void)state;
+    char corpus[600], db[600];
+    long_corpus(corpus, db);
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run_script(db, corpus,
+                                     "o\n/第650句话<Enter>\n:dump\n"
+                                     "g/第651句话。<Enter>\n:dump\n"
+                                     "n\n:dump\nN\n:dump\n"
+                                     "g/三丰：这是第6<Enter>\n:dump\n"
+                                     "n\n:dump\n"
+                                     "/不存在的词<Enter>\n:dump\n",
+                                     &out, &err), 0);
+    static const char *const want[][2] = {
+        {"Quotes 651/700", "第650句话"}, {"Quotes 652/700", "第651句话"},
+        {"Quotes 652/700", "第651句话"}, {"Quotes 652/700", "第651句话"},
+        {"Quotes 62/700", "第61句话"},   {"Quotes 64/700", "第63句话"},
+        {"Quotes 64/700", "not found: 不存在的词"},
+    };
+    for (int i = 0; i < 7; i++) {
+        char *s = test_nth_screen(out.s, i);
+        assert_non_null(s);
+        if (!strstr(s, want[i][0]) || !strstr(s, want[i][1]))
+            fail_msg("screen %d lacks %s or %s:\n%s", i, want[i][0],
+                     want[i][1], s);
+        free(s);
+    }
+    sb_free(&out);
+    sb_free(&err);
+}
+
+/* e with nothing marked writes the whole list of every quote, read a row
+   at a time; Esc while it runs stops it and leaves no file. */
+static void script_exports_every_quote_or_stops(void **state)
+{
+    (void)state;
+    char corpus[600], db[600], all[700], stopped[700];
+    long_corpus(corpus, db);
+    snprintf(all, sizeof all, "%s/all.jsonl", test_tmpdir());
+    snprintf(stopped, sizeof stopped, "%s/stopped.jsonl", test_tmpdir());
+    strbuf keys = {0}, out = {0}, err = {0};
+    sb_printf(&keys, "o\ne<C-u>\n:type %s\n<Enter>\n:dump\n"
+                     "e<C-u>\n:type %s\n<Enter>\n<Esc>\n:dump\n",
+              all, stopped);
+    assert_int_equal(test_run_script(db, corpus, keys.s, &out, &err), 0);
+    char *done = test_nth_screen(out.s, 0), *stop = test_nth_screen(out.s, 1);
+    assert_non_null(stop);
+    assert_non_null(strstr(done, "exported 700 quotes"));
+    assert_non_null(strstr(stop, "export stopped"));
+    size_t len;
+    char *text = test_read_file(all, &len);
+    assert_int_equal(test_count_lines_with(text, "\"text\":\"这是第"), 700);
+    assert_int_equal(access(stopped, F_OK), -1);
+    free(text);
+    free(done);
+    free(stop);
+    sb_free(&keys);
     sb_free(&out);
     sb_free(&err);
 }
@@ -568,6 +645,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(script_quote_opens_in_its_article_and_back),
     cmocka_unit_test(script_refreshes_the_corpus_after_opening),
     cmocka_unit_test(script_pages_through_long_lists),
+    cmocka_unit_test(script_searches_every_quote),
+    cmocka_unit_test(script_exports_every_quote_or_stops),
     cmocka_unit_test(script_navigates_panes),
     cmocka_unit_test(script_survives_any_size),
     cmocka_unit_test(script_reader_wraps_cjk_at_odd_widths),

@@ -70,6 +70,18 @@ typedef struct {
 
 enum { HISTORY_MAX = 100 };
 
+/* Timing for the benchmark (DUBAO_BENCH_KEYS=FILE with --script): the time
+   from start to the first painted screen, then for each key the time from
+   taking it to the end of the next repaint (the main loop's or a
+   prompt's), in nanoseconds, one per line. */
+typedef struct {
+    FILE *out;
+    struct timespec start;  /* app_run entered */
+    struct timespec key;    /* the pending key was taken */
+    bool painted;           /* the first screen was painted */
+    bool pending;           /* a key waits for its repaint */
+} bench_timer;
+
 struct app {
     db *db;
     view views[NVIEWS];
@@ -86,18 +98,14 @@ struct app {
     script *script;        /* --script: keys come from here, no terminal */
     int exit_code;         /* a failed :expect sets 1 */
     options opts;          /* keys, colours and settings (config file) */
+    char progress[160];    /* long work under way (app_progress), drawn at
+                              the right of the status line; cleared when
+                              the next key is read */
+    struct timespec progress_drawn; /* when it was last drawn */
+    bool progress_stopped;   /* app_progress stopped the work: */
+    bool progress_cancelled; /* for Esc (else for a key left to read) */
+    bench_timer bench;     /* DUBAO_BENCH_KEYS */
 };
-
-/* Timing for the benchmark (DUBAO_BENCH_KEYS=FILE with --script): the time
-   from start to the first painted screen, then for each key the time from
-   taking it to the end of the repaint, in nanoseconds, one per line. */
-typedef struct {
-    FILE *out;
-    struct timespec start;  /* app_run entered */
-    struct timespec key;    /* the pending key was taken */
-    bool painted;           /* the first screen was painted */
-    bool pending;           /* a key waits for its repaint */
-} bench_timer;
 
 static long long elapsed_ns(const struct timespec *from)
 {
@@ -281,6 +289,10 @@ static int draw_status(app *a)
     draw_blank(stdscr, y, 0, COLS);
     if (a->prompt) {
         int col = draw_prompt(a, y);
+        int pw = text_width(a->progress, strlen(a->progress));
+        if (a->progress[0] && col + pw + 1 < COLS)
+            draw_text(stdscr, y, COLS - pw, a->progress, strlen(a->progress),
+                      pw);
         attrset(A_NORMAL);
         return col;
     }
@@ -292,7 +304,8 @@ static int draw_status(app *a)
         if (v->ops->status)
             v->ops->status(v, &sb);
     }
-    const char *hints = " ? help \xC2\xB7 q back";
+    const char *hints = a->progress[0] ? a->progress
+                                       : " ? help \xC2\xB7 q back";
     int hw = text_width(hints, strlen(hints));
     bool show_hints = COLS >= 60;
     int room = COLS - (show_hints ? hw + 1 : 0);
@@ -306,6 +319,7 @@ static int draw_status(app *a)
 
 static void app_draw(app *a)
 {
+    a->progress[0] = '\0'; /* the work it showed is over */
     erase();
     draw_separators(a);
     int cursor_col = draw_status(a);
@@ -322,6 +336,7 @@ static void app_draw(app *a)
         curs_set(0);
     }
     doupdate();
+    bench_after_draw(&a->bench);
 }
 
 /* Free the strings held by a history entry. */
@@ -500,11 +515,64 @@ static bool app_script_key(app *a, wint_t *key, bool *is_key_code)
     }
 }
 
+/* Look for a key without waiting: none, true; Esc, taken, and false
+   (the work stops: cancelled); any other key is left for the next read
+   and false (the work stops for it). */
+static bool app_poll_key(app *a)
+{
+    if (a->script) {
+        /* Only an Esc right after the key that started the work. */
+        if (!script_take_esc(a->script))
+            return true;
+        a->progress_stopped = a->progress_cancelled = true;
+        return false;
+    }
+    wint_t key;
+    nodelay(stdscr, TRUE);
+    int rc = get_wch(&key);
+    nodelay(stdscr, FALSE);
+    if (rc == ERR)
+        return true;
+    a->progress_stopped = true;
+    a->progress_cancelled = rc == OK && key == 27;
+    if (!a->progress_cancelled) {
+        if (rc == KEY_CODE_YES)
+            ungetch((int)key);
+        else
+            unget_wch((wchar_t)key);
+    }
+    return false;
+}
+
+/* Milliseconds from then to now. */
+static long ms_since(const struct timespec *then)
+{
+    return (long)(elapsed_ns(then) / 1000000);
+}
+
+bool app_progress(app *a, const char *what, int64_t done, int64_t total)
+{
+    if (a->progress[0] && ms_since(&a->progress_drawn) < 100)
+        return app_poll_key(a);
+    snprintf(a->progress, sizeof a->progress, " %s %lld%% \xC2\xB7 Esc stops ",
+             what, total > 0 ? (long long)(done * 100 / total) : 0LL);
+    clock_gettime(CLOCK_MONOTONIC, &a->progress_drawn);
+    int col = draw_status(a);
+    wnoutrefresh(stdscr);
+    if (col >= 0)
+        move(LINES - 1, col);
+    doupdate();
+    return app_poll_key(a);
+}
+
 /* Read one key; returns false when the loop should stop. */
 static bool app_read_key(app *a, wint_t *key, bool *is_key_code)
 {
-    if (a->script)
-        return app_script_key(a, key, is_key_code);
+    if (a->script) {
+        bool more = app_script_key(a, key, is_key_code);
+        bench_key_taken(&a->bench);
+        return more;
+    }
     int rc = get_wch(key);
     if (rc == ERR)
         return errno == EINTR;
@@ -678,6 +746,24 @@ typedef struct {
     view_state origin;
 } search_ctx;
 
+/* Search v for text from line from on, saying what became of it: not
+   found, or stopped (app_progress) by Esc; stopped by another key, it
+   says nothing (the key goes on).  Returns whether it found text. */
+static bool app_search_view(app *a, view *v, const char *text, int dir,
+                            bool include_cursor)
+{
+    a->progress_stopped = a->progress_cancelled = false;
+    if (view_search(v, text, dir, include_cursor)) {
+        a->message[0] = '\0';
+        return true;
+    }
+    if (!a->progress_stopped)
+        app_message(a, "not found: %s", text);
+    else if (a->progress_cancelled)
+        app_message(a, "search stopped: %s", text);
+    return false;
+}
+
 static void search_changed(app *a, const char *text, void *ctx)
 {
     search_ctx *sc = ctx;
@@ -685,10 +771,9 @@ static void search_changed(app *a, const char *text, void *ctx)
     view_restore_position(v, &sc->origin);
     free(a->search);
     a->search = *text ? xstrdup(text) : NULL;
-    if (*text && !view_search(v, text, 1, true))
-        app_message(a, "not found: %s", text);
-    else
-        a->message[0] = '\0';
+    a->message[0] = '\0';
+    if (*text)
+        app_search_view(a, v, text, 1, true);
 }
 
 /* /: search the focused pane incrementally; Esc goes back. */
@@ -703,8 +788,15 @@ static void app_search(app *a)
         view_restore_position(v, &sc.origin);
         free(a->search);
         a->search = NULL;
-    } else if (v->ops->select) {
-        v->ops->select(v, v->cursor);
+    } else {
+        /* Enter pressed while the search for the last text was under way
+           stopped it: it runs to its end now (Esc still stops it). */
+        if (a->progress_stopped && !a->progress_cancelled && text.len) {
+            view_restore_position(v, &sc.origin);
+            app_search_view(a, v, text.s, 1, true);
+        }
+        if (v->ops->select)
+            v->ops->select(v, v->cursor);
     }
     sb_free(&text);
 }
@@ -716,8 +808,7 @@ static void app_search_again(app *a, int dir)
         app_message(a, "no search yet: press / to search");
         return;
     }
-    if (!view_search(focused(a), a->search, dir, false))
-        app_message(a, "not found: %s", a->search);
+    app_search_view(a, focused(a), a->search, dir, false);
 }
 
 static void picker_changed(app *a, const char *text, void *ctx)
@@ -967,11 +1058,12 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
 
 int app_run(const dubao_options *o)
 {
-    bench_timer bt = {0};
-    clock_gettime(CLOCK_MONOTONIC, &bt.start);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     if (!terminal_usable(o->script != NULL))
         return EXIT_RUNTIME;
     app *a = xcalloc(1, sizeof *a);
+    a->bench.start = start;
     if (o->script) {
         strbuf err = {0};
         a->script = script_load(o->script, &err);
@@ -1025,10 +1117,9 @@ int app_run(const dubao_options *o)
     view_select_first(pane(a, 0));
     const char *bench_path = getenv("DUBAO_BENCH_KEYS");
     if (bench_path && a->script)
-        bt.out = fopen(bench_path, "w");
+        a->bench.out = fopen(bench_path, "w");
     while (!a->quit) {
         app_draw(a);
-        bench_after_draw(&bt);
         if (refresh) {
             refresh = false;
             app_refresh_corpus(a, o);
@@ -1038,7 +1129,6 @@ int app_run(const dubao_options *o)
         bool code = false;
         if (!app_read_key(a, &key, &code))
             break;
-        bench_key_taken(&bt);
         a->message[0] = '\0';
         if (code && key == KEY_RESIZE) {
             app_layout(a);
@@ -1053,8 +1143,8 @@ int app_run(const dubao_options *o)
         if (a->focus != old_focus || a->mode != old_mode)
             app_layout(a);
     }
-    if (bt.out)
-        fclose(bt.out);
+    if (a->bench.out)
+        fclose(a->bench.out);
     endwin();
     for (int i = 0; i < NVIEWS; i++) {
         if (a->views[i].win)

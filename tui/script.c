@@ -181,6 +181,21 @@ script_step script_next(script *s)
     return s->items[s->pos].step;
 }
 
+bool script_take_esc(script *s)
+{
+    while (s->pos < s->n && s->done >= s->items[s->pos].repeat) {
+        s->pos++;
+        s->done = 0;
+    }
+    if (s->pos >= s->n)
+        return false;
+    const script_step *st = &s->items[s->pos].step;
+    if (st->kind != STEP_KEY || st->is_code || st->key != 27)
+        return false;
+    s->done++;
+    return true;
+}
+
 void script_free(script *s)
 {
     if (!s)

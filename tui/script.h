@@ -48,6 +48,10 @@ typedef struct script script;
 script *script_load(const char *path, strbuf *err);
 /* The next step (STEP_END when done). */
 script_step script_next(script *s);
+/* Take the next step when it is the key Esc (true); else leave it.  Long
+   work looks here for the key that stops it, so that a script can stop
+   it at a known point: right where it starts. */
+bool script_take_esc(script *s);
 void script_free(script *s);
 
 /* Print the (virtual) screen as text, one line per row, then "----".

@@ -90,6 +90,15 @@ bool view_search(view *v, const char *needle, int dir, bool include_cursor)
     if (!needle || !*needle || n == 0 || !v->ops->line_text)
         return false;
     size_t from = v->ops->pager ? v->top : v->cursor;
+    if (v->ops->find) {
+        size_t start = include_cursor ? from
+                       : dir > 0       ? (from + 1) % n
+                                       : (from + n - 1) % n, found;
+        if (!v->ops->find(v, needle, start, dir, &found))
+            return false;
+        view_goto(v, found);
+        return true;
+    }
     for (size_t step = include_cursor ? 0 : 1; step <= n; step++) {
         size_t line = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
         size_t start, len;

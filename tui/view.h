@@ -47,6 +47,14 @@ typedef struct {
     /* Does line n match what the user typed after /?  (optional: else
        its line_text is searched for the typed text) */
     bool (*line_matches)(view *v, size_t n, const char *needle);
+    /* Find the first line from line from (included) on, going down (dir
+       1) or up (dir -1) and round past the end, whose text contains
+       needle; true with the line in *found.  For panes that page through
+       a long list in the database, where reading every line would take
+       long: it shows progress and stops when app_progress says so
+       (false).  (optional: else lines are read one by one) */
+    bool (*find)(view *v, const char *needle, size_t from, int dir,
+                 size_t *found);
     /* The pane was resized: recompute anything that depends on width.
        (optional) */
     void (*resize)(view *v);
@@ -153,6 +161,14 @@ bool app_confirm(app *a, const char *question);
 bool app_copy_to_clipboard(app *a, const char *text);
 void app_message(app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* During long work: say how far it is (done of total, and what it is
+   doing: "searching") on the status line, a few times a second, and look
+   for a key.  Returns false when the work should stop: the user pressed
+   Esc (taken) or another key (left for the next read: a character typed
+   at a prompt goes on with the new text).  In script mode only an <Esc>
+   that is the script's next step stops the work (script_take_esc), so
+   that a script gives the same screen every time. */
+bool app_progress(app *a, const char *what, int64_t done, int64_t total);
 
 /* Append where something was printed, "新华每日电讯 2026-05-01 第03版 要闻",
    leaving out what is not known (nothing when nothing is). */

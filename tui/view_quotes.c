@@ -20,6 +20,8 @@ typedef struct {
     role_class roles;
     bool loaded;         /* open() ran for this speaker and filter */
     int64_t count;       /* quotes in the list */
+    quote_group *groups; /* the list by document (db_quote_groups) */
+    ssize_t ngroups;
     row_window rows;     /* the quotes around the cursor (rows.h) */
     strbuf label;        /* "name：words" of the row last asked for */
 } quotes_data;
@@ -32,14 +34,35 @@ static quote_filter quotes_filter(const quotes_data *d)
                           .marked = d->marked_only};
 }
 
-/* rows_fetch_fn for the quotes (ctx: the view). */
+/* The group (document) that holds position i of the list (i < count). */
+static const quote_group *group_at(const quotes_data *d, size_t i)
+{
+    ssize_t lo = 0, hi = d->ngroups - 1;
+    while (lo < hi) {
+        ssize_t mid = lo + (hi - lo + 1) / 2;
+        if (d->groups[mid].first <= (int64_t)i)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return &d->groups[lo];
+}
+
+/* rows_fetch_fn for the quotes (ctx: the view): from the document that
+   holds offset, so that a page anywhere in a long list costs the page,
+   not the rows before it. */
 static ssize_t fetch_quotes(void *ctx, size_t offset, size_t limit,
                             void **rows)
 {
     view *v = ctx;
-    quote_filter f = quotes_filter(v->data);
-    return db_quotes_page(app_db(v->app), &f, offset, limit,
-                          (quote_row **)rows);
+    quotes_data *d = v->data;
+    quote_filter f = quotes_filter(d);
+    *rows = NULL;
+    if ((int64_t)offset >= d->count)
+        return 0;
+    const quote_group *g = group_at(d, offset);
+    return db_quotes_from(app_db(v->app), &f, g, offset - (size_t)g->first,
+                          limit, (quote_row **)rows);
 }
 
 /* rows_free_fn for the quotes. */
@@ -84,9 +107,15 @@ static void quotes_open(view *v)
 {
     quotes_data *d = quotes_data_of(v);
     row_window_forget(&d->rows);
+    quote_groups_free(d->groups, d->ngroups);
     quote_filter f = quotes_filter(d);
-    d->count = view_checked_count(v, db_quote_count(app_db(v->app), &f,
-                                                    false));
+    d->ngroups = db_quote_groups(app_db(v->app), &f, &d->groups);
+    d->count = 0;
+    if (view_checked_count(v, d->ngroups) > 0)
+        d->count = d->groups[d->ngroups - 1].first +
+                   d->groups[d->ngroups - 1].count;
+    if (d->ngroups < 0)
+        d->ngroups = 0;
     d->loaded = true;
 }
 
@@ -151,6 +180,149 @@ static const char *quotes_line_text(view *v, size_t n, size_t *start,
     *start = 0;
     *len = strlen(label);
     return label;
+}
+
+/* Rows a search reads between two looks at the keyboard (a few ms). */
+#define FIND_CHUNK 4096
+
+/* What a search of the list is looking for, and how far it got. */
+typedef struct {
+    const char *needle;
+    strbuf label;   /* the row's label, as quote_label makes it */
+    bool matched;   /* the last row read holds the needle */
+} find_state;
+
+/* db_quotes_scan callback: does the row's label hold the needle? */
+static int label_has(const char *speaker, const char *text, void *ctx)
+{
+    find_state *fs = ctx;
+    sb_clear(&fs->label);
+    sb_printf(&fs->label, "%s\xEF\xBC\x9A%s",
+              speaker ? speaker : "\xE2\x80\x94", text);
+    fs->matched = strstr(fs->label.s, fs->needle) != NULL;
+    return fs->matched;
+}
+
+/* The position in the list of hit h (-1 when its document is not among the
+   groups). */
+static int64_t hit_position(const quotes_data *d, const quote_hit *h)
+{
+    ssize_t lo = 0, hi = d->ngroups;
+    while (lo < hi) {
+        ssize_t mid = lo + (hi - lo) / 2;
+        const quote_group *g = &d->groups[mid];
+        int c = strcmp(g->file, h->file);
+        if (c == 0)
+            c = g->document_id < h->document_id ? -1
+                                                : g->document_id > h->document_id;
+        if (c == 0)
+            return g->first + h->index;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Hits a search of every quote takes from the index at most; with more,
+   it walks the list. */
+#define FIND_MAX_HITS 20000
+
+/* Find needle in the list of every quote through the index
+   (db_quote_label_hits): the first hit from line from on in direction
+   dir, round past the end.  1 found, 0 not in the list, -1 when the index
+   cannot tell (walk the list). */
+static int find_by_index(view *v, const char *needle, size_t from, int dir,
+                         size_t *found)
+{
+    quotes_data *d = v->data;
+    quote_hit *hits;
+    ssize_t n = db_quote_label_hits(app_db(v->app), needle, FIND_MAX_HITS,
+                                    &hits);
+    if (n < 0 || n > FIND_MAX_HITS) {
+        quote_hits_free(hits, n > 0 ? n : 0);
+        return -1;
+    }
+    int64_t best = -1, wrap = -1, at = (int64_t)from;
+    for (ssize_t i = 0; i < n; i++) {
+        int64_t p = hit_position(d, &hits[i]);
+        if (p < 0)
+            continue;
+        /* Going down: the first at or after from, else the first of all;
+           going up: the last at or before from, else the last of all. */
+        if (dir > 0 ? p >= at && (best < 0 || p < best)
+                    : p <= at && (best < 0 || p > best))
+            best = p;
+        if (wrap < 0 || (dir > 0 ? p < wrap : p > wrap))
+            wrap = p;
+    }
+    quote_hits_free(hits, n);
+    if (best < 0)
+        best = wrap;
+    if (best >= 0)
+        *found = (size_t)best;
+    return best >= 0;
+}
+
+/* Rows a search of every quote walks before it asks the index. */
+#define FIND_NEAR 512
+
+/* view_ops.find: walk the list in the database from line from, a chunk
+   at a time with a look at the keyboard in between (app_progress), the
+   rows found through their document like a page (group_at).  In the list of
+   every quote, a needle not found near from is looked up in the index
+   (find_by_index): a rare or missing word costs no walk of the list. */
+static bool quotes_find(view *v, const char *needle, size_t from, int dir,
+                        size_t *found)
+{
+    quotes_data *d = v->data;
+    if (!d || d->count == 0)
+        return false;
+    find_state fs = {needle, {0}, false};
+    quote_filter f = quotes_filter(d);
+    bool every = d->speaker_id == 0 && d->roles == ROLE_ANY && !d->about &&
+                 !d->marked_only;
+    int64_t n = d->count, pos = (int64_t)from, done = 0;
+    bool hit = false, stopped = false, asked = !every;
+    while (done < n && !hit && !stopped) {
+        if (!asked && done >= FIND_NEAR) {
+            asked = true;
+            int rc = find_by_index(v, needle, (size_t)pos, dir, found);
+            if (rc >= 0) {
+                sb_free(&fs.label);
+                return rc == 1;
+            }
+        }
+        const quote_group *g = group_at(d, (size_t)pos);
+        size_t skip = dir > 0 ? (size_t)(pos - g->first)
+                              : (size_t)(g->first + g->count - 1 - pos);
+        /* Up to the end of the list (or its start), and no further than
+           the rows not seen yet. */
+        int64_t room = dir > 0 ? n - pos : pos + 1;
+        int64_t max = room < n - done ? room : n - done;
+        int64_t chunk = asked ? FIND_CHUNK : FIND_NEAR;
+        if (max > chunk)
+            max = chunk;
+        int64_t seen = db_quotes_scan(app_db(v->app), &f, g, skip, dir < 0,
+                                      max, label_has, &fs);
+        if (seen <= 0) {
+            if (seen < 0)
+                app_message(v->app, "database error: %s",
+                            db_errmsg(app_db(v->app)));
+            break;
+        }
+        hit = fs.matched;
+        int64_t last = pos + (seen - 1) * dir;
+        if (hit)
+            *found = (size_t)last;
+        done += seen;
+        pos = (last + dir + n) % n;
+        if (!hit && done < n)
+            stopped = !app_progress(v->app, "searching", done, n);
+    }
+    sb_free(&fs.label);
+    return hit;
 }
 
 /* A marked quote starts with this glyph (and is coloured): with NO_COLOR
@@ -273,9 +445,37 @@ static char *ask_export_path(view *v, bool *replace)
     return path;
 }
 
+/* What streaming the list into an export file needs (export_row). */
+typedef struct {
+    view *v;
+    export_stream *x;
+    quote_row prev;   /* the row before (Markdown's headings) */
+    bool have_prev;
+    int64_t done, total;
+    bool stopped;     /* the user stopped it (app_progress) */
+} export_run;
+
+/* db_quotes_each callback: add one row to the file, and say how far the
+   export is; non-zero stops it. */
+static int export_row(quote_row *r, void *ctx)
+{
+    export_run *e = ctx;
+    export_add(e->x, r, e->have_prev ? &e->prev : NULL);
+    if (e->have_prev)
+        quote_row_clear(&e->prev);
+    e->prev = *r;
+    e->have_prev = true;
+    e->done++;
+    if ((e->done == 1 || e->done % 1024 == 0) &&
+        !app_progress(e->v->app, "exporting", e->done, e->total))
+        e->stopped = true;
+    return e->stopped;
+}
+
 /* e: export the marked quotes of the list, or the whole list when none is
-   marked, to a file whose extension picks the format (the list is read
-   from the database here: the pane holds only a window of it). */
+   marked, to a file whose extension picks the format.  The list is read
+   from the database a row at a time and written as it comes, with its
+   progress on the status line: Esc stops it and leaves no file. */
 static bool quotes_export(view *v)
 {
     quotes_data *d = quotes_data_of(v);
@@ -284,33 +484,31 @@ static bool quotes_export(view *v)
     if (!path)
         return true;
     quote_filter f = quotes_filter(d);
-    quote_row *all;
-    ssize_t nall = db_quotes(app_db(v->app), &f, &all);
-    if (nall < 0) {
-        app_message(v->app, "export failed: %s", db_errmsg(app_db(v->app)));
-        free(path);
-        return true;
-    }
-    quote_row *out = xcalloc((size_t)nall + 1, sizeof *out);
-    size_t n = 0;
-    for (ssize_t i = 0; i < nall; i++)
-        if (all[i].marked)
-            out[n++] = all[i];
-    bool only_marked = n > 0;
-    if (!only_marked)
-        for (ssize_t i = 0; i < nall; i++)
-            out[n++] = all[i];
+    int64_t marked = db_quote_count(app_db(v->app), &f, true);
+    f.marked = f.marked || marked > 0;
     strbuf err = {0}, what = {0};
-    sb_count(&what, (int64_t)n, only_marked ? "marked quote" : "quote",
-             only_marked ? "marked quotes" : "quotes");
+    export_run e = {v, export_open(path, replace, &err), {0}, false, 0,
+                    marked > 0 ? marked : d->count, false};
+    int rc = marked < 0 || !e.x ? -1
+             : db_quotes_each(app_db(v->app), &f, export_row, &e);
+    if (e.have_prev)
+        quote_row_clear(&e.prev);
     char *shown = path_abbreviate_home(path);
-    if (export_to_path(path, out, n, replace, &err) == 0)
+    sb_count(&what, e.done, marked > 0 ? "marked quote" : "quote",
+             marked > 0 ? "marked quotes" : "quotes");
+    if (e.stopped) {
+        export_abort(e.x);
+        app_message(v->app, "export stopped: %s not written", shown);
+    } else if (rc != 0) {
+        export_abort(e.x);
+        app_message(v->app, "export failed: %s",
+                    err.len ? err.s : db_errmsg(app_db(v->app)));
+    } else if (export_finish(e.x, &err) == 0) {
         app_message(v->app, "exported %s to %s", what.s, shown);
-    else
+    } else {
         app_message(v->app, "export failed: %s", err.s ? err.s : "");
+    }
     free(shown);
-    free(out);
-    quote_rows_free(all, nall);
     sb_free(&err);
     sb_free(&what);
     free(path);
@@ -460,6 +658,7 @@ static void quotes_free(view *v)
     if (!d)
         return;
     row_window_forget(&d->rows);
+    quote_groups_free(d->groups, d->ngroups);
     sb_free(&d->label);
     free(d->speaker);
     free(d->about);
@@ -473,6 +672,7 @@ const view_ops quotes_view_ops = {
     .line_count = quotes_line_count,
     .draw_line = quotes_draw_line,
     .line_text = quotes_line_text,
+    .find = quotes_find,
     .enter = quotes_enter,
     .select = quotes_select,
     .action = quotes_action,
