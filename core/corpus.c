@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "corpus_roots.h"
@@ -87,8 +88,12 @@ typedef struct {
     size_t stored;    /* jobs[0..stored) are stored and freed */
     uint64_t ahead;   /* bytes of the files in jobs[stored..parsed) */
     uint64_t max_bytes; /* the size limit of a file */
-    bool stop;        /* the writer failed: parse no more */
+    bool stop;        /* the writer failed or was stopped: parse no more */
     bool inline_parse; /* no parse thread: the writer parses each job */
+    index_progress progress; /* for the progress callback (writer only) */
+    struct timespec start;
+    index_progress_fn progress_fn;
+    void *progress_ctx;
     pthread_mutex_t lock;
     pthread_cond_t changed;
 } job_queue;
@@ -224,15 +229,31 @@ static void queue_advance(job_queue *q, size_t stored, bool stop)
     pthread_mutex_unlock(&q->lock);
 }
 
+/* Tell the progress callback how far the index is (committed: a batch
+   was just committed); false when it says stop. */
+static bool report_progress(job_queue *q, bool committed)
+{
+    if (!q->progress_fn)
+        return true;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    q->progress.seconds = (double)(now.tv_sec - q->start.tv_sec) +
+                          (double)(now.tv_nsec - q->start.tv_nsec) / 1e9;
+    if (committed)
+        q->progress.commits++;
+    return q->progress_fn(&q->progress, q->progress_ctx);
+}
+
 /* Store the jobs in order as the parse thread prepares them, in batches.
-   Returns 0, or -1 when the database failed. */
+   Returns 0, or -1 when the database failed; a stop asked for by the
+   progress callback sets rep->stopped after committing the batch. */
 static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
                       strbuf *err)
 {
     int rc = 0;
     bool in_batch = false;
     size_t batch_bytes = 0, i = 0;
-    for (; i < q->njobs && rc == 0; i++) {
+    for (; i < q->njobs && rc == 0 && !rep->stopped; i++) {
         if (!queue_wait_parsed(q, i))
             break;
         if (!in_batch) {
@@ -245,11 +266,16 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
         }
         rc = job_store(d, &q->jobs[i], rep, msgs, err);
         batch_bytes += (size_t)q->jobs[i].st.st_size;
+        q->progress.files_done++;
+        q->progress.bytes_done += (uint64_t)q->jobs[i].st.st_size;
         job_free(&q->jobs[i]);
-        queue_advance(q, i + 1, rc != 0);
+        rep->stopped = rc == 0 && !report_progress(q, false);
+        queue_advance(q, i + 1, rc != 0 || rep->stopped);
         if (rc == 0 && batch_bytes >= INDEX_BATCH_BYTES) {
             in_batch = false;
             rc = db_batch_commit(d, err);
+            if (rc == 0 && !report_progress(q, true))
+                rep->stopped = true;
         }
     }
     queue_advance(q, i, true);
@@ -258,32 +284,35 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
             rc = db_batch_commit(d, err);
         else
             db_batch_rollback(d);
+        if (rc == 0)
+            report_progress(q, true);
     }
     return rc;
 }
 
-/* Parse the jobs on a second thread while this one stores them: parsing
-   and the database's work (mostly full-text indexing) overlap on two
-   cores.  Without a thread, this one parses each job just before storing
-   it. */
-static int index_jobs(db *d, index_job *jobs, size_t njobs,
-                      uint64_t max_bytes, index_report *rep, FILE *msgs,
+/* Parse the jobs of q on a second thread while this one stores them:
+   parsing and the database's work (mostly full-text indexing) overlap on
+   two cores.  Without a thread, this one parses each job just before
+   storing it. */
+static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
                       strbuf *err)
 {
-    job_queue q = {jobs, njobs, 0, 0, 0, max_bytes, false, false,
-                   PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    q->progress.files_total = (int64_t)q->njobs;
+    for (size_t i = 0; i < q->njobs; i++)
+        q->progress.bytes_total += (uint64_t)q->jobs[i].st.st_size;
+    report_progress(q, false);
     pthread_t thread;
-    bool threaded = njobs > 1 &&
-                    pthread_create(&thread, NULL, parse_thread, &q) == 0;
-    q.inline_parse = !threaded;
-    int rc = store_jobs(d, &q, rep, msgs, err);
+    bool threaded = q->njobs > 1 &&
+                    pthread_create(&thread, NULL, parse_thread, q) == 0;
+    q->inline_parse = !threaded;
+    int rc = store_jobs(d, q, rep, msgs, err);
     if (threaded)
         pthread_join(thread, NULL);
     /* Jobs prepared after the writer stopped. */
-    for (size_t i = q.stored; i < q.parsed; i++)
-        job_free(&jobs[i]);
-    pthread_mutex_destroy(&q.lock);
-    pthread_cond_destroy(&q.changed);
+    for (size_t i = q->stored; i < q->parsed; i++)
+        job_free(&q->jobs[i]);
+    pthread_mutex_destroy(&q->lock);
+    pthread_cond_destroy(&q->changed);
     return rc;
 }
 
@@ -394,9 +423,14 @@ static int remove_gone(db *d, const strlist *roots, const walk_result *walk,
 
 int corpus_index(db *d, const strlist *given, bool prune,
                  uint64_t max_file_bytes, index_report *rep, FILE *msgs,
+                 index_progress_fn progress, void *progress_ctx,
                  strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
+    job_queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
+                   .changed = PTHREAD_COND_INITIALIZER,
+                   .progress_fn = progress, .progress_ctx = progress_ctx};
+    clock_gettime(CLOCK_MONOTONIC, &q.start);
     if (max_file_bytes == 0)
         max_file_bytes = SOURCE_DEFAULT_MAX_BYTES;
     strlist roots = {0};
@@ -420,14 +454,14 @@ int corpus_index(db *d, const strlist *given, bool prune,
         rc = -2;
     }
     if (rc == 0) {
-        size_t njobs;
-        index_job *jobs = make_jobs(&walk, known, nknown, rep, &njobs);
-        rc = index_jobs(d, jobs, njobs, max_file_bytes, rep, msgs, err);
-        for (size_t i = 0; i < njobs; i++)
-            free(jobs[i].name);
-        free(jobs);
+        q.jobs = make_jobs(&walk, known, nknown, rep, &q.njobs);
+        q.max_bytes = max_file_bytes;
+        rc = index_jobs(d, &q, rep, msgs, err);
+        for (size_t i = 0; i < q.njobs; i++)
+            free(q.jobs[i].name);
+        free(q.jobs);
     }
-    if (rc == 0)
+    if (rc == 0 && !rep->stopped)
         rc = remove_gone(d, &roots, &walk, known, nknown, prune, rep, msgs,
                          err);
     if (rc == 0 && db_set_corpus_roots(d, &roots) != 0) {

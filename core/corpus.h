@@ -25,7 +25,23 @@ typedef struct {
     int kept;       /* not found, but kept: their root is missing or empty */
     strlist notices; /* about the roots, for the user even when per-file
                         messages are not wanted (corpus_roots.c) */
+    bool stopped;   /* the progress callback stopped it: what was stored
+                       is committed, the rest waits for the next run */
 } index_report;
+
+/* How far an index is, for a progress line: the changed files (those to
+   read and store) stored so far, and their bytes, of all of them. */
+typedef struct {
+    int64_t files_done, files_total;
+    uint64_t bytes_done, bytes_total;
+    double seconds;     /* since the walk of the corpus began */
+    int64_t commits;    /* batches committed so far: readers see more */
+} index_progress;
+
+/* Called after each file is stored and after each batch is committed
+   (never more than that); returns false to stop the index there (what
+   is stored so far is committed).  NULL: no calls. */
+typedef bool (*index_progress_fn)(const index_progress *p, void *ctx);
 
 /* Bring the database up to date with the corpus roots: the regular files
    under each, found as walk.h says (links only inside the corpus, hidden
@@ -37,11 +53,14 @@ typedef struct {
    (unless prune), and except those under an entry that could not be read.
    Files larger than max_file_bytes (0: SOURCE_DEFAULT_MAX_BYTES) are not
    read, and a file is read whole only if its start may be text
-   (source.h).  Returns 0, -1 when the database itself failed, -2 when the
-   roots were refused (a sentence in err either way).  Free the report
+   (source.h).  progress (may be NULL) hears how far it is and may stop
+   it (rep->stopped; the files gone are then not removed).  Returns 0, -1
+   when the database itself failed, -2 when the roots were refused (a
+   sentence in err either way).  Free the report
    with index_report_free. */
 int corpus_index(db *d, const strlist *roots, bool prune,
                  uint64_t max_file_bytes, index_report *rep, FILE *msgs,
+                 index_progress_fn progress, void *progress_ctx,
                  strbuf *err);
 void index_report_free(index_report *rep);
 

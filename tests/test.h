@@ -94,6 +94,9 @@ void tmux_resize(int cols, int rows);
 /* Write n pages into the new directory dir, page i with the headline
    "第i号新闻：TERM" and one deputy's quote "这是TERM的第i句话。". */
 void test_write_pages(const char *dir, int n, const char *term);
+/* Append lines of plain reporting (a paragraph each, no speaker) to the
+   page at path: pages that take some time to index. */
+void test_append_filler(const char *path, int lines);
 /* How many lines of text contain needle. */
 int test_count_lines_with(const char *text, const char *needle);
 

@@ -132,6 +132,61 @@ static void cli_index_reports_counts_then_nothing_changes(void **state)
     sb_free(&err);
 }
 
+/* Run "dubao --db db --corpus corpus [-q] index" on a pseudo-terminal
+   (script(1)): what it wrote there, stdout and stderr together, in out.
+   Returns its exit status. */
+static int run_on_terminal(const char *db, const char *corpus, bool quiet,
+                           strbuf *out)
+{
+    char cmd[2400], rec[600];
+    snprintf(rec, sizeof rec, "%s/typescript", test_tmpdir());
+    snprintf(cmd, sizeof cmd, "%s --db %s --corpus %s %s index", dubao_bin(),
+             db, corpus, quiet ? "-q" : "");
+    char *argv[] = {"script", "-q", "-e", "-c", cmd, rec, NULL};
+    int rc = test_run(argv, NULL, NULL);
+    size_t n;
+    char *bytes = test_read_file(rec, &n);
+    sb_clear(out);
+    sb_append(out, bytes, n);
+    free(bytes);
+    return rc;
+}
+
+/* On a terminal, dubao index shows a progress line (files and MB done of
+   the total, MB/s) redrawn in place, then a one-line summary; with -q, or
+   with stderr piped, neither. */
+static void cli_index_shows_progress_on_a_terminal(void **state)
+{
+    (void)state;
+    char corpus[600], db[600], db2[600];
+    snprintf(corpus, sizeof corpus, "%s/progress", test_tmpdir());
+    snprintf(db, sizeof db, "%s/progress.db", test_tmpdir());
+    snprintf(db2, sizeof db2, "%s/progress2.db", test_tmpdir());
+    test_write_pages(corpus, 40, "进度");
+    strbuf out = {0}, err = {0};
+    assert_int_equal(run_on_terminal(db, corpus, false, &out), 0);
+    assert_non_null(strstr(out.s, "\r\033[Kdubao: indexing 0 of 40 files, "
+                                  "0.0 of 0.0 MB"));
+    assert_non_null(strstr(out.s, " MB/s"));
+    assert_non_null(strstr(out.s, "dubao: indexed 40 files, 0.0 MB in "));
+    assert_non_null(strstr(out.s, "parsed 40"));
+    /* Nothing changed: nothing to show progress for. */
+    assert_int_equal(run_on_terminal(db, corpus, false, &out), 0);
+    assert_null(strstr(out.s, "indexing"));
+    assert_int_equal(run_on_terminal(db2, corpus, true, &out), 0);
+    assert_null(strstr(out.s, "indexing"));
+    assert_non_null(strstr(out.s, "parsed 40"));
+    /* Piped: no progress, and no control characters. */
+    snprintf(db2, sizeof db2, "%s/progress3.db", test_tmpdir());
+    assert_int_equal(run_dubao(db2, &out, &err, "--corpus", corpus, "index",
+                               NULL, NULL, NULL), 0);
+    assert_non_null(strstr(out.s, "parsed 40"));
+    assert_null(strstr(err.s ? err.s : "", "indexing"));
+    assert_null(strchr(err.s ? err.s : "", '\r'));
+    sb_free(&out);
+    sb_free(&err);
+}
+
 /* The number of lines in s. */
 static int count_lines(const char *s)
 {
@@ -330,6 +385,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_issues_json_has_one_line_per_issue),
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
     cmocka_unit_test(cli_index_reports_counts_then_nothing_changes),
+    cmocka_unit_test(cli_index_shows_progress_on_a_terminal),
     cmocka_unit_test(cli_no_refresh_uses_the_database_as_it_is),
     cmocka_unit_test(cli_all_quotes_stream_out),
     cmocka_unit_test(cli_usage_errors_exit_2),

@@ -696,11 +696,11 @@ static void corpus_index_is_incremental(void **state)
     strbuf err = {0};
     index_report r;
 
-    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, NULL, NULL, &err), 0);
     assert_int_equal(r.files, 2);
     assert_int_equal(r.parsed, 2);
 
-    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, NULL, NULL, &err), 0);
     assert_int_equal(r.parsed, 0);
     assert_int_equal(r.unchanged, 2);
 
@@ -709,7 +709,7 @@ static void corpus_index_is_incremental(void **state)
     snprintf(path, sizeof path, "%s/000_fe2404723e325502.txt", dir);
     struct timespec ts[2] = {{0, UTIME_NOW}, {12345, 0}};
     assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
-    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, NULL, NULL, &err), 0);
     assert_int_equal(r.parsed, 0);
     assert_int_equal(r.unchanged, 2);
 
@@ -719,7 +719,7 @@ static void corpus_index_is_incremental(void **state)
     fclose(f);
     snprintf(path, sizeof path, "%s/001_fdcd2f72013fe7d7.txt", dir);
     assert_int_equal(unlink(path), 0);
-    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, NULL, NULL, &err), 0);
     assert_int_equal(r.parsed, 1);
     assert_int_equal(r.removed, 1);
     db_counts c;
@@ -728,7 +728,7 @@ static void corpus_index_is_incremental(void **state)
 
     /* A root that does not exist is reported and wipes nothing. */
     strlist_push(&roots, "/nonexistent/dubao-corpus");
-    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, &r, NULL, NULL, NULL, &err), 0);
     assert_int_equal(r.missing, 1);
     index_report_free(&r);
     db_get_counts(d, &c);

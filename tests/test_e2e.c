@@ -83,11 +83,11 @@ static void e2e_browser_shows_issues_articles_and_text(void **state)
     (void)state;
     const char *dir = test_tmpdir();
     start_browser(100, 30, dir);
-    char *screen = tmux_wait_for("Issues", 5000);
+    /* The frame comes at once; the issues as the first index commits. */
+    char *screen = tmux_wait_for("Issues 1/5", 5000);
     assert_non_null(screen);
     assert_non_null(strstr(screen, "Articles"));
     assert_non_null(strstr(screen, "Reader"));
-    assert_non_null(strstr(screen, "Issues 1/5"));
     assert_screen_clean(screen, 100);
     char *headline = first_headline(dir);
     assert_non_null(strstr(screen, headline));
@@ -499,6 +499,47 @@ static int reader_percent(const char *screen)
     return last[0] >= '0' && last[0] <= '9' ? atoi(last) : -1;
 }
 
+/* The first start on a new database draws the frame at once and shows
+   the index's progress on the status line while the keys work; the
+   issues come as it commits them. */
+static void e2e_first_start_shows_the_index_progress(void **state)
+{
+    (void)state;
+    const char *dir = test_tmpdir();
+    char corpus[600], cmd[1600];
+    snprintf(corpus, sizeof corpus, "%s/first", dir);
+    test_write_pages(corpus, 600, "首次");
+    /* About 5 MB: a second or more of indexing. */
+    for (int i = 0; i < 600; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/p%04d.txt", corpus, i);
+        test_append_filler(path, 60);
+    }
+    const char *bin = getenv("DUBAO_BIN");
+    snprintf(cmd, sizeof cmd, "%s --db %s/first.db --corpus %s",
+             bin ? bin : "./dubao", dir, corpus);
+    assert_int_equal(tmux_start(cmd, 100, 30), 0);
+    char *screen = tmux_wait_for(" of 600 files", 8000);
+    assert_non_null(screen);
+    assert_non_null(strstr(screen, "indexing"));
+    assert_non_null(strstr(screen, "MB/s"));
+    assert_non_null(strstr(screen, "Issues"));
+    assert_screen_clean(screen, 100);
+    free(screen);
+    /* A key while it runs: the help, and back. */
+    tmux_keys("?", NULL);
+    screen = tmux_wait_for("Help", 3000);
+    assert_non_null(screen);
+    free(screen);
+    tmux_keys("q", NULL);
+    screen = tmux_wait_for("Issues 1/600", 60000);
+    assert_non_null(screen);
+    assert_null(strstr(screen, "indexing"));
+    free(screen);
+    tmux_keys("Q", NULL);
+    tmux_stop();
+}
+
 static void e2e_every_key(void **state)
 {
     (void)state;
@@ -620,6 +661,7 @@ static void e2e_reader_underlines_quotes(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(e2e_reader_underlines_quotes),
+    cmocka_unit_test(e2e_first_start_shows_the_index_progress),
     cmocka_unit_test(e2e_every_key),
     cmocka_unit_test(e2e_copy_puts_the_quote_on_the_clipboard),
     cmocka_unit_test(e2e_monochrome_and_no_color),

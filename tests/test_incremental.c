@@ -5,10 +5,12 @@
 #include "test.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const char *dubao_bin(void)
@@ -287,9 +289,55 @@ static void incremental_index_equals_a_clean_one(void **state)
     assert_same_as_clean(dir, corpus, db, 4);
 }
 
+/* Ctrl-C (SIGINT) stops dubao index after the file it is storing, with
+   what it stored committed and a sentence that says so; the next index
+   goes on from there and ends where a clean index does. */
+static void incremental_index_stopped_by_ctrl_c_resumes(void **state)
+{
+    (void)state;
+    char corpus[512], db[600], name[32], log[600];
+    const char *dir = new_corpus(corpus, db);
+    snprintf(log, sizeof log, "%s/stop.log", dir);
+    /* About 5 MB: a second or more of work, stopped well inside it. */
+    for (unsigned i = 0; i < 600; i++) {
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        write_page(corpus, name, 7000 + i);
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", corpus, name);
+        test_append_filler(path, 60);
+    }
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int out = open("/dev/null", O_WRONLY);
+        int errfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, 1);
+        dup2(errfd, 2);
+        execl(dubao_bin(), dubao_bin(), "--db", db, "--corpus", corpus, "-q",
+              "index", (char *)NULL);
+        _exit(127);
+    }
+    usleep(400 * 1000);
+    kill(pid, SIGINT);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    size_t n;
+    char *said = test_read_file(log, &n);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 130)
+        fail_msg("index ended with status %d: %s", status, said);
+    assert_non_null(strstr(said, "stopped:"));
+    assert_non_null(strstr(said, "run dubao index again to go on"));
+    free(said);
+    long long stored = test_sql_int(db, "SELECT count(*) FROM sources");
+    if (stored < 1 || stored >= 600)
+        fail_msg("%lld files stored before the stop", stored);
+    assert_same_as_clean(dir, corpus, db, 1);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(incremental_index_forgets_a_role_no_page_gives),
     cmocka_unit_test(incremental_index_remembers_people_named_without_a_quote),
     cmocka_unit_test(incremental_index_equals_a_clean_one),
+    cmocka_unit_test(incremental_index_stopped_by_ctrl_c_resumes),
 };
 const test_suite incremental_suite = {tests, SUITE_LEN(tests)};

@@ -86,7 +86,7 @@ static db *index_into(const char *dbdir, const char *root, index_report *rep,
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    assert_int_equal(corpus_index(d, &roots, false, 0, rep, f, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, rep, f, NULL, NULL, &err), 0);
     fclose(f);
     if (msgs)
         sb_puts(msgs, buf ? buf : "");
@@ -103,7 +103,7 @@ static void reindex(db *d, const char *root, index_report *rep)
     strbuf err = {0};
     strlist roots = {0};
     strlist_push(&roots, root);
-    assert_int_equal(corpus_index(d, &roots, false, 0, rep, NULL, &err), 0);
+    assert_int_equal(corpus_index(d, &roots, false, 0, rep, NULL, NULL, NULL, &err), 0);
     strlist_free(&roots);
     sb_free(&err);
 }

@@ -532,6 +532,16 @@ int test_count_lines_with(const char *text, const char *needle)
     return n;
 }
 
+void test_append_filler(const char *path, int lines)
+{
+    FILE *f = fopen(path, "a");
+    if (!f)
+        fail_msg("cannot append to %s", path);
+    for (int k = 0; k < lines; k++)
+        fputs("　　会议指出，要坚持稳中求进工作总基调，推动高质量发展。\n", f);
+    fclose(f);
+}
+
 void test_write_pages(const char *dir, int n, const char *term)
 {
     if (mkdir(dir, 0700) != 0)

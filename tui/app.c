@@ -21,6 +21,7 @@
 #include "export.h"
 #include "options.h"
 #include "paths.h"
+#include "indexer.h"
 #include "script.h"
 #include "terminal.h"
 #include "textwidth.h"
@@ -105,6 +106,12 @@ struct app {
     bool progress_stopped;   /* app_progress stopped the work: */
     bool progress_cancelled; /* for Esc (else for a key left to read) */
     bench_timer bench;     /* DUBAO_BENCH_KEYS */
+    indexer *refresh;      /* the corpus refresh under way, or NULL */
+    int64_t refresh_commits; /* its batches the panes were reloaded for */
+    char indexing[200];    /* its progress, drawn at the right of the
+                              status line */
+    bool was_empty;        /* the database held no corpus file at start */
+    long keys_taken;       /* keys pressed so far */
 };
 
 static long long elapsed_ns(const struct timespec *from)
@@ -304,8 +311,9 @@ static int draw_status(app *a)
         if (v->ops->status)
             v->ops->status(v, &sb);
     }
-    const char *hints = a->progress[0] ? a->progress
-                                       : " ? help \xC2\xB7 q back";
+    const char *hints = a->progress[0]   ? a->progress
+                        : a->indexing[0] ? a->indexing
+                                         : " ? help \xC2\xB7 q back";
     int hw = text_width(hints, strlen(hints));
     bool show_hints = COLS >= 60;
     int room = COLS - (show_hints ? hw + 1 : 0);
@@ -998,24 +1006,13 @@ static void app_do(app *a, action_id act)
     }
 }
 
-/* Bring the database up to date with the corpus after the first screen
-   is up, so that a large archive opens at once; the unchanged case costs
-   one stat per file.  When files changed, the panes are loaded again (no
-   key has been pressed yet, so nothing the user did is lost) and the
-   status line says what happened; per-file problems are counted there
-   (dubao index prints them). */
-static void refresh_corpus(app *a, const dubao_options *o)
+/* Load the panes again after the refresh committed files.  Before the
+   first key they start over at the top (nothing the user did is lost);
+   later the panes on screen reload where they are and the others when
+   they are shown next. */
+static void app_reload_views(app *a)
 {
-    app_message(a, "checking the corpus for changes\xE2\x80\xA6");
-    app_draw(a);
-    index_report rep;
-    strbuf err = {0};
-    int rc = corpus_index(a->db, &o->corpus, o->prune, o->max_file_bytes,
-                          &rep, NULL, &err);
-    a->message[0] = '\0';
-    /* Batches committed before a failure stay: reload whenever anything
-       may have changed. */
-    if (rc != 0 || rep.parsed + rep.skipped + rep.failed + rep.removed > 0) {
+    if (a->keys_taken == 0) {
         for (int i = 0; i < NVIEWS; i++) {
             a->views[i].ops->free(&a->views[i]);
             a->views[i].cursor = a->views[i].top = 0;
@@ -1023,8 +1020,59 @@ static void refresh_corpus(app *a, const dubao_options *o)
         }
         app_layout(a);
         view_select_first(pane(a, 0));
-        app_message(a, "corpus refreshed: %d new or changed, %d removed",
-                    rep.parsed, rep.removed);
+        return;
+    }
+    for (int i = 0; i < NVIEWS; i++)
+        a->opened[i] = false;
+    for (int i = 0; i < modes[a->mode].npanes; i++) {
+        int v = modes[a->mode].panes[i];
+        a->views[v].ops->open(&a->views[v]);
+        a->opened[v] = true;
+        view_clamp(&a->views[v]);
+    }
+}
+
+/* The refresh's progress for the status line: "indexing 120 of 3850
+   files · 31 of 100 MB · 4.2 MB/s · 17 s left". */
+static void describe_refresh(app *a, const index_progress *p)
+{
+    double mb = (double)p->bytes_done / 1e6;
+    double rate = p->seconds > 0 ? mb / p->seconds : 0;
+    int n = snprintf(a->indexing, sizeof a->indexing,
+                     " indexing %lld of %lld files" SEP "%.0f of %.0f MB"
+                     SEP "%.1f MB/s", (long long)p->files_done,
+                     (long long)p->files_total, mb,
+                     (double)p->bytes_total / 1e6, rate);
+    if (rate > 0 && n > 0 && (size_t)n < sizeof a->indexing)
+        snprintf(a->indexing + n, sizeof a->indexing - (size_t)n,
+                 SEP "%.0f s left ",
+                 ((double)p->bytes_total / 1e6 - mb) / rate);
+    if (p->files_total == 0)
+        snprintf(a->indexing, sizeof a->indexing,
+                 " checking the corpus for changes\xE2\x80\xA6 ");
+}
+
+/* The refresh is over: the panes show what it stored, and the status
+   line what it did (beside what the first screen said: config
+   problems); per-file problems are counted there (dubao index prints
+   them). */
+static void app_refresh_done(app *a, bool stop)
+{
+    index_report rep;
+    strbuf err = {0};
+    int rc = indexer_finish(a->refresh, stop, &rep, &err);
+    a->refresh = NULL;
+    a->indexing[0] = '\0';
+    char before[sizeof a->message];
+    memcpy(before, a->message, sizeof before);
+    a->message[0] = '\0';
+    /* Batches committed before a failure stay: reload whenever anything
+       may have changed. */
+    if (rc != 0 || rep.parsed + rep.skipped + rep.failed + rep.removed > 0) {
+        app_reload_views(a);
+        if (!a->was_empty)
+            app_message(a, "corpus refreshed: %d new or changed, %d removed",
+                        rep.parsed, rep.removed);
     }
     if (rc != 0) {
         app_message(a, "corpus not refreshed: %s", err.s ? err.s : "error");
@@ -1035,18 +1083,9 @@ static void refresh_corpus(app *a, const dubao_options *o)
         app_message(a, "%d corpus files or paths could not be read or were "
                     "skipped (dubao index says why)",
                     rep.failed + rep.skipped + rep.missing + rep.not_read);
+    } else if (rep.stopped) {
+        app_message(a, "indexing stopped: what was stored is kept");
     }
-    sb_free(&err);
-    index_report_free(&rep);
-}
-
-/* refresh_corpus, keeping what the first screen said (config problems)
-   beside what the refresh says. */
-static void app_refresh_corpus(app *a, const dubao_options *o)
-{
-    char before[sizeof a->message];
-    memcpy(before, a->message, sizeof before);
-    refresh_corpus(a, o);
     if (before[0] && a->message[0]) {
         char now[sizeof a->message];
         memcpy(now, a->message, sizeof now);
@@ -1054,6 +1093,65 @@ static void app_refresh_corpus(app *a, const dubao_options *o)
     } else if (before[0]) {
         memcpy(a->message, before, sizeof before);
     }
+    sb_free(&err);
+    index_report_free(&rep);
+}
+
+/* While the refresh runs: its progress on the status line, the panes
+   reloaded after each batch it commits, and its end. */
+static void app_refresh_poll(app *a)
+{
+    index_progress p;
+    bool done = indexer_poll(a->refresh, &p);
+    if (done) {
+        app_refresh_done(a, false);
+        return;
+    }
+    describe_refresh(a, &p);
+    if (p.commits != a->refresh_commits) {
+        a->refresh_commits = p.commits;
+        app_reload_views(a);
+    }
+}
+
+/* Start the refresh of the corpus after the first screen is up, so that
+   a large archive opens at once and its first index shows its progress
+   while what it committed can be browsed.  A script waits for it before
+   its first step: the same screens every time. */
+static void app_start_refresh(app *a, const dubao_options *o)
+{
+    strbuf err = {0};
+    a->refresh = indexer_start(o, &err);
+    if (!a->refresh)
+        app_message(a, "corpus not refreshed: %s", err.s);
+    sb_free(&err);
+    if (a->refresh && a->script)
+        app_refresh_done(a, false);
+}
+
+/* Wait for a key, keeping the refresh's progress on the status line
+   while it runs.  1 with a key, 0 when the loop should draw and wait
+   again, -1 at the end (the script's, or the terminal's). */
+static int app_wait_key(app *a, wint_t *key, bool *code)
+{
+    if (a->refresh) {
+        app_refresh_poll(a);
+        if (!a->refresh)
+            return 0; /* over: the loop draws what it did */
+        app_draw(a);
+        timeout(200);
+        int rc = get_wch(key);
+        timeout(-1);
+        if (rc == ERR)
+            return 0;
+        *code = rc == KEY_CODE_YES;
+        a->keys_taken++;
+        return 1;
+    }
+    if (!app_read_key(a, key, code))
+        return -1;
+    a->keys_taken++;
+    return 1;
 }
 
 int app_run(const dubao_options *o)
@@ -1078,21 +1176,23 @@ int app_run(const dubao_options *o)
     load_options(&a->opts, o->script != NULL, &config_warnings);
     report_config_problems(a, &config_warnings);
     strlist_free(&config_warnings);
-    /* Open the database as it is (an empty one is filled first) and
-       refresh it from the corpus after the first screen. */
-    dubao_options as_is = *o;
-    as_is.no_refresh = true;
-    bool indexed = false;
-    db *d = open_and_index(&as_is, false, &indexed);
+    /* Open the database as it is and refresh it from the corpus after
+       the first screen (an empty one even with -n); a database dubao may
+       not write is shown as it is. */
+    db *d = open_database(o);
     if (!d) {
         script_free(a->script);
         options_free(&a->opts);
         free(a);
         return EXIT_RUNTIME;
     }
-    /* Not twice on a first run; a database dubao may not write is shown
-       as it is. */
-    bool refresh = !o->no_refresh && !indexed && !db_is_readonly(d);
+    a->was_empty = db_is_empty(d);
+    bool refresh = !o->no_refresh || a->was_empty;
+    if (refresh && db_is_readonly(d)) {
+        refresh = false;
+        fprintf(stderr, "dubao: %s is read-only here: shown as it is, "
+                "without looking for changes in the corpus\n", o->db_path);
+    }
     a->db = d;
     for (int i = 0; i < NVIEWS; i++) {
         a->views[i].ops = all_view_ops[i];
@@ -1122,13 +1222,16 @@ int app_run(const dubao_options *o)
         app_draw(a);
         if (refresh) {
             refresh = false;
-            app_refresh_corpus(a, o);
-            app_draw(a);
+            app_start_refresh(a, o);
+            continue;
         }
         wint_t key = 0;
         bool code = false;
-        if (!app_read_key(a, &key, &code))
+        int got = app_wait_key(a, &key, &code);
+        if (got < 0)
             break;
+        if (got == 0)
+            continue;
         a->message[0] = '\0';
         if (code && key == KEY_RESIZE) {
             app_layout(a);
@@ -1145,6 +1248,10 @@ int app_run(const dubao_options *o)
     }
     if (a->bench.out)
         fclose(a->bench.out);
+    /* Quitting stops the refresh after the file it is storing; what it
+       stored stays for the next start. */
+    if (a->refresh)
+        app_refresh_done(a, true);
     endwin();
     for (int i = 0; i < NVIEWS; i++) {
         if (a->views[i].win)

@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "corpus.h"
 #include "export.h"
@@ -61,15 +63,120 @@ static void pad(strbuf *sb, const char *s, int cols)
     sb_free(&safe);
 }
 
+/* Set by SIGINT while the corpus is indexed: the index stops after the
+   file it is storing, with what it stored committed. */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* The progress line of an index on a terminal (stderr), redrawn in place
+   a few times a second. */
+typedef struct {
+    bool show;       /* stderr is a terminal and -q was not given */
+    bool drawn;      /* a line is on the terminal */
+    double drawn_at; /* index_progress.seconds when it was drawn */
+    index_progress last;
+} progress_line;
+
+/* Append a duration as "42 s", "3 min 05 s" or "1 h 02 min". */
+static void sb_duration(strbuf *sb, double seconds)
+{
+    long s = (long)(seconds + 0.5);
+    if (s < 60)
+        sb_printf(sb, "%ld s", s);
+    else if (s < 3600)
+        sb_printf(sb, "%ld min %02ld s", s / 60, s % 60);
+    else
+        sb_printf(sb, "%ld h %02ld min", s / 3600, s / 60 % 60);
+}
+
+/* index_progress_fn for the command line: draw the progress line (files
+   and MB done of the total, MB/s, time left) at most four times a
+   second; stop when the user pressed Ctrl-C. */
+static bool print_progress(const index_progress *p, void *ctx)
+{
+    progress_line *pl = ctx;
+    pl->last = *p;
+    if (interrupted)
+        return false;
+    bool end = p->files_done == p->files_total;
+    if (!pl->show || p->files_total == 0 ||
+        (pl->drawn && !end && p->seconds - pl->drawn_at < 0.25))
+        return true;
+    pl->drawn = true;
+    pl->drawn_at = p->seconds;
+    double mb = (double)p->bytes_done / 1e6;
+    double rate = p->seconds > 0 ? mb / p->seconds : 0;
+    strbuf line = {0};
+    sb_printf(&line, "\r\033[Kdubao: indexing %lld of %lld files, %.1f of "
+              "%.1f MB, %.1f MB/s", (long long)p->files_done,
+              (long long)p->files_total, mb, (double)p->bytes_total / 1e6,
+              rate);
+    if (rate > 0 && !end) {
+        sb_puts(&line, ", ");
+        sb_duration(&line, ((double)p->bytes_total / 1e6 - mb) / rate);
+        sb_puts(&line, " left");
+    }
+    fputs(line.s, stderr);
+    fflush(stderr);
+    sb_free(&line);
+    return true;
+}
+
+/* After the index: the progress line gives way to a summary of what was
+   done (for the index command) or to nothing. */
+static void end_progress(const progress_line *pl, bool summary)
+{
+    if (!pl->drawn)
+        return;
+    fputs("\r\033[K", stderr);
+    if (summary) {
+        const index_progress *p = &pl->last;
+        double mb = (double)p->bytes_done / 1e6;
+        strbuf line = {0};
+        sb_printf(&line, "dubao: indexed %lld files, %.1f MB in ",
+                  (long long)p->files_done, mb);
+        sb_duration(&line, p->seconds);
+        sb_printf(&line, " (%.1f MB/s)\n",
+                  p->seconds > 0 ? mb / p->seconds : 0);
+        fputs(line.s, stderr);
+        sb_free(&line);
+    }
+    fflush(stderr);
+}
+
 /* Bring an open database up to date with the corpus.  Returns 0, -1
    (after a message) when the database failed, -2 when the corpus was
-   refused or no corpus file exists. */
+   refused or no corpus file exists, -3 when Ctrl-C stopped it (what was
+   stored is kept). */
 static int index_corpus(db *d, const dubao_options *o, bool verbose_report)
 {
     strbuf err = {0};
     index_report rep;
+    progress_line pl = {.show = !o->quiet && isatty(STDERR_FILENO)};
+    struct sigaction sa = {.sa_handler = on_interrupt,
+                           .sa_flags = SA_RESETHAND}, old_sa;
+    sigemptyset(&sa.sa_mask);
+    interrupted = 0;
+    sigaction(SIGINT, &sa, &old_sa);
     int rc = corpus_index(d, &o->corpus, o->prune, o->max_file_bytes, &rep,
-                          o->quiet ? NULL : stderr, &err);
+                          o->quiet ? NULL : stderr, print_progress, &pl,
+                          &err);
+    sigaction(SIGINT, &old_sa, NULL);
+    end_progress(&pl, verbose_report && rc == 0 && !rep.stopped);
+    if (rc == 0 && rep.stopped) {
+        fprintf(stderr, "dubao: stopped: %lld of %lld changed files indexed "
+                "and kept; run dubao index again to go on\n",
+                (long long)pl.last.files_done,
+                (long long)pl.last.files_total);
+        index_report_free(&rep);
+        sb_free(&err);
+        return -3;
+    }
     bool ok = rc == 0;
     if (!ok)
         fprintf(stderr, "dubao: %s\n", err.s);
@@ -131,8 +238,7 @@ static db *rebuild_and_index(const dubao_options *o, bool verbose_report)
     return d;
 }
 
-db *open_and_index(const dubao_options *o, bool verbose_report,
-                   bool *indexed)
+db *open_database(const dubao_options *o)
 {
     if (make_parent_dirs(o->db_path) != 0) {
         fprintf(stderr, "dubao: cannot create the directory for %s: %m\n",
@@ -147,6 +253,13 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
         fprintf(stderr, "dubao: %s\n", err.s);
     sb_free(&notice);
     sb_free(&err);
+    return d;
+}
+
+db *open_and_index(const dubao_options *o, bool verbose_report,
+                   bool *indexed)
+{
+    db *d = open_database(o);
     /* --no-refresh skips the stat of every corpus file, which dominates
        a lookup in a large archive; a database without any source is
        still filled first. */
@@ -799,7 +912,7 @@ int cli_run(const dubao_options *o, int argc, char **argv)
     }
     db *d = open_and_index(o, strcmp(cmd, "index") == 0, NULL);
     if (!d)
-        return EXIT_RUNTIME;
+        return interrupted ? 128 + SIGINT : EXIT_RUNTIME;
     if (strcmp(cmd, "check") == 0) {
         int rc = cmd_check(&d, o);
         db_close(d);

@@ -25,6 +25,11 @@ typedef struct {
                                 the default (SOURCE_DEFAULT_MAX_BYTES) */
 } dubao_options;
 
+/* Open the database (creating its directory; a damaged one is rebuilt,
+   a read-only one opened for reading).  Prints a clear message and
+   returns NULL on failure. */
+db *open_database(const dubao_options *o);
+
 /* Open the database and bring it up to date with the corpus (unless
    --no-refresh and the database already holds a corpus).  Prints a clear
    message and returns NULL on failure; with verbose_report prints the
