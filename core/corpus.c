@@ -368,11 +368,16 @@ static index_job *make_jobs(const walk_result *walk, const db_source *known,
 {
     index_job *jobs = xcalloc(walk->nfiles + 1, sizeof *jobs);
     *njobs = 0;
+    ssize_t k = 0; /* both lists are sorted by path: one merge */
     for (size_t i = 0; i < walk->nfiles; i++) {
         const walk_file *f = &walk->files[i];
         rep->files++;
-        const db_source_state *known_state = db_sources_find(known, nknown,
-                                                             f->path);
+        int c = -1;
+        while (k < nknown && (c = strcmp(known[k].path, f->path)) < 0)
+            k++;
+        const db_source_state *known_state = k < nknown && c == 0
+                                                 ? &known[k].st
+                                                 : NULL;
         db_source_state old = known_state ? *known_state
                                           : (db_source_state){0};
         if (old.known && old.size == (int64_t)f->st.st_size &&

@@ -60,17 +60,15 @@ typedef struct {
     char hash[17];  /* 16 hex digits */
 } db_source_state;
 
-/* Every stored source's state, sorted by path (one query, so that an
-   unchanged corpus of many files is re-checked with stat alone). */
+/* Every stored source's state, sorted by path as strcmp sorts (SQLite's
+   BINARY order of UTF-8 text): one query, so that an unchanged corpus of
+   many files is re-checked with stat alone. */
 typedef struct {
     char *path;
     db_source_state st;
 } db_source;
 ssize_t db_sources(db *d, db_source **out);
 void db_sources_free(db_source *v, ssize_t n);
-/* Find path in a sorted array from db_sources; NULL when absent. */
-const db_source_state *db_sources_find(const db_source *v, ssize_t n,
-                                       const char *path);
 /* Record a file's new stat without re-parsing (content hash unchanged). */
 int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns);
 

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -212,24 +213,69 @@ static void read_names(walker *w, DIR *dir, const char *path, strlist *names)
         qsort(names->v, names->n, sizeof *names->v, compare_names);
 }
 
-/* Look at one entry of an open directory: a file is added, a directory
-   entered, a link kept for later; anything else is noted.  Entries are
-   stat'ed relative to the directory (fstatat), which spares the kernel a
-   walk of the whole path for each of tens of thousands of files. */
-static void visit_entry(walker *w, int dirfd, const char *name,
+/* Look at one entry of an open directory, stat'ed as st (or failed with
+   errno err): a file is added, a directory entered, a link kept for
+   later; anything else is noted. */
+static void visit_entry(walker *w, const struct stat *st, int err,
                         const char *path, int depth)
 {
-    struct stat st;
-    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        add_error(w, path, errno);
-    else if (S_ISREG(st.st_mode))
-        add_file(w, path, &st);
-    else if (S_ISDIR(st.st_mode))
-        enter_dir(w, path, &st, depth, false);
-    else if (S_ISLNK(st.st_mode))
+    if (err)
+        add_error(w, path, err);
+    else if (S_ISREG(st->st_mode))
+        add_file(w, path, st);
+    else if (S_ISDIR(st->st_mode))
+        enter_dir(w, path, st, depth, false);
+    else if (S_ISLNK(st->st_mode))
         defer_link(w, path, depth);
     else
-        note_special(w, path, st.st_mode);
+        note_special(w, path, st->st_mode);
+}
+
+/* The entries of one directory to stat: names[i] into sts[i], or its
+   errno into errs[i], for i from first on in steps of step. */
+typedef struct {
+    int dirfd;
+    const strlist *names;
+    struct stat *sts;
+    int *errs;
+    size_t first, step;
+} stat_share;
+
+/* Stat a share of the entries, relative to the directory (fstatat),
+   which spares the kernel a walk of the whole path for each of tens of
+   thousands of files. */
+static void *stat_entries(void *arg)
+{
+    stat_share *sh = arg;
+    for (size_t i = sh->first; i < sh->names->n; i += sh->step)
+        sh->errs[i] = fstatat(sh->dirfd, sh->names->v[i], &sh->sts[i],
+                              AT_SYMLINK_NOFOLLOW) == 0 ? 0 : errno;
+    return NULL;
+}
+
+/* Entries a directory needs before its stats are shared with a second
+   thread: below that, starting one costs more than it saves. */
+#define WALK_THREAD_MIN 512
+
+/* Stat every name of the directory dirfd, on two threads when there are
+   many (a corpus's stat pass is most of the time of a lookup that checks
+   for changes). */
+static void stat_all(int dirfd, const strlist *names, struct stat *sts,
+                     int *errs)
+{
+    stat_share a = {dirfd, names, sts, errs, 0, 1}, b = a;
+    pthread_t helper;
+    bool two = names->n >= WALK_THREAD_MIN;
+    if (two) {
+        a.step = b.step = 2;
+        b.first = 1;
+        two = pthread_create(&helper, NULL, stat_entries, &b) == 0;
+        if (!two)
+            a.step = 1;
+    }
+    stat_entries(&a);
+    if (two)
+        pthread_join(helper, NULL);
 }
 
 /* Read the directory at path, which the walk knows as st.  It is opened
@@ -256,14 +302,21 @@ static void read_dir(walker *w, const char *path, const struct stat *st,
     }
     strlist names = {0};
     read_names(w, dir, path, &names);
+    struct stat *sts = xcalloc(names.n + 1, sizeof *sts);
+    int *errs = xcalloc(names.n + 1, sizeof *errs);
+    stat_all(dirfd(dir), &names, sts, errs);
     strbuf child = {0};
+    sb_puts(&child, strcmp(path, "/") == 0 ? "" : path);
+    sb_putc(&child, '/');
+    size_t prefix = child.len;
     for (size_t i = 0; i < names.n; i++) {
-        sb_clear(&child);
-        sb_printf(&child, "%s/%s", strcmp(path, "/") == 0 ? "" : path,
-                  names.v[i]);
-        visit_entry(w, dirfd(dir), names.v[i], child.s, depth + 1);
+        child.len = prefix;
+        sb_puts(&child, names.v[i]);
+        visit_entry(w, &sts[i], errs[i], child.s, depth + 1);
     }
     sb_free(&child);
+    free(sts);
+    free(errs);
     strlist_free(&names);
     closedir(dir);
 }
@@ -399,7 +452,11 @@ void corpus_walk(const strlist *roots, uint64_t max_file_bytes,
     for (size_t i = 0; i < roots->n; i++)
         walk_root(&w, roots->v[i]);
     follow_links(&w);
-    if (out->nfiles > 1)
+    /* Files come in path order already from one root without links. */
+    bool sorted = true;
+    for (size_t i = 1; i < out->nfiles && sorted; i++)
+        sorted = compare_files(&out->files[i - 1], &out->files[i]) < 0;
+    if (!sorted)
         qsort(out->files, out->nfiles, sizeof *out->files, compare_files);
     strlist_free(&w.roots);
     free(w.dirs.v);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -194,6 +195,73 @@ static int count_lines(const char *s)
     for (; s && *s; s++)
         n += *s == '\n';
     return n;
+}
+
+/* Write text over the start of the file at path, in place (same inode,
+   same size when text is as long as what it replaces). */
+static void overwrite_start(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "r+");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Each change to the corpus shows up in the next lookup (no -n): a page
+   edited in place (appended to; rewritten at the same size), a page
+   added, a page removed. */
+static void cli_lookups_see_each_change_to_the_corpus(void **state)
+{
+    (void)state;
+    char corpus[600], db[600], path[700];
+    snprintf(corpus, sizeof corpus, "%s/fresh", test_tmpdir());
+    snprintf(db, sizeof db, "%s/fresh.db", test_tmpdir());
+    test_write_pages(corpus, 3, "新鲜");
+    strbuf out = {0}, err = {0};
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "-q",
+                               "index", NULL, NULL), 0);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
+                               "--speaker", "张三明", NULL), 0);
+    assert_int_equal(count_lines(out.s), 2); /* pages 0 and 2 */
+    /* Appended to in place. */
+    snprintf(path, sizeof path, "%s/p0000.txt", corpus);
+    FILE *f = fopen(path, "a");
+    assert_non_null(f);
+    fputs("\n全国人大代表张三明说：“这是追加的一句话。”\n", f);
+    fclose(f);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
+                               "--speaker", "张三明", NULL), 0);
+    assert_int_equal(count_lines(out.s), 3);
+    assert_non_null(strstr(out.s, "这是追加的一句话"));
+    /* Rewritten in place at the same size. */
+    overwrite_start(path, "# 第0号新闻：陈旧");
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus,
+                               "articles", "--json", NULL, NULL), 0);
+    assert_non_null(strstr(out.s, "第0号新闻：陈旧"));
+    /* A page added. */
+    snprintf(path, sizeof path, "%s/p0100.txt", corpus);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# 新来的一页\n\n全国政协委员李新来表示：“我是刚加进来的。”\n", f);
+    fclose(f);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
+                               "--speaker", "李新来", NULL), 0);
+    assert_non_null(strstr(out.s, "我是刚加进来的"));
+    /* A page removed. */
+    snprintf(path, sizeof path, "%s/p0002.txt", corpus);
+    assert_int_equal(unlink(path), 0);
+    sb_clear(&out);
+    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
+                               "--speaker", "张三明", NULL), 0);
+    assert_int_equal(count_lines(out.s), 2);
+    assert_null(strstr(out.s, "新鲜的第2句话"));
+    sb_free(&out);
+    sb_free(&err);
 }
 
 /* --no-refresh answers from the database as it is, without noticing a new
@@ -386,6 +454,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
     cmocka_unit_test(cli_index_reports_counts_then_nothing_changes),
     cmocka_unit_test(cli_index_shows_progress_on_a_terminal),
+    cmocka_unit_test(cli_lookups_see_each_change_to_the_corpus),
     cmocka_unit_test(cli_no_refresh_uses_the_database_as_it_is),
     cmocka_unit_test(cli_all_quotes_stream_out),
     cmocka_unit_test(cli_usage_errors_exit_2),
