@@ -2,7 +2,7 @@
 # top-level Makefile; also usable as `make -f Makefile -f bench/bench.mk bench`).
 #
 #   make bench              10 MB and 100 MB corpora (a few minutes)
-#   make bench BENCH_FULL=1 also 1 GB
+#   make bench BENCH_FULL=1 also 50 MB and 1 GB
 #   make bench BENCH_SIZES="10"          any list of sizes in MB
 #
 # dubao is built with -O2 in its own tree (build/bench), so that the

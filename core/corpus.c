@@ -94,6 +94,7 @@ typedef struct {
     struct timespec start;
     index_progress_fn progress_fn;
     void *progress_ctx;
+    int64_t parse_cpu_ns;    /* the parse thread's CPU time, at its end */
     pthread_mutex_t lock;
     pthread_cond_t changed;
 } job_queue;
@@ -123,6 +124,14 @@ static void job_prepare(index_job *j, uint64_t max_bytes)
     }
 }
 
+/* The CPU time the calling thread has used, in nanoseconds. */
+static int64_t thread_cpu_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
 /* The parse thread: prepare the jobs in order, staying at most PARSE_AHEAD
    jobs and PARSE_AHEAD_BYTES bytes of files ahead of the writer (but
    always one job: a single large file is parsed whatever its size). */
@@ -145,6 +154,7 @@ static void *parse_thread(void *arg)
         pthread_cond_broadcast(&q->changed);
         pthread_mutex_unlock(&q->lock);
     }
+    q->parse_cpu_ns = thread_cpu_ns();
     return NULL;
 }
 
@@ -305,9 +315,12 @@ static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
     bool threaded = q->njobs > 1 &&
                     pthread_create(&thread, NULL, parse_thread, q) == 0;
     q->inline_parse = !threaded;
+    int64_t cpu = thread_cpu_ns();
     int rc = store_jobs(d, q, rep, msgs, err);
+    rep->store_cpu_ns = thread_cpu_ns() - cpu;
     if (threaded)
         pthread_join(thread, NULL);
+    rep->parse_cpu_ns = q->parse_cpu_ns;
     /* Jobs prepared after the writer stopped. */
     for (size_t i = q->stored; i < q->parsed; i++)
         job_free(&q->jobs[i]);

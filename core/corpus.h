@@ -27,6 +27,10 @@ typedef struct {
                         messages are not wanted (corpus_roots.c) */
     bool stopped;   /* the progress callback stopped it: what was stored
                        is committed, the rest waits for the next run */
+    int64_t parse_cpu_ns; /* CPU time of reading and parsing the files */
+    int64_t store_cpu_ns; /* CPU time of storing them (the database's
+                             thread, parsing included when it had no
+                             parse thread) */
 } index_report;
 
 /* How far an index is, for a progress line: the changed files (those to
