@@ -149,17 +149,26 @@ static const char *const schema_sql =
     "  role TEXT, titles TEXT, delegation TEXT,"
     "  PRIMARY KEY(speaker_id, article_id)) WITHOUT ROWID;"
     "CREATE INDEX appearances_by_article ON appearances(article_id, ord);"
+    /* A quote's words are the characters [start, end) of its article's
+       body, bytes [body_at, body_at + body_bytes) of it; text holds them
+       only when they are not (NULL otherwise: half the corpus again,
+       stored twice, before this).  QUOTE_TEXT_SQL and the view
+       quote_texts read them. */
     "CREATE TABLE quotes("
     "  id INTEGER PRIMARY KEY,"
     "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
     "  section INTEGER NOT NULL,"
     "  speaker_id INTEGER REFERENCES speakers(id),"
     "  kind TEXT NOT NULL CHECK(kind IN ('direct','indirect','section')),"
-    "  text TEXT NOT NULL,"
+    "  text TEXT,"
     "  start INTEGER NOT NULL,"
-    "  end INTEGER NOT NULL);"
+    "  end INTEGER NOT NULL,"
+    "  body_at INTEGER, body_bytes INTEGER);"
     "CREATE INDEX quotes_by_speaker ON quotes(speaker_id);"
     "CREATE INDEX quotes_by_article ON quotes(article_id, start);"
+    "CREATE VIEW quote_texts(id, article_id, speaker_id, start, end, text) AS "
+    "  SELECT q.id, q.article_id, q.speaker_id, q.start, q.end, "
+    QUOTE_TEXT_SQL " FROM quotes q JOIN articles a ON a.id=q.article_id;"
     /* Full-text indexes over headlines, article text and quotes, with the
        dubao_cjk tokenizer (fts.c); they read their text from the tables
        above.  db_batch_commit fills them with one statement per batch and
@@ -175,7 +184,7 @@ static const char *const schema_sql =
     "  content='articles', content_rowid='id', tokenize='dubao_cjk',"
     "  detail=none);"
     "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quotes', content_rowid='id', tokenize='dubao_cjk',"
+    "  content='quote_texts', content_rowid='id', tokenize='dubao_cjk',"
     "  detail=none);"
     "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);"
     "INSERT INTO quote_fts(quote_fts, rank) VALUES('hashsize', 33554432);";
@@ -264,6 +273,7 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
     if (has_paths)
         sb_puts(&sql, "CREATE TEMP TABLE kept_paths AS SELECT path FROM "
                       "main.sources;");
+    sb_puts(&sql, "DROP VIEW IF EXISTS quote_texts;");
     for (size_t i = 0; i < sizeof derived_tables / sizeof *derived_tables; i++)
         sb_printf(&sql, "DROP TABLE IF EXISTS %s;", derived_tables[i]);
     sb_puts(&sql, schema_sql);

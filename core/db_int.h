@@ -14,6 +14,14 @@
    db_cached_stmt); more than the store needs. */
 #define STMT_CACHE_SIZE 40
 
+/* The words of the quote q of the article a, in a statement that joins
+   both: its text column, or when that is NULL (most quotes) the bytes of
+   the article's body where they are (cut by bytes: counting characters
+   up to them took a pass over the body for each quote). */
+#define QUOTE_TEXT_SQL \
+    "coalesce(q.text, CAST(substr(CAST(a.body AS BLOB), q.body_at + 1, " \
+    "q.body_bytes) AS TEXT))"
+
 struct db {
     sqlite3 *h;
     char *path;
@@ -50,6 +58,20 @@ bool stmt_read_rows(sqlite3_stmt *st, size_t elem,
                     void **rows, size_t *n);
 /* Append ids[0..n) as "a,b,c" for an IN list. */
 void sql_append_ids(strbuf *sql, const int64_t *ids, size_t n);
+
+/* A position in an article's body, walked forward as the paragraphs or
+   quotes of the article come in order (reading it again for each of them
+   made a long article quadratic). */
+typedef struct {
+    const char *body;  /* the whole body, NUL-terminated */
+    const char *at;    /* the byte where character number chars starts */
+    int64_t chars;
+} body_cursor;
+/* Move the cursor to character number target (characters as SQLite
+   counts them: a lead byte and its continuation bytes) and return it;
+   the end of the body when the body is shorter.  Back to the start only
+   when target is before the cursor. */
+const char *body_seek(body_cursor *c, int64_t target);
 
 /* ---- db_store.c ---- */
 

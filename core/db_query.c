@@ -399,33 +399,6 @@ void article_place_clear(article_place *where)
     memset(where, 0, sizeof *where);
 }
 
-/* Where a paragraph's text starts in an article's body: the body is read
-   once and walked forward as the paragraphs come in order (reading it
-   again with substr for each paragraph made a long article quadratic). */
-typedef struct {
-    const char *body;  /* the whole body, NUL-terminated */
-    const char *at;    /* the byte where character number chars starts */
-    int64_t chars;
-} body_cursor;
-
-/* Move the cursor to character number target (characters as SQLite
-   counts them: a lead byte and its continuation bytes) and return it;
-   the end of the body when the body is shorter. */
-static const char *body_seek(body_cursor *c, int64_t target)
-{
-    if (target < c->chars) {
-        c->at = c->body;
-        c->chars = 0;
-    }
-    while (c->chars < target && *c->at) {
-        c->at++;
-        while ((*c->at & 0xc0) == 0x80)
-            c->at++;
-        c->chars++;
-    }
-    return c->at;
-}
-
 /* stmt_read_rows callback: a paragraphs row, its text cut from the body
    of the cursor ctx. */
 static void read_paragraph(sqlite3_stmt *st, void *row, void *ctx)
@@ -512,7 +485,7 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
                      "doc.file=m.file CROSS JOIN articles a ON "
                      "a.document_id=doc.id AND a.headline=m.headline "
                      "CROSS JOIN quotes q ON q.article_id=a.id AND "
-                     "q.text=m.quote");
+                     QUOTE_TEXT_SQL "=m.quote");
     else if (narrow)
         sb_puts(sql, " FROM quotes q JOIN articles a ON a.id=q.article_id "
                      "JOIN documents doc ON doc.id=a.document_id");
@@ -549,7 +522,7 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
     if (match)
         sb_printf(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "
                        "quote_fts MATCH ?8%s) AND dubao_rank(?9, 256, 1.0, "
-                       "q.text) IS NOT NULL",
+                       QUOTE_TEXT_SQL ") IS NOT NULL",
                   f->about_from ? " AND rowid >= ?12" : "");
     else if (f && f->about)
         sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
@@ -610,9 +583,10 @@ static int quotes_query(db *d, const quote_filter *f,
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT q.id, q.article_id, doc.file, a.headline, s.name, "
-                  "s.role, s.titles, q.kind, q.text, q.start, q.end, "
-                  "EXISTS (SELECT 1 FROM marks m WHERE m.file=doc.file AND "
-                  "  m.headline=a.headline AND m.quote=q.text), "
+                  "s.role, s.titles, q.kind, " QUOTE_TEXT_SQL ", q.start, "
+                  "q.end, EXISTS (SELECT 1 FROM marks m WHERE "
+                  "m.file=doc.file AND m.headline=a.headline AND "
+                  "m.quote=" QUOTE_TEXT_SQL "), "
                   "i.paper, i.date, coalesce(doc.edition, '第' || p.page || "
                   "'版'), s.delegation");
     quotes_from_where(&sql, f, speakers, false, true, from ? 1 : 0);
@@ -803,7 +777,7 @@ ssize_t db_quote_label_hits(db *d, const char *needle, size_t max,
         "  MATCH ?1) OR q.speaker_id IN (SELECT id FROM speakers WHERE "
         "  instr(name, ?2) > 0)) "
         "AND instr(coalesce(s.name, '\xE2\x80\x94') || '\xEF\xBC\x9A' || "
-        "  q.text, ?2) > 0"
+        QUOTE_TEXT_SQL ", ?2) > 0"
         " ORDER BY doc.file, doc.id, a.ord, q.start, q.id LIMIT ?3",
         NULL);
     if (!st) {
@@ -838,7 +812,7 @@ int64_t db_quotes_scan(db *d, const quote_filter *f, const quote_group *g,
                        void *ctx)
 {
     strbuf sql = {0};
-    sb_puts(&sql, "SELECT s.name, q.text");
+    sb_puts(&sql, "SELECT s.name, " QUOTE_TEXT_SQL);
     quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, false, true,
                       g ? (backward ? -1 : 1) : 0);
     sb_puts(&sql, backward ? quotes_order_backward : quotes_order);

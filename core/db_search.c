@@ -70,8 +70,8 @@ static int search_rows_details(db *d, search_row *rows, size_t n,
                       "articles a JOIN documents doc ON doc.id=a.document_id "
                       "WHERE a.id=?1",
                    NULL),
-        db_prepare(d, "SELECT doc.file, a.headline, s.name, q.text, q.start, "
-                      "q.end FROM quotes q "
+        db_prepare(d, "SELECT doc.file, a.headline, s.name, " QUOTE_TEXT_SQL
+                      ", q.start, q.end FROM quotes q "
                       "JOIN articles a ON a.id=q.article_id "
                       "JOIN documents doc ON doc.id=a.document_id "
                       "LEFT JOIN speakers s ON s.id=q.speaker_id WHERE q.id=?1",
@@ -118,7 +118,7 @@ static void sql_candidates(strbuf *sql, const char *table,
 {
     bool quotes = strcmp(table, "quote_fts") == 0;
     sb_printf(sql, " FROM %s f JOIN %s t ON t.id=f.rowid", table,
-              quotes ? "quotes" : "articles");
+              quotes ? "quote_texts" : "articles");
     if (date_range_bounded(dates))
         sb_printf(sql, " JOIN articles ta ON ta.id=%s JOIN documents tdoc ON "
                   "tdoc.id=ta.document_id JOIN pages tp ON tp.id=tdoc.page_id "

@@ -120,3 +120,21 @@ void sql_append_ids(strbuf *sql, const int64_t *ids, size_t n)
     for (size_t i = 0; i < n; i++)
         sb_printf(sql, "%s%lld", i ? "," : "", (long long)ids[i]);
 }
+
+/* Move the cursor to character number target (characters as SQLite
+   counts them: a lead byte and its continuation bytes) and return it;
+   the end of the body when the body is shorter. */
+const char *body_seek(body_cursor *c, int64_t target)
+{
+    if (target < c->chars) {
+        c->at = c->body;
+        c->chars = 0;
+    }
+    while (c->chars < target && *c->at) {
+        c->at++;
+        while ((*c->at & 0xc0) == 0x80)
+            c->at++;
+        c->chars++;
+    }
+    return c->at;
+}

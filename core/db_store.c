@@ -147,7 +147,8 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "INSERT OR IGNORE INTO appearances(speaker_id, article_id, ord, "
          "role, titles, delegation) VALUES(?1,?2,?3,?4,?5,?6)"},
         {&s->quote, "INSERT INTO quotes(article_id, section, speaker_id,"
-                    " kind, text, start, end) VALUES(?1,?2,?3,?4,?5,?6,?7)"},
+                    " kind, text, start, end, body_at, body_bytes) "
+                    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
         {&s->batch_document,
          "INSERT INTO temp.batch_documents(id) VALUES(?1)"},
         {&s->speaker_key, speaker_key_insert_sql},
@@ -288,25 +289,34 @@ static int section_of_block(const article *a, size_t b)
     return sec;
 }
 
-/* Store one article with its paragraphs, sections, appearances and quotes.
-   speaker_ids maps issue.people indexes to database ids. */
-static int store_article(store_stmts *s, sqlite3_int64 document_id,
-                         const issue *is, size_t ai,
-                         const int64_t *speaker_ids, sqlite3 *h)
+/* Bind the words of quote qt to ?5 of st and where they are in the body
+   to ?8 and ?9: when they are the characters [start, end) of the body,
+   the text is not stored twice (NULL; QUOTE_TEXT_SQL reads it back). */
+static void bind_quote_words(sqlite3_stmt *st, body_cursor *bc,
+                             const quote *qt)
+{
+    const char *p = body_seek(bc, (int64_t)qt->start);
+    size_t n = strlen(qt->text);
+    bool in_body = qt->end >= qt->start && strncmp(p, qt->text, n) == 0 &&
+                   u8_mbsnlen((const uint8_t *)qt->text, n) ==
+                       qt->end - qt->start;
+    stmt_bind_text(st, 5, in_body ? NULL : qt->text);
+    if (in_body) {
+        sqlite3_bind_int64(st, 8, (sqlite3_int64)(p - bc->body));
+        sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
+    } else {
+        sqlite3_bind_null(st, 8);
+        sqlite3_bind_null(st, 9);
+    }
+}
+
+/* Store the paragraphs, sections, appearances and quotes of article ai
+   of is, stored as article_id with the text body. */
+static int store_article_parts(store_stmts *s, const issue *is, size_t ai,
+                               sqlite3_int64 article_id, const char *body,
+                               const int64_t *speaker_ids)
 {
     const article *a = &is->articles[ai];
-    char *subs = subheads_text(a);
-    sqlite3_bind_int64(s->article, 1, document_id);
-    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
-    stmt_bind_text(s->article, 3, a->headline);
-    stmt_bind_text(s->article, 4, subs);
-    stmt_bind_text(s->article, 5, a->byline); /* stage 5 chose it */
-    stmt_bind_text(s->article, 6, a->text);
-    int rc = stmt_run(s->article);
-    free(subs);
-    if (rc != 0)
-        return -1;
-    sqlite3_int64 article_id = sqlite3_last_insert_rowid(h);
 
     int64_t start = 0;
     for (size_t b = 0; b < a->blocks.n; b++) {
@@ -337,6 +347,7 @@ static int store_article(store_stmts *s, sqlite3_int64 document_id,
         if (stmt_run(s->section) != 0)
             return -1;
     }
+    body_cursor bc = {body, body, 0};
     for (size_t q = 0; q < is->nquotes; q++) {
         const quote *qt = &is->quotes[q];
         if (qt->article != ai)
@@ -359,7 +370,7 @@ static int store_article(store_stmts *s, sqlite3_int64 document_id,
             sqlite3_bind_null(s->quote, 3);
         }
         stmt_bind_text(s->quote, 4, quote_kind_name(qt->kind));
-        stmt_bind_text(s->quote, 5, qt->text);
+        bind_quote_words(s->quote, &bc, qt);
         sqlite3_bind_int64(s->quote, 6, (sqlite3_int64)qt->start);
         sqlite3_bind_int64(s->quote, 7, (sqlite3_int64)qt->end);
         if (stmt_run(s->quote) != 0)
@@ -380,6 +391,29 @@ static int store_article(store_stmts *s, sqlite3_int64 document_id,
             return -1;
     }
     return 0;
+}
+
+/* Store one article with its paragraphs, sections, appearances and quotes.
+   speaker_ids maps issue.people indexes to database ids. */
+static int store_article(store_stmts *s, sqlite3_int64 document_id,
+                         const issue *is, size_t ai,
+                         const int64_t *speaker_ids, sqlite3 *h)
+{
+    const article *a = &is->articles[ai];
+    const char *body = a->text; /* stage 5 joined it */
+    char *subs = subheads_text(a);
+    sqlite3_bind_int64(s->article, 1, document_id);
+    sqlite3_bind_int64(s->article, 2, (sqlite3_int64)ai);
+    stmt_bind_text(s->article, 3, a->headline);
+    stmt_bind_text(s->article, 4, subs);
+    stmt_bind_text(s->article, 5, a->byline); /* stage 5 chose it */
+    stmt_bind_text(s->article, 6, body);
+    int rc = stmt_run(s->article);
+    free(subs);
+    if (rc == 0)
+        rc = store_article_parts(s, is, ai, sqlite3_last_insert_rowid(h),
+                                 body, speaker_ids);
+    return rc;
 }
 
 /* Where an article was printed: its own paper, date and page when the
@@ -565,7 +599,7 @@ static int source_delete(db *d, const char *path, strbuf *err)
         "JOIN documents doc ON doc.source_id=s.id "
         "JOIN articles a ON a.document_id=doc.id WHERE s.path=?1",
         "INSERT INTO quote_fts(quote_fts, rowid, text) "
-        "SELECT 'delete', q.id, q.text FROM sources s "
+        "SELECT 'delete', q.id, " QUOTE_TEXT_SQL " FROM sources s "
         "JOIN documents doc ON doc.source_id=s.id "
         "JOIN articles a ON a.document_id=doc.id "
         "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
@@ -695,7 +729,7 @@ static int batch_index_text(db *d, strbuf *err)
         "SELECT a.id, a.headline, a.body FROM temp.batch_documents b "
         "CROSS JOIN articles a ON a.document_id=b.id ORDER BY a.id;"
         "INSERT INTO quote_fts(rowid, text) "
-        "SELECT q.id, q.text FROM temp.batch_documents b "
+        "SELECT q.id, " QUOTE_TEXT_SQL " FROM temp.batch_documents b "
         "CROSS JOIN articles a ON a.document_id=b.id "
         "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
         "DELETE FROM temp.batch_documents;";

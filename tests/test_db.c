@@ -106,6 +106,8 @@ static void db_stores_and_reads_back(void **state)
     assert_string_equal(qr[0].speaker, "张三");
     assert_string_equal(qr[0].role, "全国人大代表");
     assert_string_equal(qr[0].kind, "indirect");
+    /* Not the characters [20, 30) of the body: stored as they are. */
+    assert_string_equal(qr[0].text, "我们要“干实事”。");
     quote_rows_free(qr, 1);
     f.speaker = "李四";
     assert_int_equal(db_quotes(d, &f, &qr), 0);
@@ -138,6 +140,36 @@ static void db_stores_and_reads_back(void **state)
 
     article_rows_free(ar, 1);
     issue_rows_free(ir, 1);
+    sb_free(&err);
+    db_close(d);
+}
+
+/* A quote whose words are the characters [start, end) of its article's
+   body is stored without them (read from the body); the list, the
+   full-text index and the check give the same words either way. */
+static void db_quote_words_are_read_from_the_body(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    issue is;
+    make_issue(&is, "body.txt");
+    is.quotes[0].start = 22; /* 我们要“干实事”。 in the body */
+    is.quotes[0].end = 31;
+    strbuf err = {0};
+    assert_int_equal(db_store_issue(d, "/x/body.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
+    issue_free(&is);
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes WHERE "
+                                        "text IS NULL"), 1);
+    quote_row *qr;
+    quote_filter f = {.speaker = "张三", .about = "干实事"};
+    assert_int_equal(db_quotes(d, &f, &qr), 1);
+    assert_string_equal(qr[0].text, "我们要“干实事”。");
+    quote_rows_free(qr, 1);
+    strbuf report = {0};
+    assert_int_equal(db_full_check(d, &report), 1);
+    sb_free(&report);
     sb_free(&err);
     db_close(d);
 }
@@ -741,6 +773,7 @@ static void corpus_index_is_incremental(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_stores_and_reads_back),
+    cmocka_unit_test(db_quote_words_are_read_from_the_body),
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
     cmocka_unit_test(db_paragraphs_are_cut_from_the_body_in_order),
     cmocka_unit_test(db_full_text_index_follows_every_change),
