@@ -46,6 +46,11 @@ typedef struct {
     size_t n, i;
     bool have_prev;
     enum unit_kind prev_kind;
+    /* The character last decoded (at byte peek_at, peek_len bytes): the
+       look past a CJK unit for marks decodes the character that starts
+       the next unit, which then needs no second decoding. */
+    size_t peek_at, peek_len;
+    ucs4_t peek;
 } unit_scanner;
 
 /* The class of a code point outside ASCII, from fixed ranges for the
@@ -74,6 +79,16 @@ static enum char_class class_of_nonascii(ucs4_t c)
         return CLASS_CJK; /* hangul */
     if (c == 0xFFFD)
         return CLASS_SEP; /* what invalid UTF-8 decodes to */
+    /* Punctuation of Chinese text, a tenth of its characters: general
+       punctuation (“” … —), 、 。 and the CJK brackets 《》「」【】, and
+       the fullwidth punctuation and symbols （），：；！？ (every one of
+       these ranges is punctuation or symbols, as libunistring says). */
+    if ((c >= 0x2010 && c <= 0x2029) || (c >= 0x2030 && c <= 0x205E) ||
+        c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011) ||
+        (c >= 0x3014 && c <= 0x301F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+        (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+        (c >= 0xFF5B && c <= 0xFF65))
+        return CLASS_SEP;
     if (uc_is_property_ideographic(c))
         return CLASS_CJK;
     if (uc_is_general_category(c, UC_CATEGORY_M))
@@ -109,15 +124,38 @@ static bool is_connector(ucs4_t c)
            c == 0xFF0D || c == 0xFF0F || c == 0x2010 || c == 0x2011;
 }
 
-/* Decode the character at sc->i into *c; returns its length in bytes
-   (invalid bytes decode to U+FFFD, one at a time). */
-static size_t decode_at(const unit_scanner *sc, size_t i, ucs4_t *c)
+/* Decode the character at byte i into *c; returns its length in bytes
+   (invalid bytes decode to U+FFFD, one at a time).  ASCII and the
+   three-byte sequences of the BMP (all of CJK's common blocks) are
+   decoded here; anything else by libunistring. */
+static size_t decode_at(unit_scanner *sc, size_t i, ucs4_t *c)
 {
-    if (sc->s[i] < 0x80) {
-        *c = sc->s[i];
+    const uint8_t *p = sc->s + i;
+    if (p[0] < 0x80) {
+        *c = p[0];
         return 1;
     }
-    return (size_t)u8_mbtouc(c, sc->s + i, sc->n - i);
+    if (i == sc->peek_at && sc->peek_len) {
+        *c = sc->peek;
+        return sc->peek_len;
+    }
+    size_t len;
+    if ((p[0] & 0xF0) == 0xE0 && sc->n - i >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+        *c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 |
+             (p[2] & 0x3F);
+        /* Overlong forms and surrogates are invalid: libunistring says
+           how. */
+        len = *c >= 0x800 && (*c < 0xD800 || *c > 0xDFFF)
+                  ? 3
+                  : (size_t)u8_mbtouc(c, p, sc->n - i);
+    } else {
+        len = (size_t)u8_mbtouc(c, p, sc->n - i);
+    }
+    sc->peek_at = i;
+    sc->peek_len = len;
+    sc->peek = *c;
+    return len;
 }
 
 /* Move sc->i past a run of characters of class cls, or of marks. */
@@ -224,21 +262,37 @@ static int emit_word(const uint8_t *text, const text_unit *u, void *ctx,
     return rc;
 }
 
+/* Write code point cp (a CJK unit's: valid, not a surrogate) as UTF-8 at
+   out; returns its length. */
+static int put_utf8(uint8_t *out, ucs4_t cp)
+{
+    if (cp < 0x800) {
+        out[0] = (uint8_t)(0xC0 | cp >> 6);
+        out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | cp >> 12);
+        out[1] = (uint8_t)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | cp >> 18);
+    out[1] = (uint8_t)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (uint8_t)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Emit the unigram of a, or the bigram a+b when b is not NULL. */
 static int emit_cjk(const text_unit *a, const text_unit *b, int tflags,
                     void *ctx,
                     int (*token)(void *, int, const char *, int, int, int))
 {
     uint8_t buf[16];
-    int len = u8_uctomb(buf, a->cp, 8);
-    if (len <= 0)
-        return 0;
-    if (b) {
-        int len2 = u8_uctomb(buf + len, b->cp, 8);
-        if (len2 <= 0)
-            return 0;
-        len += len2;
-    }
+    int len = put_utf8(buf, a->cp);
+    if (b)
+        len += put_utf8(buf + len, b->cp);
     return token(ctx, tflags, (const char *)buf, len, (int)a->start,
                  (int)(b ? b->end : a->end));
 }
@@ -251,7 +305,7 @@ int fts_tokenize(const char *text, size_t n, int flags, void *ctx,
                               int ntok, int start, int end))
 {
     bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    unit_scanner sc = {(const uint8_t *)text, n, 0, false, UNIT_WORD};
+    unit_scanner sc = {.s = (const uint8_t *)text, .n = n};
     text_unit u, prev = {0};
     bool pending = false; /* prev is a CJK unit whose run may continue */
     size_t run_len = 0;   /* CJK units in the current run so far */
@@ -303,7 +357,7 @@ static bool joins_term(const query_term *term, const text_unit *u)
 /* Split q into terms; returns how many, *terms a heap array. */
 static size_t split_terms(const char *q, query_term **terms)
 {
-    unit_scanner sc = {(const uint8_t *)q, strlen(q), 0, false, UNIT_WORD};
+    unit_scanner sc = {.s = (const uint8_t *)q, .n = strlen(q)};
     text_unit u;
     query_term *v = NULL;
     size_t n = 0, cap = 0;
@@ -404,7 +458,7 @@ typedef struct {
 /* Cut s into comparable units. */
 static void units_of(const char *s, unit_list *out)
 {
-    unit_scanner sc = {(const uint8_t *)s, strlen(s), 0, false, UNIT_WORD};
+    unit_scanner sc = {.s = (const uint8_t *)s, .n = strlen(s)};
     text_unit u;
     while (next_unit(&sc, &u)) {
         out->v = grow_array(out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -560,7 +614,7 @@ static void add_variants(strlist *out, uint32_t cp)
 static void rank_term_init(rank_term *t, const char *text, size_t n)
 {
     t->raw = xstrndup(text, n);
-    unit_scanner sc = {(const uint8_t *)t->raw, n, 0, false, UNIT_WORD};
+    unit_scanner sc = {.s = (const uint8_t *)t->raw, .n = n};
     text_unit u;
     strbuf folded = {0};
     size_t units = 0;
