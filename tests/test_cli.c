@@ -210,6 +210,20 @@ static void overwrite_start(const char *path, const char *text)
 /* Each change to the corpus shows up in the next lookup (no -n): a page
    edited in place (appended to; rewritten at the same size), a page
    added, a page removed. */
+/* Run "dubao --db db --corpus corpus COMMAND" (quotes: with --speaker
+   speaker; index: -q) as a user does, refreshing first; its output alone
+   in out.  Returns the exit status. */
+static int lookup(const char *db, const char *corpus, strbuf *out,
+                  const char *command, const char *speaker)
+{
+    sb_clear(out);
+    if (speaker)
+        return run_dubao(db, out, NULL, "--corpus", corpus, command,
+                         "--speaker", speaker, NULL);
+    return run_dubao(db, out, NULL, "--corpus", corpus, "-q", command, NULL,
+                     NULL);
+}
+
 static void cli_lookups_see_each_change_to_the_corpus(void **state)
 {
     (void)state;
@@ -217,13 +231,9 @@ static void cli_lookups_see_each_change_to_the_corpus(void **state)
     snprintf(corpus, sizeof corpus, "%s/fresh", test_tmpdir());
     snprintf(db, sizeof db, "%s/fresh.db", test_tmpdir());
     test_write_pages(corpus, 3, "新鲜");
-    strbuf out = {0}, err = {0};
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "-q",
-                               "index", NULL, NULL), 0);
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
-                               "--speaker", "张三明", NULL), 0);
+    strbuf out = {0};
+    assert_int_equal(lookup(db, corpus, &out, "index", NULL), 0);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
     assert_int_equal(count_lines(out.s), 2); /* pages 0 and 2 */
     /* Appended to in place. */
     snprintf(path, sizeof path, "%s/p0000.txt", corpus);
@@ -231,16 +241,12 @@ static void cli_lookups_see_each_change_to_the_corpus(void **state)
     assert_non_null(f);
     fputs("\n全国人大代表张三明说：“这是追加的一句话。”\n", f);
     fclose(f);
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
-                               "--speaker", "张三明", NULL), 0);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
     assert_int_equal(count_lines(out.s), 3);
     assert_non_null(strstr(out.s, "这是追加的一句话"));
     /* Rewritten in place at the same size. */
     overwrite_start(path, "# 第0号新闻：陈旧");
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus,
-                               "articles", "--json", NULL, NULL), 0);
+    assert_int_equal(lookup(db, corpus, &out, "articles", NULL), 0);
     assert_non_null(strstr(out.s, "第0号新闻：陈旧"));
     /* A page added. */
     snprintf(path, sizeof path, "%s/p0100.txt", corpus);
@@ -248,20 +254,15 @@ static void cli_lookups_see_each_change_to_the_corpus(void **state)
     assert_non_null(f);
     fputs("# 新来的一页\n\n全国政协委员李新来表示：“我是刚加进来的。”\n", f);
     fclose(f);
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
-                               "--speaker", "李新来", NULL), 0);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "李新来"), 0);
     assert_non_null(strstr(out.s, "我是刚加进来的"));
     /* A page removed. */
     snprintf(path, sizeof path, "%s/p0002.txt", corpus);
     assert_int_equal(unlink(path), 0);
-    sb_clear(&out);
-    assert_int_equal(run_dubao(db, &out, &err, "--corpus", corpus, "quotes",
-                               "--speaker", "张三明", NULL), 0);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
     assert_int_equal(count_lines(out.s), 2);
     assert_null(strstr(out.s, "新鲜的第2句话"));
     sb_free(&out);
-    sb_free(&err);
 }
 
 /* --no-refresh answers from the database as it is, without noticing a new

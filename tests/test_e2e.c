@@ -526,16 +526,17 @@ static void e2e_first_start_shows_the_index_progress(void **state)
     assert_non_null(strstr(screen, "Issues"));
     assert_screen_clean(screen, 100);
     free(screen);
-    /* A key while it runs: the help, and back. */
-    tmux_keys("?", NULL);
-    screen = tmux_wait_for("Help", 3000);
-    assert_non_null(screen);
-    free(screen);
-    tmux_keys("q", NULL);
-    screen = tmux_wait_for("Issues 1/600", 60000);
-    assert_non_null(screen);
-    assert_null(strstr(screen, "indexing"));
-    free(screen);
+    /* A key while it runs: the help, and back, until it is done. */
+    const char *const steps[][2] = {{"?", "Help"}, {"q", "Issues 1/600"}};
+    for (int i = 0; i < 2; i++) {
+        tmux_keys(steps[i][0], NULL);
+        screen = tmux_wait_for(steps[i][1], i ? 60000 : 3000);
+        if (!screen)
+            fail_msg("no '%s' after the key %s", steps[i][1], steps[i][0]);
+        if (i == 1)
+            assert_null(strstr(screen, "indexing"));
+        free(screen);
+    }
     tmux_keys("Q", NULL);
     tmux_stop();
 }

@@ -87,17 +87,26 @@ static void long_corpus(char corpus[600], char db[600])
     }
 }
 
+/* Run the browser on long_corpus with the script text; its screens in
+   out.  Returns the exit status. */
+static int run_on_long_corpus(const char *text, strbuf *out)
+{
+    char corpus[600], db[600];
+    long_corpus(corpus, db);
+    strbuf err = {0};
+    int rc = test_run_script(db, corpus, text, out, &err);
+    sb_free(&err);
+    return rc;
+}
+
 /* Panes of a corpus larger than their window of rows (tui/rows.h) show
    the right row at the end, in the middle and back at the top. */
 static void script_pages_through_long_lists(void **state)
 {
     (void)state;
-    char corpus[600], db[600];
-    long_corpus(corpus, db);
-    strbuf out = {0}, err = {0};
-    assert_int_equal(test_run_script(db, corpus,
-                                     ":dump\nG\n:dump\no\nG\n:dump\n"
-                                     "g\n:dump\n", &out, &err), 0);
+    strbuf out = {0};
+    assert_int_equal(run_on_long_corpus(":dump\nG\n:dump\no\nG\n:dump\n"
+                                        "g\n:dump\n", &out), 0);
     char *first = test_nth_screen(out.s, 0);
     char *last = test_nth_screen(out.s, 1);
     char *qlast = test_nth_screen(out.s, 2);
@@ -115,7 +124,6 @@ static void script_pages_through_long_lists(void **state)
     free(qlast);
     free(qfirst);
     sb_free(&out);
-    sb_free(&err);
 }
 
 /* / in the list of every quote finds what the pane shows (name：words),
@@ -126,17 +134,14 @@ static void script_pages_through_long_lists(void **state)
 static void script_searches_every_quote(void **state)
 {
     (void)state;
-    char corpus[600], db[600];
-    long_corpus(corpus, db);
-    strbuf out = {0}, err = {0};
-    assert_int_equal(test_run_script(db, corpus,
-                                     "o\n/第650句话<Enter>\n:dump\n"
-                                     "g/第651句话。<Enter>\n:dump\n"
-                                     "n\n:dump\nN\n:dump\n"
-                                     "g/三丰：这是第6<Enter>\n:dump\n"
-                                     "n\n:dump\n"
-                                     "/不存在的词<Enter>\n:dump\n",
-                                     &out, &err), 0);
+    strbuf out = {0};
+    assert_int_equal(run_on_long_corpus("o\n/第650句话<Enter>\n:dump\n"
+                                        "g/第651句话。<Enter>\n:dump\n"
+                                        "n\n:dump\nN\n:dump\n"
+                                        "g/三丰：这是第6<Enter>\n:dump\n"
+                                        "n\n:dump\n"
+                                        "/不存在的词<Enter>\n:dump\n",
+                                        &out), 0);
     static const char *const want[][2] = {
         {"Quotes 651/700", "第650句话"}, {"Quotes 652/700", "第651句话"},
         {"Quotes 652/700", "第651句话"}, {"Quotes 652/700", "第651句话"},
@@ -152,7 +157,6 @@ static void script_searches_every_quote(void **state)
         free(s);
     }
     sb_free(&out);
-    sb_free(&err);
 }
 
 /* e with nothing marked writes the whole list of every quote, read a row
