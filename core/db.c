@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 14
+#define DUBAO_SCHEMA_VERSION 15
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
