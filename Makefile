@@ -181,7 +181,10 @@ check-asan:
 	  CFLAGS="-g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" check-unit-asan
 
+# Every CLI command over the test pages first, then the suite (whose
+# summary ends the log).
 check-unit-asan: dubao-asan $(TEST_BIN)
+	sh tests/asan-cli.sh $(B)/dubao
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 DUBAO_TEST_SMALL=1 \
 	  DUBAO_BIN=$(CURDIR)/$(B)/dubao DUBAO_SRC=$(CURDIR) $(TEST_BIN)
 

@@ -450,6 +450,65 @@ static void cli_messages_name_what_is_wrong(void **state)
     sb_free(&err);
 }
 
+/* Exports go to the documents directory (issue 18 item 3): the
+   environment's XDG_DOCUMENTS_DIR first, else the line that xdg-user-dirs
+   writes in user-dirs.dirs ($HOME expanded), else $HOME; a directory that
+   does not exist is never chosen. */
+static void cli_exports_go_to_the_documents_directory(void **state)
+{
+    (void)state;
+    char home[600], docs[700], config[700], dirs[800], other[700];
+    snprintf(home, sizeof home, "%s", test_tmpdir());
+    snprintf(docs, sizeof docs, "%s/文档", home);
+    snprintf(other, sizeof other, "%s/other", home);
+    snprintf(config, sizeof config, "%s/config", home);
+    snprintf(dirs, sizeof dirs, "%s/user-dirs.dirs", config);
+    assert_int_equal(mkdir(docs, 0700), 0);
+    assert_int_equal(mkdir(other, 0700), 0);
+    assert_int_equal(mkdir(config, 0700), 0);
+    char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+    char *old_docs = getenv("XDG_DOCUMENTS_DIR")
+                         ? xstrdup(getenv("XDG_DOCUMENTS_DIR")) : NULL;
+    setenv("HOME", home, 1);
+    setenv("XDG_CONFIG_HOME", config, 1);
+    unsetenv("XDG_DOCUMENTS_DIR");
+    struct { const char *env, *file, *want; } cases[] = {
+        {NULL, NULL, home},                                  /* nothing set */
+        {NULL, "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\n", docs},  /* the file */
+        {NULL, "XDG_DOCUMENTS_DIR=\"$HOME/gone\"\n", home},  /* missing dir */
+        {other, "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\n", other}, /* env wins */
+        {"~/文档", NULL, docs},                              /* ~ expanded */
+    };
+    for (size_t i = 0; i < SUITE_LEN(cases); i++) {
+        unlink(dirs);
+        if (cases[i].file) {
+            FILE *f = fopen(dirs, "w");
+            assert_non_null(f);
+            fputs("# written by xdg-user-dirs-update\n", f);
+            fputs(cases[i].file, f);
+            fclose(f);
+        }
+        if (cases[i].env)
+            setenv("XDG_DOCUMENTS_DIR", cases[i].env, 1);
+        else
+            unsetenv("XDG_DOCUMENTS_DIR");
+        char *dir = dubao_documents_dir();
+        if (strcmp(dir, cases[i].want) != 0)
+            fail_msg("case %zu: documents directory %s, want %s", i, dir,
+                     cases[i].want);
+        free(dir);
+    }
+    unsetenv("XDG_CONFIG_HOME");
+    if (old_docs)
+        setenv("XDG_DOCUMENTS_DIR", old_docs, 1);
+    else
+        unsetenv("XDG_DOCUMENTS_DIR");
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_home);
+    free(old_docs);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_issues_json_has_one_line_per_issue),
     cmocka_unit_test(cli_articles_and_quotes_follow_the_contract),
@@ -461,5 +520,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(cli_usage_errors_exit_2),
     cmocka_unit_test(cli_runtime_errors_exit_1_with_a_message),
     cmocka_unit_test(cli_messages_name_what_is_wrong),
+    cmocka_unit_test(cli_exports_go_to_the_documents_directory),
 };
 const test_suite cli_suite = {tests, SUITE_LEN(tests)};

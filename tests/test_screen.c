@@ -423,6 +423,37 @@ static void screen_issues_show_date_and_paper(void **state)
     free(out);
 }
 
+/* The issues pane groups a crawl, saved pages and a feed by paper and
+   date (issue 20): a row gives the date, the paper, its pages (版) and
+   articles (篇), and the status line the paper, date and page labels of
+   the issue under the cursor. */
+static void screen_issues_show_pages_of_every_format(void **state)
+{
+    (void)state;
+    char corpus[600];
+    snprintf(corpus, sizeof corpus, "%s", test_src_path("tests/data/formats"));
+    strbuf out = {0}, err = {0};
+    if (test_run_script(fresh_db(), corpus, ":dump\n", &out, &err) != 0)
+        fail_msg("dubao --script failed: %s", err.s ? err.s : "");
+    char *screen = test_nth_screen(out.s, 0);
+    assert_non_null(screen);
+    /* The four pages of 2026-05-01 (crawl, saved pages, feed) are one row,
+       the 新闻联播 day another, with its article count. */
+    assert_non_null(strstr(screen, "\n2026-05-01 新华每日电讯  4版"));
+    const char *tv = strstr(screen, "\n2024-03-09 新闻联播 1版 ");
+    assert_non_null(tv);
+    const char *n = tv + strlen("\n2024-03-09 新闻联播 1版 ");
+    assert_true(*n >= '1' && *n <= '9');
+    while (*n >= '0' && *n <= '9')
+        n++;
+    assert_true(strncmp(n, "篇", strlen("篇")) == 0);
+    assert_non_null(strstr(screen, "\n新华每日电讯 2026-05-01 · 版 01 02 03 04 "
+                                   "· 4 pages · "));
+    free(screen);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 /* / in the speakers pane takes pinyin as the picker does (full or
    initials), and Chinese in traditional characters. */
 static void screen_speakers_search_takes_pinyin(void **state)
@@ -843,6 +874,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(screen_export_goes_home_and_asks_before_replacing),
     cmocka_unit_test(screen_speakers_search_takes_pinyin),
     cmocka_unit_test(screen_issues_show_date_and_paper),
+    cmocka_unit_test(screen_issues_show_pages_of_every_format),
     cmocka_unit_test(screen_search_rows_keep_the_match_visible),
     cmocka_unit_test(screen_sections_jump_from_speaker_to_speaker),
     cmocka_unit_test(screen_messages_use_plain_words),
