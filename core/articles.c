@@ -77,7 +77,8 @@ static char *paper_from_bylines(const block_list *blocks)
 }
 
 /* Paper from the masthead, a stamp or the bylines; date and edition from
-   the datelines (what stage 4 read in them). */
+   the datelines, else from a stamp after a byline (what stage 4 read in
+   them). */
 void issue_derive_metadata(const block_list *blocks, issue *is)
 {
     char *paper = NULL, *date = NULL, *edition = NULL;
@@ -94,6 +95,17 @@ void issue_derive_metadata(const block_list *blocks, issue *is)
             edition = xstrdup(f->edition);
         if (!paper && f->outlet)
             paper = xstrdup(f->outlet);
+    }
+    /* A publication stamp printed after a byline dates the page too. */
+    for (size_t i = 0; i < blocks->n && !date; i++) {
+        const block_facts *f = blocks->v[i].facts;
+        if (blocks->v[i].kind != BLOCK_BYLINE || !f || !f->date[0])
+            continue;
+        date = xstrdup(f->date);
+        if (!edition && f->edition)
+            edition = xstrdup(f->edition);
+        if (!paper && f->stamped)
+            paper = xstrdup(f->stamped);
     }
     if (!paper)
         paper = paper_from_bylines(blocks);

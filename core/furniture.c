@@ -58,6 +58,9 @@ enum { CREDIT_MAX_CHARS = 16, CREDITED_MIN_CHARS = 4 };
 enum { EDITOR_MAX_CHARS = 100, DATELINE_MAX_CHARS = 60,
        BARE_DATELINE_MAX_CHARS = 16 };
 
+static char *edition_in(const uint32_t *f, size_t n);
+static char *stamp_paper(const uint32_t *f, size_t n, char **edition);
+
 /* ---- dispatch lines and continuation markers --------------------------- */
 
 size_t dispatch_at(const uint32_t *u, size_t n, size_t from)
@@ -159,12 +162,14 @@ bool is_name_list(const uint32_t *f, size_t a, size_t b, bool allow_empty)
         while (j < b && !is_space(f[j]) && !is_list_comma(f[j]))
             j++;
         tokens++;
-        size_t s = i;
+        size_t s = i, e = j;
         size_t r;
-        while (s < j && (r = lex_prefix_u(LEX_BYLINE_ROLE, f + s, j - s)) > 0)
+        while (s < e && (r = lex_prefix_u(LEX_BYLINE_ROLE, f + s, e - s)) > 0)
             s += r;
-        if (s < j) {
-            if (!is_name_token(f, s, j))
+        while (e > s && (r = lex_suffix_u(LEX_BYLINE_ROLE, f + s, e - s)) > 0)
+            e -= r;
+        if (s < e) {
+            if (!is_name_token(f, s, e))
                 return false;
             names++;
             surname |= is_surname(f[s]);
@@ -217,8 +222,60 @@ static size_t reporter_at(const uint32_t *f, size_t n, size_t from)
     return n;
 }
 
+size_t stamp_at_end(const uint32_t *f, size_t n)
+{
+    char date[11];
+    if (n == 0 || f[n - 1] != U'）')
+        return n;
+    size_t p = u32_open_paren_before(f, n, n - 1);
+    if (p == n || p == 0 || f[p - 1] != U'》' ||
+        !find_date(f + p, n - p, date))
+        return n;
+    size_t q = p - 1;
+    while (q > 0 && f[q - 1] != U'《' && f[q - 1] != U'》')
+        q--;
+    if (q == 0 || f[q - 1] != U'《')
+        return n;
+    return q - 1;
+}
+
+/* The credit proper of a byline f[0..n): without a publication stamp
+   after it (stamp_at_end) and without the source bracketed after a photo
+   credit (某某摄（某某图片社）); its length, spaces trimmed. */
+static size_t credit_len(const uint32_t *f, size_t n)
+{
+    size_t e = stamp_at_end(f, n);
+    while (e > 0 && is_space(f[e - 1]))
+        e--;
+    if (e > 0 && f[e - 1] == U'）') {
+        size_t p = u32_open_paren_before(f, e, e - 1);
+        if (p < e && p > 0 && f[p - 1] == PHOTO_BY &&
+            u32_visible(f + p, e - p) <= CREDIT_MAX_CHARS)
+            e = p;
+    }
+    return e;
+}
+
+/* Does f[0..n) open with a dash, as the signature closing an editor's
+   note does (——编者)? */
+static bool opens_with_dash(const uint32_t *f, size_t n)
+{
+    return n > 0 && is_dash(f[0]);
+}
+
 bool is_byline(const uint32_t *f, size_t n, bool boxed)
 {
+    size_t core = credit_len(f, n);
+    if (core < n)
+        return core > 0 && (is_byline(f, core, boxed) ||
+                            is_name_list(f, 0, core, false));
+    if (opens_with_dash(f, n)) {
+        size_t a = 0;
+        while (a < n && is_dash(f[a]))
+            a++;
+        return a < n && is_name_list(f, a, n, true) &&
+               !is_name_list(f, a, n, false);
+    }
     size_t nv = u32_visible(f, n);
     if (n == 0 || nv > BYLINE_MAX_CHARS)
         return false;
@@ -237,7 +294,7 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
             return is_name_list(f, 1, close, true);
         return false;
     }
-    if (boxed)
+    if (boxed || f[n - 1] == PHOTO_BY)
         return is_name_list(f, 0, n, false);
     if (nv <= GROUP_BYLINE_MAX_CHARS && lex_suffix_u(LEX_GROUP_BYLINE, f, n) &&
         !u32_has(f, n, ' '))
@@ -301,6 +358,7 @@ size_t credit_at_end(const uint32_t *f, size_t n)
 
 bool is_reporter_credit(const uint32_t *f, size_t n)
 {
+    n = credit_len(f, n);
     return n > 0 && f[n - 1] != PHOTO_BY && dispatch_at(f, n, 0) != n;
 }
 
@@ -318,12 +376,20 @@ static char *outlet_of(const uint32_t *f, size_t n)
 
 block_facts *read_byline(const uint32_t *f, size_t n, unsigned *flags)
 {
-    if (n >= 2 && f[n - 1] == PHOTO_BY)
+    size_t core = credit_len(f, n), stamp = stamp_at_end(f, n);
+    if (core >= 2 && f[core - 1] == PHOTO_BY)
         *flags |= BLOCK_F_PHOTO_CREDIT;
     if (n > 0 && dispatch_at(f, n, 0) == n)
         *flags |= BLOCK_F_DISPATCH;
     block_facts *facts = xcalloc(1, sizeof *facts);
-    facts->outlet = outlet_of(f, n);
+    facts->outlet = outlet_of(f, core);
+    if (stamp < n) {
+        char *edition = NULL;
+        find_date(f + stamp, n - stamp, facts->date);
+        facts->edition = edition_in(f + stamp, n - stamp);
+        facts->stamped = stamp_paper(f + stamp, n - stamp, &edition);
+        free(edition);
+    }
     return facts;
 }
 
@@ -341,6 +407,9 @@ bool is_dateline(const uint32_t *f, size_t n)
 {
     char date[11];
     size_t nv = u32_visible(f, n);
+    size_t stamp = stamp_at_end(f, n);
+    if (stamp > 0 && stamp < n && is_byline(f, n, false))
+        return false;
     if (nv > DATELINE_MAX_CHARS || u32_has_sentence_mark(f, n) ||
         !find_date(f, n, date))
         return false;

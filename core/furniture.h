@@ -39,9 +39,16 @@ bool is_name_list(const uint32_t *f, size_t a, size_t b, bool allow_empty);
    words (word_surnames.txt). */
 bool is_person_name(const uint32_t *f, size_t a, size_t b);
 
+/* Where a publication stamp trailing a line starts (张某 《某某日报》
+   （2026年05月26日 第 03 版）: a name in title marks and a bracket holding
+   a date, which some archives print after each byline), or n. */
+size_t stamp_at_end(const uint32_t *f, size_t n);
+
 /* Is f[0..n) a byline on its own: reporters after 记者 or an outlet, a
    reporting group, a name list (boxed: printed after □), "（张 骁）", a
-   photo credit "… 摄" or a dispatch line? */
+   photo credit "… 摄" (its source in brackets after it), a dispatch line,
+   any of these with a publication stamp after it, or the signature of an
+   editor's note (——编者)? */
 bool is_byline(const uint32_t *f, size_t n, bool boxed);
 
 /* Where a credit trailing the text starts ("…。　　新华社北京4月27日电",

@@ -95,6 +95,9 @@ block *block_list_push_copy(block_list *l, const block *src)
                                                 : NULL;
         b->facts->outlet = src->facts->outlet ? xstrdup(src->facts->outlet)
                                               : NULL;
+        b->facts->stamped = src->facts->stamped
+                                ? xstrdup(src->facts->stamped)
+                                : NULL;
     }
     return b;
 }
@@ -105,6 +108,7 @@ void block_facts_free(block_facts *f)
         return;
     free(f->edition);
     free(f->outlet);
+    free(f->stamped);
     free(f);
 }
 

@@ -68,6 +68,8 @@ typedef struct {
     char *edition;   /* a dateline's edition (第 06 版, 要闻 …), or NULL */
     char *outlet;    /* a byline's outlet (本报, 北京日报, 新华社 …), or the
                         paper a stamp names (稿件来源：某某报), or NULL */
+    char *stamped;   /* the paper a stamp after a byline names (张某
+                        《某某日报》（…）), or NULL */
 } block_facts;
 
 typedef struct {

@@ -701,6 +701,52 @@ static void blocks_furniture_word_lists(void **state)
     assert_null(byline_outlet("某某记者 张某"));
 }
 
+/* A publication stamp after a byline (as some archives print every
+   byline) leaves it a byline: the kicker above the headline stays a
+   kicker, and the stamp's date, edition and paper are read.  Names with
+   what they did (整理, 参与采写), a photo credit with its source after it
+   and an editor's note signature are bylines too; a headline or a speaker
+   line with such endings is not. */
+static void blocks_stamped_and_worded_bylines(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某县抢抓晴好天气，小麦收割过半",
+        "“窗口期不到三天，必须抓紧”（某某进行时）",
+        "本报记者  张  某 《某某日报》（2026年05月26日 第 03 版）",
+        "夜色渐浓，种粮大户王某眉头紧锁。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[0]), "kicker");
+    assert_string_equal(kind_of(&l, t[1]), "headline");
+    const block *b = &l.v[2];
+    assert_int_equal(b->kind, BLOCK_BYLINE);
+    assert_string_equal(b->facts->outlet, "本报");
+    assert_string_equal(b->facts->date, "2026-05-26");
+    assert_string_equal(b->facts->edition, "第 03 版");
+    assert_string_equal(b->facts->stamped, "某某日报");
+    block_list_free(&l);
+    static const line_case byline[] = {
+        {"王某某 《某某日报》（2026年05月26日第03版）", true},
+        {"本报记者《某某日报》（2026年03月05日第 07 版）", true},
+        {"（本报记者张某、李某某整理）", true},
+        {"（本报记者王某、赵某参与采写）", true},
+        {"王  某摄（某某图片社）", true},
+        {"——编者", true},
+        /* not bylines */
+        {"某市召开某某工作会议《某某日报》（2026年1月2日 第 03 版）", false},
+        {"——张某某代表（某某律师事务所主任）", false},
+        {"（转载自某某网）", false},
+        {"《某某日报》（2026年05月26日 第 03 版）", false},
+    };
+    check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
+    static const line_case stamp[] = {
+        {"《某某日报》（2026年05月26日 第 03 版）", true},
+        {"王某某 《某某日报》（2026年05月26日第03版）", false},
+    };
+    check_line_cases(stamp, sizeof stamp / sizeof *stamp, "dateline");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -718,6 +764,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_wrapped_heading_lines_merge),
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_furniture_facts_are_handed_on),
+    cmocka_unit_test(blocks_stamped_and_worded_bylines),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
