@@ -40,7 +40,9 @@ enum {
     MARK_SQUARE = 1 << 3, /* ■ before a kicker */
     MARK_LIST = 1 << 4,   /* "- " */
     MARK_SPACED = 1 << 5, /* letter-spaced heading, spaces removed */
-    MARK_TRIANGLE = 1 << 6 /* ▲ before a caption */
+    MARK_TRIANGLE = 1 << 6, /* ▲ before a caption */
+    MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
+    MARK_CONTENTS = 1 << 8 /* a contents entry: the heading recurs below */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -86,7 +88,13 @@ enum {
        many pairs of ideographs with it (one pair is chance). */
     MIN_SHARED_PAIRS = 2,
     /* Pairs of a heading line compared (a heading has a few dozen). */
-    MAX_HEADING_PAIRS = 64
+    MAX_HEADING_PAIRS = 64,
+    /* An item number before a heading (1. / 12、) has at most this many
+       digits: more is a quantity. */
+    ITEM_NUMBER_MAX_DIGITS = 3,
+    /* A heading asks or exclaims at most this often (？ and ！): more is
+       speech. */
+    HEADING_MAX_MARKS = 2
 };
 
 typedef struct {
@@ -324,9 +332,33 @@ static int is_caption(const item *it)
            lex_find_u(LEX_CAPTION_WORD, it->f, it->n, 0, NULL) < it->n;
 }
 
-/* 看点一： / 亮点二： / 一、 numbering at the start of a subhead. */
+/* Length of an item number opening a heading line (1. / 2．/ 3、 / 一、,
+   spaces after it included), or 0. */
+static size_t item_number_len(const uint32_t *f, size_t n)
+{
+    size_t i = u32_digits_at(f, n, 0);
+    if (i == 0) {
+        while (i < n && cn_numeral_value(f[i]))
+            i++;
+        if (i == 0 || i >= n || f[i] != U'、')
+            return 0;
+    } else if (i > ITEM_NUMBER_MAX_DIGITS || i >= n ||
+               (f[i] != '.' && f[i] != U'．' && f[i] != U'、')) {
+        return 0;
+    }
+    i++;
+    if (i < n && is_digit(f[i]))
+        return 0; /* 1.5亿元 */
+    while (i < n && is_space(f[i]))
+        i++;
+    return i < n ? i : 0;
+}
+
+/* 看点一： / 亮点二： / 一、 / 1. numbering at the start of a subhead. */
 static int has_numbered_start(const uint32_t *f, size_t n)
 {
+    if (item_number_len(f, n))
+        return 1;
     size_t i = 0;
     while (i < n && i < NUMBERED_LABEL_MAX_CHARS && is_han(f[i]) &&
            !cn_numeral_value(f[i]))
@@ -348,6 +380,22 @@ static int has_phrase_space(const uint32_t *f, size_t n)
     return 0;
 }
 
+/* Does the line ask or exclaim as a headline may (县域经济如何突围？…,
+   奋进新征程！…): ？ or ！ once or twice, no full stop, and nothing after
+   its last sentence mark that ends a statement otherwise (；)?  Whether
+   it is a heading the line's place decides (settle_questions). */
+static int asks_or_exclaims(const uint32_t *f, size_t n)
+{
+    size_t marks = u32_count(f, n, U'？') + u32_count(f, n, U'！');
+    if (marks == 0 || marks > HEADING_MAX_MARKS || u32_has(f, n, U'。'))
+        return 0;
+    size_t e = n;
+    while (e > 0 && (is_closer(f[e - 1]) || is_straight_quote(f[e - 1])))
+        e--;
+    return e > 0 && (f[e - 1] == U'？' || f[e - 1] == U'！' ||
+                     !u32_ends_statement(f, e));
+}
+
 /* Is the item shaped like a heading line (short, no sentence ending, at
    most one comma, not a clause fragment)? */
 static int is_heading_shape(const item *it)
@@ -360,8 +408,8 @@ static int is_heading_shape(const item *it)
     for (size_t i = 0; i < n; i++)
         words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
     if (words == 0 || nv > HEADING_SHAPE_MAX_CHARS ||
-        u32_ends_statement(f, n) ||
-        u32_has_sentence_mark(f, n))
+        ((u32_ends_statement(f, n) || u32_has_sentence_mark(f, n)) &&
+         !asks_or_exclaims(f, n)))
         return 0;
     size_t commas = u32_count(f, n, U'，') + u32_count(f, n, U'；');
     if (commas > 1)
@@ -424,6 +472,8 @@ static void classify_intrinsic(item *it, int first)
     else if (is_heading_shape(it)) {
         it->kind = BLOCK_BODY;
         it->cand = 1;
+        if (u32_has_sentence_mark(it->f, it->n))
+            it->marks |= MARK_ASKS;
     } else {
         it->kind = BLOCK_BODY;
     }
@@ -589,6 +639,125 @@ static void merge_wrapped_lines(item_list *l)
         sealed = false;
     }
     l->n = w + 1;
+}
+
+/* Is the item bracketed as a title (【…】)? */
+static int is_bracketed(const item *it)
+{
+    return it->n > 2 && it->f[0] == U'【' && it->f[it->n - 1] == U'】';
+}
+
+/* Does a story start right after item i: the next item is a lead (本报讯
+   …, 某某网消息：…), a byline, a dateline stamp or a continuation
+   marker? */
+static int story_follows(const item_list *l, size_t i)
+{
+    if (i + 1 >= l->n)
+        return 0;
+    block_kind k = l->v[i + 1].kind;
+    return !l->v[i + 1].cand &&
+           (k == BLOCK_LEAD || k == BLOCK_BYLINE || k == BLOCK_DATELINE ||
+            k == BLOCK_CONTINUATION);
+}
+
+/* A line bracketed like a column tag (【…】) right above a lead or byline
+   is the title of the story it opens (a broadcast transcript prints each
+   item so), not a banner. */
+static void promote_bracketed_titles(item_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        item *it = &l->v[i];
+        if (it->kind == BLOCK_BANNER && is_bracketed(it) &&
+            story_follows(l, i)) {
+            it->kind = BLOCK_BODY;
+            it->cand = 1;
+        }
+    }
+}
+
+/* The text a heading line is known by when it recurs on the page: its
+   folded text without spaces, an item number (1. / 一、) or 【】 around
+   it.  A heap string. */
+static char *heading_key(const item *it)
+{
+    size_t a = item_number_len(it->f, it->n), b = it->n;
+    if (b - a > 2 && it->f[a] == U'【' && it->f[b - 1] == U'】') {
+        a++;
+        b--;
+    }
+    uint32_t *u = xmalloc((b - a + 1) * sizeof *u);
+    size_t k = 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_space(it->f[i]))
+            u[k++] = it->f[i];
+    char *key = u32_to_utf8(u, k);
+    free(u);
+    return key;
+}
+
+typedef struct {
+    char *key;
+    size_t at;
+} keyed_line;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed_line *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* A heading line whose words recur as a heading further down is an entry
+   of a contents list (a broadcast's 主要内容, a page's 导读): the later one
+   heads the story.  Entries are page furniture.  Short labels recur as
+   labels (关键词, 场景) and are left alone.  Sorting the keys keeps a page
+   of many headings n log n. */
+static void mark_contents(item_list *l)
+{
+    keyed_line *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const item *it = &l->v[i];
+        if (!it->cand || it->level > 0 || u32_visible(it->f, it->n) <=
+                                               LABEL_MAX_CHARS)
+            continue;
+        v = grow_array(v, &cap, n + 1, sizeof *v);
+        v[n].key = heading_key(it);
+        v[n++].at = i;
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_keyed);
+    for (size_t k = 0; k + 1 < n; k++)
+        if (strcmp(v[k].key, v[k + 1].key) == 0) {
+            item *it = &l->v[v[k].at];
+            it->cand = 0;
+            it->kind = BLOCK_BANNER;
+            it->marks |= MARK_CONTENTS;
+        }
+    for (size_t k = 0; k < n; k++)
+        free(v[k].key);
+    free(v);
+}
+
+/* A heading line that asks or exclaims (MARK_ASKS) is a headline only
+   where a headline stands: opening the page, or right above a story's
+   lead, byline or stamp (a deck may come between).  Elsewhere it is a
+   question or exclamation of the text. */
+static void settle_questions(item_list *l)
+{
+    int text_before = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        item *it = &l->v[i];
+        if (it->cand && (it->marks & MARK_ASKS) && text_before &&
+            !story_follows(l, i) &&
+            !(i + 1 < l->n && l->v[i + 1].cand &&
+              !(l->v[i + 1].marks & MARK_ASKS) && story_follows(l, i + 1)))
+            it->cand = 0;
+        text_before |= it->cand || (it->kind != BLOCK_MASTHEAD &&
+                                    it->kind != BLOCK_DATELINE &&
+                                    it->kind != BLOCK_EDITOR &&
+                                    it->kind != BLOCK_BANNER);
+    }
 }
 
 /* Resolve short labels: a name right under a heading is its byline (陶凤);
@@ -834,8 +1003,11 @@ static void classify_items(item_list *l)
         if (it->kind != BLOCK_EDITOR && it->kind != BLOCK_DATELINE)
             first = 0;
     }
+    promote_bracketed_titles(l);
+    mark_contents(l);
     merge_wrapped_lines(l);
     resolve_labels(l);
+    settle_questions(l);
     resolve_headings(l);
     for (size_t i = 0; i < l->n; i++) {
         item *it = &l->v[i];

@@ -16,7 +16,7 @@
 /* The characters dates, dispatch lines, page numbers and credits are
    built from: 2025年3月7日; 新华社北京4月27日电 ("filed on the 27th", 据
    "according to" before an agency); 第06版 (page 6); 某某 摄 (photo by);
-   本报讯 (this paper's news), which opens a lead. */
+   (a lead opens with its source: lead_marks.txt). */
 #define YEAR U'年'
 #define MONTH U'月'
 #define DAY U'日'
@@ -25,9 +25,11 @@
 #define PAGE_ORDINAL U'第'
 #define PAGE U'版'
 #define PHOTO_BY U'摄'
-#define LEAD_MARK "本报讯"
 #define STAMP_SOURCE "来源："
 
+/* A lead opens with its source in two to this many ideographs and a lead
+   mark (本报讯, 中央广播电视总台消息). */
+enum { LEAD_SOURCE_MIN_CHARS = 2, LEAD_SOURCE_MAX_CHARS = 12 };
 /* A dispatch line names its agency and place in two to this many
    ideographs (新华社北京, 中央广播电视总台上海): more is a sentence. */
 enum { DISPATCH_MIN_PLACE = 2, DISPATCH_MAX_PLACE = 16 };
@@ -418,9 +420,29 @@ bool is_dateline(const uint32_t *f, size_t n)
     return lex_find_u(LEX_DATELINE_WORD, f, n, 0, NULL) < n;
 }
 
+/* Length of a lead's opening source at f[0..n): a few ideographs ending
+   in a lead mark (本报讯, 某某网消息, lead_marks.txt) and followed by a
+   colon, a bracket or a space, or 0. */
+static size_t lead_source_at(const uint32_t *f, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < LEAD_SOURCE_MAX_CHARS && is_han(f[k]))
+        k++;
+    for (; k >= LEAD_SOURCE_MIN_CHARS; k--) {
+        size_t m = lex_suffix_u(LEX_LEAD_MARK, f, k);
+        if (m == 0 || m == k)
+            continue;
+        if (k < n && (is_colon(f[k]) || is_space(f[k]) || f[k] == U'（'))
+            return k;
+        if (u32_match(f, n, 0, OWN_PAPER) == k - m)
+            return k; /* 本报讯记者… */
+    }
+    return 0;
+}
+
 bool opens_with_lead(const uint32_t *f, size_t n)
 {
-    if (u32_match(f, n, 0, LEAD_MARK))
+    if (lead_source_at(f, n))
         return true;
     size_t k = dispatch_at(f, n, 0);
     return k > 0 && k < n;

@@ -37,6 +37,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "furniture.h"
 #include "text.h"
 
 enum {
@@ -253,6 +254,25 @@ static bool starts_with_marker(const char *s, size_t n)
     return marker_of(uc) != MARKER_NONE || uc == '#' || uc == '>';
 }
 
+/* Does the line open a lead (本报讯 …, 某某网消息：…, a dispatch line and
+   text)?  A lead starts a paragraph: it never continues the line before.
+   Only the line's first characters are looked at. */
+static bool opens_lead(const char *s, size_t n)
+{
+    enum { LEAD_LOOK_BYTES = 96 };
+    size_t cut = n < LEAD_LOOK_BYTES ? n : LEAD_LOOK_BYTES;
+    while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    char *head = xstrndup(s, cut);
+    size_t k;
+    uint32_t *u = u32_from_utf8(head, &k);
+    fold_punct(u, k);
+    bool r = opens_with_lead(u, k);
+    free(u);
+    free(head);
+    return r;
+}
+
 /* Count ASCII letters and digits, and the ASCII characters before the
    first space or non-ASCII character (a number or word that a wrap
    would move to the next line as a whole). */
@@ -286,7 +306,7 @@ static void describe_line(line_info *l)
     l->opens = is_opener(last_code_point(s, n, &start));
     ucs4_t first = first_code_point(s, n);
     l->closes = is_closer(first) || is_no_line_start(first);
-    l->marker = starts_with_marker(s, n);
+    l->marker = starts_with_marker(s, n) || opens_lead(s, n);
     l->spaced = is_letter_spaced(s, n);
     count_narrow(s, n, &l->narrow, &l->lead_narrow);
     l->run = -1;

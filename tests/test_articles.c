@@ -345,6 +345,27 @@ static void articles_lead_opens_a_story(void **state)
     issue_free(&is);
 }
 
+/* A broadcast transcript: each item's title above its lead is an
+   article of its own; the contents list up front heads none. */
+static void articles_broadcast_items(void **state)
+{
+    (void)state;
+    const char *const p[] = {
+        "某某节目 2021年3月4日", "1. 某某会议在京开幕",
+        "2. 代表委员热议科技创新", "1. 某某会议在京开幕",
+        "某某网消息（某某节目）：某某会议今天下午开幕。",
+        "会议听取了工作报告。", "2. 代表委员热议科技创新",
+        "某某网消息（某某节目）：代表委员围绕科技创新展开讨论。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(is.narticles, 2);
+    assert_string_equal(is.articles[0].headline, "1. 某某会议在京开幕");
+    assert_true(block_with(&is.articles[0], "工作报告") >= 0);
+    assert_string_equal(is.articles[1].headline, "2. 代表委员热议科技创新");
+    assert_string_equal(is.date, "2021-03-04");
+    issue_free(&is);
+}
+
 static void articles_headlines_paired_with_texts_by_words(void **state)
 {
     (void)state;
@@ -638,6 +659,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_leading_text_is_untitled),
     cmocka_unit_test(articles_headline_after_its_text_names_it),
     cmocka_unit_test(articles_lead_opens_a_story),
+    cmocka_unit_test(articles_broadcast_items),
     cmocka_unit_test(articles_headlines_paired_with_texts_by_words),
     cmocka_unit_test(articles_cluster_deck_follows_its_words),
     cmocka_unit_test(articles_metadata_sources),

@@ -621,19 +621,27 @@ typedef struct {
     bool fires;
 } line_case;
 
-/* Check each case's line, printed under a headline and a paragraph and
-   before another, is of the kind exactly when it should fire. */
-static void check_line_cases(const line_case *cases, size_t n,
-                             const char *kind)
+/* Check each case's line, printed after the lines first and second and
+   before a paragraph, is of the kind exactly when it should fire. */
+static void check_cases_after(const line_case *cases, size_t n,
+                              const char *kind, const char *first,
+                              const char *second)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *const t[] = {"某地举行某某会议", "会议今天举行。",
-                                 cases[i].line, "这段话说得很清楚。", NULL};
+        const char *const t[] = {first, second, cases[i].line,
+                                 "这段话说得很清楚。", NULL};
         bool is = strcmp(kind_on_page(t, cases[i].line), kind) == 0;
         if (is != cases[i].fires)
             fail_msg("\"%s\" %s %s", cases[i].line,
                      is ? "taken for" : "not taken for", kind);
     }
+}
+
+/* The same under a headline and a paragraph. */
+static void check_line_cases(const line_case *cases, size_t n,
+                             const char *kind)
+{
+    check_cases_after(cases, n, kind, "某地举行某某会议", "会议今天举行。");
 }
 
 /* Speaker headings are decided by the one parser of names.c: the title
@@ -747,6 +755,63 @@ static void blocks_stamped_and_worded_bylines(void **state)
     check_line_cases(stamp, sizeof stamp / sizeof *stamp, "dateline");
 }
 
+/* A broadcast transcript: a contents list, then each item's title (numbered,
+   bracketed or plain, asking or exclaiming) above a lead that opens with
+   its source (某某网消息（某某节目）：).  The titles are headlines, the
+   contents entries are not; a question inside running text stays text. */
+static void blocks_broadcast_items_and_questions(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "本期节目主要内容：", "1. 某某会议在京开幕",
+        "2. 奋进新征程！代表委员谈发展",
+        "1. 某某会议在京开幕",
+        "某某网消息（某某节目）：某某会议今天下午开幕。",
+        "2. 奋进新征程！代表委员谈发展",
+        "某某网消息（某某节目）：代表委员表示，要坚定信心。",
+        "【县域经济如何突围？代表委员建言】",
+        "本台消息 代表委员们围绕县域经济展开讨论。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_int_equal(l.v[1].kind, BLOCK_BANNER);
+    assert_int_equal(l.v[2].kind, BLOCK_BANNER);
+    assert_int_equal(l.v[3].kind, BLOCK_HEADLINE);
+    assert_int_equal(l.v[4].kind, BLOCK_LEAD);
+    assert_int_equal(l.v[5].kind, BLOCK_HEADLINE);
+    assert_int_equal(l.v[7].kind, BLOCK_HEADLINE);
+    assert_int_equal(l.v[8].kind, BLOCK_LEAD);
+    block_list_free(&l);
+    /* A column tag above a headline stays a tag. */
+    const char *const c[] = {"某地举行某某会议", "会议今天举行。",
+                             "【议政建言】", "某市推进某某工作",
+                             "本报记者 张某", "某市今年推进某某工作。", NULL};
+    assert_string_not_equal(kind_on_page(c, "【议政建言】"), "headline");
+    assert_string_equal(kind_on_page(c, "某市推进某某工作"), "headline");
+    /* A headline that asks opens a page without byline or lead. */
+    const char *const q[] = {"商圈如何接住流量？", "赛事开幕前，门店纷纷上架新品。",
+                             "这是为什么？", "原因在于消费习惯变了。", NULL};
+    assert_string_equal(kind_on_page(q, q[0]), "headline");
+    assert_string_equal(kind_on_page(q, q[2]), "body");
+    static const line_case lead[] = {
+        {"某某网消息（某某节目）：代表委员今天抵京。", true},
+        {"本台消息：代表委员今天抵京。", true},
+        {"本报讯 代表委员今天抵京。", true},
+        {"本报讯记者今天从某地获悉，会议将召开。", true},
+        {"好消息是，今年的粮食又丰收了。", false},
+        {"最新消息显示，会议将于明天召开。", false},
+    };
+    check_line_cases(lead, sizeof lead / sizeof *lead, "lead");
+    /* The first paragraph under a headline and byline is text unless it
+       is numbered like a subhead. */
+    static const line_case first_text[] = {
+        {"一、坚持创新驱动", false},
+        {"1. 坚持创新驱动", false},
+        {"1.5亿元投向某某", true},
+    };
+    check_cases_after(first_text, sizeof first_text / sizeof *first_text,
+                      "body", "某地举行某某会议", "本报记者 张某");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -765,6 +830,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_helpers),
     cmocka_unit_test(blocks_furniture_facts_are_handed_on),
     cmocka_unit_test(blocks_stamped_and_worded_bylines),
+    cmocka_unit_test(blocks_broadcast_items_and_questions),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),

@@ -271,6 +271,28 @@ static void paragraphs_never_join_unwrapped_lines(void **state)
     block_list_free(&l);
 }
 
+/* A line opening a lead (某某网消息：…) starts a paragraph even where the
+   line before it is as wide as the page's wrapped lines. */
+static void paragraphs_lead_starts_a_paragraph(void **state)
+{
+    (void)state;
+    const char *text =
+        "某某网消息：代表委员今天上午陆续抵京，将出席会议。\n"
+        "各地代表团驻地做好了服务保障工作，迎接代表委\n"
+        "员们的到来，代表委员们表示将认真履职尽责工作\n"
+        "3. 奋进新征程！代表委员谈发展高质量发展新举措\n"
+        "某某网消息：代表委员们表示，要坚定信心推动发展\n"
+        "各地代表团驻地做好了服务保障工作，迎接代表委\n"
+        "员们的到来，代表委员们表示将认真履职尽责。\n";
+    block_list l = {0};
+    paragraphs_split(text, &l);
+    int leads = 0;
+    for (size_t i = 0; i < l.n; i++)
+        leads += strncmp(l.v[i].text, "某某网消息", strlen("某某网消息")) == 0;
+    assert_int_equal(leads, 2);
+    block_list_free(&l);
+}
+
 static void paragraphs_corpus_003_is_rejoined(void **state)
 {
     (void)state;
@@ -462,6 +484,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(paragraphs_rejoin_blank_between_paragraphs),
     cmocka_unit_test(paragraphs_rejoin_latin_with_spaces),
     cmocka_unit_test(paragraphs_never_join_unwrapped_lines),
+    cmocka_unit_test(paragraphs_lead_starts_a_paragraph),
     cmocka_unit_test(paragraphs_corpus_003_is_rejoined),
     cmocka_unit_test(paragraphs_corpus_lines_unchanged),
     cmocka_unit_test(paragraphs_test_pages_lines_unchanged),
