@@ -274,6 +274,38 @@ static int is_masthead(const item *it)
            lex_find_u(LEX_BANNER_WORD, it->f, it->n, 0, NULL) == it->n;
 }
 
+/* A signature under a delegate's text: a dash, then the person and role
+   as a speaker heading names them, titles in brackets after it
+   (——张某某代表（某某律师事务所主任）, ——某市市长王某代表).  Read by the
+   one parser of names.c in its heading form (…王某代表——). */
+static int is_signature(const uint32_t *f, size_t n)
+{
+    size_t a = 0;
+    while (a < n && is_dash(f[a]))
+        a++;
+    if (a == 0 || a == n)
+        return 0;
+    size_t e = n;
+    if (f[e - 1] == U'）') {
+        size_t p = u32_open_paren_before(f, n, e - 1);
+        if (p < n && p > a)
+            e = p;
+    }
+    while (e > a && is_space(f[e - 1]))
+        e--;
+    if (!lex_suffix_u(LEX_ROLE_SUFFIX, f + a, e - a))
+        return 0;
+    uint32_t *u = xmalloc((e - a + 2) * sizeof *u);
+    memcpy(u, f + a, (e - a) * sizeof *u);
+    u[e - a] = f[0];
+    u[e - a + 1] = f[0];
+    char *text = u32_to_utf8(u, e - a + 2);
+    bool r = speaker_heading_parse(text, SESSION_UNKNOWN, NULL);
+    free(text);
+    free(u);
+    return r;
+}
+
 /* A speaker heading (殷勇代表： / 全国人大代表，…教授张三 / 张三代表——), as
    the one parser of names.c judges it; a line marked >> that ends with a
    colon introduces a speaker by its layout alone. */
@@ -284,6 +316,8 @@ static int is_speaker_heading(const item *it)
     if (u32_visible(f, n) > HEADING_MAX_CHARS)
         return 0;
     if ((it->marks & MARK_QUOTE) && n > 0 && f[n - 1] == U'：')
+        return 1;
+    if (is_signature(f, n))
         return 1;
     char *text = u32_to_utf8(f, n);
     bool r = speaker_heading_parse(text, SESSION_UNKNOWN, NULL);
@@ -605,6 +639,7 @@ static void append_item(item *a, item *b, int space)
 static bool is_wrapped_heading(const item *a, const item *b)
 {
     return a->cand && b->cand && !a->level && !b->level &&
+           !(a->n > 0 && is_dash(a->f[a->n - 1])) &&
            b->line == a->line + 1 && a->n <= WRAPPED_HEADING_MAX_CHARS &&
            b->n <= WRAPPED_HEADING_MAX_CHARS &&
            no_space(a) && no_space(b) &&
@@ -873,6 +908,25 @@ static int heads_text_before(const item_list *l, size_t a, size_t next,
            before > shared_pairs(&l->v[a], l, next + 1, end);
 }
 
+/* Is there a speaker heading or kicker right above the heading at a (张某
+   代表——, the person a short piece is about), and above it the end of a
+   piece (a byline after its text), a stamp, a banner or an editor line?
+   Then the heading is the title of a new piece, not a section title. */
+static int opens_piece_after_speaker(const item_list *l, size_t a)
+{
+    size_t p = a;
+    while (p > 0 && !l->v[p - 1].cand &&
+           (l->v[p - 1].kind == BLOCK_SPEAKER_HEADING ||
+            l->v[p - 1].kind == BLOCK_KICKER))
+        p--;
+    if (p == a || p == 0)
+        return 0;
+    block_kind k = l->v[p - 1].kind;
+    return k == BLOCK_BANNER || k == BLOCK_DATELINE || k == BLOCK_EDITOR ||
+           k == BLOCK_MASTHEAD ||
+           (k == BLOCK_BYLINE && p >= 2 && is_texty(l->v[p - 2].kind));
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
    before and after them.  seen_headline: a headline came earlier. */
 static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
@@ -953,6 +1007,7 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
     int trailing_byline = prev && prev->kind == BLOCK_BYLINE && a >= 2 &&
                           is_texty(l->v[a - 2].kind);
     int strong = !seen_headline || !prev || stamp || cont ||
+                 opens_piece_after_speaker(l, a) ||
                  (next && next->kind == BLOCK_LEAD) ||
                  first->level == 1 || (first->marks & MARK_SPACED) ||
                  prev->kind == BLOCK_BANNER || prev->kind == BLOCK_MASTHEAD ||

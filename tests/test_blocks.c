@@ -812,6 +812,53 @@ static void blocks_broadcast_items_and_questions(void **state)
                       "body", "某地举行某某会议", "本报记者 张某");
 }
 
+/* Short pieces each under the person they are about (张某代表——): a title
+   under such a line is a new piece's headline where the line follows the
+   end of a piece (its byline) or a stamp, and a section title where it
+   follows running text.  A delegation line ending in a dash is a kicker,
+   never joined to the title under it; a signature ——张某代表（…） is a
+   speaker heading, a deck ——访… is not. */
+static void blocks_pieces_under_speaker_lines(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某地举行某某会议", "会议今天举行。", "（本报记者王某整理）",
+        "张某某代表——", "统筹发展与保护，推动林区焕发活力",
+        "“要因地制宜。”张某某代表说。", "（本报记者李某整理）",
+        "某某代表团——", "文化遗产成时尚潮流", "本报记者  赵某  钱某某",
+        "在某地，游客体验了传统文化。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "统筹发展与保护，推动林区焕发活力"),
+                        "headline");
+    assert_string_equal(kind_of(&l, "某某代表团——"), "kicker");
+    assert_string_equal(kind_of(&l, "文化遗产成时尚潮流"), "headline");
+    block_list_free(&l);
+    /* The same printed on consecutive lines, no blank line between. */
+    const char *const w[] = {"某某代表团——", "文化遗产成时尚潮流",
+                             "本报记者  赵某", "在某地，游客体验了传统文化。"};
+    l = (block_list){0};
+    for (int i = 0; i < 4; i++)
+        block_list_push(&l, w[i], BLOCK_BODY, i + 1);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "某某代表团——"), "kicker");
+    assert_string_equal(kind_of(&l, "文化遗产成时尚潮流"), "headline");
+    block_list_free(&l);
+    const char *const u[] = {
+        "某地举行某某会议", "本报记者 王某", "会议今天举行。",
+        "某某部部长张某——", "某某建设迈出坚实步伐",
+        "“今年将重点办好三件实事。”", NULL};
+    assert_string_equal(kind_on_page(u, "某某建设迈出坚实步伐"), "subhead");
+    static const line_case signature[] = {
+        {"——张某某代表（某某律师事务所主任）", true},
+        {"——王某某委员", true},
+        {"——访某省委副书记王某某", false},
+        {"——编者", false},
+    };
+    check_line_cases(signature, sizeof signature / sizeof *signature,
+                     "speaker");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -831,6 +878,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_furniture_facts_are_handed_on),
     cmocka_unit_test(blocks_stamped_and_worded_bylines),
     cmocka_unit_test(blocks_broadcast_items_and_questions),
+    cmocka_unit_test(blocks_pieces_under_speaker_lines),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
