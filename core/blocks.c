@@ -102,6 +102,7 @@ typedef struct {
     uint32_t *f;      /* folded text, same length */
     size_t n;
     int line;
+    int lines;        /* source lines it spans (0: not known) */
     int level;
     unsigned flags;   /* BLOCK_F_* */
     unsigned marks;   /* MARK_* */
@@ -140,6 +141,7 @@ static item item_make(const uint32_t *d, size_t n, int line)
     fold_punct(it.f, n);
     it.n = n;
     it.line = line;
+    it.lines = 1;
     it.kind = BLOCK_BODY;
     return it;
 }
@@ -575,6 +577,8 @@ static void prepare(const block_list *blocks, item_list *out)
         free(d);
         it.level = b->level;
         it.flags = b->flags;
+        if (b->flags & BLOCK_F_HARDWRAP)
+            it.lines = 0; /* rejoined from several lines */
         if (b->flags & BLOCK_F_LIST)
             it.marks |= MARK_LIST; /* a list item in the markup */
         item_trim(&it);
@@ -632,6 +636,7 @@ static void append_item(item *a, item *b, int space)
     memcpy(a->d + n - b->n, b->d, b->n * sizeof *b->d);
     memcpy(a->f + n - b->n, b->f, b->n * sizeof *b->f);
     a->n = n;
+    a->lines = a->lines && b->lines ? a->lines + b->lines : 0;
     item_free(b);
 }
 
@@ -927,6 +932,27 @@ static int opens_piece_after_speaker(const item_list *l, size_t a)
            (k == BLOCK_BYLINE && p >= 2 && is_texty(l->v[p - 2].kind));
 }
 
+/* Does item j start on the source line right after item i ends (no blank
+   line between)?  Not known for text rejoined from wrapped lines. */
+static int follows_directly(const item *i, const item *j)
+{
+    return i->lines > 0 && j->line == i->line + i->lines;
+}
+
+/* Are the heading lines l->v[a..b) printed inside running text: body
+   right above and right below, every line on the line after the one
+   before it? */
+static int glued_in_text(const item_list *l, size_t a, size_t b)
+{
+    if (a == 0 || b >= l->n || l->v[a - 1].cand || l->v[b].cand ||
+        l->v[a - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
+        return 0;
+    for (size_t i = a; i <= b; i++)
+        if (!follows_directly(&l->v[i - 1], &l->v[i]))
+            return 0;
+    return 1;
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
    before and after them.  seen_headline: a headline came earlier. */
 static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
@@ -1018,6 +1044,14 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
     if (!strong && ncore >= 2 && is_label(first) && is_texty(prev->kind)) {
         first->kind = BLOCK_KICKER;
         for (size_t k = 1; k < ncore; k++)
+            l->v[core[k]].kind = BLOCK_SUBHEAD;
+        return;
+    }
+    /* Heading lines printed between paragraphs of running text with no
+       blank line on either side are the text's subheads: a new article
+       would be set apart by a blank line, a byline, a lead or a stamp. */
+    if (!strong && ncore >= 2 && glued_in_text(l, a, b)) {
+        for (size_t k = 0; k < ncore; k++)
             l->v[core[k]].kind = BLOCK_SUBHEAD;
         return;
     }

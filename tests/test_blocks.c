@@ -22,6 +22,16 @@ static block_list page(const char *const *texts)
     return l;
 }
 
+/* Build a block list from NULL-terminated texts on consecutive source
+   lines (no blank line between), as web pages and some crawls print. */
+static block_list glued_page(const char *const *texts)
+{
+    block_list l = {0};
+    for (int i = 0; texts[i]; i++)
+        block_list_push(&l, texts[i], BLOCK_BODY, i + 1);
+    return l;
+}
+
 /* Index of the first block whose text is t, or -1. */
 static int find_text(const block_list *l, const char *t)
 {
@@ -836,10 +846,9 @@ static void blocks_pieces_under_speaker_lines(void **state)
     block_list_free(&l);
     /* The same printed on consecutive lines, no blank line between. */
     const char *const w[] = {"某某代表团——", "文化遗产成时尚潮流",
-                             "本报记者  赵某", "在某地，游客体验了传统文化。"};
-    l = (block_list){0};
-    for (int i = 0; i < 4; i++)
-        block_list_push(&l, w[i], BLOCK_BODY, i + 1);
+                             "本报记者  赵某", "在某地，游客体验了传统文化。",
+                             NULL};
+    l = glued_page(w);
     blocks_classify(&l);
     assert_string_equal(kind_of(&l, "某某代表团——"), "kicker");
     assert_string_equal(kind_of(&l, "文化遗产成时尚潮流"), "headline");
@@ -857,6 +866,34 @@ static void blocks_pieces_under_speaker_lines(void **state)
     };
     check_line_cases(signature, sizeof signature / sizeof *signature,
                      "speaker");
+}
+
+/* Two heading lines between paragraphs with no blank line on either side
+   are subheads of the text; set apart by blank lines, or above a byline,
+   they head a new article. */
+static void blocks_glued_heading_pairs_are_subheads(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某县调查项目建设情况", "项目本是支持创业的载体。",
+        "投入巨额资金兴建园区", "未按期完工且项目缩水",
+        "通报中提到的项目位于某县。", NULL};
+    block_list l = glued_page(t);
+    blocks_classify(&l);
+    /* (two short lines on consecutive lines join as one wrapped heading) */
+    assert_string_equal(kind_of(&l, "投入巨额资金兴建园区未按期完工且项目缩水"),
+                        "subhead");
+    block_list_free(&l);
+    assert_string_equal(kind_on_page(t, t[2]), "headline");
+    const char *const u[] = {
+        "某县调查项目建设情况", "项目本是支持创业的载体。",
+        "投入巨额资金兴建园区", "未按期完工且项目缩水", "本报记者 张某",
+        "通报中提到的项目位于某县。", NULL};
+    l = glued_page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "投入巨额资金兴建园区未按期完工且项目缩水"),
+                        "headline");
+    block_list_free(&l);
 }
 
 static const struct CMUnitTest tests[] = {
@@ -879,6 +916,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_stamped_and_worded_bylines),
     cmocka_unit_test(blocks_broadcast_items_and_questions),
     cmocka_unit_test(blocks_pieces_under_speaker_lines),
+    cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
