@@ -42,7 +42,8 @@ enum {
     MARK_SPACED = 1 << 5, /* letter-spaced heading, spaces removed */
     MARK_TRIANGLE = 1 << 6, /* ▲ before a caption */
     MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
-    MARK_CONTENTS = 1 << 8 /* a contents entry: the heading recurs below */
+    MARK_CONTENTS = 1 << 8, /* a contents entry: the heading recurs below */
+    MARK_INFO = 1 << 9     /* a line about the piece (字数 …, 来源：…) */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -432,6 +433,19 @@ static int asks_or_exclaims(const uint32_t *f, size_t n)
                      !u32_ends_statement(f, e));
 }
 
+/* Does the line open, after any symbols, with a label telling about the
+   piece (字数, 本文来源, 嘉宾: info_labels.txt) followed by a colon, a
+   space or a number? */
+static int opens_with_info_label(const uint32_t *f, size_t n)
+{
+    size_t a = 0;
+    while (a < n && !is_han(f[a]) && !is_latin(f[a]) && !is_digit(f[a]))
+        a++;
+    size_t k = lex_prefix_u(LEX_INFO_LABEL, f + a, n - a);
+    return k && a + k < n &&
+           (is_colon(f[a + k]) || is_space(f[a + k]) || is_digit(f[a + k]));
+}
+
 /* Is the item shaped like a heading line (short, no sentence ending, at
    most one comma, not a clause fragment)? */
 static int is_heading_shape(const item *it)
@@ -440,6 +454,7 @@ static int is_heading_shape(const item *it)
     size_t n = it->n, nv = u32_visible(f, n);
     if (it->level > 0)
         return 1;
+
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
@@ -505,7 +520,10 @@ static void classify_intrinsic(item *it, int first)
         it->kind = BLOCK_SPEAKER_HEADING;
     else if (is_banner(it))
         it->kind = BLOCK_BANNER;
-    else if (is_heading_shape(it)) {
+    else if (opens_with_info_label(it->f, it->n)) {
+        it->kind = BLOCK_BODY; /* text, never a heading */
+        it->marks |= MARK_INFO;
+    } else if (is_heading_shape(it)) {
         it->kind = BLOCK_BODY;
         it->cand = 1;
         if (u32_has_sentence_mark(it->f, it->n))
@@ -973,11 +991,13 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
     }
     if (ncore == 0)
         return;
-    /* What follows, looking past stamps, kickers and continuation marks. */
+    /* What follows, looking past stamps, kickers, continuation marks and
+       lines about the piece. */
     size_t j = b;
     int stamp = 0, cont = 0;
     while (j < l->n && (l->v[j].kind == BLOCK_DATELINE ||
                         l->v[j].kind == BLOCK_CONTINUATION ||
+                        (l->v[j].marks & MARK_INFO) ||
                         (l->v[j].kind == BLOCK_KICKER && !l->v[j].cand))) {
         stamp |= l->v[j].kind == BLOCK_DATELINE;
         cont |= l->v[j].kind == BLOCK_CONTINUATION;
@@ -1062,11 +1082,18 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
                                       : BLOCK_DECK;
 }
 
-/* Resolve every run of consecutive heading candidates. */
+/* Resolve every run of consecutive heading candidates.  Short lines after
+   the page's last text, once a headline was seen, head nothing: they are
+   the credits and notes a web page ends with (©…, 监制/…), left as text. */
 static void resolve_headings(item_list *l)
 {
     int seen_headline = 0;
-    size_t i = 0;
+    size_t i = 0, end_of_text = 0;
+    for (size_t k = 0; k < l->n; k++)
+        if (!l->v[k].cand && (l->v[k].kind == BLOCK_BODY ||
+                              l->v[k].kind == BLOCK_LEAD ||
+                              l->v[k].kind == BLOCK_LIST_ITEM))
+            end_of_text = k + 1;
     while (i < l->n) {
         if (!l->v[i].cand) {
             seen_headline |= l->v[i].kind == BLOCK_HEADLINE;
@@ -1076,6 +1103,13 @@ static void resolve_headings(item_list *l)
         size_t a = i;
         while (i < l->n && l->v[i].cand)
             i++;
+        if (seen_headline && a >= end_of_text) {
+            for (size_t k = a; k < i; k++) {
+                l->v[k].cand = 0;
+                l->v[k].kind = BLOCK_BODY;
+            }
+            continue;
+        }
         resolve_run(l, a, i, seen_headline);
         for (size_t k = a; k < i; k++)
             seen_headline |= l->v[k].kind == BLOCK_HEADLINE;

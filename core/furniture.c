@@ -61,6 +61,7 @@ enum { EDITOR_MAX_CHARS = 100, DATELINE_MAX_CHARS = 60,
        BARE_DATELINE_MAX_CHARS = 16 };
 
 static char *edition_in(const uint32_t *f, size_t n);
+static bool is_credit_separator(const uint32_t *f, size_t n, size_t k);
 static char *stamp_paper(const uint32_t *f, size_t n, char **edition);
 
 /* ---- dispatch lines and continuation markers --------------------------- */
@@ -298,6 +299,9 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     }
     if (boxed || f[n - 1] == PHOTO_BY)
         return is_name_list(f, 0, n, false);
+    size_t role = lex_prefix_u(LEX_BYLINE_ROLE, f, n);
+    if (role && is_credit_separator(f, n, role))
+        return is_name_list(f, role + 1, n, false); /* 摄像丨李某 */
     if (nv <= GROUP_BYLINE_MAX_CHARS && lex_suffix_u(LEX_GROUP_BYLINE, f, n) &&
         !u32_has(f, n, ' '))
         return true;
@@ -397,11 +401,21 @@ block_facts *read_byline(const uint32_t *f, size_t n, unsigned *flags)
 
 /* ---- editor lines, datelines, leads ------------------------------------ */
 
+/* Does a credit's role end at f[k], before its names (编辑：张某, 摄像丨李某,
+   记者/王某)? */
+static bool is_credit_separator(const uint32_t *f, size_t n, size_t k)
+{
+    return k < n && (is_colon(f[k]) || f[k] == U'丨' || f[k] == U'｜' ||
+                     f[k] == '|' || f[k] == '/');
+}
+
 bool is_editor_line(const uint32_t *f, size_t n)
 {
-    if (!lex_prefix_u(LEX_EDITOR_START, f, n) ||
-        u32_visible(f, n) > EDITOR_MAX_CHARS || u32_has(f, n, U'。'))
+    size_t k = lex_prefix_u(LEX_EDITOR_START, f, n);
+    if (!k || u32_visible(f, n) > EDITOR_MAX_CHARS || u32_has(f, n, U'。'))
         return false;
+    if (is_credit_separator(f, n, k) && is_name_list(f, k + 1, n, false))
+        return true; /* 本版责编：张某  李某 */
     return lex_find_u(LEX_EDITOR_MARK, f, n, 0, NULL) < n;
 }
 

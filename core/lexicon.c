@@ -73,6 +73,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_NOUN_MARKER] = "noun_markers.txt",
     [LEX_SPEECH_OBJECT] = "speech_objects.txt",
     [LEX_LEAD_MARK] = "lead_marks.txt",
+    [LEX_INFO_LABEL] = "info_labels.txt",
 };
 
 const char *lex_file_name(lex_kind k)

@@ -896,6 +896,49 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     block_list_free(&l);
 }
 
+/* Credits and notes of a page are never headlines: the production's
+   credits (本版责编：…, 版式设计：…, 编辑丨…), a role and names (摄像丨…),
+   a chart's source (数据来源：…), lines about the piece (字数 835字,
+   本文来源：…) which a headline above them looks past, and short lines
+   after the page's last text. */
+static void blocks_credits_and_notes(void **state)
+{
+    (void)state;
+    static const line_case editor[] = {
+        {"本版责编：张某  李某某", true},
+        {"版式设计：王某某", true},
+        {"编辑丨赵某", true},
+        {"编辑部：今年将推出新栏目", false},
+    };
+    check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
+    static const line_case byline[] = {
+        {"摄像丨朱某某", true},
+        {"摄像机：某某型号", false},
+    };
+    check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
+    static const line_case caption[] = {
+        {"数据来源：某某统计局", true},
+        {"数据来源于某某统计局", false},
+    };
+    check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
+    static const line_case body[] = {
+        {"字数 835字", true},
+        {"▌本文来源：某某公众号（ID：abc）", true},
+        {"来源于生活的艺术", false},
+    };
+    check_line_cases(body, sizeof body / sizeof *body, "body");
+    const char *const t[] = {
+        "某地举行某某会议", "会议今天举行。", "某某学会年会在某地召开",
+        "字数 835字", "《某某时报》（ 2026年07月17日  第 09 版 ）",
+        "本报讯 年会今天召开。", "©某某新闻", "监制/李某  主编/张某", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[2]), "headline");
+    assert_string_equal(kind_of(&l, t[6]), "body");
+    assert_string_equal(kind_of(&l, t[7]), "body");
+    block_list_free(&l);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -917,6 +960,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_broadcast_items_and_questions),
     cmocka_unit_test(blocks_pieces_under_speaker_lines),
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
+    cmocka_unit_test(blocks_credits_and_notes),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
