@@ -981,8 +981,9 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
         it->cand = 0;
         if (starts_with_dash(it) && i > a) {
             it->kind = BLOCK_DECK;
-        } else if (i + 1 < b && ends_with_speech(it->f, it->n)) {
-            it->kind = BLOCK_KICKER;
+        } else if (i + 1 < b && (ends_with_speech(it->f, it->n) ||
+                                 is_dash(it->f[it->n - 1]))) {
+            it->kind = BLOCK_KICKER; /* introduces the line under it */
         } else if (ncore < sizeof core / sizeof core[0]) {
             core[ncore++] = i;
         } else {

@@ -254,12 +254,13 @@ static bool starts_with_marker(const char *s, size_t n)
     return marker_of(uc) != MARKER_NONE || uc == '#' || uc == '>';
 }
 
-/* Does the line open a lead (本报讯 …, 某某网消息：…, a dispatch line and
-   text)?  A lead starts a paragraph: it never continues the line before.
-   Only the line's first characters are looked at. */
-static bool opens_lead(const char *s, size_t n)
+/* Does the line start a paragraph of its own: it opens a lead (本报讯 …,
+   某某网消息：…, a dispatch line and text), or it is a dateline or a
+   publication stamp?  Such a line never continues the line before.  Only
+   the line's first characters are looked at. */
+static bool opens_paragraph(const char *s, size_t n)
 {
-    enum { LEAD_LOOK_BYTES = 96 };
+    enum { LEAD_LOOK_BYTES = 192 };
     size_t cut = n < LEAD_LOOK_BYTES ? n : LEAD_LOOK_BYTES;
     while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80)
         cut--;
@@ -267,11 +268,12 @@ static bool opens_lead(const char *s, size_t n)
     size_t k;
     uint32_t *u = u32_from_utf8(head, &k);
     fold_punct(u, k);
-    bool r = opens_with_lead(u, k);
+    bool r = opens_with_lead(u, k) || (cut == n && is_dateline(u, k));
     free(u);
     free(head);
     return r;
 }
+
 
 /* Count ASCII letters and digits, and the ASCII characters before the
    first space or non-ASCII character (a number or word that a wrap
@@ -306,7 +308,7 @@ static void describe_line(line_info *l)
     l->opens = is_opener(last_code_point(s, n, &start));
     ucs4_t first = first_code_point(s, n);
     l->closes = is_closer(first) || is_no_line_start(first);
-    l->marker = starts_with_marker(s, n) || opens_lead(s, n);
+    l->marker = starts_with_marker(s, n) || opens_paragraph(s, n);
     l->spaced = is_letter_spaced(s, n);
     count_narrow(s, n, &l->narrow, &l->lead_narrow);
     l->run = -1;

@@ -939,6 +939,20 @@ static void blocks_credits_and_notes(void **state)
     block_list_free(&l);
 }
 
+/* Over a stamp, a heading line ending in a dash introduces the line under
+   it: it is the kicker, the next line the headline. */
+static void blocks_dash_line_is_a_kicker(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某地举行某某会议", "会议今天举行。",
+        "某某部门负责人解读工作报告——", "既跳起来摸高  又稳得住步伐",
+        "《某某日报》（2026年03月06日第 02 版）", "本报北京3月5日电  记者获悉。",
+        NULL};
+    assert_string_equal(kind_on_page(t, t[2]), "kicker");
+    assert_string_equal(kind_on_page(t, t[3]), "headline");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -961,6 +975,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_pieces_under_speaker_lines),
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_credits_and_notes),
+    cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),

@@ -293,6 +293,28 @@ static void paragraphs_lead_starts_a_paragraph(void **state)
     block_list_free(&l);
 }
 
+/* A headline, its deck (——…) and a publication stamp printed on three
+   lines of about the same width are three paragraphs, not one wrapped
+   one: the stamp starts a paragraph of its own, so the three lines are no
+   run of wrapped lines. */
+static void paragraphs_heading_deck_and_stamp_stay_apart(void **state)
+{
+    (void)state;
+    const char *text =
+        "构建“某某建设性战略稳定关系”是最重要政治共识\n"
+        "——某某元首会晤是一次历史性会晤，达成丰富成果\n"
+        "《某某日报》（2026年05月16日 第 01 版）\n"
+        "　　某某社北京5月15日电  应邀来访的客人今天抵达北京，开始为期三天的访问。\n"
+        "　　一、双方将就共同关心的问题深入交换意见，各界高度关注此次访问。\n"
+        "　　二、会晤达成了丰富成果，为两国关系发展指明了方向和路径。\n";
+    block_list l = {0};
+    paragraphs_split(text, &l);
+    assert_int_equal(l.n, 6);
+    assert_string_equal(l.v[1].text,
+                        "——某某元首会晤是一次历史性会晤，达成丰富成果");
+    block_list_free(&l);
+}
+
 static void paragraphs_corpus_003_is_rejoined(void **state)
 {
     (void)state;
@@ -485,6 +507,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(paragraphs_rejoin_latin_with_spaces),
     cmocka_unit_test(paragraphs_never_join_unwrapped_lines),
     cmocka_unit_test(paragraphs_lead_starts_a_paragraph),
+    cmocka_unit_test(paragraphs_heading_deck_and_stamp_stay_apart),
     cmocka_unit_test(paragraphs_corpus_003_is_rejoined),
     cmocka_unit_test(paragraphs_corpus_lines_unchanged),
     cmocka_unit_test(paragraphs_test_pages_lines_unchanged),
