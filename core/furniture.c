@@ -34,8 +34,10 @@ enum { LEAD_SOURCE_MIN_CHARS = 2, LEAD_SOURCE_MAX_CHARS = 12 };
    ideographs (新华社北京, 中央广播电视总台上海): more is a sentence. */
 enum { DISPATCH_MIN_PLACE = 2, DISPATCH_MAX_PLACE = 16 };
 /* A date's parts: a year of four digits, a month and a day of one or
-   two. */
-enum { YEAR_DIGITS = 4, MONTH_DAY_MAX_DIGITS = 2 };
+   two; written without separators, eight digits, its year within the
+   years a page may be dated (another eight-digit number is no date). */
+enum { YEAR_DIGITS = 4, MONTH_DAY_MAX_DIGITS = 2, COMPACT_DATE_DIGITS = 8,
+       FIRST_YEAR = 1949, LAST_YEAR = 2099 };
 /* A page in a continuation marker or edition stamp is a few characters
    (1, A3, 十二): longer, 第…版 is a phrase. */
 enum { PAGE_MAX_CHARS = 4, EDITION_MAX_CHARS = 6 };
@@ -506,11 +508,29 @@ static bool date_at(const uint32_t *u, size_t n, size_t i, int *y, int *m,
     return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
 }
 
+/* Is there a date written as eight digits (20230305) at u[i..n), no digit
+   on either side, its year one of FIRST_YEAR..LAST_YEAR?  Fills year,
+   month and day. */
+static bool compact_date_at(const uint32_t *u, size_t n, size_t i, int *y,
+                            int *m, int *d)
+{
+    int v;
+    if ((i > 0 && is_digit(u[i - 1])) ||
+        !number_at(u, n, i, COMPACT_DATE_DIGITS, COMPACT_DATE_DIGITS, &v))
+        return false;
+    *y = v / 10000;
+    *m = v / 100 % 100;
+    *d = v % 100;
+    return *y >= FIRST_YEAR && *y <= LAST_YEAR && *m >= 1 && *m <= 12 &&
+           *d >= 1 && *d <= 31;
+}
+
 bool find_date(const uint32_t *u, size_t n, char out[11])
 {
     for (size_t i = 0; i + YEAR_DIGITS < n; i++) {
         int y, m, d;
-        if (!date_at(u, n, i, &y, &m, &d))
+        if (!date_at(u, n, i, &y, &m, &d) &&
+            !compact_date_at(u, n, i, &y, &m, &d))
             continue;
         char buf[32];
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);

@@ -70,8 +70,8 @@ bool is_dateline(const uint32_t *f, size_t n);
    followed by text)? */
 bool opens_with_lead(const uint32_t *f, size_t n);
 
-/* Find the first date (YYYY年M月D日 or YYYY-MM-DD) in u and write it as
-   YYYY-MM-DD into out.  False when there is none. */
+/* Find the first date (YYYY年M月D日, YYYY-MM-DD or YYYYMMDD) in u and
+   write it as YYYY-MM-DD into out.  False when there is none. */
 bool find_date(const uint32_t *u, size_t n, char out[11]);
 
 /* Does the name end like a newspaper's (paper_endings.txt) and say more

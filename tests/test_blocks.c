@@ -760,6 +760,9 @@ static void blocks_stamped_and_worded_bylines(void **state)
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
     static const line_case stamp[] = {
         {"《某某日报》（2026年05月26日 第 03 版）", true},
+        {"《某某节目》 20230305", true},
+        {"电话 20231505", false},
+        {"编号 1234567890", false},
         {"王某某 《某某日报》（2026年05月26日第03版）", false},
     };
     check_line_cases(stamp, sizeof stamp / sizeof *stamp, "dateline");
