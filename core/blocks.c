@@ -43,7 +43,8 @@ enum {
     MARK_TRIANGLE = 1 << 6, /* ▲ before a caption */
     MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
     MARK_CONTENTS = 1 << 8, /* a contents entry: the heading recurs below */
-    MARK_INFO = 1 << 9     /* a line about the piece (字数 …, 来源：…) */
+    MARK_INFO = 1 << 9,    /* a line about the piece (字数 …, 来源：…) */
+    MARK_LONG = 1 << 10    /* a heading line longer than most */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -73,6 +74,12 @@ enum {
        —— at most DASH_HEADING_MAX_CHARS (longer, it introduces a quote).
        After its one comma a heading has at least CLAUSE_MIN_CHARS. */
     HEADING_SHAPE_MAX_CHARS = 40,
+    HEADING_MAX_COMMAS = 1,
+    /* A long headline (a meeting's full name) is at most this long and
+       has at most this many commas; it heads a story only right above
+       its lead, byline or stamp, or opening the page. */
+    LONG_HEADING_MAX_CHARS = 80,
+    LONG_HEADING_MAX_COMMAS = 3,
     DASH_HEADING_MAX_CHARS = 20,
     CLAUSE_MIN_CHARS = 3,
     /* A label (北京, 记者手记) is one to four ideographs, five characters at
@@ -420,7 +427,7 @@ static int has_phrase_space(const uint32_t *f, size_t n)
 /* Does the line ask or exclaim as a headline may (县域经济如何突围？…,
    奋进新征程！…): ？ or ！ once or twice, no full stop, and nothing after
    its last sentence mark that ends a statement otherwise (；)?  Whether
-   it is a heading the line's place decides (settle_questions). */
+   it is a heading the line's place decides (settle_marked_headings). */
 static int asks_or_exclaims(const uint32_t *f, size_t n)
 {
     size_t marks = u32_count(f, n, U'？') + u32_count(f, n, U'！');
@@ -446,24 +453,23 @@ static int opens_with_info_label(const uint32_t *f, size_t n)
            (is_colon(f[a + k]) || is_space(f[a + k]) || is_digit(f[a + k]));
 }
 
-/* Is the item shaped like a heading line (short, no sentence ending, at
-   most one comma, not a clause fragment)? */
-static int is_heading_shape(const item *it)
+/* Is the item shaped like a heading line of at most max_chars visible
+   characters (no sentence ending, at most max_commas commas, not a clause
+   fragment)? */
+static int heading_shape(const item *it, size_t max_chars,
+                         size_t max_commas)
 {
     const uint32_t *f = it->f;
     size_t n = it->n, nv = u32_visible(f, n);
-    if (it->level > 0)
-        return 1;
-
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += is_han(f[i]) || is_latin(f[i]) || is_digit(f[i]);
-    if (words == 0 || nv > HEADING_SHAPE_MAX_CHARS ||
+    if (words == 0 || nv > max_chars ||
         ((u32_ends_statement(f, n) || u32_has_sentence_mark(f, n)) &&
          !asks_or_exclaims(f, n)))
         return 0;
     size_t commas = u32_count(f, n, U'，') + u32_count(f, n, U'；');
-    if (commas > 1)
+    if (commas > max_commas)
         return 0;
     uint32_t last = f[n - 1];
     if (last == U'，' || last == U'、' || last == U'；' ||
@@ -472,7 +478,7 @@ static int is_heading_shape(const item *it)
     int dash = n >= 2 && last == U'—' && f[n - 2] == U'—';
     if (last == U'—' && !dash)
         return 0;
-    if (commas == 1) {
+    if (commas >= 1) {
         size_t c = n;
         while (c > 0 && f[c - 1] != U'，' && f[c - 1] != U'；')
             c--;
@@ -487,6 +493,21 @@ static int is_heading_shape(const item *it)
         !(has_numbered_start(f, n) || dash || has_phrase_space(f, n)))
         return 0;
     return 1;
+}
+
+static int is_heading_shape(const item *it)
+{
+    return it->level > 0 ||
+           heading_shape(it, HEADING_SHAPE_MAX_CHARS, HEADING_MAX_COMMAS);
+}
+
+/* Is the item shaped like a long headline (a meeting's full name, 对话某某：
+   观点一，观点二): up to LONG_HEADING_MAX_CHARS, a few commas, no full
+   stop?  Whether it is one its place decides (settle_marked_headings). */
+static int is_long_heading_shape(const item *it)
+{
+    return it->level == 0 && !(it->marks & MARK_INDENT) &&
+           heading_shape(it, LONG_HEADING_MAX_CHARS, LONG_HEADING_MAX_COMMAS);
 }
 
 /* Give the item its kind if it is one on its own; otherwise mark it as a
@@ -528,6 +549,10 @@ static void classify_intrinsic(item *it, int first)
         it->cand = 1;
         if (u32_has_sentence_mark(it->f, it->n))
             it->marks |= MARK_ASKS;
+    } else if (is_long_heading_shape(it)) {
+        it->kind = BLOCK_BODY;
+        it->cand = 1;
+        it->marks |= MARK_LONG;
     } else {
         it->kind = BLOCK_BODY;
     }
@@ -710,6 +735,8 @@ static int is_bracketed(const item *it)
    marker? */
 static int story_follows(const item_list *l, size_t i)
 {
+    while (i + 1 < l->n && (l->v[i + 1].marks & MARK_INFO))
+        i++;
     if (i + 1 >= l->n)
         return 0;
     block_kind k = l->v[i + 1].kind;
@@ -797,19 +824,30 @@ static void mark_contents(item_list *l)
     free(v);
 }
 
-/* A heading line that asks or exclaims (MARK_ASKS) is a headline only
-   where a headline stands: opening the page, or right above a story's
-   lead, byline or stamp (a deck may come between).  Elsewhere it is a
-   question or exclamation of the text. */
-static void settle_questions(item_list *l)
+/* A heading line that asks or exclaims (MARK_ASKS) or is long
+   (MARK_LONG) is a headline only where a headline stands: right above a
+   story's lead, byline or stamp (a deck may come between), or opening the
+   page.  A long line opening the page heads it only in the form of a
+   title and its subtitle (对话某某：观点一，观点二): a page may open with
+   the end of a sentence continued from another page.  Elsewhere, and
+   after a paragraph that stopped mid-sentence, such a line is a sentence
+   of the text. */
+static void settle_marked_headings(item_list *l)
 {
+    const unsigned marked = MARK_ASKS | MARK_LONG;
     int text_before = 0;
     for (size_t i = 0; i < l->n; i++) {
         item *it = &l->v[i];
-        if (it->cand && (it->marks & MARK_ASKS) && text_before &&
-            !story_follows(l, i) &&
-            !(i + 1 < l->n && l->v[i + 1].cand &&
-              !(l->v[i + 1].marks & MARK_ASKS) && story_follows(l, i + 1)))
+        int opener = !text_before &&
+                     (!(it->marks & MARK_LONG) || u32_has(it->f, it->n, U'：'));
+        const item *prev = i > 0 ? &l->v[i - 1] : NULL;
+        int continues = prev && !prev->cand && prev->kind == BLOCK_BODY &&
+                        ends_open(prev->f, prev->n);
+        if (it->cand && (it->marks & marked) &&
+            (continues ||
+             (!opener && !story_follows(l, i) &&
+              !(i + 1 < l->n && l->v[i + 1].cand &&
+                !(l->v[i + 1].marks & marked) && story_follows(l, i + 1)))))
             it->cand = 0;
         text_before |= it->cand || (it->kind != BLOCK_MASTHEAD &&
                                     it->kind != BLOCK_DATELINE &&
@@ -1131,7 +1169,7 @@ static void classify_items(item_list *l)
     mark_contents(l);
     merge_wrapped_lines(l);
     resolve_labels(l);
-    settle_questions(l);
+    settle_marked_headings(l);
     resolve_headings(l);
     for (size_t i = 0; i < l->n; i++) {
         item *it = &l->v[i];

@@ -956,6 +956,38 @@ static void blocks_dash_line_is_a_kicker(void **state)
     assert_string_equal(kind_on_page(t, t[3]), "headline");
 }
 
+/* A long headline (a meeting's full name) heads a story right above its
+   stamp or lead, or opening the page as a title and subtitle; inside the
+   text, or continuing a paragraph that stopped mid-sentence, a long line
+   without a full stop is text. */
+static void blocks_long_headlines(void **state)
+{
+    (void)state;
+    const char *const longline =
+        "某某学会某某专业委员会成立四十周年学术研讨会暨二〇二六年年会在某省某市"
+        "某区隆重召开并发布倡议";
+    const char *const t[] = {
+        "某地举行某某会议", "会议今天举行。", longline, "字数 839字",
+        "《某某时报》（ 2026年07月17日  第 09 版 ）",
+        "本报讯 年会今天召开。", NULL};
+    assert_string_equal(kind_on_page(t, longline), "headline");
+    const char *const u[] = {"某地举行某某会议", "会议今天举行。", longline,
+                             "与会代表一致表示，将以此次会议为契机。", NULL};
+    assert_string_equal(kind_on_page(u, longline), "body");
+    const char *const v[] = {"某地举行某某会议", "为引导某某健康有序发展，营",
+                             longline, "本报记者 张某", "会议今天举行。",
+                             NULL};
+    assert_string_not_equal(kind_on_page(v, longline), "headline");
+    const char *const w[] = {
+        "对话某某公司创始人张某：不做模仿，不走捷径，一家公司的判断",
+        "去年11月，本刊曾报道这家公司。", NULL};
+    assert_string_equal(kind_on_page(w, w[0]), "headline");
+    const char *const x[] = {
+        "造公平公正的市场环境，由行业协会组织企业开展自律，优选第三方企业进行",
+        "本市今年还将推进某某工作。", NULL};
+    assert_string_not_equal(kind_on_page(x, x[0]), "headline");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -979,6 +1011,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_credits_and_notes),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
+    cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
