@@ -996,14 +996,19 @@ static int follows_directly(const item *i, const item *j)
 }
 
 /* Are the heading lines l->v[a..b) printed inside running text: body
-   right above and right below, every line on the line after the one
-   before it? */
+   right above (a speaker heading or kicker may stand between) and right
+   below, every line on the line after the one before it? */
 static int glued_in_text(const item_list *l, size_t a, size_t b)
 {
-    if (a == 0 || b >= l->n || l->v[a - 1].cand || l->v[b].cand ||
-        l->v[a - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
+    size_t p = a;
+    while (p > 0 && !l->v[p - 1].cand &&
+           (l->v[p - 1].kind == BLOCK_SPEAKER_HEADING ||
+            l->v[p - 1].kind == BLOCK_KICKER))
+        p--;
+    if (p == 0 || b >= l->n || l->v[p - 1].cand || l->v[b].cand ||
+        l->v[p - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
         return 0;
-    for (size_t i = a; i <= b; i++)
+    for (size_t i = p; i <= b; i++)
         if (!follows_directly(&l->v[i - 1], &l->v[i]))
             return 0;
     return 1;

@@ -897,6 +897,16 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     assert_string_equal(kind_of(&l, "投入巨额资金兴建园区未按期完工且项目缩水"),
                         "headline");
     block_list_free(&l);
+    /* A speaker heading between the text and the heading lines. */
+    const char *const v[] = {
+        "某某通道回应关切", "本报记者 张某", "上午，某某通道开启。",
+        "某某部部长王某——", "某某强国建设迈出坚实步伐", "关键词",
+        "某某为民", "“今年将重点办好三件实事。”", NULL};
+    l = glued_page(v);
+    blocks_classify(&l);
+    for (size_t i = 0; i < l.n; i++)
+        assert_int_not_equal(l.v[i].kind == BLOCK_HEADLINE && i > 0, 1);
+    block_list_free(&l);
 }
 
 /* Credits and notes of a page are never headlines: the production's
