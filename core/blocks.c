@@ -1160,6 +1160,28 @@ static void resolve_headings(item_list *l)
     }
 }
 
+/* A headline with no deck whose next story line, past a stamp, is a
+   kicker or speaker heading over another headline heads no text of its
+   own: it is the title of a box of short pieces (某某大家谈, 发言席), a
+   banner over them. */
+static void demote_box_titles(item_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].kind != BLOCK_HEADLINE)
+            continue;
+        size_t j = i + 1;
+        int over_piece = 0;
+        while (j < l->n && (l->v[j].kind == BLOCK_DATELINE ||
+                            l->v[j].kind == BLOCK_KICKER ||
+                            l->v[j].kind == BLOCK_SPEAKER_HEADING)) {
+            over_piece |= l->v[j].kind != BLOCK_DATELINE;
+            j++;
+        }
+        if (over_piece && j < l->n && l->v[j].kind == BLOCK_HEADLINE)
+            l->v[i].kind = BLOCK_BANNER;
+    }
+}
+
 /* Give every item its kind. */
 static void classify_items(item_list *l)
 {
@@ -1176,6 +1198,7 @@ static void classify_items(item_list *l)
     resolve_labels(l);
     settle_marked_headings(l);
     resolve_headings(l);
+    demote_box_titles(l);
     for (size_t i = 0; i < l->n; i++) {
         item *it = &l->v[i];
         if (it->cand) {

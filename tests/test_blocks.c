@@ -998,6 +998,26 @@ static void blocks_long_headlines(void **state)
     assert_string_not_equal(kind_on_page(x, x[0]), "headline");
 }
 
+/* The title of a box of short pieces (a heading, a stamp, then a piece's
+   speaker line and headline) is a banner over them, not an article; a
+   headline over its own text is not. */
+static void blocks_box_title_is_a_banner(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某地举行某某会议", "会议今天举行。", "（本报记者王某整理）",
+        "树立正确观念大家谈", "《某某日报》（2026年03月05日第 10 版）",
+        "张某某委员——", "调查研究既看高楼又看胡同",
+        "“必须立足实际。”张某某委员说。", "（本报记者李某整理）", NULL};
+    assert_string_equal(kind_on_page(t, "树立正确观念大家谈"), "banner");
+    assert_string_equal(kind_on_page(t, "调查研究既看高楼又看胡同"), "headline");
+    const char *const u[] = {
+        "某地举行某某会议", "会议今天举行。", "（本报记者王某整理）",
+        "树立正确观念大家谈", "《某某日报》（2026年03月05日第 10 版）",
+        "“必须立足实际。”张某某委员说。", NULL};
+    assert_string_equal(kind_on_page(u, "树立正确观念大家谈"), "headline");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_markup_markers_are_stripped),
     cmocka_unit_test(blocks_byline_forms),
@@ -1022,6 +1042,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_credits_and_notes),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
+    cmocka_unit_test(blocks_box_title_is_a_banner),
     cmocka_unit_test(blocks_kind_names_read_back),
     cmocka_unit_test(blocks_furniture_word_lists),
     cmocka_unit_test(blocks_empty_and_odd_input),
