@@ -49,8 +49,10 @@ enum { NAME_TOKEN_MAX_CHARS = 4, LONE_NAME_MIN_CHARS = 2,
 /* An outlet's name is at most this many ideographs (中国新闻社, 新华每日
    电讯); further on, 报 or 社 ends some other word. */
 enum { OUTLET_MAX_CHARS = 14 };
-/* A byline is short: longer, it is text that mentions a reporter. */
-enum { BYLINE_MAX_CHARS = 48, GROUP_BYLINE_MAX_CHARS = 20 };
+/* A byline is short: longer, it is text that mentions a reporter.  A note
+   on the author may name roles, titles and the reporter who took it down. */
+enum { BYLINE_MAX_CHARS = 48, GROUP_BYLINE_MAX_CHARS = 20,
+       AUTHOR_NOTE_MAX_CHARS = 100 };
 /* A byline lists at most this many names and role words. */
 enum { BYLINE_MAX_TOKENS = 10 };
 /* A credit in brackets after the last sentence (（张 骁）) is short, and
@@ -282,6 +284,10 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
                !is_name_list(f, a, n, false);
     }
     size_t nv = u32_visible(f, n);
+    if (n > 2 && f[0] == U'（' && f[n - 1] == U'）' &&
+        nv <= AUTHOR_NOTE_MAX_CHARS && !u32_has(f, n, U'。') &&
+        lex_prefix_u(LEX_AUTHOR_NOTE, f + 1, n - 1))
+        return true; /* （作者为…，本报记者某某采访整理） */
     if (n == 0 || nv > BYLINE_MAX_CHARS)
         return false;
     for (size_t i = 0; i < n; i++)

@@ -74,6 +74,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_SPEECH_OBJECT] = "speech_objects.txt",
     [LEX_LEAD_MARK] = "lead_marks.txt",
     [LEX_INFO_LABEL] = "info_labels.txt",
+    [LEX_AUTHOR_NOTE] = "author_notes.txt",
 };
 
 const char *lex_file_name(lex_kind k)

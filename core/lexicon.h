@@ -60,6 +60,7 @@ typedef enum {
     LEX_SPEECH_OBJECT,  /* 大家, 记者 …: addressed between verb and words */
     LEX_LEAD_MARK,      /* 消息, 讯: end the source opening a lead */
     LEX_INFO_LABEL,     /* 字数, 本文来源, 嘉宾: open a line about the piece */
+    LEX_AUTHOR_NOTE,    /* 作者为, 作者单位: open the note on the author */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -722,9 +722,9 @@ static void blocks_furniture_word_lists(void **state)
 /* A publication stamp after a byline (as some archives print every
    byline) leaves it a byline: the kicker above the headline stays a
    kicker, and the stamp's date, edition and paper are read.  Names with
-   what they did (整理, 参与采写), a photo credit with its source after it
-   and an editor's note signature are bylines too; a headline or a speaker
-   line with such endings is not. */
+   what they did (整理, 参与采写), a photo credit with its source after it,
+   an editor's note signature and a note on the author (（作者为…）) are
+   bylines too; a headline or a speaker line with such endings is not. */
 static void blocks_stamped_and_worded_bylines(void **state)
 {
     (void)state;
@@ -751,6 +751,10 @@ static void blocks_stamped_and_worded_bylines(void **state)
         {"（本报记者王某、赵某参与采写）", true},
         {"王  某摄（某某图片社）", true},
         {"——编者", true},
+        {"（作者为全国政协委员、某大学教授）", true},
+        {"（作者为全国人大代表、某集团董事长，本报记者王某采访整理）", true},
+        {"（作者单位：某某研究院）", true},
+        {"（作者认为这一做法值得推广）", false},
         /* not bylines */
         {"某市召开某某工作会议《某某日报》（2026年1月2日 第 03 版）", false},
         {"——张某某代表（某某律师事务所主任）", false},
