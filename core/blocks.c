@@ -97,6 +97,9 @@ enum {
     MIN_SHARED_PAIRS = 2,
     /* Pairs of a heading line compared (a heading has a few dozen). */
     MAX_HEADING_PAIRS = 64,
+    /* Characters of a line read for a label about the piece (字数, 嘉宾):
+       the longest label and its separator fit. */
+    INFO_LABEL_LOOK = 8,
     /* An item number before a heading (1. / 12、) has at most this many
        digits: more is a quantity. */
     ITEM_NUMBER_MAX_DIGITS = 3,
@@ -441,16 +444,25 @@ static int asks_or_exclaims(const uint32_t *f, size_t n)
 }
 
 /* Does the line open, after any symbols, with a label telling about the
-   piece (字数, 本文来源, 嘉宾: info_labels.txt) followed by a colon, a
-   space or a number? */
+   piece (字数, 本文来源, 嘉宾: info_labels.txt; justified with spaces, 嘉  宾)
+   followed by a colon, a space or a number? */
 static int opens_with_info_label(const uint32_t *f, size_t n)
 {
-    size_t a = 0;
-    while (a < n && !is_han(f[a]) && !is_latin(f[a]) && !is_digit(f[a]))
-        a++;
-    size_t k = lex_prefix_u(LEX_INFO_LABEL, f + a, n - a);
-    return k && a + k < n &&
-           (is_colon(f[a + k]) || is_space(f[a + k]) || is_digit(f[a + k]));
+    uint32_t w[INFO_LABEL_LOOK];
+    size_t at[INFO_LABEL_LOOK], k = 0, i = 0;
+    while (i < n && !is_han(f[i]) && !is_latin(f[i]) && !is_digit(f[i]))
+        i++;
+    for (; i < n && k < INFO_LABEL_LOOK; i++)
+        if (!is_space(f[i])) {
+            at[k] = i;
+            w[k++] = f[i];
+        }
+    size_t m = lex_prefix_u(LEX_INFO_LABEL, w, k);
+    if (m == 0 || m >= k)
+        return 0;
+    size_t next = at[m - 1] + 1;
+    return next < n && (is_colon(f[next]) || is_space(f[next]) ||
+                        is_digit(f[next]));
 }
 
 /* Is the item shaped like a heading line of at most max_chars visible

@@ -941,6 +941,7 @@ static void blocks_credits_and_notes(void **state)
     static const line_case body[] = {
         {"字数 835字", true},
         {"▌本文来源：某某公众号（ID：abc）", true},
+        {"嘉  宾：某某大学研究院院长  张  某", true},
         {"来源于生活的艺术", false},
     };
     check_line_cases(body, sizeof body / sizeof *body, "body");
