@@ -262,11 +262,13 @@ static article *current(grouper *g)
 }
 
 /* Does block k of l start a section?  Speaker headings and subheads do,
-   except the title under a speaker heading. */
+   except the title under a speaker heading and a signature printed under
+   the person's text (BLOCK_F_SIGNATURE: what follows it is not theirs). */
 static bool starts_section(const block_list *l, size_t k)
 {
     block_kind kd = l->v[k].kind;
-    return kd == BLOCK_SPEAKER_HEADING ||
+    return (kd == BLOCK_SPEAKER_HEADING &&
+            !(l->v[k].flags & BLOCK_F_SIGNATURE)) ||
            (kd == BLOCK_SUBHEAD &&
             !(k > 0 && l->v[k - 1].kind == BLOCK_SPEAKER_HEADING));
 }

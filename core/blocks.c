@@ -294,6 +294,8 @@ static int is_masthead(const item *it)
 static int is_signature(const uint32_t *f, size_t n)
 {
     size_t a = 0;
+    if (u32_visible(f, n) > HEADING_MAX_CHARS)
+        return 0;
     while (a < n && is_dash(f[a]))
         a++;
     if (a == 0 || a == n)
@@ -330,8 +332,7 @@ static int is_speaker_heading(const item *it)
         return 0;
     if ((it->marks & MARK_QUOTE) && n > 0 && f[n - 1] == U'：')
         return 1;
-    if (is_signature(f, n))
-        return 1;
+
     char *text = u32_to_utf8(f, n);
     bool r = speaker_heading_parse(text, SESSION_UNKNOWN, NULL);
     free(text);
@@ -549,7 +550,10 @@ static void classify_intrinsic(item *it, int first)
         it->kind = BLOCK_LEAD;
     else if (is_caption(it))
         it->kind = BLOCK_CAPTION;
-    else if (is_speaker_heading(it))
+    else if (is_signature(it->f, it->n)) {
+        it->kind = BLOCK_SPEAKER_HEADING;
+        it->flags |= BLOCK_F_SIGNATURE;
+    } else if (is_speaker_heading(it))
         it->kind = BLOCK_SPEAKER_HEADING;
     else if (is_banner(it))
         it->kind = BLOCK_BANNER;

@@ -31,6 +31,10 @@
    BLOCK_F_* bits of model.h stop at 1 << 7; this one is for stage 5.) */
 #define BLOCK_F_HEADS_BEFORE (1u << 8)
 
+/* Set by blocks_classify on a speaker heading that is a signature under
+   the person's text (——张某代表（…）): it starts no section. */
+#define BLOCK_F_SIGNATURE (1u << 9)
+
 void blocks_classify(block_list *blocks);
 
 #endif

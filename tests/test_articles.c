@@ -366,6 +366,30 @@ static void articles_broadcast_items(void **state)
     issue_free(&is);
 }
 
+/* A signature under a delegate's text (——张某代表（…）) is a speaker
+   heading that starts no section: the text after it is the next piece's.
+   A speaker heading above its text (张某代表：) starts one. */
+static void articles_signature_starts_no_section(void **state)
+{
+    (void)state;
+    const char *const p[] = {
+        "某某议事厅", "本报记者 王某",
+        "建议加快建设某某体系，推动某某工作。",
+        "——张某某代表（某某公司董事长）",
+        "建议深化某某改革，助力某某发展。",
+        "——李某某代表（某某律师事务所主任）", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(is.narticles, 1);
+    assert_int_equal(is.articles[0].nsections, 0);
+    issue_free(&is);
+    const char *const q[] = {"某某议事厅", "本报记者 王某", "张某某代表：",
+                             "建议加快建设某某体系。", NULL};
+    parse_page(q, &is);
+    assert_int_equal(is.articles[0].nsections, 1);
+    issue_free(&is);
+}
+
 static void articles_headlines_paired_with_texts_by_words(void **state)
 {
     (void)state;
@@ -660,6 +684,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_headline_after_its_text_names_it),
     cmocka_unit_test(articles_lead_opens_a_story),
     cmocka_unit_test(articles_broadcast_items),
+    cmocka_unit_test(articles_signature_starts_no_section),
     cmocka_unit_test(articles_headlines_paired_with_texts_by_words),
     cmocka_unit_test(articles_cluster_deck_follows_its_words),
     cmocka_unit_test(articles_metadata_sources),
