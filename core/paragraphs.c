@@ -255,8 +255,8 @@ static bool starts_with_marker(const char *s, size_t n)
 }
 
 /* Does the line start a paragraph of its own: it opens a lead (本报讯 …,
-   某某网消息：…, a dispatch line and text), or it is a dateline or a
-   publication stamp?  Such a line never continues the line before.  Only
+   某某网消息：…, a dispatch line and text), or it is a dateline, a
+   publication stamp or a byline?  Such a line never continues the line before.  Only
    the line's first characters are looked at. */
 static bool opens_paragraph(const char *s, size_t n)
 {
@@ -268,7 +268,8 @@ static bool opens_paragraph(const char *s, size_t n)
     size_t k;
     uint32_t *u = u32_from_utf8(head, &k);
     fold_punct(u, k);
-    bool r = opens_with_lead(u, k) || (cut == n && is_dateline(u, k));
+    bool r = opens_with_lead(u, k) ||
+             (cut == n && (is_dateline(u, k) || is_byline(u, k, false)));
     free(u);
     free(head);
     return r;

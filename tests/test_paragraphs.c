@@ -315,6 +315,29 @@ static void paragraphs_heading_deck_and_stamp_stay_apart(void **state)
     block_list_free(&l);
 }
 
+/* A kicker, a headline and a byline with a publication stamp printed on
+   lines of like width stay three paragraphs: a byline line starts a
+   paragraph of its own. */
+static void paragraphs_byline_starts_a_paragraph(void **state)
+{
+    (void)state;
+    const char *text =
+        "某省某市加强预报预警、加紧烘干入仓，小麦收割近九成\n"
+        "“抢收窗口期不到三天，必须利用好”（某某进行时·防汛保丰收）\n"
+        "本报记者  张  某 《某某日报》（2026年05月26日 第 03 版）\n"
+        " 　　5月21日，夜色渐浓，某省某市某县某镇某村种粮大户王某某眉头紧锁。"
+        "从下午1点开始，两台收割机不停作业，已抢收70多亩小麦，还剩一半。\n"
+        "　　“天气预报说明天有雨，只剩今晚这个抢收窗口，没照明咋收？”"
+        "王某某试着拨通了供电部门的电话。\n"
+        "　　不到一小时，赶到田边的供电人员支起移动应急灯，操控一架系缆式照明"
+        "无人机升空。\n";
+    block_list l = {0};
+    paragraphs_split(text, &l);
+    assert_int_equal(l.n, 6);
+    assert_int_equal(l.v[2].line, 3);
+    block_list_free(&l);
+}
+
 static void paragraphs_corpus_003_is_rejoined(void **state)
 {
     (void)state;
@@ -508,6 +531,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(paragraphs_never_join_unwrapped_lines),
     cmocka_unit_test(paragraphs_lead_starts_a_paragraph),
     cmocka_unit_test(paragraphs_heading_deck_and_stamp_stay_apart),
+    cmocka_unit_test(paragraphs_byline_starts_a_paragraph),
     cmocka_unit_test(paragraphs_corpus_003_is_rejoined),
     cmocka_unit_test(paragraphs_corpus_lines_unchanged),
     cmocka_unit_test(paragraphs_test_pages_lines_unchanged),
