@@ -930,7 +930,9 @@ static void blocks_credits_and_notes(void **state)
     check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
     static const line_case byline[] = {
         {"摄像丨朱某某", true},
+        {"作者：本报记者 张某", true},
         {"摄像机：某某型号", false},
+        {"作者简介：某某大学教授", false},
     };
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
     static const line_case caption[] = {
