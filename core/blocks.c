@@ -369,10 +369,14 @@ static int is_banner(const item *it)
     return words_latin >= BANNER_LATIN_WORDS;
 }
 
-/* A photo caption: 图为 …, 图： …, ▲ …. */
+/* A photo caption: 图为 …, 图： …, ▲ …, or a short text ending with its
+   photo credit (…正在发言。某某摄). */
 static int is_caption(const item *it)
 {
     if (it->marks & MARK_TRIANGLE)
+        return 1;
+    if (u32_visible(it->f, it->n) <= CAPTION_MAX_CHARS &&
+        ends_with_photo_credit(it->f, it->n))
         return 1;
     if (lex_prefix_u(LEX_CAPTION_START, it->f, it->n))
         return 1;

@@ -370,6 +370,21 @@ size_t credit_at_end(const uint32_t *f, size_t n)
     return (e > 0 && u32_ends_statement(f, e)) ? s : n;
 }
 
+bool ends_with_photo_credit(const uint32_t *f, size_t n)
+{
+    size_t e = n;
+    while (e > 0 && f[e - 1] != U'。')
+        e--;
+    if (e == 0 || e == n)
+        return false;
+    size_t a = e;
+    while (a < n && is_space(f[a]))
+        a++;
+    size_t core = a + credit_len(f + a, n - a);
+    return core > a && f[core - 1] == PHOTO_BY &&
+           is_byline(f + a, n - a, false);
+}
+
 bool is_reporter_credit(const uint32_t *f, size_t n)
 {
     n = credit_len(f, n);

@@ -937,6 +937,11 @@ static void blocks_credits_and_notes(void **state)
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
     static const line_case caption[] = {
         {"数据来源：某某统计局", true},
+        {"某某代表团开放日现场，张某代表正在发言。王某某摄", true},
+        {"开放日现场，张某代表正在发言。某某日报记者  王某摄（某某图片社）",
+         true},
+        {"会议今天举行。本报记者 张某", false},
+        {"这张照片是王某摄", false},
         {"数据来源于某某统计局", false},
     };
     check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
