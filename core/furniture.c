@@ -457,9 +457,10 @@ bool is_dateline(const uint32_t *f, size_t n)
     return lex_find_u(LEX_DATELINE_WORD, f, n, 0, NULL) < n;
 }
 
-/* Length of a lead's opening source at f[0..n): a few ideographs ending
-   in a lead mark (本报讯, 某某网消息, lead_marks.txt) and followed by a
-   colon, a bracket or a space, or 0. */
+/* Length of a lead's opening source at f[0..n): a few ideographs naming
+   an outlet (ending like one: outlet_endings.txt) and a lead mark (本报讯,
+   某某网消息, lead_marks.txt), followed by a colon, a bracket or a space,
+   or 0. */
 static size_t lead_source_at(const uint32_t *f, size_t n)
 {
     size_t k = 0;
@@ -467,8 +468,8 @@ static size_t lead_source_at(const uint32_t *f, size_t n)
         k++;
     for (; k >= LEAD_SOURCE_MIN_CHARS; k--) {
         size_t m = lex_suffix_u(LEX_LEAD_MARK, f, k);
-        if (m == 0 || m == k)
-            continue;
+        if (m == 0 || m == k || !lex_has_u(LEX_OUTLET_ENDING, f + k - m - 1, 1))
+            continue; /* the source is an outlet: 某某网, 本台, 本报 */
         if (k < n && (is_colon(f[k]) || is_space(f[k]) || f[k] == U'（'))
             return k;
         if (u32_match(f, n, 0, OWN_PAPER) == k - m)

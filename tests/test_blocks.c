@@ -816,6 +816,7 @@ static void blocks_broadcast_items_and_questions(void **state)
         {"本报讯记者今天从某地获悉，会议将召开。", true},
         {"好消息是，今年的粮食又丰收了。", false},
         {"最新消息显示，会议将于明天召开。", false},
+        {"最新消息：会议将于明天召开。", false},
     };
     check_line_cases(lead, sizeof lead / sizeof *lead, "lead");
     /* The first paragraph under a headline and byline is text unless it
