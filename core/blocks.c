@@ -812,11 +812,18 @@ static int cmp_keyed(const void *a, const void *b)
     return c ? c : (x->at > y->at) - (x->at < y->at);
 }
 
+/* Is heading line i one of a list of them (a heading line right before
+   or after it)? */
+static int in_list(const item_list *l, size_t i)
+{
+    return (i > 0 && l->v[i - 1].cand) || (i + 1 < l->n && l->v[i + 1].cand);
+}
+
 /* A heading line whose words recur as a heading further down is an entry
-   of a contents list (a broadcast's 主要内容, a page's 导读): the later one
-   heads the story.  Entries are page furniture.  Short labels recur as
-   labels (关键词, 场景) and are left alone.  Sorting the keys keeps a page
-   of many headings n log n. */
+   of a contents list (a broadcast's 主要内容, a page's 导读) when it stands
+   in a list of heading lines: the later one heads the story.  Entries are
+   page furniture.  Short labels recur as labels (关键词, 场景) and are left
+   alone.  Sorting the keys keeps a page of many headings n log n. */
 static void mark_contents(item_list *l)
 {
     keyed_line *v = NULL;
@@ -833,14 +840,16 @@ static void mark_contents(item_list *l)
     if (n > 1)
         qsort(v, n, sizeof *v, cmp_keyed);
     for (size_t k = 0; k + 1 < n; k++)
-        if (strcmp(v[k].key, v[k + 1].key) == 0) {
-            item *it = &l->v[v[k].at];
+        if (strcmp(v[k].key, v[k + 1].key) == 0 && in_list(l, v[k].at))
+            l->v[v[k].at].marks |= MARK_CONTENTS;
+    for (size_t k = 0; k < n; k++) {
+        item *it = &l->v[v[k].at];
+        if (it->marks & MARK_CONTENTS) {
             it->cand = 0;
             it->kind = BLOCK_BANNER;
-            it->marks |= MARK_CONTENTS;
         }
-    for (size_t k = 0; k < n; k++)
         free(v[k].key);
+    }
     free(v);
 }
 

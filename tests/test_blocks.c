@@ -798,6 +798,15 @@ static void blocks_broadcast_items_and_questions(void **state)
     assert_int_equal(l.v[7].kind, BLOCK_HEADLINE);
     assert_int_equal(l.v[8].kind, BLOCK_LEAD);
     block_list_free(&l);
+    /* A headline that recurs once further down, not in a list, is no
+       contents entry. */
+    const char *const r[] = {"某市推进某某工作", "本报记者 张某",
+                             "某市今年推进某某工作。", "某市推进某某工作",
+                             "本报记者 李某", "某市明年继续推进。", NULL};
+    l = page(r);
+    blocks_classify(&l);
+    assert_int_equal(l.v[0].kind, BLOCK_HEADLINE);
+    block_list_free(&l);
     /* A column tag above a headline stays a tag. */
     const char *const c[] = {"某地举行某某会议", "会议今天举行。",
                              "【议政建言】", "某市推进某某工作",
