@@ -1176,7 +1176,7 @@ static void resolve_headings(item_list *l)
         size_t a = i;
         while (i < l->n && l->v[i].cand)
             i++;
-        if (seen_headline && a >= end_of_text) {
+        if (seen_headline && end_of_text > 0 && a >= end_of_text) {
             for (size_t k = a; k < i; k++) {
                 l->v[k].cand = 0;
                 l->v[k].kind = BLOCK_BODY;

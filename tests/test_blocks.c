@@ -972,6 +972,10 @@ static void blocks_credits_and_notes(void **state)
     assert_string_equal(kind_of(&l, t[6]), "body");
     assert_string_equal(kind_of(&l, t[7]), "body");
     block_list_free(&l);
+    /* A page of headlines and bylines only has no text to end. */
+    const char *const u[] = {"某市推进某某工作", "本报记者 张某",
+                             "某县召开某某会议", "本报记者 李某", NULL};
+    assert_string_equal(kind_on_page(u, u[2]), "headline");
 }
 
 /* Over a stamp, a heading line ending in a dash introduces the line under
