@@ -613,6 +613,29 @@ static const speech *speech_starting(const actx *c, size_t pos)
     return NULL;
 }
 
+/* First byte at or after pos that is not a space. */
+static size_t next_nonspace(const actx *c, size_t pos)
+{
+    size_t l;
+    while (pos < c->len && is_space(char_at(c, pos, &l)))
+        pos += l;
+    return pos;
+}
+
+/* Is there a speech clause ending in a colon right before pos (X说：“…),
+   which introduces the words opening at pos? */
+static bool speech_introducing(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *sp = &c->sp[i];
+        if (sp->intro_end > sp->vend &&
+            is_colon(char_before(c, sp->intro_end, NULL)) &&
+            next_nonspace(c, sp->intro_end) == pos)
+            return true;
+    }
+    return false;
+}
+
 /* ---- step 4: quotes ----------------------------------------------------- */
 
 static void push_item(actx *c, size_t start, size_t end, quote_kind kind,
@@ -770,6 +793,10 @@ static int attribute_after(actx *c, qspan *s)
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
+    /* 甲说：“A。”乙说：“B。” — 乙说： introduces B; A is 甲's. */
+    if (sp && speech_introducing(c, s->open) &&
+        speech_introducing(c, next_nonspace(c, sp->intro_end)))
+        return 0;
     if (sp) {
         if (sp->speaker < 0)
             return sp->unnamed ? -1 : 0;
@@ -875,9 +902,82 @@ static const item *last_item_in(const actx *c, size_t from, size_t to)
     return best;
 }
 
+/* Where the sentence that goes on at pos ends: its 。！？ (quotations
+   inside it skipped whole) or the end of the paragraph. */
+static size_t sentence_end_from(const actx *c, size_t pos)
+{
+    size_t be = block_end(c, block_of(c, pos));
+    size_t p = pos;
+    while (p < be) {
+        int sp = span_opening_at(c, p);
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_sentence_end(uc))
+            break;
+        p += l ? l : 1;
+    }
+    return p < be ? p : be;
+}
+
+/* The person the sentence going on after quotation s is about (“……”谈到
+   此事，某区区长张三代表感触颇深。): the one person it names, not as a
+   possessor (张三的) nor after a preposition (对张三), who speaks in it.
+   Returns the person, NOBODY_NAMED when it names no one, SEVERAL_NAMED
+   when it names someone who is not the speaker (more than one person,
+   one in passing, or one who does not speak in it). */
+enum { NOBODY_NAMED = -1, SEVERAL_NAMED = -2 };
+
+static int person_after_quote(const actx *c, const qspan *s)
+{
+    size_t from = s->close_end;
+    if (from >= block_end(c, block_of(c, s->in_end)))
+        return NOBODY_NAMED;
+    size_t to = sentence_end_from(c, from);
+    int who = NOBODY_NAMED;
+    size_t first = from;
+    for (size_t i = mentions_from(c, from);
+         i < c->nments && c->ments[i].pos < to; i++) {
+        const mention *m = &c->ments[i];
+        if (who >= 0 && m->person != who)
+            return SEVERAL_NAMED;
+        bool passing =
+            starts_with(c->text + m->end, to - m->end, PARTICLE_DE) ||
+            lex_suffix(LEX_PREPOSITION, c->text + from, m->pos - from) ||
+            lex_suffix(LEX_STAFF_WORD, c->text + from, m->pos - from);
+        if (who < 0 && passing)
+            return SEVERAL_NAMED;
+        if (who < 0)
+            first = m->end;
+        who = m->person;
+    }
+    if (who < 0)
+        return NOBODY_NAMED;
+    /* The person must speak in it (这样形容, 提出建议) or be given words
+       of its own; a person who only acts in it (入村调研时) heard them. */
+    for (size_t p = first; p < to;) {
+        if (lex_prefix(LEX_SPEECH_VERB, c->text + p, to - p) &&
+            !verb_guarded(c, p, c->bstart[block_of(c, p)]))
+            return who;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    for (size_t i = 0; i < c->nitems; i++)
+        if (c->items[i].speaker == who && c->items[i].start >= from &&
+            c->items[i].start < to)
+            return who;
+    return SEVERAL_NAMED;
+}
+
 /* A quoted sentence nobody is named next to: it belongs to the person
-   named right after it, or continues the words of the last speaker in this
-   paragraph or at the end of the previous one. */
+   named right after it or in the rest of its sentence, or continues the
+   words of the last speaker in this paragraph or at the end of the
+   previous one.  A speaker named in the quote's own sentence always wins
+   over the words carried on. */
 static void attribute_context(actx *c, qspan *s)
 {
     if (!span_starts_sentence(c, s) || !span_complete(c, s) ||
@@ -892,6 +992,14 @@ static void attribute_context(actx *c, qspan *s)
         s->state = 1;
         return;
     }
+    int named = person_after_quote(c, s);
+    if (named >= 0) {
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, named);
+        s->state = 1;
+        return;
+    }
+    if (named == SEVERAL_NAMED)
+        return;
     size_t b = block_of(c, s->open), bs = c->bstart[b];
     const item *it = last_item_in(c, bs, s->open);
     if (it) {

@@ -339,6 +339,47 @@ static void quotes_unseen_organisations_are_nobody(void **state)
     issue_free(&is);
 }
 
+/* A quote opening a sentence belongs to the person the rest of its
+   sentence names as speaking (invented sentences); a person who only acts
+   there heard the words, and the last speaker never gets them. */
+static void quotes_speaker_in_own_sentence_wins(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“先把路修好，产业才进得来。”全国人大代表、某县县长林思远说。",
+        "“水质变好了，游客也多了。”谈到家乡变化，某镇镇长郑明辉代表这样形容。",
+        /* must not fire: the named person only visits; the words are a
+           villager's, not his nor the last speaker's */
+        "“看病要跑几十里路，真是难。”去年春天，郑明辉入户走访时，一位老人的话让他难忘。",
+        "“孩子上学方便多了。”这句话是郑明辉的心声。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "先把路修好");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "水质变好了");
+    issue_free(&is);
+}
+
+/* 甲说：“A。”乙说：“B。”: 乙说： introduces B, so A stays 甲's; without a
+   colon before it, A is 乙's (“A。”乙说：“B。”). */
+static void quotes_colon_speaker_keeps_quote(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "会上，韩立新说：“项目明年就能投产。”赵文博则表示：“配套还要跟上。”",
+        "“今年要再建两座桥。”高振宇说：“钱已经落实了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 4);
+    check_quote(&is, 0, "韩立新", QUOTE_DIRECT, "项目明年就能投产");
+    check_quote(&is, 1, "赵文博", QUOTE_DIRECT, "配套还要跟上");
+    check_quote(&is, 2, "高振宇", QUOTE_DIRECT, "今年要再建两座桥");
+    check_quote(&is, 3, "高振宇", QUOTE_DIRECT, "钱已经落实了");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -491,6 +532,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_people_without_words_are_dropped),
     cmocka_unit_test(quotes_unseen_page_forms),
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),
+    cmocka_unit_test(quotes_speaker_in_own_sentence_wins),
+    cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
