@@ -51,7 +51,14 @@ enum {
     /* A section's words start after its heading and at most this many
        more heading lines (a subhead, a label); further on, the section
        has no first-person words of its own. */
-    SECTION_MAX_HEADING_BLOCKS = 3
+    SECTION_MAX_HEADING_BLOCKS = 3,
+    /* A signature (——某某代表) signs at most this many paragraphs above
+       it; a longer run of prose above it began before the signed piece
+       (an article's lead), so where the piece starts is not known. */
+    SIGNED_MAX_BLOCKS = 4,
+    /* A line this short without clause punctuation is a label (【连线】),
+       not words. */
+    LABEL_MAX_CHARS = 12
 };
 
 typedef struct {
@@ -1079,8 +1086,53 @@ static void emit_indirect(actx *c, const speech *sp)
         push_item(c, ts, te, QUOTE_INDIRECT, sp->speaker);
 }
 
+/* Does the heading at block b open with a dash (——某某代表): a signature
+   printed under the words it signs, not a heading above them? */
+static bool heading_signs_above(const actx *c, size_t b)
+{
+    return b < c->nb && is_dash(char_at(c, block_text_start(c, b), NULL));
+}
+
+/* Is block b a short line without clause punctuation (【连线】, a column
+   label the earlier stages left as text): words nobody signs? */
+static bool block_is_label(const actx *c, size_t b)
+{
+    size_t from = c->bstart[b], to = block_end(c, b);
+    if (utf8_count(c->text + from, to - from) > LABEL_MAX_CHARS)
+        return false;
+    for (size_t p = from; p < to;) {
+        size_t l;
+        if (is_clause_end(char_at(c, p, &l)))
+            return false;
+        p += l ? l : 1;
+    }
+    return true;
+}
+
+/* The paragraphs a signature at block b signs: the prose right above it,
+   back to the previous heading, a label or other non-prose block; only
+   the paragraph right above it when the prose runs on further than a
+   signed piece does (then where the piece starts is not known, but it
+   holds at least that paragraph).  Returns false when there is none. */
+static bool signed_blocks(const actx *c, size_t b, size_t *first,
+                          size_t *last)
+{
+    size_t k = b, n = 0;
+    while (k > 0 && c->prose[k - 1] && !block_is_label(c, k - 1) &&
+           n <= SIGNED_MAX_BLOCKS) {
+        k--;
+        n++;
+    }
+    if (n == 0)
+        return false;
+    *first = n > SIGNED_MAX_BLOCKS ? b - 1 : k;
+    *last = b - 1;
+    return true;
+}
+
 /* Section quotes: the first-person paragraphs under each speaker heading
-   that never name their speaker (reported speech would). */
+   (or above a signature) that never name their speaker (reported speech
+   would). */
 static void emit_sections(actx *c)
 {
     const article *a = &c->is->articles[c->ai];
@@ -1091,12 +1143,18 @@ static void emit_sections(actx *c)
         size_t limit = si + 1 < a->nsections ? a->sections[si + 1].first_block
                                              : c->nb;
         size_t b = sec->first_block + 1;
-        while (b < limit && b < c->nb && !c->prose[b] &&
-               b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
-            b++;
         size_t first = b, last = NONE;
-        while (b < limit && b < c->nb && c->prose[b])
-            last = b++;
+        if (heading_signs_above(c, sec->first_block)) {
+            if (!signed_blocks(c, sec->first_block, &first, &last))
+                continue;
+        } else {
+            while (b < limit && b < c->nb && !c->prose[b] &&
+                   b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
+                b++;
+            first = b;
+            while (b < limit && b < c->nb && c->prose[b])
+                last = b++;
+        }
         if (last == NONE)
             continue;
         size_t from = c->bstart[first], to = block_end(c, last);

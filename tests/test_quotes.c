@@ -380,6 +380,29 @@ static void quotes_colon_speaker_keeps_quote(void **state)
     issue_free(&is);
 }
 
+/* A signature under the words (——某市市长林思远代表) signs the
+   paragraphs above it, back to a label or heading; the paragraph below it
+   is the next signature's (invented sentences). */
+static void quotes_signature_signs_words_above(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "【声音】",
+        "办好民生实事，要从群众最盼的事情做起。",
+        "今年我们将新建十所幼儿园。",
+        "H|——某市市长林思远代表",
+        "科技创新要扎根产业，成果才能落地。",
+        "H|——某大学校长郑明辉委员",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "办好民生实事");
+    assert_non_null(strstr(is.quotes[0].text, "\n今年我们将"));
+    check_quote(&is, 1, "郑明辉", QUOTE_SECTION, "科技创新要扎根");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -534,6 +557,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),
     cmocka_unit_test(quotes_speaker_in_own_sentence_wins),
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
+    cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
