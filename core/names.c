@@ -21,6 +21,9 @@ enum {
     /* A given name is one or two characters (a surname of one or two
        before it): longer, the name has run into the next word. */
     GIVEN_NAME_MAX_CHARS = 2,
+    /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
+       most this long: longer, the run of characters is a sentence. */
+    FOREIGN_PART_MAX_CHARS = 5,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
@@ -93,6 +96,93 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
     return true;
 }
 
+/* Is c a dot that joins the parts of a transliterated name (约瑟夫·马奥尼,
+   阿依古丽·吐尔逊): the middle dots of Chinese typesetting? */
+static bool is_name_dot(uint32_t c)
+{
+    return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0x2027 ||
+           c == 0xFF65;
+}
+
+/* Byte length of the run of Han characters at s (at most max_chars of
+   them; 0 when the run is longer: then it is not a part of a name). */
+static size_t han_run(const char *s, size_t n, size_t max_chars)
+{
+    size_t p = 0, chars = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && is_han(uc)) {
+        if (++chars > max_chars)
+            return 0;
+        p += cl;
+    }
+    return p;
+}
+
+/* Does a word end the last part of a transliterated name at s: a speech
+   verb, a role, a title, a follower word, a preposition, or a character
+   never inside a name? */
+static bool ends_foreign_name(const char *s, size_t n)
+{
+    return lex_prefix(LEX_SPEECH_VERB, s, n) || role_suffix_at(s, n) ||
+           lex_prefix(LEX_SUFFIX_TITLE, s, n) ||
+           lex_prefix(LEX_NAME_FOLLOWER, s, n) ||
+           lex_prefix(LEX_PREPOSITION, s, n) ||
+           lex_prefix(LEX_NOT_IN_NAME, s, n);
+}
+
+size_t foreign_name_at(const char *s, size_t n, int *strength)
+{
+    *strength = FOLLOW_NONE;
+    size_t p = 0, parts = 0;
+    uint32_t uc;
+    /* The parts before the last: Han runs, each followed by a dot. */
+    for (;;) {
+        size_t run = han_run(s + p, n - p, FOREIGN_PART_MAX_CHARS);
+        if (!run || p + run >= n)
+            break;
+        size_t dl = utf8_char(s + p + run, n - p - run, &uc);
+        if (!is_name_dot(uc))
+            break;
+        p += run + dl;
+        parts++;
+    }
+    if (!parts)
+        return 0;
+    /* The last part ends where a word that follows names begins. */
+    size_t e = p, chars = 0;
+    size_t cl;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc)) {
+        if (chars > 0 && ends_foreign_name(s + e, n - e))
+            break;
+        if (++chars > FOREIGN_PART_MAX_CHARS)
+            return 0;
+        e += cl;
+    }
+    if (!chars)
+        return 0;
+    int f = follower_strength(s + e, n - e);
+    if (f == FOLLOW_NONE)
+        return 0;
+    *strength = f;
+    return e;
+}
+
+size_t foreign_name_last_part(const char *name)
+{
+    size_t n = strlen(name), last = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(name + p, n - p, &uc);
+        if (!cl)
+            break;
+        p += cl;
+        if (is_name_dot(uc))
+            last = p;
+    }
+    return last < n ? last : 0;
+}
+
 /* Best name starting at s: tries surname + 1 or 2 given characters and
    keeps the one followed most strongly (longer on ties). */
 /* Length of the surname s starts with: one of surnames.txt, or, where a
@@ -111,7 +201,9 @@ static size_t surname_at(const char *s, size_t n, bool expected)
 static size_t best_name(const char *s, size_t n, bool expected,
                         int *strength)
 {
-    *strength = FOLLOW_NONE;
+    size_t foreign = foreign_name_at(s, n, strength);
+    if (foreign)
+        return foreign;
     size_t sl = surname_at(s, n, expected);
     if (!sl)
         return 0;

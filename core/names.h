@@ -54,6 +54,18 @@ enum {
    0, and the strength (FOLLOW_*) in *strength. */
 size_t name_best_at(const char *s, size_t n, int *strength);
 
+/* A transliterated name at s: parts of Han characters joined by middle
+   dots (约瑟夫·马奥尼, 阿依古丽·吐尔逊, 贾里德·杜克尔·利希特曼), the last part
+   ending where a speech verb, role, title, follower word or punctuation
+   begins.  Its byte length, or 0, and the strength (FOLLOW_*) of what
+   follows in *strength.  name_best_at tries it first. */
+size_t foreign_name_at(const char *s, size_t n, int *strength);
+
+/* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼): how a
+   page refers to the person after naming them in full.  Byte offset into
+   name where it starts, or 0 when name has no dot. */
+size_t foreign_name_last_part(const char *name);
+
 /* The same where a name is expected on other grounds (between a title and
    代表, in a title line): a surname that mostly begins words (国, 盘 …:
    word_surnames.txt) counts too. */

@@ -491,6 +491,11 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
             continue;
         if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
             continue;
+        /* 由张三提出, 对张三说: the person after a preposition is not the
+           subject (the frames 在张三看来, 据张三介绍 open the clause). */
+        size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
+        if (prep && skip_frame_words(c, m->pos - prep, m->pos) != m->pos)
+            continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;
         return m->person;

@@ -39,13 +39,17 @@ static int person_key_cmp(const void *a, const void *b)
 
 void people_index_build(people_index *ix, const issue *is)
 {
-    ix->v = xcalloc(is->npeople + 1, sizeof *ix->v);
+    ix->v = xcalloc(2 * is->npeople + 1, sizeof *ix->v);
     ix->n = 0;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *name = is->people[i].name;
         uint32_t uc;
-        if (name && utf8_char(name, strlen(name), &uc))
-            ix->v[ix->n++] = (person_key){uc, (int)i};
+        if (!name || !utf8_char(name, strlen(name), &uc))
+            continue;
+        ix->v[ix->n++] = (person_key){uc, (int)i, 0};
+        size_t last = foreign_name_last_part(name);
+        if (last && utf8_char(name + last, strlen(name + last), &uc))
+            ix->v[ix->n++] = (person_key){uc, (int)i, last};
     }
     qsort(ix->v, ix->n, sizeof *ix->v, person_key_cmp);
 }
@@ -78,7 +82,7 @@ int known_person_at(const issue *is, const people_index *ix, const char *s,
     }
     for (size_t k = lo; k < ix->n && ix->v[k].first == uc; k++) {
         int i = ix->v[k].person;
-        const char *name = is->people[i].name;
+        const char *name = is->people[i].name + ix->v[k].skip;
         size_t nl = strlen(name);
         /* Ties go to the earlier person, as keys of one character are
            ordered by index. */
@@ -237,12 +241,33 @@ static char *titles_before(const char *s, size_t name_at_byte)
     return titles_copy(s + cs, end - cs);
 }
 
-/* Add a person found in text; the strings are copied. */
+/* The person already found whose transliterated name ends with the part
+   name[0..len) (约瑟夫·马奥尼 for 马奥尼), when exactly one does; else -1. */
+static int person_by_last_part(const issue *is, const char *name, size_t len)
+{
+    int found = -1;
+    for (size_t i = 0; i < is->npeople; i++) {
+        const char *full = is->people[i].name;
+        size_t last = foreign_name_last_part(full);
+        if (!last || strlen(full + last) != len ||
+            memcmp(full + last, name, len) != 0)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
+/* Add a person found in text; the strings are copied.  A name that is
+   the last part of a transliterated name found before is that person. */
 static void add_found(issue *is, const char *name, size_t name_len,
                       const char *role, char *titles, const char *deleg)
 {
     person p = {0};
-    p.name = xstrndup(name, name_len);
+    int full = person_by_last_part(is, name, name_len);
+    p.name = full >= 0 ? xstrdup(is->people[full].name)
+                       : xstrndup(name, name_len);
     p.role = role ? xstrdup(role) : NULL;
     p.titles = titles;
     bool national = role_class_of(role) == ROLE_NPC;
@@ -417,8 +442,10 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t i = 0;
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, deleg);
+        int fs;
         if (!used && (lex_prefix(LEX_SURNAME, t + i, n - i) ||
-                      lex_prefix(LEX_WORD_SURNAME, t + i, n - i)))
+                      lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
+                      foreign_name_at(t + i, n - i, &fs)))
             used = scan_name(is, t, n, i, sk, deleg);
         if (!used) {
             uint32_t uc;

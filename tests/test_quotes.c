@@ -403,6 +403,36 @@ static void quotes_signature_signs_words_above(void **state)
     issue_free(&is);
 }
 
+/* Transliterated names joined by a middle dot are one person, found
+   whole, and the page's later short form (its last part) is the same
+   person; a person after a preposition (由某某提出) is not the subject of
+   the speech verb (invented sentences). */
+static void quotes_dotted_names_are_one_person(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某大学经济学家约翰·米勒说，两国合作前景广阔。",
+        "米勒表示，双方应加强对话。",
+        "全国人大代表阿依古丽·吐尔逊说：“村里的路修好了，日子越过越红火。”",
+        "这一方案最早由汉斯·穆勒于2001年提出，此后被各地广泛采用。",
+        "东城·国际创新园早在去年就已开工。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "约翰·米勒", QUOTE_INDIRECT, "两国合作前景广阔");
+    check_quote(&is, 1, "约翰·米勒", QUOTE_INDIRECT, "双方应加强对话");
+    check_quote(&is, 2, "阿依古丽·吐尔逊", QUOTE_DIRECT, "村里的路修好了");
+    for (size_t i = 0; i < is.npeople; i++) {
+        const person *p = &is.people[i];
+        if (strcmp(p->name, "阿依古丽·吐尔逊") == 0)
+            assert_string_equal(p->role, "全国人大代表");
+        else if (strcmp(p->name, "约翰·米勒") != 0)
+            fail_msg("\"%s\" taken for a person", p->name);
+    }
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -558,6 +588,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_speaker_in_own_sentence_wins),
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
+    cmocka_unit_test(quotes_dotted_names_are_one_person),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
