@@ -69,8 +69,21 @@ static int follower_strength(const char *s, size_t n)
     return FOLLOW_NONE;
 }
 
+/* Is the text at s (after a candidate name) a role suffix standing as
+   one (郭某和代表说, 郭某和委员就…): a role suffix followed by what follows
+   names, not by another word (…也代表公司)? */
+static bool role_suffix_stands(const char *s, size_t n)
+{
+    size_t k = role_suffix_at(s, n);
+    return k && follower_strength(s + k, n - k) > FOLLOW_NONE;
+}
+
 /* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
-   avail is how many bytes of text s has, for looking past the name. */
+   avail is how many bytes of text s has, for looking past the name.  A
+   character never inside a name (和, 平 …: not_in_name.txt) may still end
+   a two-character given name printed right before a role suffix that
+   stands as one (郭爱和代表): there the role, not the character, ends the
+   name. */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
     /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
@@ -89,7 +102,11 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
     for (size_t p = sl; p < len;) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, len - p, &uc);
-        if (!is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+        if (!is_han(uc))
+            return false;
+        bool last_of_two = p + cl == len && p > sl;
+        if (lex_has(LEX_NOT_IN_NAME, s + p, cl) &&
+            !(last_of_two && role_suffix_stands(s + len, avail - len)))
             return false;
         p += cl;
     }

@@ -111,6 +111,15 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"程国强说，", "程国强"},       {"孟凡利回答现场记者提问时", "孟凡利"},
         {"张虎指出，", "张虎"},         {"习近平总书记", "习近平"},
         {"欧阳明高表示，", "欧阳明高"}, {"丁奎岭在会上表示", "丁奎岭"},
+        /* invented: a character never inside a name ends one before a
+           role suffix that stands as one; elsewhere it still ends the
+           name before it */
+        {"周立和代表说，", "周立和"},   {"周立和委员就此回答", "周立和"},
+        {"周立也代表公司发言", "周立"},  {"周立和代表们交流", "周立"},
+        {"周立也表示，", "周立"},
+        /* transliterated names, whole */
+        {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
+        {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len = name_at(cases[i].text, strlen(cases[i].text), 1);
@@ -123,6 +132,11 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     assert_int_equal(name_at("王主任说，", strlen("王主任说，"), 1), 0);
     assert_int_equal(name_at("江苏提出，", strlen("江苏提出，"), 1), 0);
     assert_int_equal(name_at("文件指出，", strlen("文件指出，"), 1), 0);
+    /* A dotted place or brand name is no person: its last part runs on. */
+    assert_int_equal(name_at("东城·国际创新园早在", strlen("东城·国际创新园早在"), 1), 0);
+    /* The short form of a transliterated name is its last part. */
+    assert_int_equal(foreign_name_last_part("约翰·米勒"), strlen("约翰·"));
+    assert_int_equal(foreign_name_last_part("张三"), 0);
 }
 
 /* An issue with one article of the given blocks, as stage 5 leaves it:
