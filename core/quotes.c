@@ -554,7 +554,8 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
                         : 0;
     if (w) {
         uint32_t uc = char_at(c, p + w, NULL);
-        if (is_intro_punct(uc) || is_quote_open(uc))
+        if (is_intro_punct(uc) || is_quote_open(uc) || is_clause_end(uc) ||
+            p + w >= bend)
             p += w;
     }
     if (p >= bend)
@@ -796,6 +797,39 @@ static size_t after_span(const actx *c, const qspan *s)
     return p;
 }
 
+/* Does speech clause sp state a subject that is no person found: people
+   (学生们), a person by occupation (一位老师, 相关负责同志: a title word ends
+   the subject) or an unnamed speaker (负责人)?  Then its words are that
+   speaker's, never the last named one's.  A clause with no subject of its
+   own (接着说, 不禁称赞) goes on with the last speaker, and one that opens
+   with a person (总书记的寄语) is left to the rules that read the person. */
+static bool subject_stated(const actx *c, const speech *sp)
+{
+    size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
+    if (mention_at(c, q) || mention_at(c, sp->cstart))
+        return false;
+    size_t v = sp->vstart;
+    if (q >= v)
+        return false;
+    if (text_has_word(c, q, v, LEX_UNNAMED_SPEAKER, NULL))
+        return true;
+    /* The subject ends at the verb or before the adverbs and coverbs that
+       lead to it (一位老师也告诉记者, 村民们在会上说 …). */
+    for (size_t p = q; p <= v;) {
+        bool end = p == v || lex_prefix(LEX_NAME_FOLLOWER, c->text + p, v - p);
+        if (end && p > q &&
+            (lex_suffix(LEX_TITLE_WORD, c->text + q, p - q) ||
+             ends_with(c->text + q, p - q, PLURAL_MEN)))
+            return true;
+        if (p == v)
+            break;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* Attribute quotation s from a speech clause right after it (“…”X说。) or
    a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
    Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
@@ -811,7 +845,7 @@ static int attribute_after(actx *c, qspan *s)
         return 0;
     if (sp) {
         if (sp->speaker < 0)
-            return sp->unnamed ? -1 : 0;
+            return sp->unnamed || subject_stated(c, sp) ? -1 : 0;
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, sp->speaker);
         return 1;
     }
@@ -856,10 +890,11 @@ static int attribute_before(actx *c, qspan *s)
         if (!span_complete(c, s))
             return 0;
         int who = sp->speaker;
-        if (who < 0 && !sp->unnamed)
+        bool stated = who < 0 && subject_stated(c, sp);
+        if (who < 0 && !sp->unnamed && !stated)
             who = sentence_subject(c, sp->vstart);
         if (who < 0)
-            return sp->unnamed ? -1 : 0;
+            return sp->unnamed || stated ? -1 : 0;
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
         return 1;
     }

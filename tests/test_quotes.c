@@ -433,6 +433,30 @@ static void quotes_dotted_names_are_one_person(void **state)
     issue_free(&is);
 }
 
+/* Words given to a subject that is no person found (一位老师, 学生们,
+   相关负责同志) are nobody's, never the last named speaker's; a clause
+   without a subject of its own goes on with the last speaker (invented
+   sentences). */
+static void quotes_unnamed_subjects_stop_carrying(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“食堂的菜比去年丰富多了。”林思远代表说。",
+        "“孩子们的午餐更丰富了。”一位老师告诉记者。",
+        "学生们说：“我们喜欢新操场。”",
+        "在林思远代表的家乡，相关负责同志介绍：“教室也全部翻新了。”",
+        "林思远随后说：“明年还要再建一座图书馆。”",
+        "“建好后向全镇开放。”接着又补充说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "食堂的菜");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "明年还要");
+    check_quote(&is, 2, "林思远", QUOTE_DIRECT, "建好后向全镇开放");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -589,6 +613,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
+    cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
