@@ -453,6 +453,15 @@ static void speakers_session_cues(void **state)
     /* National wins over local. */
     assert_int_equal(session_of("全国两会今天开幕，某市两会已经闭幕。"),
                      SESSION_NATIONAL);
+    /* A delegation named after a province sits only at the national
+       congress; a city's or district's is local (invented lines). */
+    assert_int_equal(session_of("湖南代表团开放日现场，林思远代表正在发言。"),
+                     SESSION_NATIONAL);
+    assert_int_equal(session_of("广西壮族自治区代表团举行全体会议。"),
+                     SESSION_NATIONAL);
+    assert_int_equal(session_of("海淀代表团举行全体会议。"), SESSION_UNKNOWN);
+    assert_int_equal(session_of("某市两会期间，长沙代表团举行全体会议。"),
+                     SESSION_LOCAL);
 }
 
 /* Find the people of paras (an issue of one article, into *is) and
