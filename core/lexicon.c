@@ -72,6 +72,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_UNNAMED_SPEAKER] = "unnamed_speakers.txt",
     [LEX_NOUN_MARKER] = "noun_markers.txt",
     [LEX_SPEECH_OBJECT] = "speech_objects.txt",
+    [LEX_TURN_LABEL] = "turn_labels.txt",
 };
 
 const char *lex_file_name(lex_kind k)

@@ -58,6 +58,7 @@ typedef enum {
     LEX_UNNAMED_SPEAKER, /* 负责人, 专家 …: subjects that speak unnamed */
     LEX_NOUN_MARKER,    /* 的, 了, 个 …: a speech verb after one is a noun */
     LEX_SPEECH_OBJECT,  /* 大家, 记者 …: addressed between verb and words */
+    LEX_TURN_LABEL,     /* 问, 答, 记者, 主持人 …: label a transcript's turns */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -185,6 +185,68 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     return e;
 }
 
+static size_t surname_at(const char *s, size_t n, bool expected);
+
+size_t turn_label_at(const char *s, size_t n, size_t *words)
+{
+    size_t p = 0, chars = 0, end = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
+        if (is_colon(uc))
+            break;
+        if (is_han(uc) || is_name_dot(uc)) {
+            if (++chars > TURN_LABEL_MAX_CHARS)
+                return 0;
+            end = p + cl;
+        } else if (!is_space(uc) || !chars) {
+            return 0;
+        }
+        p += cl;
+    }
+    if (!chars || p >= n || end != p)
+        return 0; /* no colon, or spaces before it */
+    size_t w = p + cl;
+    while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
+        w += cl;
+    if (w >= n)
+        return 0; /* a heading line (张三：), not a turn */
+    *words = w;
+    return end;
+}
+
+char *turn_label_name(const char *s, size_t len)
+{
+    strbuf sb = {0};
+    for (size_t p = 0; p < len;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, len - p, &uc);
+        if (!cl)
+            break;
+        if (!is_space(uc))
+            sb_append(&sb, s + p, cl);
+        p += cl;
+    }
+    char *name = sb_take(&sb);
+    size_t n = name ? strlen(name) : 0;
+    int strength;
+    bool ok = n && !lex_has(LEX_TURN_LABEL, name, n) &&
+              !lex_has(LEX_NOT_NAME, name, n) &&
+              !lex_has(LEX_UNNAMED_SPEAKER, name, n) &&
+              !lex_has(LEX_STAFF_WORD, name, n) &&
+              !lex_suffix(LEX_TITLE_WORD, name, n);
+    if (ok && foreign_name_at(name, n, &strength) != n) {
+        size_t sl = surname_at(name, n, true);
+        size_t chars = utf8_count(name, n);
+        ok = sl && chars >= 2 && chars <= utf8_count(name, sl) + GIVEN_NAME_MAX_CHARS;
+    }
+    if (!ok) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
 size_t foreign_name_last_part(const char *name)
 {
     size_t n = strlen(name), last = 0;

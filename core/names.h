@@ -66,6 +66,20 @@ size_t foreign_name_at(const char *s, size_t n, int *strength);
    name where it starts, or 0 when name has no dot. */
 size_t foreign_name_last_part(const char *name);
 
+/* A transcript's turn at the start of a paragraph: a short label (a
+   name, 记者, 问, 答, 主持人 …: at most TURN_LABEL_MAX_CHARS characters, no
+   punctuation) and a colon, then words.  Returns the label's byte length
+   (s[0..len)) and where the words start in *words; 0 when s does not open
+   so. */
+size_t turn_label_at(const char *s, size_t n, size_t *words);
+
+/* The personal name a turn label s[0..len) is (spaces of justification
+   removed: 冯  帆 is 冯帆), heap string, or NULL when it is no name (a
+   label of turn_labels.txt, a word of not_names.txt, no surname …).  In a
+   transcript a name is expected before the colon, so any surname counts
+   and the characters after it are not judged. */
+char *turn_label_name(const char *s, size_t len);
+
 /* The same where a name is expected on other grounds (between a title and
    代表, in a title line): a surname that mostly begins words (国, 盘 …:
    word_surnames.txt) counts too. */
@@ -114,6 +128,14 @@ bool speaker_parse_title(const char *text, person *out);
 
 /* The same with an explicit session kind. */
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
+
+/* A turn label is a name or a short word (主持人); longer, the text
+   before the colon is a sentence (数据显示：…). */
+#define TURN_LABEL_MAX_CHARS 6
+/* An article with this many paragraphs opening with a turn label (记者：…
+   / 王某：…) is a transcript; one such paragraph is a sentence that happens
+   to open with a word and a colon (数据显示：…). */
+#define TRANSCRIPT_MIN_TURNS 2
 
 /* A speaker heading is a short line: longer, it is text or a headline. */
 #define HEADING_MAX_CHARS 48

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "names.h"
 #include "text.h"
 #include "speakers.h"
 #include "strbuf.h"
@@ -1088,7 +1089,8 @@ static void emit_indirect(actx *c, const speech *sp)
     if (!is_intro_punct(pc))
         return;
     size_t ts = sp->intro_end, l;
-    while (ts < c->len && is_space(char_at(c, ts, &l)))
+    uint32_t tc;
+    while (ts < c->len && ((tc = char_at(c, ts, &l)) == '\n' || is_space(tc)))
         ts += l;
     int sidx = span_opening_at(c, ts);
     if (sidx >= 0 && c->spans[sidx].state == 1)
@@ -1206,6 +1208,89 @@ static void emit_sections(actx *c)
     }
 }
 
+/* The index of the person named name, or -1. */
+static int person_named(const actx *c, const char *name)
+{
+    for (size_t i = 0; i < c->is->npeople; i++)
+        if (strcmp(c->is->people[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The turn label opening prose block b: its byte length, with where the
+   words start in *words (byte offset into the article text); 0 if none. */
+static size_t block_turn_label(const actx *c, size_t b, size_t *words)
+{
+    if (!c->prose[b])
+        return 0;
+    size_t ts = block_text_start(c, b), be = block_end(c, b), w;
+    size_t len = turn_label_at(c->text + ts, be - ts, &w);
+    if (len)
+        *words = ts + w;
+    return len;
+}
+
+/* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
+   person named before the first turn (in the subtitle or lead: ——访某省
+   委副书记王某), or -1 when none or several are. */
+static int answerer(const actx *c, size_t first_turn_block)
+{
+    int who = -1;
+    for (size_t i = 0; i < c->nments &&
+                       c->ments[i].pos < c->bstart[first_turn_block]; i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
+/* The speaker of the turn whose label is c->text[at, at + len): the
+   person the label names, the answerer for 答, -1 for an interviewer's
+   turn (记者, 问, 主持人, or any label that names no one found). */
+static int turn_speaker(const actx *c, size_t at, size_t len, int answer)
+{
+    const char *v = lex_value(LEX_TURN_LABEL, c->text + at, len);
+    if (v)
+        return strcmp(v, "answer") == 0 ? answer : -1;
+    char *name = turn_label_name(c->text + at, len);
+    int who = name ? person_named(c, name) : -1;
+    free(name);
+    return who;
+}
+
+/* Section quotes of a transcript (TRANSCRIPT_MIN_TURNS turns or more):
+   each turn of a named person or the answerer, from after the label's
+   colon to the end of its paragraph and over the paragraphs after it that
+   open with no label, up to the next turn or heading.  An interviewer's
+   turns are nobody's. */
+static void emit_turns(actx *c)
+{
+    size_t turns = 0, first = NONE, w;
+    for (size_t b = 0; b < c->nb; b++)
+        if (block_turn_label(c, b, &w)) {
+            turns++;
+            if (first == NONE)
+                first = b;
+        }
+    if (turns < TRANSCRIPT_MIN_TURNS)
+        return;
+    int answer = answerer(c, first);
+    for (size_t b = first; b < c->nb; b++) {
+        size_t words, len = block_turn_label(c, b, &words);
+        if (!len)
+            continue;
+        int who = turn_speaker(c, block_text_start(c, b), len, answer);
+        if (who < 0)
+            continue;
+        size_t last = b;
+        while (last + 1 < c->nb && c->prose[last + 1] &&
+               !block_turn_label(c, last + 1, &w))
+            last++;
+        push_item(c, words, block_end(c, last), QUOTE_SECTION, who);
+    }
+}
+
 /* Build the per-article context: text, block offsets, prose flags. */
 static void actx_init(actx *c, issue *is, const people_index *people,
                       size_t ai)
@@ -1314,6 +1399,7 @@ static void article_quotes(issue *is, const people_index *people, size_t ai)
         if (c.spans[i].state == 0)
             attribute_context(&c, &c.spans[i]);
     emit_sections(&c);
+    emit_turns(&c);
     store_items(&c);
     actx_free(&c);
 }

@@ -504,6 +504,88 @@ static void link_sections(issue *is, size_t ai, session_kind sk,
     }
 }
 
+/* The first non-space byte of t. */
+static const char *skip_spaces(const char *t)
+{
+    size_t n = strlen(t), p = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) && is_space(uc))
+        p += cl;
+    return t + p;
+}
+
+/* Is block b of a a paragraph of running text that may open with a
+   transcript's turn label? */
+static bool turn_block(const article *a, size_t b)
+{
+    block_kind k = a->blocks.v[b].kind;
+    return (k == BLOCK_BODY || k == BLOCK_LEAD || k == BLOCK_SPEAKER_HEADING) &&
+           strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES;
+}
+
+/* A transcript (a roundtable, an interview in turns: 记者：… / 王某：…):
+   an article with at least TRANSCRIPT_MIN_TURNS paragraphs opening with a
+   turn label.  Then each label that is a name is a person who speaks. */
+static void find_turn_speakers(issue *is, const article *a, const char *deleg)
+{
+    size_t turns = 0;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const char *t = skip_spaces(a->blocks.v[b].text);
+        size_t words;
+        if (turn_block(a, b) && turn_label_at(t, strlen(t), &words))
+            turns++;
+    }
+    if (turns < TRANSCRIPT_MIN_TURNS)
+        return;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const char *t = skip_spaces(a->blocks.v[b].text);
+        size_t words, len = turn_block(a, b) ? turn_label_at(t, strlen(t), &words) : 0;
+        char *name = len ? turn_label_name(t, len) : NULL;
+        if (name)
+            add_found(is, name, strlen(name), NULL, NULL, deleg);
+        free(name);
+    }
+}
+
+/* A guest list line: a name, spaces, then a role and titles (周某某  全国
+   人大代表、某大学法学院院长), as printed above a roundtable.  Adds the
+   person with the role and titles. */
+static void scan_guest_line(issue *is, const char *t, const char *deleg)
+{
+    t = skip_spaces(t);
+    size_t n = strlen(t);
+    if (utf8_count(t, n) > HEADING_MAX_CHARS)
+        return;
+    /* The name: Han characters and the spaces that justify a short one
+       (冯  帆), up to two or more spaces before the role. */
+    size_t p = 0, name_end = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) &&
+           (is_han(uc) || is_space(uc))) {
+        if (is_han(uc)) {
+            if (role_at(t + p, n - p))
+                break;
+            name_end = p + cl;
+        }
+        p += cl;
+    }
+    if (!name_end || p == name_end)
+        return; /* no space between the name and what follows */
+    size_t r = role_at(t + p, n - p);
+    if (!r)
+        return;
+    char *name = turn_label_name(t, name_end);
+    if (!name)
+        return;
+    char *role = xstrndup(t + p, r);
+    add_found(is, name, strlen(name), role, titles_copy(t + p + r, n - p - r),
+              deleg);
+    free(role);
+    free(name);
+}
+
 void speakers_find(issue *is)
 {
     if (!lexicon_load()) {
@@ -518,8 +600,13 @@ void speakers_find(issue *is)
         link_sections(is, ai, sk, deleg);
         for (size_t b = 0; b < a->blocks.n; b++)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
-                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
+                scan_guest_line(is, a->blocks.v[b].text, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
+            }
+        if (a->headline) /* a guest line taken for a headline */
+            scan_guest_line(is, a->headline, deleg);
+        find_turn_speakers(is, a, deleg);
         free(deleg);
     }
 }

@@ -457,6 +457,57 @@ static void quotes_unnamed_subjects_stop_carrying(void **state)
     issue_free(&is);
 }
 
+/* A transcript in turns: each named turn (and the paragraphs after it
+   with no label) is that person's section, the guest list gives roles,
+   the interviewer's turns are nobody's; 答 is the one person the subtitle
+   names.  One paragraph opening with a word and a colon is no transcript
+   (invented sentences). */
+static void quotes_transcript_turns(void **state)
+{
+    (void)state;
+    static const char *const roundtable[] = {
+        "林思远  全国人大代表、某大学法学院院长",
+        "郑  明  全国政协委员、某律师协会会长",
+        "主持人：人工智能立法应当注意什么？",
+        "林思远：首先要守住安全底线。",
+        "其次要给创新留出足够空间。",
+        "郑明：建议尽快出台专门规定。",
+        "记者：您怎么看数据安全？",
+        NULL};
+    issue is;
+    extract(&is, roundtable);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "首先要守住安全底线");
+    assert_non_null(strstr(is.quotes[0].text, "\n其次要给创新"));
+    check_quote(&is, 1, "郑明", QUOTE_SECTION, "建议尽快出台");
+    for (size_t i = 0; i < is.npeople; i++)
+        assert_string_equal(is.people[i].role,
+                            strcmp(is.people[i].name, "林思远") == 0
+                                ? "全国人大代表" : "全国政协委员");
+    issue_free(&is);
+
+    static const char *const interview[] = {
+        "——访某省科技厅厅长王立新",
+        "问：今年科技工作的重点是什么？",
+        "答：重点是推动科技成果转化。",
+        "问：如何留住人才？",
+        "答：要让人才安心干事业。",
+        NULL};
+    extract(&is, interview);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "王立新", QUOTE_SECTION, "重点是推动");
+    check_quote(&is, 1, "王立新", QUOTE_SECTION, "要让人才安心");
+    issue_free(&is);
+
+    static const char *const report[] = {
+        "数据显示：今年一季度全市新增企业两千家。",
+        "林思远代表对此很有感触。",
+        NULL};
+    extract(&is, report);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -614,6 +665,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
+    cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
