@@ -475,6 +475,17 @@ static bool pronoun_at(const actx *c, size_t pos, size_t end)
            !starts_with(s + k, end - pos - k, PARTICLE_DE);
 }
 
+/* Is mention m (in a clause starting at cs) not a subject: after a staff
+   word (记者张三) or a preposition (由张三提出, 对张三说; the frames 在张三
+   看来, 据张三介绍 open the clause and do not count)? */
+static bool after_preposition(const actx *c, size_t cs, const mention *m)
+{
+    if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
+        return true;
+    size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
+    return prep && skip_frame_words(c, m->pos - prep, m->pos) != m->pos;
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
@@ -485,17 +496,24 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
         const mention *m = mention_before(c, cs);
         return m ? m->person : -1;
     }
+    /* The name printed right before the verb (…管理委员会主任邓某介绍,
+       邓某代表介绍) is its subject, whatever the titles before it name. */
+    const mention *last = mention_before(c, vpos);
+    if (last && last->pos >= cs && !after_preposition(c, cs, last)) {
+        size_t gap = last->end, w;
+        while (gap < vpos &&
+               ((w = role_suffix_at(c->text + gap, vpos - gap)) ||
+                (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, vpos - gap))))
+            gap += w;
+        if (gap == vpos)
+            return last->person;
+    }
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
         const mention *m = &c->ments[i];
         if (starts_with(c->text + m->end, vpos - m->end, PARTICLE_DE))
             continue;
-        if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
-            continue;
-        /* 由张三提出, 对张三说: the person after a preposition is not the
-           subject (the frames 在张三看来, 据张三介绍 open the clause). */
-        size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
-        if (prep && skip_frame_words(c, m->pos - prep, m->pos) != m->pos)
+        if (after_preposition(c, cs, m))
             continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;

@@ -358,6 +358,12 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
                         session_kind sk, const char *deleg)
 {
+    /* 董事长孙某: the 长 of 长孙 ends the title before it; the name starts
+       after it. */
+    size_t one = utf8_chars_len(t + i, n - i, 1);
+    if (lex_prefix(LEX_SURNAME, t + i, n - i) > one &&
+        lex_has(LEX_TITLE_WORD, t + i, one) && !at_clause_start(t, i))
+        return 0;
     int strength;
     size_t len = name_best_at(t + i, n - i, &strength);
     if (!len && lex_suffix(LEX_TITLE_WORD, t, i)) {

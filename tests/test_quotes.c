@@ -508,6 +508,26 @@ static void quotes_transcript_turns(void **state)
     issue_free(&is);
 }
 
+/* The name right before the speech verb is its subject, whatever the
+   titles before it hold (a word taken for a name elsewhere on the page);
+   the 长 of 董事长 ends the title, it does not start the compound surname
+   长孙 (invented sentences). */
+static void quotes_name_before_verb_is_the_subject(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "要建立科学的干部管理、考核制度。",
+        "市场管理委员会主任韩立新介绍，今年新增企业两千家。",
+        "某集团董事长孙立斌委员说，服务业要提质增效。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "今年新增企业");
+    check_quote(&is, 1, "孙立斌", QUOTE_INDIRECT, "服务业要提质");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -666,6 +686,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_dotted_names_are_one_person),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_transcript_turns),
+    cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
