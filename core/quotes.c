@@ -59,7 +59,10 @@ enum {
     SIGNED_MAX_BLOCKS = 4,
     /* A line this short without clause punctuation is a label (【连线】),
        not words. */
-    LABEL_MAX_CHARS = 12
+    LABEL_MAX_CHARS = 12,
+    /* Brackets inside a clause's subject (a name's original spelling, a
+       place) hold at most this many characters. */
+    BRACKET_MAX_CHARS = 40
 };
 
 typedef struct {
@@ -523,6 +526,26 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     return -1;
 }
 
+/* The opening bracket matching the closing one (close) at byte at,
+   within the block from bstart and BRACKET_MAX_CHARS characters, with no
+   clause punctuation between; NONE when there is none. */
+static size_t bracket_open_before(const actx *c, size_t at, size_t bstart,
+                                  uint32_t close)
+{
+    uint32_t open = close == ')' ? '(' : U'（';
+    size_t p = at;
+    for (int chars = 0; p > bstart && chars <= BRACKET_MAX_CHARS; chars++) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        p -= pl;
+        if (uc == open)
+            return p;
+        if (is_clause_end(uc) || is_quote_close(uc) || is_quote_open(uc))
+            return NONE;
+    }
+    return NONE;
+}
+
 /* Where the clause ending at vpos starts: after clause punctuation, a
    quotation mark or a dash, and before a role the clause continues
    (全国人大代表，上海…的袁国华看来 is one subject). */
@@ -532,6 +555,15 @@ static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
     while (p > bstart) {
         size_t pl;
         uint32_t uc = char_before(c, p, &pl);
+        if ((uc == U'）' || uc == ')') && p - pl > bstart) {
+            /* 沃某（Christopher W.）表示, 某大学（深圳）副校长: brackets
+               inside the subject are read past. */
+            size_t open = bracket_open_before(c, p - pl, bstart, uc);
+            if (open != NONE) {
+                p = open;
+                continue;
+            }
+        }
         if (uc == U'”' || uc == U'“' || uc == U'」' || uc == U'「' ||
             uc == U'—' || uc == U'（' || uc == U'）')
             break;
@@ -821,13 +853,22 @@ static size_t after_span(const actx *c, const qspan *s)
    the subject) or an unnamed speaker (负责人)?  Then its words are that
    speaker's, never the last named one's.  A clause with no subject of its
    own (接着说, 不禁称赞) goes on with the last speaker, and one that opens
-   with a person (总书记的寄语) is left to the rules that read the person. */
-static bool subject_stated(const actx *c, const speech *sp)
+   with a person (总书记的寄语) is left to the rules that read the person.
+   any_word: the clause follows a quotation (“……”沃某说), where any word
+   before the verb but the adverbs leading to it is the speaker's name. */
+static bool subject_stated(const actx *c, const speech *sp, bool any_word)
 {
     size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
     if (mention_at(c, q) || mention_at(c, sp->cstart))
         return false;
-    size_t v = sp->vstart;
+    size_t v = sp->vstart, w;
+    if (any_word) {
+        /* Right after a quotation, any subject before the verb but the
+           adverbs that lead to it (“……”又说) is the speaker's name. */
+        while (q < v && (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + q, v - q)))
+            q += w;
+        return q < v;
+    }
     if (q >= v)
         return false;
     if (text_has_word(c, q, v, LEX_UNNAMED_SPEAKER, NULL))
@@ -864,7 +905,7 @@ static int attribute_after(actx *c, qspan *s)
         return 0;
     if (sp) {
         if (sp->speaker < 0)
-            return sp->unnamed || subject_stated(c, sp) ? -1 : 0;
+            return sp->unnamed || subject_stated(c, sp, true) ? -1 : 0;
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, sp->speaker);
         return 1;
     }
@@ -909,7 +950,7 @@ static int attribute_before(actx *c, qspan *s)
         if (!span_complete(c, s))
             return 0;
         int who = sp->speaker;
-        bool stated = who < 0 && subject_stated(c, sp);
+        bool stated = who < 0 && subject_stated(c, sp, false);
         if (who < 0 && !sp->unnamed && !stated)
             who = sentence_subject(c, sp->vstart);
         if (who < 0)

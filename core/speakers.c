@@ -25,7 +25,10 @@ enum {
     ROLE_TO_NAME_MAX_CHARS = 50,
     /* The delegation an article is about is named in its first few
        paragraphs (a lead); one named further down is someone else's. */
-    DELEGATION_OPENING_BLOCKS = 4
+    DELEGATION_OPENING_BLOCKS = 4,
+    /* What a name's brackets hold (its original spelling, a place, a
+       party) is at most this long; longer, the brackets are a remark. */
+    BRACKET_MAX_CHARS = 40
 };
 
 /* Order person keys by first character, then by index (a stable order). */
@@ -353,6 +356,27 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
     return r;
 }
 
+/* Byte length of a bracketed group at s (（…） or (…), at most
+   BRACKET_MAX_CHARS characters inside, no clause punctuation), or 0. */
+static size_t bracket_group_len(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    if (!cl || (uc != U'（' && uc != '('))
+        return 0;
+    uint32_t close = uc == '(' ? ')' : U'）';
+    size_t p = cl, chars = 0;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) &&
+           chars++ <= BRACKET_MAX_CHARS) {
+        p += cl;
+        if (uc == close)
+            return p;
+        if (is_sentence_end(uc) || uc == '\n')
+            return 0;
+    }
+    return 0;
+}
+
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
    习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
@@ -377,6 +401,17 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         return 0;
     const char *after = t + i + len;
     size_t left = n - i - len;
+    /* 沃某（Christopher W.）表示: what follows the name in brackets (its
+       original spelling, a place) is read past. */
+    size_t paren = bracket_group_len(after, left);
+    if (paren && strength < FOLLOW_STRONG) {
+        after += paren;
+        left -= paren;
+        strength = lex_prefix(LEX_SPEECH_VERB, after, left) ||
+                           role_suffix_at(after, left)
+                       ? FOLLOW_STRONG
+                       : strength;
+    }
     /* 在李斌看来， / 据陈晓东介绍， */
     size_t fl = ends_with(t, i, FRAME_ZAI) ? strlen(FRAME_ZAI)
               : ends_with(t, i, FRAME_JU)  ? strlen(FRAME_JU)

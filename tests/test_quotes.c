@@ -528,6 +528,27 @@ static void quotes_name_before_verb_is_the_subject(void **state)
     issue_free(&is);
 }
 
+/* Brackets after a name (its original spelling) or inside the titles (a
+   campus) are read past; a speaker the rules do not know stays nobody's,
+   never the last speaker's (invented sentences). */
+static void quotes_brackets_inside_the_subject(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说，今年要抓好春耕。",
+        "卢卡斯（Mark Lucas）说，市场已经消化了这一预期。",
+        "某大学（深圳）副校长周明远说，要办好教育。",
+        "“我们会耐心等待数据。”沃勒（Christopher Waller）说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "今年要抓好春耕");
+    check_quote(&is, 1, "卢卡斯", QUOTE_INDIRECT, "市场已经消化");
+    check_quote(&is, 2, "周明远", QUOTE_INDIRECT, "要办好教育");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -687,6 +708,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
+    cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
