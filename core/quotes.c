@@ -478,6 +478,26 @@ static bool pronoun_at(const actx *c, size_t pos, size_t end)
            !starts_with(s + k, end - pos - k, PARTICLE_DE);
 }
 
+/* The person a pronoun (他/她) at pos refers to: the most recent person
+   named before it as more than a possessor or the object of a preposition
+   (张三的同事, 向张三反映: those name someone in passing), or -1. */
+static int pronoun_antecedent(const actx *c, size_t pos)
+{
+    for (size_t i = mentions_from(c, pos); i-- > 0;) {
+        const mention *m = &c->ments[i];
+        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE))
+            continue;
+        size_t bs = c->bstart[block_of(c, m->pos)];
+        if (lex_suffix(LEX_PREPOSITION, c->text + bs, m->pos - bs) &&
+            skip_frame_words(c, m->pos - lex_suffix(LEX_PREPOSITION,
+                                                    c->text + bs, m->pos - bs),
+                             m->pos) != m->pos)
+            continue;
+        return m->person;
+    }
+    return -1;
+}
+
 /* Is mention m (in a clause starting at cs) not a subject: after a staff
    word (记者张三) or a preposition (由张三提出, 对张三说; the frames 在张三
    看来, 据张三介绍 open the clause and do not count)? */
@@ -496,8 +516,7 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     *unnamed = false;
     size_t q = skip_frame_words(c, cs, vpos);
     if (pronoun_at(c, q, vpos) || pronoun_at(c, cs, vpos)) {
-        const mention *m = mention_before(c, cs);
-        return m ? m->person : -1;
+        return pronoun_antecedent(c, cs);
     }
     /* The name printed right before the verb (…管理委员会主任邓某介绍,
        邓某代表介绍) is its subject, whatever the titles before it name. */
@@ -745,8 +764,7 @@ static int sentence_subject(const actx *c, size_t pos)
     while (cs < pos) {
         size_t q = skip_frame_words(c, cs, pos);
         if (pronoun_at(c, q, pos)) {
-            const mention *m = mention_before(c, q);
-            return m ? m->person : -1;
+            return pronoun_antecedent(c, q);
         }
         const mention *m = mention_at(c, q);
         if (!m)

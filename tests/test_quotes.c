@@ -549,6 +549,24 @@ static void quotes_brackets_inside_the_subject(void **state)
     issue_free(&is);
 }
 
+/* 他/她 refers to the last person named as more than a possessor or the
+   object of a preposition (invented sentences). */
+static void quotes_pronoun_skips_people_named_in_passing(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "郑明辉代表说，村里的路要尽快修。",
+        "林思远代表向郑明辉反映了村里的情况。他说：“路已经修通了。”",
+        "韩立新委员认真研读了郑明辉的方案。他表示，方案还要再细化。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "路已经修通了");
+    check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "方案还要再细化");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -709,6 +727,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
+    cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
