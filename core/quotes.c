@@ -62,7 +62,11 @@ enum {
     LABEL_MAX_CHARS = 12,
     /* Brackets inside a clause's subject (a name's original spelling, a
        place) hold at most this many characters. */
-    BRACKET_MAX_CHARS = 40
+    BRACKET_MAX_CHARS = 40,
+    /* 他/她 refers to a person named at most this many paragraphs before
+       its own; further back, the text has moved on (a transcript or page
+       whose items were not split). */
+    PRONOUN_MAX_BLOCKS_BACK = 3
 };
 
 typedef struct {
@@ -483,8 +487,12 @@ static bool pronoun_at(const actx *c, size_t pos, size_t end)
    (张三的同事, 向张三反映: those name someone in passing), or -1. */
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
+    size_t b = block_of(c, pos);
+    size_t from = b > PRONOUN_MAX_BLOCKS_BACK ? c->bstart[b - PRONOUN_MAX_BLOCKS_BACK] : 0;
     for (size_t i = mentions_from(c, pos); i-- > 0;) {
         const mention *m = &c->ments[i];
+        if (m->pos < from)
+            return -1;
         if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE))
             continue;
         size_t bs = c->bstart[block_of(c, m->pos)];

@@ -550,7 +550,8 @@ static void quotes_brackets_inside_the_subject(void **state)
 }
 
 /* 他/她 refers to the last person named as more than a possessor or the
-   object of a preposition (invented sentences). */
+   object of a preposition, at most three paragraphs before its own
+   (invented sentences). */
 static void quotes_pronoun_skips_people_named_in_passing(void **state)
 {
     (void)state;
@@ -558,6 +559,10 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
         "郑明辉代表说，村里的路要尽快修。",
         "林思远代表向郑明辉反映了村里的情况。他说：“路已经修通了。”",
         "韩立新委员认真研读了郑明辉的方案。他表示，方案还要再细化。",
+        "村里的新路于去年秋天开工。",
+        "全长十二公里，连通了三个自然村。",
+        "沿线还建起了两座桥。",
+        "他说：“明年还要把路灯装上。”",
         NULL};
     issue is;
     extract(&is, paras);
