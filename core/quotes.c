@@ -1106,6 +1106,31 @@ static int person_after_quote(const actx *c, const qspan *s)
     return SEVERAL_NAMED;
 }
 
+/* Do item it's words run to the end of their paragraph (only closing
+   marks, sentence punctuation and an attribution after them: “……”张三说。)?
+   Then the next paragraph may go on with them; a paragraph that goes on
+   with the narrator's words after them hands over to the narrator. */
+static bool words_end_paragraph(const actx *c, const item *it)
+{
+    size_t b = block_of(c, it->start), be = block_end(c, b);
+    size_t p = it->end;
+    while (p < be) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!is_quote_close(uc) && !is_sentence_end(uc) && !is_space(uc))
+            break;
+        p += l ? l : 1;
+    }
+    if (p >= be)
+        return true;
+    const speech *sp = speech_starting(c, p);
+    if (!sp || sp->speaker != it->speaker)
+        return false;
+    size_t end = sentence_end_from(c, sp->vend), l = 0;
+    char_at(c, end, &l);
+    return end + l >= be;
+}
+
 /* A quoted sentence nobody is named next to: it belongs to the person
    named right after it or in the rest of its sentence, or continues the
    words of the last speaker in this paragraph or at the end of the
@@ -1145,7 +1170,8 @@ static void attribute_context(actx *c, qspan *s)
     if (b == 0 || !c->prose[b - 1] || any_mention(c, bs, s->open))
         return;
     it = last_item_in(c, c->bstart[b - 1], bs);
-    if (it && !other_mention(c, it->start, bs, it->speaker)) {
+    if (it && !other_mention(c, it->start, bs, it->speaker) &&
+        words_end_paragraph(c, it)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
         s->state = 1;
     }

@@ -572,6 +572,27 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
     issue_free(&is);
 }
 
+/* A paragraph that is only a quotation goes on with the words of the
+   speaker whose words ended the paragraph before; not when the narrator
+   took over there (invented sentences). */
+static void quotes_continuation_only_after_the_speakers_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说：“路修通了，货车能开进村了。”",
+        "“今年的果子也好卖多了。”",
+        "郑明辉代表说：“大棚也建起来了。”村民们纷纷鼓掌。",
+        "“以后种菜不愁了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "今年的果子");
+    check_quote(&is, 2, "郑明辉", QUOTE_DIRECT, "大棚也建起来了");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -733,6 +754,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
+    cmocka_unit_test(quotes_continuation_only_after_the_speakers_words),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
