@@ -564,6 +564,66 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     return true;
 }
 
+size_t speaker_label_at(const char *s, size_t n, session_kind sk,
+                        person *out)
+{
+    memset(out, 0, sizeof *out);
+    /* The label: up to the first colon, short, no sentence punctuation or
+       quotation marks (说：“…” is speech, not a label). */
+    size_t p = 0, chars = 0, colon = 0, bopen = 0, bclose = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
+        if (is_colon(uc)) {
+            colon = p + cl;
+            break;
+        }
+        if (++chars > HEADING_MAX_CHARS || is_sentence_end(uc) ||
+            is_quote_open(uc) || is_quote_close(uc) || uc == '\n')
+            return 0;
+        if (uc == U'（' || uc == '(')
+            bopen = p;
+        else if ((uc == U'）' || uc == ')') && bopen)
+            bclose = p + cl;
+        p += cl;
+    }
+    if (!colon || colon >= n)
+        return 0;
+    /* Bracketed titles after the name and role (黎某委员（某区委书记）). */
+    size_t label_end = colon - cl;
+    char *bracket = NULL;
+    if (bopen && bclose == label_end) {
+        size_t ol = utf8_char(s + bopen, n - bopen, &uc);
+        size_t il = utf8_prev_len(s, bclose);
+        bracket = titles_copy(s + bopen + ol, bclose - il - bopen - ol);
+        label_end = bopen;
+    }
+    char *label = xstrndup(s, label_end);
+    bool suffix = lex_suffix(LEX_ROLE_SUFFIX, label, label_end) > 0 &&
+                  !lex_suffix(LEX_ROLE, label, label_end);
+    bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
+              (suffix || (out->role && ends_with(label, label_end, out->name)));
+    free(label);
+    if (ok && bracket) {
+        free(out->titles);
+        out->titles = bracket;
+        bracket = NULL;
+    }
+    free(bracket);
+    if (!ok) {
+        person_clear(out);
+        return 0;
+    }
+    size_t w = colon;
+    while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
+        w += cl;
+    if (w >= n) {
+        person_clear(out);
+        return 0;
+    }
+    return w;
+}
+
 bool speaker_parse_title(const char *text, person *out)
 {
     return speaker_parse_title_in(text, SESSION_NATIONAL, out);

@@ -129,6 +129,16 @@ bool speaker_parse_title(const char *text, person *out);
 /* The same with an explicit session kind. */
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
 
+/* A paragraph opening with a speaker's label and a colon, then their
+   words: 黎某委员（某区委书记）：… / 张某代表：… / 全国人大代表、某村党委
+   书记 张某：….  The label must state the role: the suffix 代表/委员/常委
+   after the name (bracketed titles may follow it), or a role before titles
+   and the name.  Fills out like speaker_parse_title_in (titles from the
+   brackets when there are any) and returns where the words start (byte
+   offset), or 0 when s does not open so. */
+size_t speaker_label_at(const char *s, size_t n, session_kind sk,
+                        person *out);
+
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6

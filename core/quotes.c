@@ -1402,6 +1402,25 @@ static void emit_turns(actx *c)
     }
 }
 
+/* Section quotes of paragraphs opening with a speaker's label (黎某委员
+   （某区委书记）：…, names.h): the words after the colon are the speaker's,
+   to the end of the paragraph. */
+static void emit_labelled(actx *c, session_kind sk)
+{
+    for (size_t b = 0; b < c->nb; b++) {
+        if (!c->prose[b])
+            continue;
+        size_t ts = block_text_start(c, b), be = block_end(c, b);
+        person p;
+        size_t w = speaker_label_at(c->text + ts, be - ts, sk, &p);
+        int who = w ? person_named(c, p.name) : -1;
+        if (w)
+            person_clear(&p);
+        if (who >= 0)
+            push_item(c, ts + w, be, QUOTE_SECTION, who);
+    }
+}
+
 /* Build the per-article context: text, block offsets, prose flags. */
 static void actx_init(actx *c, issue *is, const people_index *people,
                       size_t ai)
@@ -1477,7 +1496,8 @@ static void store_items(actx *c)
 }
 
 /* Extract the quotes of one article. */
-static void article_quotes(issue *is, const people_index *people, size_t ai)
+static void article_quotes(issue *is, const people_index *people, size_t ai,
+                           session_kind sk)
 {
     actx c;
     actx_init(&c, is, people, ai);
@@ -1511,6 +1531,7 @@ static void article_quotes(issue *is, const people_index *people, size_t ai)
             attribute_context(&c, &c.spans[i]);
     emit_sections(&c);
     emit_turns(&c);
+    emit_labelled(&c, sk);
     store_items(&c);
     actx_free(&c);
 }
@@ -1521,7 +1542,8 @@ void quotes_extract(issue *is)
         return;
     people_index people;
     people_index_build(&people, is);
+    session_kind sk = speakers_session_kind(is);
     for (size_t ai = 0; ai < is->narticles; ai++)
-        article_quotes(is, &people, ai);
+        article_quotes(is, &people, ai, sk);
     people_index_free(&people);
 }

@@ -627,6 +627,21 @@ static void scan_guest_line(issue *is, const char *t, const char *deleg)
     free(name);
 }
 
+/* A paragraph opening with a speaker's label (黎某委员（某区委书记）：…,
+   names.h): adds the person with the role and titles. */
+static void scan_speaker_label(issue *is, const char *t, session_kind sk,
+                               const char *deleg)
+{
+    t = skip_spaces(t);
+    person p;
+    if (!speaker_label_at(t, strlen(t), sk, &p))
+        return;
+    if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
+        p.delegation = xstrdup(deleg);
+    issue_find_or_add_person(is, &p);
+    person_clear(&p);
+}
+
 void speakers_find(issue *is)
 {
     if (!lexicon_load()) {
@@ -643,6 +658,7 @@ void speakers_find(issue *is)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_guest_line(is, a->blocks.v[b].text, deleg);
+                scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
             }
         if (a->headline) /* a guest line taken for a headline */

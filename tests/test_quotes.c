@@ -499,6 +499,17 @@ static void quotes_transcript_turns(void **state)
     check_quote(&is, 1, "王立新", QUOTE_SECTION, "要让人才安心");
     issue_free(&is);
 
+    /* A paragraph opening with a label that states the role is that
+       speaker's section, transcript or not. */
+    static const char *const labelled[] = {
+        "林思远委员（某区委书记）：近年来养老服务不断加强。",
+        NULL};
+    extract(&is, labelled);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "近年来养老服务");
+    assert_string_equal(is.people[0].titles, "某区委书记");
+    issue_free(&is);
+
     static const char *const report[] = {
         "数据显示：今年一季度全市新增企业两千家。",
         "林思远代表对此很有感触。",

@@ -541,8 +541,56 @@ static void speakers_delegation_stops_and_name_ends(void **state)
     assert_int_equal(name_at(t, strlen(t), FOLLOW_PUNCT), 0);
 }
 
+/* A paragraph opening with a speaker's label that states the role, and
+   a colon: the label gives name, role and titles, the words start after
+   the colon (invented lines). */
+static void speakers_label_opens_a_paragraph(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const struct {
+        const char *text, *name, *role, *titles, *words;
+    } fire[] = {
+        {"林某委员（某区委书记）：近年来养老服务不断加强。", "林某",
+         "全国政协委员", "某区委书记", "近年来"},
+        {"郑明辉代表：要办好家门口的学校。", "郑明辉", "全国人大代表", NULL,
+         "要办好"},
+        {"全国人大代表、某村党委书记 韩立新：村里的路修通了。", "韩立新",
+         "全国人大代表", "某村党委书记", "村里的路"},
+    };
+    for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
+        person p;
+        const char *t = fire[i].text;
+        size_t w = speaker_label_at(t, strlen(t), SESSION_NATIONAL, &p);
+        if (!w)
+            fail_msg("no label in \"%s\"", t);
+        assert_string_equal(p.name, fire[i].name);
+        assert_string_equal(p.role, fire[i].role);
+        if (fire[i].titles)
+            assert_string_equal(p.titles, fire[i].titles);
+        assert_true(strncmp(t + w, fire[i].words, strlen(fire[i].words)) == 0);
+        person_clear(&p);
+    }
+    static const char *const not_fire[] = {
+        "习近平总书记指出：要坚持以人民为中心。",
+        "郑明辉代表说：“要办好家门口的学校。”",
+        "郑明辉代表：",
+        "市场监管部门负责人：将加强抽检。",
+        "数据显示：今年新增企业两千家。",
+    };
+    for (size_t i = 0; i < sizeof not_fire / sizeof not_fire[0]; i++) {
+        person p;
+        const char *t = not_fire[i];
+        if (speaker_label_at(t, strlen(t), SESSION_NATIONAL, &p)) {
+            person_clear(&p);
+            fail_msg("a label found in \"%s\"", t);
+        }
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
+    cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
     cmocka_unit_test(speakers_name_ends_where_the_follower_says),
