@@ -153,6 +153,11 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     *strength = FOLLOW_NONE;
     size_t p = 0, parts = 0;
     uint32_t uc;
+    /* A name does not begin with a character never inside one (…议员的
+       格雷格·丘萨克). */
+    size_t fl = utf8_chars_len(s, n, 1);
+    if (lex_has(LEX_NOT_IN_NAME, s, fl))
+        return 0;
     /* The parts before the last: Han runs, each followed by a dot. */
     for (;;) {
         size_t run = han_run(s + p, n - p, FOREIGN_PART_MAX_CHARS);

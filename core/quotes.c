@@ -485,6 +485,23 @@ static bool pronoun_at(const actx *c, size_t pos, size_t end)
 /* The person a pronoun (他/她) at pos refers to: the most recent person
    named before it as more than a possessor or the object of a preposition
    (张三的同事, 向张三反映: those name someone in passing), or -1. */
+static bool after_preposition(const actx *c, size_t cs, const mention *m);
+
+/* Where the clause holding byte pos starts: after clause punctuation or
+   the start of its paragraph. */
+static size_t clause_start_of(const actx *c, size_t pos)
+{
+    size_t bs = c->bstart[block_of(c, pos)], p = pos;
+    while (p > bs) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (is_clause_end(uc))
+            break;
+        p -= pl;
+    }
+    return p;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
@@ -493,13 +510,8 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         const mention *m = &c->ments[i];
         if (m->pos < from)
             return -1;
-        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE))
-            continue;
-        size_t bs = c->bstart[block_of(c, m->pos)];
-        if (lex_suffix(LEX_PREPOSITION, c->text + bs, m->pos - bs) &&
-            skip_frame_words(c, m->pos - lex_suffix(LEX_PREPOSITION,
-                                                    c->text + bs, m->pos - bs),
-                             m->pos) != m->pos)
+        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE) ||
+            after_preposition(c, clause_start_of(c, m->pos), m))
             continue;
         return m->person;
     }
@@ -507,14 +519,19 @@ static int pronoun_antecedent(const actx *c, size_t pos)
 }
 
 /* Is mention m (in a clause starting at cs) not a subject: after a staff
-   word (记者张三) or a preposition (由张三提出, 对张三说; the frames 在张三
-   看来, 据张三介绍 open the clause and do not count)? */
+   word (记者张三) or a preposition (由张三提出, 对张三说, 站在张三身边; the
+   frames 在张三看来, 据张三介绍 that open the clause do not count)? */
 static bool after_preposition(const actx *c, size_t cs, const mention *m)
 {
     if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
         return true;
     size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
-    return prep && skip_frame_words(c, m->pos - prep, m->pos) != m->pos;
+    if (!prep)
+        return false;
+    size_t at = m->pos - prep, q = cs, l;
+    while (q < at && is_space(char_at(c, q, &l)))
+        q += l;
+    return !(q == at && skip_frame_words(c, at, m->pos) == m->pos);
 }
 
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
@@ -571,6 +588,23 @@ static size_t bracket_open_before(const actx *c, size_t at, size_t bstart,
             return NONE;
     }
     return NONE;
+}
+
+static size_t span_chars(const actx *c, const qspan *s)
+{
+    return utf8_count(c->text + s->in_start, s->in_end - s->in_start);
+}
+
+static bool span_has_punct(const actx *c, const qspan *s)
+{
+    for (size_t p = s->in_start; p < s->in_end;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc) || uc == U'、')
+            return true;
+        p += l ? l : 1;
+    }
+    return false;
 }
 
 /* Where the clause ending at vpos starts: after clause punctuation, a
@@ -841,23 +875,6 @@ static bool span_starts_sentence(const actx *c, const qspan *s)
     return is_sentence_end(uc) || uc == U'”' || uc == U'」';
 }
 
-static size_t span_chars(const actx *c, const qspan *s)
-{
-    return utf8_count(c->text + s->in_start, s->in_end - s->in_start);
-}
-
-static bool span_has_punct(const actx *c, const qspan *s)
-{
-    for (size_t p = s->in_start; p < s->in_end;) {
-        size_t l;
-        uint32_t uc = char_at(c, p, &l);
-        if (is_clause_end(uc) || uc == U'、')
-            return true;
-        p += l ? l : 1;
-    }
-    return false;
-}
-
 /* Past the closing mark of s: one 。 or ， and any scare quotes that
    belong to the attribution (“…”“阳光大姐”团队负责人卓长立…). */
 static size_t after_span(const actx *c, const qspan *s)
@@ -925,6 +942,13 @@ static int attribute_after(actx *c, qspan *s)
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
+    /* “A”。乙称，B — the full stop after the closing mark ended A's
+       sentence: a speech clause after it that reports words of its own
+       introduces them, not A. */
+    if (sp && char_at(c, s->close_end, NULL) == U'。' &&
+        is_intro_punct(char_before(c, sp->intro_end, NULL)) &&
+        sp->intro_end < block_end(c, block_of(c, sp->intro_end)))
+        return 0;
     /* 甲说：“A。”乙说：“B。” — 乙说： introduces B; A is 甲's. */
     if (sp && speech_introducing(c, s->open) &&
         speech_introducing(c, next_nonspace(c, sp->intro_end)))

@@ -604,6 +604,26 @@ static void quotes_continuation_only_after_the_speakers_words(void **state)
     issue_free(&is);
 }
 
+/* A full stop after a closing mark ends the quotation's sentence: the
+   next sentence's speech clause reports its own words, not the quotation;
+   and a person after a preposition inside a clause (站在某某身边) is no
+   antecedent for 他 (invented sentences). */
+static void quotes_full_stop_ends_the_quotation(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说，有的做法“缺乏长远考虑”，“正在透支各方的信用”。郑明辉代表随后称，这种说法并不准确。",
+        "韩立新委员当时站在郑明辉身边。他事后对记者说，会场气氛很热烈。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 4);
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "正在透支各方的信用");
+    check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "这种说法并不准确");
+    check_quote(&is, 3, "韩立新", QUOTE_INDIRECT, "会场气氛很热烈");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -766,6 +786,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
     cmocka_unit_test(quotes_continuation_only_after_the_speakers_words),
+    cmocka_unit_test(quotes_full_stop_ends_the_quotation),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),

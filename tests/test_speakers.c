@@ -132,6 +132,11 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     assert_int_equal(name_at("王主任说，", strlen("王主任说，"), 1), 0);
     assert_int_equal(name_at("江苏提出，", strlen("江苏提出，"), 1), 0);
     assert_int_equal(name_at("文件指出，", strlen("文件指出，"), 1), 0);
+    /* A name does not begin with 的 (…众议员的约翰·米勒). */
+    int fs;
+    assert_int_equal(foreign_name_at("的约翰·米勒说", strlen("的约翰·米勒说"), &fs), 0);
+    assert_int_equal(foreign_name_at("约翰·米勒说", strlen("约翰·米勒说"), &fs),
+                     strlen("约翰·米勒"));
     /* A dotted place or brand name is no person: its last part runs on. */
     assert_int_equal(name_at("东城·国际创新园早在", strlen("东城·国际创新园早在"), 1), 0);
     /* The short form of a transliterated name is its last part. */
