@@ -676,6 +676,15 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     uint32_t uc = char_at(c, p, &l);
     if (is_intro_punct(uc))
         return p + l;
+    /* 习近平总书记强调—— closing its paragraph: the words follow in the
+       next one. */
+    if (is_dash(uc)) {
+        size_t q = p;
+        while (q < bend && (is_dash(char_at(c, q, &l)) || is_space(char_at(c, q, NULL))))
+            q += l;
+        if (q >= bend)
+            return bend;
+    }
     if (is_quote_open(uc) || is_clause_end(uc))
         return p;
     return NONE;
@@ -1221,7 +1230,7 @@ static void emit_indirect(actx *c, const speech *sp)
     if (sp->speaker < 0 || sp->intro_end == sp->vend)
         return;
     uint32_t pc = char_before(c, sp->intro_end, NULL);
-    if (!is_intro_punct(pc))
+    if (!is_intro_punct(pc) && !is_dash(pc))
         return;
     size_t ts = sp->intro_end, l;
     uint32_t tc;
@@ -1445,6 +1454,47 @@ static void emit_labelled(actx *c, session_kind sk)
     }
 }
 
+/* The person a heading line introduces as speaking the paragraph after
+   it (习近平总书记强调—— / 某某指出：, printed as a deck or subhead): the
+   line ends with a speech verb (and a dash or colon), and names one person
+   before it.  Returns the person or -1. */
+static int heading_introduces(const actx *c, size_t b)
+{
+    const block *bl = &c->is->articles[c->ai].blocks.v[b];
+    if (c->prose[b] || block_kind_is_furniture(bl->kind) || c->too_long[b])
+        return -1;
+    size_t bs = c->bstart[b], e = block_end(c, b), l;
+    uint32_t uc;
+    while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
+                      is_dash(uc) || is_colon(uc)))
+        e -= l;
+    size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
+    if (!v || verb_guarded(c, e - v, bs))
+        return -1;
+    int who = -1;
+    for (size_t i = mentions_from(c, bs); i < c->nments && c->ments[i].pos < e - v;
+         i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
+/* Section quotes of the paragraph right after a heading line that
+   introduces its speaker (heading_introduces). */
+static void emit_introduced(actx *c)
+{
+    for (size_t b = 0; b + 1 < c->nb; b++) {
+        if (!c->prose[b + 1])
+            continue;
+        int who = heading_introduces(c, b);
+        if (who >= 0)
+            push_item(c, block_text_start(c, b + 1), block_end(c, b + 1),
+                      QUOTE_SECTION, who);
+    }
+}
+
 /* Build the per-article context: text, block offsets, prose flags. */
 static void actx_init(actx *c, issue *is, const people_index *people,
                       size_t ai)
@@ -1556,6 +1606,7 @@ static void article_quotes(issue *is, const people_index *people, size_t ai,
     emit_sections(&c);
     emit_turns(&c);
     emit_labelled(&c, sk);
+    emit_introduced(&c);
     store_items(&c);
     actx_free(&c);
 }

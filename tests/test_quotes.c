@@ -624,6 +624,43 @@ static void quotes_full_stop_ends_the_quotation(void **state)
     issue_free(&is);
 }
 
+/* A leader's words introduced by a line ending in a speech verb and a
+   dash or colon: as a subhead (stage 4's reading of such a line) or as a
+   paragraph of its own, the paragraph after it is the leader's; a subhead
+   naming nobody, or naming no speech, introduces nothing (invented). */
+static void quotes_words_after_an_introducing_line(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "标题");
+    static const struct {
+        const char *text;
+        block_kind kind;
+    } blocks[] = {
+        {"林思远总书记在大会上的讲话引起热烈反响。", BLOCK_BODY},
+        {"林思远总书记强调——", BLOCK_SUBHEAD},
+        {"发展新产业要因地制宜，不能一哄而上。", BLOCK_BODY},
+        {"以创新引领产业升级", BLOCK_SUBHEAD},
+        {"各地积极推进产业升级。", BLOCK_BODY},
+        {"林思远总书记指出：", BLOCK_BODY},
+        {"乡村振兴要把产业链留在县域。", BLOCK_BODY},
+    };
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    speakers_drop_silent(&is);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "发展新产业要因地制宜");
+    assert_string_equal(speaker_of(&is, 1), "林思远");
+    assert_true(strncmp(is.quotes[1].text, "乡村振兴要把产业链",
+                        strlen("乡村振兴要把产业链")) == 0);
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -787,6 +824,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
     cmocka_unit_test(quotes_continuation_only_after_the_speakers_words),
     cmocka_unit_test(quotes_full_stop_ends_the_quotation),
+    cmocka_unit_test(quotes_words_after_an_introducing_line),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
