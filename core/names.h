@@ -31,7 +31,8 @@ typedef enum {
    在 … 看来 and 据 … 介绍 frame a speaker (在张三看来，…; 据张三介绍，…);
    作为 "as": 张三作为全国人大代表;
    代表团 a delegation, named after its place (北京市代表团);
-   次会议 "th session", after the number of a plenary session. */
+   次会议 "th session", after the number of a plenary session;
+   、 and 等 join and close a list of names. */
 #define PARTICLE_DE "的"
 #define COPULA_SHI "是"
 #define FRAME_ZAI "在"
@@ -40,6 +41,10 @@ typedef enum {
 #define COVERB_ZUOWEI "作为"
 #define DELEGATION "代表团"
 #define PLENARY_SESSION "次会议"
+/* The list comma between names (张三、李四), and 等 "and others" closing a
+   list (张三、李四等多位代表). */
+#define LIST_COMMA "、"
+#define LIST_ETC "等"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

@@ -28,8 +28,14 @@ enum {
     DELEGATION_OPENING_BLOCKS = 4,
     /* What a name's brackets hold (its original spelling, a place, a
        party) is at most this long; longer, the brackets are a remark. */
-    BRACKET_MAX_CHARS = 40
+    BRACKET_MAX_CHARS = 40,
+    /* A list of names sharing a role suffix (张某、李某等多位代表) holds at
+       most this many names, and at most this many characters (多位, 几位)
+       stand between its 等 and the suffix. */
+    LIST_MAX_NAMES = 12,
+    LIST_TO_ROLE_MAX_CHARS = 3
 };
+
 
 /* Order person keys by first character, then by index (a stable order). */
 static int person_key_cmp(const void *a, const void *b)
@@ -347,8 +353,19 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                 char *role = xstrndup(t + i, r);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
                           deleg);
+                /* 全国人大代表张某、李某、王某: each named in the list
+                   holds the role. */
+                size_t e = k + len;
+                while (starts_with(t + e, n - e, LIST_COMMA)) {
+                    size_t at = e + strlen(LIST_COMMA);
+                    size_t nl = name_at(t + at, n - at, FOLLOW_PUNCT);
+                    if (!nl)
+                        break;
+                    add_found(is, t + at, nl, role, NULL, deleg);
+                    e = at + nl;
+                }
                 free(role);
-                return k + len - i;
+                return e - i;
             }
         }
         k += cl;
@@ -375,6 +392,52 @@ static size_t bracket_group_len(const char *s, size_t n)
             return 0;
     }
     return 0;
+}
+
+/* A list of names at byte i of t followed by a role suffix they share
+   (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
+   、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
+   Each name gets the role.  Returns bytes consumed or 0. */
+static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
+                             session_kind sk, const char *deleg)
+{
+    if (!at_clause_start(t, i))
+        return 0;
+    size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0, e = i;
+    for (;;) {
+        int strength;
+        size_t len = name_best_at(t + e, n - e, &strength);
+        if (!len || count == LIST_MAX_NAMES)
+            return 0;
+        starts[count] = e;
+        lens[count++] = len;
+        e += len;
+        if (!starts_with(t + e, n - e, LIST_COMMA))
+            break;
+        e += strlen(LIST_COMMA);
+    }
+    if (count < 2)
+        return 0;
+    size_t p = e;
+    if (starts_with(t + p, n - p, LIST_ETC)) {
+        p += strlen(LIST_ETC);
+        for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS &&
+                            !role_suffix_at(t + p, n - p); chars++) {
+            uint32_t uc;
+            size_t cl = utf8_char(t + p, n - p, &uc);
+            if (!cl || !is_han(uc))
+                return 0;
+            p += cl;
+        }
+    }
+    size_t sfx = role_suffix_at(t + p, n - p);
+    char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;
+    if (!role)
+        return 0;
+    for (size_t k = 0; k < count; k++)
+        add_found(is, t + starts[k], lens[k], role, NULL, deleg);
+    free(role);
+    return p + sfx - i;
 }
 
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
@@ -484,9 +547,12 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, deleg);
         int fs;
-        if (!used && (lex_prefix(LEX_SURNAME, t + i, n - i) ||
-                      lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
-                      foreign_name_at(t + i, n - i, &fs)))
+        bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
+                              lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
+                              foreign_name_at(t + i, n - i, &fs);
+        if (!used && name_may_start)
+            used = scan_name_list(is, t, n, i, sk, deleg);
+        if (!used && name_may_start)
             used = scan_name(is, t, n, i, sk, deleg);
         if (!used) {
             uint32_t uc;

@@ -593,9 +593,44 @@ static void speakers_label_opens_a_paragraph(void **state)
     }
 }
 
+/* Every name of a list gets the role it shares, stated before the list
+   (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
+   something else, or before a word that is no role, get none (invented). */
+static void speakers_lists_share_the_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表林思远、郑明辉、韩立新来到村里。",
+        "面对提问，赵文博、孙立斌等多位代表一一作答。",
+        "全国政协委员高振宇、市长钱立国出席活动。",
+        "周海涛、吴志刚参加了会议，周海涛说，会议很成功。",
+        NULL};
+    issue is;
+    const char *npc[] = {"林思远", "郑明辉", "韩立新", "赵文博", "孙立斌"};
+    for (size_t i = 0; i < sizeof npc / sizeof npc[0]; i++) {
+        const person *p = people_of(&is, paras, npc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国人大代表") != 0)
+            fail_msg("%s: want 全国人大代表", npc[i]);
+        issue_free(&is);
+    }
+    const person *p = people_of(&is, paras, "高振宇");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协委员");
+    issue_free(&is);
+    p = people_of(&is, paras, "钱立国");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    p = people_of(&is, paras, "周海涛");
+    assert_true(p && !p->role);
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
+    cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
     cmocka_unit_test(speakers_name_ends_where_the_follower_says),
