@@ -80,10 +80,10 @@ static bool role_suffix_stands(const char *s, size_t n)
 
 /* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
    avail is how many bytes of text s has, for looking past the name.  A
-   character never inside a name (和, 平 …: not_in_name.txt) may still end
-   a two-character given name printed right before a role suffix that
-   stands as one (郭爱和代表): there the role, not the character, ends the
-   name. */
+   character never inside a name (和, 时 …: not_in_name.txt) may still be
+   one of a two-character given name printed right before a role suffix
+   that stands as one (郭爱和代表, 戴和根委员): there the role, not the
+   character, ends the name. */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
     /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
@@ -104,9 +104,8 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
         size_t cl = utf8_char(s + p, len - p, &uc);
         if (!is_han(uc))
             return false;
-        bool last_of_two = p + cl == len && p > sl;
         if (lex_has(LEX_NOT_IN_NAME, s + p, cl) &&
-            !(last_of_two && role_suffix_stands(s + len, avail - len)))
+            !(len - sl > cl && role_suffix_stands(s + len, avail - len)))
             return false;
         p += cl;
     }

@@ -33,6 +33,12 @@ enum {
        most this many names, and at most this many characters (多位, 几位)
        stand between its 等 and the suffix. */
     LIST_MAX_NAMES = 12,
+    /* Between a title and a role suffix a name of up to this many
+       characters is read whole, surname or not (罗布央宗代表). */
+    NAME_BEFORE_ROLE_MAX_CHARS = 4,
+    /* and of at least this many: two characters there are as often a
+       noun (群众代表, 职工代表) as a name, which the surname rules read. */
+    NAME_BEFORE_ROLE_MIN_CHARS = 3,
     LIST_TO_ROLE_MAX_CHARS = 3
 };
 
@@ -394,6 +400,44 @@ static size_t bracket_group_len(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of a run of NAME_BEFORE_ROLE_MIN_CHARS to
+   NAME_BEFORE_ROLE_MAX_CHARS Han
+   characters at s, none of them never inside a name, followed by a role
+   suffix that stands as one (罗布央宗代表说), or 0. */
+static size_t han_run_before_role(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return 0;
+        p += cl;
+        size_t k = role_suffix_at(s + p, n - p);
+        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k) {
+            /* the suffix stands as one: what follows it follows names */
+            uint32_t nc;
+            size_t nl = p + k < n ? utf8_char(s + p + k, n - p - k, &nc) : 0;
+            if (!nl || !is_han(nc) || lex_prefix(LEX_SPEECH_VERB, s + p + k, n - p - k) ||
+                lex_prefix(LEX_NAME_FOLLOWER, s + p + k, n - p - k))
+                return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* han_run_before_role at byte i of t, where a title ends right before i
+   and does not go on into the run (董事长某某: the run starts after 长). */
+static size_t name_before_role_at(const char *t, size_t n, size_t i)
+{
+    size_t one = utf8_chars_len(t + i, n - i, 1);
+    if (!lex_suffix(LEX_TITLE_WORD, t, i) ||
+        lex_suffix(LEX_TITLE_WORD, t, i + one))
+        return 0;
+    return han_run_before_role(t + i, n - i);
+}
+
 /* A list of names at byte i of t followed by a role suffix they share
    (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
    、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
@@ -455,10 +499,15 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     size_t len = name_best_at(t + i, n - i, &strength);
     if (!len && lex_suffix(LEX_TITLE_WORD, t, i)) {
         /* 党委书记盘某代表: between a title and 代表 a name is expected,
-           whatever its surname. */
+           whatever its surname, and whatever its length (村委会副主任罗布央宗
+           代表: names of four characters without a surname). */
         len = name_expected_at(t + i, n - i, &strength);
         if (len && !role_suffix_at(t + i + len, n - i - len))
             len = 0;
+        if (!len) {
+            len = name_before_role_at(t, n, i);
+            strength = FOLLOW_STRONG;
+        }
     }
     if (!len)
         return 0;
@@ -549,7 +598,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
         int fs;
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
-                              foreign_name_at(t + i, n - i, &fs);
+                              foreign_name_at(t + i, n - i, &fs) ||
+                              name_before_role_at(t, n, i);
         if (!used && name_may_start)
             used = scan_name_list(is, t, n, i, sk, deleg);
         if (!used && name_may_start)

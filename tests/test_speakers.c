@@ -116,7 +116,7 @@ static void speakers_name_ends_where_the_follower_says(void **state)
            name before it */
         {"周立和代表说，", "周立和"},   {"周立和委员就此回答", "周立和"},
         {"周立也代表公司发言", "周立"},  {"周立和代表们交流", "周立"},
-        {"周立也表示，", "周立"},
+        {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
         /* transliterated names, whole */
         {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
         {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
@@ -627,10 +627,43 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
 }
 
+/* Between a title and a role suffix that stands as one, a name is read
+   whole, without a surname or longer than the surname rules allow; two
+   characters there are a noun (群众代表) (invented). */
+static void speakers_name_between_title_and_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "某村村委会副主任次仁央宗代表说，村里的路修通了。",
+        "国家队运动员周雨涵代表说，要办好全民健身。",
+        "社区动员群众代表说出心里话。",
+        "某集团董事长卢立新代表说，要稳住制造业。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "卢立新");
+    assert_non_null(p);
+    assert_null(find_person(&is, "长卢立新"));
+    issue_free(&is);
+    p = people_of(&is, paras, "次仁央宗");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, paras, "周雨涵");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, paras, "群众");
+    assert_null(p);
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_name_between_title_and_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
     cmocka_unit_test(speakers_name_ends_where_the_follower_says),
