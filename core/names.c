@@ -568,15 +568,60 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     return true;
 }
 
+/* Parse s[0..n) as a speaker's label stating the role: a title line
+   with the suffix 代表/委员/常委 after the name, or a role before titles and
+   the name, optionally followed by bracketed titles (黎某委员（某区委
+   书记）).  Fills out; false when it is no such label. */
+static bool role_label_parse(const char *s, size_t n, session_kind sk,
+                             person *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t end = n, bopen = 0;
+    char *bracket = NULL;
+    uint32_t uc;
+    size_t cl = n ? utf8_prev_len(s, n) : 0;
+    if (cl && utf8_char(s + n - cl, cl, &uc) && (uc == U'）' || uc == ')')) {
+        uint32_t open = uc == ')' ? '(' : U'（';
+        for (size_t p = 0; p < n;) {
+            size_t l = utf8_char(s + p, n - p, &uc);
+            if (!l)
+                break;
+            if (uc == open)
+                bopen = p;
+            p += l;
+        }
+        if (bopen) {
+            size_t ol = utf8_char(s + bopen, n - bopen, &uc);
+            bracket = titles_copy(s + bopen + ol, n - cl - bopen - ol);
+            end = bopen;
+        }
+    }
+    char *label = xstrndup(s, end);
+    bool suffix = lex_suffix(LEX_ROLE_SUFFIX, label, end) > 0 &&
+                  !lex_suffix(LEX_ROLE, label, end);
+    bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
+              (suffix || (out->role && ends_with(label, end, out->name)));
+    free(label);
+    if (ok && bracket) {
+        free(out->titles);
+        out->titles = bracket;
+        bracket = NULL;
+    }
+    free(bracket);
+    if (!ok)
+        person_clear(out);
+    return ok;
+}
+
 size_t speaker_label_at(const char *s, size_t n, session_kind sk,
                         person *out)
 {
     memset(out, 0, sizeof *out);
     /* The label: up to the first colon, short, no sentence punctuation or
        quotation marks (说：“…” is speech, not a label). */
-    size_t p = 0, chars = 0, colon = 0, bopen = 0, bclose = 0;
+    size_t p = 0, chars = 0, colon = 0;
     uint32_t uc;
-    size_t cl;
+    size_t cl = 0;
     while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
         if (is_colon(uc)) {
             colon = p + cl;
@@ -585,39 +630,10 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
         if (++chars > HEADING_MAX_CHARS || is_sentence_end(uc) ||
             is_quote_open(uc) || is_quote_close(uc) || uc == '\n')
             return 0;
-        if (uc == U'（' || uc == '(')
-            bopen = p;
-        else if ((uc == U'）' || uc == ')') && bopen)
-            bclose = p + cl;
         p += cl;
     }
-    if (!colon || colon >= n)
+    if (!colon || colon >= n || !role_label_parse(s, p, sk, out))
         return 0;
-    /* Bracketed titles after the name and role (黎某委员（某区委书记）). */
-    size_t label_end = colon - cl;
-    char *bracket = NULL;
-    if (bopen && bclose == label_end) {
-        size_t ol = utf8_char(s + bopen, n - bopen, &uc);
-        size_t il = utf8_prev_len(s, bclose);
-        bracket = titles_copy(s + bopen + ol, bclose - il - bopen - ol);
-        label_end = bopen;
-    }
-    char *label = xstrndup(s, label_end);
-    bool suffix = lex_suffix(LEX_ROLE_SUFFIX, label, label_end) > 0 &&
-                  !lex_suffix(LEX_ROLE, label, label_end);
-    bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
-              (suffix || (out->role && ends_with(label, label_end, out->name)));
-    free(label);
-    if (ok && bracket) {
-        free(out->titles);
-        out->titles = bracket;
-        bracket = NULL;
-    }
-    free(bracket);
-    if (!ok) {
-        person_clear(out);
-        return 0;
-    }
     size_t w = colon;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
         w += cl;
@@ -626,6 +642,31 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
         return 0;
     }
     return w;
+}
+
+bool signature_parse(const char *text, session_kind sk, person *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text), dashes = 0;
+    uint32_t uc;
+    size_t cl;
+    while (n && (cl = utf8_char(s, n, &uc)) && (is_space(uc) || is_dash(uc))) {
+        dashes += is_dash(uc);
+        s += cl;
+        n -= cl;
+    }
+    while (n && (cl = utf8_prev_len(s, n)) && utf8_char(s + n - cl, cl, &uc) &&
+           is_space(uc))
+        n -= cl;
+    if (!dashes || !n || utf8_count(s, n) > HEADING_MAX_CHARS)
+        return false;
+    for (size_t p = 0; p < n; p += cl) {
+        cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || is_sentence_end(uc) || is_quote_open(uc) || is_colon(uc))
+            return false;
+    }
+    return role_label_parse(s, n, sk, out);
 }
 
 bool speaker_parse_title(const char *text, person *out)

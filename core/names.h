@@ -144,6 +144,11 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
 size_t speaker_label_at(const char *s, size_t n, session_kind sk,
                         person *out);
 
+/* Is text a signature under someone's words: a dash, then a label stating
+   the role as speaker_label_at reads it (——某某代表（某公司董事长）, ——某市
+   市长某某代表)?  Fills out; false when not. */
+bool signature_parse(const char *text, session_kind sk, person *out);
+
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6

@@ -1481,6 +1481,32 @@ static int heading_introduces(const actx *c, size_t b)
     return who;
 }
 
+/* Section quotes of the paragraphs above a signature line that stage 4
+   did not take for a speaker heading (——某某代表（某公司董事长）printed as
+   a subhead or a paragraph): the same words a speaker heading's signature
+   signs (signed_blocks). */
+static void emit_signed(actx *c, session_kind sk)
+{
+    const article *a = &c->is->articles[c->ai];
+    for (size_t b = 1; b < c->nb; b++) {
+        const block *bl = &a->blocks.v[b];
+        person p;
+        if (bl->kind == BLOCK_SPEAKER_HEADING || c->too_long[b] ||
+            block_kind_is_furniture(bl->kind) ||
+            !signature_parse(bl->text, sk, &p))
+            continue;
+        int who = person_named(c, p.name);
+        person_clear(&p);
+        bool prose = c->prose[b];
+        c->prose[b] = false; /* the signature is not words it signs */
+        size_t first, last;
+        if (who >= 0 && signed_blocks(c, b, &first, &last))
+            push_item(c, block_text_start(c, first), block_end(c, last),
+                      QUOTE_SECTION, who);
+        c->prose[b] = prose;
+    }
+}
+
 /* Section quotes of the paragraph right after a heading line that
    introduces its speaker (heading_introduces). */
 static void emit_introduced(actx *c)
@@ -1607,6 +1633,7 @@ static void article_quotes(issue *is, const people_index *people, size_t ai,
     emit_turns(&c);
     emit_labelled(&c, sk);
     emit_introduced(&c);
+    emit_signed(&c, sk);
     store_items(&c);
     actx_free(&c);
 }

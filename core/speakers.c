@@ -743,6 +743,22 @@ static void scan_guest_line(issue *is, const char *t, const char *deleg)
     free(name);
 }
 
+/* A signature line under someone's words that stage 4 did not take for
+   a speaker heading (——某某代表（某公司董事长）as a subhead): adds the
+   person with the role and titles. */
+static void scan_signature(issue *is, const block *bl, session_kind sk,
+                           const char *deleg)
+{
+    person p;
+    if (bl->kind == BLOCK_SPEAKER_HEADING || block_kind_is_furniture(bl->kind) ||
+        !signature_parse(bl->text, sk, &p))
+        return;
+    if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
+        p.delegation = xstrdup(deleg);
+    issue_find_or_add_person(is, &p);
+    person_clear(&p);
+}
+
 /* A paragraph opening with a speaker's label (黎某委员（某区委书记）：…,
    names.h): adds the person with the role and titles. */
 static void scan_speaker_label(issue *is, const char *t, session_kind sk,
@@ -775,6 +791,7 @@ void speakers_find(issue *is)
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_guest_line(is, a->blocks.v[b].text, deleg);
                 scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
+                scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
             }
         if (a->headline) /* a guest line taken for a headline */

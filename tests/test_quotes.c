@@ -661,6 +661,42 @@ static void quotes_words_after_an_introducing_line(void **state)
     issue_free(&is);
 }
 
+/* A signature that stage 4 read as a subhead (——某某代表（titles）)
+   signs the paragraphs above it like a speaker heading's; a dash line
+   that states no role signs nothing (invented). */
+static void quotes_signature_read_as_a_subhead(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "标题");
+    static const struct {
+        const char *text;
+        block_kind kind;
+    } blocks[] = {
+        {"十四届全国人大四次会议期间，代表们积极建言。", BLOCK_BODY},
+        {"议事厅", BLOCK_SUBHEAD},
+        {"残疾人出行仍有不少难处。", BLOCK_BODY},
+        {"建议加快无障碍设施改造。", BLOCK_BODY},
+        {"——林思远代表（某供电公司检修中心主任）", BLOCK_SUBHEAD},
+        {"算力发展离不开电力保障。", BLOCK_BODY},
+        {"——摘自某研究报告", BLOCK_SUBHEAD},
+    };
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    speakers_drop_silent(&is);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "残疾人出行仍有");
+    assert_non_null(strstr(is.quotes[0].text, "\n建议加快"));
+    assert_string_equal(is.people[0].role, "全国人大代表");
+    assert_string_equal(is.people[0].titles, "某供电公司检修中心主任");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -825,6 +861,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_continuation_only_after_the_speakers_words),
     cmocka_unit_test(quotes_full_stop_ends_the_quotation),
     cmocka_unit_test(quotes_words_after_an_introducing_line),
+    cmocka_unit_test(quotes_signature_read_as_a_subhead),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
