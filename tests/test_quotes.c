@@ -50,6 +50,26 @@ static void extract(issue *is, const char *const *paras)
     speakers_drop_silent(is);
 }
 
+/* A block of a given kind, for issues built as stage 4 leaves them. */
+typedef struct {
+    const char *text;
+    block_kind kind;
+} kinded_block;
+
+/* Run stage 6 on one article of the n blocks given with their kinds. */
+static void extract_kinds(issue *is, const kinded_block *blocks, size_t n)
+{
+    load_lexicon();
+    memset(is, 0, sizeof *is);
+    article *a = issue_add_article(is, "标题");
+    for (size_t i = 0; i < n; i++)
+        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
+    article_finish(a);
+    speakers_find(is);
+    quotes_extract(is);
+    speakers_drop_silent(is);
+}
+
 /* The i-th quote's speaker name ("" when unattributed). */
 static const char *speaker_of(const issue *is, size_t i)
 {
@@ -631,14 +651,7 @@ static void quotes_full_stop_ends_the_quotation(void **state)
 static void quotes_words_after_an_introducing_line(void **state)
 {
     (void)state;
-    load_lexicon();
-    issue is;
-    memset(&is, 0, sizeof is);
-    article *a = issue_add_article(&is, "标题");
-    static const struct {
-        const char *text;
-        block_kind kind;
-    } blocks[] = {
+    static const kinded_block blocks[] = {
         {"林思远总书记在大会上的讲话引起热烈反响。", BLOCK_BODY},
         {"林思远总书记强调——", BLOCK_SUBHEAD},
         {"发展新产业要因地制宜，不能一哄而上。", BLOCK_BODY},
@@ -647,12 +660,8 @@ static void quotes_words_after_an_introducing_line(void **state)
         {"林思远总书记指出：", BLOCK_BODY},
         {"乡村振兴要把产业链留在县域。", BLOCK_BODY},
     };
-    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
-    article_finish(a);
-    speakers_find(&is);
-    quotes_extract(&is);
-    speakers_drop_silent(&is);
+    issue is;
+    extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
     assert_int_equal(is.nquotes, 2);
     check_quote(&is, 0, "林思远", QUOTE_SECTION, "发展新产业要因地制宜");
     assert_string_equal(speaker_of(&is, 1), "林思远");
@@ -667,14 +676,7 @@ static void quotes_words_after_an_introducing_line(void **state)
 static void quotes_signature_read_as_a_subhead(void **state)
 {
     (void)state;
-    load_lexicon();
-    issue is;
-    memset(&is, 0, sizeof is);
-    article *a = issue_add_article(&is, "标题");
-    static const struct {
-        const char *text;
-        block_kind kind;
-    } blocks[] = {
+    static const kinded_block blocks[] = {
         {"十四届全国人大四次会议期间，代表们积极建言。", BLOCK_BODY},
         {"议事厅", BLOCK_SUBHEAD},
         {"残疾人出行仍有不少难处。", BLOCK_BODY},
@@ -683,12 +685,8 @@ static void quotes_signature_read_as_a_subhead(void **state)
         {"算力发展离不开电力保障。", BLOCK_BODY},
         {"——摘自某研究报告", BLOCK_SUBHEAD},
     };
-    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
-    article_finish(a);
-    speakers_find(&is);
-    quotes_extract(&is);
-    speakers_drop_silent(&is);
+    issue is;
+    extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
     assert_int_equal(is.nquotes, 1);
     check_quote(&is, 0, "林思远", QUOTE_SECTION, "残疾人出行仍有");
     assert_non_null(strstr(is.quotes[0].text, "\n建议加快"));
