@@ -644,6 +644,62 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
     return w;
 }
 
+bool author_line_parse(const char *text, session_kind sk, person *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(text);
+    if (utf8_count(text, n) > HEADING_MAX_CHARS)
+        return false;
+    /* Words separated by spaces: titles, the name, then perhaps what the
+       page prints after it (字数: 9706字). */
+    size_t p = 0, name_at_ = 0, name_len = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n) {
+        while (p < n && (cl = utf8_char(text + p, n - p, &uc)) && is_space(uc))
+            p += cl;
+        size_t w = p;
+        while (p < n && (cl = utf8_char(text + p, n - p, &uc)) && !is_space(uc)) {
+            if (is_sentence_end(uc) || is_quote_open(uc))
+                return false;
+            p += cl;
+        }
+        if (p == w)
+            break;
+        char *name = w ? turn_label_name(text + w, p - w) : NULL;
+        if (name && w > 0) {
+            /* the titles end right before the spaces */
+            size_t e = w;
+            while (e > 0 && (cl = utf8_prev_len(text, e)) &&
+                   utf8_char(text + e - cl, cl, &uc) && is_space(uc))
+                e -= cl;
+            if (lex_suffix(LEX_TITLE_WORD, text, e) || lex_suffix(LEX_ROLE, text, e)) {
+                name_at_ = w;
+                name_len = p - w;
+            }
+        }
+        free(name);
+        if (name_len)
+            break;
+    }
+    if (!name_len)
+        return false;
+    for (size_t q = 0; q < name_at_ + name_len;) {
+        if (lex_prefix(LEX_STAFF_WORD, text + q, n - q) ||
+            lex_prefix(LEX_BYLINE_ROLE, text + q, n - q))
+            return false;
+        q += utf8_chars_len(text + q, n - q, 1);
+    }
+    char *line = xstrndup(text, name_at_ + name_len);
+    bool ok = speaker_parse_title_in(line, sk, out) && out->name &&
+              strlen(out->name) == name_len &&
+              memcmp(out->name, text + name_at_, name_len) == 0;
+    free(line);
+    if (!ok)
+        person_clear(out);
+    return ok;
+}
+
 bool signature_parse(const char *text, session_kind sk, person *out)
 {
     memset(out, 0, sizeof *out);

@@ -149,6 +149,12 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
    市长某某代表)?  Fills out; false when not. */
 bool signature_parse(const char *text, session_kind sk, person *out);
 
+/* Is text the author line of a signed piece: titles, a space, the name,
+   perhaps what the page prints after it (全国政协副主席兼秘书长 王某某
+   字数: 9706字)?  The titles end with a title word or a role; a line naming
+   the paper's staff (记者, 编辑) is a byline, not an author.  Fills out. */
+bool author_line_parse(const char *text, session_kind sk, person *out);
+
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6

@@ -1507,6 +1507,37 @@ static void emit_signed(actx *c, session_kind sk)
     }
 }
 
+/* A signed piece (an author line before its text, speakers.h) is its
+   author's words: one section from its first paragraph of text to its
+   last, unless speaker headings or transcript turns give it speakers of
+   its own. */
+static void emit_authored(actx *c, session_kind sk)
+{
+    const article *a = &c->is->articles[c->ai];
+    for (size_t si = 0; si < a->nsections; si++)
+        if (a->sections[si].speaker >= 0)
+            return;
+    person p;
+    int line = article_author_line(a, sk, &p);
+    if (line < 0)
+        return;
+    int who = person_named(c, p.name);
+    person_clear(&p);
+    size_t first = NONE, last = NONE, w;
+    for (size_t b = (size_t)line + 1; b < c->nb; b++) {
+        if (!c->prose[b])
+            continue;
+        if (block_turn_label(c, b, &w))
+            return;
+        if (first == NONE)
+            first = b;
+        last = b;
+    }
+    if (who >= 0 && first != NONE)
+        push_item(c, block_text_start(c, first), block_end(c, last),
+                  QUOTE_SECTION, who);
+}
+
 /* Section quotes of the paragraph right after a heading line that
    introduces its speaker (heading_introduces). */
 static void emit_introduced(actx *c)
@@ -1634,6 +1665,7 @@ static void article_quotes(issue *is, const people_index *people, size_t ai,
     emit_labelled(&c, sk);
     emit_introduced(&c);
     emit_signed(&c, sk);
+    emit_authored(&c, sk);
     store_items(&c);
     actx_free(&c);
 }

@@ -36,6 +36,9 @@ enum {
     /* Between a title and a role suffix a name of up to this many
        characters is read whole, surname or not (罗布央宗代表). */
     NAME_BEFORE_ROLE_MAX_CHARS = 4,
+    /* A signed piece's author line is printed among its first lines,
+       before its text. */
+    AUTHOR_LINE_MAX_BLOCK = 3,
     /* and of at least this many: two characters there are as often a
        noun (群众代表, 职工代表) as a name, which the surname rules read. */
     NAME_BEFORE_ROLE_MIN_CHARS = 3,
@@ -743,6 +746,22 @@ static void scan_guest_line(issue *is, const char *t, const char *deleg)
     free(name);
 }
 
+/* The author line of a signed piece (names.h: author_line_parse) among
+   the lines before article a's first paragraph of text: its block index,
+   the person in *out; or -1. */
+int article_author_line(const article *a, session_kind sk, person *out)
+{
+    for (size_t b = 0; b < a->blocks.n && b < AUTHOR_LINE_MAX_BLOCK; b++) {
+        const block *bl = &a->blocks.v[b];
+        if (bl->kind == BLOCK_BODY || bl->kind == BLOCK_LEAD)
+            return -1;
+        if (!block_kind_is_furniture(bl->kind) &&
+            author_line_parse(bl->text, sk, out))
+            return (int)b;
+    }
+    return -1;
+}
+
 /* A signature line under someone's words that stage 4 did not take for
    a speaker heading (——某某代表（某公司董事长）as a subhead): adds the
    person with the role and titles. */
@@ -794,6 +813,11 @@ void speakers_find(issue *is)
                 scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
             }
+        person author;
+        if (article_author_line(a, sk, &author) >= 0) {
+            issue_find_or_add_person(is, &author);
+            person_clear(&author);
+        }
         if (a->headline) /* a guest line taken for a headline */
             scan_guest_line(is, a->headline, deleg);
         find_turn_speakers(is, a, deleg);

@@ -65,6 +65,12 @@ void people_index_free(people_index *ix);
 int known_person_at(const issue *is, const people_index *ix, const char *s,
                     size_t n, size_t *len);
 
+/* The block index of the author line of signed piece a (全国政协副主席
+   兼秘书长 王某某, before its first paragraph: names.h author_line_parse),
+   the author in *out (free with person_clear); -1 when a is no signed
+   piece. */
+int article_author_line(const article *a, session_kind sk, person *out);
+
 /* The delegation (北京市代表团 …) an article's opening paragraphs name, if
    exactly one; heap string or NULL (stage 6 gives it to the article's
    national deputies). */

@@ -695,6 +695,34 @@ static void quotes_signature_read_as_a_subhead(void **state)
     issue_free(&is);
 }
 
+/* A signed piece: an author line (titles, a space, the name) before the
+   text makes the text the author's section; a reporter's byline does not
+   (invented). */
+static void quotes_signed_piece_is_its_authors(void **state)
+{
+    (void)state;
+    static const kinded_block signed_piece[] = {
+        {"某省政协主席 林思远 字数: 3000字", BLOCK_DECK},
+        {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
+        {"要把团结和民主两大主题贯穿履职全过程。", BLOCK_BODY},
+    };
+    issue is;
+    extract_kinds(&is, signed_piece, sizeof signed_piece / sizeof signed_piece[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "协商民主是实践");
+    assert_non_null(strstr(is.quotes[0].text, "\n要把团结"));
+    assert_string_equal(is.people[0].titles, "某省政协主席");
+    issue_free(&is);
+
+    static const kinded_block report[] = {
+        {"本报记者 林思远", BLOCK_DECK},
+        {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
+    };
+    extract_kinds(&is, report, sizeof report / sizeof report[0]);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -860,6 +888,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_full_stop_ends_the_quotation),
     cmocka_unit_test(quotes_words_after_an_introducing_line),
     cmocka_unit_test(quotes_signature_read_as_a_subhead),
+    cmocka_unit_test(quotes_signed_piece_is_its_authors),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
