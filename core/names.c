@@ -21,6 +21,9 @@ enum {
     /* A given name is one or two characters (a surname of one or two
        before it): longer, the name has run into the next word. */
     GIVEN_NAME_MAX_CHARS = 2,
+    /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
+       most this long: longer, the run of characters is a sentence. */
+    FOREIGN_PART_MAX_CHARS = 5,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
@@ -66,8 +69,21 @@ static int follower_strength(const char *s, size_t n)
     return FOLLOW_NONE;
 }
 
+/* Is the text at s (after a candidate name) a role suffix standing as
+   one (郭某和代表说, 郭某和委员就…): a role suffix followed by what follows
+   names, not by another word (…也代表公司)? */
+static bool role_suffix_stands(const char *s, size_t n)
+{
+    size_t k = role_suffix_at(s, n);
+    return k && follower_strength(s + k, n - k) > FOLLOW_NONE;
+}
+
 /* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
-   avail is how many bytes of text s has, for looking past the name. */
+   avail is how many bytes of text s has, for looking past the name.  A
+   character never inside a name (和, 时 …: not_in_name.txt) may still be
+   one of a two-character given name printed right before a role suffix
+   that stands as one (郭爱和代表, 戴和根委员): there the role, not the
+   character, ends the name. */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
     /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
@@ -86,11 +102,168 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
     for (size_t p = sl; p < len;) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, len - p, &uc);
-        if (!is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+        if (!is_han(uc))
+            return false;
+        if (lex_has(LEX_NOT_IN_NAME, s + p, cl) &&
+            !(len - sl > cl && role_suffix_stands(s + len, avail - len)))
             return false;
         p += cl;
     }
     return true;
+}
+
+/* Is c a dot that joins the parts of a transliterated name (约瑟夫·马奥尼,
+   阿依古丽·吐尔逊): the middle dots of Chinese typesetting? */
+static bool is_name_dot(uint32_t c)
+{
+    return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0x2027 ||
+           c == 0xFF65;
+}
+
+/* Byte length of the run of Han characters at s (at most max_chars of
+   them; 0 when the run is longer: then it is not a part of a name). */
+static size_t han_run(const char *s, size_t n, size_t max_chars)
+{
+    size_t p = 0, chars = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && is_han(uc)) {
+        if (++chars > max_chars)
+            return 0;
+        p += cl;
+    }
+    return p;
+}
+
+/* Does a word end the last part of a transliterated name at s: a speech
+   verb, a role, a title, a follower word, a preposition, or a character
+   never inside a name? */
+static bool ends_foreign_name(const char *s, size_t n)
+{
+    return lex_prefix(LEX_SPEECH_VERB, s, n) || role_suffix_at(s, n) ||
+           lex_prefix(LEX_SUFFIX_TITLE, s, n) ||
+           lex_prefix(LEX_NAME_FOLLOWER, s, n) ||
+           lex_prefix(LEX_PREPOSITION, s, n) ||
+           lex_prefix(LEX_NOT_IN_NAME, s, n);
+}
+
+size_t foreign_name_at(const char *s, size_t n, int *strength)
+{
+    *strength = FOLLOW_NONE;
+    size_t p = 0, parts = 0;
+    uint32_t uc;
+    /* A name does not begin with a character never inside one (…议员的
+       格雷格·丘萨克). */
+    size_t fl = utf8_chars_len(s, n, 1);
+    if (lex_has(LEX_NOT_IN_NAME, s, fl))
+        return 0;
+    /* The parts before the last: Han runs, each followed by a dot. */
+    for (;;) {
+        size_t run = han_run(s + p, n - p, FOREIGN_PART_MAX_CHARS);
+        if (!run || p + run >= n)
+            break;
+        size_t dl = utf8_char(s + p + run, n - p - run, &uc);
+        if (!is_name_dot(uc))
+            break;
+        p += run + dl;
+        parts++;
+    }
+    if (!parts)
+        return 0;
+    /* The last part ends where a word that follows names begins. */
+    size_t e = p, chars = 0;
+    size_t cl;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc)) {
+        if (chars > 0 && ends_foreign_name(s + e, n - e))
+            break;
+        if (++chars > FOREIGN_PART_MAX_CHARS)
+            return 0;
+        e += cl;
+    }
+    if (!chars)
+        return 0;
+    int f = follower_strength(s + e, n - e);
+    if (f == FOLLOW_NONE)
+        return 0;
+    *strength = f;
+    return e;
+}
+
+static size_t surname_at(const char *s, size_t n, bool expected);
+
+size_t turn_label_at(const char *s, size_t n, size_t *words)
+{
+    size_t p = 0, chars = 0, end = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
+        if (is_colon(uc))
+            break;
+        if (is_han(uc) || is_name_dot(uc)) {
+            if (++chars > TURN_LABEL_MAX_CHARS)
+                return 0;
+            end = p + cl;
+        } else if (!is_space(uc) || !chars) {
+            return 0;
+        }
+        p += cl;
+    }
+    if (!chars || p >= n || end != p)
+        return 0; /* no colon, or spaces before it */
+    size_t w = p + cl;
+    while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
+        w += cl;
+    if (w >= n)
+        return 0; /* a heading line (张三：), not a turn */
+    *words = w;
+    return end;
+}
+
+char *turn_label_name(const char *s, size_t len)
+{
+    strbuf sb = {0};
+    for (size_t p = 0; p < len;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, len - p, &uc);
+        if (!cl)
+            break;
+        if (!is_space(uc))
+            sb_append(&sb, s + p, cl);
+        p += cl;
+    }
+    char *name = sb_take(&sb);
+    size_t n = name ? strlen(name) : 0;
+    int strength;
+    bool ok = n && !lex_has(LEX_TURN_LABEL, name, n) &&
+              !lex_has(LEX_NOT_NAME, name, n) &&
+              !lex_has(LEX_UNNAMED_SPEAKER, name, n) &&
+              !lex_has(LEX_STAFF_WORD, name, n) &&
+              !lex_suffix(LEX_TITLE_WORD, name, n);
+    if (ok && foreign_name_at(name, n, &strength) != n) {
+        size_t sl = surname_at(name, n, true);
+        size_t chars = utf8_count(name, n);
+        ok = sl && chars >= 2 && chars <= utf8_count(name, sl) + GIVEN_NAME_MAX_CHARS;
+    }
+    if (!ok) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+size_t foreign_name_last_part(const char *name)
+{
+    size_t n = strlen(name), last = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(name + p, n - p, &uc);
+        if (!cl)
+            break;
+        p += cl;
+        if (is_name_dot(uc))
+            last = p;
+    }
+    return last < n ? last : 0;
 }
 
 /* Best name starting at s: tries surname + 1 or 2 given characters and
@@ -111,7 +284,9 @@ static size_t surname_at(const char *s, size_t n, bool expected)
 static size_t best_name(const char *s, size_t n, bool expected,
                         int *strength)
 {
-    *strength = FOLLOW_NONE;
+    size_t foreign = foreign_name_at(s, n, strength);
+    if (foreign)
+        return foreign;
     size_t sl = surname_at(s, n, expected);
     if (!sl)
         return 0;
@@ -391,6 +566,163 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     out->delegation = delegation_in(s, n);
     out->is_delegate = out->role != NULL;
     return true;
+}
+
+/* Parse s[0..n) as a speaker's label stating the role: a title line
+   with the suffix 代表/委员/常委 after the name, or a role before titles and
+   the name, optionally followed by bracketed titles (黎某委员（某区委
+   书记）).  Fills out; false when it is no such label. */
+static bool role_label_parse(const char *s, size_t n, session_kind sk,
+                             person *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t end = n, bopen = 0;
+    char *bracket = NULL;
+    uint32_t uc;
+    size_t cl = n ? utf8_prev_len(s, n) : 0;
+    if (cl && utf8_char(s + n - cl, cl, &uc) && (uc == U'）' || uc == ')')) {
+        uint32_t open = uc == ')' ? '(' : U'（';
+        for (size_t p = 0; p < n;) {
+            size_t l = utf8_char(s + p, n - p, &uc);
+            if (!l)
+                break;
+            if (uc == open)
+                bopen = p;
+            p += l;
+        }
+        if (bopen) {
+            size_t ol = utf8_char(s + bopen, n - bopen, &uc);
+            bracket = titles_copy(s + bopen + ol, n - cl - bopen - ol);
+            end = bopen;
+        }
+    }
+    char *label = xstrndup(s, end);
+    bool suffix = lex_suffix(LEX_ROLE_SUFFIX, label, end) > 0 &&
+                  !lex_suffix(LEX_ROLE, label, end);
+    bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
+              (suffix || (out->role && ends_with(label, end, out->name)));
+    free(label);
+    if (ok && bracket) {
+        free(out->titles);
+        out->titles = bracket;
+        bracket = NULL;
+    }
+    free(bracket);
+    if (!ok)
+        person_clear(out);
+    return ok;
+}
+
+size_t speaker_label_at(const char *s, size_t n, session_kind sk,
+                        person *out)
+{
+    memset(out, 0, sizeof *out);
+    /* The label: up to the first colon, short, no sentence punctuation or
+       quotation marks (说：“…” is speech, not a label). */
+    size_t p = 0, chars = 0, colon = 0;
+    uint32_t uc;
+    size_t cl = 0;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
+        if (is_colon(uc)) {
+            colon = p + cl;
+            break;
+        }
+        if (++chars > HEADING_MAX_CHARS || is_sentence_end(uc) ||
+            is_quote_open(uc) || is_quote_close(uc) || uc == '\n')
+            return 0;
+        p += cl;
+    }
+    if (!colon || colon >= n || !role_label_parse(s, p, sk, out))
+        return 0;
+    size_t w = colon;
+    while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
+        w += cl;
+    if (w >= n) {
+        person_clear(out);
+        return 0;
+    }
+    return w;
+}
+
+bool author_line_parse(const char *text, session_kind sk, person *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(text);
+    if (utf8_count(text, n) > HEADING_MAX_CHARS)
+        return false;
+    /* Words separated by spaces: titles, the name, then perhaps what the
+       page prints after it (字数: 9706字). */
+    size_t p = 0, name_at_ = 0, name_len = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n) {
+        while (p < n && (cl = utf8_char(text + p, n - p, &uc)) && is_space(uc))
+            p += cl;
+        size_t w = p;
+        while (p < n && (cl = utf8_char(text + p, n - p, &uc)) && !is_space(uc)) {
+            if (is_sentence_end(uc) || is_quote_open(uc))
+                return false;
+            p += cl;
+        }
+        if (p == w)
+            break;
+        char *name = w ? turn_label_name(text + w, p - w) : NULL;
+        if (name && w > 0) {
+            /* the titles end right before the spaces */
+            size_t e = w;
+            while (e > 0 && (cl = utf8_prev_len(text, e)) &&
+                   utf8_char(text + e - cl, cl, &uc) && is_space(uc))
+                e -= cl;
+            if (lex_suffix(LEX_TITLE_WORD, text, e) || lex_suffix(LEX_ROLE, text, e)) {
+                name_at_ = w;
+                name_len = p - w;
+            }
+        }
+        free(name);
+        if (name_len)
+            break;
+    }
+    if (!name_len)
+        return false;
+    for (size_t q = 0; q < name_at_ + name_len;) {
+        if (lex_prefix(LEX_STAFF_WORD, text + q, n - q) ||
+            lex_prefix(LEX_BYLINE_ROLE, text + q, n - q))
+            return false;
+        q += utf8_chars_len(text + q, n - q, 1);
+    }
+    char *line = xstrndup(text, name_at_ + name_len);
+    bool ok = speaker_parse_title_in(line, sk, out) && out->name &&
+              strlen(out->name) == name_len &&
+              memcmp(out->name, text + name_at_, name_len) == 0;
+    free(line);
+    if (!ok)
+        person_clear(out);
+    return ok;
+}
+
+bool signature_parse(const char *text, session_kind sk, person *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text), dashes = 0;
+    uint32_t uc;
+    size_t cl;
+    while (n && (cl = utf8_char(s, n, &uc)) && (is_space(uc) || is_dash(uc))) {
+        dashes += is_dash(uc);
+        s += cl;
+        n -= cl;
+    }
+    while (n && (cl = utf8_prev_len(s, n)) && utf8_char(s + n - cl, cl, &uc) &&
+           is_space(uc))
+        n -= cl;
+    if (!dashes || !n || utf8_count(s, n) > HEADING_MAX_CHARS)
+        return false;
+    for (size_t p = 0; p < n; p += cl) {
+        cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || is_sentence_end(uc) || is_quote_open(uc) || is_colon(uc))
+            return false;
+    }
+    return role_label_parse(s, n, sk, out);
 }
 
 bool speaker_parse_title(const char *text, person *out)

@@ -31,7 +31,8 @@ typedef enum {
    在 … 看来 and 据 … 介绍 frame a speaker (在张三看来，…; 据张三介绍，…);
    作为 "as": 张三作为全国人大代表;
    代表团 a delegation, named after its place (北京市代表团);
-   次会议 "th session", after the number of a plenary session. */
+   次会议 "th session", after the number of a plenary session;
+   、 and 等 join and close a list of names. */
 #define PARTICLE_DE "的"
 #define COPULA_SHI "是"
 #define FRAME_ZAI "在"
@@ -40,6 +41,10 @@ typedef enum {
 #define COVERB_ZUOWEI "作为"
 #define DELEGATION "代表团"
 #define PLENARY_SESSION "次会议"
+/* The list comma between names (张三、李四), and 等 "and others" closing a
+   list (张三、李四等多位代表). */
+#define LIST_COMMA "、"
+#define LIST_ETC "等"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {
@@ -53,6 +58,32 @@ enum {
    the one followed most strongly (longer on ties); its byte length, or
    0, and the strength (FOLLOW_*) in *strength. */
 size_t name_best_at(const char *s, size_t n, int *strength);
+
+/* A transliterated name at s: parts of Han characters joined by middle
+   dots (约瑟夫·马奥尼, 阿依古丽·吐尔逊, 贾里德·杜克尔·利希特曼), the last part
+   ending where a speech verb, role, title, follower word or punctuation
+   begins.  Its byte length, or 0, and the strength (FOLLOW_*) of what
+   follows in *strength.  name_best_at tries it first. */
+size_t foreign_name_at(const char *s, size_t n, int *strength);
+
+/* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼): how a
+   page refers to the person after naming them in full.  Byte offset into
+   name where it starts, or 0 when name has no dot. */
+size_t foreign_name_last_part(const char *name);
+
+/* A transcript's turn at the start of a paragraph: a short label (a
+   name, 记者, 问, 答, 主持人 …: at most TURN_LABEL_MAX_CHARS characters, no
+   punctuation) and a colon, then words.  Returns the label's byte length
+   (s[0..len)) and where the words start in *words; 0 when s does not open
+   so. */
+size_t turn_label_at(const char *s, size_t n, size_t *words);
+
+/* The personal name a turn label s[0..len) is (spaces of justification
+   removed: 冯  帆 is 冯帆), heap string, or NULL when it is no name (a
+   label of turn_labels.txt, a word of not_names.txt, no surname …).  In a
+   transcript a name is expected before the colon, so any surname counts
+   and the characters after it are not judged. */
+char *turn_label_name(const char *s, size_t len);
 
 /* The same where a name is expected on other grounds (between a title and
    代表, in a title line): a surname that mostly begins words (国, 盘 …:
@@ -102,6 +133,35 @@ bool speaker_parse_title(const char *text, person *out);
 
 /* The same with an explicit session kind. */
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
+
+/* A paragraph opening with a speaker's label and a colon, then their
+   words: 黎某委员（某区委书记）：… / 张某代表：… / 全国人大代表、某村党委
+   书记 张某：….  The label must state the role: the suffix 代表/委员/常委
+   after the name (bracketed titles may follow it), or a role before titles
+   and the name.  Fills out like speaker_parse_title_in (titles from the
+   brackets when there are any) and returns where the words start (byte
+   offset), or 0 when s does not open so. */
+size_t speaker_label_at(const char *s, size_t n, session_kind sk,
+                        person *out);
+
+/* Is text a signature under someone's words: a dash, then a label stating
+   the role as speaker_label_at reads it (——某某代表（某公司董事长）, ——某市
+   市长某某代表)?  Fills out; false when not. */
+bool signature_parse(const char *text, session_kind sk, person *out);
+
+/* Is text the author line of a signed piece: titles, a space, the name,
+   perhaps what the page prints after it (全国政协副主席兼秘书长 王某某
+   字数: 9706字)?  The titles end with a title word or a role; a line naming
+   the paper's staff (记者, 编辑) is a byline, not an author.  Fills out. */
+bool author_line_parse(const char *text, session_kind sk, person *out);
+
+/* A turn label is a name or a short word (主持人); longer, the text
+   before the colon is a sentence (数据显示：…). */
+#define TURN_LABEL_MAX_CHARS 6
+/* An article with this many paragraphs opening with a turn label (记者：…
+   / 王某：…) is a transcript; one such paragraph is a sentence that happens
+   to open with a word and a colon (数据显示：…). */
+#define TRANSCRIPT_MIN_TURNS 2
 
 /* A speaker heading is a short line: longer, it is text or a headline. */
 #define HEADING_MAX_CHARS 48

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "names.h"
 #include "text.h"
 #include "speakers.h"
 #include "strbuf.h"
@@ -51,7 +52,21 @@ enum {
     /* A section's words start after its heading and at most this many
        more heading lines (a subhead, a label); further on, the section
        has no first-person words of its own. */
-    SECTION_MAX_HEADING_BLOCKS = 3
+    SECTION_MAX_HEADING_BLOCKS = 3,
+    /* A signature (——某某代表) signs at most this many paragraphs above
+       it; a longer run of prose above it began before the signed piece
+       (an article's lead), so where the piece starts is not known. */
+    SIGNED_MAX_BLOCKS = 4,
+    /* A line this short without clause punctuation is a label (【连线】),
+       not words. */
+    LABEL_MAX_CHARS = 12,
+    /* Brackets inside a clause's subject (a name's original spelling, a
+       place) hold at most this many characters. */
+    BRACKET_MAX_CHARS = 40,
+    /* 他/她 refers to a person named at most this many paragraphs before
+       its own; further back, the text has moved on (a transcript or page
+       whose items were not split). */
+    PRONOUN_MAX_BLOCKS_BACK = 3
 };
 
 typedef struct {
@@ -467,6 +482,58 @@ static bool pronoun_at(const actx *c, size_t pos, size_t end)
            !starts_with(s + k, end - pos - k, PARTICLE_DE);
 }
 
+/* The person a pronoun (他/她) at pos refers to: the most recent person
+   named before it as more than a possessor or the object of a preposition
+   (张三的同事, 向张三反映: those name someone in passing), or -1. */
+static bool after_preposition(const actx *c, size_t cs, const mention *m);
+
+/* Where the clause holding byte pos starts: after clause punctuation or
+   the start of its paragraph. */
+static size_t clause_start_of(const actx *c, size_t pos)
+{
+    size_t bs = c->bstart[block_of(c, pos)], p = pos;
+    while (p > bs) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (is_clause_end(uc))
+            break;
+        p -= pl;
+    }
+    return p;
+}
+
+static int pronoun_antecedent(const actx *c, size_t pos)
+{
+    size_t b = block_of(c, pos);
+    size_t from = b > PRONOUN_MAX_BLOCKS_BACK ? c->bstart[b - PRONOUN_MAX_BLOCKS_BACK] : 0;
+    for (size_t i = mentions_from(c, pos); i-- > 0;) {
+        const mention *m = &c->ments[i];
+        if (m->pos < from)
+            return -1;
+        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE) ||
+            after_preposition(c, clause_start_of(c, m->pos), m))
+            continue;
+        return m->person;
+    }
+    return -1;
+}
+
+/* Is mention m (in a clause starting at cs) not a subject: after a staff
+   word (记者张三) or a preposition (由张三提出, 对张三说, 站在张三身边; the
+   frames 在张三看来, 据张三介绍 that open the clause do not count)? */
+static bool after_preposition(const actx *c, size_t cs, const mention *m)
+{
+    if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
+        return true;
+    size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
+    if (!prep)
+        return false;
+    size_t at = m->pos - prep, q = cs, l;
+    while (q < at && is_space(char_at(c, q, &l)))
+        q += l;
+    return !(q == at && skip_frame_words(c, at, m->pos) == m->pos);
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
@@ -474,15 +541,26 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     *unnamed = false;
     size_t q = skip_frame_words(c, cs, vpos);
     if (pronoun_at(c, q, vpos) || pronoun_at(c, cs, vpos)) {
-        const mention *m = mention_before(c, cs);
-        return m ? m->person : -1;
+        return pronoun_antecedent(c, cs);
+    }
+    /* The name printed right before the verb (…管理委员会主任邓某介绍,
+       邓某代表介绍) is its subject, whatever the titles before it name. */
+    const mention *last = mention_before(c, vpos);
+    if (last && last->pos >= cs && !after_preposition(c, cs, last)) {
+        size_t gap = last->end, w;
+        while (gap < vpos &&
+               ((w = role_suffix_at(c->text + gap, vpos - gap)) ||
+                (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, vpos - gap))))
+            gap += w;
+        if (gap == vpos)
+            return last->person;
     }
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
         const mention *m = &c->ments[i];
         if (starts_with(c->text + m->end, vpos - m->end, PARTICLE_DE))
             continue;
-        if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
+        if (after_preposition(c, cs, m))
             continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;
@@ -490,6 +568,43 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     }
     *unnamed = text_has_word(c, cs, vpos, LEX_UNNAMED_SPEAKER, NULL);
     return -1;
+}
+
+/* The opening bracket matching the closing one (close) at byte at,
+   within the block from bstart and BRACKET_MAX_CHARS characters, with no
+   clause punctuation between; NONE when there is none. */
+static size_t bracket_open_before(const actx *c, size_t at, size_t bstart,
+                                  uint32_t close)
+{
+    uint32_t open = close == ')' ? '(' : U'（';
+    size_t p = at;
+    for (int chars = 0; p > bstart && chars <= BRACKET_MAX_CHARS; chars++) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        p -= pl;
+        if (uc == open)
+            return p;
+        if (is_clause_end(uc) || is_quote_close(uc) || is_quote_open(uc))
+            return NONE;
+    }
+    return NONE;
+}
+
+static size_t span_chars(const actx *c, const qspan *s)
+{
+    return utf8_count(c->text + s->in_start, s->in_end - s->in_start);
+}
+
+static bool span_has_punct(const actx *c, const qspan *s)
+{
+    for (size_t p = s->in_start; p < s->in_end;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc) || uc == U'、')
+            return true;
+        p += l ? l : 1;
+    }
+    return false;
 }
 
 /* Where the clause ending at vpos starts: after clause punctuation, a
@@ -501,6 +616,15 @@ static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
     while (p > bstart) {
         size_t pl;
         uint32_t uc = char_before(c, p, &pl);
+        if ((uc == U'）' || uc == ')') && p - pl > bstart) {
+            /* 沃某（Christopher W.）表示, 某大学（深圳）副校长: brackets
+               inside the subject are read past. */
+            size_t open = bracket_open_before(c, p - pl, bstart, uc);
+            if (open != NONE) {
+                p = open;
+                continue;
+            }
+        }
         if (uc == U'”' || uc == U'“' || uc == U'」' || uc == U'「' ||
             uc == U'—' || uc == U'（' || uc == U'）')
             break;
@@ -542,7 +666,8 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
                         : 0;
     if (w) {
         uint32_t uc = char_at(c, p + w, NULL);
-        if (is_intro_punct(uc) || is_quote_open(uc))
+        if (is_intro_punct(uc) || is_quote_open(uc) || is_clause_end(uc) ||
+            p + w >= bend)
             p += w;
     }
     if (p >= bend)
@@ -551,6 +676,15 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     uint32_t uc = char_at(c, p, &l);
     if (is_intro_punct(uc))
         return p + l;
+    /* 习近平总书记强调—— closing its paragraph: the words follow in the
+       next one. */
+    if (is_dash(uc)) {
+        size_t q = p;
+        while (q < bend && (is_dash(char_at(c, q, &l)) || is_space(char_at(c, q, NULL))))
+            q += l;
+        if (q >= bend)
+            return bend;
+    }
     if (is_quote_open(uc) || is_clause_end(uc))
         return p;
     return NONE;
@@ -613,6 +747,29 @@ static const speech *speech_starting(const actx *c, size_t pos)
     return NULL;
 }
 
+/* First byte at or after pos that is not a space. */
+static size_t next_nonspace(const actx *c, size_t pos)
+{
+    size_t l;
+    while (pos < c->len && is_space(char_at(c, pos, &l)))
+        pos += l;
+    return pos;
+}
+
+/* Is there a speech clause ending in a colon right before pos (X说：“…),
+   which introduces the words opening at pos? */
+static bool speech_introducing(const actx *c, size_t pos)
+{
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *sp = &c->sp[i];
+        if (sp->intro_end > sp->vend &&
+            is_colon(char_before(c, sp->intro_end, NULL)) &&
+            next_nonspace(c, sp->intro_end) == pos)
+            return true;
+    }
+    return false;
+}
+
 /* ---- step 4: quotes ----------------------------------------------------- */
 
 static void push_item(actx *c, size_t start, size_t end, quote_kind kind,
@@ -658,8 +815,7 @@ static int sentence_subject(const actx *c, size_t pos)
     while (cs < pos) {
         size_t q = skip_frame_words(c, cs, pos);
         if (pronoun_at(c, q, pos)) {
-            const mention *m = mention_before(c, q);
-            return m ? m->person : -1;
+            return pronoun_antecedent(c, q);
         }
         const mention *m = mention_at(c, q);
         if (!m)
@@ -728,23 +884,6 @@ static bool span_starts_sentence(const actx *c, const qspan *s)
     return is_sentence_end(uc) || uc == U'”' || uc == U'」';
 }
 
-static size_t span_chars(const actx *c, const qspan *s)
-{
-    return utf8_count(c->text + s->in_start, s->in_end - s->in_start);
-}
-
-static bool span_has_punct(const actx *c, const qspan *s)
-{
-    for (size_t p = s->in_start; p < s->in_end;) {
-        size_t l;
-        uint32_t uc = char_at(c, p, &l);
-        if (is_clause_end(uc) || uc == U'、')
-            return true;
-        p += l ? l : 1;
-    }
-    return false;
-}
-
 /* Past the closing mark of s: one 。 or ， and any scare quotes that
    belong to the attribution (“…”“阳光大姐”团队负责人卓长立…). */
 static size_t after_span(const actx *c, const qspan *s)
@@ -761,6 +900,48 @@ static size_t after_span(const actx *c, const qspan *s)
     return p;
 }
 
+/* Does speech clause sp state a subject that is no person found: people
+   (学生们), a person by occupation (一位老师, 相关负责同志: a title word ends
+   the subject) or an unnamed speaker (负责人)?  Then its words are that
+   speaker's, never the last named one's.  A clause with no subject of its
+   own (接着说, 不禁称赞) goes on with the last speaker, and one that opens
+   with a person (总书记的寄语) is left to the rules that read the person.
+   any_word: the clause follows a quotation (“……”沃某说), where any word
+   before the verb but the adverbs leading to it is the speaker's name. */
+static bool subject_stated(const actx *c, const speech *sp, bool any_word)
+{
+    size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
+    if (mention_at(c, q) || mention_at(c, sp->cstart))
+        return false;
+    size_t v = sp->vstart, w;
+    if (any_word) {
+        /* Right after a quotation, any subject before the verb but the
+           adverbs that lead to it (“……”又说) is the speaker's name. */
+        while (q < v && (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + q, v - q)))
+            q += w;
+        return q < v;
+    }
+    if (q >= v)
+        return false;
+    if (text_has_word(c, q, v, LEX_UNNAMED_SPEAKER, NULL))
+        return true;
+    /* The subject ends at the verb or before the adverbs and coverbs that
+       lead to it (一位老师也告诉记者, 村民们在会上说 …). */
+    for (size_t p = q; p <= v;) {
+        bool end = p == v || lex_prefix(LEX_NAME_FOLLOWER, c->text + p, v - p);
+        if (end && p > q &&
+            (lex_suffix(LEX_TITLE_WORD, c->text + q, p - q) ||
+             ends_with(c->text + q, p - q, PLURAL_MEN)))
+            return true;
+        if (p == v)
+            break;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* Attribute quotation s from a speech clause right after it (“…”X说。) or
    a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
    Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
@@ -770,9 +951,20 @@ static int attribute_after(actx *c, qspan *s)
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
+    /* “A”。乙称，B — the full stop after the closing mark ended A's
+       sentence: a speech clause after it that reports words of its own
+       introduces them, not A. */
+    if (sp && char_at(c, s->close_end, NULL) == U'。' &&
+        is_intro_punct(char_before(c, sp->intro_end, NULL)) &&
+        sp->intro_end < block_end(c, block_of(c, sp->intro_end)))
+        return 0;
+    /* 甲说：“A。”乙说：“B。” — 乙说： introduces B; A is 甲's. */
+    if (sp && speech_introducing(c, s->open) &&
+        speech_introducing(c, next_nonspace(c, sp->intro_end)))
+        return 0;
     if (sp) {
         if (sp->speaker < 0)
-            return sp->unnamed ? -1 : 0;
+            return sp->unnamed || subject_stated(c, sp, true) ? -1 : 0;
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, sp->speaker);
         return 1;
     }
@@ -817,10 +1009,11 @@ static int attribute_before(actx *c, qspan *s)
         if (!span_complete(c, s))
             return 0;
         int who = sp->speaker;
-        if (who < 0 && !sp->unnamed)
+        bool stated = who < 0 && subject_stated(c, sp, false);
+        if (who < 0 && !sp->unnamed && !stated)
             who = sentence_subject(c, sp->vstart);
         if (who < 0)
-            return sp->unnamed ? -1 : 0;
+            return sp->unnamed || stated ? -1 : 0;
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
         return 1;
     }
@@ -875,9 +1068,107 @@ static const item *last_item_in(const actx *c, size_t from, size_t to)
     return best;
 }
 
+/* Where the sentence that goes on at pos ends: its 。！？ (quotations
+   inside it skipped whole) or the end of the paragraph. */
+static size_t sentence_end_from(const actx *c, size_t pos)
+{
+    size_t be = block_end(c, block_of(c, pos));
+    size_t p = pos;
+    while (p < be) {
+        int sp = span_opening_at(c, p);
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_sentence_end(uc))
+            break;
+        p += l ? l : 1;
+    }
+    return p < be ? p : be;
+}
+
+/* The person the sentence going on after quotation s is about (“……”谈到
+   此事，某区区长张三代表感触颇深。): the one person it names, not as a
+   possessor (张三的) nor after a preposition (对张三), who speaks in it.
+   Returns the person, NOBODY_NAMED when it names no one, SEVERAL_NAMED
+   when it names someone who is not the speaker (more than one person,
+   one in passing, or one who does not speak in it). */
+enum { NOBODY_NAMED = -1, SEVERAL_NAMED = -2 };
+
+static int person_after_quote(const actx *c, const qspan *s)
+{
+    size_t from = s->close_end;
+    if (from >= block_end(c, block_of(c, s->in_end)))
+        return NOBODY_NAMED;
+    size_t to = sentence_end_from(c, from);
+    int who = NOBODY_NAMED;
+    size_t first = from;
+    for (size_t i = mentions_from(c, from);
+         i < c->nments && c->ments[i].pos < to; i++) {
+        const mention *m = &c->ments[i];
+        if (who >= 0 && m->person != who)
+            return SEVERAL_NAMED;
+        bool passing =
+            starts_with(c->text + m->end, to - m->end, PARTICLE_DE) ||
+            lex_suffix(LEX_PREPOSITION, c->text + from, m->pos - from) ||
+            lex_suffix(LEX_STAFF_WORD, c->text + from, m->pos - from);
+        if (who < 0 && passing)
+            return SEVERAL_NAMED;
+        if (who < 0)
+            first = m->end;
+        who = m->person;
+    }
+    if (who < 0)
+        return NOBODY_NAMED;
+    /* The person must speak in it (这样形容, 提出建议) or be given words
+       of its own; a person who only acts in it (入村调研时) heard them. */
+    for (size_t p = first; p < to;) {
+        if (lex_prefix(LEX_SPEECH_VERB, c->text + p, to - p) &&
+            !verb_guarded(c, p, c->bstart[block_of(c, p)]))
+            return who;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    for (size_t i = 0; i < c->nitems; i++)
+        if (c->items[i].speaker == who && c->items[i].start >= from &&
+            c->items[i].start < to)
+            return who;
+    return SEVERAL_NAMED;
+}
+
+/* Do item it's words run to the end of their paragraph (only closing
+   marks, sentence punctuation and an attribution after them: “……”张三说。)?
+   Then the next paragraph may go on with them; a paragraph that goes on
+   with the narrator's words after them hands over to the narrator. */
+static bool words_end_paragraph(const actx *c, const item *it)
+{
+    size_t b = block_of(c, it->start), be = block_end(c, b);
+    size_t p = it->end;
+    while (p < be) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!is_quote_close(uc) && !is_sentence_end(uc) && !is_space(uc))
+            break;
+        p += l ? l : 1;
+    }
+    if (p >= be)
+        return true;
+    const speech *sp = speech_starting(c, p);
+    if (!sp || sp->speaker != it->speaker)
+        return false;
+    size_t end = sentence_end_from(c, sp->vend), l = 0;
+    char_at(c, end, &l);
+    return end + l >= be;
+}
+
 /* A quoted sentence nobody is named next to: it belongs to the person
-   named right after it, or continues the words of the last speaker in this
-   paragraph or at the end of the previous one. */
+   named right after it or in the rest of its sentence, or continues the
+   words of the last speaker in this paragraph or at the end of the
+   previous one.  A speaker named in the quote's own sentence always wins
+   over the words carried on. */
 static void attribute_context(actx *c, qspan *s)
 {
     if (!span_starts_sentence(c, s) || !span_complete(c, s) ||
@@ -892,6 +1183,14 @@ static void attribute_context(actx *c, qspan *s)
         s->state = 1;
         return;
     }
+    int named = person_after_quote(c, s);
+    if (named >= 0) {
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, named);
+        s->state = 1;
+        return;
+    }
+    if (named == SEVERAL_NAMED)
+        return;
     size_t b = block_of(c, s->open), bs = c->bstart[b];
     const item *it = last_item_in(c, bs, s->open);
     if (it) {
@@ -904,7 +1203,8 @@ static void attribute_context(actx *c, qspan *s)
     if (b == 0 || !c->prose[b - 1] || any_mention(c, bs, s->open))
         return;
     it = last_item_in(c, c->bstart[b - 1], bs);
-    if (it && !other_mention(c, it->start, bs, it->speaker)) {
+    if (it && !other_mention(c, it->start, bs, it->speaker) &&
+        words_end_paragraph(c, it)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
         s->state = 1;
     }
@@ -930,10 +1230,11 @@ static void emit_indirect(actx *c, const speech *sp)
     if (sp->speaker < 0 || sp->intro_end == sp->vend)
         return;
     uint32_t pc = char_before(c, sp->intro_end, NULL);
-    if (!is_intro_punct(pc))
+    if (!is_intro_punct(pc) && !is_dash(pc))
         return;
     size_t ts = sp->intro_end, l;
-    while (ts < c->len && is_space(char_at(c, ts, &l)))
+    uint32_t tc;
+    while (ts < c->len && ((tc = char_at(c, ts, &l)) == '\n' || is_space(tc)))
         ts += l;
     int sidx = span_opening_at(c, ts);
     if (sidx >= 0 && c->spans[sidx].state == 1)
@@ -971,8 +1272,53 @@ static void emit_indirect(actx *c, const speech *sp)
         push_item(c, ts, te, QUOTE_INDIRECT, sp->speaker);
 }
 
+/* Does the heading at block b open with a dash (——某某代表): a signature
+   printed under the words it signs, not a heading above them? */
+static bool heading_signs_above(const actx *c, size_t b)
+{
+    return b < c->nb && is_dash(char_at(c, block_text_start(c, b), NULL));
+}
+
+/* Is block b a short line without clause punctuation (【连线】, a column
+   label the earlier stages left as text): words nobody signs? */
+static bool block_is_label(const actx *c, size_t b)
+{
+    size_t from = c->bstart[b], to = block_end(c, b);
+    if (utf8_count(c->text + from, to - from) > LABEL_MAX_CHARS)
+        return false;
+    for (size_t p = from; p < to;) {
+        size_t l;
+        if (is_clause_end(char_at(c, p, &l)))
+            return false;
+        p += l ? l : 1;
+    }
+    return true;
+}
+
+/* The paragraphs a signature at block b signs: the prose right above it,
+   back to the previous heading, a label or other non-prose block; only
+   the paragraph right above it when the prose runs on further than a
+   signed piece does (then where the piece starts is not known, but it
+   holds at least that paragraph).  Returns false when there is none. */
+static bool signed_blocks(const actx *c, size_t b, size_t *first,
+                          size_t *last)
+{
+    size_t k = b, n = 0;
+    while (k > 0 && c->prose[k - 1] && !block_is_label(c, k - 1) &&
+           n <= SIGNED_MAX_BLOCKS) {
+        k--;
+        n++;
+    }
+    if (n == 0)
+        return false;
+    *first = n > SIGNED_MAX_BLOCKS ? b - 1 : k;
+    *last = b - 1;
+    return true;
+}
+
 /* Section quotes: the first-person paragraphs under each speaker heading
-   that never name their speaker (reported speech would). */
+   (or above a signature) that never name their speaker (reported speech
+   would). */
 static void emit_sections(actx *c)
 {
     const article *a = &c->is->articles[c->ai];
@@ -983,12 +1329,18 @@ static void emit_sections(actx *c)
         size_t limit = si + 1 < a->nsections ? a->sections[si + 1].first_block
                                              : c->nb;
         size_t b = sec->first_block + 1;
-        while (b < limit && b < c->nb && !c->prose[b] &&
-               b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
-            b++;
         size_t first = b, last = NONE;
-        while (b < limit && b < c->nb && c->prose[b])
-            last = b++;
+        if (heading_signs_above(c, sec->first_block)) {
+            if (!signed_blocks(c, sec->first_block, &first, &last))
+                continue;
+        } else {
+            while (b < limit && b < c->nb && !c->prose[b] &&
+                   b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
+                b++;
+            first = b;
+            while (b < limit && b < c->nb && c->prose[b])
+                last = b++;
+        }
         if (last == NONE)
             continue;
         size_t from = c->bstart[first], to = block_end(c, last);
@@ -997,6 +1349,206 @@ static void emit_sections(actx *c)
             text_has_word(c, from, to, LEX_STAFF_WORD, "reporter"))
             continue;
         push_item(c, from, to, QUOTE_SECTION, sec->speaker);
+    }
+}
+
+/* The index of the person named name, or -1. */
+static int person_named(const actx *c, const char *name)
+{
+    for (size_t i = 0; i < c->is->npeople; i++)
+        if (strcmp(c->is->people[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The turn label opening prose block b: its byte length, with where the
+   words start in *words (byte offset into the article text); 0 if none. */
+static size_t block_turn_label(const actx *c, size_t b, size_t *words)
+{
+    if (!c->prose[b])
+        return 0;
+    size_t ts = block_text_start(c, b), be = block_end(c, b), w;
+    size_t len = turn_label_at(c->text + ts, be - ts, &w);
+    if (len)
+        *words = ts + w;
+    return len;
+}
+
+/* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
+   person named before the first turn (in the subtitle or lead: ——访某省
+   委副书记王某), or -1 when none or several are. */
+static int answerer(const actx *c, size_t first_turn_block)
+{
+    int who = -1;
+    for (size_t i = 0; i < c->nments &&
+                       c->ments[i].pos < c->bstart[first_turn_block]; i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
+/* The speaker of the turn whose label is c->text[at, at + len): the
+   person the label names, the answerer for 答, -1 for an interviewer's
+   turn (记者, 问, 主持人, or any label that names no one found). */
+static int turn_speaker(const actx *c, size_t at, size_t len, int answer)
+{
+    const char *v = lex_value(LEX_TURN_LABEL, c->text + at, len);
+    if (v)
+        return strcmp(v, "answer") == 0 ? answer : -1;
+    char *name = turn_label_name(c->text + at, len);
+    int who = name ? person_named(c, name) : -1;
+    free(name);
+    return who;
+}
+
+/* Section quotes of a transcript (TRANSCRIPT_MIN_TURNS turns or more):
+   each turn of a named person or the answerer, from after the label's
+   colon to the end of its paragraph and over the paragraphs after it that
+   open with no label, up to the next turn or heading.  An interviewer's
+   turns are nobody's. */
+static void emit_turns(actx *c)
+{
+    size_t turns = 0, first = NONE, w;
+    for (size_t b = 0; b < c->nb; b++)
+        if (block_turn_label(c, b, &w)) {
+            turns++;
+            if (first == NONE)
+                first = b;
+        }
+    if (turns < TRANSCRIPT_MIN_TURNS)
+        return;
+    int answer = answerer(c, first);
+    for (size_t b = first; b < c->nb; b++) {
+        size_t words, len = block_turn_label(c, b, &words);
+        if (!len)
+            continue;
+        int who = turn_speaker(c, block_text_start(c, b), len, answer);
+        if (who < 0)
+            continue;
+        size_t last = b;
+        while (last + 1 < c->nb && c->prose[last + 1] &&
+               !block_turn_label(c, last + 1, &w))
+            last++;
+        push_item(c, words, block_end(c, last), QUOTE_SECTION, who);
+    }
+}
+
+/* Section quotes of paragraphs opening with a speaker's label (黎某委员
+   （某区委书记）：…, names.h): the words after the colon are the speaker's,
+   to the end of the paragraph. */
+static void emit_labelled(actx *c, session_kind sk)
+{
+    for (size_t b = 0; b < c->nb; b++) {
+        if (!c->prose[b])
+            continue;
+        size_t ts = block_text_start(c, b), be = block_end(c, b);
+        person p;
+        size_t w = speaker_label_at(c->text + ts, be - ts, sk, &p);
+        int who = w ? person_named(c, p.name) : -1;
+        if (w)
+            person_clear(&p);
+        if (who >= 0)
+            push_item(c, ts + w, be, QUOTE_SECTION, who);
+    }
+}
+
+/* The person a heading line introduces as speaking the paragraph after
+   it (习近平总书记强调—— / 某某指出：, printed as a deck or subhead): the
+   line ends with a speech verb (and a dash or colon), and names one person
+   before it.  Returns the person or -1. */
+static int heading_introduces(const actx *c, size_t b)
+{
+    const block *bl = &c->is->articles[c->ai].blocks.v[b];
+    if (c->prose[b] || block_kind_is_furniture(bl->kind) || c->too_long[b])
+        return -1;
+    size_t bs = c->bstart[b], e = block_end(c, b), l;
+    uint32_t uc;
+    while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
+                      is_dash(uc) || is_colon(uc)))
+        e -= l;
+    size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
+    if (!v || verb_guarded(c, e - v, bs))
+        return -1;
+    int who = -1;
+    for (size_t i = mentions_from(c, bs); i < c->nments && c->ments[i].pos < e - v;
+         i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
+/* Section quotes of the paragraphs above a signature line that stage 4
+   did not take for a speaker heading (——某某代表（某公司董事长）printed as
+   a subhead or a paragraph): the same words a speaker heading's signature
+   signs (signed_blocks). */
+static void emit_signed(actx *c, session_kind sk)
+{
+    const article *a = &c->is->articles[c->ai];
+    for (size_t b = 1; b < c->nb; b++) {
+        const block *bl = &a->blocks.v[b];
+        person p;
+        if (bl->kind == BLOCK_SPEAKER_HEADING || c->too_long[b] ||
+            block_kind_is_furniture(bl->kind) ||
+            !signature_parse(bl->text, sk, &p))
+            continue;
+        int who = person_named(c, p.name);
+        person_clear(&p);
+        bool prose = c->prose[b];
+        c->prose[b] = false; /* the signature is not words it signs */
+        size_t first, last;
+        if (who >= 0 && signed_blocks(c, b, &first, &last))
+            push_item(c, block_text_start(c, first), block_end(c, last),
+                      QUOTE_SECTION, who);
+        c->prose[b] = prose;
+    }
+}
+
+/* A signed piece (an author line before its text, speakers.h) is its
+   author's words: one section from its first paragraph of text to its
+   last, unless speaker headings or transcript turns give it speakers of
+   its own. */
+static void emit_authored(actx *c, session_kind sk)
+{
+    const article *a = &c->is->articles[c->ai];
+    for (size_t si = 0; si < a->nsections; si++)
+        if (a->sections[si].speaker >= 0)
+            return;
+    person p;
+    int line = article_author_line(a, sk, &p);
+    if (line < 0)
+        return;
+    int who = person_named(c, p.name);
+    person_clear(&p);
+    size_t first = NONE, last = NONE, w;
+    for (size_t b = (size_t)line + 1; b < c->nb; b++) {
+        if (!c->prose[b])
+            continue;
+        if (block_turn_label(c, b, &w))
+            return;
+        if (first == NONE)
+            first = b;
+        last = b;
+    }
+    if (who >= 0 && first != NONE)
+        push_item(c, block_text_start(c, first), block_end(c, last),
+                  QUOTE_SECTION, who);
+}
+
+/* Section quotes of the paragraph right after a heading line that
+   introduces its speaker (heading_introduces). */
+static void emit_introduced(actx *c)
+{
+    for (size_t b = 0; b + 1 < c->nb; b++) {
+        if (!c->prose[b + 1])
+            continue;
+        int who = heading_introduces(c, b);
+        if (who >= 0)
+            push_item(c, block_text_start(c, b + 1), block_end(c, b + 1),
+                      QUOTE_SECTION, who);
     }
 }
 
@@ -1075,7 +1627,8 @@ static void store_items(actx *c)
 }
 
 /* Extract the quotes of one article. */
-static void article_quotes(issue *is, const people_index *people, size_t ai)
+static void article_quotes(issue *is, const people_index *people, size_t ai,
+                           session_kind sk)
 {
     actx c;
     actx_init(&c, is, people, ai);
@@ -1108,6 +1661,11 @@ static void article_quotes(issue *is, const people_index *people, size_t ai)
         if (c.spans[i].state == 0)
             attribute_context(&c, &c.spans[i]);
     emit_sections(&c);
+    emit_turns(&c);
+    emit_labelled(&c, sk);
+    emit_introduced(&c);
+    emit_signed(&c, sk);
+    emit_authored(&c, sk);
     store_items(&c);
     actx_free(&c);
 }
@@ -1118,7 +1676,8 @@ void quotes_extract(issue *is)
         return;
     people_index people;
     people_index_build(&people, is);
+    session_kind sk = speakers_session_kind(is);
     for (size_t ai = 0; ai < is->narticles; ai++)
-        article_quotes(is, &people, ai);
+        article_quotes(is, &people, ai, sk);
     people_index_free(&people);
 }

@@ -25,8 +25,26 @@ enum {
     ROLE_TO_NAME_MAX_CHARS = 50,
     /* The delegation an article is about is named in its first few
        paragraphs (a lead); one named further down is someone else's. */
-    DELEGATION_OPENING_BLOCKS = 4
+    DELEGATION_OPENING_BLOCKS = 4,
+    /* What a name's brackets hold (its original spelling, a place, a
+       party) is at most this long; longer, the brackets are a remark. */
+    BRACKET_MAX_CHARS = 40,
+    /* A list of names sharing a role suffix (张某、李某等多位代表) holds at
+       most this many names, and at most this many characters (多位, 几位)
+       stand between its 等 and the suffix. */
+    LIST_MAX_NAMES = 12,
+    /* Between a title and a role suffix a name of up to this many
+       characters is read whole, surname or not (罗布央宗代表). */
+    NAME_BEFORE_ROLE_MAX_CHARS = 4,
+    /* A signed piece's author line is printed among its first lines,
+       before its text. */
+    AUTHOR_LINE_MAX_BLOCK = 3,
+    /* and of at least this many: two characters there are as often a
+       noun (群众代表, 职工代表) as a name, which the surname rules read. */
+    NAME_BEFORE_ROLE_MIN_CHARS = 3,
+    LIST_TO_ROLE_MAX_CHARS = 3
 };
+
 
 /* Order person keys by first character, then by index (a stable order). */
 static int person_key_cmp(const void *a, const void *b)
@@ -39,13 +57,17 @@ static int person_key_cmp(const void *a, const void *b)
 
 void people_index_build(people_index *ix, const issue *is)
 {
-    ix->v = xcalloc(is->npeople + 1, sizeof *ix->v);
+    ix->v = xcalloc(2 * is->npeople + 1, sizeof *ix->v);
     ix->n = 0;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *name = is->people[i].name;
         uint32_t uc;
-        if (name && utf8_char(name, strlen(name), &uc))
-            ix->v[ix->n++] = (person_key){uc, (int)i};
+        if (!name || !utf8_char(name, strlen(name), &uc))
+            continue;
+        ix->v[ix->n++] = (person_key){uc, (int)i, 0};
+        size_t last = foreign_name_last_part(name);
+        if (last && utf8_char(name + last, strlen(name + last), &uc))
+            ix->v[ix->n++] = (person_key){uc, (int)i, last};
     }
     qsort(ix->v, ix->n, sizeof *ix->v, person_key_cmp);
 }
@@ -78,7 +100,7 @@ int known_person_at(const issue *is, const people_index *ix, const char *s,
     }
     for (size_t k = lo; k < ix->n && ix->v[k].first == uc; k++) {
         int i = ix->v[k].person;
-        const char *name = is->people[i].name;
+        const char *name = is->people[i].name + ix->v[k].skip;
         size_t nl = strlen(name);
         /* Ties go to the earlier person, as keys of one character are
            ordered by index. */
@@ -237,12 +259,33 @@ static char *titles_before(const char *s, size_t name_at_byte)
     return titles_copy(s + cs, end - cs);
 }
 
-/* Add a person found in text; the strings are copied. */
+/* The person already found whose transliterated name ends with the part
+   name[0..len) (约瑟夫·马奥尼 for 马奥尼), when exactly one does; else -1. */
+static int person_by_last_part(const issue *is, const char *name, size_t len)
+{
+    int found = -1;
+    for (size_t i = 0; i < is->npeople; i++) {
+        const char *full = is->people[i].name;
+        size_t last = foreign_name_last_part(full);
+        if (!last || strlen(full + last) != len ||
+            memcmp(full + last, name, len) != 0)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
+/* Add a person found in text; the strings are copied.  A name that is
+   the last part of a transliterated name found before is that person. */
 static void add_found(issue *is, const char *name, size_t name_len,
                       const char *role, char *titles, const char *deleg)
 {
     person p = {0};
-    p.name = xstrndup(name, name_len);
+    int full = person_by_last_part(is, name, name_len);
+    p.name = full >= 0 ? xstrdup(is->people[full].name)
+                       : xstrndup(name, name_len);
     p.role = role ? xstrdup(role) : NULL;
     p.titles = titles;
     bool national = role_class_of(role) == ROLE_NPC;
@@ -319,8 +362,19 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                 char *role = xstrndup(t + i, r);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
                           deleg);
+                /* 全国人大代表张某、李某、王某: each named in the list
+                   holds the role. */
+                size_t e = k + len;
+                while (starts_with(t + e, n - e, LIST_COMMA)) {
+                    size_t at = e + strlen(LIST_COMMA);
+                    size_t nl = name_at(t + at, n - at, FOLLOW_PUNCT);
+                    if (!nl)
+                        break;
+                    add_found(is, t + at, nl, role, NULL, deleg);
+                    e = at + nl;
+                }
                 free(role);
-                return k + len - i;
+                return e - i;
             }
         }
         k += cl;
@@ -328,24 +382,151 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
     return r;
 }
 
+/* Byte length of a bracketed group at s (（…） or (…), at most
+   BRACKET_MAX_CHARS characters inside, no clause punctuation), or 0. */
+static size_t bracket_group_len(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    if (!cl || (uc != U'（' && uc != '('))
+        return 0;
+    uint32_t close = uc == '(' ? ')' : U'）';
+    size_t p = cl, chars = 0;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) &&
+           chars++ <= BRACKET_MAX_CHARS) {
+        p += cl;
+        if (uc == close)
+            return p;
+        if (is_sentence_end(uc) || uc == '\n')
+            return 0;
+    }
+    return 0;
+}
+
+/* Byte length of a run of NAME_BEFORE_ROLE_MIN_CHARS to
+   NAME_BEFORE_ROLE_MAX_CHARS Han
+   characters at s, none of them never inside a name, followed by a role
+   suffix that stands as one (罗布央宗代表说), or 0. */
+static size_t han_run_before_role(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return 0;
+        p += cl;
+        size_t k = role_suffix_at(s + p, n - p);
+        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k) {
+            /* the suffix stands as one: what follows it follows names */
+            uint32_t nc;
+            size_t nl = p + k < n ? utf8_char(s + p + k, n - p - k, &nc) : 0;
+            if (!nl || !is_han(nc) || lex_prefix(LEX_SPEECH_VERB, s + p + k, n - p - k) ||
+                lex_prefix(LEX_NAME_FOLLOWER, s + p + k, n - p - k))
+                return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* han_run_before_role at byte i of t, where a title ends right before i
+   and does not go on into the run (董事长某某: the run starts after 长). */
+static size_t name_before_role_at(const char *t, size_t n, size_t i)
+{
+    size_t one = utf8_chars_len(t + i, n - i, 1);
+    if (!lex_suffix(LEX_TITLE_WORD, t, i) ||
+        lex_suffix(LEX_TITLE_WORD, t, i + one))
+        return 0;
+    return han_run_before_role(t + i, n - i);
+}
+
+/* A list of names at byte i of t followed by a role suffix they share
+   (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
+   、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
+   Each name gets the role.  Returns bytes consumed or 0. */
+static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
+                             session_kind sk, const char *deleg)
+{
+    if (!at_clause_start(t, i))
+        return 0;
+    size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0, e = i;
+    for (;;) {
+        int strength;
+        size_t len = name_best_at(t + e, n - e, &strength);
+        if (!len || count == LIST_MAX_NAMES)
+            return 0;
+        starts[count] = e;
+        lens[count++] = len;
+        e += len;
+        if (!starts_with(t + e, n - e, LIST_COMMA))
+            break;
+        e += strlen(LIST_COMMA);
+    }
+    if (count < 2)
+        return 0;
+    size_t p = e;
+    if (starts_with(t + p, n - p, LIST_ETC)) {
+        p += strlen(LIST_ETC);
+        for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS &&
+                            !role_suffix_at(t + p, n - p); chars++) {
+            uint32_t uc;
+            size_t cl = utf8_char(t + p, n - p, &uc);
+            if (!cl || !is_han(uc))
+                return 0;
+            p += cl;
+        }
+    }
+    size_t sfx = role_suffix_at(t + p, n - p);
+    char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;
+    if (!role)
+        return 0;
+    for (size_t k = 0; k < count; k++)
+        add_found(is, t + starts[k], lens[k], role, NULL, deleg);
+    free(role);
+    return p + sfx - i;
+}
+
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
    习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
                         session_kind sk, const char *deleg)
 {
+    /* 董事长孙某: the 长 of 长孙 ends the title before it; the name starts
+       after it. */
+    size_t one = utf8_chars_len(t + i, n - i, 1);
+    if (lex_prefix(LEX_SURNAME, t + i, n - i) > one &&
+        lex_has(LEX_TITLE_WORD, t + i, one) && !at_clause_start(t, i))
+        return 0;
     int strength;
     size_t len = name_best_at(t + i, n - i, &strength);
     if (!len && lex_suffix(LEX_TITLE_WORD, t, i)) {
         /* 党委书记盘某代表: between a title and 代表 a name is expected,
-           whatever its surname. */
+           whatever its surname, and whatever its length (村委会副主任罗布央宗
+           代表: names of four characters without a surname). */
         len = name_expected_at(t + i, n - i, &strength);
         if (len && !role_suffix_at(t + i + len, n - i - len))
             len = 0;
+        if (!len) {
+            len = name_before_role_at(t, n, i);
+            strength = FOLLOW_STRONG;
+        }
     }
     if (!len)
         return 0;
     const char *after = t + i + len;
     size_t left = n - i - len;
+    /* 沃某（Christopher W.）表示: what follows the name in brackets (its
+       original spelling, a place) is read past. */
+    size_t paren = bracket_group_len(after, left);
+    if (paren && strength < FOLLOW_STRONG) {
+        after += paren;
+        left -= paren;
+        strength = lex_prefix(LEX_SPEECH_VERB, after, left) ||
+                           role_suffix_at(after, left)
+                       ? FOLLOW_STRONG
+                       : strength;
+    }
     /* 在李斌看来， / 据陈晓东介绍， */
     size_t fl = ends_with(t, i, FRAME_ZAI) ? strlen(FRAME_ZAI)
               : ends_with(t, i, FRAME_JU)  ? strlen(FRAME_JU)
@@ -417,8 +598,14 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t i = 0;
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, deleg);
-        if (!used && (lex_prefix(LEX_SURNAME, t + i, n - i) ||
-                      lex_prefix(LEX_WORD_SURNAME, t + i, n - i)))
+        int fs;
+        bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
+                              lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
+                              foreign_name_at(t + i, n - i, &fs) ||
+                              name_before_role_at(t, n, i);
+        if (!used && name_may_start)
+            used = scan_name_list(is, t, n, i, sk, deleg);
+        if (!used && name_may_start)
             used = scan_name(is, t, n, i, sk, deleg);
         if (!used) {
             uint32_t uc;
@@ -477,6 +664,135 @@ static void link_sections(issue *is, size_t ai, session_kind sk,
     }
 }
 
+/* The first non-space byte of t. */
+static const char *skip_spaces(const char *t)
+{
+    size_t n = strlen(t), p = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) && is_space(uc))
+        p += cl;
+    return t + p;
+}
+
+/* Is block b of a a paragraph of running text that may open with a
+   transcript's turn label? */
+static bool turn_block(const article *a, size_t b)
+{
+    block_kind k = a->blocks.v[b].kind;
+    return (k == BLOCK_BODY || k == BLOCK_LEAD || k == BLOCK_SPEAKER_HEADING) &&
+           strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES;
+}
+
+/* A transcript (a roundtable, an interview in turns: 记者：… / 王某：…):
+   an article with at least TRANSCRIPT_MIN_TURNS paragraphs opening with a
+   turn label.  Then each label that is a name is a person who speaks. */
+static void find_turn_speakers(issue *is, const article *a, const char *deleg)
+{
+    size_t turns = 0;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const char *t = skip_spaces(a->blocks.v[b].text);
+        size_t words;
+        if (turn_block(a, b) && turn_label_at(t, strlen(t), &words))
+            turns++;
+    }
+    if (turns < TRANSCRIPT_MIN_TURNS)
+        return;
+    for (size_t b = 0; b < a->blocks.n; b++) {
+        const char *t = skip_spaces(a->blocks.v[b].text);
+        size_t words, len = turn_block(a, b) ? turn_label_at(t, strlen(t), &words) : 0;
+        char *name = len ? turn_label_name(t, len) : NULL;
+        if (name)
+            add_found(is, name, strlen(name), NULL, NULL, deleg);
+        free(name);
+    }
+}
+
+/* A guest list line: a name, spaces, then a role and titles (周某某  全国
+   人大代表、某大学法学院院长), as printed above a roundtable.  Adds the
+   person with the role and titles. */
+static void scan_guest_line(issue *is, const char *t, const char *deleg)
+{
+    t = skip_spaces(t);
+    size_t n = strlen(t);
+    if (utf8_count(t, n) > HEADING_MAX_CHARS)
+        return;
+    /* The name: Han characters and the spaces that justify a short one
+       (冯  帆), up to two or more spaces before the role. */
+    size_t p = 0, name_end = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) &&
+           (is_han(uc) || is_space(uc))) {
+        if (is_han(uc)) {
+            if (role_at(t + p, n - p))
+                break;
+            name_end = p + cl;
+        }
+        p += cl;
+    }
+    if (!name_end || p == name_end)
+        return; /* no space between the name and what follows */
+    size_t r = role_at(t + p, n - p);
+    if (!r)
+        return;
+    char *name = turn_label_name(t, name_end);
+    if (!name)
+        return;
+    char *role = xstrndup(t + p, r);
+    add_found(is, name, strlen(name), role, titles_copy(t + p + r, n - p - r),
+              deleg);
+    free(role);
+    free(name);
+}
+
+/* The author line of a signed piece (names.h: author_line_parse) among
+   the lines before article a's first paragraph of text: its block index,
+   the person in *out; or -1. */
+int article_author_line(const article *a, session_kind sk, person *out)
+{
+    for (size_t b = 0; b < a->blocks.n && b < AUTHOR_LINE_MAX_BLOCK; b++) {
+        const block *bl = &a->blocks.v[b];
+        if (bl->kind == BLOCK_BODY || bl->kind == BLOCK_LEAD)
+            return -1;
+        if (!block_kind_is_furniture(bl->kind) &&
+            author_line_parse(bl->text, sk, out))
+            return (int)b;
+    }
+    return -1;
+}
+
+/* A signature line under someone's words that stage 4 did not take for
+   a speaker heading (——某某代表（某公司董事长）as a subhead): adds the
+   person with the role and titles. */
+static void scan_signature(issue *is, const block *bl, session_kind sk,
+                           const char *deleg)
+{
+    person p;
+    if (bl->kind == BLOCK_SPEAKER_HEADING || block_kind_is_furniture(bl->kind) ||
+        !signature_parse(bl->text, sk, &p))
+        return;
+    if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
+        p.delegation = xstrdup(deleg);
+    issue_find_or_add_person(is, &p);
+    person_clear(&p);
+}
+
+/* A paragraph opening with a speaker's label (黎某委员（某区委书记）：…,
+   names.h): adds the person with the role and titles. */
+static void scan_speaker_label(issue *is, const char *t, session_kind sk,
+                               const char *deleg)
+{
+    t = skip_spaces(t);
+    person p;
+    if (!speaker_label_at(t, strlen(t), sk, &p))
+        return;
+    if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
+        p.delegation = xstrdup(deleg);
+    issue_find_or_add_person(is, &p);
+    person_clear(&p);
+}
+
 void speakers_find(issue *is)
 {
     if (!lexicon_load()) {
@@ -491,8 +807,20 @@ void speakers_find(issue *is)
         link_sections(is, ai, sk, deleg);
         for (size_t b = 0; b < a->blocks.n; b++)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
-                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
+                scan_guest_line(is, a->blocks.v[b].text, deleg);
+                scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
+                scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
+            }
+        person author;
+        if (article_author_line(a, sk, &author) >= 0) {
+            issue_find_or_add_person(is, &author);
+            person_clear(&author);
+        }
+        if (a->headline) /* a guest line taken for a headline */
+            scan_guest_line(is, a->headline, deleg);
+        find_turn_speakers(is, a, deleg);
         free(deleg);
     }
 }

@@ -45,6 +45,9 @@ void speakers_drop_silent(issue *is);
 typedef struct {
     uint32_t first;   /* first character of the name */
     int person;       /* index into issue.people */
+    size_t skip;      /* bytes of the name before the key's words: 0, or
+                         where the last part of a transliterated name
+                         starts (马奥尼 of 约瑟夫·马奥尼) */
 } person_key;
 
 typedef struct {
@@ -56,10 +59,17 @@ typedef struct {
 void people_index_build(people_index *ix, const issue *is);
 void people_index_free(people_index *ix);
 
-/* Index of the longest known person whose name starts s, or -1; the
-   name's byte length goes to *len.  ix must be built over is. */
+/* Index of the longest known person whose name (or the last part of
+   their transliterated name) starts s, or -1; the matched byte length
+   goes to *len.  ix must be built over is. */
 int known_person_at(const issue *is, const people_index *ix, const char *s,
                     size_t n, size_t *len);
+
+/* The block index of the author line of signed piece a (全国政协副主席
+   兼秘书长 王某某, before its first paragraph: names.h author_line_parse),
+   the author in *out (free with person_clear); -1 when a is no signed
+   piece. */
+int article_author_line(const article *a, session_kind sk, person *out);
 
 /* The delegation (北京市代表团 …) an article's opening paragraphs name, if
    exactly one; heap string or NULL (stage 6 gives it to the article's

@@ -50,6 +50,26 @@ static void extract(issue *is, const char *const *paras)
     speakers_drop_silent(is);
 }
 
+/* A block of a given kind, for issues built as stage 4 leaves them. */
+typedef struct {
+    const char *text;
+    block_kind kind;
+} kinded_block;
+
+/* Run stage 6 on one article of the n blocks given with their kinds. */
+static void extract_kinds(issue *is, const kinded_block *blocks, size_t n)
+{
+    load_lexicon();
+    memset(is, 0, sizeof *is);
+    article *a = issue_add_article(is, "标题");
+    for (size_t i = 0; i < n; i++)
+        block_list_push(&a->blocks, blocks[i].text, blocks[i].kind, (int)i + 1);
+    article_finish(a);
+    speakers_find(is);
+    quotes_extract(is);
+    speakers_drop_silent(is);
+}
+
 /* The i-th quote's speaker name ("" when unattributed). */
 static const char *speaker_of(const issue *is, size_t i)
 {
@@ -339,6 +359,370 @@ static void quotes_unseen_organisations_are_nobody(void **state)
     issue_free(&is);
 }
 
+/* A quote opening a sentence belongs to the person the rest of its
+   sentence names as speaking (invented sentences); a person who only acts
+   there heard the words, and the last speaker never gets them. */
+static void quotes_speaker_in_own_sentence_wins(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“先把路修好，产业才进得来。”全国人大代表、某县县长林思远说。",
+        "“水质变好了，游客也多了。”谈到家乡变化，某镇镇长郑明辉代表这样形容。",
+        /* must not fire: the named person only visits; the words are a
+           villager's, not his nor the last speaker's */
+        "“看病要跑几十里路，真是难。”去年春天，郑明辉入户走访时，一位老人的话让他难忘。",
+        "“孩子上学方便多了。”这句话是郑明辉的心声。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "先把路修好");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "水质变好了");
+    issue_free(&is);
+}
+
+/* 甲说：“A。”乙说：“B。”: 乙说： introduces B, so A stays 甲's; without a
+   colon before it, A is 乙's (“A。”乙说：“B。”). */
+static void quotes_colon_speaker_keeps_quote(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "会上，韩立新说：“项目明年就能投产。”赵文博则表示：“配套还要跟上。”",
+        "“今年要再建两座桥。”高振宇说：“钱已经落实了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 4);
+    check_quote(&is, 0, "韩立新", QUOTE_DIRECT, "项目明年就能投产");
+    check_quote(&is, 1, "赵文博", QUOTE_DIRECT, "配套还要跟上");
+    check_quote(&is, 2, "高振宇", QUOTE_DIRECT, "今年要再建两座桥");
+    check_quote(&is, 3, "高振宇", QUOTE_DIRECT, "钱已经落实了");
+    issue_free(&is);
+}
+
+/* A signature under the words (——某市市长林思远代表) signs the
+   paragraphs above it, back to a label or heading; the paragraph below it
+   is the next signature's (invented sentences). */
+static void quotes_signature_signs_words_above(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "【声音】",
+        "办好民生实事，要从群众最盼的事情做起。",
+        "今年我们将新建十所幼儿园。",
+        "H|——某市市长林思远代表",
+        "科技创新要扎根产业，成果才能落地。",
+        "H|——某大学校长郑明辉委员",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "办好民生实事");
+    assert_non_null(strstr(is.quotes[0].text, "\n今年我们将"));
+    check_quote(&is, 1, "郑明辉", QUOTE_SECTION, "科技创新要扎根");
+    issue_free(&is);
+}
+
+/* Transliterated names joined by a middle dot are one person, found
+   whole, and the page's later short form (its last part) is the same
+   person; a person after a preposition (由某某提出) is not the subject of
+   the speech verb (invented sentences). */
+static void quotes_dotted_names_are_one_person(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某大学经济学家约翰·米勒说，两国合作前景广阔。",
+        "米勒表示，双方应加强对话。",
+        "全国人大代表阿依古丽·吐尔逊说：“村里的路修好了，日子越过越红火。”",
+        "这一方案最早由汉斯·穆勒于2001年提出，此后被各地广泛采用。",
+        "东城·国际创新园早在去年就已开工。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "约翰·米勒", QUOTE_INDIRECT, "两国合作前景广阔");
+    check_quote(&is, 1, "约翰·米勒", QUOTE_INDIRECT, "双方应加强对话");
+    check_quote(&is, 2, "阿依古丽·吐尔逊", QUOTE_DIRECT, "村里的路修好了");
+    for (size_t i = 0; i < is.npeople; i++) {
+        const person *p = &is.people[i];
+        if (strcmp(p->name, "阿依古丽·吐尔逊") == 0)
+            assert_string_equal(p->role, "全国人大代表");
+        else if (strcmp(p->name, "约翰·米勒") != 0)
+            fail_msg("\"%s\" taken for a person", p->name);
+    }
+    issue_free(&is);
+}
+
+/* Words given to a subject that is no person found (一位老师, 学生们,
+   相关负责同志) are nobody's, never the last named speaker's; a clause
+   without a subject of its own goes on with the last speaker (invented
+   sentences). */
+static void quotes_unnamed_subjects_stop_carrying(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“食堂的菜比去年丰富多了。”林思远代表说。",
+        "“孩子们的午餐更丰富了。”一位老师告诉记者。",
+        "学生们说：“我们喜欢新操场。”",
+        "在林思远代表的家乡，相关负责同志介绍：“教室也全部翻新了。”",
+        "林思远随后说：“明年还要再建一座图书馆。”",
+        "“建好后向全镇开放。”接着又补充说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "食堂的菜");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "明年还要");
+    check_quote(&is, 2, "林思远", QUOTE_DIRECT, "建好后向全镇开放");
+    issue_free(&is);
+}
+
+/* A transcript in turns: each named turn (and the paragraphs after it
+   with no label) is that person's section, the guest list gives roles,
+   the interviewer's turns are nobody's; 答 is the one person the subtitle
+   names.  One paragraph opening with a word and a colon is no transcript
+   (invented sentences). */
+static void quotes_transcript_turns(void **state)
+{
+    (void)state;
+    static const char *const roundtable[] = {
+        "林思远  全国人大代表、某大学法学院院长",
+        "郑  明  全国政协委员、某律师协会会长",
+        "主持人：人工智能立法应当注意什么？",
+        "林思远：首先要守住安全底线。",
+        "其次要给创新留出足够空间。",
+        "郑明：建议尽快出台专门规定。",
+        "记者：您怎么看数据安全？",
+        NULL};
+    issue is;
+    extract(&is, roundtable);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "首先要守住安全底线");
+    assert_non_null(strstr(is.quotes[0].text, "\n其次要给创新"));
+    check_quote(&is, 1, "郑明", QUOTE_SECTION, "建议尽快出台");
+    for (size_t i = 0; i < is.npeople; i++)
+        assert_string_equal(is.people[i].role,
+                            strcmp(is.people[i].name, "林思远") == 0
+                                ? "全国人大代表" : "全国政协委员");
+    issue_free(&is);
+
+    static const char *const interview[] = {
+        "——访某省科技厅厅长王立新",
+        "问：今年科技工作的重点是什么？",
+        "答：重点是推动科技成果转化。",
+        "问：如何留住人才？",
+        "答：要让人才安心干事业。",
+        NULL};
+    extract(&is, interview);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "王立新", QUOTE_SECTION, "重点是推动");
+    check_quote(&is, 1, "王立新", QUOTE_SECTION, "要让人才安心");
+    issue_free(&is);
+
+    /* A paragraph opening with a label that states the role is that
+       speaker's section, transcript or not. */
+    static const char *const labelled[] = {
+        "林思远委员（某区委书记）：近年来养老服务不断加强。",
+        NULL};
+    extract(&is, labelled);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "近年来养老服务");
+    assert_string_equal(is.people[0].titles, "某区委书记");
+    issue_free(&is);
+
+    static const char *const report[] = {
+        "数据显示：今年一季度全市新增企业两千家。",
+        "林思远代表对此很有感触。",
+        NULL};
+    extract(&is, report);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
+/* The name right before the speech verb is its subject, whatever the
+   titles before it hold (a word taken for a name elsewhere on the page);
+   the 长 of 董事长 ends the title, it does not start the compound surname
+   长孙 (invented sentences). */
+static void quotes_name_before_verb_is_the_subject(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "要建立科学的干部管理、考核制度。",
+        "市场管理委员会主任韩立新介绍，今年新增企业两千家。",
+        "某集团董事长孙立斌委员说，服务业要提质增效。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "今年新增企业");
+    check_quote(&is, 1, "孙立斌", QUOTE_INDIRECT, "服务业要提质");
+    issue_free(&is);
+}
+
+/* Brackets after a name (its original spelling) or inside the titles (a
+   campus) are read past; a speaker the rules do not know stays nobody's,
+   never the last speaker's (invented sentences). */
+static void quotes_brackets_inside_the_subject(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说，今年要抓好春耕。",
+        "卢卡斯（Mark Lucas）说，市场已经消化了这一预期。",
+        "某大学（深圳）副校长周明远说，要办好教育。",
+        "“我们会耐心等待数据。”沃勒（Christopher Waller）说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "今年要抓好春耕");
+    check_quote(&is, 1, "卢卡斯", QUOTE_INDIRECT, "市场已经消化");
+    check_quote(&is, 2, "周明远", QUOTE_INDIRECT, "要办好教育");
+    issue_free(&is);
+}
+
+/* 他/她 refers to the last person named as more than a possessor or the
+   object of a preposition, at most three paragraphs before its own
+   (invented sentences). */
+static void quotes_pronoun_skips_people_named_in_passing(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "郑明辉代表说，村里的路要尽快修。",
+        "林思远代表向郑明辉反映了村里的情况。他说：“路已经修通了。”",
+        "韩立新委员认真研读了郑明辉的方案。他表示，方案还要再细化。",
+        "村里的新路于去年秋天开工。",
+        "全长十二公里，连通了三个自然村。",
+        "沿线还建起了两座桥。",
+        "他说：“明年还要把路灯装上。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "路已经修通了");
+    check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "方案还要再细化");
+    issue_free(&is);
+}
+
+/* A paragraph that is only a quotation goes on with the words of the
+   speaker whose words ended the paragraph before; not when the narrator
+   took over there (invented sentences). */
+static void quotes_continuation_only_after_the_speakers_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说：“路修通了，货车能开进村了。”",
+        "“今年的果子也好卖多了。”",
+        "郑明辉代表说：“大棚也建起来了。”村民们纷纷鼓掌。",
+        "“以后种菜不愁了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "今年的果子");
+    check_quote(&is, 2, "郑明辉", QUOTE_DIRECT, "大棚也建起来了");
+    issue_free(&is);
+}
+
+/* A full stop after a closing mark ends the quotation's sentence: the
+   next sentence's speech clause reports its own words, not the quotation;
+   and a person after a preposition inside a clause (站在某某身边) is no
+   antecedent for 他 (invented sentences). */
+static void quotes_full_stop_ends_the_quotation(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表说，有的做法“缺乏长远考虑”，“正在透支各方的信用”。郑明辉代表随后称，这种说法并不准确。",
+        "韩立新委员当时站在郑明辉身边。他事后对记者说，会场气氛很热烈。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 4);
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "正在透支各方的信用");
+    check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "这种说法并不准确");
+    check_quote(&is, 3, "韩立新", QUOTE_INDIRECT, "会场气氛很热烈");
+    issue_free(&is);
+}
+
+/* A leader's words introduced by a line ending in a speech verb and a
+   dash or colon: as a subhead (stage 4's reading of such a line) or as a
+   paragraph of its own, the paragraph after it is the leader's; a subhead
+   naming nobody, or naming no speech, introduces nothing (invented). */
+static void quotes_words_after_an_introducing_line(void **state)
+{
+    (void)state;
+    static const kinded_block blocks[] = {
+        {"林思远总书记在大会上的讲话引起热烈反响。", BLOCK_BODY},
+        {"林思远总书记强调——", BLOCK_SUBHEAD},
+        {"发展新产业要因地制宜，不能一哄而上。", BLOCK_BODY},
+        {"以创新引领产业升级", BLOCK_SUBHEAD},
+        {"各地积极推进产业升级。", BLOCK_BODY},
+        {"林思远总书记指出：", BLOCK_BODY},
+        {"乡村振兴要把产业链留在县域。", BLOCK_BODY},
+    };
+    issue is;
+    extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "发展新产业要因地制宜");
+    assert_string_equal(speaker_of(&is, 1), "林思远");
+    assert_true(strncmp(is.quotes[1].text, "乡村振兴要把产业链",
+                        strlen("乡村振兴要把产业链")) == 0);
+    issue_free(&is);
+}
+
+/* A signature that stage 4 read as a subhead (——某某代表（titles）)
+   signs the paragraphs above it like a speaker heading's; a dash line
+   that states no role signs nothing (invented). */
+static void quotes_signature_read_as_a_subhead(void **state)
+{
+    (void)state;
+    static const kinded_block blocks[] = {
+        {"十四届全国人大四次会议期间，代表们积极建言。", BLOCK_BODY},
+        {"议事厅", BLOCK_SUBHEAD},
+        {"残疾人出行仍有不少难处。", BLOCK_BODY},
+        {"建议加快无障碍设施改造。", BLOCK_BODY},
+        {"——林思远代表（某供电公司检修中心主任）", BLOCK_SUBHEAD},
+        {"算力发展离不开电力保障。", BLOCK_BODY},
+        {"——摘自某研究报告", BLOCK_SUBHEAD},
+    };
+    issue is;
+    extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "残疾人出行仍有");
+    assert_non_null(strstr(is.quotes[0].text, "\n建议加快"));
+    assert_string_equal(is.people[0].role, "全国人大代表");
+    assert_string_equal(is.people[0].titles, "某供电公司检修中心主任");
+    issue_free(&is);
+}
+
+/* A signed piece: an author line (titles, a space, the name) before the
+   text makes the text the author's section; a reporter's byline does not
+   (invented). */
+static void quotes_signed_piece_is_its_authors(void **state)
+{
+    (void)state;
+    static const kinded_block signed_piece[] = {
+        {"某省政协主席 林思远 字数: 3000字", BLOCK_DECK},
+        {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
+        {"要把团结和民主两大主题贯穿履职全过程。", BLOCK_BODY},
+    };
+    issue is;
+    extract_kinds(&is, signed_piece, sizeof signed_piece / sizeof signed_piece[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "协商民主是实践");
+    assert_non_null(strstr(is.quotes[0].text, "\n要把团结"));
+    assert_string_equal(is.people[0].titles, "某省政协主席");
+    issue_free(&is);
+
+    static const kinded_block report[] = {
+        {"本报记者 林思远", BLOCK_DECK},
+        {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
+    };
+    extract_kinds(&is, report, sizeof report / sizeof report[0]);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -491,6 +875,20 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_people_without_words_are_dropped),
     cmocka_unit_test(quotes_unseen_page_forms),
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),
+    cmocka_unit_test(quotes_speaker_in_own_sentence_wins),
+    cmocka_unit_test(quotes_colon_speaker_keeps_quote),
+    cmocka_unit_test(quotes_signature_signs_words_above),
+    cmocka_unit_test(quotes_dotted_names_are_one_person),
+    cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
+    cmocka_unit_test(quotes_transcript_turns),
+    cmocka_unit_test(quotes_name_before_verb_is_the_subject),
+    cmocka_unit_test(quotes_brackets_inside_the_subject),
+    cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
+    cmocka_unit_test(quotes_continuation_only_after_the_speakers_words),
+    cmocka_unit_test(quotes_full_stop_ends_the_quotation),
+    cmocka_unit_test(quotes_words_after_an_introducing_line),
+    cmocka_unit_test(quotes_signature_read_as_a_subhead),
+    cmocka_unit_test(quotes_signed_piece_is_its_authors),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),

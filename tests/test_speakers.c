@@ -111,6 +111,15 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"程国强说，", "程国强"},       {"孟凡利回答现场记者提问时", "孟凡利"},
         {"张虎指出，", "张虎"},         {"习近平总书记", "习近平"},
         {"欧阳明高表示，", "欧阳明高"}, {"丁奎岭在会上表示", "丁奎岭"},
+        /* invented: a character never inside a name ends one before a
+           role suffix that stands as one; elsewhere it still ends the
+           name before it */
+        {"周立和代表说，", "周立和"},   {"周立和委员就此回答", "周立和"},
+        {"周立也代表公司发言", "周立"},  {"周立和代表们交流", "周立"},
+        {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
+        /* transliterated names, whole */
+        {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
+        {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len = name_at(cases[i].text, strlen(cases[i].text), 1);
@@ -123,6 +132,16 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     assert_int_equal(name_at("王主任说，", strlen("王主任说，"), 1), 0);
     assert_int_equal(name_at("江苏提出，", strlen("江苏提出，"), 1), 0);
     assert_int_equal(name_at("文件指出，", strlen("文件指出，"), 1), 0);
+    /* A name does not begin with 的 (…众议员的约翰·米勒). */
+    int fs;
+    assert_int_equal(foreign_name_at("的约翰·米勒说", strlen("的约翰·米勒说"), &fs), 0);
+    assert_int_equal(foreign_name_at("约翰·米勒说", strlen("约翰·米勒说"), &fs),
+                     strlen("约翰·米勒"));
+    /* A dotted place or brand name is no person: its last part runs on. */
+    assert_int_equal(name_at("东城·国际创新园早在", strlen("东城·国际创新园早在"), 1), 0);
+    /* The short form of a transliterated name is its last part. */
+    assert_int_equal(foreign_name_last_part("约翰·米勒"), strlen("约翰·"));
+    assert_int_equal(foreign_name_last_part("张三"), 0);
 }
 
 /* An issue with one article of the given blocks, as stage 5 leaves it:
@@ -439,6 +458,15 @@ static void speakers_session_cues(void **state)
     /* National wins over local. */
     assert_int_equal(session_of("全国两会今天开幕，某市两会已经闭幕。"),
                      SESSION_NATIONAL);
+    /* A delegation named after a province sits only at the national
+       congress; a city's or district's is local (invented lines). */
+    assert_int_equal(session_of("湖南代表团开放日现场，林思远代表正在发言。"),
+                     SESSION_NATIONAL);
+    assert_int_equal(session_of("广西壮族自治区代表团举行全体会议。"),
+                     SESSION_NATIONAL);
+    assert_int_equal(session_of("海淀代表团举行全体会议。"), SESSION_UNKNOWN);
+    assert_int_equal(session_of("某市两会期间，长沙代表团举行全体会议。"),
+                     SESSION_LOCAL);
 }
 
 /* Find the people of paras (an issue of one article, into *is) and
@@ -518,8 +546,124 @@ static void speakers_delegation_stops_and_name_ends(void **state)
     assert_int_equal(name_at(t, strlen(t), FOLLOW_PUNCT), 0);
 }
 
+/* A paragraph opening with a speaker's label that states the role, and
+   a colon: the label gives name, role and titles, the words start after
+   the colon (invented lines). */
+static void speakers_label_opens_a_paragraph(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const struct {
+        const char *text, *name, *role, *titles, *words;
+    } fire[] = {
+        {"林某委员（某区委书记）：近年来养老服务不断加强。", "林某",
+         "全国政协委员", "某区委书记", "近年来"},
+        {"郑明辉代表：要办好家门口的学校。", "郑明辉", "全国人大代表", NULL,
+         "要办好"},
+        {"全国人大代表、某村党委书记 韩立新：村里的路修通了。", "韩立新",
+         "全国人大代表", "某村党委书记", "村里的路"},
+    };
+    for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
+        person p;
+        const char *t = fire[i].text;
+        size_t w = speaker_label_at(t, strlen(t), SESSION_NATIONAL, &p);
+        if (!w)
+            fail_msg("no label in \"%s\"", t);
+        assert_string_equal(p.name, fire[i].name);
+        assert_string_equal(p.role, fire[i].role);
+        if (fire[i].titles)
+            assert_string_equal(p.titles, fire[i].titles);
+        assert_true(strncmp(t + w, fire[i].words, strlen(fire[i].words)) == 0);
+        person_clear(&p);
+    }
+    static const char *const not_fire[] = {
+        "习近平总书记指出：要坚持以人民为中心。",
+        "郑明辉代表说：“要办好家门口的学校。”",
+        "郑明辉代表：",
+        "市场监管部门负责人：将加强抽检。",
+        "数据显示：今年新增企业两千家。",
+    };
+    for (size_t i = 0; i < sizeof not_fire / sizeof not_fire[0]; i++) {
+        person p;
+        const char *t = not_fire[i];
+        if (speaker_label_at(t, strlen(t), SESSION_NATIONAL, &p)) {
+            person_clear(&p);
+            fail_msg("a label found in \"%s\"", t);
+        }
+    }
+}
+
+/* Every name of a list gets the role it shares, stated before the list
+   (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
+   something else, or before a word that is no role, get none (invented). */
+static void speakers_lists_share_the_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表林思远、郑明辉、韩立新来到村里。",
+        "面对提问，赵文博、孙立斌等多位代表一一作答。",
+        "全国政协委员高振宇、市长钱立国出席活动。",
+        "周海涛、吴志刚参加了会议，周海涛说，会议很成功。",
+        NULL};
+    issue is;
+    const char *npc[] = {"林思远", "郑明辉", "韩立新", "赵文博", "孙立斌"};
+    for (size_t i = 0; i < sizeof npc / sizeof npc[0]; i++) {
+        const person *p = people_of(&is, paras, npc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国人大代表") != 0)
+            fail_msg("%s: want 全国人大代表", npc[i]);
+        issue_free(&is);
+    }
+    const person *p = people_of(&is, paras, "高振宇");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协委员");
+    issue_free(&is);
+    p = people_of(&is, paras, "钱立国");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    p = people_of(&is, paras, "周海涛");
+    assert_true(p && !p->role);
+    issue_free(&is);
+}
+
+/* Between a title and a role suffix that stands as one, a name is read
+   whole, without a surname or longer than the surname rules allow; two
+   characters there are a noun (群众代表) (invented). */
+static void speakers_name_between_title_and_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "某村村委会副主任次仁央宗代表说，村里的路修通了。",
+        "国家队运动员周雨涵代表说，要办好全民健身。",
+        "社区动员群众代表说出心里话。",
+        "某集团董事长卢立新代表说，要稳住制造业。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "卢立新");
+    assert_non_null(p);
+    assert_null(find_person(&is, "长卢立新"));
+    issue_free(&is);
+    p = people_of(&is, paras, "次仁央宗");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, paras, "周雨涵");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, paras, "群众");
+    assert_null(p);
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
+    cmocka_unit_test(speakers_label_opens_a_paragraph),
+    cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_name_between_title_and_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
     cmocka_unit_test(speakers_name_ends_where_the_follower_says),
