@@ -558,6 +558,8 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
         const mention *m = &c->ments[i];
+        if (m->end > vpos) /* the name runs into the verb: not its subject */
+            continue;
         if (starts_with(c->text + m->end, vpos - m->end, PARTICLE_DE))
             continue;
         if (after_preposition(c, cs, m))
