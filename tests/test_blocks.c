@@ -860,7 +860,19 @@ static void blocks_pieces_under_speaker_lines(void **state)
                         "headline");
     assert_string_equal(kind_of(&l, "某某代表团——"), "kicker");
     assert_string_equal(kind_of(&l, "文化遗产成时尚潮流"), "headline");
+    /* The bare name line over a report's headline is its kicker. */
+    assert_string_equal(kind_of(&l, "张某某代表——"), "kicker");
     block_list_free(&l);
+    /* With the person's titles it heads the person's own words. */
+    const char *const s2[] = {
+        "某地举行某某会议", "会议今天举行。", "（本报记者王某整理）",
+        "某某集团董事长张某某代表——", "完善某某运输体系",
+        "交通运输连接生产和消费。", NULL};
+    assert_string_equal(kind_on_page(s2, s2[3]), "speaker");
+    const char *const s3[] = {"某地举行某某会议", "会议今天举行。",
+                              "张某某代表——", "交通运输连接生产和消费。",
+                              NULL};
+    assert_string_equal(kind_on_page(s3, s3[2]), "speaker");
     /* The same printed on consecutive lines, no blank line between. */
     const char *const w[] = {"某某代表团——", "文化遗产成时尚潮流",
                              "本报记者  赵某", "在某地，游客体验了传统文化。",
