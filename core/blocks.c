@@ -714,6 +714,21 @@ static bool is_wrapped_heading(const item *a, const item *b)
            !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
 }
 
+/* Does the page print its paragraphs one a line, with no blank line
+   between (two paragraphs of text on consecutive source lines)?  Then a
+   line break ends a line of its own, never wraps a heading. */
+static int prints_paragraph_a_line(const item_list *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        const item *a = &l->v[i], *b = &l->v[i + 1];
+        if (!a->cand && !b->cand && a->kind == BLOCK_BODY &&
+            b->kind == BLOCK_BODY && a->lines == 1 &&
+            b->line == a->line + 1)
+            return 1;
+    }
+    return 0;
+}
+
 /* Join a heading wrapped over consecutive source lines (two short lines
    with no blank line between) into one heading item, and a caption whose
    first part was cut off as a paragraph stopping mid-sentence into one
@@ -723,6 +738,7 @@ static void merge_wrapped_lines(item_list *l)
 {
     if (l->n == 0)
         return;
+    int lines_are_paragraphs = prints_paragraph_a_line(l);
     size_t w = 0;
     bool sealed = false; /* a caption just formed: it takes no more */
     for (size_t r = 1; r < l->n; r++) {
@@ -734,7 +750,7 @@ static void merge_wrapped_lines(item_list *l)
             sealed = true;
             continue;
         }
-        if (!sealed && is_wrapped_heading(a, b)) {
+        if (!sealed && !lines_are_paragraphs && is_wrapped_heading(a, b)) {
             append_item(a, b, u32_visible(a->f, a->n) <= SPACED_JOIN_MAX_CHARS);
             continue;
         }

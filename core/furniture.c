@@ -26,6 +26,9 @@
 #define PAGE U'版'
 #define PHOTO_BY U'摄'
 #define STAMP_SOURCE "来源："
+/* © opens the copyright line a web page ends with. */
+#define COPYRIGHT U'©'
+
 
 /* A lead opens with its source in two to this many ideographs and a lead
    mark (本报讯, 中央广播电视总台消息). */
@@ -197,7 +200,7 @@ bool is_person_name(const uint32_t *f, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         if (!is_han(f[i]))
             return false;
-    return is_surname(f[a]);
+    return is_surname(f[a]) && !lex_has_u(LEX_NOT_NAME, f + a, b - a);
 }
 
 /* ---- bylines and credits ----------------------------------------------- */
@@ -316,6 +319,14 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     size_t k = reporter_at(f, n, 0);
     if (k == n)
         return false;
+    size_t rl = lex_prefix_u(LEX_STAFF_WORD, f + k, n - k);
+    if (k <= OUTLET_MAX_CHARS && is_credit_separator(f, n, k + rl)) {
+        size_t h = 0;
+        while (h < k && is_han(f[h]))
+            h++;
+        if (h == k) /* 某某台记者/张某 李某 */
+            return is_name_list(f, k + rl + 1, n, false);
+    }
     size_t ol = outlet_len(f, k);
     size_t p = ol;
     size_t q;
@@ -432,13 +443,43 @@ static bool is_credit_separator(const uint32_t *f, size_t n, size_t k)
                      f[k] == '|' || f[k] == '/');
 }
 
+/* Is f[0..n) a list of credits, each a role, a separator and names
+   (监制/张某  主编/李某, 编辑：张某  校对：李某)? */
+static bool is_credit_list(const uint32_t *f, size_t n)
+{
+    size_t i = 0, credits = 0;
+    while (i < n) {
+        while (i < n && is_space(f[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t k = lex_prefix_u(LEX_EDITOR_START, f + i, n - i);
+        if (!k || !is_credit_separator(f, n, i + k))
+            return false;
+        size_t a = i + k + 1, j = a;
+        while (j < n && !is_space(f[j]))
+            j++;
+        if (!is_name_list(f, a, j, false))
+            return false;
+        credits++;
+        i = j;
+    }
+    return credits > 0;
+}
+
 bool is_editor_line(const uint32_t *f, size_t n)
 {
+    if (u32_visible(f, n) > EDITOR_MAX_CHARS || u32_has(f, n, U'。'))
+        return false;
+    if (n > 1 && f[0] == COPYRIGHT)
+        return true; /* ©某某新闻 */
     size_t k = lex_prefix_u(LEX_EDITOR_START, f, n);
-    if (!k || u32_visible(f, n) > EDITOR_MAX_CHARS || u32_has(f, n, U'。'))
+    if (!k)
         return false;
     if (is_credit_separator(f, n, k) && is_name_list(f, k + 1, n, false))
         return true; /* 本版责编：张某  李某 */
+    if (is_credit_list(f, n))
+        return true;
     return lex_find_u(LEX_EDITOR_MARK, f, n, 0, NULL) < n;
 }
 

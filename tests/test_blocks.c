@@ -905,23 +905,35 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     (void)state;
     const char *const t[] = {
         "某县调查项目建设情况", "项目本是支持创业的载体。",
+        "前不久，有关部门公开通报了典型案例。",
         "投入巨额资金兴建园区", "未按期完工且项目缩水",
         "通报中提到的项目位于某县。", NULL};
     block_list l = glued_page(t);
     blocks_classify(&l);
-    /* (two short lines on consecutive lines join as one wrapped heading) */
-    assert_string_equal(kind_of(&l, "投入巨额资金兴建园区未按期完工且项目缩水"),
-                        "subhead");
+    /* (the page prints a paragraph a line: two short lines are two) */
+    assert_string_equal(kind_of(&l, t[3]), "subhead");
+    assert_string_equal(kind_of(&l, t[4]), "subhead");
     block_list_free(&l);
-    assert_string_equal(kind_on_page(t, t[2]), "headline");
+    assert_string_equal(kind_on_page(t, t[3]), "headline");
     const char *const u[] = {
         "某县调查项目建设情况", "项目本是支持创业的载体。",
+        "前不久，有关部门公开通报了典型案例。",
         "投入巨额资金兴建园区", "未按期完工且项目缩水", "本报记者 张某",
         "通报中提到的项目位于某县。", NULL};
     l = glued_page(u);
     blocks_classify(&l);
-    assert_string_equal(kind_of(&l, "投入巨额资金兴建园区未按期完工且项目缩水"),
-                        "headline");
+    assert_string_equal(kind_of(&l, u[4]), "headline");
+    block_list_free(&l);
+    /* A label such as 关键词 under a title is no byline, though it begins
+       with a surname. */
+    const char *const w[] = {"某某通道回应关切", "本报记者 张某",
+                             "上午，某某通道开启。", "三位部长回答了提问。",
+                             "某某强国建设迈出坚实步伐", "关键词", "某某为民",
+                             "“今年将重点办好三件实事。”", NULL};
+    l = glued_page(w);
+    blocks_classify(&l);
+    assert_string_not_equal(kind_of(&l, "关键词"), "byline");
+    assert_string_equal(kind_of(&l, w[4]), "subhead");
     block_list_free(&l);
     /* A speaker heading between the text and the heading lines. */
     const char *const v[] = {
@@ -947,12 +959,16 @@ static void blocks_credits_and_notes(void **state)
         {"本版责编：张某  李某某", true},
         {"版式设计：王某某", true},
         {"编辑丨赵某", true},
+        {"监制/李某  主编/张某某", true},
+        {"©某某新闻", true},
         {"编辑部：今年将推出新栏目", false},
     };
     check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
     static const line_case byline[] = {
         {"摄像丨朱某某", true},
         {"作者：本报记者 张某", true},
+        {"某某台记者/张某某 陈某 马某", true},
+        {"某某台记者/请问代表如何看待", false},
         {"摄像机：某某型号", false},
         {"作者简介：某某大学教授", false},
     };
@@ -981,8 +997,8 @@ static void blocks_credits_and_notes(void **state)
     block_list l = page(t);
     blocks_classify(&l);
     assert_string_equal(kind_of(&l, t[2]), "headline");
-    assert_string_equal(kind_of(&l, t[6]), "body");
-    assert_string_equal(kind_of(&l, t[7]), "body");
+    assert_string_equal(kind_of(&l, t[6]), "editor");
+    assert_string_equal(kind_of(&l, t[7]), "editor");
     block_list_free(&l);
     /* A page of headlines and bylines only has no text to end. */
     const char *const u[] = {"某市推进某某工作", "本报记者 张某",
