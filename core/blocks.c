@@ -1139,8 +1139,10 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
         first->kind = BLOCK_BODY;
         return;
     }
+    /* A byline after text ends a piece; the signature of an editor's note
+       (——编者) closes the note over a piece, not the piece. */
     int trailing_byline = prev && prev->kind == BLOCK_BYLINE && a >= 2 &&
-                          is_texty(l->v[a - 2].kind);
+                          is_texty(l->v[a - 2].kind) && !starts_with_dash(prev);
     int strong = !seen_headline || !prev || stamp || cont ||
                  opens_piece_after_speaker(l, a) ||
                  (next && next->kind == BLOCK_LEAD) ||

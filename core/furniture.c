@@ -54,10 +54,11 @@ enum { NAME_TOKEN_MAX_CHARS = 4, LONE_NAME_MIN_CHARS = 2,
 enum { OUTLET_MAX_CHARS = 14 };
 /* A byline is short: longer, it is text that mentions a reporter.  A note
    on the author may name roles, titles and the reporter who took it down. */
-enum { BYLINE_MAX_CHARS = 48, GROUP_BYLINE_MAX_CHARS = 20,
+enum { BYLINE_MAX_CHARS = 64, GROUP_BYLINE_MAX_CHARS = 20,
        AUTHOR_NOTE_MAX_CHARS = 100 };
-/* A byline lists at most this many names and role words. */
-enum { BYLINE_MAX_TOKENS = 10 };
+/* A byline lists at most this many names and role words (a closing
+   credit may name a dozen reporters). */
+enum { BYLINE_MAX_TOKENS = 16 };
 /* A credit in brackets after the last sentence (（张 骁）) is short, and
    follows a paragraph of some text. */
 enum { CREDIT_MAX_CHARS = 16, CREDITED_MIN_CHARS = 4 };
@@ -266,6 +267,23 @@ static size_t credit_len(const uint32_t *f, size_t n)
     return e;
 }
 
+/* Is f[0..n) the signature closing an editor's note: a dash, then byline
+   role words only, maybe justified with spaces (——编者, ——编  者)? */
+static bool is_note_signature(const uint32_t *f, size_t n)
+{
+    size_t a = 0, k = 0;
+    while (a < n && is_dash(f[a]))
+        a++;
+    if (a == n || n - a > BYLINE_MAX_CHARS)
+        return false;
+    uint32_t w[BYLINE_MAX_CHARS];
+    for (size_t i = a; i < n; i++)
+        if (!is_space(f[i]))
+            w[k++] = f[i];
+    return k > 0 && is_name_list(w, 0, k, true) &&
+           !is_name_list(w, 0, k, false);
+}
+
 /* Does f[0..n) open with a dash, as the signature closing an editor's
    note does (——编者)? */
 static bool opens_with_dash(const uint32_t *f, size_t n)
@@ -279,13 +297,8 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     if (core < n)
         return core > 0 && (is_byline(f, core, boxed) ||
                             is_name_list(f, 0, core, false));
-    if (opens_with_dash(f, n)) {
-        size_t a = 0;
-        while (a < n && is_dash(f[a]))
-            a++;
-        return a < n && is_name_list(f, a, n, true) &&
-               !is_name_list(f, a, n, false);
-    }
+    if (opens_with_dash(f, n))
+        return is_note_signature(f, n);
     size_t nv = u32_visible(f, n);
     if (n > 2 && f[0] == U'（' && f[n - 1] == U'）' &&
         nv <= AUTHOR_NOTE_MAX_CHARS && !u32_has(f, n, U'。') &&

@@ -751,6 +751,8 @@ static void blocks_stamped_and_worded_bylines(void **state)
         {"（本报记者王某、赵某参与采写）", true},
         {"王  某摄（某某图片社）", true},
         {"——编者", true},
+        {"（本报记者张某、李某、王某某、赵某、钱某、孙某某、周某、吴某、郑某、"
+         "冯某、陈某某）", true},
         {"（作者为全国政协委员、某大学教授）", true},
         {"（作者为全国人大代表、某集团董事长，本报记者王某采访整理）", true},
         {"（作者单位：某某研究院）", true},
@@ -762,6 +764,17 @@ static void blocks_stamped_and_worded_bylines(void **state)
         {"《某某日报》（2026年05月26日 第 03 版）", false},
     };
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
+    /* The signature closes an editor's note over a piece: the heading
+       under it is the piece's subhead, not a new headline. */
+    const char *const e[] = {"某某产品走俏海外", "本报记者 张某",
+                             "编者按：今年以来，某某产品出口增长。", "——编  者",
+                             "“品牌要在市场中形成认同”",
+                             "记者：您怎么看？", NULL};
+    l = page(e);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "——编者"), "byline"); /* spaces closed */
+    assert_string_equal(kind_of(&l, e[4]), "subhead");
+    block_list_free(&l);
     static const line_case stamp[] = {
         {"《某某日报》（2026年05月26日 第 03 版）", true},
         {"《某某节目》 20230305", true},
