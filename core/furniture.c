@@ -508,6 +508,11 @@ bool is_dateline(const uint32_t *f, size_t n)
         return false;
     if (nv <= BARE_DATELINE_MAX_CHARS)
         return true;
+    /* A full date in a line with no clause in it (no comma or semicolon):
+       a programme's or page's title line (《某某节目》 20230305 文字版), not
+       a heading, which names no day. */
+    if (!u32_has(f, n, U'，') && !u32_has(f, n, U'；'))
+        return true;
     return lex_find_u(LEX_DATELINE_WORD, f, n, 0, NULL) < n;
 }
 

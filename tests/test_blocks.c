@@ -778,6 +778,9 @@ static void blocks_stamped_and_worded_bylines(void **state)
     static const line_case stamp[] = {
         {"《某某日报》（2026年05月26日 第 03 版）", true},
         {"《某某节目》 20230305", true},
+        {"《某某节目》 20230305 文字版全文", true},
+        {"某某节目2023年3月5日完整版文字稿", true},
+        {"2023年3月5日，某某会议在京开幕", false},
         {"电话 20231505", false},
         {"编号 1234567890", false},
         {"王某某 《某某日报》（2026年05月26日第03版）", false},
