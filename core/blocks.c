@@ -10,11 +10,17 @@
  *   1. prepare: trim, strip markers, split continuation markers and
  *      trailing credits off body text, collapse letter-spaced headings;
  *   2. intrinsic kinds: what a block is on its own (byline, dateline,
- *      speaker heading, …) or whether it is shaped like a heading;
- *   3. context: heading candidates are resolved into headline, deck,
- *      subhead, kicker or byline from their neighbours (a following
+ *      speaker heading, …) or whether it is shaped like a heading (a line
+ *      that asks or exclaims, or a long one, only where a headline
+ *      stands: above a lead, byline or stamp, or opening the page);
+ *   3. context: contents entries (headings recurring further down) are
+ *      set aside, then heading candidates are resolved into headline,
+ *      deck, subhead, kicker or byline from their neighbours (a following
  *      byline, lead, dateline stamp or continuation marker makes a
- *      headline; a single heading inside running text is a subhead).
+ *      headline; a single heading inside running text, or several glued
+ *      to it with no blank line, are subheads; a title under a person's
+ *      name line after the end of a piece heads a new piece; a headline
+ *      over such pieces with no text of its own is their banner).
  * Every rule uses general newspaper vocabulary (记者, 报道组, 代表, title
  * words, common surnames), never a name or headline of a particular page.
  */
@@ -332,7 +338,6 @@ static int is_speaker_heading(const item *it)
         return 0;
     if ((it->marks & MARK_QUOTE) && n > 0 && f[n - 1] == U'：')
         return 1;
-
     char *text = u32_to_utf8(f, n);
     bool r = speaker_heading_parse(text, SESSION_UNKNOWN, NULL);
     free(text);
@@ -512,6 +517,8 @@ static int heading_shape(const item *it, size_t max_chars,
     return 1;
 }
 
+/* Is the item a heading line: marked as one, or shaped like one (short,
+   at most one comma)? */
 static int is_heading_shape(const item *it)
 {
     return it->level > 0 ||
@@ -1014,17 +1021,25 @@ static int heads_text_before(const item_list *l, size_t a, size_t next,
            before > shared_pairs(&l->v[a], l, next + 1, end);
 }
 
-/* Is there a speaker heading or kicker right above the heading at a (张某
-   代表——, the person a short piece is about), and above it the end of a
-   piece (a byline after its text), a stamp, a banner or an editor line?
-   Then the heading is the title of a new piece, not a section title. */
-static int opens_piece_after_speaker(const item_list *l, size_t a)
+/* The first of the speaker headings and kickers right above item a (a
+   itself if there are none). */
+static size_t above_speaker_lines(const item_list *l, size_t a)
 {
     size_t p = a;
     while (p > 0 && !l->v[p - 1].cand &&
            (l->v[p - 1].kind == BLOCK_SPEAKER_HEADING ||
             l->v[p - 1].kind == BLOCK_KICKER))
         p--;
+    return p;
+}
+
+/* Is there a speaker heading or kicker right above the heading at a (张某
+   代表——, the person a short piece is about), and above it the end of a
+   piece (a byline after its text), a stamp, a banner or an editor line?
+   Then the heading is the title of a new piece, not a section title. */
+static int opens_piece_after_speaker(const item_list *l, size_t a)
+{
+    size_t p = above_speaker_lines(l, a);
     if (p == a || p == 0)
         return 0;
     block_kind k = l->v[p - 1].kind;
@@ -1045,11 +1060,7 @@ static int follows_directly(const item *i, const item *j)
    below, every line on the line after the one before it? */
 static int glued_in_text(const item_list *l, size_t a, size_t b)
 {
-    size_t p = a;
-    while (p > 0 && !l->v[p - 1].cand &&
-           (l->v[p - 1].kind == BLOCK_SPEAKER_HEADING ||
-            l->v[p - 1].kind == BLOCK_KICKER))
-        p--;
+    size_t p = above_speaker_lines(l, a);
     if (p == 0 || b >= l->n || l->v[p - 1].cand || l->v[b].cand ||
         l->v[p - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
         return 0;
