@@ -908,7 +908,16 @@ static void settle_marked_headings(item_list *l)
     }
 }
 
-/* Resolve short labels: a name right under a heading is its byline (陶凤);
+/* Is the item a real reporter's byline (not a photo credit or a bare
+   dispatch line)? */
+static int is_reporter_byline(const item *it)
+{
+    return it->kind == BLOCK_BYLINE && is_reporter_credit(it->f, it->n);
+}
+
+/* Resolve short labels: a name right under a heading is its byline (陶凤),
+   one right under a byline the rest of it (a reporter's name wrapped to
+   the next line);
    a label before a speaker heading or at the end of the page is a kicker
    (北京 / 记者手记). */
 static void resolve_labels(item_list *l)
@@ -919,7 +928,8 @@ static void resolve_labels(item_list *l)
             continue;
         const item *prev = i > 0 ? &l->v[i - 1] : NULL;
         const item *next = i + 1 < l->n ? &l->v[i + 1] : NULL;
-        if (prev && prev->cand && !is_label(prev) &&
+        if (prev && ((prev->cand && !is_label(prev)) ||
+                     is_reporter_byline(prev)) &&
             is_person_name(it->f, 0, it->n)) {
             it->cand = 0;
             it->kind = BLOCK_BYLINE;
@@ -930,12 +940,6 @@ static void resolve_labels(item_list *l)
     }
 }
 
-/* Is the item a real reporter's byline (not a photo credit or a bare
-   dispatch line)? */
-static int is_reporter_byline(const item *it)
-{
-    return it->kind == BLOCK_BYLINE && is_reporter_credit(it->f, it->n);
-}
 
 /* Is the kind running text (or closely attached to it)? */
 static int is_texty(block_kind k)

@@ -764,6 +764,10 @@ static void blocks_stamped_and_worded_bylines(void **state)
         {"《某某日报》（2026年05月26日 第 03 版）", false},
     };
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
+    /* A reporter's name wrapped under the byline is part of it. */
+    const char *const r[] = {"某某经济稳中向好", "新华社记者 赵某某 于某某",
+                             "吴某某", "订单，是观察经济的窗口。", NULL};
+    assert_string_equal(kind_on_page(r, "吴某某"), "byline");
     /* The signature closes an editor's note over a piece: the heading
        under it is the piece's subhead, not a new headline. */
     const char *const e[] = {"某某产品走俏海外", "本报记者 张某",
