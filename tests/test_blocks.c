@@ -702,6 +702,9 @@ static void blocks_furniture_word_lists(void **state)
     const char *const c[] = {"某地举行某某会议", "会议今天举行。",
                              "（下转第二版）", "（转载自某某网）", NULL};
     assert_string_equal(kind_on_page(c, "（下转第二版）"), "continuation");
+    const char *const x[] = {"某地举行某某会议", "会议今天举行。",
+                             "（相关报道见第六版）", NULL};
+    assert_string_equal(kind_on_page(x, x[2]), "continuation");
     assert_string_not_equal(kind_on_page(c, "（转载自某某网）"), "continuation");
     /* dian_words.txt: …日电 opens a lead, …日电视台 does not. */
     const char *const l[] = {"某地举行某某会议",
