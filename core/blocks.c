@@ -1245,9 +1245,10 @@ static void demote_box_titles(item_list *l)
 }
 
 /* A line naming only a person and role before a dash (张某代表——, no
-   titles) right above a headline names the person a report is about: a
-   kicker over the report, not a speaker heading over the person's own
-   words (those give the person's titles, 某公司董事长张某代表——). */
+   titles, as names.c's parser reads it) right above a headline names the
+   person a report is about: a kicker over the report, not a speaker
+   heading over the person's own words (those give the person's titles,
+   某公司董事长张某代表——). */
 static void name_lines_over_headlines(item_list *l)
 {
     for (size_t i = 0; i + 1 < l->n; i++) {
@@ -1256,12 +1257,13 @@ static void name_lines_over_headlines(item_list *l)
             l->v[i + 1].kind != BLOCK_HEADLINE || it->n < 2 ||
             !is_dash(it->f[it->n - 1]))
             continue;
-        size_t e = it->n;
-        while (e > 0 && is_dash(it->f[e - 1]))
-            e--;
-        size_t r = lex_suffix_u(LEX_ROLE_SUFFIX, it->f, e);
-        if (r > 0 && r < e && is_person_name(it->f, 0, e - r))
+        char *text = u32_to_utf8(it->f, it->n);
+        person p = {0};
+        if (speaker_heading_parse(text, SESSION_UNKNOWN, &p) && p.name &&
+            !p.titles)
             it->kind = BLOCK_KICKER;
+        person_clear(&p);
+        free(text);
     }
 }
 
