@@ -111,7 +111,10 @@ enum {
     ITEM_NUMBER_MAX_DIGITS = 3,
     /* A heading asks or exclaims at most this often (？ and ！): more is
        speech. */
-    HEADING_MAX_MARKS = 2
+    HEADING_MAX_MARKS = 2,
+    /* A line introducing words (某某强调——) names who speaks in at least
+       this many characters before its verb (他说—— does not). */
+    INTRO_SUBJECT_MIN_CHARS = 2
 };
 
 typedef struct {
@@ -325,6 +328,20 @@ static int is_signature(const uint32_t *f, size_t n)
     free(text);
     free(u);
     return r;
+}
+
+/* A line introducing someone's words with a speech verb and a dash
+   (某某强调——, ——某年某月，某某在某会上指出): the words follow. */
+static int introduces_words(const uint32_t *f, size_t n)
+{
+    size_t e = n;
+    while (e > 0 && is_dash(f[e - 1]))
+        e--;
+    if (e + 2 > n || u32_visible(f, n) > HEADING_MAX_CHARS ||
+        u32_has_sentence_mark(f, n))
+        return 0;
+    size_t v = lex_suffix_u(LEX_SPEECH_VERB, f, e);
+    return v > 0 && e >= v + INTRO_SUBJECT_MIN_CHARS;
 }
 
 /* A speaker heading (殷勇代表： / 全国人大代表，…教授张三 / 张三代表——), as
@@ -561,6 +578,8 @@ static void classify_intrinsic(item *it, int first)
         it->kind = BLOCK_LEAD;
     else if (is_caption(it))
         it->kind = BLOCK_CAPTION;
+    else if (introduces_words(it->f, it->n))
+        it->kind = BLOCK_SPEAKER_HEADING;
     else if (is_signature(it->f, it->n)) {
         it->kind = BLOCK_SPEAKER_HEADING;
         it->flags |= BLOCK_F_SIGNATURE;

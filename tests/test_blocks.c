@@ -915,6 +915,10 @@ static void blocks_pieces_under_speaker_lines(void **state)
         {"——王某某委员", true},
         {"——访某省委副书记王某某", false},
         {"——编者", false},
+        /* a line introducing someone's words */
+        {"某某总书记强调——", true},
+        {"他说——", false},
+        {"要坚持创新驱动——", false},
     };
     check_line_cases(signature, sizeof signature / sizeof *signature,
                      "speaker");
