@@ -73,6 +73,9 @@ enum {
     /* A paragraph holding 图为 is a caption up to this length; a longer
        one is text that mentions a picture. */
     CAPTION_MAX_CHARS = 250,
+    /* A paragraph over a photo credit is its caption up to this length:
+       longer, it is text the credit trails. */
+    CREDITED_CAPTION_MAX_CHARS = 120,
     /* 看点一： numbers a subhead when the word before the numeral is this
        short. */
     NUMBERED_LABEL_MAX_CHARS = 4,
@@ -1217,7 +1220,8 @@ static void resolve_headings(item_list *l)
     for (size_t k = 0; k < l->n; k++)
         if (!l->v[k].cand && (l->v[k].kind == BLOCK_BODY ||
                               l->v[k].kind == BLOCK_LEAD ||
-                              l->v[k].kind == BLOCK_LIST_ITEM))
+                              l->v[k].kind == BLOCK_LIST_ITEM ||
+                              l->v[k].kind == BLOCK_CAPTION))
             end_of_text = k + 1;
     while (i < l->n) {
         if (!l->v[i].cand) {
@@ -1286,6 +1290,30 @@ static void name_lines_over_headlines(item_list *l)
     }
 }
 
+/* Does the item hold an opening quotation mark? */
+static int has_quote_open(const item *it)
+{
+    for (size_t i = 0; i < it->n; i++)
+        if (is_quote_open(it->f[i]))
+            return 1;
+    return 0;
+}
+
+/* A short paragraph right above a photo credit is the photo's caption
+   (…的工程师在工作。 / 新华社记者 某某摄), unless it quotes someone: then
+   it is the last paragraph of a story that a photo follows. */
+static void captions_over_credits(item_list *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        item *it = &l->v[i];
+        const item *next = &l->v[i + 1];
+        if (!it->cand && it->kind == BLOCK_BODY && !has_quote_open(it) &&
+            u32_visible(it->f, it->n) <= CREDITED_CAPTION_MAX_CHARS &&
+            next->kind == BLOCK_BYLINE && is_photo_credit(next->f, next->n))
+            it->kind = BLOCK_CAPTION;
+    }
+}
+
 /* Give every item its kind. */
 static void classify_items(item_list *l)
 {
@@ -1296,6 +1324,7 @@ static void classify_items(item_list *l)
         if (it->kind != BLOCK_EDITOR && it->kind != BLOCK_DATELINE)
             first = 0;
     }
+    captions_over_credits(l);
     promote_bracketed_titles(l);
     mark_contents(l);
     merge_wrapped_lines(l);

@@ -394,6 +394,12 @@ size_t credit_at_end(const uint32_t *f, size_t n)
     return (e > 0 && u32_ends_statement(f, e)) ? s : n;
 }
 
+bool is_photo_credit(const uint32_t *f, size_t n)
+{
+    size_t core = credit_len(f, n);
+    return core > 0 && f[core - 1] == PHOTO_BY && is_byline(f, n, false);
+}
+
 bool ends_with_photo_credit(const uint32_t *f, size_t n)
 {
     size_t e = n;

@@ -55,6 +55,9 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed);
    "…。（记者…）新华社…电", "…。 （孙 杰）"), or n if there is none. */
 size_t credit_at_end(const uint32_t *f, size_t n);
 
+/* Is f[0..n) a photo credit (某某摄, 某某日报记者 某某摄（某某图片社）)? */
+bool is_photo_credit(const uint32_t *f, size_t n);
+
 /* Does the text f[0..n) end, after its last full stop, with a photo
    credit (…正在发言。某某摄, …。某某日报记者 某某摄（某某图片社）)?  Then
    it is a caption with its credit. */
