@@ -690,17 +690,6 @@ static void blocks_furniture_word_lists(void **state)
     };
     check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
     check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
-    /* A short paragraph over a photo credit is its caption; one over a
-       reporter's byline is text. */
-    const char *const cap[] = {"某某产品走俏海外", "本报记者 张某",
-                               "某某研发中心的工程师在工作。",
-                               "新华社记者  王某某摄", "今年以来，出口增长。",
-                               "会议今天举行。", "本报记者 李某",
-                               "“很满意。”王某说。", "新华社记者  赵某摄",
-                               NULL};
-    assert_string_equal(kind_on_page(cap, cap[2]), "caption");
-    assert_string_equal(kind_on_page(cap, cap[5]), "body");
-    assert_string_equal(kind_on_page(cap, cap[7]), "body");
     /* dateline_words.txt: a long line with a date is a dateline only when
        it holds a dateline word. */
     const char *const d[] = {
