@@ -1199,8 +1199,10 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
        blank line on either side are the text's subheads: a new article
        would be set apart by a blank line, a byline, a lead or a stamp. */
     if (!strong && ncore >= 2 && glued_in_text(l, a, b)) {
-        for (size_t k = 0; k < ncore; k++)
-            l->v[core[k]].kind = BLOCK_SUBHEAD;
+        for (size_t k = 0; k < ncore; k++) /* labels: 关键词, 场景 */
+            l->v[core[k]].kind = k > 0 && is_label(&l->v[core[k]])
+                                     ? BLOCK_KICKER
+                                     : BLOCK_SUBHEAD;
         return;
     }
     strong |= ncore >= 2;

@@ -952,14 +952,15 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     assert_string_equal(kind_of(&l, u[4]), "headline");
     block_list_free(&l);
     /* A label such as 关键词 under a title is no byline, though it begins
-       with a surname. */
+       with a surname: labels glued to the text are kickers. */
     const char *const w[] = {"某某通道回应关切", "本报记者 张某",
                              "上午，某某通道开启。", "三位部长回答了提问。",
                              "某某强国建设迈出坚实步伐", "关键词", "某某为民",
                              "“今年将重点办好三件实事。”", NULL};
     l = glued_page(w);
     blocks_classify(&l);
-    assert_string_not_equal(kind_of(&l, "关键词"), "byline");
+    assert_string_equal(kind_of(&l, "关键词"), "kicker");
+    assert_string_equal(kind_of(&l, "某某为民"), "kicker");
     assert_string_equal(kind_of(&l, w[4]), "subhead");
     block_list_free(&l);
     /* A speaker heading between the text and the heading lines. */
