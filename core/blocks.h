@@ -10,7 +10,12 @@
  * own continuation block, a credit trailing the last paragraph ("…。
  * （孙 杰）", "…。　　新华社北京4月27日电") becomes a byline block, and
  * two short heading lines printed on consecutive source lines (a heading
- * wrapped in a narrow column) become one heading.  Body blocks that stop
+ * wrapped in a narrow column, on a page that does not print a paragraph a
+ * line) become one heading.  Page furniture that looks like headings is
+ * set apart: contents entries (a heading that recurs further down) and
+ * the box title over short pieces become banners, editor and credit lines
+ * editor lines, a short paragraph over a photo credit a caption.  Body
+ * blocks that stop
  * mid-sentence get BLOCK_F_OPEN_END; text after a continuation marker gets
  * BLOCK_F_OPEN_START.  ASCII , : ; ? ! ( ) next to CJK text count as their
  * fullwidth forms for every decision, but the display text keeps what was
