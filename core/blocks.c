@@ -320,8 +320,11 @@ static int is_signature(const uint32_t *f, size_t n)
     }
     while (e > a && is_space(f[e - 1]))
         e--;
-    if (!lex_suffix_u(LEX_ROLE_SUFFIX, f + a, e - a))
+    size_t role = lex_suffix_u(LEX_ROLE_SUFFIX, f + a, e - a);
+    if (!role || role >= e - a || !is_han(f[e - role - 1]))
         return 0;
+    if (!u32_has(f + a, e - a, U'，') && !u32_has_sentence_mark(f, n))
+        return 1; /* a name the parser may not know: ——某某一级科员王某代表 */
     uint32_t *u = xmalloc((e - a + 2) * sizeof *u);
     memcpy(u, f + a, (e - a) * sizeof *u);
     u[e - a] = f[0];

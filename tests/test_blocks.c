@@ -913,6 +913,7 @@ static void blocks_pieces_under_speaker_lines(void **state)
     static const line_case signature[] = {
         {"——张某某代表（某某律师事务所主任）", true},
         {"——王某某委员", true},
+        {"——某省某市某镇政府一级科员王某某代表", true},
         {"——访某省委副书记王某某", false},
         {"——编者", false},
         /* a line introducing someone's words */
