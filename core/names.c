@@ -700,6 +700,57 @@ bool author_line_parse(const char *text, session_kind sk, person *out)
     return ok;
 }
 
+bool author_note_parse(const char *text, person *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text);
+    uint32_t uc;
+    size_t cl;
+    while (n && (cl = utf8_char(s, n, &uc)) && is_space(uc)) {
+        s += cl;
+        n -= cl;
+    }
+    while (n && (cl = utf8_prev_len(s, n)) && utf8_char(s + n - cl, cl, &uc) &&
+           (is_space(uc) || is_full_stop(uc)))
+        n -= cl;
+    size_t ol = n ? utf8_char(s, n, &uc) : 0;
+    if (!ol || (uc != U'（' && uc != '('))
+        return false;
+    size_t el = utf8_prev_len(s, n);
+    utf8_char(s + n - el, el, &uc);
+    if (uc != U'）' && uc != ')')
+        return false;
+    const char *in = s + ol;
+    size_t len = n - ol - el;
+    size_t k = lex_prefix(LEX_AUTHOR_NOTE, in, len);
+    if (!k)
+        return false;
+    in += k;
+    len -= k;
+    /* （作者单位：某研究院） labels the author's unit: no author in it. */
+    if (len && utf8_char(in, len, &uc) && is_colon(uc))
+        return false;
+    size_t end = 0;
+    while (end < len && (cl = utf8_char(in + end, len - end, &uc)) &&
+           !is_comma(uc) && !is_semicolon(uc))
+        end += cl;
+    size_t r = 0;
+    for (size_t p = 0; p < end && !r;) {
+        r = role_at(in + p, end - p);
+        if (r) {
+            out->role = xstrndup(in + p, r);
+            out->titles = titles_copy(in + p + r, end - p - r);
+            break;
+        }
+        p += utf8_chars_len(in + p, end - p, 1);
+    }
+    if (!out->role)
+        out->titles = titles_copy(in, end);
+    out->is_delegate = out->role != NULL;
+    return out->titles || out->role;
+}
+
 bool signature_parse(const char *text, session_kind sk, person *out)
 {
     memset(out, 0, sizeof *out);

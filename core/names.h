@@ -155,6 +155,12 @@ bool signature_parse(const char *text, session_kind sk, person *out);
    the paper's staff (记者, 编辑) is a byline, not an author.  Fills out. */
 bool author_line_parse(const char *text, session_kind sk, person *out);
 
+/* Is text a signed piece's closing note, （作者为全国政协委员、某大学
+   教授，本报记者某某采访整理）?  Fills out->role and out->titles from it (up
+   to its first comma: the rest names the reporter); out->name stays NULL
+   (the byline gives it). */
+bool author_note_parse(const char *text, person *out);
+
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6

@@ -1509,10 +1509,10 @@ static void emit_signed(actx *c, session_kind sk)
     }
 }
 
-/* A signed piece (an author line before its text, speakers.h) is its
-   author's words: one section from its first paragraph of text to its
-   last, unless speaker headings or transcript turns give it speakers of
-   its own. */
+/* A signed piece (an author line before its text, or a closing note
+   （作者为…） after it: speakers.h) is its author's words: one section from
+   its first paragraph of text to its last, unless speaker headings or
+   transcript turns give it speakers of its own. */
 static void emit_authored(actx *c, session_kind sk)
 {
     const article *a = &c->is->articles[c->ai];
@@ -1520,13 +1520,20 @@ static void emit_authored(actx *c, session_kind sk)
         if (a->sections[si].speaker >= 0)
             return;
     person p;
+    size_t from = 0, to = c->nb;
     int line = article_author_line(a, sk, &p);
-    if (line < 0)
-        return;
+    if (line >= 0) {
+        from = (size_t)line + 1;
+    } else {
+        int note = article_author_note(a, &p);
+        if (note < 0)
+            return;
+        to = (size_t)note;
+    }
     int who = person_named(c, p.name);
     person_clear(&p);
     size_t first = NONE, last = NONE, w;
-    for (size_t b = (size_t)line + 1; b < c->nb; b++) {
+    for (size_t b = from; b < to; b++) {
         if (!c->prose[b])
             continue;
         if (block_turn_label(c, b, &w))

@@ -762,6 +762,33 @@ int article_author_line(const article *a, session_kind sk, person *out)
     return -1;
 }
 
+/* The closing note of signed piece a (（作者为全国政协委员、…）, names.h:
+   author_note_parse) with the author's name from its byline (a bare
+   name: stage 5's byline or a byline line of the article): the note's
+   block index, the author in *out; or -1. */
+int article_author_note(const article *a, person *out)
+{
+    for (size_t b = a->blocks.n; b-- > 0;) {
+        if (!author_note_parse(a->blocks.v[b].text, out))
+            continue;
+        const char *by = a->byline;
+        char *name = by ? turn_label_name(skip_spaces(by), strlen(skip_spaces(by)))
+                        : NULL;
+        for (size_t k = 0; !name && k < a->blocks.n; k++)
+            if (a->blocks.v[k].kind == BLOCK_BYLINE) {
+                const char *t = skip_spaces(a->blocks.v[k].text);
+                name = turn_label_name(t, strlen(t));
+            }
+        if (!name) {
+            person_clear(out);
+            return -1;
+        }
+        out->name = name;
+        return (int)b;
+    }
+    return -1;
+}
+
 /* A signature line under someone's words that stage 4 did not take for
    a speaker heading (——某某代表（某公司董事长）as a subhead): adds the
    person with the role and titles. */
@@ -814,7 +841,11 @@ void speakers_find(issue *is)
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
             }
         person author;
-        if (article_author_line(a, sk, &author) >= 0) {
+        if (article_author_line(a, sk, &author) >= 0 ||
+            article_author_note(a, &author) >= 0) {
+            if (!author.delegation && role_class_of(author.role) == ROLE_NPC &&
+                deleg)
+                author.delegation = xstrdup(deleg);
             issue_find_or_add_person(is, &author);
             person_clear(&author);
         }

@@ -714,6 +714,32 @@ static void quotes_signed_piece_is_its_authors(void **state)
     assert_string_equal(is.people[0].titles, "某省政协主席");
     issue_free(&is);
 
+    /* A closing note gives the role and titles; the byline the name;
+       the note's words after its first comma name the reporter. */
+    static const kinded_block noted[] = {
+        {"林思远", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"要让更多年轻人愿意回到乡村。", BLOCK_BODY},
+        {"（作者为全国政协委员、某大学教授，本报记者赵某采访整理）", BLOCK_BODY},
+    };
+    extract_kinds(&is, noted, sizeof noted / sizeof noted[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "乡村振兴，关键在人");
+    assert_null(strstr(is.quotes[0].text, "作者为"));
+    assert_string_equal(is.people[0].role, "全国政协委员");
+    assert_string_equal(is.people[0].titles, "某大学教授");
+    issue_free(&is);
+
+    /* A note of the author's unit (作者单位：…) names no author. */
+    static const kinded_block unit_note[] = {
+        {"林思远", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者单位：某大学法学院）", BLOCK_BODY},
+    };
+    extract_kinds(&is, unit_note, sizeof unit_note / sizeof unit_note[0]);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+
     static const kinded_block report[] = {
         {"本报记者 林思远", BLOCK_DECK},
         {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
