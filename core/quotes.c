@@ -1166,6 +1166,33 @@ static bool words_end_paragraph(const actx *c, const item *it)
     return end + l >= be;
 }
 
+/* Is the paragraph of s, after s, only more quotation (punctuation,
+   further quotations)?  A quotation followed by the narrator's own words
+   (“西方不亮东方亮。”一季度，我国…) is the narrator's framing, not the last
+   speaker going on. */
+static bool quote_fills_paragraph(const actx *c, const qspan *s)
+{
+    size_t be = block_end(c, block_of(c, s->in_end));
+    size_t p = s->close_end;
+    /* “……”接着又补充说。: a speech clause without a subject of its own
+       goes on with the speaker (attribute_after left it to context). */
+    if (speech_starting(c, after_span(c, s)))
+        return true;
+    while (p < be) {
+        int sp = span_opening_at(c, p);
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!is_space(uc) && !is_cjk_punct(uc) && !is_quote_close(uc))
+            return false;
+        p += l ? l : 1;
+    }
+    return true;
+}
+
 /* A quoted sentence nobody is named next to: it belongs to the person
    named right after it or in the rest of its sentence, or continues the
    words of the last speaker in this paragraph or at the end of the
@@ -1206,7 +1233,7 @@ static void attribute_context(actx *c, qspan *s)
         return;
     it = last_item_in(c, c->bstart[b - 1], bs);
     if (it && !other_mention(c, it->start, bs, it->speaker) &&
-        words_end_paragraph(c, it)) {
+        words_end_paragraph(c, it) && quote_fills_paragraph(c, s)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
         s->state = 1;
     }

@@ -605,7 +605,8 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
 
 /* A paragraph that is only a quotation goes on with the words of the
    speaker whose words ended the paragraph before; not when the narrator
-   took over there (invented sentences). */
+   took over there, nor when the narrator's words follow the quotation in
+   its own paragraph (a saying framing the narrative) (invented). */
 static void quotes_continuation_only_after_the_speakers_words(void **state)
 {
     (void)state;
@@ -614,10 +615,13 @@ static void quotes_continuation_only_after_the_speakers_words(void **state)
         "“今年的果子也好卖多了。”",
         "郑明辉代表说：“大棚也建起来了。”村民们纷纷鼓掌。",
         "“以后种菜不愁了。”",
+        "韩立新代表说：“产业要因地制宜。”",
+        "“要想富，先修路。”这几年，村里的路越修越宽。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 4);
+    check_quote(&is, 3, "韩立新", QUOTE_DIRECT, "产业要因地制宜");
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "今年的果子");
     check_quote(&is, 2, "郑明辉", QUOTE_DIRECT, "大棚也建起来了");
