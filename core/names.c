@@ -30,6 +30,13 @@ enum {
     DELEGATION_PLACE_MAX_CHARS = 6
 };
 
+static int follower_strength(const char *s, size_t n);
+
+int name_follower_strength(const char *s, size_t n)
+{
+    return follower_strength(s, n);
+}
+
 /* Is the role word of length k at s followed by what makes it part of
    another word (代表团, 委员长, 代表大会 …)? */
 static bool role_word_continues(const char *s, size_t n, size_t k)

@@ -54,6 +54,11 @@ enum {
     FOLLOW_STRONG = 3   /* a speech verb, a role suffix or a title */
 };
 
+/* How strongly the text at s marks the end of a name before it
+   (FOLLOW_*): FOLLOW_NONE when a name there runs into a word
+   (习某某经济思想). */
+int name_follower_strength(const char *s, size_t n);
+
 /* Best name starting at s: a surname and one or two given characters,
    the one followed most strongly (longer on ties); its byte length, or
    0, and the strength (FOLLOW_*) in *strength. */

@@ -564,6 +564,13 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
             continue;
         if (after_preposition(c, cs, m))
             continue;
+        /* 既聚焦习某某经济思想…阐释: a name inside the clause, neither at its
+           start nor after a title, that runs into a word names a thing
+           (an object), not the subject. */
+        if (m->pos > skip_frame_words(c, cs, vpos) &&
+            !name_boundary_before(c->text, m->pos) &&
+            name_follower_strength(c->text + m->end, vpos - m->end) == FOLLOW_NONE)
+            continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;
         return m->person;

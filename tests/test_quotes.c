@@ -550,12 +550,16 @@ static void quotes_name_before_verb_is_the_subject(void **state)
         "要建立科学的干部管理、考核制度。",
         "市场管理委员会主任韩立新介绍，今年新增企业两千家。",
         "某集团董事长孙立斌委员说，服务业要提质增效。",
+        /* a name inside the clause running into a word names a thing */
+        "会议既聚焦孙立斌管理思想研究阐释，又回应产业热点。",
+        "正如孙立斌所说，创新没有捷径。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 2);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "今年新增企业");
     check_quote(&is, 1, "孙立斌", QUOTE_INDIRECT, "服务业要提质");
+    check_quote(&is, 2, "孙立斌", QUOTE_INDIRECT, "创新没有捷径");
     issue_free(&is);
 }
 
