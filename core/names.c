@@ -217,6 +217,9 @@ size_t turn_label_at(const char *s, size_t n, size_t *words)
     }
     if (!chars || p >= n || end != p)
         return 0; /* no colon, or spaces before it */
+    /* 张三说：“…” is a speech clause introducing a quotation, not a turn. */
+    if (lex_suffix(LEX_SPEECH_VERB, s, end))
+        return 0;
     size_t w = p + cl;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
         w += cl;

@@ -530,6 +530,18 @@ static void quotes_transcript_turns(void **state)
     assert_string_equal(is.people[0].titles, "某区委书记");
     issue_free(&is);
 
+    /* Paragraphs opening 某某说：“…” are speech clauses, not turns: no
+       person is named 林思远说. */
+    static const char *const speeches[] = {
+        "林思远说：“路修通了。”",
+        "郑明辉表示：“大棚建起来了。”",
+        NULL};
+    extract(&is, speeches);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "大棚建起来了");
+    issue_free(&is);
+
     static const char *const report[] = {
         "数据显示：今年一季度全市新增企业两千家。",
         "林思远代表对此很有感触。",
