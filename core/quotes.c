@@ -89,6 +89,7 @@ typedef struct {
     size_t intro_end; /* after the verb, an object word and punctuation */
     int speaker;      /* index into is->people or -1 */
     bool unnamed;     /* an unnamed speaker (负责人, 方面, 专家 …) */
+    bool bare;        /* words right after the verb, no comma (认为这是…) */
 } speech;
 
 typedef struct {
@@ -699,6 +700,28 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     return NONE;
 }
 
+/* Do the words of the speech verb at v (vl bytes) follow it without a
+   comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt printed
+   right after a person's name (and a role suffix or follower words), with
+   words after it that do not start with a noun marker (表示了…). */
+static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
+                             size_t be)
+{
+    if (!lex_has(LEX_CLAUSE_VERB, c->text + v, vl) || v + vl >= be)
+        return false;
+    uint32_t uc = char_at(c, v + vl, NULL);
+    if (!is_han(uc) || lex_prefix(LEX_NOUN_MARKER, c->text + v + vl, be - v - vl))
+        return false;
+    const mention *m = mention_before(c, v);
+    if (!m || m->pos < bs || m->end > v)
+        return false;
+    size_t gap = m->end, w;
+    while (gap < v && ((w = role_suffix_at(c->text + gap, v - gap)) ||
+                       (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, v - gap))))
+        gap += w;
+    return gap == v;
+}
+
 static void push_speech(actx *c, const speech *s)
 {
     c->sp = grow_array(c->sp, &c->sp_cap, c->nsp + 1, sizeof *c->sp);
@@ -721,6 +744,11 @@ static void find_speech(actx *c)
             }
             size_t v = lex_prefix(LEX_SPEECH_VERB, c->text + p, be - p);
             size_t intro = v ? intro_end_after(c, p + v, be) : NONE;
+            bool bare = false;
+            if (v && intro == NONE && bare_words_after(c, p, v, bs, be)) {
+                intro = p + v;
+                bare = true;
+            }
             if (!v || intro == NONE || verb_guarded(c, p, bs)) {
                 size_t l;
                 char_at(c, p, &l);
@@ -741,6 +769,7 @@ static void find_speech(actx *c)
                 continue;
             }
             s.speaker = clause_subject(c, s.cstart, p, &s.unnamed);
+            s.bare = bare;
             push_speech(c, &s);
             p += v;
         }
@@ -1263,10 +1292,10 @@ static bool span_is_statement(const actx *c, const qspan *s)
    next attributed statement. */
 static void emit_indirect(actx *c, const speech *sp)
 {
-    if (sp->speaker < 0 || sp->intro_end == sp->vend)
+    if (sp->speaker < 0 || (sp->intro_end == sp->vend && !sp->bare))
         return;
     uint32_t pc = char_before(c, sp->intro_end, NULL);
-    if (!is_intro_punct(pc) && !is_dash(pc))
+    if (!is_intro_punct(pc) && !is_dash(pc) && !sp->bare)
         return;
     size_t ts = sp->intro_end, l;
     uint32_t tc;
@@ -1281,6 +1310,13 @@ static void emit_indirect(actx *c, const speech *sp)
          ext < INDIRECT_MAX_MORE_BLOCKS && !ends_sentence_at(c, b, te) &&
                       b + 1 < c->nb && c->prose[b + 1]; ext++)
         te = block_end(c, ++b);
+    if (sp->bare) {
+        /* words without a comma: the one sentence they are the end of */
+        size_t se = sentence_end_from(c, ts), l = 0;
+        char_at(c, se, &l);
+        if (se + l < te)
+            te = se + l;
+    }
     for (size_t i = 0; i < c->nspans; i++) {
         const qspan *s = &c->spans[i];
         if (s->open > ts && s->open < te && span_is_statement(c, s))

@@ -769,6 +769,29 @@ static void quotes_signed_piece_is_its_authors(void **state)
     issue_free(&is);
 }
 
+/* Words right after a speech verb without a comma (CCTV and short
+   reports) are an indirect quote, to the end of their sentence, when the
+   verb follows the speaker's name; not after a noun marker (表示了), not a
+   verb that takes a noun (介绍了情况), not far from the name (invented). */
+static void quotes_words_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表建议加大对县域医疗的投入。他还谈到了教育。",
+        "郑明辉委员认为这是发展特色产业的好机会。",
+        "林思远代表表示了感谢。",
+        "郑明辉介绍了村里的情况。",
+        "林思远在调研中发现很多问题，认为亟须解决。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "加大对县域医疗");
+    assert_null(strstr(is.quotes[0].text, "他还谈到"));
+    check_quote(&is, 1, "郑明辉", QUOTE_INDIRECT, "这是发展特色产业");
+    issue_free(&is);
+}
+
 /* ---- the scorer --------------------------------------------------------- */
 
 /* Quotes matched with speaker, kind and first words, and delegate roles:
@@ -935,6 +958,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_words_after_an_introducing_line),
     cmocka_unit_test(quotes_signature_read_as_a_subhead),
     cmocka_unit_test(quotes_signed_piece_is_its_authors),
+    cmocka_unit_test(quotes_words_without_a_comma),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
