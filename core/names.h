@@ -45,6 +45,8 @@ typedef enum {
    list (张三、李四等多位代表). */
 #define LIST_COMMA "、"
 #define LIST_ETC "等"
+/* 时 "when", closing a time clause (某某调研时，). */
+#define TIME_SHI "时"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

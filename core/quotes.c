@@ -1127,6 +1127,21 @@ static size_t sentence_end_from(const actx *c, size_t pos)
     return p < be ? p : be;
 }
 
+/* Does the clause from pos (to the next clause punctuation, before end)
+   end with 时 "when" (某某代表入村调研时，): a time clause? */
+static bool clause_is_time(const actx *c, size_t pos, size_t end)
+{
+    size_t p = pos;
+    while (p < end) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc))
+            break;
+        p += l ? l : 1;
+    }
+    return ends_with(c->text + pos, p - pos, TIME_SHI);
+}
+
 /* The person the sentence going on after quotation s is about (“……”谈到
    此事，某区区长张三代表感触颇深。): the one person it names, not as a
    possessor (张三的) nor after a preposition (对张三), who speaks in it.
@@ -1174,6 +1189,12 @@ static int person_after_quote(const actx *c, const qspan *s)
         if (c->items[i].speaker == who && c->items[i].start >= from &&
             c->items[i].start < to)
             return who;
+    /* “……。”某某代表身着盛装: the delegate the page introduces right
+       after the words, by name and role suffix, in a main clause (not a
+       time clause: 某某代表调研时, where the words were heard). */
+    size_t sfx = role_suffix_at(c->text + first, to - first);
+    if (sfx && !clause_is_time(c, first + sfx, to))
+        return who;
     return SEVERAL_NAMED;
 }
 

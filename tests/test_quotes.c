@@ -372,12 +372,18 @@ static void quotes_speaker_in_own_sentence_wins(void **state)
            villager's, not his nor the last speaker's */
         "“看病要跑几十里路，真是难。”去年春天，郑明辉入户走访时，一位老人的话让他难忘。",
         "“孩子上学方便多了。”这句话是郑明辉的心声。",
+        /* the delegate introduced by name and role suffix right after the
+           words, in a main clause, said them; in a time clause he heard
+           them */
+        "“这是我们的传统服饰。”某村村委会副主任高振宇代表身着盛装走进会场。",
+        "“看病难啊。”去年，高振宇代表入村调研时，一位老人拉着他的手。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 2);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "先把路修好");
     check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "水质变好了");
+    check_quote(&is, 2, "高振宇", QUOTE_DIRECT, "这是我们的传统服饰");
     issue_free(&is);
 }
 
