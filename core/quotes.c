@@ -1410,8 +1410,7 @@ static bool signed_blocks(const actx *c, size_t b, size_t *first,
 }
 
 /* Section quotes: the first-person paragraphs under each speaker heading
-   (or above a signature) that never name their speaker (reported speech
-   would). */
+   that never name their speaker (reported speech would). */
 static void emit_sections(actx *c)
 {
     const article *a = &c->is->articles[c->ai];
@@ -1421,19 +1420,16 @@ static void emit_sections(actx *c)
             continue;
         size_t limit = si + 1 < a->nsections ? a->sections[si + 1].first_block
                                              : c->nb;
+        /* A signature's words are above it (emit_signed). */
+        if (heading_signs_above(c, sec->first_block))
+            continue;
         size_t b = sec->first_block + 1;
+        while (b < limit && b < c->nb && !c->prose[b] &&
+               b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
+            b++;
         size_t first = b, last = NONE;
-        if (heading_signs_above(c, sec->first_block)) {
-            if (!signed_blocks(c, sec->first_block, &first, &last))
-                continue;
-        } else {
-            while (b < limit && b < c->nb && !c->prose[b] &&
-                   b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
-                b++;
-            first = b;
-            while (b < limit && b < c->nb && c->prose[b])
-                last = b++;
-        }
+        while (b < limit && b < c->nb && c->prose[b])
+            last = b++;
         if (last == NONE)
             continue;
         size_t from = c->bstart[first], to = block_end(c, last);
@@ -1574,18 +1570,16 @@ static int heading_introduces(const actx *c, size_t b)
     return who;
 }
 
-/* Section quotes of the paragraphs above a signature line that stage 4
-   did not take for a speaker heading (——某某代表（某公司董事长）printed as
-   a subhead or a paragraph): the same words a speaker heading's signature
-   signs (signed_blocks). */
+/* Section quotes of the paragraphs above a signature line (——某某代表
+   （某公司董事长）, read by stage 4 as a speaker heading, a subhead or a
+   paragraph): the words it signs (signed_blocks). */
 static void emit_signed(actx *c, session_kind sk)
 {
     const article *a = &c->is->articles[c->ai];
     for (size_t b = 1; b < c->nb; b++) {
         const block *bl = &a->blocks.v[b];
         person p;
-        if (bl->kind == BLOCK_SPEAKER_HEADING || c->too_long[b] ||
-            block_kind_is_furniture(bl->kind) ||
+        if (c->too_long[b] || block_kind_is_furniture(bl->kind) ||
             !signature_parse(bl->text, sk, &p))
             continue;
         int who = person_named(c, p.name);

@@ -796,8 +796,7 @@ static void scan_signature(issue *is, const block *bl, session_kind sk,
                            const char *deleg)
 {
     person p;
-    if (bl->kind == BLOCK_SPEAKER_HEADING || block_kind_is_furniture(bl->kind) ||
-        !signature_parse(bl->text, sk, &p))
+    if (block_kind_is_furniture(bl->kind) || !signature_parse(bl->text, sk, &p))
         return;
     if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
         p.delegation = xstrdup(deleg);
