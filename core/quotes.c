@@ -514,6 +514,12 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE) ||
             after_preposition(c, clause_start_of(c, m->pos), m))
             continue;
+        /* 贯彻习某某总书记…思想: a name after a verb inside its clause is
+           an object, not who the text goes on about. */
+        size_t cs = clause_start_of(c, m->pos);
+        if (m->pos > skip_frame_words(c, cs, m->pos) &&
+            !name_boundary_before(c->text, m->pos))
+            continue;
         return m->person;
     }
     return -1;

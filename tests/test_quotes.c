@@ -616,10 +616,14 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
         "全长十二公里，连通了三个自然村。",
         "沿线还建起了两座桥。",
         "他说：“明年还要把路灯装上。”",
+        /* a name after a verb inside its clause is an object */
+        "赵文博委员说，要抓好落实。",
+        "赵文博主持会议，要求深入学习郑明辉总书记讲话精神。他指出，要把工作做细。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 4, "赵文博", QUOTE_INDIRECT, "要把工作做细");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "路已经修通了");
     check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "方案还要再细化");
     issue_free(&is);
