@@ -827,6 +827,20 @@ static void push_item(actx *c, size_t start, size_t end, quote_kind kind,
     c->items[c->nitems++] = (item){start, end, kind, speaker};
 }
 
+/* Do the words of quotation s end with sentence punctuation (“……。”)? */
+static bool words_end_sentence(const actx *c, const qspan *s)
+{
+    size_t p = s->in_end;
+    while (p > s->in_start) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (!is_space(uc) && !is_quote_close(uc))
+            return is_sentence_end(uc);
+        p -= pl;
+    }
+    return false;
+}
+
 /* Where the sentence holding pos starts (after 。！？ or the block start;
    quotations inside the sentence are skipped whole). */
 static size_t sentence_begin(const actx *c, size_t pos)
@@ -838,6 +852,10 @@ static size_t sentence_begin(const actx *c, size_t pos)
         uint32_t uc = char_before(c, p, &pl);
         if (uc == U'”' || uc == U'」') {
             int sp = span_at(c, p - pl);
+            /* “……。” followed by more text: the full stop inside the
+               quotation ended its sentence (…指出：“……。”规划纲要提出：). */
+            if (sp >= 0 && p < pos && words_end_sentence(c, &c->spans[sp]))
+                break;
             if (sp >= 0 && c->spans[sp].open >= bs) {
                 p = c->spans[sp].open;
                 continue;

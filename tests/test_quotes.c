@@ -664,10 +664,14 @@ static void quotes_full_stop_ends_the_quotation(void **state)
     static const char *const paras[] = {
         "林思远代表说，有的做法“缺乏长远考虑”，“正在透支各方的信用”。郑明辉代表随后称，这种说法并不准确。",
         "韩立新委员当时站在郑明辉身边。他事后对记者说，会场气氛很热烈。",
+        /* the full stop inside a quotation ends its sentence: what a
+           document says after it is not the speaker's */
+        "郑明辉委员指出：“要坚持创新驱动。”规划纲要提出：“推动建立产业治理框架。”",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 4);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 4, "郑明辉", QUOTE_DIRECT, "要坚持创新驱动");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "正在透支各方的信用");
     check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "这种说法并不准确");
     check_quote(&is, 3, "韩立新", QUOTE_INDIRECT, "会场气氛很热烈");
