@@ -606,6 +606,7 @@ static void speakers_lists_share_the_role(void **state)
         "面对提问，赵文博、孙立斌等多位代表一一作答。",
         "全国政协委员高振宇、市长钱立国出席活动。",
         "周海涛、吴志刚参加了会议，周海涛说，会议很成功。",
+        "要组织全国政协委员常态化、机制化学习。",
         NULL};
     issue is;
     const char *npc[] = {"林思远", "郑明辉", "韩立新", "赵文博", "孙立斌"};
@@ -624,6 +625,10 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
     p = people_of(&is, paras, "周海涛");
     assert_true(p && !p->role);
+    issue_free(&is);
+    /* -化 words are no names (常态化, 机制化 after a role) */
+    p = people_of(&is, paras, "常态化");
+    assert_null(p);
     issue_free(&is);
 }
 
