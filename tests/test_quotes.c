@@ -926,6 +926,24 @@ static const char *const quote_list_page[] = {
     "张三听了介绍，觉得很有收获。张三可以说，这件事情很重要。",
     "李四先生出席了会议。先生说，这件事情很重要，大家都很关心。", NULL};
 
+/* More speech forms: 提及, 写道, 分析指 (invented). */
+static void quotes_more_speech_forms(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表提及，县域医疗还有短板。",
+        "郑明辉在信中写道：“家乡的变化太大了。”",
+        "经济学家韩立新分析指，消费回暖的势头已经形成。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "县域医疗还有短板");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "家乡的变化太大了");
+    check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "消费回暖的势头");
+    issue_free(&is);
+}
+
 static void quotes_word_lists_on_invented_sentences(void **state)
 {
     (void)state;
@@ -973,6 +991,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_signature_read_as_a_subhead),
     cmocka_unit_test(quotes_signed_piece_is_its_authors),
     cmocka_unit_test(quotes_words_without_a_comma),
+    cmocka_unit_test(quotes_more_speech_forms),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
