@@ -926,7 +926,8 @@ static const char *const quote_list_page[] = {
     "张三听了介绍，觉得很有收获。张三可以说，这件事情很重要。",
     "李四先生出席了会议。先生说，这件事情很重要，大家都很关心。", NULL};
 
-/* More speech forms: 提及, 写道, 分析指 (invented). */
+/* More speech forms: 提及, 写道, 分析指, exchanges (插话, 接过话头说), 她在
+   发言中说 (invented). */
 static void quotes_more_speech_forms(void **state)
 {
     (void)state;
@@ -934,10 +935,17 @@ static void quotes_more_speech_forms(void **state)
         "林思远代表提及，县域医疗还有短板。",
         "郑明辉在信中写道：“家乡的变化太大了。”",
         "经济学家韩立新分析指，消费回暖的势头已经形成。",
+        /* an exchange: one member cuts in, another takes up the word */
+        "周海涛委员插话：“关键是留住人才。”",
+        "林思远代表接过话头说：“人才要靠产业来留。”",
+        "她在发言中说，要把产业链留在县域。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 6);
+    check_quote(&is, 3, "周海涛", QUOTE_DIRECT, "关键是留住人才");
+    check_quote(&is, 4, "林思远", QUOTE_DIRECT, "人才要靠产业");
+    check_quote(&is, 5, "林思远", QUOTE_INDIRECT, "要把产业链留在");
     check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "县域医疗还有短板");
     check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "家乡的变化太大了");
     check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "消费回暖的势头");
