@@ -85,12 +85,25 @@ static bool role_suffix_stands(const char *s, size_t n)
     return k && follower_strength(s + k, n - k) > FOLLOW_NONE;
 }
 
+/* Is the text at s a speech verb that ends its clause (说。 表示，)? */
+static bool speech_verb_ends_clause(const char *s, size_t n)
+{
+    size_t v = lex_prefix(LEX_SPEECH_VERB, s, n);
+    if (!v)
+        return false;
+    uint32_t uc;
+    return v == n || (utf8_char(s + v, n - v, &uc) && (is_clause_end(uc) ||
+                                                       is_quote_open(uc)));
+}
+
 /* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
    avail is how many bytes of text s has, for looking past the name.  A
    character never inside a name (和, 时 …: not_in_name.txt) may still be
    one of a two-character given name printed right before a role suffix
-   that stands as one (郭爱和代表, 戴和根委员): there the role, not the
-   character, ends the name. */
+   that stands as one (郭爱和代表, 戴和根委员), or the first of one printed
+   right before a speech verb that ends its clause (陈和平说。): there the
+   role or the verb, not the character, ends the name (张三也说 stays 张三:
+   也 would be the second). */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
     /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
@@ -112,7 +125,9 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
         if (!is_han(uc))
             return false;
         if (lex_has(LEX_NOT_IN_NAME, s + p, cl) &&
-            !(len - sl > cl && role_suffix_stands(s + len, avail - len)))
+            !(len - sl > cl && role_suffix_stands(s + len, avail - len)) &&
+            !(len - sl > cl && p == sl &&
+              speech_verb_ends_clause(s + len, avail - len)))
             return false;
         p += cl;
     }
