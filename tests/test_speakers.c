@@ -665,10 +665,38 @@ static void speakers_name_between_title_and_role(void **state)
     issue_free(&is);
 }
 
+/* Roles at every level, as prefixes, with their level word (invented). */
+static void speakers_roles_at_every_level(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某市两会期间，广西壮族自治区人大代表林思远说，要发展县域经济。",
+        "某镇人大代表郑明辉说，村里的路修通了。",
+        "某县政协常委韩立新说，要办好家门口的学校。",
+        NULL};
+    static const struct {
+        const char *name, *role;
+    } want[] = {
+        {"林思远", "自治区人大代表"},
+        {"郑明辉", "镇人大代表"},
+        {"韩立新", "县政协常委"},
+    };
+    issue is;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const person *p = people_of(&is, paras, want[i].name);
+        if (!p || !p->role || strcmp(p->role, want[i].role) != 0)
+            fail_msg("%s: want %s", want[i].name, want[i].role);
+        assert_int_equal(p->role_class, ROLE_LOCAL);
+        issue_free(&is);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_roles_at_every_level),
     cmocka_unit_test(speakers_name_between_title_and_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
