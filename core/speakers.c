@@ -329,6 +329,36 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
     return 0;
 }
 
+static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
+                               const char *deleg);
+
+/* The role prefixes of t again, once every person of the issue is found
+   (scan_role_prefix reads a name found elsewhere on the page). */
+static void scan_roles_again(issue *is, const char *t, const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < n;) {
+        size_t used = role_at(t + i, n - i) ? scan_role_prefix(is, t, n, i, deleg)
+                                            : 0;
+        if (!used)
+            used = utf8_chars_len(t + i, n - i, 1);
+        i += used ? used : 1;
+    }
+}
+
+/* Byte length of the longest name of a person already found that starts
+   s (where a name is expected), or 0. */
+static size_t found_name_at(const issue *is, const char *s, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < is->npeople; i++) {
+        size_t nl = strlen(is->people[i].name);
+        if (nl > best && starts_with(s, n, is->people[i].name))
+            best = nl;
+    }
+    return best;
+}
+
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
@@ -358,6 +388,11 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                                    ends_with(t + j, k - j, "\xE3\x80\x80")));
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
+            /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
+               the name marks its end, a person the page names elsewhere
+               is read whole. */
+            if (!len)
+                len = found_name_at(is, t + k, n - k);
             if (len) {
                 char *role = xstrndup(t + i, r);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
@@ -851,6 +886,18 @@ void speakers_find(issue *is)
         if (a->headline) /* a guest line taken for a headline */
             scan_guest_line(is, a->headline, deleg);
         find_turn_speakers(is, a, deleg);
+        free(deleg);
+    }
+    /* Roles printed before a name that nothing after it marks the end of
+       (…院士周某某充满期待) find the people the page names elsewhere, later
+       on too. */
+    for (size_t ai = 0; ai < is->narticles; ai++) {
+        article *a = &is->articles[ai];
+        char *deleg = article_delegation(a);
+        for (size_t b = 0; b < a->blocks.n; b++)
+            if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
+                scan_roles_again(is, a->blocks.v[b].text, deleg);
         free(deleg);
     }
 }

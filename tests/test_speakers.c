@@ -665,7 +665,8 @@ static void speakers_name_between_title_and_role(void **state)
     issue_free(&is);
 }
 
-/* Roles at every level, as prefixes, with their level word (invented). */
+/* Roles at every level, as prefixes, with their level word, and a role
+   before a name that nothing after it marks the end of (invented). */
 static void speakers_roles_at_every_level(void **state)
 {
     (void)state;
@@ -674,10 +675,15 @@ static void speakers_roles_at_every_level(void **state)
         "某市两会期间，广西壮族自治区人大代表林思远说，要发展县域经济。",
         "某镇人大代表郑明辉说，村里的路修通了。",
         "某县政协常委韩立新说，要办好家门口的学校。",
+        /* nothing after the name marks its end: the page names him
+           elsewhere (further down) */
+        "全国政协常委、中国科学院院士周海涛充满期待。",
+        "周海涛说，基础研究要久久为功。",
         NULL};
     static const struct {
         const char *name, *role;
     } want[] = {
+        {"周海涛", "全国政协常委"},
         {"林思远", "自治区人大代表"},
         {"郑明辉", "镇人大代表"},
         {"韩立新", "县政协常委"},
@@ -687,7 +693,7 @@ static void speakers_roles_at_every_level(void **state)
         const person *p = people_of(&is, paras, want[i].name);
         if (!p || !p->role || strcmp(p->role, want[i].role) != 0)
             fail_msg("%s: want %s", want[i].name, want[i].role);
-        assert_int_equal(p->role_class, ROLE_LOCAL);
+        assert_int_equal(p->role_class, i ? ROLE_LOCAL : ROLE_CPPCC);
         issue_free(&is);
     }
 }
