@@ -512,6 +512,19 @@ static void quotes_transcript_turns(void **state)
                                 ? "全国人大代表" : "全国政协委员");
     issue_free(&is);
 
+    /* the subtitle names the answerer before 访谈 */
+    static const char *const interview2[] = {
+        "——某药业集团董事长韩立新访谈",
+        "问：企业如何守护健康？",
+        "答：坚持守护健康，是办好药企的根。",
+        "问：如何看待创新？",
+        "答：创新要满足百姓的需求。",
+        NULL};
+    extract(&is, interview2);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "坚持守护健康");
+    issue_free(&is);
+
     static const char *const interview[] = {
         "——访某省科技厅厅长王立新",
         "问：今年科技工作的重点是什么？",
