@@ -1513,6 +1513,12 @@ static int turn_speaker(const actx *c, size_t at, size_t len, int answer)
     char *name = turn_label_name(c->text + at, len);
     int who = name ? person_named(c, name) : -1;
     free(name);
+    if (who < 0) {
+        /* a person found on other grounds (福兰（François P.）) */
+        char *label = xstrndup(c->text + at, len);
+        who = person_named(c, label);
+        free(label);
+    }
     return who;
 }
 

@@ -33,16 +33,20 @@ enum {
        most this many names, and at most this many characters (多位, 几位)
        stand between its 等 and the suffix. */
     LIST_MAX_NAMES = 12,
+    LIST_TO_ROLE_MAX_CHARS = 3,
     /* Between a title and a role suffix a name of up to this many
        characters is read whole, surname or not (罗布央宗代表). */
     NAME_BEFORE_ROLE_MAX_CHARS = 4,
-    /* A signed piece's author line is printed among its first lines,
-       before its text. */
-    AUTHOR_LINE_MAX_BLOCK = 3,
     /* and of at least this many: two characters there are as often a
        noun (群众代表, 职工代表) as a name, which the surname rules read. */
     NAME_BEFORE_ROLE_MIN_CHARS = 3,
-    LIST_TO_ROLE_MAX_CHARS = 3
+    /* A signed piece's author line is printed among its first lines,
+       before its text. */
+    AUTHOR_LINE_MAX_BLOCK = 3,
+    /* A foreign name before its original spelling in brackets is at most
+       this many characters (福兰, 古特雷斯); longer, the run holds other
+       words. */
+    SPELLED_NAME_MAX_CHARS = 5
 };
 
 
@@ -743,6 +747,72 @@ static void find_turn_speakers(issue *is, const article *a, const char *deleg)
     }
 }
 
+/* Is s[0..n) (inside brackets) a name in Latin letters: letters (with
+   accents), spaces, dots, hyphens and apostrophes only, with at least two
+   letters? */
+static bool latin_name(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl)
+            return false;
+        /* ASCII letters, and the accented ones of Latin-1 and Latin
+           Extended-A/B (François, Müller, Łukasz), not × and ÷ */
+        if (is_latin(uc) ||
+            (uc >= 0xC0 && uc <= 0x24F && uc != 0xD7 && uc != 0xF7))
+            letters++;
+        else if (!is_space(uc) && uc != '.' && uc != '-' && uc != '\'')
+            return false;
+        p += cl;
+    }
+    return letters >= 2;
+}
+
+/* Foreign people named with their original spelling in brackets (雷诺集团
+   CEO 福兰（François Provost）, 某某 (John Smith)): the two to five Han
+   characters right before the brackets, after a space, punctuation, the
+   start or a title word, are a name whatever their surname. */
+static void scan_spelled_names(issue *is, const char *t, const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(t + p, n - p, &uc);
+        if (!cl)
+            break;
+        size_t end = p; /* where the name ends: before the bracket */
+        if (uc == ' ' && p + 1 < n && t[p + 1] == '(') {
+            p++;
+            uc = '(';
+        }
+        size_t group = (uc == U'（' || uc == '(') ? bracket_group_len(t + p, n - p) : 0;
+        if (!group) {
+            p += cl;
+            continue;
+        }
+        size_t ol = utf8_chars_len(t + p, n - p, 1);
+        size_t il = utf8_prev_len(t + p, group);
+        size_t start = end, chars = 0;
+        while (start > 0 && chars <= SPELLED_NAME_MAX_CHARS) {
+            size_t pl = utf8_prev_len(t, start);
+            uint32_t pc;
+            utf8_char(t + start - pl, pl, &pc);
+            if (!is_han(pc) || lex_suffix(LEX_TITLE_WORD, t, start))
+                break;
+            start -= pl;
+            chars++;
+        }
+        if (latin_name(t + p + ol, group - ol - il) && chars >= 2 &&
+            chars <= SPELLED_NAME_MAX_CHARS &&
+            !lex_has(LEX_NOT_NAME, t + start, end - start))
+            add_found(is, t + start, end - start, NULL,
+                      titles_before(t, start), deleg);
+        p += group;
+    }
+}
+
 /* A guest list line: a name, spaces, then a role and titles (周某某  全国
    人大代表、某大学法学院院长), as printed above a roundtable.  Adds the
    person with the role and titles. */
@@ -870,6 +940,7 @@ void speakers_find(issue *is)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_guest_line(is, a->blocks.v[b].text, deleg);
+                scan_spelled_names(is, a->blocks.v[b].text, deleg);
                 scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
                 scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);

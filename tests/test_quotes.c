@@ -604,7 +604,8 @@ static void quotes_brackets_inside_the_subject(void **state)
         "林思远代表说，今年要抓好春耕。",
         "卢卡斯（Mark Lucas）说，市场已经消化了这一预期。",
         "某大学（深圳）副校长周明远说，要办好教育。",
-        "“我们会耐心等待数据。”沃勒（Christopher Waller）说。",
+        /* a speaker the rules do not know (no surname, no spelling) */
+        "“我们会耐心等待数据。”沃勒说。",
         NULL};
     issue is;
     extract(&is, paras);
@@ -939,6 +940,28 @@ static const char *const quote_list_page[] = {
     "张三听了介绍，觉得很有收获。张三可以说，这件事情很重要。",
     "李四先生出席了会议。先生说，这件事情很重要，大家都很关心。", NULL};
 
+/* A foreign name printed with its original spelling in brackets is a
+   person, whatever its first character, and their transcript turns are
+   theirs; brackets holding other things name no one (invented). */
+static void quotes_names_with_their_spelling(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某汽车集团 CEO 莫里安（Étienne Morin）在上海接受采访。",
+        "记者：您怎么看中国市场？",
+        "莫里安：中国市场的竞争非常激烈。",
+        "莫里安说，公司不会离开中国。",
+        "会议在上海（Shanghai）举行，集团（下称公司）发布新车。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "莫里安", QUOTE_SECTION, "中国市场的竞争");
+    check_quote(&is, 1, "莫里安", QUOTE_INDIRECT, "公司不会离开中国");
+    assert_int_equal(is.npeople, 1);
+    issue_free(&is);
+}
+
 /* More speech forms: 提及, 写道, 分析指, exchanges (插话, 接过话头说), 她在
    发言中说 (invented). */
 static void quotes_more_speech_forms(void **state)
@@ -1013,6 +1036,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_signed_piece_is_its_authors),
     cmocka_unit_test(quotes_words_without_a_comma),
     cmocka_unit_test(quotes_more_speech_forms),
+    cmocka_unit_test(quotes_names_with_their_spelling),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
