@@ -56,6 +56,19 @@ size_t role_at(const char *s, size_t n)
     return k && !role_word_continues(s, n, k) ? k : 0;
 }
 
+/* Is s a day of the month, one or two digits and 日 (27日)? */
+static bool day_of_month_at(const char *s, size_t n)
+{
+    size_t p = 0, digits = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && is_digit(uc)) {
+        p += cl;
+        digits++;
+    }
+    return digits >= 1 && digits <= 2 && starts_with(s + p, n - p, DAY_RI);
+}
+
 /* How strongly the text at s marks the end of a name (FOLLOW_*). */
 static int follower_strength(const char *s, size_t n)
 {
@@ -69,6 +82,9 @@ static int follower_strength(const char *s, size_t n)
     if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
         return FOLLOW_WORD;
     if (starts_with(s, n, PARTICLE_DE))
+        return FOLLOW_PUNCT;
+    /* 某某27日出席…: a day of the month after a name (wire style) */
+    if (is_digit(uc) && day_of_month_at(s, n))
         return FOLLOW_PUNCT;
     if (!is_han(uc) && !(uc < 0x80 && (uc >= '0' && uc <= '9')) &&
         !(uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')))

@@ -45,8 +45,10 @@ typedef enum {
    list (张三、李四等多位代表). */
 #define LIST_COMMA "、"
 #define LIST_ETC "等"
-/* 时 "when", closing a time clause (某某调研时，). */
+/* 时 "when", closing a time clause (某某调研时，); 日 "day", after the
+   day of the month (某某27日出席). */
 #define TIME_SHI "时"
+#define DAY_RI "日"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

@@ -1575,7 +1575,7 @@ static void emit_labelled(actx *c, session_kind sk)
 
 /* The person a heading line introduces as speaking the paragraph after
    it (习近平总书记强调—— / 某某指出：, printed as a deck or subhead): the
-   line ends with a speech verb (and a dash or colon), and names one person
+   line ends with a speech verb and a dash or colon, and names one person
    before it.  Returns the person or -1. */
 static int heading_introduces(const actx *c, size_t b)
 {
@@ -1584,9 +1584,16 @@ static int heading_introduces(const actx *c, size_t b)
         return -1;
     size_t bs = c->bstart[b], e = block_end(c, b), l;
     uint32_t uc;
+    bool marked = false;
     while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
-                      is_dash(uc) || is_colon(uc)))
+                      is_dash(uc) || is_colon(uc))) {
+        marked |= is_dash(uc) || is_colon(uc);
         e -= l;
+    }
+    /* 某某在会上表示 without a dash or colon is a kicker summing up the
+       report, not a line introducing words. */
+    if (!marked)
+        return -1;
     size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
     if (!v || verb_guarded(c, e - v, bs))
         return -1;
@@ -1663,11 +1670,13 @@ static void emit_authored(actx *c, session_kind sk)
 }
 
 /* Section quotes of the paragraph right after a heading line that
-   introduces its speaker (heading_introduces). */
+   introduces its speaker (heading_introduces), unless that paragraph is a
+   dispatch's lead (the reporter's). */
 static void emit_introduced(actx *c)
 {
+    const article *a = &c->is->articles[c->ai];
     for (size_t b = 0; b + 1 < c->nb; b++) {
-        if (!c->prose[b + 1])
+        if (!c->prose[b + 1] || a->blocks.v[b + 1].kind == BLOCK_LEAD)
             continue;
         int who = heading_introduces(c, b);
         if (who >= 0)

@@ -456,15 +456,8 @@ static size_t han_run_before_role(const char *s, size_t n)
             return 0;
         p += cl;
         size_t k = role_suffix_at(s + p, n - p);
-        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k) {
-            /* the suffix stands as one: what follows it follows names */
-            uint32_t nc;
-            size_t nl = p + k < n ? utf8_char(s + p + k, n - p - k, &nc) : 0;
-            if (!nl || !is_han(nc) || lex_prefix(LEX_SPEECH_VERB, s + p + k, n - p - k) ||
-                lex_prefix(LEX_NAME_FOLLOWER, s + p + k, n - p - k))
-                return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
-            return 0;
-        }
+        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k)
+            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
     }
     return 0;
 }

@@ -707,6 +707,9 @@ static void quotes_words_after_an_introducing_line(void **state)
         {"各地积极推进产业升级。", BLOCK_BODY},
         {"林思远总书记指出：", BLOCK_BODY},
         {"乡村振兴要把产业链留在县域。", BLOCK_BODY},
+        /* a kicker summing up a report introduces nothing */
+        {"林思远在座谈会上表示", BLOCK_KICKER},
+        {"座谈会在某地举行，来自各地的代表参加。", BLOCK_BODY},
     };
     issue is;
     extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);

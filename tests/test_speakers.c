@@ -118,6 +118,7 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周立也代表公司发言", "周立"},  {"周立和代表们交流", "周立"},
         {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
         {"周和平说。", "周和平"},       {"周立也说，", "周立"},
+        {"周立新27日出席开班式", "周立新"},
         /* transliterated names, whole */
         {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
         {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
@@ -644,6 +645,7 @@ static void speakers_name_between_title_and_role(void **state)
         "十四届全国人大四次会议开幕。",
         "某村村委会副主任次仁央宗代表说，村里的路修通了。",
         "国家队运动员周雨涵代表说，要办好全民健身。",
+        "某村村委会副主任巴桑卓玛代表身着盛装走进会场。",
         "社区动员群众代表说出心里话。",
         "某集团董事长卢立新代表说，要稳住制造业。",
         NULL};
@@ -655,6 +657,9 @@ static void speakers_name_between_title_and_role(void **state)
     p = people_of(&is, paras, "次仁央宗");
     assert_non_null(p);
     assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, paras, "巴桑卓玛");
+    assert_non_null(p);
     issue_free(&is);
     p = people_of(&is, paras, "周雨涵");
     assert_non_null(p);
