@@ -1247,6 +1247,31 @@ static bool words_end_paragraph(const actx *c, const item *it)
     return end + l >= be;
 }
 
+/* Do item it's words reach pos, with only closing marks, punctuation and
+   an attribution of theirs between (“A。”张三说。“B。”)?  A sentence of
+   the narrator's between (随后，他带记者参观了车间。) hands over to the
+   narrator. */
+static bool words_reach(const actx *c, const item *it, size_t pos)
+{
+    size_t p = it->end;
+    for (int round = 0; round < 2; round++) {
+        while (p < pos) {
+            size_t l;
+            uint32_t uc = char_at(c, p, &l);
+            if (!is_quote_close(uc) && !is_cjk_punct(uc) && !is_space(uc))
+                break;
+            p += l ? l : 1;
+        }
+        if (p >= pos)
+            return true;
+        const speech *sp = speech_starting(c, p);
+        if (!sp || round)
+            return false;
+        p = sp->intro_end > sp->vend ? sp->intro_end : sp->vend;
+    }
+    return p >= pos;
+}
+
 /* Is the paragraph of s, after s, only more quotation (punctuation,
    further quotations)?  A quotation followed by the narrator's own words
    (“西方不亮东方亮。”一季度，我国…) is the narrator's framing, not the last
@@ -1304,7 +1329,8 @@ static void attribute_context(actx *c, qspan *s)
     size_t b = block_of(c, s->open), bs = c->bstart[b];
     const item *it = last_item_in(c, bs, s->open);
     if (it) {
-        if (!other_mention(c, it->start, s->open, it->speaker)) {
+        if (!other_mention(c, it->start, s->open, it->speaker) &&
+            words_reach(c, it, s->open)) {
             push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
             s->state = 1;
         }

@@ -657,11 +657,18 @@ static void quotes_continuation_only_after_the_speakers_words(void **state)
         "“以后种菜不愁了。”",
         "韩立新代表说：“产业要因地制宜。”",
         "“要想富，先修路。”这几年，村里的路越修越宽。",
+        /* in one paragraph: after an attribution the words go on; after
+           a sentence of the narrator's they do not */
+        "“大棚建起来了。”赵文博委员说。“菜也卖到了省城。”",
+        "孙立斌代表说：“路修通了。”随后，记者跟着来到大棚。“这里的菜卖到了省城。”",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 4);
+    assert_int_equal(is.nquotes, 7);
     check_quote(&is, 3, "韩立新", QUOTE_DIRECT, "产业要因地制宜");
+    check_quote(&is, 4, "赵文博", QUOTE_DIRECT, "大棚建起来了");
+    check_quote(&is, 5, "赵文博", QUOTE_DIRECT, "菜也卖到了省城");
+    check_quote(&is, 6, "孙立斌", QUOTE_DIRECT, "路修通了");
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "今年的果子");
     check_quote(&is, 2, "郑明辉", QUOTE_DIRECT, "大棚也建起来了");
