@@ -405,6 +405,20 @@ role_class role_class_of(const char *role)
     return ROLE_ANY;
 }
 
+char *role_in_session(const char *role, size_t len, session_kind sk)
+{
+    size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, role, len);
+    if (sk == SESSION_NATIONAL && sfx) {
+        char *local = suffix_role(role + len - sfx, sfx, SESSION_LOCAL);
+        bool bare = local && strlen(local) == len &&
+                    memcmp(local, role, len) == 0;
+        free(local);
+        if (bare)
+            return suffix_role(role + len - sfx, sfx, sk);
+    }
+    return xstrndup(role, len);
+}
+
 char *suffix_role(const char *suffix, size_t len, session_kind sk)
 {
     int field = sk == SESSION_NATIONAL ? 0 : sk == SESSION_LOCAL ? 1 : -1;
@@ -599,7 +613,7 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     out->name = xstrndup(s + start, n - start);
     if (role_pos < n) {
         /* Keep the role as printed from its level word (市人大代表). */
-        out->role = xstrndup(s + role_pos, role_len);
+        out->role = role_in_session(s + role_pos, role_len, sk);
         out->titles = titles_copy(s + rest, start - rest);
     } else {
         out->titles = titles_copy(s, start);

@@ -118,6 +118,12 @@ role_class role_class_of(const char *role);
    the given kind of session (role_suffixes.txt), heap string or NULL. */
 char *suffix_role(const char *suffix, size_t len, session_kind sk);
 
+/* The role printed as role[0..len), in the given kind of session: the
+   bare 人大代表 / 政协委员 / 政协常委 (what role_suffixes.txt gives a bare
+   suffix at a local session) stand for the national roles in Two Sessions
+   coverage; any other role is kept as printed.  Heap string. */
+char *role_in_session(const char *role, size_t len, session_kind sk);
+
 /* Is the byte at i of s right after a clause boundary (start,
    punctuation, a quotation mark, a space) or after 的? */
 bool at_clause_start(const char *s, size_t i);

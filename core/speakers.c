@@ -334,16 +334,17 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
 }
 
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
-                               const char *deleg);
+                               session_kind sk, const char *deleg);
 
 /* The role prefixes of t again, once every person of the issue is found
    (scan_role_prefix reads a name found elsewhere on the page). */
-static void scan_roles_again(issue *is, const char *t, const char *deleg)
+static void scan_roles_again(issue *is, const char *t, session_kind sk,
+                             const char *deleg)
 {
     size_t n = strlen(t);
     for (size_t i = 0; i < n;) {
-        size_t used = role_at(t + i, n - i) ? scan_role_prefix(is, t, n, i, deleg)
-                                            : 0;
+        size_t used = role_at(t + i, n - i)
+                          ? scan_role_prefix(is, t, n, i, sk, deleg) : 0;
         if (!used)
             used = utf8_chars_len(t + i, n - i, 1);
         i += used ? used : 1;
@@ -366,7 +367,7 @@ static size_t found_name_at(const issue *is, const char *s, size_t n)
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
-                               const char *deleg)
+                               session_kind sk, const char *deleg)
 {
     size_t r = role_at(t + i, n - i);
     if (!r)
@@ -398,7 +399,7 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
             if (!len)
                 len = found_name_at(is, t + k, n - k);
             if (len) {
-                char *role = xstrndup(t + i, r);
+                char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
                           deleg);
                 /* 全国人大代表张某、李某、王某: each named in the list
@@ -629,7 +630,7 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t n = strlen(t);
     size_t i = 0;
     while (i < n) {
-        size_t used = scan_role_prefix(is, t, n, i, deleg);
+        size_t used = scan_role_prefix(is, t, n, i, sk, deleg);
         int fs;
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
@@ -961,7 +962,7 @@ void speakers_find(issue *is)
         for (size_t b = 0; b < a->blocks.n; b++)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
-                scan_roles_again(is, a->blocks.v[b].text, deleg);
+                scan_roles_again(is, a->blocks.v[b].text, sk, deleg);
         free(deleg);
     }
 }

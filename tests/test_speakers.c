@@ -703,11 +703,40 @@ static void speakers_roles_at_every_level(void **state)
     }
 }
 
+/* A bare 人大代表 / 政协委员 before a name is the national role in Two
+   Sessions coverage and stays as printed at a local session (invented). */
+static void speakers_bare_roles_by_session(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const national[] = {
+        "全国两会期间，人大代表林思远说，要发展县域经济。",
+        "政协委员郑明辉说，要办好教育。",
+        NULL};
+    static const char *const local[] = {
+        "某市两会期间，人大代表林思远说，要发展县域经济。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, national, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, national, "郑明辉");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协委员");
+    issue_free(&is);
+    p = people_of(&is, local, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "人大代表");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_roles_at_every_level),
+    cmocka_unit_test(speakers_bare_roles_by_session),
     cmocka_unit_test(speakers_name_between_title_and_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
