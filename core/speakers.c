@@ -20,6 +20,9 @@ enum {
        this many follower characters (张三进一步阐释说): further, the verb
        has another subject. */
     FOLLOWER_TO_VERB_MAX_CHARS = 4,
+    /* After a preposition (对, 向 …) the one addressed stands between the
+       name and the verb: at most this many characters (对《某某日报》记者). */
+    ADDRESSEE_TO_VERB_MAX_CHARS = 12,
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
@@ -321,10 +324,14 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
     if (strength < FOLLOW_WORD)
         return 0;
     size_t p = len;
-    for (int chars = 0; chars < FOLLOWER_TO_VERB_MAX_CHARS && p < n; chars++) {
+    /* 某某对《某某日报》记者表示，: after a preposition, the one addressed
+       stands between the name and the verb, titles in 《》 included. */
+    bool addressed = lex_prefix(LEX_PREPOSITION, s + len, n - len) > 0;
+    int max = addressed ? ADDRESSEE_TO_VERB_MAX_CHARS : FOLLOWER_TO_VERB_MAX_CHARS;
+    for (int chars = 0; chars < max && p < n; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!is_han(uc))
+        if (!is_han(uc) && !(addressed && (uc == U'《' || uc == U'》')))
             break;
         p += cl;
         if (verb_ends_clause(s + p, n - p))

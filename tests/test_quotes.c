@@ -973,7 +973,7 @@ static void quotes_names_with_their_spelling(void **state)
 }
 
 /* More speech forms: 提及, 写道, 分析指, exchanges (插话, 接过话头说), 她在
-   发言中说 (invented). */
+   发言中说, 某某对《某某日报》记者表示 (invented). */
 static void quotes_more_speech_forms(void **state)
 {
     (void)state;
@@ -985,10 +985,13 @@ static void quotes_more_speech_forms(void **state)
         "周海涛委员插话：“关键是留住人才。”",
         "林思远代表接过话头说：“人才要靠产业来留。”",
         "她在发言中说，要把产业链留在县域。",
+        /* the one addressed between name and verb */
+        "赵文博对《某某日报》记者表示，消费正在回暖。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 6);
+    assert_int_equal(is.nquotes, 7);
+    check_quote(&is, 6, "赵文博", QUOTE_INDIRECT, "消费正在回暖");
     check_quote(&is, 3, "周海涛", QUOTE_DIRECT, "关键是留住人才");
     check_quote(&is, 4, "林思远", QUOTE_DIRECT, "人才要靠产业");
     check_quote(&is, 5, "林思远", QUOTE_INDIRECT, "要把产业链留在");
