@@ -1448,7 +1448,7 @@ static bool signed_blocks(const actx *c, size_t b, size_t *first,
 {
     size_t k = b, n = 0;
     while (k > 0 && c->prose[k - 1] && !block_is_label(c, k - 1) &&
-           n <= SIGNED_MAX_BLOCKS) {
+           !heading_signs_above(c, k - 1) && n <= SIGNED_MAX_BLOCKS) {
         k--;
         n++;
     }
@@ -1633,6 +1633,31 @@ static int heading_introduces(const actx *c, size_t b)
     return who;
 }
 
+/* The speaker of a source line under words (——某年某月某日，习某某总书记在
+   某会上发表重要讲话强调): a line opening with a dash and ending with a
+   speech verb, naming one person; -1 when block b is none. */
+static int source_line_speaker(const actx *c, size_t b)
+{
+    if (!heading_signs_above(c, b))
+        return -1;
+    size_t bs = c->bstart[b], e = block_end(c, b), l;
+    uint32_t uc;
+    while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
+                      is_colon(uc) || is_dash(uc) || is_sentence_end(uc)))
+        e -= l;
+    size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
+    if (!v || verb_guarded(c, e - v, bs))
+        return -1;
+    int who = -1;
+    for (size_t i = mentions_from(c, bs); i < c->nments && c->ments[i].pos < e;
+         i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
 /* Section quotes of the paragraphs above a signature line (——某某代表
    （某公司董事长）, read by stage 4 as a speaker heading, a subhead or a
    paragraph): the words it signs (signed_blocks). */
@@ -1642,11 +1667,17 @@ static void emit_signed(actx *c, session_kind sk)
     for (size_t b = 1; b < c->nb; b++) {
         const block *bl = &a->blocks.v[b];
         person p;
-        if (c->too_long[b] || block_kind_is_furniture(bl->kind) ||
-            !signature_parse(bl->text, sk, &p))
+        if (c->too_long[b] || block_kind_is_furniture(bl->kind))
             continue;
-        int who = person_named(c, p.name);
-        person_clear(&p);
+        int who = -1;
+        if (signature_parse(bl->text, sk, &p)) {
+            who = person_named(c, p.name);
+            person_clear(&p);
+        } else {
+            who = source_line_speaker(c, b);
+        }
+        if (who < 0)
+            continue;
         bool prose = c->prose[b];
         c->prose[b] = false; /* the signature is not words it signs */
         size_t first, last;

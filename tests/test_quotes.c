@@ -742,11 +742,18 @@ static void quotes_signature_read_as_a_subhead(void **state)
         {"——林思远代表（某供电公司检修中心主任）", BLOCK_SUBHEAD},
         {"算力发展离不开电力保障。", BLOCK_BODY},
         {"——摘自某研究报告", BLOCK_SUBHEAD},
+        /* a source line under a leader's words, one paragraph each */
+        {"要树立正确政绩观，坚持从实际出发。", BLOCK_BODY},
+        {"——3月1日，郑明辉总书记在某研讨班上讲话强调", BLOCK_BODY},
+        {"要自觉做为民造福的奉献者。", BLOCK_BODY},
+        {"——郑明辉总书记在某培训班上作出指示强调", BLOCK_BODY},
     };
     issue is;
     extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
-    assert_int_equal(is.nquotes, 1);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "林思远", QUOTE_SECTION, "残疾人出行仍有");
+    check_quote(&is, 1, "郑明辉", QUOTE_SECTION, "要树立正确政绩观");
+    check_quote(&is, 2, "郑明辉", QUOTE_SECTION, "要自觉做为民造福");
     assert_non_null(strstr(is.quotes[0].text, "\n建议加快"));
     assert_string_equal(is.people[0].role, "全国人大代表");
     assert_string_equal(is.people[0].titles, "某供电公司检修中心主任");
