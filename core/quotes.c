@@ -734,6 +734,50 @@ static void push_speech(actx *c, const speech *s)
     c->sp[c->nsp++] = *s;
 }
 
+static size_t sentence_end_from(const actx *c, size_t pos);
+
+/* A clause ending in a colon whose subject is a person and which counts
+   what they cite with a numeral and a measure word (某某代表报出一组数据：,
+   某某列举了两个典型案例：): what follows the colon is that person's, as
+   after a speech verb.  The person opens the clause (after frame words or
+   titles). */
+static void cited_clause(actx *c, size_t colon, size_t cl, size_t bs)
+{
+    size_t cs = clause_begin(c, colon, bs);
+    size_t q = skip_frame_words(c, cs, colon);
+    size_t i = mentions_from(c, cs);
+    if (i >= c->nments || c->ments[i].pos >= colon)
+        return;
+    const mention *m = &c->ments[i];
+    bool opens = m->pos == q ||
+                 ((lex_suffix(LEX_TITLE_WORD, c->text + q, m->pos - q) ||
+                   lex_suffix(LEX_ROLE, c->text + q, m->pos - q)) &&
+                  utf8_count(c->text + q, m->pos - q) <= SUBJECT_MAX_DISTANCE);
+    if (!opens || m->end > colon ||
+        starts_with(c->text + m->end, colon - m->end, PARTICLE_DE))
+        return;
+    bool counted = false;
+    for (size_t p = m->end; p < colon && !counted;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        counted = cn_numeral_value(uc) && p + l < colon &&
+                  lex_prefix(LEX_MEASURE_WORD, c->text + p + l, colon - p - l);
+        p += l ? l : 1;
+    }
+    /* what is cited is a statement, not a word (举了一个例子：核聚变。) */
+    size_t se = sentence_end_from(c, colon + cl);
+    if (!counted || utf8_count(c->text + colon + cl, se - colon - cl) <
+                        STATEMENT_MIN_CHARS)
+        return;
+    speech s = {0};
+    s.cstart = cs;
+    s.vstart = colon;
+    s.vend = colon;
+    s.intro_end = colon + cl;
+    s.speaker = m->person;
+    push_speech(c, &s);
+}
+
 /* Find the speech clauses of every prose block. */
 static void find_speech(actx *c)
 {
@@ -746,6 +790,13 @@ static void find_speech(actx *c)
             int sp = span_at(c, p);
             if (sp >= 0) {
                 p = c->spans[sp].close_end;
+                continue;
+            }
+            size_t cl;
+            if (is_colon(char_at(c, p, &cl)) &&
+                !(c->nsp && c->sp[c->nsp - 1].intro_end == p + cl)) {
+                cited_clause(c, p, cl, bs);
+                p += cl;
                 continue;
             }
             size_t v = lex_prefix(LEX_SPEECH_VERB, c->text + p, be - p);

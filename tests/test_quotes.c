@@ -994,11 +994,17 @@ static void quotes_more_speech_forms(void **state)
         "她在发言中说，要把产业链留在县域。",
         /* the one addressed between name and verb */
         "赵文博对《某某日报》记者表示，消费正在回暖。",
+        /* what a person cites, counted, before a colon; not a word alone,
+           nor a colon without anything counted */
+        "某市市长孙立斌代表报出一组数据：今年冰雪季接待游客超过一亿人次。",
+        "孙立斌代表举了一个例子：核聚变。",
+        "孙立斌代表翻开调研笔记：如何留住人才，如何办好教育。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 7);
+    assert_int_equal(is.nquotes, 8);
     check_quote(&is, 6, "赵文博", QUOTE_INDIRECT, "消费正在回暖");
+    check_quote(&is, 7, "孙立斌", QUOTE_INDIRECT, "今年冰雪季接待");
     check_quote(&is, 3, "周海涛", QUOTE_DIRECT, "关键是留住人才");
     check_quote(&is, 4, "林思远", QUOTE_DIRECT, "人才要靠产业");
     check_quote(&is, 5, "林思远", QUOTE_INDIRECT, "要把产业链留在");
