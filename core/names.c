@@ -24,6 +24,11 @@ enum {
     /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
        most this long: longer, the run of characters is a sentence. */
     FOREIGN_PART_MAX_CHARS = 5,
+    /* A heading that prints only a name before its role suffix holds a
+       name of this many characters or more as a whole (names without a
+       surname, or with a long given name: 巴莫曲布嫫); shorter ones the
+       surname rules read. */
+    WHOLE_NAME_MIN_CHARS = 4,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
@@ -554,6 +559,27 @@ static size_t name_at_end(const char *s, size_t n)
     return best;
 }
 
+/* Is s[0..n), all that a heading prints before its role suffix, a name
+   as a whole: four or five Han characters (巴莫曲布嫫代表——), none of them
+   never inside a name, no title word ending inside them, not a word of
+   not_names.txt?  The surname rules read names of two and three. */
+static bool whole_line_name(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return false;
+        p += cl;
+        chars++;
+        if (lex_suffix(LEX_TITLE_WORD, s, p))
+            return false;
+    }
+    return chars >= WHOLE_NAME_MIN_CHARS && chars <= FOREIGN_PART_MAX_CHARS &&
+           !lex_has(LEX_NOT_NAME, s, n);
+}
+
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
 {
     memset(out, 0, sizeof *out);
@@ -568,7 +594,7 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, s, n);
     if (sfx && !lex_suffix(LEX_ROLE, s, n)) {
         size_t body = n - sfx;
-        size_t start = name_at_end(s, body);
+        size_t start = whole_line_name(s, body) ? 0 : name_at_end(s, body);
         if (start == body)
             return false;
         out->name = xstrndup(s + start, body - start);

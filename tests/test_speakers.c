@@ -63,6 +63,11 @@ static void speakers_title_suffix_and_kicker_forms(void **state)
     check_title("张懿宸委员", SESSION_NATIONAL, "张懿宸", "全国政协委员", "");
     check_title("张强代表——", SESSION_NATIONAL, "张强", "全国人大代表", "");
     check_title("欧阳明高委员：", SESSION_NATIONAL, "欧阳明高", "全国政协委员", "");
+    /* invented: a heading printing only a name of four or five characters
+       holds it whole; a title in it is no name */
+    check_title("阿莫尔布嫫代表——", SESSION_NATIONAL, "阿莫尔布嫫", "全国人大代表", "");
+    check_title("巴桑卓玛代表：", SESSION_NATIONAL, "巴桑卓玛", "全国人大代表", "");
+    check_title("某市市长李强代表", SESSION_NATIONAL, "李强", "全国人大代表", "某市市长");
     /* Outside the Two Sessions a bare 委员 is no delegate role. */
     check_title("张强委员", SESSION_NPC_STANDING, "张强", "", "");
     check_title("李四代表", SESSION_LOCAL, "李四", "人大代表", "");
