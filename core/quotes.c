@@ -1232,7 +1232,7 @@ static int person_after_quote(const actx *c, const qspan *s)
         return NOBODY_NAMED;
     size_t to = sentence_end_from(c, from);
     int who = NOBODY_NAMED;
-    size_t first = from;
+    size_t first = from, first_pos = from;
     for (size_t i = mentions_from(c, from);
          i < c->nments && c->ments[i].pos < to; i++) {
         const mention *m = &c->ments[i];
@@ -1244,8 +1244,10 @@ static int person_after_quote(const actx *c, const qspan *s)
             lex_suffix(LEX_STAFF_WORD, c->text + from, m->pos - from);
         if (who < 0 && passing)
             return SEVERAL_NAMED;
-        if (who < 0)
+        if (who < 0) {
             first = m->end;
+            first_pos = m->pos;
+        }
         who = m->person;
     }
     if (who < 0)
@@ -1269,6 +1271,23 @@ static int person_after_quote(const actx *c, const qspan *s)
        time clause: 某某代表调研时, where the words were heard). */
     size_t sfx = role_suffix_at(c->text + first, to - first);
     if (sfx && !clause_is_time(c, first + sfx, to))
+        return who;
+    /* “……？”焦某试着拨通了电话。: the person opening a main clause right
+       after the words, when nothing in the sentence says the words were
+       someone else's (一位老人的诉苦让他…, 群众的这句话让他…: a pronoun
+       or an unnamed speaker after the name). */
+    size_t cs = clause_start_of(c, first_pos);
+    bool opens = skip_frame_words(c, cs, first_pos) == first_pos ||
+                 lex_suffix(LEX_TITLE_WORD, c->text + cs, first_pos - cs);
+    bool others = text_has_word(c, first, to, LEX_UNNAMED_SPEAKER, NULL);
+    for (size_t p = first; p < to && !others;) {
+        size_t l;
+        if (pronoun_at(c, p, to))
+            others = true;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    if (opens && !others && !clause_is_time(c, first, to))
         return who;
     return SEVERAL_NAMED;
 }

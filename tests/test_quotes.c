@@ -377,10 +377,17 @@ static void quotes_speaker_in_own_sentence_wins(void **state)
            them */
         "“这是我们的传统服饰。”某村村委会副主任高振宇代表身着盛装走进会场。",
         "“看病难啊。”去年，高振宇代表入村调研时，一位老人拉着他的手。",
+        /* the person opening a main clause right after the words said
+           them, unless the sentence gives them to others (…的话让他…) */
+        "“麦子还没收完，没灯咋收？”某村党支部书记郑立强试着拨通了供电所的电话。",
+        "“路灯亮了。”某村党支部书记郑立强走到田边，村民的这句话让他很感动。",
+        "郑立强说，今年麦子长得好。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 3, "郑立强", QUOTE_DIRECT, "麦子还没收完");
+    check_quote(&is, 4, "郑立强", QUOTE_INDIRECT, "今年麦子长得好");
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "先把路修好");
     check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "水质变好了");
     check_quote(&is, 2, "高振宇", QUOTE_DIRECT, "这是我们的传统服饰");
