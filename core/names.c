@@ -29,6 +29,9 @@ enum {
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
        surname rules read. */
     WHOLE_NAME_MIN_CHARS = 4,
+    /* A bracketed tag before a speaker's label (【同期】, 【现场】) is short:
+       at most this many bytes. */
+    TAG_MAX_BYTES = 30,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
@@ -703,6 +706,17 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
     size_t p = 0, chars = 0, colon = 0;
     uint32_t uc;
     size_t cl = 0;
+    /* A bracketed tag before the label (【同期】) is read past. */
+    size_t tag = 0;
+    if ((cl = utf8_char(s, n, &uc)) && uc == U'【') {
+        while (tag < n && (cl = utf8_char(s + tag, n - tag, &uc)) &&
+               uc != U'】' && tag < TAG_MAX_BYTES)
+            tag += cl;
+        if (tag >= n || uc != U'】')
+            return 0;
+        tag += cl;
+        p = tag;
+    }
     while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
         if (is_colon(uc)) {
             colon = p + cl;
@@ -713,7 +727,7 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
             return 0;
         p += cl;
     }
-    if (!colon || colon >= n || !role_label_parse(s, p, sk, out))
+    if (!colon || colon >= n || !role_label_parse(s + tag, p - tag, sk, out))
         return 0;
     size_t w = colon;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))

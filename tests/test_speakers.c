@@ -569,6 +569,8 @@ static void speakers_label_opens_a_paragraph(void **state)
          "要办好"},
         {"全国人大代表、某村党委书记 韩立新：村里的路修通了。", "韩立新",
          "全国人大代表", "某村党委书记", "村里的路"},
+        {"【同期】全国政协委员、某大学教授 赵文博：要加强基础研究。", "赵文博",
+         "全国政协委员", "某大学教授", "要加强基础"},
     };
     for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
         person p;
