@@ -301,6 +301,23 @@ static void add_found(issue *is, const char *name, size_t name_len,
     person_clear(&p);
 }
 
+/* A role printed in full before the name (全国政协常委、某某) is kept over
+   one of the same class the person got from a bare suffix elsewhere
+   (某某委员 read as 全国政协委员): it says more. */
+static void state_role(issue *is, const char *name, size_t len,
+                       const char *role)
+{
+    for (size_t i = 0; i < is->npeople; i++) {
+        person *q = &is->people[i];
+        if (strlen(q->name) != len || memcmp(q->name, name, len) != 0 ||
+            !q->role || strcmp(q->role, role) == 0 ||
+            role_class_of(q->role) != role_class_of(role))
+            continue;
+        free(q->role);
+        q->role = xstrdup(role);
+    }
+}
+
 /* Does a speech verb at s end where a clause does (punctuation, a quote,
    the end of the text)? */
 static bool verb_ends_clause(const char *s, size_t n)
@@ -409,6 +426,7 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
                           deleg);
+                state_role(is, t + k, len, role);
                 /* 全国人大代表张某、李某、王某: each named in the list
                    holds the role. */
                 size_t e = k + len;

@@ -732,6 +732,15 @@ static void speakers_bare_roles_by_session(void **state)
     assert_non_null(p);
     assert_string_equal(p->role, "全国政协委员");
     issue_free(&is);
+    /* a role printed in full says more than the bare suffix read before */
+    static const char *const fuller[] = {
+        "全国两会期间，张海涛委员说，要稳住制造业。",
+        "全国政协常委、某集团董事长张海涛表示，要加大研发投入。",
+        NULL};
+    p = people_of(&is, fuller, "张海涛");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协常委");
+    issue_free(&is);
     p = people_of(&is, local, "林思远");
     assert_non_null(p);
     assert_string_equal(p->role, "人大代表");
