@@ -49,7 +49,10 @@ int name_follower_strength(const char *s, size_t n)
    another word (代表团, 委员长, 代表大会 …)? */
 static bool role_word_continues(const char *s, size_t n, size_t k)
 {
-    return lex_prefix(LEX_NOT_ROLE_SUFFIX, s + k, n - k) > 0;
+    size_t w = lex_prefix(LEX_NOT_ROLE_SUFFIX, s + k, n - k);
+    /* 某某代表长期关注…: a longer word following names (长期) starts
+       there, not 代表长 / 委员长. */
+    return w > 0 && lex_prefix(LEX_NAME_FOLLOWER, s + k, n - k) <= w;
 }
 
 size_t role_suffix_at(const char *s, size_t n)
