@@ -76,6 +76,8 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_INFO_LABEL] = "info_labels.txt",
     [LEX_AUTHOR_NOTE] = "author_notes.txt",
     [LEX_TURN_LABEL] = "turn_labels.txt",
+    [LEX_CLAUSE_VERB] = "clause_verbs.txt",
+    [LEX_MEASURE_WORD] = "measure_words.txt",
 };
 
 const char *lex_file_name(lex_kind k)

@@ -62,6 +62,8 @@ typedef enum {
     LEX_INFO_LABEL,     /* 字数, 本文来源, 嘉宾: open a line about the piece */
     LEX_AUTHOR_NOTE,    /* 作者为, 作者单位: open the note on the author */
     LEX_TURN_LABEL,     /* 问, 答, 记者, 主持人 …: label a transcript's turns */
+    LEX_CLAUSE_VERB,    /* 认为, 建议 …: speech verbs taking words without a comma */
+    LEX_MEASURE_WORD,   /* 组, 个, 则 …: count what a speaker cites (一组数据) */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -24,17 +24,35 @@ enum {
     /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
        most this long: longer, the run of characters is a sentence. */
     FOREIGN_PART_MAX_CHARS = 5,
+    /* A heading that prints only a name before its role suffix holds a
+       name of this many characters or more as a whole (names without a
+       surname, or with a long given name: 巴莫曲布嫫); shorter ones the
+       surname rules read. */
+    WHOLE_NAME_MIN_CHARS = 4,
+    /* A bracketed tag before a speaker's label (【同期】, 【现场】) is short:
+       at most this many bytes. */
+    TAG_MAX_BYTES = 30,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
     DELEGATION_PLACE_MAX_CHARS = 6
 };
 
+static int follower_strength(const char *s, size_t n);
+
+int name_follower_strength(const char *s, size_t n)
+{
+    return follower_strength(s, n);
+}
+
 /* Is the role word of length k at s followed by what makes it part of
    another word (代表团, 委员长, 代表大会 …)? */
 static bool role_word_continues(const char *s, size_t n, size_t k)
 {
-    return lex_prefix(LEX_NOT_ROLE_SUFFIX, s + k, n - k) > 0;
+    size_t w = lex_prefix(LEX_NOT_ROLE_SUFFIX, s + k, n - k);
+    /* 某某代表长期关注…: a longer word following names (长期) starts
+       there, not 代表长 / 委员长. */
+    return w > 0 && lex_prefix(LEX_NAME_FOLLOWER, s + k, n - k) <= w;
 }
 
 size_t role_suffix_at(const char *s, size_t n)
@@ -47,6 +65,19 @@ size_t role_at(const char *s, size_t n)
 {
     size_t k = lex_prefix(LEX_ROLE, s, n);
     return k && !role_word_continues(s, n, k) ? k : 0;
+}
+
+/* Is s a day of the month, one or two digits and 日 (27日)? */
+static bool day_of_month_at(const char *s, size_t n)
+{
+    size_t p = 0, digits = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc)) && is_digit(uc)) {
+        p += cl;
+        digits++;
+    }
+    return digits >= 1 && digits <= 2 && starts_with(s + p, n - p, DAY_RI);
 }
 
 /* How strongly the text at s marks the end of a name (FOLLOW_*). */
@@ -63,6 +94,9 @@ static int follower_strength(const char *s, size_t n)
         return FOLLOW_WORD;
     if (starts_with(s, n, PARTICLE_DE))
         return FOLLOW_PUNCT;
+    /* 某某27日出席…: a day of the month after a name (wire style) */
+    if (is_digit(uc) && day_of_month_at(s, n))
+        return FOLLOW_PUNCT;
     if (!is_han(uc) && !(uc < 0x80 && (uc >= '0' && uc <= '9')) &&
         !(uc < 0x80 && ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')))
         return FOLLOW_PUNCT;
@@ -78,12 +112,25 @@ static bool role_suffix_stands(const char *s, size_t n)
     return k && follower_strength(s + k, n - k) > FOLLOW_NONE;
 }
 
+/* Is the text at s a speech verb that ends its clause (说。 表示，)? */
+static bool speech_verb_ends_clause(const char *s, size_t n)
+{
+    size_t v = lex_prefix(LEX_SPEECH_VERB, s, n);
+    if (!v)
+        return false;
+    uint32_t uc;
+    return v == n || (utf8_char(s + v, n - v, &uc) && (is_clause_end(uc) ||
+                                                       is_quote_open(uc)));
+}
+
 /* Is s[0..len) (surname sl bytes + given name) acceptable as a name?
    avail is how many bytes of text s has, for looking past the name.  A
    character never inside a name (和, 时 …: not_in_name.txt) may still be
    one of a two-character given name printed right before a role suffix
-   that stands as one (郭爱和代表, 戴和根委员): there the role, not the
-   character, ends the name. */
+   that stands as one (郭爱和代表, 戴和根委员), or the first of one printed
+   right before a speech verb that ends its clause (陈和平说。): there the
+   role or the verb, not the character, ends the name (张三也说 stays 张三:
+   也 would be the second). */
 static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 {
     /* Words that look like names: 江苏, 文件 (not_names.txt), and verbs
@@ -105,7 +152,9 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
         if (!is_han(uc))
             return false;
         if (lex_has(LEX_NOT_IN_NAME, s + p, cl) &&
-            !(len - sl > cl && role_suffix_stands(s + len, avail - len)))
+            !(len - sl > cl && role_suffix_stands(s + len, avail - len)) &&
+            !(len - sl > cl && p == sl &&
+              speech_verb_ends_clause(s + len, avail - len)))
             return false;
         p += cl;
     }
@@ -210,6 +259,9 @@ size_t turn_label_at(const char *s, size_t n, size_t *words)
     }
     if (!chars || p >= n || end != p)
         return 0; /* no colon, or spaces before it */
+    /* 张三说：“…” is a speech clause introducing a quotation, not a turn. */
+    if (lex_suffix(LEX_SPEECH_VERB, s, end))
+        return 0;
     size_t w = p + cl;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
         w += cl;
@@ -364,6 +416,20 @@ role_class role_class_of(const char *role)
     return ROLE_ANY;
 }
 
+char *role_in_session(const char *role, size_t len, session_kind sk)
+{
+    size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, role, len);
+    if (sk == SESSION_NATIONAL && sfx) {
+        char *local = suffix_role(role + len - sfx, sfx, SESSION_LOCAL);
+        bool bare = local && strlen(local) == len &&
+                    memcmp(local, role, len) == 0;
+        free(local);
+        if (bare)
+            return suffix_role(role + len - sfx, sfx, sk);
+    }
+    return xstrndup(role, len);
+}
+
 char *suffix_role(const char *suffix, size_t len, session_kind sk)
 {
     int field = sk == SESSION_NATIONAL ? 0 : sk == SESSION_LOCAL ? 1 : -1;
@@ -499,6 +565,27 @@ static size_t name_at_end(const char *s, size_t n)
     return best;
 }
 
+/* Is s[0..n), all that a heading prints before its role suffix, a name
+   as a whole: four or five Han characters (巴莫曲布嫫代表——), none of them
+   never inside a name, no title word ending inside them, not a word of
+   not_names.txt?  The surname rules read names of two and three. */
+static bool whole_line_name(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return false;
+        p += cl;
+        chars++;
+        if (lex_suffix(LEX_TITLE_WORD, s, p))
+            return false;
+    }
+    return chars >= WHOLE_NAME_MIN_CHARS && chars <= FOREIGN_PART_MAX_CHARS &&
+           !lex_has(LEX_NOT_NAME, s, n);
+}
+
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
 {
     memset(out, 0, sizeof *out);
@@ -513,7 +600,7 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, s, n);
     if (sfx && !lex_suffix(LEX_ROLE, s, n)) {
         size_t body = n - sfx;
-        size_t start = name_at_end(s, body);
+        size_t start = whole_line_name(s, body) ? 0 : name_at_end(s, body);
         if (start == body)
             return false;
         out->name = xstrndup(s + start, body - start);
@@ -558,7 +645,7 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     out->name = xstrndup(s + start, n - start);
     if (role_pos < n) {
         /* Keep the role as printed from its level word (市人大代表). */
-        out->role = xstrndup(s + role_pos, role_len);
+        out->role = role_in_session(s + role_pos, role_len, sk);
         out->titles = titles_copy(s + rest, start - rest);
     } else {
         out->titles = titles_copy(s, start);
@@ -622,6 +709,17 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
     size_t p = 0, chars = 0, colon = 0;
     uint32_t uc;
     size_t cl = 0;
+    /* A bracketed tag before the label (【同期】) is read past. */
+    size_t tag = 0;
+    if ((cl = utf8_char(s, n, &uc)) && uc == U'【') {
+        while (tag < n && (cl = utf8_char(s + tag, n - tag, &uc)) &&
+               uc != U'】' && tag < TAG_MAX_BYTES)
+            tag += cl;
+        if (tag >= n || uc != U'】')
+            return 0;
+        tag += cl;
+        p = tag;
+    }
     while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
         if (is_colon(uc)) {
             colon = p + cl;
@@ -632,7 +730,7 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
             return 0;
         p += cl;
     }
-    if (!colon || colon >= n || !role_label_parse(s, p, sk, out))
+    if (!colon || colon >= n || !role_label_parse(s + tag, p - tag, sk, out))
         return 0;
     size_t w = colon;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
@@ -698,6 +796,57 @@ bool author_line_parse(const char *text, session_kind sk, person *out)
     if (!ok)
         person_clear(out);
     return ok;
+}
+
+bool author_note_parse(const char *text, person *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = text;
+    size_t n = strlen(text);
+    uint32_t uc;
+    size_t cl;
+    while (n && (cl = utf8_char(s, n, &uc)) && is_space(uc)) {
+        s += cl;
+        n -= cl;
+    }
+    while (n && (cl = utf8_prev_len(s, n)) && utf8_char(s + n - cl, cl, &uc) &&
+           (is_space(uc) || is_full_stop(uc)))
+        n -= cl;
+    size_t ol = n ? utf8_char(s, n, &uc) : 0;
+    if (!ol || (uc != U'（' && uc != '('))
+        return false;
+    size_t el = utf8_prev_len(s, n);
+    utf8_char(s + n - el, el, &uc);
+    if (uc != U'）' && uc != ')')
+        return false;
+    const char *in = s + ol;
+    size_t len = n - ol - el;
+    size_t k = lex_prefix(LEX_AUTHOR_NOTE, in, len);
+    if (!k)
+        return false;
+    in += k;
+    len -= k;
+    /* （作者单位：某研究院） labels the author's unit: no author in it. */
+    if (len && utf8_char(in, len, &uc) && is_colon(uc))
+        return false;
+    size_t end = 0;
+    while (end < len && (cl = utf8_char(in + end, len - end, &uc)) &&
+           !is_comma(uc) && !is_semicolon(uc))
+        end += cl;
+    size_t r = 0;
+    for (size_t p = 0; p < end && !r;) {
+        r = role_at(in + p, end - p);
+        if (r) {
+            out->role = xstrndup(in + p, r);
+            out->titles = titles_copy(in + p + r, end - p - r);
+            break;
+        }
+        p += utf8_chars_len(in + p, end - p, 1);
+    }
+    if (!out->role)
+        out->titles = titles_copy(in, end);
+    out->is_delegate = out->role != NULL;
+    return out->titles || out->role;
 }
 
 bool signature_parse(const char *text, session_kind sk, person *out)

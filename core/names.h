@@ -45,6 +45,10 @@ typedef enum {
    list (张三、李四等多位代表). */
 #define LIST_COMMA "、"
 #define LIST_ETC "等"
+/* 时 "when", closing a time clause (某某调研时，); 日 "day", after the
+   day of the month (某某27日出席). */
+#define TIME_SHI "时"
+#define DAY_RI "日"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {
@@ -53,6 +57,11 @@ enum {
     FOLLOW_WORD = 2,    /* a common follower word (在, 也, 进一步 …) */
     FOLLOW_STRONG = 3   /* a speech verb, a role suffix or a title */
 };
+
+/* How strongly the text at s marks the end of a name before it
+   (FOLLOW_*): FOLLOW_NONE when a name there runs into a word
+   (习某某经济思想). */
+int name_follower_strength(const char *s, size_t n);
 
 /* Best name starting at s: a surname and one or two given characters,
    the one followed most strongly (longer on ties); its byte length, or
@@ -109,6 +118,12 @@ role_class role_class_of(const char *role);
    the given kind of session (role_suffixes.txt), heap string or NULL. */
 char *suffix_role(const char *suffix, size_t len, session_kind sk);
 
+/* The role printed as role[0..len), in the given kind of session: the
+   bare 人大代表 / 政协委员 / 政协常委 (what role_suffixes.txt gives a bare
+   suffix at a local session) stand for the national roles in Two Sessions
+   coverage; any other role is kept as printed.  Heap string. */
+char *role_in_session(const char *role, size_t len, session_kind sk);
+
 /* Is the byte at i of s right after a clause boundary (start,
    punctuation, a quotation mark, a space) or after 的? */
 bool at_clause_start(const char *s, size_t i);
@@ -154,6 +169,12 @@ bool signature_parse(const char *text, session_kind sk, person *out);
    字数: 9706字)?  The titles end with a title word or a role; a line naming
    the paper's staff (记者, 编辑) is a byline, not an author.  Fills out. */
 bool author_line_parse(const char *text, session_kind sk, person *out);
+
+/* Is text a signed piece's closing note, （作者为全国政协委员、某大学
+   教授，本报记者某某采访整理）?  Fills out->role and out->titles from it (up
+   to its first comma: the rest names the reporter); out->name stays NULL
+   (the byline gives it). */
+bool author_note_parse(const char *text, person *out);
 
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */

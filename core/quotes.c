@@ -89,6 +89,7 @@ typedef struct {
     size_t intro_end; /* after the verb, an object word and punctuation */
     int speaker;      /* index into is->people or -1 */
     bool unnamed;     /* an unnamed speaker (负责人, 方面, 专家 …) */
+    bool bare;        /* words right after the verb, no comma (认为这是…) */
 } speech;
 
 typedef struct {
@@ -513,6 +514,12 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE) ||
             after_preposition(c, clause_start_of(c, m->pos), m))
             continue;
+        /* 贯彻习某某总书记…思想: a name after a verb inside its clause is
+           an object, not who the text goes on about. */
+        size_t cs = clause_start_of(c, m->pos);
+        if (m->pos > skip_frame_words(c, cs, m->pos) &&
+            !name_boundary_before(c->text, m->pos))
+            continue;
         return m->person;
     }
     return -1;
@@ -563,6 +570,13 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
         if (starts_with(c->text + m->end, vpos - m->end, PARTICLE_DE))
             continue;
         if (after_preposition(c, cs, m))
+            continue;
+        /* 既聚焦习某某经济思想…阐释: a name inside the clause, neither at its
+           start nor after a title, that runs into a word names a thing
+           (an object), not the subject. */
+        if (m->pos > skip_frame_words(c, cs, vpos) &&
+            !name_boundary_before(c->text, m->pos) &&
+            name_follower_strength(c->text + m->end, vpos - m->end) == FOLLOW_NONE)
             continue;
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
             continue;
@@ -692,10 +706,76 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     return NONE;
 }
 
+/* Do the words of the speech verb at v (vl bytes) follow it without a
+   comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt printed
+   right after a person's name (and a role suffix or follower words), with
+   words after it that do not start with a noun marker (表示了…). */
+static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
+                             size_t be)
+{
+    if (!lex_has(LEX_CLAUSE_VERB, c->text + v, vl) || v + vl >= be)
+        return false;
+    uint32_t uc = char_at(c, v + vl, NULL);
+    if (!is_han(uc) || lex_prefix(LEX_NOUN_MARKER, c->text + v + vl, be - v - vl))
+        return false;
+    const mention *m = mention_before(c, v);
+    if (!m || m->pos < bs || m->end > v)
+        return false;
+    size_t gap = m->end, w;
+    while (gap < v && ((w = role_suffix_at(c->text + gap, v - gap)) ||
+                       (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, v - gap))))
+        gap += w;
+    return gap == v;
+}
+
 static void push_speech(actx *c, const speech *s)
 {
     c->sp = grow_array(c->sp, &c->sp_cap, c->nsp + 1, sizeof *c->sp);
     c->sp[c->nsp++] = *s;
+}
+
+static size_t sentence_end_from(const actx *c, size_t pos);
+
+/* A clause ending in a colon whose subject is a person and which counts
+   what they cite with a numeral and a measure word (某某代表报出一组数据：,
+   某某列举了两个典型案例：): what follows the colon is that person's, as
+   after a speech verb.  The person opens the clause (after frame words or
+   titles). */
+static void cited_clause(actx *c, size_t colon, size_t cl, size_t bs)
+{
+    size_t cs = clause_begin(c, colon, bs);
+    size_t q = skip_frame_words(c, cs, colon);
+    size_t i = mentions_from(c, cs);
+    if (i >= c->nments || c->ments[i].pos >= colon)
+        return;
+    const mention *m = &c->ments[i];
+    bool opens = m->pos == q ||
+                 ((lex_suffix(LEX_TITLE_WORD, c->text + q, m->pos - q) ||
+                   lex_suffix(LEX_ROLE, c->text + q, m->pos - q)) &&
+                  utf8_count(c->text + q, m->pos - q) <= SUBJECT_MAX_DISTANCE);
+    if (!opens || m->end > colon ||
+        starts_with(c->text + m->end, colon - m->end, PARTICLE_DE))
+        return;
+    bool counted = false;
+    for (size_t p = m->end; p < colon && !counted;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        counted = cn_numeral_value(uc) && p + l < colon &&
+                  lex_prefix(LEX_MEASURE_WORD, c->text + p + l, colon - p - l);
+        p += l ? l : 1;
+    }
+    /* what is cited is a statement, not a word (举了一个例子：核聚变。) */
+    size_t se = sentence_end_from(c, colon + cl);
+    if (!counted || utf8_count(c->text + colon + cl, se - colon - cl) <
+                        STATEMENT_MIN_CHARS)
+        return;
+    speech s = {0};
+    s.cstart = cs;
+    s.vstart = colon;
+    s.vend = colon;
+    s.intro_end = colon + cl;
+    s.speaker = m->person;
+    push_speech(c, &s);
 }
 
 /* Find the speech clauses of every prose block. */
@@ -712,8 +792,20 @@ static void find_speech(actx *c)
                 p = c->spans[sp].close_end;
                 continue;
             }
+            size_t cl;
+            if (is_colon(char_at(c, p, &cl)) &&
+                !(c->nsp && c->sp[c->nsp - 1].intro_end == p + cl)) {
+                cited_clause(c, p, cl, bs);
+                p += cl;
+                continue;
+            }
             size_t v = lex_prefix(LEX_SPEECH_VERB, c->text + p, be - p);
             size_t intro = v ? intro_end_after(c, p + v, be) : NONE;
+            bool bare = false;
+            if (v && intro == NONE && bare_words_after(c, p, v, bs, be)) {
+                intro = p + v;
+                bare = true;
+            }
             if (!v || intro == NONE || verb_guarded(c, p, bs)) {
                 size_t l;
                 char_at(c, p, &l);
@@ -734,6 +826,7 @@ static void find_speech(actx *c)
                 continue;
             }
             s.speaker = clause_subject(c, s.cstart, p, &s.unnamed);
+            s.bare = bare;
             push_speech(c, &s);
             p += v;
         }
@@ -785,6 +878,20 @@ static void push_item(actx *c, size_t start, size_t end, quote_kind kind,
     c->items[c->nitems++] = (item){start, end, kind, speaker};
 }
 
+/* Do the words of quotation s end with sentence punctuation (“……。”)? */
+static bool words_end_sentence(const actx *c, const qspan *s)
+{
+    size_t p = s->in_end;
+    while (p > s->in_start) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        if (!is_space(uc) && !is_quote_close(uc))
+            return is_sentence_end(uc);
+        p -= pl;
+    }
+    return false;
+}
+
 /* Where the sentence holding pos starts (after 。！？ or the block start;
    quotations inside the sentence are skipped whole). */
 static size_t sentence_begin(const actx *c, size_t pos)
@@ -796,6 +903,10 @@ static size_t sentence_begin(const actx *c, size_t pos)
         uint32_t uc = char_before(c, p, &pl);
         if (uc == U'”' || uc == U'」') {
             int sp = span_at(c, p - pl);
+            /* “……。” followed by more text: the full stop inside the
+               quotation ended its sentence (…指出：“……。”规划纲要提出：). */
+            if (sp >= 0 && p < pos && words_end_sentence(c, &c->spans[sp]))
+                break;
             if (sp >= 0 && c->spans[sp].open >= bs) {
                 p = c->spans[sp].open;
                 continue;
@@ -1091,6 +1202,21 @@ static size_t sentence_end_from(const actx *c, size_t pos)
     return p < be ? p : be;
 }
 
+/* Does the clause from pos (to the next clause punctuation, before end)
+   end with 时 "when" (某某代表入村调研时，): a time clause? */
+static bool clause_is_time(const actx *c, size_t pos, size_t end)
+{
+    size_t p = pos;
+    while (p < end) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc))
+            break;
+        p += l ? l : 1;
+    }
+    return ends_with(c->text + pos, p - pos, TIME_SHI);
+}
+
 /* The person the sentence going on after quotation s is about (“……”谈到
    此事，某区区长张三代表感触颇深。): the one person it names, not as a
    possessor (张三的) nor after a preposition (对张三), who speaks in it.
@@ -1106,7 +1232,7 @@ static int person_after_quote(const actx *c, const qspan *s)
         return NOBODY_NAMED;
     size_t to = sentence_end_from(c, from);
     int who = NOBODY_NAMED;
-    size_t first = from;
+    size_t first = from, first_pos = from;
     for (size_t i = mentions_from(c, from);
          i < c->nments && c->ments[i].pos < to; i++) {
         const mention *m = &c->ments[i];
@@ -1118,8 +1244,10 @@ static int person_after_quote(const actx *c, const qspan *s)
             lex_suffix(LEX_STAFF_WORD, c->text + from, m->pos - from);
         if (who < 0 && passing)
             return SEVERAL_NAMED;
-        if (who < 0)
+        if (who < 0) {
             first = m->end;
+            first_pos = m->pos;
+        }
         who = m->person;
     }
     if (who < 0)
@@ -1138,6 +1266,29 @@ static int person_after_quote(const actx *c, const qspan *s)
         if (c->items[i].speaker == who && c->items[i].start >= from &&
             c->items[i].start < to)
             return who;
+    /* “……。”某某代表身着盛装: the delegate the page introduces right
+       after the words, by name and role suffix, in a main clause (not a
+       time clause: 某某代表调研时, where the words were heard). */
+    size_t sfx = role_suffix_at(c->text + first, to - first);
+    if (sfx && !clause_is_time(c, first + sfx, to))
+        return who;
+    /* “……？”焦某试着拨通了电话。: the person opening a main clause right
+       after the words, when nothing in the sentence says the words were
+       someone else's (一位老人的诉苦让他…, 群众的这句话让他…: a pronoun
+       or an unnamed speaker after the name). */
+    size_t cs = clause_start_of(c, first_pos);
+    bool opens = skip_frame_words(c, cs, first_pos) == first_pos ||
+                 lex_suffix(LEX_TITLE_WORD, c->text + cs, first_pos - cs);
+    bool others = text_has_word(c, first, to, LEX_UNNAMED_SPEAKER, NULL);
+    for (size_t p = first; p < to && !others;) {
+        size_t l;
+        if (pronoun_at(c, p, to))
+            others = true;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    if (opens && !others && !clause_is_time(c, first, to))
+        return who;
     return SEVERAL_NAMED;
 }
 
@@ -1164,6 +1315,58 @@ static bool words_end_paragraph(const actx *c, const item *it)
     size_t end = sentence_end_from(c, sp->vend), l = 0;
     char_at(c, end, &l);
     return end + l >= be;
+}
+
+/* Do item it's words reach pos, with only closing marks, punctuation and
+   an attribution of theirs between (“A。”张三说。“B。”)?  A sentence of
+   the narrator's between (随后，他带记者参观了车间。) hands over to the
+   narrator. */
+static bool words_reach(const actx *c, const item *it, size_t pos)
+{
+    size_t p = it->end;
+    for (int round = 0; round < 2; round++) {
+        while (p < pos) {
+            size_t l;
+            uint32_t uc = char_at(c, p, &l);
+            if (!is_quote_close(uc) && !is_cjk_punct(uc) && !is_space(uc))
+                break;
+            p += l ? l : 1;
+        }
+        if (p >= pos)
+            return true;
+        const speech *sp = speech_starting(c, p);
+        if (!sp || round)
+            return false;
+        p = sp->intro_end > sp->vend ? sp->intro_end : sp->vend;
+    }
+    return p >= pos;
+}
+
+/* Is the paragraph of s, after s, only more quotation (punctuation,
+   further quotations)?  A quotation followed by the narrator's own words
+   (“西方不亮东方亮。”一季度，我国…) is the narrator's framing, not the last
+   speaker going on. */
+static bool quote_fills_paragraph(const actx *c, const qspan *s)
+{
+    size_t be = block_end(c, block_of(c, s->in_end));
+    size_t p = s->close_end;
+    /* “……”接着又补充说。: a speech clause without a subject of its own
+       goes on with the speaker (attribute_after left it to context). */
+    if (speech_starting(c, after_span(c, s)))
+        return true;
+    while (p < be) {
+        int sp = span_opening_at(c, p);
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!is_space(uc) && !is_cjk_punct(uc) && !is_quote_close(uc))
+            return false;
+        p += l ? l : 1;
+    }
+    return true;
 }
 
 /* A quoted sentence nobody is named next to: it belongs to the person
@@ -1196,7 +1399,8 @@ static void attribute_context(actx *c, qspan *s)
     size_t b = block_of(c, s->open), bs = c->bstart[b];
     const item *it = last_item_in(c, bs, s->open);
     if (it) {
-        if (!other_mention(c, it->start, s->open, it->speaker)) {
+        if (!other_mention(c, it->start, s->open, it->speaker) &&
+            words_reach(c, it, s->open)) {
             push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
             s->state = 1;
         }
@@ -1206,7 +1410,7 @@ static void attribute_context(actx *c, qspan *s)
         return;
     it = last_item_in(c, c->bstart[b - 1], bs);
     if (it && !other_mention(c, it->start, bs, it->speaker) &&
-        words_end_paragraph(c, it)) {
+        words_end_paragraph(c, it) && quote_fills_paragraph(c, s)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
         s->state = 1;
     }
@@ -1229,10 +1433,10 @@ static bool span_is_statement(const actx *c, const qspan *s)
    next attributed statement. */
 static void emit_indirect(actx *c, const speech *sp)
 {
-    if (sp->speaker < 0 || sp->intro_end == sp->vend)
+    if (sp->speaker < 0 || (sp->intro_end == sp->vend && !sp->bare))
         return;
     uint32_t pc = char_before(c, sp->intro_end, NULL);
-    if (!is_intro_punct(pc) && !is_dash(pc))
+    if (!is_intro_punct(pc) && !is_dash(pc) && !sp->bare)
         return;
     size_t ts = sp->intro_end, l;
     uint32_t tc;
@@ -1247,6 +1451,13 @@ static void emit_indirect(actx *c, const speech *sp)
          ext < INDIRECT_MAX_MORE_BLOCKS && !ends_sentence_at(c, b, te) &&
                       b + 1 < c->nb && c->prose[b + 1]; ext++)
         te = block_end(c, ++b);
+    if (sp->bare) {
+        /* words without a comma: the one sentence they are the end of */
+        size_t se = sentence_end_from(c, ts), l = 0;
+        char_at(c, se, &l);
+        if (se + l < te)
+            te = se + l;
+    }
     for (size_t i = 0; i < c->nspans; i++) {
         const qspan *s = &c->spans[i];
         if (s->open > ts && s->open < te && span_is_statement(c, s))
@@ -1307,7 +1518,7 @@ static bool signed_blocks(const actx *c, size_t b, size_t *first,
 {
     size_t k = b, n = 0;
     while (k > 0 && c->prose[k - 1] && !block_is_label(c, k - 1) &&
-           n <= SIGNED_MAX_BLOCKS) {
+           !heading_signs_above(c, k - 1) && n <= SIGNED_MAX_BLOCKS) {
         k--;
         n++;
     }
@@ -1319,8 +1530,7 @@ static bool signed_blocks(const actx *c, size_t b, size_t *first,
 }
 
 /* Section quotes: the first-person paragraphs under each speaker heading
-   (or above a signature) that never name their speaker (reported speech
-   would). */
+   that never name their speaker (reported speech would). */
 static void emit_sections(actx *c)
 {
     const article *a = &c->is->articles[c->ai];
@@ -1330,19 +1540,16 @@ static void emit_sections(actx *c)
             continue;
         size_t limit = si + 1 < a->nsections ? a->sections[si + 1].first_block
                                              : c->nb;
+        /* A signature's words are above it (emit_signed). */
+        if (heading_signs_above(c, sec->first_block))
+            continue;
         size_t b = sec->first_block + 1;
+        while (b < limit && b < c->nb && !c->prose[b] &&
+               b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
+            b++;
         size_t first = b, last = NONE;
-        if (heading_signs_above(c, sec->first_block)) {
-            if (!signed_blocks(c, sec->first_block, &first, &last))
-                continue;
-        } else {
-            while (b < limit && b < c->nb && !c->prose[b] &&
-                   b <= sec->first_block + SECTION_MAX_HEADING_BLOCKS)
-                b++;
-            first = b;
-            while (b < limit && b < c->nb && c->prose[b])
-                last = b++;
-        }
+        while (b < limit && b < c->nb && c->prose[b])
+            last = b++;
         if (last == NONE)
             continue;
         size_t from = c->bstart[first], to = block_end(c, last);
@@ -1402,6 +1609,12 @@ static int turn_speaker(const actx *c, size_t at, size_t len, int answer)
     char *name = turn_label_name(c->text + at, len);
     int who = name ? person_named(c, name) : -1;
     free(name);
+    if (who < 0) {
+        /* a person found on other grounds (福兰（François P.）) */
+        char *label = xstrndup(c->text + at, len);
+        who = person_named(c, label);
+        free(label);
+    }
     return who;
 }
 
@@ -1458,7 +1671,7 @@ static void emit_labelled(actx *c, session_kind sk)
 
 /* The person a heading line introduces as speaking the paragraph after
    it (习近平总书记强调—— / 某某指出：, printed as a deck or subhead): the
-   line ends with a speech verb (and a dash or colon), and names one person
+   line ends with a speech verb and a dash or colon, and names one person
    before it.  Returns the person or -1. */
 static int heading_introduces(const actx *c, size_t b)
 {
@@ -1467,9 +1680,16 @@ static int heading_introduces(const actx *c, size_t b)
         return -1;
     size_t bs = c->bstart[b], e = block_end(c, b), l;
     uint32_t uc;
+    bool marked = false;
     while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
-                      is_dash(uc) || is_colon(uc)))
+                      is_dash(uc) || is_colon(uc))) {
+        marked |= is_dash(uc) || is_colon(uc);
         e -= l;
+    }
+    /* 某某在会上表示 without a dash or colon is a kicker summing up the
+       report, not a line introducing words. */
+    if (!marked)
+        return -1;
     size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
     if (!v || verb_guarded(c, e - v, bs))
         return -1;
@@ -1483,22 +1703,51 @@ static int heading_introduces(const actx *c, size_t b)
     return who;
 }
 
-/* Section quotes of the paragraphs above a signature line that stage 4
-   did not take for a speaker heading (——某某代表（某公司董事长）printed as
-   a subhead or a paragraph): the same words a speaker heading's signature
-   signs (signed_blocks). */
+/* The speaker of a source line under words (——某年某月某日，习某某总书记在
+   某会上发表重要讲话强调): a line opening with a dash and ending with a
+   speech verb, naming one person; -1 when block b is none. */
+static int source_line_speaker(const actx *c, size_t b)
+{
+    if (!heading_signs_above(c, b))
+        return -1;
+    size_t bs = c->bstart[b], e = block_end(c, b), l;
+    uint32_t uc;
+    while (e > bs && ((uc = char_before(c, e, &l)) == 0 || is_space(uc) ||
+                      is_colon(uc) || is_dash(uc) || is_sentence_end(uc)))
+        e -= l;
+    size_t v = lex_suffix(LEX_SPEECH_VERB, c->text + bs, e - bs);
+    if (!v || verb_guarded(c, e - v, bs))
+        return -1;
+    int who = -1;
+    for (size_t i = mentions_from(c, bs); i < c->nments && c->ments[i].pos < e;
+         i++) {
+        if (who >= 0 && c->ments[i].person != who)
+            return -1;
+        who = c->ments[i].person;
+    }
+    return who;
+}
+
+/* Section quotes of the paragraphs above a signature line (——某某代表
+   （某公司董事长）, read by stage 4 as a speaker heading, a subhead or a
+   paragraph): the words it signs (signed_blocks). */
 static void emit_signed(actx *c, session_kind sk)
 {
     const article *a = &c->is->articles[c->ai];
     for (size_t b = 1; b < c->nb; b++) {
         const block *bl = &a->blocks.v[b];
         person p;
-        if (bl->kind == BLOCK_SPEAKER_HEADING || c->too_long[b] ||
-            block_kind_is_furniture(bl->kind) ||
-            !signature_parse(bl->text, sk, &p))
+        if (c->too_long[b] || block_kind_is_furniture(bl->kind))
             continue;
-        int who = person_named(c, p.name);
-        person_clear(&p);
+        int who = -1;
+        if (signature_parse(bl->text, sk, &p)) {
+            who = person_named(c, p.name);
+            person_clear(&p);
+        } else {
+            who = source_line_speaker(c, b);
+        }
+        if (who < 0)
+            continue;
         bool prose = c->prose[b];
         c->prose[b] = false; /* the signature is not words it signs */
         size_t first, last;
@@ -1509,10 +1758,10 @@ static void emit_signed(actx *c, session_kind sk)
     }
 }
 
-/* A signed piece (an author line before its text, speakers.h) is its
-   author's words: one section from its first paragraph of text to its
-   last, unless speaker headings or transcript turns give it speakers of
-   its own. */
+/* A signed piece (an author line before its text, or a closing note
+   （作者为…） after it: speakers.h) is its author's words: one section from
+   its first paragraph of text to its last, unless speaker headings or
+   transcript turns give it speakers of its own. */
 static void emit_authored(actx *c, session_kind sk)
 {
     const article *a = &c->is->articles[c->ai];
@@ -1520,13 +1769,20 @@ static void emit_authored(actx *c, session_kind sk)
         if (a->sections[si].speaker >= 0)
             return;
     person p;
+    size_t from = 0, to = c->nb;
     int line = article_author_line(a, sk, &p);
-    if (line < 0)
-        return;
+    if (line >= 0) {
+        from = (size_t)line + 1;
+    } else {
+        int note = article_author_note(a, &p);
+        if (note < 0)
+            return;
+        to = (size_t)note;
+    }
     int who = person_named(c, p.name);
     person_clear(&p);
     size_t first = NONE, last = NONE, w;
-    for (size_t b = (size_t)line + 1; b < c->nb; b++) {
+    for (size_t b = from; b < to; b++) {
         if (!c->prose[b])
             continue;
         if (block_turn_label(c, b, &w))
@@ -1541,11 +1797,13 @@ static void emit_authored(actx *c, session_kind sk)
 }
 
 /* Section quotes of the paragraph right after a heading line that
-   introduces its speaker (heading_introduces). */
+   introduces its speaker (heading_introduces), unless that paragraph is a
+   dispatch's lead (the reporter's). */
 static void emit_introduced(actx *c)
 {
+    const article *a = &c->is->articles[c->ai];
     for (size_t b = 0; b + 1 < c->nb; b++) {
-        if (!c->prose[b + 1])
+        if (!c->prose[b + 1] || a->blocks.v[b + 1].kind == BLOCK_LEAD)
             continue;
         int who = heading_introduces(c, b);
         if (who >= 0)

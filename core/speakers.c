@@ -20,6 +20,9 @@ enum {
        this many follower characters (张三进一步阐释说): further, the verb
        has another subject. */
     FOLLOWER_TO_VERB_MAX_CHARS = 4,
+    /* After a preposition (对, 向 …) the one addressed stands between the
+       name and the verb: at most this many characters (对《某某日报》记者). */
+    ADDRESSEE_TO_VERB_MAX_CHARS = 12,
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
@@ -33,16 +36,20 @@ enum {
        most this many names, and at most this many characters (多位, 几位)
        stand between its 等 and the suffix. */
     LIST_MAX_NAMES = 12,
+    LIST_TO_ROLE_MAX_CHARS = 3,
     /* Between a title and a role suffix a name of up to this many
        characters is read whole, surname or not (罗布央宗代表). */
     NAME_BEFORE_ROLE_MAX_CHARS = 4,
-    /* A signed piece's author line is printed among its first lines,
-       before its text. */
-    AUTHOR_LINE_MAX_BLOCK = 3,
     /* and of at least this many: two characters there are as often a
        noun (群众代表, 职工代表) as a name, which the surname rules read. */
     NAME_BEFORE_ROLE_MIN_CHARS = 3,
-    LIST_TO_ROLE_MAX_CHARS = 3
+    /* A signed piece's author line is printed among its first lines,
+       before its text. */
+    AUTHOR_LINE_MAX_BLOCK = 3,
+    /* A foreign name before its original spelling in brackets is at most
+       this many characters (福兰, 古特雷斯); longer, the run holds other
+       words. */
+    SPELLED_NAME_MAX_CHARS = 5
 };
 
 
@@ -294,6 +301,23 @@ static void add_found(issue *is, const char *name, size_t name_len,
     person_clear(&p);
 }
 
+/* A role printed in full before the name (全国政协常委、某某) is kept over
+   one of the same class the person got from a bare suffix elsewhere
+   (某某委员 read as 全国政协委员): it says more. */
+static void state_role(issue *is, const char *name, size_t len,
+                       const char *role)
+{
+    for (size_t i = 0; i < is->npeople; i++) {
+        person *q = &is->people[i];
+        if (strlen(q->name) != len || memcmp(q->name, name, len) != 0 ||
+            !q->role || strcmp(q->role, role) == 0 ||
+            role_class_of(q->role) != role_class_of(role))
+            continue;
+        free(q->role);
+        q->role = xstrdup(role);
+    }
+}
+
 /* Does a speech verb at s end where a clause does (punctuation, a quote,
    the end of the text)? */
 static bool verb_ends_clause(const char *s, size_t n)
@@ -317,10 +341,14 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
     if (strength < FOLLOW_WORD)
         return 0;
     size_t p = len;
-    for (int chars = 0; chars < FOLLOWER_TO_VERB_MAX_CHARS && p < n; chars++) {
+    /* 某某对《某某日报》记者表示，: after a preposition, the one addressed
+       stands between the name and the verb, titles in 《》 included. */
+    bool addressed = lex_prefix(LEX_PREPOSITION, s + len, n - len) > 0;
+    int max = addressed ? ADDRESSEE_TO_VERB_MAX_CHARS : FOLLOWER_TO_VERB_MAX_CHARS;
+    for (int chars = 0; chars < max && p < n; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!is_han(uc))
+        if (!is_han(uc) && !(addressed && (uc == U'《' || uc == U'》')))
             break;
         p += cl;
         if (verb_ends_clause(s + p, n - p))
@@ -329,10 +357,41 @@ static size_t name_before_verb(const char *s, size_t n, size_t len,
     return 0;
 }
 
+static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
+                               session_kind sk, const char *deleg);
+
+/* The role prefixes of t again, once every person of the issue is found
+   (scan_role_prefix reads a name found elsewhere on the page). */
+static void scan_roles_again(issue *is, const char *t, session_kind sk,
+                             const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < n;) {
+        size_t used = role_at(t + i, n - i)
+                          ? scan_role_prefix(is, t, n, i, sk, deleg) : 0;
+        if (!used)
+            used = utf8_chars_len(t + i, n - i, 1);
+        i += used ? used : 1;
+    }
+}
+
+/* Byte length of the longest name of a person already found that starts
+   s (where a name is expected), or 0. */
+static size_t found_name_at(const issue *is, const char *s, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < is->npeople; i++) {
+        size_t nl = strlen(is->people[i].name);
+        if (nl > best && starts_with(s, n, is->people[i].name))
+            best = nl;
+    }
+    return best;
+}
+
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
-                               const char *deleg)
+                               session_kind sk, const char *deleg)
 {
     size_t r = role_at(t + i, n - i);
     if (!r)
@@ -358,10 +417,16 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                                    ends_with(t + j, k - j, "\xE3\x80\x80")));
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
+            /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
+               the name marks its end, a person the page names elsewhere
+               is read whole. */
+            if (!len)
+                len = found_name_at(is, t + k, n - k);
             if (len) {
-                char *role = xstrndup(t + i, r);
+                char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
                           deleg);
+                state_role(is, t + k, len, role);
                 /* 全国人大代表张某、李某、王某: each named in the list
                    holds the role. */
                 size_t e = k + len;
@@ -417,15 +482,8 @@ static size_t han_run_before_role(const char *s, size_t n)
             return 0;
         p += cl;
         size_t k = role_suffix_at(s + p, n - p);
-        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k) {
-            /* the suffix stands as one: what follows it follows names */
-            uint32_t nc;
-            size_t nl = p + k < n ? utf8_char(s + p + k, n - p - k, &nc) : 0;
-            if (!nl || !is_han(nc) || lex_prefix(LEX_SPEECH_VERB, s + p + k, n - p - k) ||
-                lex_prefix(LEX_NAME_FOLLOWER, s + p + k, n - p - k))
-                return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
-            return 0;
-        }
+        if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k)
+            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
     }
     return 0;
 }
@@ -597,7 +655,7 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t n = strlen(t);
     size_t i = 0;
     while (i < n) {
-        size_t used = scan_role_prefix(is, t, n, i, deleg);
+        size_t used = scan_role_prefix(is, t, n, i, sk, deleg);
         int fs;
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
@@ -708,6 +766,72 @@ static void find_turn_speakers(issue *is, const article *a, const char *deleg)
     }
 }
 
+/* Is s[0..n) (inside brackets) a name in Latin letters: letters (with
+   accents), spaces, dots, hyphens and apostrophes only, with at least two
+   letters? */
+static bool latin_name(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl)
+            return false;
+        /* ASCII letters, and the accented ones of Latin-1 and Latin
+           Extended-A/B (François, Müller, Łukasz), not × and ÷ */
+        if (is_latin(uc) ||
+            (uc >= 0xC0 && uc <= 0x24F && uc != 0xD7 && uc != 0xF7))
+            letters++;
+        else if (!is_space(uc) && uc != '.' && uc != '-' && uc != '\'')
+            return false;
+        p += cl;
+    }
+    return letters >= 2;
+}
+
+/* Foreign people named with their original spelling in brackets (雷诺集团
+   CEO 福兰（François Provost）, 某某 (John Smith)): the two to five Han
+   characters right before the brackets, after a space, punctuation, the
+   start or a title word, are a name whatever their surname. */
+static void scan_spelled_names(issue *is, const char *t, const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(t + p, n - p, &uc);
+        if (!cl)
+            break;
+        size_t end = p; /* where the name ends: before the bracket */
+        if (uc == ' ' && p + 1 < n && t[p + 1] == '(') {
+            p++;
+            uc = '(';
+        }
+        size_t group = (uc == U'（' || uc == '(') ? bracket_group_len(t + p, n - p) : 0;
+        if (!group) {
+            p += cl;
+            continue;
+        }
+        size_t ol = utf8_chars_len(t + p, n - p, 1);
+        size_t il = utf8_prev_len(t + p, group);
+        size_t start = end, chars = 0;
+        while (start > 0 && chars <= SPELLED_NAME_MAX_CHARS) {
+            size_t pl = utf8_prev_len(t, start);
+            uint32_t pc;
+            utf8_char(t + start - pl, pl, &pc);
+            if (!is_han(pc) || lex_suffix(LEX_TITLE_WORD, t, start))
+                break;
+            start -= pl;
+            chars++;
+        }
+        if (latin_name(t + p + ol, group - ol - il) && chars >= 2 &&
+            chars <= SPELLED_NAME_MAX_CHARS &&
+            !lex_has(LEX_NOT_NAME, t + start, end - start))
+            add_found(is, t + start, end - start, NULL,
+                      titles_before(t, start), deleg);
+        p += group;
+    }
+}
+
 /* A guest list line: a name, spaces, then a role and titles (周某某  全国
    人大代表、某大学法学院院长), as printed above a roundtable.  Adds the
    person with the role and titles. */
@@ -762,6 +886,33 @@ int article_author_line(const article *a, session_kind sk, person *out)
     return -1;
 }
 
+/* The closing note of signed piece a (（作者为全国政协委员、…）, names.h:
+   author_note_parse) with the author's name from its byline (a bare
+   name: stage 5's byline or a byline line of the article): the note's
+   block index, the author in *out; or -1. */
+int article_author_note(const article *a, person *out)
+{
+    for (size_t b = a->blocks.n; b-- > 0;) {
+        if (!author_note_parse(a->blocks.v[b].text, out))
+            continue;
+        const char *by = a->byline;
+        char *name = by ? turn_label_name(skip_spaces(by), strlen(skip_spaces(by)))
+                        : NULL;
+        for (size_t k = 0; !name && k < a->blocks.n; k++)
+            if (a->blocks.v[k].kind == BLOCK_BYLINE) {
+                const char *t = skip_spaces(a->blocks.v[k].text);
+                name = turn_label_name(t, strlen(t));
+            }
+        if (!name) {
+            person_clear(out);
+            return -1;
+        }
+        out->name = name;
+        return (int)b;
+    }
+    return -1;
+}
+
 /* A signature line under someone's words that stage 4 did not take for
    a speaker heading (——某某代表（某公司董事长）as a subhead): adds the
    person with the role and titles. */
@@ -769,8 +920,7 @@ static void scan_signature(issue *is, const block *bl, session_kind sk,
                            const char *deleg)
 {
     person p;
-    if (bl->kind == BLOCK_SPEAKER_HEADING || block_kind_is_furniture(bl->kind) ||
-        !signature_parse(bl->text, sk, &p))
+    if (block_kind_is_furniture(bl->kind) || !signature_parse(bl->text, sk, &p))
         return;
     if (!p.delegation && role_class_of(p.role) == ROLE_NPC && deleg)
         p.delegation = xstrdup(deleg);
@@ -809,18 +959,35 @@ void speakers_find(issue *is)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_guest_line(is, a->blocks.v[b].text, deleg);
+                scan_spelled_names(is, a->blocks.v[b].text, deleg);
                 scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
                 scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);
             }
         person author;
-        if (article_author_line(a, sk, &author) >= 0) {
+        if (article_author_line(a, sk, &author) >= 0 ||
+            article_author_note(a, &author) >= 0) {
+            if (!author.delegation && role_class_of(author.role) == ROLE_NPC &&
+                deleg)
+                author.delegation = xstrdup(deleg);
             issue_find_or_add_person(is, &author);
             person_clear(&author);
         }
         if (a->headline) /* a guest line taken for a headline */
             scan_guest_line(is, a->headline, deleg);
         find_turn_speakers(is, a, deleg);
+        free(deleg);
+    }
+    /* Roles printed before a name that nothing after it marks the end of
+       (…院士周某某充满期待) find the people the page names elsewhere, later
+       on too. */
+    for (size_t ai = 0; ai < is->narticles; ai++) {
+        article *a = &is->articles[ai];
+        char *deleg = article_delegation(a);
+        for (size_t b = 0; b < a->blocks.n; b++)
+            if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
+                scan_roles_again(is, a->blocks.v[b].text, sk, deleg);
         free(deleg);
     }
 }

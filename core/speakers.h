@@ -71,6 +71,11 @@ int known_person_at(const issue *is, const people_index *ix, const char *s,
    piece. */
 int article_author_line(const article *a, session_kind sk, person *out);
 
+/* The block index of the closing note of signed piece a (（作者为…）),
+   the author in *out (name from the byline, role and titles from the
+   note; free with person_clear); -1 when a has none. */
+int article_author_note(const article *a, person *out);
+
 /* The delegation (北京市代表团 …) an article's opening paragraphs name, if
    exactly one; heap string or NULL (stage 6 gives it to the article's
    national deputies). */

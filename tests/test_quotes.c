@@ -372,12 +372,25 @@ static void quotes_speaker_in_own_sentence_wins(void **state)
            villager's, not his nor the last speaker's */
         "“看病要跑几十里路，真是难。”去年春天，郑明辉入户走访时，一位老人的话让他难忘。",
         "“孩子上学方便多了。”这句话是郑明辉的心声。",
+        /* the delegate introduced by name and role suffix right after the
+           words, in a main clause, said them; in a time clause he heard
+           them */
+        "“这是我们的传统服饰。”某村村委会副主任高振宇代表身着盛装走进会场。",
+        "“看病难啊。”去年，高振宇代表入村调研时，一位老人拉着他的手。",
+        /* the person opening a main clause right after the words said
+           them, unless the sentence gives them to others (…的话让他…) */
+        "“麦子还没收完，没灯咋收？”某村党支部书记郑立强试着拨通了供电所的电话。",
+        "“路灯亮了。”某村党支部书记郑立强走到田边，村民的这句话让他很感动。",
+        "郑立强说，今年麦子长得好。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 2);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 3, "郑立强", QUOTE_DIRECT, "麦子还没收完");
+    check_quote(&is, 4, "郑立强", QUOTE_INDIRECT, "今年麦子长得好");
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "先把路修好");
     check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "水质变好了");
+    check_quote(&is, 2, "高振宇", QUOTE_DIRECT, "这是我们的传统服饰");
     issue_free(&is);
 }
 
@@ -506,6 +519,19 @@ static void quotes_transcript_turns(void **state)
                                 ? "全国人大代表" : "全国政协委员");
     issue_free(&is);
 
+    /* the subtitle names the answerer before 访谈 */
+    static const char *const interview2[] = {
+        "——某药业集团董事长韩立新访谈",
+        "问：企业如何守护健康？",
+        "答：坚持守护健康，是办好药企的根。",
+        "问：如何看待创新？",
+        "答：创新要满足百姓的需求。",
+        NULL};
+    extract(&is, interview2);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "坚持守护健康");
+    issue_free(&is);
+
     static const char *const interview[] = {
         "——访某省科技厅厅长王立新",
         "问：今年科技工作的重点是什么？",
@@ -530,6 +556,18 @@ static void quotes_transcript_turns(void **state)
     assert_string_equal(is.people[0].titles, "某区委书记");
     issue_free(&is);
 
+    /* Paragraphs opening 某某说：“…” are speech clauses, not turns: no
+       person is named 林思远说. */
+    static const char *const speeches[] = {
+        "林思远说：“路修通了。”",
+        "郑明辉表示：“大棚建起来了。”",
+        NULL};
+    extract(&is, speeches);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "大棚建起来了");
+    issue_free(&is);
+
     static const char *const report[] = {
         "数据显示：今年一季度全市新增企业两千家。",
         "林思远代表对此很有感触。",
@@ -550,12 +588,16 @@ static void quotes_name_before_verb_is_the_subject(void **state)
         "要建立科学的干部管理、考核制度。",
         "市场管理委员会主任韩立新介绍，今年新增企业两千家。",
         "某集团董事长孙立斌委员说，服务业要提质增效。",
+        /* a name inside the clause running into a word names a thing */
+        "会议既聚焦孙立斌管理思想研究阐释，又回应产业热点。",
+        "正如孙立斌所说，创新没有捷径。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 2);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "今年新增企业");
     check_quote(&is, 1, "孙立斌", QUOTE_INDIRECT, "服务业要提质");
+    check_quote(&is, 2, "孙立斌", QUOTE_INDIRECT, "创新没有捷径");
     issue_free(&is);
 }
 
@@ -569,7 +611,8 @@ static void quotes_brackets_inside_the_subject(void **state)
         "林思远代表说，今年要抓好春耕。",
         "卢卡斯（Mark Lucas）说，市场已经消化了这一预期。",
         "某大学（深圳）副校长周明远说，要办好教育。",
-        "“我们会耐心等待数据。”沃勒（Christopher Waller）说。",
+        /* a speaker the rules do not know (no surname, no spelling) */
+        "“我们会耐心等待数据。”沃勒说。",
         NULL};
     issue is;
     extract(&is, paras);
@@ -594,10 +637,14 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
         "全长十二公里，连通了三个自然村。",
         "沿线还建起了两座桥。",
         "他说：“明年还要把路灯装上。”",
+        /* a name after a verb inside its clause is an object */
+        "赵文博委员说，要抓好落实。",
+        "赵文博主持会议，要求深入学习郑明辉总书记讲话精神。他指出，要把工作做细。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 4, "赵文博", QUOTE_INDIRECT, "要把工作做细");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "路已经修通了");
     check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "方案还要再细化");
     issue_free(&is);
@@ -605,7 +652,8 @@ static void quotes_pronoun_skips_people_named_in_passing(void **state)
 
 /* A paragraph that is only a quotation goes on with the words of the
    speaker whose words ended the paragraph before; not when the narrator
-   took over there (invented sentences). */
+   took over there, nor when the narrator's words follow the quotation in
+   its own paragraph (a saying framing the narrative) (invented). */
 static void quotes_continuation_only_after_the_speakers_words(void **state)
 {
     (void)state;
@@ -614,10 +662,20 @@ static void quotes_continuation_only_after_the_speakers_words(void **state)
         "“今年的果子也好卖多了。”",
         "郑明辉代表说：“大棚也建起来了。”村民们纷纷鼓掌。",
         "“以后种菜不愁了。”",
+        "韩立新代表说：“产业要因地制宜。”",
+        "“要想富，先修路。”这几年，村里的路越修越宽。",
+        /* in one paragraph: after an attribution the words go on; after
+           a sentence of the narrator's they do not */
+        "“大棚建起来了。”赵文博委员说。“菜也卖到了省城。”",
+        "孙立斌代表说：“路修通了。”随后，记者跟着来到大棚。“这里的菜卖到了省城。”",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 7);
+    check_quote(&is, 3, "韩立新", QUOTE_DIRECT, "产业要因地制宜");
+    check_quote(&is, 4, "赵文博", QUOTE_DIRECT, "大棚建起来了");
+    check_quote(&is, 5, "赵文博", QUOTE_DIRECT, "菜也卖到了省城");
+    check_quote(&is, 6, "孙立斌", QUOTE_DIRECT, "路修通了");
     check_quote(&is, 0, "林思远", QUOTE_DIRECT, "路修通了");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "今年的果子");
     check_quote(&is, 2, "郑明辉", QUOTE_DIRECT, "大棚也建起来了");
@@ -634,10 +692,14 @@ static void quotes_full_stop_ends_the_quotation(void **state)
     static const char *const paras[] = {
         "林思远代表说，有的做法“缺乏长远考虑”，“正在透支各方的信用”。郑明辉代表随后称，这种说法并不准确。",
         "韩立新委员当时站在郑明辉身边。他事后对记者说，会场气氛很热烈。",
+        /* the full stop inside a quotation ends its sentence: what a
+           document says after it is not the speaker's */
+        "郑明辉委员指出：“要坚持创新驱动。”规划纲要提出：“推动建立产业治理框架。”",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 4);
+    assert_int_equal(is.nquotes, 5);
+    check_quote(&is, 4, "郑明辉", QUOTE_DIRECT, "要坚持创新驱动");
     check_quote(&is, 1, "林思远", QUOTE_DIRECT, "正在透支各方的信用");
     check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "这种说法并不准确");
     check_quote(&is, 3, "韩立新", QUOTE_INDIRECT, "会场气氛很热烈");
@@ -659,6 +721,9 @@ static void quotes_words_after_an_introducing_line(void **state)
         {"各地积极推进产业升级。", BLOCK_BODY},
         {"林思远总书记指出：", BLOCK_BODY},
         {"乡村振兴要把产业链留在县域。", BLOCK_BODY},
+        /* a kicker summing up a report introduces nothing */
+        {"林思远在座谈会上表示", BLOCK_KICKER},
+        {"座谈会在某地举行，来自各地的代表参加。", BLOCK_BODY},
     };
     issue is;
     extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
@@ -684,11 +749,18 @@ static void quotes_signature_read_as_a_subhead(void **state)
         {"——林思远代表（某供电公司检修中心主任）", BLOCK_SUBHEAD},
         {"算力发展离不开电力保障。", BLOCK_BODY},
         {"——摘自某研究报告", BLOCK_SUBHEAD},
+        /* a source line under a leader's words, one paragraph each */
+        {"要树立正确政绩观，坚持从实际出发。", BLOCK_BODY},
+        {"——3月1日，郑明辉总书记在某研讨班上讲话强调", BLOCK_BODY},
+        {"要自觉做为民造福的奉献者。", BLOCK_BODY},
+        {"——郑明辉总书记在某培训班上作出指示强调", BLOCK_BODY},
     };
     issue is;
     extract_kinds(&is, blocks, sizeof blocks / sizeof blocks[0]);
-    assert_int_equal(is.nquotes, 1);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "林思远", QUOTE_SECTION, "残疾人出行仍有");
+    check_quote(&is, 1, "郑明辉", QUOTE_SECTION, "要树立正确政绩观");
+    check_quote(&is, 2, "郑明辉", QUOTE_SECTION, "要自觉做为民造福");
     assert_non_null(strstr(is.quotes[0].text, "\n建议加快"));
     assert_string_equal(is.people[0].role, "全国人大代表");
     assert_string_equal(is.people[0].titles, "某供电公司检修中心主任");
@@ -714,12 +786,61 @@ static void quotes_signed_piece_is_its_authors(void **state)
     assert_string_equal(is.people[0].titles, "某省政协主席");
     issue_free(&is);
 
+    /* A closing note gives the role and titles; the byline the name;
+       the note's words after its first comma name the reporter. */
+    static const kinded_block noted[] = {
+        {"林思远", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"要让更多年轻人愿意回到乡村。", BLOCK_BODY},
+        {"（作者为全国政协委员、某大学教授，本报记者赵某采访整理）", BLOCK_BODY},
+    };
+    extract_kinds(&is, noted, sizeof noted / sizeof noted[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "乡村振兴，关键在人");
+    assert_null(strstr(is.quotes[0].text, "作者为"));
+    assert_string_equal(is.people[0].role, "全国政协委员");
+    assert_string_equal(is.people[0].titles, "某大学教授");
+    issue_free(&is);
+
+    /* A note of the author's unit (作者单位：…) names no author. */
+    static const kinded_block unit_note[] = {
+        {"林思远", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者单位：某大学法学院）", BLOCK_BODY},
+    };
+    extract_kinds(&is, unit_note, sizeof unit_note / sizeof unit_note[0]);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+
     static const kinded_block report[] = {
         {"本报记者 林思远", BLOCK_DECK},
         {"协商民主是实践全过程人民民主的重要形式。", BLOCK_BODY},
     };
     extract_kinds(&is, report, sizeof report / sizeof report[0]);
     assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+}
+
+/* Words right after a speech verb without a comma (CCTV and short
+   reports) are an indirect quote, to the end of their sentence, when the
+   verb follows the speaker's name; not after a noun marker (表示了), not a
+   verb that takes a noun (介绍了情况), not far from the name (invented). */
+static void quotes_words_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表建议加大对县域医疗的投入。他还谈到了教育。",
+        "郑明辉委员认为这是发展特色产业的好机会。",
+        "林思远代表表示了感谢。",
+        "郑明辉介绍了村里的情况。",
+        "林思远在调研中发现很多问题，认为亟须解决。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "加大对县域医疗");
+    assert_null(strstr(is.quotes[0].text, "他还谈到"));
+    check_quote(&is, 1, "郑明辉", QUOTE_INDIRECT, "这是发展特色产业");
     issue_free(&is);
 }
 
@@ -843,6 +964,63 @@ static const char *const quote_list_page[] = {
     "张三听了介绍，觉得很有收获。张三可以说，这件事情很重要。",
     "李四先生出席了会议。先生说，这件事情很重要，大家都很关心。", NULL};
 
+/* A foreign name printed with its original spelling in brackets is a
+   person, whatever its first character, and their transcript turns are
+   theirs; brackets holding other things name no one (invented). */
+static void quotes_names_with_their_spelling(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某汽车集团 CEO 莫里安（Étienne Morin）在上海接受采访。",
+        "记者：您怎么看中国市场？",
+        "莫里安：中国市场的竞争非常激烈。",
+        "莫里安说，公司不会离开中国。",
+        "会议在上海（Shanghai）举行，集团（下称公司）发布新车。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "莫里安", QUOTE_SECTION, "中国市场的竞争");
+    check_quote(&is, 1, "莫里安", QUOTE_INDIRECT, "公司不会离开中国");
+    assert_int_equal(is.npeople, 1);
+    issue_free(&is);
+}
+
+/* More speech forms: 提及, 写道, 分析指, exchanges (插话, 接过话头说), 她在
+   发言中说, 某某对《某某日报》记者表示 (invented). */
+static void quotes_more_speech_forms(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远代表提及，县域医疗还有短板。",
+        "郑明辉在信中写道：“家乡的变化太大了。”",
+        "经济学家韩立新分析指，消费回暖的势头已经形成。",
+        /* an exchange: one member cuts in, another takes up the word */
+        "周海涛委员插话：“关键是留住人才。”",
+        "林思远代表接过话头说：“人才要靠产业来留。”",
+        "她在发言中说，要把产业链留在县域。",
+        /* the one addressed between name and verb */
+        "赵文博对《某某日报》记者表示，消费正在回暖。",
+        /* what a person cites, counted, before a colon; not a word alone,
+           nor a colon without anything counted */
+        "某市市长孙立斌代表报出一组数据：今年冰雪季接待游客超过一亿人次。",
+        "孙立斌代表举了一个例子：核聚变。",
+        "孙立斌代表翻开调研笔记：如何留住人才，如何办好教育。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 8);
+    check_quote(&is, 6, "赵文博", QUOTE_INDIRECT, "消费正在回暖");
+    check_quote(&is, 7, "孙立斌", QUOTE_INDIRECT, "今年冰雪季接待");
+    check_quote(&is, 3, "周海涛", QUOTE_DIRECT, "关键是留住人才");
+    check_quote(&is, 4, "林思远", QUOTE_DIRECT, "人才要靠产业");
+    check_quote(&is, 5, "林思远", QUOTE_INDIRECT, "要把产业链留在");
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "县域医疗还有短板");
+    check_quote(&is, 1, "郑明辉", QUOTE_DIRECT, "家乡的变化太大了");
+    check_quote(&is, 2, "韩立新", QUOTE_INDIRECT, "消费回暖的势头");
+    issue_free(&is);
+}
+
 static void quotes_word_lists_on_invented_sentences(void **state)
 {
     (void)state;
@@ -889,6 +1067,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_words_after_an_introducing_line),
     cmocka_unit_test(quotes_signature_read_as_a_subhead),
     cmocka_unit_test(quotes_signed_piece_is_its_authors),
+    cmocka_unit_test(quotes_words_without_a_comma),
+    cmocka_unit_test(quotes_more_speech_forms),
+    cmocka_unit_test(quotes_names_with_their_spelling),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),

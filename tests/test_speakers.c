@@ -63,6 +63,11 @@ static void speakers_title_suffix_and_kicker_forms(void **state)
     check_title("张懿宸委员", SESSION_NATIONAL, "张懿宸", "全国政协委员", "");
     check_title("张强代表——", SESSION_NATIONAL, "张强", "全国人大代表", "");
     check_title("欧阳明高委员：", SESSION_NATIONAL, "欧阳明高", "全国政协委员", "");
+    /* invented: a heading printing only a name of four or five characters
+       holds it whole; a title in it is no name */
+    check_title("阿莫尔布嫫代表——", SESSION_NATIONAL, "阿莫尔布嫫", "全国人大代表", "");
+    check_title("巴桑卓玛代表：", SESSION_NATIONAL, "巴桑卓玛", "全国人大代表", "");
+    check_title("某市市长李强代表", SESSION_NATIONAL, "李强", "全国人大代表", "某市市长");
     /* Outside the Two Sessions a bare 委员 is no delegate role. */
     check_title("张强委员", SESSION_NPC_STANDING, "张强", "", "");
     check_title("李四代表", SESSION_LOCAL, "李四", "人大代表", "");
@@ -117,6 +122,8 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周立和代表说，", "周立和"},   {"周立和委员就此回答", "周立和"},
         {"周立也代表公司发言", "周立"},  {"周立和代表们交流", "周立"},
         {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
+        {"周和平说。", "周和平"},       {"周立也说，", "周立"},
+        {"周立新27日出席开班式", "周立新"},     {"周立新代表长期关注", "周立新"},
         /* transliterated names, whole */
         {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
         {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
@@ -562,6 +569,8 @@ static void speakers_label_opens_a_paragraph(void **state)
          "要办好"},
         {"全国人大代表、某村党委书记 韩立新：村里的路修通了。", "韩立新",
          "全国人大代表", "某村党委书记", "村里的路"},
+        {"【同期】全国政协委员、某大学教授 赵文博：要加强基础研究。", "赵文博",
+         "全国政协委员", "某大学教授", "要加强基础"},
     };
     for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
         person p;
@@ -606,6 +615,7 @@ static void speakers_lists_share_the_role(void **state)
         "面对提问，赵文博、孙立斌等多位代表一一作答。",
         "全国政协委员高振宇、市长钱立国出席活动。",
         "周海涛、吴志刚参加了会议，周海涛说，会议很成功。",
+        "要组织全国政协委员常态化、机制化学习。",
         NULL};
     issue is;
     const char *npc[] = {"林思远", "郑明辉", "韩立新", "赵文博", "孙立斌"};
@@ -625,6 +635,10 @@ static void speakers_lists_share_the_role(void **state)
     p = people_of(&is, paras, "周海涛");
     assert_true(p && !p->role);
     issue_free(&is);
+    /* -化 words are no names (常态化, 机制化 after a role) */
+    p = people_of(&is, paras, "常态化");
+    assert_null(p);
+    issue_free(&is);
 }
 
 /* Between a title and a role suffix that stands as one, a name is read
@@ -638,6 +652,7 @@ static void speakers_name_between_title_and_role(void **state)
         "十四届全国人大四次会议开幕。",
         "某村村委会副主任次仁央宗代表说，村里的路修通了。",
         "国家队运动员周雨涵代表说，要办好全民健身。",
+        "某村村委会副主任巴桑卓玛代表身着盛装走进会场。",
         "社区动员群众代表说出心里话。",
         "某集团董事长卢立新代表说，要稳住制造业。",
         NULL};
@@ -650,6 +665,9 @@ static void speakers_name_between_title_and_role(void **state)
     assert_non_null(p);
     assert_string_equal(p->role, "全国人大代表");
     issue_free(&is);
+    p = people_of(&is, paras, "巴桑卓玛");
+    assert_non_null(p);
+    issue_free(&is);
     p = people_of(&is, paras, "周雨涵");
     assert_non_null(p);
     assert_string_equal(p->role, "全国人大代表");
@@ -659,10 +677,82 @@ static void speakers_name_between_title_and_role(void **state)
     issue_free(&is);
 }
 
+/* Roles at every level, as prefixes, with their level word, and a role
+   before a name that nothing after it marks the end of (invented). */
+static void speakers_roles_at_every_level(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某市两会期间，广西壮族自治区人大代表林思远说，要发展县域经济。",
+        "某镇人大代表郑明辉说，村里的路修通了。",
+        "某县政协常委韩立新说，要办好家门口的学校。",
+        /* nothing after the name marks its end: the page names him
+           elsewhere (further down) */
+        "全国政协常委、中国科学院院士周海涛充满期待。",
+        "周海涛说，基础研究要久久为功。",
+        NULL};
+    static const struct {
+        const char *name, *role;
+    } want[] = {
+        {"周海涛", "全国政协常委"},
+        {"林思远", "自治区人大代表"},
+        {"郑明辉", "镇人大代表"},
+        {"韩立新", "县政协常委"},
+    };
+    issue is;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const person *p = people_of(&is, paras, want[i].name);
+        if (!p || !p->role || strcmp(p->role, want[i].role) != 0)
+            fail_msg("%s: want %s", want[i].name, want[i].role);
+        assert_int_equal(p->role_class, i ? ROLE_LOCAL : ROLE_CPPCC);
+        issue_free(&is);
+    }
+}
+
+/* A bare 人大代表 / 政协委员 before a name is the national role in Two
+   Sessions coverage and stays as printed at a local session (invented). */
+static void speakers_bare_roles_by_session(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const national[] = {
+        "全国两会期间，人大代表林思远说，要发展县域经济。",
+        "政协委员郑明辉说，要办好教育。",
+        NULL};
+    static const char *const local[] = {
+        "某市两会期间，人大代表林思远说，要发展县域经济。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, national, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    p = people_of(&is, national, "郑明辉");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协委员");
+    issue_free(&is);
+    /* a role printed in full says more than the bare suffix read before */
+    static const char *const fuller[] = {
+        "全国两会期间，张海涛委员说，要稳住制造业。",
+        "全国政协常委、某集团董事长张海涛表示，要加大研发投入。",
+        NULL};
+    p = people_of(&is, fuller, "张海涛");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协常委");
+    issue_free(&is);
+    p = people_of(&is, local, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "人大代表");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_roles_at_every_level),
+    cmocka_unit_test(speakers_bare_roles_by_session),
     cmocka_unit_test(speakers_name_between_title_and_role),
     cmocka_unit_test(speakers_title_suffix_and_kicker_forms),
     cmocka_unit_test(speakers_headings_are_whole_title_lines),
