@@ -656,6 +656,11 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t i = 0;
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, sk, deleg);
+        /* The end of a job title is read whole, so that no name begins
+           inside it (秘书长萨布丽娜·伊巴涅斯, 公使罗珊·卡纳尔: the name
+           follows the title). */
+        if (!used)
+            used = lex_prefix(LEX_TITLE_WORD, t + i, n - i);
         int fs;
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||

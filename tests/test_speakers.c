@@ -641,6 +641,37 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
 }
 
+/* A name never begins inside a job title: after 秘书长 or 公使 the
+   transliterated name that follows is the person, not 长… or 公使…; a
+   surname that begins a title (董事长) still lets the name after it be
+   found, and a name holding a title's character (李长江) stays whole
+   (invented). */
+static void speakers_names_begin_after_a_title(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某国际组织秘书长玛丽娜·洛佩斯认为，联赛办得很成功。",
+        "某国驻华使馆临时代办、公使卡兰·达斯表示，愿意加强合作。",
+        "公司董事长周文涛说，今年订单增长。",
+        "李长江说，路修好了。",
+        NULL};
+    static const char *const found[] = {"玛丽娜·洛佩斯", "卡兰·达斯",
+                                        "周文涛", "李长江"};
+    static const char *const not_found[] = {"长玛丽娜·洛佩斯",
+                                            "公使卡兰·达斯",
+                                            "使卡兰·达斯", "董事长周文涛"};
+    issue is;
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        if (!people_of(&is, paras, found[i]))
+            fail_msg("%s not found", found[i]);
+        issue_free(&is);
+        if (people_of(&is, paras, not_found[i]))
+            fail_msg("%s taken for a name", not_found[i]);
+        issue_free(&is);
+    }
+}
+
 /* Between a title and a role suffix that stands as one, a name is read
    whole, without a surname or longer than the surname rules allow; two
    characters there are a noun (群众代表) (invented). */
@@ -751,6 +782,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_names_begin_after_a_title),
     cmocka_unit_test(speakers_roles_at_every_level),
     cmocka_unit_test(speakers_bare_roles_by_session),
     cmocka_unit_test(speakers_name_between_title_and_role),
