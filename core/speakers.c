@@ -243,6 +243,27 @@ static size_t clause_start(const char *s, size_t i)
     return i;
 }
 
+/* Where the item of a list holding byte end starts, within the clause
+   from cs: after the last 、 whose item before it does not end as titles
+   do (with a title word or a role), since that item ends with another
+   person's name (科技部部长甲、教育部部长乙、某实验室教授丙: 丙's titles
+   are 某实验室教授; 全国政协委员、某大学教授丙: both are 丙's). */
+static size_t list_item_start(const char *s, size_t cs, size_t end)
+{
+    static const char comma[] = "、";
+    size_t k = sizeof comma - 1;
+    for (size_t p = end; p >= cs + k; p--) {
+        if (memcmp(s + p - k, comma, k) != 0)
+            continue;
+        size_t item_end = p - k;
+        if (!lex_suffix(LEX_TITLE_WORD, s + cs, item_end - cs) &&
+            !lex_suffix(LEX_ROLE, s + cs, item_end - cs) &&
+            !lex_suffix(LEX_ROLE_SUFFIX, s + cs, item_end - cs))
+            return p;
+    }
+    return cs;
+}
+
 /* Titles printed before a name: the clause text up to the name, without
    leading words that introduce titles or a person (时任, 作为, 由, 同 …:
    title_leads.txt, prepositions.txt) and a trailing 的. */
@@ -255,6 +276,7 @@ static char *titles_before(const char *s, size_t name_at_byte)
     for (size_t p = cs; p + k <= end; p++)
         if (memcmp(s + p, COPULA_SHI, k) == 0)
             cs = p + k;
+    cs = list_item_start(s, cs, end);
     if (ends_with(s + cs, end - cs, PARTICLE_DE))
         end -= strlen(PARTICLE_DE);
     size_t lead;

@@ -641,6 +641,39 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
 }
 
+/* In a list of people, each with titles, a person's titles are those of
+   the item before the name, never the names and titles of the items
+   before it; titles joined by 、 stay together (invented). */
+static void speakers_titles_stop_at_the_previous_person(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "座谈会上，某部部长林文远、某省委书记郑海峰、某实验室教授韩晓东先后发言。",
+        "全国政协委员、某大学教授赵明轩说，要加强基础研究。",
+        NULL};
+    static const struct { const char *name, *titles; } want[] = {
+        {"林文远", "某部部长"},
+        {"郑海峰", "某省委书记"},
+        {"韩晓东", "某实验室教授"},
+        {"赵明轩", "某大学教授"},
+    };
+    issue is;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const person *p = people_of(&is, paras, want[i].name);
+        if (!p || !p->titles || !strstr(p->titles, want[i].titles) ||
+            strstr(p->titles, "、某部") || strstr(p->titles, "郑海峰") ||
+            strstr(p->titles, "林文远"))
+            fail_msg("%s: titles \"%s\", want \"%s\"", want[i].name,
+                     p && p->titles ? p->titles : "(none)", want[i].titles);
+        issue_free(&is);
+    }
+    const person *p = people_of(&is, paras, "赵明轩");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国政协委员");
+    issue_free(&is);
+}
+
 /* A name never begins inside a job title: after 秘书长 or 公使 the
    transliterated name that follows is the person, not 长… or 公使…; a
    surname that begins a title (董事长) still lets the name after it be
@@ -783,6 +816,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_names_begin_after_a_title),
+    cmocka_unit_test(speakers_titles_stop_at_the_previous_person),
     cmocka_unit_test(speakers_roles_at_every_level),
     cmocka_unit_test(speakers_bare_roles_by_session),
     cmocka_unit_test(speakers_name_between_title_and_role),
