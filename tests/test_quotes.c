@@ -480,6 +480,8 @@ static void quotes_unnamed_subjects_stop_carrying(void **state)
         "在林思远代表的家乡，相关负责同志介绍：“教室也全部翻新了。”",
         "林思远随后说：“明年还要再建一座图书馆。”",
         "“建好后向全镇开放。”接着又补充说。",
+        /* 留言: a crowd's written words, whoever they name */
+        "视频发布后，许多网友来到乡里和林思远的视频下留言：“这是真的吗”",
         NULL};
     issue is;
     extract(&is, paras);
