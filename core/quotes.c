@@ -503,10 +503,28 @@ static size_t clause_start_of(const actx *c, size_t pos)
     return p;
 }
 
+/* Does a sentence end in [from, to) of the text? */
+static bool sentence_ends_between(const actx *c, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        size_t l;
+        if (is_sentence_end(char_at(c, p, &l)))
+            return true;
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
+    /* Past the first sentence of its paragraph, 他/她 may be someone the
+       paragraph introduced that the rules do not know as a person
+       (拉斯塔米…参观交流。他告诉记者); only a person of this paragraph
+       is then taken. */
     size_t from = b > PRONOUN_MAX_BLOCKS_BACK ? c->bstart[b - PRONOUN_MAX_BLOCKS_BACK] : 0;
+    if (sentence_ends_between(c, c->bstart[b], pos))
+        from = c->bstart[b];
     for (size_t i = mentions_from(c, pos); i-- > 0;) {
         const mention *m = &c->ments[i];
         if (m->pos < from)

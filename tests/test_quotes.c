@@ -466,6 +466,27 @@ static void quotes_dotted_names_are_one_person(void **state)
     issue_free(&is);
 }
 
+/* 他/她 past the first sentence of a paragraph may be someone the
+   paragraph introduced whom the rules do not know as a person (a
+   transliterated name without a dot): only a person named in that
+   paragraph is then taken; in the first sentence, the person of the
+   paragraph before still is (invented). */
+static void quotes_pronoun_after_an_unknown_subject_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“我们要把路修好。”林思远代表说。",
+        "谈到未来，他说：“还要再干十年。”",
+        "拉斯塔米到访深圳后参观了工厂。他说：“这里的工厂很先进。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_DIRECT, "我们要把路修好");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "还要再干十年");
+    issue_free(&is);
+}
+
 /* Words given to a subject that is no person found (一位老师, 学生们,
    相关负责同志) are nobody's, never the last named speaker's; a clause
    without a subject of its own goes on with the last speaker (invented
@@ -1055,6 +1076,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_people_without_words_are_dropped),
     cmocka_unit_test(quotes_unseen_page_forms),
     cmocka_unit_test(quotes_unseen_organisations_are_nobody),
+    cmocka_unit_test(quotes_pronoun_after_an_unknown_subject_is_nobody),
     cmocka_unit_test(quotes_speaker_in_own_sentence_wins),
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
