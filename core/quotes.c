@@ -1314,17 +1314,26 @@ static int person_after_quote(const actx *c, const qspan *s)
    marks, sentence punctuation and an attribution after them: “……”张三说。)?
    Then the next paragraph may go on with them; a paragraph that goes on
    with the narrator's words after them hands over to the narrator. */
-static bool words_end_paragraph(const actx *c, const item *it)
+/* The first position in [p, end) that is not a closing quotation mark,
+   a space or a character of class mark (sentence ends, or any Chinese
+   punctuation); end when there is none. */
+static size_t skip_closing_marks(const actx *c, size_t p, size_t end,
+                                 bool (*mark)(uint32_t))
 {
-    size_t b = block_of(c, it->start), be = block_end(c, b);
-    size_t p = it->end;
-    while (p < be) {
+    while (p < end) {
         size_t l;
         uint32_t uc = char_at(c, p, &l);
-        if (!is_quote_close(uc) && !is_sentence_end(uc) && !is_space(uc))
+        if (!is_quote_close(uc) && !mark(uc) && !is_space(uc))
             break;
         p += l ? l : 1;
     }
+    return p;
+}
+
+static bool words_end_paragraph(const actx *c, const item *it)
+{
+    size_t b = block_of(c, it->start), be = block_end(c, b);
+    size_t p = skip_closing_marks(c, it->end, be, is_sentence_end);
     if (p >= be)
         return true;
     const speech *sp = speech_starting(c, p);
@@ -1343,13 +1352,7 @@ static bool words_reach(const actx *c, const item *it, size_t pos)
 {
     size_t p = it->end;
     for (int round = 0; round < 2; round++) {
-        while (p < pos) {
-            size_t l;
-            uint32_t uc = char_at(c, p, &l);
-            if (!is_quote_close(uc) && !is_cjk_punct(uc) && !is_space(uc))
-                break;
-            p += l ? l : 1;
-        }
+        p = skip_closing_marks(c, p, pos, is_cjk_punct);
         if (p >= pos)
             return true;
         const speech *sp = speech_starting(c, p);
