@@ -78,6 +78,8 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_TURN_LABEL] = "turn_labels.txt",
     [LEX_CLAUSE_VERB] = "clause_verbs.txt",
     [LEX_MEASURE_WORD] = "measure_words.txt",
+    [LEX_TRANSLIT_CHAR] = "translit_chars.txt",
+    [LEX_FOREIGN_PLACE] = "foreign_places.txt",
 };
 
 const char *lex_file_name(lex_kind k)

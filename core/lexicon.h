@@ -64,6 +64,8 @@ typedef enum {
     LEX_TURN_LABEL,     /* 问, 答, 记者, 主持人 …: label a transcript's turns */
     LEX_CLAUSE_VERB,    /* 认为, 建议 …: speech verbs taking words without a comma */
     LEX_MEASURE_WORD,   /* 组, 个, 则 …: count what a speaker cites (一组数据) */
+    LEX_TRANSLIT_CHAR,  /* 特, 朗, 普 …: the characters of transliterated names */
+    LEX_FOREIGN_PLACE,  /* 美国, 联合国 …: whose office holders are foreigners */
     LEX_KIND_COUNT
 } lex_kind;
 

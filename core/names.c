@@ -24,6 +24,9 @@ enum {
     /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
        most this long: longer, the run of characters is a sentence. */
     FOREIGN_PART_MAX_CHARS = 5,
+    /* A transliterated name without a dot has two characters or more
+       (默茨): one character after a title is a word (总统府). */
+    TRANSLIT_NAME_MIN_CHARS = 2,
     /* A heading that prints only a name before its role suffix holds a
        name of this many characters or more as a whole (names without a
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
@@ -163,7 +166,7 @@ static bool name_shape_ok(const char *s, size_t len, size_t sl, size_t avail)
 
 /* Is c a dot that joins the parts of a transliterated name (约瑟夫·马奥尼,
    阿依古丽·吐尔逊): the middle dots of Chinese typesetting? */
-static bool is_name_dot(uint32_t c)
+bool is_name_dot(uint32_t c)
 {
     return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0x2027 ||
            c == 0xFF65;
@@ -230,6 +233,38 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
         e += cl;
     }
     if (!chars)
+        return 0;
+    int f = follower_strength(s + e, n - e);
+    if (f == FOLLOW_NONE)
+        return 0;
+    *strength = f;
+    return e;
+}
+
+/* A transliterated name written without a middle dot (特朗普, 默茨,
+   古特雷斯), read where a foreign title puts one: two to
+   FOREIGN_PART_MAX_CHARS characters, each of translit_chars.txt, ending
+   where a word that follows names begins (ends_foreign_name) and followed
+   by something that marks a name's end.  A run that goes on into other
+   Han characters (总统某某加强…) is not taken: its end is unsure. */
+size_t translit_name_at(const char *s, size_t n, int *strength)
+{
+    *strength = FOLLOW_NONE;
+    size_t e = 0, chars = 0, cl;
+    uint32_t uc;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc)) {
+        if (chars > 0 && ends_foreign_name(s + e, n - e))
+            break;
+        if (!lex_has(LEX_TRANSLIT_CHAR, s + e, cl) ||
+            ++chars > FOREIGN_PART_MAX_CHARS)
+            return 0;
+        e += cl;
+    }
+    if (chars < TRANSLIT_NAME_MIN_CHARS || lex_has(LEX_NOT_NAME, s, e) ||
+        lex_has(LEX_FOREIGN_PLACE, s, e))
+        return 0;
+    /* 沙迪·叶海亚: a first part; the dotted name is read whole elsewhere. */
+    if (e < n && utf8_char(s + e, n - e, &uc) && is_name_dot(uc))
         return 0;
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -74,6 +75,17 @@ size_t name_best_at(const char *s, size_t n, int *strength);
    begins.  Its byte length, or 0, and the strength (FOLLOW_*) of what
    follows in *strength.  name_best_at tries it first. */
 size_t foreign_name_at(const char *s, size_t n, int *strength);
+
+/* Is c a middle dot joining the parts of a transliterated name
+   (约瑟夫·马奥尼)? */
+bool is_name_dot(uint32_t c);
+
+/* A transliterated name without dots at s (特朗普, 古特雷斯): 2-5
+   characters of translit_chars.txt ending where a word that follows names
+   begins.  Only where a foreign title puts a name (美国总统…): elsewhere
+   such runs are as often words.  Its byte length or 0, and the strength
+   (FOLLOW_*) of what follows in *strength. */
+size_t translit_name_at(const char *s, size_t n, int *strength);
 
 /* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼): how a
    page refers to the person after naming them in full.  Byte offset into

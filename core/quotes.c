@@ -66,7 +66,11 @@ enum {
     /* 他/她 refers to a person named at most this many paragraphs before
        its own; further back, the text has moved on (a transcript or page
        whose items were not split). */
-    PRONOUN_MAX_BLOCKS_BACK = 3
+    PRONOUN_MAX_BLOCKS_BACK = 3,
+    /* A second person in the first one's clause with more than this many
+       characters between them is an object (…会见某国总理某某时说); with
+       fewer, a joined subject (张三和李四). */
+    OBJECT_MIN_GAP_CHARS = 1
 };
 
 typedef struct {
@@ -381,6 +385,16 @@ static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
     return lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
 }
 
+/* Is text[from..to) the first or a middle part of a longer
+   transliterated name, a name dot right after it (谢尔盖 of 谢尔盖·拉夫罗夫
+   when only 谢尔盖 is known)?  The other person's name is not his. */
+static bool inside_dotted_name(const actx *c, size_t to)
+{
+    size_t l;
+    uint32_t after = char_at(c, to, &l);
+    return l && is_name_dot(after);
+}
+
 /* Find mentions of known people outside quotation marks, in order. */
 static void find_mentions(actx *c)
 {
@@ -397,6 +411,10 @@ static void find_mentions(actx *c)
             }
             size_t nl;
             int who = known_person_at(c->is, c->people, c->text + p, e - p, &nl);
+            if (who >= 0 && inside_dotted_name(c, p + nl)) {
+                p += nl;
+                continue;
+            }
             if (who >= 0) {
                 push_mention(c, p, p + nl, who);
                 p += nl;
@@ -1235,6 +1253,19 @@ static bool clause_is_time(const actx *c, size_t pos, size_t end)
     return ends_with(c->text + pos, p - pos, TIME_SHI);
 }
 
+/* Is a person mentioned at pos, after the first person of the clause
+   ended at subject_end, an object in that person's clause: the clause goes
+   on to pos with no punctuation and with words between the two (…习近平
+   主席在某地会见某国总理某某时说: the one met), not a second subject
+   joined to the first (张三和李四说)? */
+static bool object_in_clause_of(const actx *c, size_t subject_end, size_t pos)
+{
+    if (pos <= subject_end || clause_start_of(c, pos) > subject_end)
+        return false;
+    return utf8_count(c->text + subject_end, pos - subject_end) >
+           OBJECT_MIN_GAP_CHARS;
+}
+
 /* The person the sentence going on after quotation s is about (“……”谈到
    此事，某区区长张三代表感触颇深。): the one person it names, not as a
    possessor (张三的) nor after a preposition (对张三), who speaks in it.
@@ -1254,6 +1285,9 @@ static int person_after_quote(const actx *c, const qspan *s)
     for (size_t i = mentions_from(c, from);
          i < c->nments && c->ments[i].pos < to; i++) {
         const mention *m = &c->ments[i];
+        if (who >= 0 && m->person != who &&
+            object_in_clause_of(c, first, m->pos))
+            continue;
         if (who >= 0 && m->person != who)
             return SEVERAL_NAMED;
         bool passing =

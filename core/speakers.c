@@ -288,6 +288,22 @@ static char *titles_before(const char *s, size_t name_at_byte)
     return titles_copy(s + cs, end - cs);
 }
 
+/* Does a foreign title end at byte i of s: the clause up to i ends with
+   a title word (总统, 外长, 秘书长) and names a country or an international
+   body (美国总统, 德国前副总理兼外长, 联合国秘书长)?  A name after it may
+   be written in transliteration characters with no surname. */
+static bool foreign_title_before(const char *s, size_t i)
+{
+    if (!lex_suffix(LEX_TITLE_WORD, s, i))
+        return false;
+    for (size_t p = clause_start(s, i); p < i;) {
+        if (lex_prefix(LEX_FOREIGN_PLACE, s + p, i - p))
+            return true;
+        p += utf8_chars_len(s + p, i - p, 1);
+    }
+    return false;
+}
+
 /* The person already found whose transliterated name ends with the part
    name[0..len) (约瑟夫·马奥尼 for 马奥尼), when exactly one does; else -1. */
 static int person_by_last_part(const issue *is, const char *name, size_t len)
@@ -793,6 +809,29 @@ static void find_turn_speakers(issue *is, const article *a, const char *deleg)
     }
 }
 
+/* Foreign office holders named after their title in transliteration
+   characters, with no dot and no surname (美国总统特朗普, 德国外长瓦德富尔,
+   联合国秘书长古特雷斯).  Run after every other name is found, so that a
+   last part (哈勒比 of 阿卜杜拉赫曼·哈勒比) joins the full name wherever
+   the page prints it first. */
+static void scan_titled_foreign_names(issue *is, const char *t,
+                                      const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < n;) {
+        int strength;
+        size_t len = translit_name_at(t + i, n - i, &strength);
+        if (len && foreign_title_before(t, i)) {
+            add_found(is, t + i, len, NULL, titles_before(t, i), deleg);
+            i += len;
+            continue;
+        }
+        uint32_t uc;
+        size_t cl = utf8_char(t + i, n - i, &uc);
+        i += cl ? cl : 1;
+    }
+}
+
 /* Is s[0..n) (inside brackets) a name in Latin letters: letters (with
    accents), spaces, dots, hyphens and apostrophes only, with at least two
    letters? */
@@ -1007,14 +1046,16 @@ void speakers_find(issue *is)
     }
     /* Roles printed before a name that nothing after it marks the end of
        (…院士周某某充满期待) find the people the page names elsewhere, later
-       on too. */
+       on too; so do foreign titles before a name without a dot. */
     for (size_t ai = 0; ai < is->narticles; ai++) {
         article *a = &is->articles[ai];
         char *deleg = article_delegation(a);
         for (size_t b = 0; b < a->blocks.n; b++)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
-                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES)
+                strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_roles_again(is, a->blocks.v[b].text, sk, deleg);
+                scan_titled_foreign_names(is, a->blocks.v[b].text, deleg);
+            }
         free(deleg);
     }
 }

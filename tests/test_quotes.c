@@ -466,6 +466,57 @@ static void quotes_dotted_names_are_one_person(void **state)
     issue_free(&is);
 }
 
+/* A foreign office holder named after a foreign title in transliteration
+   characters, with no dot and no surname, is a person wherever the page
+   names them again; such a run after a Chinese title, or a run that goes
+   on into other words, is not (invented names and sentences). */
+static void quotes_titled_foreign_names_without_a_dot(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "德国总理塔默兰27日表示，双方应尽快恢复对话。",
+        "塔默兰说，这场冲突对各方都造成损害。",
+        "美国总统费尔德次日“回应”称，塔默兰“不了解情况”。",
+        /* a Chinese title: 书记 then 加大 is a verb */
+        "县委书记加大投入力度，他说：“路一定要修好。”",
+        /* a foreign title, but the run goes on into a word */
+        "某国总统府发言人表示，会谈取得成果。",
+        /* the first part of a dotted name is not a name of its own */
+        "英国核工业专家乔罗·博瓦斯基警告称，低碳电力将出现缺口。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.npeople; i++) {
+        const char *n = is.people[i].name;
+        if (strcmp(n, "塔默兰") != 0 && strcmp(n, "费尔德") != 0)
+            fail_msg("\"%s\" taken for a person", n);
+    }
+    assert_true(is.nquotes >= 2);
+    check_quote(&is, 0, "塔默兰", QUOTE_INDIRECT, "双方应尽快恢复对话");
+    check_quote(&is, 1, "塔默兰", QUOTE_INDIRECT, "这场冲突");
+    issue_free(&is);
+}
+
+/* “……”A在某地会见某国总理B时说: B is the one met, an object in A's
+   clause, and does not make the words anybody's but A's; B named again
+   in a clause of their own still does (invented). */
+static void quotes_person_met_is_not_the_speaker(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "德国总理塔默兰表示，两国合作前景广阔。",
+        "“欢迎你再来。”2月25日，农历正月初九，林思远主席在国宾馆会见德国总理"
+        "塔默兰时说。",
+        "“路修好了。”林思远主席会见陈晓梅后，陈晓梅代表感慨。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "塔默兰", QUOTE_INDIRECT, "两国合作前景广阔");
+    check_quote(&is, 1, "林思远", QUOTE_DIRECT, "欢迎你再来");
+    issue_free(&is);
+}
+
 /* 他/她 past the first sentence of a paragraph may be someone the
    paragraph introduced whom the rules do not know as a person (a
    transliterated name without a dot): only a person named in that
@@ -1081,6 +1132,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
+    cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
+    cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
