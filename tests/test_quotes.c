@@ -908,13 +908,18 @@ static void quotes_words_without_a_comma(void **state)
         "林思远代表表示了感谢。",
         "郑明辉介绍了村里的情况。",
         "林思远在调研中发现很多问题，认为亟须解决。",
+        /* 称 takes its words without a comma too; 称号, 称作 are nouns
+           and verbs of naming */
+        "郑明辉称对“这一做法感到满意”。",
+        "林思远获得劳动模范称号。郑明辉称作“田秀才”。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 2);
+    assert_int_equal(is.nquotes, 3);
     check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "加大对县域医疗");
     assert_null(strstr(is.quotes[0].text, "他还谈到"));
     check_quote(&is, 1, "郑明辉", QUOTE_INDIRECT, "这是发展特色产业");
+    check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "对“这一做法");
     issue_free(&is);
 }
 
