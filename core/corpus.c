@@ -12,7 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "corpus_roots.h"
+#include "lexicon.h"
 #include "parse.h"
 #include "printable.h"
 #include "source.h"
@@ -21,12 +23,8 @@
 /* 64-bit FNV-1a of a buffer as 16 hex digits (content change detection). */
 static void content_hash(const char *buf, size_t n, char out[17])
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)buf[i];
-        h *= 1099511628211ULL;
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    snprintf(out, 17, "%016llx",
+             (unsigned long long)fnv1a64(FNV1A64_START, buf, n));
 }
 
 /* Changed files are stored in batches of about this many bytes, one
@@ -71,6 +69,7 @@ typedef struct {
     char *name;          /* issue_name(path) */
     struct stat st;      /* file->st */
     db_source_state old;
+    bool reread;         /* parse even if the content is the same */
     job_outcome outcome;
     char hash[17];       /* JOB_SAME_CONTENT, JOB_PARSED */
     parse_status status; /* JOB_PARSED */
@@ -114,7 +113,7 @@ static void job_prepare(index_job *j, uint64_t max_bytes)
         return;
     }
     content_hash(bytes, len, j->hash);
-    if (j->old.known && strcmp(j->old.hash, j->hash) == 0) {
+    if (j->old.known && !j->reread && strcmp(j->old.hash, j->hash) == 0) {
         j->outcome = JOB_SAME_CONTENT;
         free(bytes);
     } else {
@@ -375,9 +374,10 @@ static void report_walk(const walk_result *walk, FILE *msgs)
 }
 
 /* The changed files among those the walk found, as jobs (the rest are
-   counted as unchanged). */
+   counted as unchanged); every file when reread (the rules changed). */
 static index_job *make_jobs(const walk_result *walk, const db_source *known,
-                            ssize_t nknown, index_report *rep, size_t *njobs)
+                            ssize_t nknown, bool reread, index_report *rep,
+                            size_t *njobs)
 {
     index_job *jobs = xcalloc(walk->nfiles + 1, sizeof *jobs);
     *njobs = 0;
@@ -393,14 +393,15 @@ static index_job *make_jobs(const walk_result *walk, const db_source *known,
                                                  : NULL;
         db_source_state old = known_state ? *known_state
                                           : (db_source_state){0};
-        if (old.known && old.size == (int64_t)f->st.st_size &&
+        if (!reread && old.known && old.size == (int64_t)f->st.st_size &&
             old.mtime_ns == mtime_ns(&f->st)) {
             rep->unchanged++;
             continue;
         }
         jobs[(*njobs)++] = (index_job){.file = f, .path = f->path,
                                        .name = issue_name(f->path),
-                                       .st = f->st, .old = old};
+                                       .st = f->st, .old = old,
+                                       .reread = reread};
     }
     return jobs;
 }
@@ -439,6 +440,30 @@ static int remove_gone(db *d, const strlist *roots, const walk_result *walk,
     return rc;
 }
 
+/* What a parse depends on besides the page: the program's version and
+   its word lists ("VERSION lexicon:HASH"); heap string. */
+static char *parse_rules(void)
+{
+    char fp[17];
+    strbuf sb = {0};
+    sb_printf(&sb, "%s lexicon:%s", DUBAO_VERSION,
+              lexicon_fingerprint(fp) ? fp : "unreadable");
+    return sb_take(&sb);
+}
+
+/* Must every page be parsed again: the database holds pages parsed with
+   other rules than these (another version, other word lists)?  A new
+   database holds none. */
+static bool rules_changed(db *d, const char *rules, ssize_t nknown)
+{
+    if (nknown <= 0)
+        return false;
+    char *was = db_parsed_with(d);
+    bool changed = !was || strcmp(was, rules) != 0;
+    free(was);
+    return changed;
+}
+
 int corpus_index(db *d, const strlist *given, bool prune,
                  uint64_t max_file_bytes, index_report *rep, FILE *msgs,
                  index_progress_fn progress, void *progress_ctx,
@@ -471,8 +496,20 @@ int corpus_index(db *d, const strlist *given, bool prune,
     } else if (corpus_roots_check(d, known, nknown, &roots, prune, err)) {
         rc = -2;
     }
+    char *rules = parse_rules();
+    bool reread = rc == 0 && rules_changed(d, rules, nknown);
+    if (reread && msgs)
+        fprintf(msgs, "dubao: this dubao or its word lists differ from "
+                      "those the database was made with: every page is "
+                      "read again\n");
+    /* A new database: what it will hold is parsed with these rules, and a
+       run stopped half way resumes. */
+    if (rc == 0 && nknown == 0 && db_set_parsed_with(d, rules) != 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        rc = -1;
+    }
     if (rc == 0) {
-        q.jobs = make_jobs(&walk, known, nknown, rep, &q.njobs);
+        q.jobs = make_jobs(&walk, known, nknown, reread, rep, &q.njobs);
         q.max_bytes = max_file_bytes;
         rc = index_jobs(d, &q, rep, msgs, err);
         for (size_t i = 0; i < q.njobs; i++)
@@ -486,6 +523,14 @@ int corpus_index(db *d, const strlist *given, bool prune,
         sb_printf(err, "database: %s", db_errmsg(d));
         rc = -1;
     }
+    /* After rules changed, only once every page is stored again: a run
+       stopped half way reads them all again next time. */
+    if (rc == 0 && !rep->stopped && reread &&
+        db_set_parsed_with(d, rules) != 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        rc = -1;
+    }
+    free(rules);
     db_sources_free(known, nknown);
     walk_result_free(&walk);
     strlist_free(&roots);

@@ -121,6 +121,15 @@ int db_corpus_roots(db *d, strlist *roots);
    differ from those it has).  0, or -1 on a database error. */
 int db_set_corpus_roots(db *d, const strlist *roots);
 
+/* What the pages in the database were parsed with (the program's version
+   and a fingerprint of its word lists), as db_set_parsed_with stored it:
+   heap string, NULL when nothing is stored (a new database, or one from
+   before dubao kept it). */
+char *db_parsed_with(db *d);
+/* Remember what the pages were parsed with.  0, or -1 on a database
+   error. */
+int db_set_parsed_with(db *d, const char *rules);
+
 /* Counts for the index report. */
 typedef struct {
     int64_t sources, issues, pages, articles, paragraphs, speakers, quotes;

@@ -856,6 +856,29 @@ int db_corpus_roots(db *d, strlist *roots)
     return roots->n > 0 ? 1 : unknown ? -1 : 0;
 }
 
+char *db_parsed_with(db *d)
+{
+    sqlite3_stmt *st = db_cached_stmt(d, "SELECT value FROM state WHERE "
+                                         "key='parsed_with'", NULL);
+    char *v = NULL;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = stmt_text_dup(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return v;
+}
+
+int db_set_parsed_with(db *d, const char *rules)
+{
+    sqlite3_stmt *st = db_cached_stmt(d, "INSERT OR REPLACE INTO state(key,"
+                                         " value) VALUES('parsed_with', ?1)",
+                                      NULL);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, rules);
+    return stmt_run(st);
+}
+
 /* Whether two lists hold the same strings in the same order. */
 static bool strlists_equal(const strlist *a, const strlist *b)
 {

@@ -248,6 +248,28 @@ bool lexicon_load(void)
     return ok;
 }
 
+bool lexicon_fingerprint(char out[17])
+{
+    char *dir = dubao_asset_path("lexicon");
+    uint64_t h = FNV1A64_START;
+    bool ok = true;
+    for (int k = 0; ok && k < LEX_KIND_COUNT; k++) {
+        strbuf path = {0};
+        sb_printf(&path, "%s/%s", dir, lex_files[k]);
+        size_t len = 0;
+        char *bytes = read_whole_file(path.s, 0, &len);
+        ok = bytes != NULL;
+        h = fnv1a64(h, lex_files[k], strlen(lex_files[k]) + 1);
+        if (bytes)
+            h = fnv1a64(h, bytes, len);
+        free(bytes);
+        sb_free(&path);
+    }
+    free(dir);
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    return ok;
+}
+
 bool lex_has(lex_kind k, const char *s, size_t n)
 {
     if (!lexicon_load())

@@ -73,6 +73,12 @@ typedef enum {
    file is missing; the stages then find nothing rather than guess. */
 bool lexicon_load(void);
 
+/* A fingerprint of the word lists the parser would load: 16 hex digits
+   of a hash over every list file's name and bytes, read afresh (a list
+   edited since the lists were loaded counts).  False when a file cannot
+   be read.  A database parsed with other lists is out of date. */
+bool lexicon_fingerprint(char out[17]);
+
 /* Load the lists from dir instead of the assets directory (tests). */
 bool lexicon_load_from(const char *dir);
 

@@ -145,6 +145,16 @@ void strlist_free(strlist *l)
     l->n = l->cap = 0;
 }
 
+uint64_t fnv1a64(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 char *read_whole_file(const char *path, size_t max, size_t *len)
 {
     FILE *f = fopen(path, "rb");

@@ -3,6 +3,7 @@
 #define DUBAO_STRBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A growable NUL-terminated byte string. s is NULL until first append. */
 typedef struct {
@@ -44,6 +45,11 @@ char *xstrndup(const char *s, size_t n);
    limit; a file longer than max yields max + 1 bytes so that the caller
    can tell).  NULL with errno set when it cannot be opened or read. */
 char *read_whole_file(const char *path, size_t max, size_t *len);
+
+/* 64-bit FNV-1a of n bytes, continuing from h (start with
+   FNV1A64_START): cheap change detection, not a cryptographic hash. */
+#define FNV1A64_START 14695981039346656037ULL
+uint64_t fnv1a64(uint64_t h, const void *p, size_t n);
 
 /* Grow an array of elem_size-sized items so that it can hold need items. */
 void *grow_array(void *v, size_t *cap, size_t need, size_t elem_size);

@@ -334,10 +334,55 @@ static void incremental_index_stopped_by_ctrl_c_resumes(void **state)
     assert_same_as_clean(dir, corpus, db, 1);
 }
 
+/* A page is parsed again when the word lists it was parsed with change
+   (a new release ships better lists): a lookup after the change sees what
+   the new lists find, although the page itself did not change; the next
+   lookup reads nothing again. */
+static void incremental_index_rereads_pages_when_the_word_lists_change(
+    void **state)
+{
+    (void)state;
+    char corpus[512], db[600], assets[600], verbs[700];
+    const char *dir = new_corpus(corpus, db);
+    snprintf(assets, sizeof assets, "%s/assets", dir);
+    char *cp[] = {"cp", "-r", (char *)test_src_path("assets"), assets, NULL};
+    assert_int_equal(test_run(cp, NULL, NULL), 0);
+    setenv("DUBAO_ASSETS", assets, 1);
+    /* 嘀咕 (mutter) is no speech verb of the lists */
+    write_text(corpus, "p.txt", "村里修路\n\n　　林思远代表嘀咕，村里的路"
+                                "终于修好了。\n");
+    index_into(db, corpus);
+    char *before = json_of(db, "quotes");
+    assert_null(strstr(before, "终于修好了"));
+    free(before);
+
+    snprintf(verbs, sizeof verbs, "%s/lexicon/speech_verbs.txt", assets);
+    FILE *f = fopen(verbs, "a");
+    assert_non_null(f);
+    fputs("嘀咕\n", f);
+    fclose(f);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "quotes", "--json", NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_equal(test_run(argv, &out, &err), 0);
+    assert_non_null(strstr(out.s, "终于修好了"));
+    assert_non_null(strstr(err.s, "every page is read again"));
+    sb_clear(&out);
+    sb_clear(&err);
+    assert_int_equal(test_run(argv, &out, &err), 0);
+    assert_non_null(strstr(out.s, "终于修好了"));
+    assert_true(!err.s || !strstr(err.s, "read again"));
+    sb_free(&out);
+    sb_free(&err);
+    unsetenv("DUBAO_ASSETS");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(incremental_index_forgets_a_role_no_page_gives),
     cmocka_unit_test(incremental_index_remembers_people_named_without_a_quote),
     cmocka_unit_test(incremental_index_equals_a_clean_one),
     cmocka_unit_test(incremental_index_stopped_by_ctrl_c_resumes),
+    cmocka_unit_test(
+        incremental_index_rereads_pages_when_the_word_lists_change),
 };
 const test_suite incremental_suite = {tests, SUITE_LEN(tests)};
