@@ -338,6 +338,21 @@ char *turn_label_name(const char *s, size_t len)
     return name;
 }
 
+size_t foreign_name_first_part(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(name + p, n - p, &uc);
+        if (!cl)
+            break;
+        if (is_name_dot(uc))
+            return p;
+        p += cl;
+    }
+    return 0;
+}
+
 size_t foreign_name_last_part(const char *name)
 {
     size_t n = strlen(name), last = 0;

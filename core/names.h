@@ -87,6 +87,11 @@ bool is_name_dot(uint32_t c);
    (FOLLOW_*) of what follows in *strength. */
 size_t translit_name_at(const char *s, size_t n, int *strength);
 
+/* The first part of a transliterated name (约瑟夫 of 约瑟夫·马奥尼), how
+   features often call the person: its byte length, or 0 when name has no
+   dot. */
+size_t foreign_name_first_part(const char *name);
+
 /* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼): how a
    page refers to the person after naming them in full.  Byte offset into
    name where it starts, or 0 when name has no dot. */

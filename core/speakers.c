@@ -64,17 +64,24 @@ static int person_key_cmp(const void *a, const void *b)
 
 void people_index_build(people_index *ix, const issue *is)
 {
-    ix->v = xcalloc(2 * is->npeople + 1, sizeof *ix->v);
+    ix->v = xcalloc(3 * is->npeople + 1, sizeof *ix->v);
     ix->n = 0;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *name = is->people[i].name;
         uint32_t uc;
         if (!name || !utf8_char(name, strlen(name), &uc))
             continue;
-        ix->v[ix->n++] = (person_key){uc, (int)i, 0};
+        size_t n = strlen(name);
+        ix->v[ix->n++] = (person_key){uc, (int)i, 0, n};
         size_t last = foreign_name_last_part(name);
-        if (last && utf8_char(name + last, strlen(name + last), &uc))
-            ix->v[ix->n++] = (person_key){uc, (int)i, last};
+        if (!last)
+            continue;
+        /* 约瑟夫 of 约瑟夫·马奥尼: the first part, up to its dot */
+        size_t first = foreign_name_first_part(name);
+        if (first > 0)
+            ix->v[ix->n++] = (person_key){uc, (int)i, 0, first};
+        if (utf8_char(name + last, n - last, &uc))
+            ix->v[ix->n++] = (person_key){uc, (int)i, last, n - last};
     }
     qsort(ix->v, ix->n, sizeof *ix->v, person_key_cmp);
 }
@@ -108,10 +115,10 @@ int known_person_at(const issue *is, const people_index *ix, const char *s,
     for (size_t k = lo; k < ix->n && ix->v[k].first == uc; k++) {
         int i = ix->v[k].person;
         const char *name = is->people[i].name + ix->v[k].skip;
-        size_t nl = strlen(name);
+        size_t nl = ix->v[k].len;
         /* Ties go to the earlier person, as keys of one character are
            ordered by index. */
-        if (nl > best_len && starts_with(s, n, name)) {
+        if (nl > best_len && nl <= n && memcmp(s, name, nl) == 0) {
             best = i;
             best_len = nl;
         }
@@ -304,16 +311,20 @@ static bool foreign_title_before(const char *s, size_t i)
     return false;
 }
 
-/* The person already found whose transliterated name ends with the part
-   name[0..len) (约瑟夫·马奥尼 for 马奥尼), when exactly one does; else -1. */
-static int person_by_last_part(const issue *is, const char *name, size_t len)
+/* The person already found whose transliterated name has the first or
+   last part name[0..len) (约瑟夫 or 马奥尼 for 约瑟夫·马奥尼), when exactly
+   one does; else -1. */
+static int person_by_part(const issue *is, const char *name, size_t len)
 {
     int found = -1;
     for (size_t i = 0; i < is->npeople; i++) {
         const char *full = is->people[i].name;
         size_t last = foreign_name_last_part(full);
-        if (!last || strlen(full + last) != len ||
-            memcmp(full + last, name, len) != 0)
+        size_t first = foreign_name_first_part(full);
+        bool is_last = last && strlen(full + last) == len &&
+                       memcmp(full + last, name, len) == 0;
+        bool is_first = first == len && memcmp(full, name, len) == 0;
+        if (!is_last && !is_first)
             continue;
         if (found >= 0)
             return -1;
@@ -323,12 +334,13 @@ static int person_by_last_part(const issue *is, const char *name, size_t len)
 }
 
 /* Add a person found in text; the strings are copied.  A name that is
-   the last part of a transliterated name found before is that person. */
+   the first or last part of a transliterated name found before is that
+   person. */
 static void add_found(issue *is, const char *name, size_t name_len,
                       const char *role, char *titles, const char *deleg)
 {
     person p = {0};
-    int full = person_by_last_part(is, name, name_len);
+    int full = person_by_part(is, name, name_len);
     p.name = full >= 0 ? xstrdup(is->people[full].name)
                        : xstrndup(name, name_len);
     p.role = role ? xstrdup(role) : NULL;
@@ -809,20 +821,38 @@ static void find_turn_speakers(issue *is, const article *a, const char *deleg)
     }
 }
 
-/* Foreign office holders named after their title in transliteration
-   characters, with no dot and no surname (美国总统特朗普, 德国外长瓦德富尔,
-   联合国秘书长古特雷斯).  Run after every other name is found, so that a
-   last part (哈勒比 of 阿卜杜拉赫曼·哈勒比) joins the full name wherever
-   the page prints it first. */
-static void scan_titled_foreign_names(issue *is, const char *t,
-                                      const char *deleg)
+/* Is the character before byte i of s a closing quotation mark: words
+   just ended there (“……”弗朗西斯说)? */
+static bool after_closing_quote(const char *s, size_t i)
+{
+    size_t pl = utf8_prev_len(s, i);
+    uint32_t uc = 0;
+    if (pl)
+        utf8_char(s + i - pl, pl, &uc);
+    return pl && (uc == U'”' || uc == U'」' || uc == U'』');
+}
+
+/* Foreign people named in transliteration characters, with no dot and no
+   surname, where their place says they are people: after a foreign title
+   (美国总统特朗普, 德国外长瓦德富尔, 联合国秘书长古特雷斯), or between the
+   words they said and a speech verb ending the clause (“……”弗朗西斯说。).
+   Run after every other name is found, so that a last part (哈勒比 of
+   阿卜杜拉赫曼·哈勒比) joins the full name wherever the page prints it
+   first. */
+static void scan_foreign_names_by_place(issue *is, const char *t,
+                                        const char *deleg)
 {
     size_t n = strlen(t);
     for (size_t i = 0; i < n;) {
         int strength;
         size_t len = translit_name_at(t + i, n - i, &strength);
-        if (len && foreign_title_before(t, i)) {
-            add_found(is, t + i, len, NULL, titles_before(t, i), deleg);
+        bool titled = len && foreign_title_before(t, i);
+        bool speaking = len && after_closing_quote(t, i) &&
+                        verb_ends_clause(t + i + len, n - i - len) &&
+                        !lex_prefix(LEX_SURNAME, t + i, len);
+        if (titled || speaking) {
+            add_found(is, t + i, len, NULL,
+                      titled ? titles_before(t, i) : NULL, deleg);
             i += len;
             continue;
         }
@@ -1046,7 +1076,7 @@ void speakers_find(issue *is)
     }
     /* Roles printed before a name that nothing after it marks the end of
        (…院士周某某充满期待) find the people the page names elsewhere, later
-       on too; so do foreign titles before a name without a dot. */
+       on too; so do the places that mark a foreign name without a dot. */
     for (size_t ai = 0; ai < is->narticles; ai++) {
         article *a = &is->articles[ai];
         char *deleg = article_delegation(a);
@@ -1054,7 +1084,7 @@ void speakers_find(issue *is)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_roles_again(is, a->blocks.v[b].text, sk, deleg);
-                scan_titled_foreign_names(is, a->blocks.v[b].text, deleg);
+                scan_foreign_names_by_place(is, a->blocks.v[b].text, deleg);
             }
         free(deleg);
     }

@@ -48,6 +48,8 @@ typedef struct {
     size_t skip;      /* bytes of the name before the key's words: 0, or
                          where the last part of a transliterated name
                          starts (马奥尼 of 约瑟夫·马奥尼) */
+    size_t len;       /* bytes of the key's words: the whole name, its
+                         last part, or its first part (约瑟夫) */
 } person_key;
 
 typedef struct {
@@ -59,8 +61,8 @@ typedef struct {
 void people_index_build(people_index *ix, const issue *is);
 void people_index_free(people_index *ix);
 
-/* Index of the longest known person whose name (or the last part of
-   their transliterated name) starts s, or -1; the matched byte length
+/* Index of the longest known person whose name (or the first or last
+   part of their transliterated name) starts s, or -1; the matched byte length
    goes to *len.  ix must be built over is. */
 int known_person_at(const issue *is, const people_index *ix, const char *s,
                     size_t n, size_t *len);

@@ -497,6 +497,32 @@ static void quotes_titled_foreign_names_without_a_dot(void **state)
     issue_free(&is);
 }
 
+/* A foreign name without a dot between the words just quoted and a
+   speech verb ending the clause is the speaker (“……”弗朗西斯说。); the
+   first part of a dotted name is that person (马丁 of 马丁·斯皮尔); a run
+   after the words that no speech verb ends is nobody (invented). */
+static void quotes_foreign_name_after_the_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“以前这里没有观景平台。”弗朗西斯说。",
+        "德国工程师马丁·斯皮尔来到苏州。",
+        "“市场变化很快。”马丁说，“我们要跟上。”",
+        "“新品很受欢迎。”巴克莱银行的报告写道。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "弗朗西斯", QUOTE_DIRECT, "以前这里没有");
+    check_quote(&is, 1, "马丁·斯皮尔", QUOTE_DIRECT, "市场变化很快");
+    check_quote(&is, 2, "马丁·斯皮尔", QUOTE_DIRECT, "我们要跟上");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "弗朗西斯") != 0 &&
+            strcmp(is.people[i].name, "马丁·斯皮尔") != 0)
+            fail_msg("\"%s\" taken for a person", is.people[i].name);
+    issue_free(&is);
+}
+
 /* “……”A在某地会见某国总理B时说: B is the one met, an object in A's
    clause, and does not make the words anybody's but A's; B named again
    in a clause of their own still does (invented). */
@@ -685,15 +711,17 @@ static void quotes_brackets_inside_the_subject(void **state)
         "林思远代表说，今年要抓好春耕。",
         "卢卡斯（Mark Lucas）说，市场已经消化了这一预期。",
         "某大学（深圳）副校长周明远说，要办好教育。",
-        /* a speaker the rules do not know (no surname, no spelling) */
+        /* a speaker without surname or spelling, known by place only
+           (between the words and the verb): never the last speaker */
         "“我们会耐心等待数据。”沃勒说。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 4);
     check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "今年要抓好春耕");
     check_quote(&is, 1, "卢卡斯", QUOTE_INDIRECT, "市场已经消化");
     check_quote(&is, 2, "周明远", QUOTE_INDIRECT, "要办好教育");
+    check_quote(&is, 3, "沃勒", QUOTE_DIRECT, "我们会耐心等待数据");
     issue_free(&is);
 }
 
@@ -1139,6 +1167,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_dotted_names_are_one_person),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
+    cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
