@@ -1099,9 +1099,33 @@ static int glued_in_text(const item_list *l, size_t a, size_t b)
     return 1;
 }
 
+/* On a page that prints its paragraphs one a line, with no blank line
+   between them, is the heading run l->v[a..b) set apart from what is
+   above it by a blank line, and followed by text with no blank line
+   between?  Such a page uses the blank line to part its pieces (the
+   items of one e-paper page from a feed: title, then its paragraphs), so
+   the run heads a new piece even with no byline, lead or stamp; a
+   subhead sits glued in the text or stands between two blank lines. */
+static int heads_text_set_apart(const item_list *l, size_t a, size_t b,
+                                int lines_are_paragraphs)
+{
+    if (!lines_are_paragraphs || a == 0 || b >= l->n)
+        return 0;
+    const item *prev = &l->v[a - 1], *next = &l->v[b];
+    if (prev->lines <= 0 || follows_directly(prev, &l->v[a]) ||
+        next->cand || !is_texty(next->kind))
+        return 0;
+    for (size_t i = a + 1; i <= b; i++)
+        if (!follows_directly(&l->v[i - 1], &l->v[i]))
+            return 0;
+    return 1;
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
-   before and after them.  seen_headline: a headline came earlier. */
-static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
+   before and after them.  seen_headline: a headline came earlier;
+   lines_are_paragraphs: the page prints a paragraph a line. */
+static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
+                        int lines_are_paragraphs)
 {
     size_t core[16], ncore = 0;
     for (size_t i = a; i < b; i++) {
@@ -1189,7 +1213,8 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
                  first->level == 1 || (first->marks & MARK_SPACED) ||
                  prev->kind == BLOCK_BANNER || prev->kind == BLOCK_MASTHEAD ||
                  prev->kind == BLOCK_DATELINE || prev->kind == BLOCK_EDITOR ||
-                 trailing_byline;
+                 trailing_byline ||
+                 heads_text_set_apart(l, a, b, lines_are_paragraphs);
     /* Two heading lines inside running text: a short topic label over a
        subhead (转型发展 / 挥洒绿色最美底色), otherwise headline and deck. */
     if (!strong && ncore >= 2 && is_label(first) && is_texty(prev->kind)) {
@@ -1221,6 +1246,7 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
 static void resolve_headings(item_list *l)
 {
     int seen_headline = 0;
+    int lines_are_paragraphs = prints_paragraph_a_line(l);
     size_t i = 0, end_of_text = 0;
     for (size_t k = 0; k < l->n; k++)
         if (!l->v[k].cand && (l->v[k].kind == BLOCK_BODY ||
@@ -1244,7 +1270,7 @@ static void resolve_headings(item_list *l)
             }
             continue;
         }
-        resolve_run(l, a, i, seen_headline);
+        resolve_run(l, a, i, seen_headline, lines_are_paragraphs);
         for (size_t k = a; k < i; k++)
             seen_headline |= l->v[k].kind == BLOCK_HEADLINE;
     }

@@ -32,6 +32,18 @@ static block_list glued_page(const char *const *texts)
     return l;
 }
 
+/* Build a block list from NULL-terminated texts printed one a line, where
+   an empty text stands for a blank source line (as a page made from a
+   feed parts its items). */
+static block_list lined_page(const char *const *texts)
+{
+    block_list l = {0};
+    for (int i = 0; texts[i]; i++)
+        if (texts[i][0])
+            block_list_push(&l, texts[i], BLOCK_BODY, i + 1);
+    return l;
+}
+
 /* Index of the first block whose text is t, or -1. */
 static int find_text(const block_list *l, const char *t)
 {
@@ -976,6 +988,53 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     block_list_free(&l);
 }
 
+/* A page printing a paragraph a line parts its pieces by a blank line: a
+   title set apart above text that follows it directly heads a new piece,
+   with no byline, lead or stamp.  Not so a heading glued in the text, one
+   standing between two blank lines, or on a page whose paragraphs are all
+   parted by blank lines. */
+static void blocks_set_apart_title_heads_a_piece(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "",
+        "春耕时节农机忙", "眼下正是春耕关键期。",
+        "某县农机合作社的二十台拖拉机全部出动。", "",
+        "图片报道", "某地群众在广场上参加迎春活动。",
+        "图为活动现场。", NULL};
+    block_list l = lined_page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "春耕时节农机忙"), "headline");
+    assert_string_equal(kind_of(&l, "图片报道"), "headline");
+    block_list_free(&l);
+    /* Must not fire: a subhead glued between paragraphs. */
+    const char *const u[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "加装电梯惠及万户",
+        "今年全市新装电梯三百部。", NULL};
+    l = lined_page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "加装电梯惠及万户"), "subhead");
+    block_list_free(&l);
+    /* Must not fire: a subhead between two blank lines. */
+    const char *const v[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "", "加装电梯惠及万户", "",
+        "今年全市新装电梯三百部。", "电梯运行平稳。", NULL};
+    l = lined_page(v);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "加装电梯惠及万户"), "subhead");
+    block_list_free(&l);
+    /* Must not fire: every paragraph parted by a blank line, so a blank
+       line says nothing. */
+    const char *const w[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "加装电梯惠及万户",
+        "今年全市新装电梯三百部。", NULL};
+    assert_string_equal(kind_on_page(w, "加装电梯惠及万户"), "subhead");
+}
+
 /* Credits and notes of a page are never headlines: the production's
    credits (本版责编：…, 版式设计：…, 编辑丨…), a role and names (摄像丨…),
    a chart's source (数据来源：…), lines about the piece (字数 835字,
@@ -1134,6 +1193,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_pieces_under_speaker_lines),
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_credits_and_notes),
+    cmocka_unit_test(blocks_set_apart_title_heads_a_piece),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_box_title_is_a_banner),
