@@ -1050,6 +1050,17 @@ static void blocks_credits_and_notes(void **state)
         {"监制/李某  主编/张某某", true},
         {"©某某新闻", true},
         {"编辑部：今年将推出新栏目", false},
+        /* several pages' credits on one line, names letter-spaced */
+        {"一版责编：张  某  李某某  二版责编：王  某  赵某某", true},
+        {"A3版编辑：张某", true},
+        {"制图：王某某", true},
+        {"本版制图：王某某", true},
+        {"一版要闻：今年将推出新栏目", false},
+        {"制图软件今年升级", false},
+        /* a copyright notice, letter-spaced or not */
+        {"某 某 网 版 权 所 有 ，未 经 书 面 授 权 禁 止 使 用", true},
+        {"Copyright © 1997-2026 by www.example.com all rights reserved", true},
+        {"作品版权所有人依法享有署名权。", false},
     };
     check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
     static const line_case byline[] = {
