@@ -1121,6 +1121,15 @@ static int heads_text_set_apart(const item_list *l, size_t a, size_t b,
     return 1;
 }
 
+/* Is item a right under the stamp of a headline (标题 / 2026年01月05日 /
+   item), so that it stands inside the piece that headline opens? */
+static int under_stamped_headline(const item_list *l, size_t a)
+{
+    return a >= 2 && !l->v[a - 1].cand && l->v[a - 1].kind == BLOCK_DATELINE &&
+           !l->v[a - 2].cand && (l->v[a - 2].kind == BLOCK_HEADLINE ||
+                                 l->v[a - 2].kind == BLOCK_DECK);
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
    before and after them.  seen_headline: a headline came earlier;
    lines_are_paragraphs: the page prints a paragraph a line. */
@@ -1193,6 +1202,13 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
             }
         }
         l->v[core[ncore - 1]].kind = BLOCK_HEADLINE;
+        return;
+    }
+    /* A short label right under a headline's stamp, over text (读者关切,
+       人物小传), labels that headline's text: it opens no piece. */
+    if (ncore == 1 && b == a + 1 && is_label(first) && next &&
+        is_texty(next->kind) && under_stamped_headline(l, a)) {
+        first->kind = BLOCK_KICKER;
         return;
     }
     /* The first paragraph under a headline and its byline is text, not a

@@ -1035,6 +1035,32 @@ static void blocks_set_apart_title_heads_a_piece(void **state)
     assert_string_equal(kind_on_page(w, "加装电梯惠及万户"), "subhead");
 }
 
+/* A short label right under a headline's stamp, over text (读者关切,
+   人物小传), labels that headline's text; it opens no piece.  A short
+   headline under a stamp that no headline owns (a page's date line at
+   the top) still heads its piece. */
+static void blocks_label_under_stamped_headline(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某某问题如何解决（政策问答）", "2026年01月05日", "读者来信",
+        "我家住在某县，想问问补贴怎么领？", "有关部门负责人介绍了办法。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[0]), "headline");
+    assert_string_equal(kind_of(&l, "读者来信"), "kicker");
+    block_list_free(&l);
+    const char *const u[] = {"2026年01月05日", "春运开启",
+                             "今天起，全国春运正式开始。",
+                             "铁路部门加开列车。", NULL};
+    assert_string_equal(kind_on_page(u, "春运开启"), "headline");
+    /* Must not fire on a longer title under the stamp: two heading lines. */
+    const char *const v[] = {
+        "某某问题如何解决", "2026年01月05日", "某县推出十项便民举措",
+        "本报某县1月4日电（记者张某）今年以来，某县推出举措。", NULL};
+    assert_string_equal(kind_on_page(v, "某县推出十项便民举措"), "headline");
+}
+
 /* Credits and notes of a page are never headlines: the production's
    credits (本版责编：…, 版式设计：…, 编辑丨…), a role and names (摄像丨…),
    a chart's source (数据来源：…), lines about the piece (字数 835字,
@@ -1205,6 +1231,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_credits_and_notes),
     cmocka_unit_test(blocks_set_apart_title_heads_a_piece),
+    cmocka_unit_test(blocks_label_under_stamped_headline),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_box_title_is_a_banner),
