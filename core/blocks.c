@@ -1084,14 +1084,23 @@ static int follows_directly(const item *i, const item *j)
     return i->lines > 0 && j->line == i->line + i->lines;
 }
 
+/* Is the item the signature closing an editor's note over a piece
+   (——编者): a byline opening with a dash? */
+static int is_note_signature(const item *it)
+{
+    return !it->cand && it->kind == BLOCK_BYLINE && starts_with_dash(it);
+}
+
 /* Are the heading lines l->v[a..b) printed inside running text: body
-   right above (a speaker heading or kicker may stand between) and right
-   below, every line on the line after the one before it? */
+   (or the signature of an editor's note over the piece) right above (a
+   speaker heading or kicker may stand between) and body right below,
+   every line on the line after the one before it? */
 static int glued_in_text(const item_list *l, size_t a, size_t b)
 {
     size_t p = above_speaker_lines(l, a);
     if (p == 0 || b >= l->n || l->v[p - 1].cand || l->v[b].cand ||
-        l->v[p - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
+        (l->v[p - 1].kind != BLOCK_BODY && !is_note_signature(&l->v[p - 1])) ||
+        l->v[b].kind != BLOCK_BODY)
         return 0;
     for (size_t i = p; i <= b; i++)
         if (!follows_directly(&l->v[i - 1], &l->v[i]))

@@ -976,6 +976,19 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     assert_string_equal(kind_of(&l, "某某为民"), "kicker");
     assert_string_equal(kind_of(&l, w[4]), "subhead");
     block_list_free(&l);
+    /* Heading lines glued under the signature of an editor's note over
+       the piece (——编者) are its first subheads; set apart by blank
+       lines, they head a new piece. */
+    const char *const x[] = {
+        "走进某某园区（深阅读）", "某某园区建设取得进展。",
+        "记者在多地进行了探访。", "——编  者", "源头减排",
+        "屋顶铺满光伏板", "在某某园区，屋顶铺满了光伏板。", NULL};
+    l = glued_page(x);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "屋顶铺满光伏板"), "subhead");
+    assert_int_not_equal(strcmp(kind_of(&l, "源头减排"), "headline"), 0);
+    block_list_free(&l);
+    assert_string_equal(kind_on_page(x, "源头减排"), "headline");
     /* A speaker heading between the text and the heading lines. */
     const char *const v[] = {
         "某某通道回应关切", "本报记者 张某", "上午，某某通道开启。",
