@@ -50,7 +50,8 @@ enum {
     MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
     MARK_CONTENTS = 1 << 8, /* a contents entry: the heading recurs below */
     MARK_INFO = 1 << 9,    /* a line about the piece (字数 …, 来源：…) */
-    MARK_LONG = 1 << 10    /* a heading line longer than most */
+    MARK_LONG = 1 << 10,   /* a heading line longer than most */
+    MARK_SET_APART = 1 << 11 /* a title line set apart over its text */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -89,6 +90,10 @@ enum {
        its lead, byline or stamp, or opening the page. */
     LONG_HEADING_MAX_CHARS = 80,
     LONG_HEADING_MAX_COMMAS = 3,
+    /* A title set apart by a blank line over its text, on a page printing
+       a paragraph a line, may be this long: a feed joins kicker, title and
+       deck on one line (a State Council meeting's, some 170 characters). */
+    SET_APART_TITLE_MAX_CHARS = 200,
     DASH_HEADING_MAX_CHARS = 20,
     CLAUSE_MIN_CHARS = 3,
     /* A label (北京, 记者手记) is one to four ideographs, five characters at
@@ -746,6 +751,13 @@ static bool is_wrapped_heading(const item *a, const item *b)
            !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
 }
 
+/* Does item j start on the source line right after item i ends (no blank
+   line between)?  Not known for text rejoined from wrapped lines. */
+static int follows_directly(const item *i, const item *j)
+{
+    return i->lines > 0 && j->line == i->line + i->lines;
+}
+
 /* Does the page print its paragraphs one a line, with no blank line
    between (two paragraphs of text on consecutive source lines)?  Then a
    line break ends a line of its own, never wraps a heading. */
@@ -933,6 +945,36 @@ static void settle_marked_headings(item_list *l)
     }
 }
 
+/* On a page printing a paragraph a line, a line shaped like a heading
+   of up to SET_APART_TITLE_MAX_CHARS (no full stop, a few commas), with a
+   blank line above it (or opening the page) and its text right under it,
+   is a title: such a page parts its pieces by blank lines (the items of a
+   feed: title, then paragraphs), and a feed's title joins kicker, title
+   and deck into one long line.  The text may open with a lead or with
+   ■ summary lines.  It stays a heading candidate, whatever
+   its length, and resolve_run decides what it heads. */
+static void promote_set_apart_titles(item_list *l)
+{
+    if (!prints_paragraph_a_line(l))
+        return;
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        item *it = &l->v[i], *next = &l->v[i + 1];
+        if (it->cand || it->kind != BLOCK_BODY || it->level ||
+            (it->marks & (MARK_INDENT | MARK_INFO)) || it->lines != 1 ||
+            next->cand || !(next->kind == BLOCK_BODY ||
+                            next->kind == BLOCK_LEAD ||
+                            (next->marks & MARK_SQUARE)) ||
+            !follows_directly(it, next) ||
+            (i > 0 && (l->v[i - 1].lines <= 0 ||
+                       follows_directly(&l->v[i - 1], it))) ||
+            !heading_shape(it, SET_APART_TITLE_MAX_CHARS,
+                           LONG_HEADING_MAX_COMMAS))
+            continue;
+        it->cand = 1;
+        it->marks |= MARK_SET_APART;
+    }
+}
+
 /* Is the item a real reporter's byline (not a photo credit or a bare
    dispatch line)? */
 static int is_reporter_byline(const item *it)
@@ -1077,13 +1119,6 @@ static int opens_piece_after_speaker(const item_list *l, size_t a)
            (k == BLOCK_BYLINE && p >= 2 && is_texty(l->v[p - 2].kind));
 }
 
-/* Does item j start on the source line right after item i ends (no blank
-   line between)?  Not known for text rejoined from wrapped lines. */
-static int follows_directly(const item *i, const item *j)
-{
-    return i->lines > 0 && j->line == i->line + i->lines;
-}
-
 /* Is the item the signature closing an editor's note over a piece
    (——编者): a byline opening with a dash? */
 static int is_note_signature(const item *it)
@@ -1114,7 +1149,8 @@ static int glued_in_text(const item_list *l, size_t a, size_t b)
    between?  Such a page uses the blank line to part its pieces (the
    items of one e-paper page from a feed: title, then its paragraphs), so
    the run heads a new piece even with no byline, lead or stamp; a
-   subhead sits glued in the text or stands between two blank lines. */
+   subhead sits glued in the text or stands between two blank lines.  The
+   text may open with ■ summary lines. */
 static int heads_text_set_apart(const item_list *l, size_t a, size_t b,
                                 int lines_are_paragraphs)
 {
@@ -1122,7 +1158,7 @@ static int heads_text_set_apart(const item_list *l, size_t a, size_t b,
         return 0;
     const item *prev = &l->v[a - 1], *next = &l->v[b];
     if (prev->lines <= 0 || follows_directly(prev, &l->v[a]) ||
-        next->cand || !is_texty(next->kind))
+        next->cand || !(is_texty(next->kind) || (next->marks & MARK_SQUARE)))
         return 0;
     for (size_t i = a + 1; i <= b; i++)
         if (!follows_directly(&l->v[i - 1], &l->v[i]))
@@ -1386,6 +1422,7 @@ static void classify_items(item_list *l)
     merge_wrapped_lines(l);
     resolve_labels(l);
     settle_marked_headings(l);
+    promote_set_apart_titles(l);
     resolve_headings(l);
     demote_box_titles(l);
     name_lines_over_headlines(l);

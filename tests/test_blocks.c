@@ -1021,6 +1021,39 @@ static void blocks_set_apart_title_heads_a_piece(void **state)
     assert_string_equal(kind_of(&l, "春耕时节农机忙"), "headline");
     assert_string_equal(kind_of(&l, "图片报道"), "headline");
     block_list_free(&l);
+    /* A feed's title may join kicker, title and deck into one long line,
+       longer than any heading; set apart over its lead or its ■ summary
+       lines, it still heads its piece. */
+    const char *const lt[] = {
+        "某某会议在京召开", "本报北京5月6日电（记者张某）会议今天召开。",
+        "会议指出，要抓好落实。", "会议强调，要压实责任。", "",
+        "某某主持召开某某委员会全体会议  听取某某工作情况汇报，研究部署"
+        "某某领域改革有关工作，审议通过《某某规划》和《某某条例（草案）》"
+        "和《某某办法（修订草案）》，决定核准某某项目等四个项目",
+        "新华社北京5月6日电  某某主持召开会议。",
+        "会议指出，要抓好落实。", "会议强调，要压实责任。", "",
+        "某某在某某座谈会上强调  坚持某某方针  推动某某事业高质量发展",
+        "■ 要坚持某某方针", "会议在某地举行。", "会议由某某主持。", NULL};
+    l = lined_page(lt);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, lt[5]), "headline");
+    assert_string_equal(kind_of(&l, lt[10]), "headline");
+    block_list_free(&l);
+    /* Must not fire: the same long line glued in the text, or ending its
+       sentence, is text. */
+    const char *const lu[] = {
+        "某某会议在京召开", "本报北京5月6日电（记者张某）会议今天召开。",
+        "会议听取某某工作情况汇报，研究部署某某领域改革有关工作，审议通过"
+        "《某某规划》和《某某条例（草案）》，决定核准某某项目等四个项目",
+        "会议指出，要抓好落实。", "",
+        "会议听取某某工作情况汇报，研究部署某某领域改革有关工作，审议通过"
+        "《某某规划》和《某某条例（草案）》，决定核准某某项目等五个项目。",
+        "会议指出，要抓好落实。", NULL};
+    l = lined_page(lu);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, lu[2]), "body");
+    assert_string_equal(kind_of(&l, lu[5]), "body");
+    block_list_free(&l);
     /* Must not fire: a subhead glued between paragraphs. */
     const char *const u[] = {
         "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
