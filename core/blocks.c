@@ -562,6 +562,44 @@ static int is_long_heading_shape(const item *it)
            heading_shape(it, LONG_HEADING_MAX_CHARS, LONG_HEADING_MAX_COMMAS);
 }
 
+/* Is f[a..) a person's name printed before a space: two or three
+   ideographs, or two single ones set apart by justification spaces (冯  帆)?
+   Returns where the name ends, or 0. */
+static size_t spaced_name_end(const uint32_t *f, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_han(f[k]))
+        k++;
+    if (k < n && is_space(f[k]) && is_person_name(f, 0, k))
+        return k;
+    if (k != 1)
+        return 0;
+    size_t j = k;
+    while (j < n && is_space(f[j]))
+        j++;
+    if (j + 1 >= n || !is_han(f[j]) || is_han(f[j + 1]) ||
+        !is_space(f[j + 1]))
+        return 0;
+    uint32_t pair[2] = {f[0], f[j]};
+    return is_person_name(pair, 0, 2) ? j + 1 : 0;
+}
+
+/* A guest-list entry: a person's name, spaces, then the person's role or
+   titles (张某  全国人大代表、某大学教授; 李某  某集团创始人), with no
+   sentence in it.  It tells who takes part: a line about the piece, never
+   a heading. */
+static int is_guest_entry(const item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n, k = spaced_name_end(f, n);
+    if (!k || u32_has_sentence_mark(f, n) || u32_has(f, n, U'，'))
+        return 0;
+    while (k < n && is_space(f[k]))
+        k++;
+    return k < n && (lex_prefix_u(LEX_ROLE, f + k, n - k) > 0 ||
+                     lex_suffix_u(LEX_TITLE_WORD, f + k, n - k) > 0);
+}
+
 /* Give the item its kind if it is one on its own; otherwise mark it as a
    heading candidate or leave it body.  first: no content block before. */
 static void classify_intrinsic(item *it, int first)
@@ -598,7 +636,7 @@ static void classify_intrinsic(item *it, int first)
         it->kind = BLOCK_SPEAKER_HEADING;
     else if (is_banner(it))
         it->kind = BLOCK_BANNER;
-    else if (opens_with_info_label(it->f, it->n)) {
+    else if (opens_with_info_label(it->f, it->n) || is_guest_entry(it)) {
         it->kind = BLOCK_BODY; /* text, never a heading */
         it->marks |= MARK_INFO;
     } else if (is_heading_shape(it)) {
@@ -1433,7 +1471,7 @@ static void classify_items(item_list *l)
             it->kind = BLOCK_BODY;
         }
         if ((it->kind == BLOCK_BODY || it->kind == BLOCK_LEAD) &&
-            ends_open(it->f, it->n))
+            !(it->marks & MARK_INFO) && ends_open(it->f, it->n))
             it->flags |= BLOCK_F_OPEN_END;
     }
 }

@@ -1107,6 +1107,36 @@ static void blocks_label_under_stamped_headline(void **state)
     assert_string_equal(kind_on_page(v, "某县推出十项便民举措"), "headline");
 }
 
+/* A guest list's entries (a name, spaces, then a role or titles) are
+   lines about the piece: never subheads, and each stays a line of its own
+   (not joined to the next as a paragraph stopping mid-sentence).  A name
+   and a phrase that is no role or title is still a heading. */
+static void blocks_guest_entries_are_no_subheads(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "为某某发展系好安全带（连线）", "本报记者 张某",
+        "如何看待某某技术带来的变化？", "对话嘉宾：",
+        "王某某  全国人大代表、某某大学法学院院长",
+        "赵  某  全国政协委员、某某集团创始人",
+        "记  者：某某技术带来哪些问题？",
+        "王某某：某某技术带来了新的挑战。", NULL};
+    block_list l = glued_page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[4]), "body");
+    assert_string_equal(kind_of(&l, t[5]), "body");
+    assert_false(l.v[find_text(&l, t[4])].flags & BLOCK_F_OPEN_END);
+    block_list_free(&l);
+    const char *const u[] = {
+        "某村发展特色产业", "本报记者 张某", "村里的产业越来越红火。",
+        "村民们说，日子越过越好。", "王某某  带领村民走上致富路",
+        "十年前，王某某回到村里。", NULL};
+    l = glued_page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, u[4]), "subhead");
+    block_list_free(&l);
+}
+
 /* Credits and notes of a page are never headlines: the production's
    credits (本版责编：…, 版式设计：…, 编辑丨…), a role and names (摄像丨…),
    a chart's source (数据来源：…), lines about the piece (字数 835字,
@@ -1278,6 +1308,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_credits_and_notes),
     cmocka_unit_test(blocks_set_apart_title_heads_a_piece),
     cmocka_unit_test(blocks_label_under_stamped_headline),
+    cmocka_unit_test(blocks_guest_entries_are_no_subheads),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_box_title_is_a_banner),
