@@ -106,6 +106,10 @@ enum {
        short phrases, not one word cut). */
     WRAPPED_HEADING_MAX_CHARS = 12,
     SPACED_JOIN_MAX_CHARS = 4,
+    /* A headline may be a series of short parallel phrases (锻韧性
+       拓空间), each at most this many visible characters; longer phrases
+       are a headline and its deck (强化兜底功能 扩大社会救助范围). */
+    SERIES_PHRASE_MAX_CHARS = 5,
     /* A headline names the text printed before it when it shares this
        many pairs of ideographs with it (one pair is chance). */
     MIN_SHARED_PAIRS = 2,
@@ -796,6 +800,39 @@ static int follows_directly(const item *i, const item *j)
     return i->lines > 0 && j->line == i->line + i->lines;
 }
 
+/* Does the heading line start with a dash (——副题)? */
+static int starts_with_dash(const item *it)
+{
+    return it->n > 0 && (it->f[0] == U'—' || it->f[0] == U'―');
+}
+
+/* Is heading candidate b, printed under heading candidate a with at most
+   one blank line between, the last phrase of a's series: a is two or more
+   short phrases parted by spaces (向“新”行 锻韧性), b one more phrase as
+   long as a's last (拓空间)?  A headline broken over two lines so is one
+   headline, not a kicker over a headline. */
+static bool continues_phrase_series(const item *a, const item *b)
+{
+    if (!a->cand || !b->cand || a->level || b->level || a->lines <= 0 ||
+        b->line > a->line + a->lines + 1 || !no_space(b) ||
+        starts_with_dash(b) ||
+        ((a->marks | b->marks) & (MARK_INDENT | MARK_ASKS | MARK_LONG)))
+        return false;
+    size_t phrases = 0, last = 0, start = 0;
+    for (size_t i = 0; i <= a->n; i++) {
+        if (i < a->n && !is_space(a->f[i]))
+            continue;
+        if (i > start) {
+            last = u32_visible(a->f + start, i - start);
+            if (last > SERIES_PHRASE_MAX_CHARS)
+                return false;
+            phrases++;
+        }
+        start = i + 1;
+    }
+    return phrases >= 2 && u32_visible(b->f, b->n) == last;
+}
+
 /* Does the page print its paragraphs one a line, with no blank line
    between (two paragraphs of text on consecutive source lines)?  Then a
    line break ends a line of its own, never wraps a heading. */
@@ -834,6 +871,12 @@ static void merge_wrapped_lines(item_list *l)
         }
         if (!sealed && !lines_are_paragraphs && is_wrapped_heading(a, b)) {
             append_item(a, b, u32_visible(a->f, a->n) <= SPACED_JOIN_MAX_CHARS);
+            continue;
+        }
+        if (!sealed && continues_phrase_series(a, b)) {
+            int end = b->lines > 0 ? b->line + b->lines : 0;
+            append_item(a, b, 1);
+            a->lines = end ? end - a->line : 0; /* the blank line too */
             continue;
         }
         l->v[++w] = *b;
@@ -1058,12 +1101,6 @@ static int is_heading_kind(block_kind k)
 {
     return k == BLOCK_HEADLINE || k == BLOCK_DECK || k == BLOCK_KICKER ||
            k == BLOCK_DATELINE;
-}
-
-/* Does the heading line start with a dash (——副题)? */
-static int starts_with_dash(const item *it)
-{
-    return it->n > 0 && (it->f[0] == U'—' || it->f[0] == U'―');
 }
 
 /* How many distinct pairs of adjacent ideographs of the line occur in the

@@ -422,6 +422,33 @@ static void blocks_wrapped_heading_lines_merge(void **state)
     assert_string_equal(kind_of(&l, "转型发展"), "kicker");
     assert_string_equal(kind_of(&l, "挥洒绿色最美底色"), "subhead");
     block_list_free(&l);
+
+    /* A headline of short parallel phrases broken over two lines, with a
+       blank line between, is one headline (not a kicker over 拓市场). */
+    const char *const u[] = {"促“新”业 稳就业", "拓市场",
+                             "——从某省企业看经济活力",
+                             "本报记者 张某", "今年以来，某省企业订单饱满。",
+                             NULL};
+    l = page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "促“新”业 稳就业 拓市场"), "headline");
+    assert_string_equal(kind_of(&l, "——从某省企业看经济活力"), "deck");
+    block_list_free(&l);
+    /* Must not fire: a phrase of another length (a label, 北京), or
+       phrases too long to be a series (a headline and its deck). */
+    const char *const v[] = {"稳就业 惠民生", "北京", "本报记者 张某",
+                             "今年以来，某市就业形势稳定。", NULL};
+    l = page(v);
+    blocks_classify(&l);
+    assert_int_equal(find_text(&l, "稳就业 惠民生 北京"), -1);
+    block_list_free(&l);
+    const char *const w[] = {"强化兜底功能 扩大救助范围", "织密网",
+                             "本报记者 张某", "今年以来，某市救助形势稳定。",
+                             NULL};
+    l = page(w);
+    blocks_classify(&l);
+    assert_int_equal(find_text(&l, "强化兜底功能 扩大救助范围 织密网"), -1);
+    block_list_free(&l);
 }
 
 /* The furniture rules on UTF-8 lines (furniture.h). */
