@@ -300,10 +300,11 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     if (opens_with_dash(f, n))
         return is_note_signature(f, n);
     size_t nv = u32_visible(f, n);
-    if (n > 2 && f[0] == U'（' && f[n - 1] == U'）' &&
+    if (n > 2 && ((f[0] == U'（' && f[n - 1] == U'）') ||
+                  (f[0] == U'〔' && f[n - 1] == U'〕')) &&
         nv <= AUTHOR_NOTE_MAX_CHARS && !u32_has(f, n, U'。') &&
         lex_prefix_u(LEX_AUTHOR_NOTE, f + 1, n - 1))
-        return true; /* （作者为…，本报记者某某采访整理） */
+        return true; /* （作者为…，本报记者某某采访整理）, 〔作者系…〕 */
     if (n == 0 || nv > BYLINE_MAX_CHARS)
         return false;
     for (size_t i = 0; i < n; i++)

@@ -1199,6 +1199,10 @@ static void blocks_credits_and_notes(void **state)
         {"某某台记者/请问代表如何看待", false},
         {"摄像机：某某型号", false},
         {"作者简介：某某大学教授", false},
+        /* the note on the author, in either kind of bracket */
+        {"（作者系某某大学教授）", true},
+        {"〔作者系某某研究院（某某学院）副院长〕", true},
+        {"〔某某研究院副院长谈某某〕", false},
     };
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
     static const line_case caption[] = {
