@@ -545,6 +545,8 @@ bool is_editor_line(const uint32_t *f, size_t n)
         return false;
     if (is_credit_separator(f, n, k) && is_name_list(f, k + 1, n, false))
         return true; /* 本版责编：张某  李某 */
+    if (k < n && is_space(f[k]) && is_name_list(f, k, n, false))
+        return true; /* 本版责编  张某  李  某 */
     if (is_credit_list(f, n))
         return true;
     return lex_find_u(LEX_EDITOR_MARK, f, n, 0, NULL) < n;

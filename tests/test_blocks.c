@@ -1185,6 +1185,8 @@ static void blocks_credits_and_notes(void **state)
         {"制图：王某某", true},
         {"本版制图：王某某", true},
         {"一版要闻：今年将推出新栏目", false},
+        {"本版责编  张某某  李  某", true},
+        {"编辑  出版了一部新的词典", false},
         {"制图软件今年升级", false},
         /* a copyright notice, letter-spaced or not */
         {"某 某 网 版 权 所 有 ，未 经 书 面 授 权 禁 止 使 用", true},
