@@ -1376,9 +1376,22 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
                                       : BLOCK_DECK;
 }
 
+/* Does the heading candidate at a, after the page's last text, open a
+   box of its own: on a page printing a paragraph a line, set apart by a
+   blank line above, with more lines right under it (导读 / its stamp /
+   the entries of a contents box, the last item of a feed's page)? */
+static int opens_closing_box(const item_list *l, size_t a,
+                             int lines_are_paragraphs)
+{
+    return lines_are_paragraphs && a > 0 && a + 1 < l->n &&
+           l->v[a - 1].lines > 0 && !follows_directly(&l->v[a - 1], &l->v[a]) &&
+           follows_directly(&l->v[a], &l->v[a + 1]);
+}
+
 /* Resolve every run of consecutive heading candidates.  Short lines after
    the page's last text, once a headline was seen, head nothing: they are
-   the credits and notes a web page ends with (©…, 监制/…), left as text. */
+   the credits and notes a web page ends with (©…, 监制/…), left as text;
+   unless a blank line sets them apart as a box of their own. */
 static void resolve_headings(item_list *l)
 {
     int seen_headline = 0;
@@ -1399,7 +1412,8 @@ static void resolve_headings(item_list *l)
         size_t a = i;
         while (i < l->n && l->v[i].cand)
             i++;
-        if (seen_headline && end_of_text > 0 && a >= end_of_text) {
+        if (seen_headline && end_of_text > 0 && a >= end_of_text &&
+            !opens_closing_box(l, a, lines_are_paragraphs)) {
             for (size_t k = a; k < i; k++) {
                 l->v[k].cand = 0;
                 l->v[k].kind = BLOCK_BODY;

@@ -1081,6 +1081,26 @@ static void blocks_set_apart_title_heads_a_piece(void **state)
     assert_string_equal(kind_of(&l, lu[2]), "body");
     assert_string_equal(kind_of(&l, lu[5]), "body");
     block_list_free(&l);
+    /* A box after the page's last text, set apart by a blank line (a
+       feed page's contents box: 导读, its stamp, its entries), heads a
+       piece of its own; short lines glued under the last text, or a
+       lone line set apart at the end, head nothing. */
+    const char *const bx[] = {
+        "春耕时节农机忙", "眼下正是春耕关键期。", "合作社的拖拉机全部出动。", "",
+        "导读", "2026年01月05日", "某某科考船", "在海底探寻宝藏", "第六版",
+        NULL};
+    l = lined_page(bx);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "导读"), "headline");
+    block_list_free(&l);
+    const char *const bn[] = {
+        "春耕时节农机忙", "眼下正是春耕关键期。", "合作社的拖拉机全部出动。",
+        "编辑手记", "文章原文", "", "责任单位", NULL};
+    l = lined_page(bn);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "编辑手记"), "body");
+    assert_int_not_equal(strcmp(kind_of(&l, "责任单位"), "headline"), 0);
+    block_list_free(&l);
     /* Must not fire: a subhead glued between paragraphs. */
     const char *const u[] = {
         "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
