@@ -1235,6 +1235,9 @@ static void blocks_credits_and_notes(void **state)
         {"会议今天举行。本报记者 张某", false},
         {"这张照片是王某摄", false},
         {"数据来源于某某统计局", false},
+        {"某某会议召开之际，某社推出微视频《某某》，图选自视频中的画面。",
+         true},
+        {"他说，这些选自视频的画面令人难忘。", false},
     };
     check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
     /* A short paragraph over a photo credit is its caption; one over a
