@@ -50,8 +50,7 @@ enum {
     MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
     MARK_CONTENTS = 1 << 8, /* a contents entry: the heading recurs below */
     MARK_INFO = 1 << 9,    /* a line about the piece (字数 …, 来源：…) */
-    MARK_LONG = 1 << 10,   /* a heading line longer than most */
-    MARK_SET_APART = 1 << 11 /* a title line set apart over its text */
+    MARK_LONG = 1 << 10    /* a heading line longer than most */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -1052,7 +1051,6 @@ static void promote_set_apart_titles(item_list *l)
                            LONG_HEADING_MAX_COMMAS))
             continue;
         it->cand = 1;
-        it->marks |= MARK_SET_APART;
     }
 }
 
