@@ -1341,14 +1341,14 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
        (——编者) closes the note over a piece, not the piece. */
     int trailing_byline = prev && prev->kind == BLOCK_BYLINE && a >= 2 &&
                           is_texty(l->v[a - 2].kind) && !starts_with_dash(prev);
-    int strong = !seen_headline || !prev || stamp || cont ||
+    int strong = heads_text_set_apart(l, a, b, lines_are_paragraphs) ||
+                 !seen_headline || !prev || stamp || cont ||
                  opens_piece_after_speaker(l, a) ||
                  (next && next->kind == BLOCK_LEAD) ||
                  first->level == 1 || (first->marks & MARK_SPACED) ||
                  prev->kind == BLOCK_BANNER || prev->kind == BLOCK_MASTHEAD ||
                  prev->kind == BLOCK_DATELINE || prev->kind == BLOCK_EDITOR ||
-                 trailing_byline ||
-                 heads_text_set_apart(l, a, b, lines_are_paragraphs);
+                 trailing_byline;
     /* Two heading lines inside running text: a short topic label over a
        subhead (转型发展 / 挥洒绿色最美底色), otherwise headline and deck. */
     if (!strong && ncore >= 2 && is_label(first) && is_texty(prev->kind)) {
