@@ -89,6 +89,10 @@ enum {
        its lead, byline or stamp, or opening the page. */
     LONG_HEADING_MAX_CHARS = 80,
     LONG_HEADING_MAX_COMMAS = 3,
+    /* A title set apart by a blank line over its text, on a page printing
+       a paragraph a line, may be this long: a feed joins kicker, title and
+       deck on one line (a State Council meeting's, some 170 characters). */
+    SET_APART_TITLE_MAX_CHARS = 200,
     DASH_HEADING_MAX_CHARS = 20,
     CLAUSE_MIN_CHARS = 3,
     /* A label (北京, 记者手记) is one to four ideographs, five characters at
@@ -101,6 +105,10 @@ enum {
        short phrases, not one word cut). */
     WRAPPED_HEADING_MAX_CHARS = 12,
     SPACED_JOIN_MAX_CHARS = 4,
+    /* A headline may be a series of short parallel phrases (锻韧性
+       拓空间), each at most this many visible characters; longer phrases
+       are a headline and its deck (强化兜底功能 扩大社会救助范围). */
+    SERIES_PHRASE_MAX_CHARS = 5,
     /* A headline names the text printed before it when it shares this
        many pairs of ideographs with it (one pair is chance). */
     MIN_SHARED_PAIRS = 2,
@@ -557,6 +565,44 @@ static int is_long_heading_shape(const item *it)
            heading_shape(it, LONG_HEADING_MAX_CHARS, LONG_HEADING_MAX_COMMAS);
 }
 
+/* Is f[a..) a person's name printed before a space: two or three
+   ideographs, or two single ones set apart by justification spaces (冯  帆)?
+   Returns where the name ends, or 0. */
+static size_t spaced_name_end(const uint32_t *f, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_han(f[k]))
+        k++;
+    if (k < n && is_space(f[k]) && is_person_name(f, 0, k))
+        return k;
+    if (k != 1)
+        return 0;
+    size_t j = k;
+    while (j < n && is_space(f[j]))
+        j++;
+    if (j + 1 >= n || !is_han(f[j]) || is_han(f[j + 1]) ||
+        !is_space(f[j + 1]))
+        return 0;
+    uint32_t pair[2] = {f[0], f[j]};
+    return is_person_name(pair, 0, 2) ? j + 1 : 0;
+}
+
+/* A guest-list entry: a person's name, spaces, then the person's role or
+   titles (张某  全国人大代表、某大学教授; 李某  某集团创始人), with no
+   sentence in it.  It tells who takes part: a line about the piece, never
+   a heading. */
+static int is_guest_entry(const item *it)
+{
+    const uint32_t *f = it->f;
+    size_t n = it->n, k = spaced_name_end(f, n);
+    if (!k || u32_has_sentence_mark(f, n) || u32_has(f, n, U'，'))
+        return 0;
+    while (k < n && is_space(f[k]))
+        k++;
+    return k < n && (lex_prefix_u(LEX_ROLE, f + k, n - k) > 0 ||
+                     lex_suffix_u(LEX_TITLE_WORD, f + k, n - k) > 0);
+}
+
 /* Give the item its kind if it is one on its own; otherwise mark it as a
    heading candidate or leave it body.  first: no content block before. */
 static void classify_intrinsic(item *it, int first)
@@ -593,7 +639,7 @@ static void classify_intrinsic(item *it, int first)
         it->kind = BLOCK_SPEAKER_HEADING;
     else if (is_banner(it))
         it->kind = BLOCK_BANNER;
-    else if (opens_with_info_label(it->f, it->n)) {
+    else if (opens_with_info_label(it->f, it->n) || is_guest_entry(it)) {
         it->kind = BLOCK_BODY; /* text, never a heading */
         it->marks |= MARK_INFO;
     } else if (is_heading_shape(it)) {
@@ -746,6 +792,46 @@ static bool is_wrapped_heading(const item *a, const item *b)
            !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
 }
 
+/* Does item j start on the source line right after item i ends (no blank
+   line between)?  Not known for text rejoined from wrapped lines. */
+static int follows_directly(const item *i, const item *j)
+{
+    return i->lines > 0 && j->line == i->line + i->lines;
+}
+
+/* Does the heading line start with a dash (——副题)? */
+static int starts_with_dash(const item *it)
+{
+    return it->n > 0 && (it->f[0] == U'—' || it->f[0] == U'―');
+}
+
+/* Is heading candidate b, printed under heading candidate a with at most
+   one blank line between, the last phrase of a's series: a is two or more
+   short phrases parted by spaces (向“新”行 锻韧性), b one more phrase as
+   long as a's last (拓空间)?  A headline broken over two lines so is one
+   headline, not a kicker over a headline. */
+static bool continues_phrase_series(const item *a, const item *b)
+{
+    if (!a->cand || !b->cand || a->level || b->level || a->lines <= 0 ||
+        b->line > a->line + a->lines + 1 || !no_space(b) ||
+        starts_with_dash(b) ||
+        ((a->marks | b->marks) & (MARK_INDENT | MARK_ASKS | MARK_LONG)))
+        return false;
+    size_t phrases = 0, last = 0, start = 0;
+    for (size_t i = 0; i <= a->n; i++) {
+        if (i < a->n && !is_space(a->f[i]))
+            continue;
+        if (i > start) {
+            last = u32_visible(a->f + start, i - start);
+            if (last > SERIES_PHRASE_MAX_CHARS)
+                return false;
+            phrases++;
+        }
+        start = i + 1;
+    }
+    return phrases >= 2 && u32_visible(b->f, b->n) == last;
+}
+
 /* Does the page print its paragraphs one a line, with no blank line
    between (two paragraphs of text on consecutive source lines)?  Then a
    line break ends a line of its own, never wraps a heading. */
@@ -784,6 +870,12 @@ static void merge_wrapped_lines(item_list *l)
         }
         if (!sealed && !lines_are_paragraphs && is_wrapped_heading(a, b)) {
             append_item(a, b, u32_visible(a->f, a->n) <= SPACED_JOIN_MAX_CHARS);
+            continue;
+        }
+        if (!sealed && continues_phrase_series(a, b)) {
+            int end = b->lines > 0 ? b->line + b->lines : 0;
+            append_item(a, b, 1);
+            a->lines = end ? end - a->line : 0; /* the blank line too */
             continue;
         }
         l->v[++w] = *b;
@@ -933,6 +1025,35 @@ static void settle_marked_headings(item_list *l)
     }
 }
 
+/* On a page printing a paragraph a line, a line shaped like a heading
+   of up to SET_APART_TITLE_MAX_CHARS (no full stop, a few commas), with a
+   blank line above it (or opening the page) and its text right under it,
+   is a title: such a page parts its pieces by blank lines (the items of a
+   feed: title, then paragraphs), and a feed's title joins kicker, title
+   and deck into one long line.  The text may open with a lead or with
+   ■ summary lines.  It stays a heading candidate, whatever
+   its length, and resolve_run decides what it heads. */
+static void promote_set_apart_titles(item_list *l)
+{
+    if (!prints_paragraph_a_line(l))
+        return;
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        item *it = &l->v[i], *next = &l->v[i + 1];
+        if (it->cand || it->kind != BLOCK_BODY || it->level ||
+            (it->marks & (MARK_INDENT | MARK_INFO)) || it->lines != 1 ||
+            next->cand || !(next->kind == BLOCK_BODY ||
+                            next->kind == BLOCK_LEAD ||
+                            (next->marks & MARK_SQUARE)) ||
+            !follows_directly(it, next) ||
+            (i > 0 && (l->v[i - 1].lines <= 0 ||
+                       follows_directly(&l->v[i - 1], it))) ||
+            !heading_shape(it, SET_APART_TITLE_MAX_CHARS,
+                           LONG_HEADING_MAX_COMMAS))
+            continue;
+        it->cand = 1;
+    }
+}
+
 /* Is the item a real reporter's byline (not a photo credit or a bare
    dispatch line)? */
 static int is_reporter_byline(const item *it)
@@ -978,12 +1099,6 @@ static int is_heading_kind(block_kind k)
 {
     return k == BLOCK_HEADLINE || k == BLOCK_DECK || k == BLOCK_KICKER ||
            k == BLOCK_DATELINE;
-}
-
-/* Does the heading line start with a dash (——副题)? */
-static int starts_with_dash(const item *it)
-{
-    return it->n > 0 && (it->f[0] == U'—' || it->f[0] == U'―');
 }
 
 /* How many distinct pairs of adjacent ideographs of the line occur in the
@@ -1077,21 +1192,23 @@ static int opens_piece_after_speaker(const item_list *l, size_t a)
            (k == BLOCK_BYLINE && p >= 2 && is_texty(l->v[p - 2].kind));
 }
 
-/* Does item j start on the source line right after item i ends (no blank
-   line between)?  Not known for text rejoined from wrapped lines. */
-static int follows_directly(const item *i, const item *j)
+/* Is the item the signature closing an editor's note over a piece
+   (——编者): a byline opening with a dash? */
+static int is_note_signature(const item *it)
 {
-    return i->lines > 0 && j->line == i->line + i->lines;
+    return !it->cand && it->kind == BLOCK_BYLINE && starts_with_dash(it);
 }
 
 /* Are the heading lines l->v[a..b) printed inside running text: body
-   right above (a speaker heading or kicker may stand between) and right
-   below, every line on the line after the one before it? */
+   (or the signature of an editor's note over the piece) right above (a
+   speaker heading or kicker may stand between) and body right below,
+   every line on the line after the one before it? */
 static int glued_in_text(const item_list *l, size_t a, size_t b)
 {
     size_t p = above_speaker_lines(l, a);
     if (p == 0 || b >= l->n || l->v[p - 1].cand || l->v[b].cand ||
-        l->v[p - 1].kind != BLOCK_BODY || l->v[b].kind != BLOCK_BODY)
+        (l->v[p - 1].kind != BLOCK_BODY && !is_note_signature(&l->v[p - 1])) ||
+        l->v[b].kind != BLOCK_BODY)
         return 0;
     for (size_t i = p; i <= b; i++)
         if (!follows_directly(&l->v[i - 1], &l->v[i]))
@@ -1099,9 +1216,43 @@ static int glued_in_text(const item_list *l, size_t a, size_t b)
     return 1;
 }
 
+/* On a page that prints its paragraphs one a line, with no blank line
+   between them, is the heading run l->v[a..b) set apart from what is
+   above it by a blank line, and followed by text with no blank line
+   between?  Such a page uses the blank line to part its pieces (the
+   items of one e-paper page from a feed: title, then its paragraphs), so
+   the run heads a new piece even with no byline, lead or stamp; a
+   subhead sits glued in the text or stands between two blank lines.  The
+   text may open with ■ summary lines. */
+static int heads_text_set_apart(const item_list *l, size_t a, size_t b,
+                                int lines_are_paragraphs)
+{
+    if (!lines_are_paragraphs || a == 0 || b >= l->n)
+        return 0;
+    const item *prev = &l->v[a - 1], *next = &l->v[b];
+    if (prev->lines <= 0 || follows_directly(prev, &l->v[a]) ||
+        next->cand || !(is_texty(next->kind) || (next->marks & MARK_SQUARE)))
+        return 0;
+    for (size_t i = a + 1; i <= b; i++)
+        if (!follows_directly(&l->v[i - 1], &l->v[i]))
+            return 0;
+    return 1;
+}
+
+/* Is item a right under the stamp of a headline (标题 / 2026年01月05日 /
+   item), so that it stands inside the piece that headline opens? */
+static int under_stamped_headline(const item_list *l, size_t a)
+{
+    return a >= 2 && !l->v[a - 1].cand && l->v[a - 1].kind == BLOCK_DATELINE &&
+           !l->v[a - 2].cand && (l->v[a - 2].kind == BLOCK_HEADLINE ||
+                                 l->v[a - 2].kind == BLOCK_DECK);
+}
+
 /* Decide the kinds of the heading candidates l->v[a..b) from what comes
-   before and after them.  seen_headline: a headline came earlier. */
-static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
+   before and after them.  seen_headline: a headline came earlier;
+   lines_are_paragraphs: the page prints a paragraph a line. */
+static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
+                        int lines_are_paragraphs)
 {
     size_t core[16], ncore = 0;
     for (size_t i = a; i < b; i++) {
@@ -1171,6 +1322,13 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
         l->v[core[ncore - 1]].kind = BLOCK_HEADLINE;
         return;
     }
+    /* A short label right under a headline's stamp, over text (读者关切,
+       人物小传), labels that headline's text: it opens no piece. */
+    if (ncore == 1 && b == a + 1 && is_label(first) && next &&
+        is_texty(next->kind) && under_stamped_headline(l, a)) {
+        first->kind = BLOCK_KICKER;
+        return;
+    }
     /* The first paragraph under a headline and its byline is text, not a
        subhead, unless it is numbered like one. */
     if (ncore == 1 && first->level == 0 && prev && is_reporter_byline(prev) &&
@@ -1183,7 +1341,8 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
        (——编者) closes the note over a piece, not the piece. */
     int trailing_byline = prev && prev->kind == BLOCK_BYLINE && a >= 2 &&
                           is_texty(l->v[a - 2].kind) && !starts_with_dash(prev);
-    int strong = !seen_headline || !prev || stamp || cont ||
+    int strong = heads_text_set_apart(l, a, b, lines_are_paragraphs) ||
+                 !seen_headline || !prev || stamp || cont ||
                  opens_piece_after_speaker(l, a) ||
                  (next && next->kind == BLOCK_LEAD) ||
                  first->level == 1 || (first->marks & MARK_SPACED) ||
@@ -1215,12 +1374,26 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline)
                                       : BLOCK_DECK;
 }
 
+/* Does the heading candidate at a, after the page's last text, open a
+   box of its own: on a page printing a paragraph a line, set apart by a
+   blank line above, with more lines right under it (导读 / its stamp /
+   the entries of a contents box, the last item of a feed's page)? */
+static int opens_closing_box(const item_list *l, size_t a,
+                             int lines_are_paragraphs)
+{
+    return lines_are_paragraphs && a > 0 && a + 1 < l->n &&
+           l->v[a - 1].lines > 0 && !follows_directly(&l->v[a - 1], &l->v[a]) &&
+           follows_directly(&l->v[a], &l->v[a + 1]);
+}
+
 /* Resolve every run of consecutive heading candidates.  Short lines after
    the page's last text, once a headline was seen, head nothing: they are
-   the credits and notes a web page ends with (©…, 监制/…), left as text. */
+   the credits and notes a web page ends with (©…, 监制/…), left as text;
+   unless a blank line sets them apart as a box of their own. */
 static void resolve_headings(item_list *l)
 {
     int seen_headline = 0;
+    int lines_are_paragraphs = prints_paragraph_a_line(l);
     size_t i = 0, end_of_text = 0;
     for (size_t k = 0; k < l->n; k++)
         if (!l->v[k].cand && (l->v[k].kind == BLOCK_BODY ||
@@ -1237,14 +1410,15 @@ static void resolve_headings(item_list *l)
         size_t a = i;
         while (i < l->n && l->v[i].cand)
             i++;
-        if (seen_headline && end_of_text > 0 && a >= end_of_text) {
+        if (seen_headline && end_of_text > 0 && a >= end_of_text &&
+            !opens_closing_box(l, a, lines_are_paragraphs)) {
             for (size_t k = a; k < i; k++) {
                 l->v[k].cand = 0;
                 l->v[k].kind = BLOCK_BODY;
             }
             continue;
         }
-        resolve_run(l, a, i, seen_headline);
+        resolve_run(l, a, i, seen_headline, lines_are_paragraphs);
         for (size_t k = a; k < i; k++)
             seen_headline |= l->v[k].kind == BLOCK_HEADLINE;
     }
@@ -1335,6 +1509,7 @@ static void classify_items(item_list *l)
     merge_wrapped_lines(l);
     resolve_labels(l);
     settle_marked_headings(l);
+    promote_set_apart_titles(l);
     resolve_headings(l);
     demote_box_titles(l);
     name_lines_over_headlines(l);
@@ -1345,7 +1520,7 @@ static void classify_items(item_list *l)
             it->kind = BLOCK_BODY;
         }
         if ((it->kind == BLOCK_BODY || it->kind == BLOCK_LEAD) &&
-            ends_open(it->f, it->n))
+            !(it->marks & MARK_INFO) && ends_open(it->f, it->n))
             it->flags |= BLOCK_F_OPEN_END;
     }
 }

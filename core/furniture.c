@@ -300,10 +300,11 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     if (opens_with_dash(f, n))
         return is_note_signature(f, n);
     size_t nv = u32_visible(f, n);
-    if (n > 2 && f[0] == U'（' && f[n - 1] == U'）' &&
+    if (n > 2 && ((f[0] == U'（' && f[n - 1] == U'）') ||
+                  (f[0] == U'〔' && f[n - 1] == U'〕')) &&
         nv <= AUTHOR_NOTE_MAX_CHARS && !u32_has(f, n, U'。') &&
         lex_prefix_u(LEX_AUTHOR_NOTE, f + 1, n - 1))
-        return true; /* （作者为…，本报记者某某采访整理） */
+        return true; /* （作者为…，本报记者某某采访整理）, 〔作者系…〕 */
     if (n == 0 || nv > BYLINE_MAX_CHARS)
         return false;
     for (size_t i = 0; i < n; i++)
@@ -462,21 +463,52 @@ static bool is_credit_separator(const uint32_t *f, size_t n, size_t k)
                      f[k] == '|' || f[k] == '/');
 }
 
-/* Is f[0..n) a list of credits, each a role, a separator and names
-   (监制/张某  主编/李某, 编辑：张某  校对：李某)? */
+/* Length of the page a credit may open with (一版, 十二版, A3版: a
+   numeral, digits or a letter and digits, then 版), or 0. */
+static size_t credit_page_at(const uint32_t *f, size_t n, size_t i)
+{
+    size_t k = 0;
+    while (i + k < n && k < PAGE_MAX_CHARS &&
+           (is_digit(f[i + k]) || is_latin(f[i + k]) ||
+            cn_numeral_value(f[i + k]) > 0))
+        k++;
+    return k > 0 && i + k < n && f[i + k] == PAGE ? k + 1 : 0;
+}
+
+/* Length of the editor word a credit opens with at f[i..n) (本版责编,
+   编辑, 制图), with the page it may name first (一版责编: a paper's credits
+   for several pages on one line), or 0. */
+static size_t editor_start_at(const uint32_t *f, size_t n, size_t i)
+{
+    size_t p = credit_page_at(f, n, i);
+    size_t k = lex_prefix_u(LEX_EDITOR_START, f + i + p, n - i - p);
+    return k ? p + k : 0;
+}
+
+/* Length of a credit's role and separator at f[i..n) (编辑：, 一版责编：,
+   监制/), or 0. */
+static size_t credit_role_at(const uint32_t *f, size_t n, size_t i)
+{
+    size_t k = editor_start_at(f, n, i);
+    return k && is_credit_separator(f, n, i + k) ? k + 1 : 0;
+}
+
+/* Is f[0..n) a list of credits, each a role, a separator and names up to
+   the next role after a space (监制/张某  主编/李某, 编辑：张某  校对：李某,
+   一版责编：张  某  李某  二版责编：王某)? */
 static bool is_credit_list(const uint32_t *f, size_t n)
 {
     size_t i = 0, credits = 0;
     while (i < n) {
-        while (i < n && is_space(f[i]))
-            i++;
+        i = skip_spaces(f, n, i);
         if (i >= n)
             break;
-        size_t k = lex_prefix_u(LEX_EDITOR_START, f + i, n - i);
-        if (!k || !is_credit_separator(f, n, i + k))
+        size_t r = credit_role_at(f, n, i);
+        if (!r)
             return false;
-        size_t a = i + k + 1, j = a;
-        while (j < n && !is_space(f[j]))
+        size_t a = i + r, j = a;
+        while (j < n && !(j > a && is_space(f[j - 1]) &&
+                          credit_role_at(f, n, j)))
             j++;
         if (!is_name_list(f, a, j, false))
             return false;
@@ -486,17 +518,35 @@ static bool is_credit_list(const uint32_t *f, size_t n)
     return credits > 0;
 }
 
+/* Does f[0..n) hold a word of a copyright notice, spaces left out (the
+   notice is often letter-spaced: 某 某 网 版 权 所 有)? */
+static bool holds_copyright_word(const uint32_t *f, size_t n)
+{
+    uint32_t *packed = xmalloc((n + 1) * sizeof *packed);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_space(f[i]))
+            packed[k++] = f[i];
+    bool found = lex_find_u(LEX_COPYRIGHT_WORD, packed, k, 0, NULL) < k;
+    free(packed);
+    return found;
+}
+
 bool is_editor_line(const uint32_t *f, size_t n)
 {
     if (u32_visible(f, n) > EDITOR_MAX_CHARS || u32_has(f, n, U'。'))
         return false;
     if (n > 1 && f[0] == COPYRIGHT)
         return true; /* ©某某新闻 */
-    size_t k = lex_prefix_u(LEX_EDITOR_START, f, n);
+    if (holds_copyright_word(f, n))
+        return true; /* 某某网版权所有，未经书面授权禁止使用 */
+    size_t k = editor_start_at(f, n, 0);
     if (!k)
         return false;
     if (is_credit_separator(f, n, k) && is_name_list(f, k + 1, n, false))
         return true; /* 本版责编：张某  李某 */
+    if (k < n && is_space(f[k]) && is_name_list(f, k, n, false))
+        return true; /* 本版责编  张某  李  某 */
     if (is_credit_list(f, n))
         return true;
     return lex_find_u(LEX_EDITOR_MARK, f, n, 0, NULL) < n;

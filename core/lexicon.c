@@ -55,6 +55,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_BANNER_WORD] = "banner_words.txt",
     [LEX_EDITOR_START] = "editor_starts.txt",
     [LEX_EDITOR_MARK] = "editor_marks.txt",
+    [LEX_COPYRIGHT_WORD] = "copyright_words.txt",
     [LEX_DATELINE_WORD] = "dateline_words.txt",
     [LEX_CAPTION_START] = "caption_starts.txt",
     [LEX_CAPTION_WORD] = "caption_words.txt",

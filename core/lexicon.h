@@ -41,6 +41,7 @@ typedef enum {
     LEX_BANNER_WORD,    /* 特别报道, 特刊 …: of a page or column banner */
     LEX_EDITOR_START,   /* 责任编辑, 编辑 …: how the editor line begins */
     LEX_EDITOR_MARK,    /* 电话, 美编 …: what else an editor line names */
+    LEX_COPYRIGHT_WORD, /* 版权所有, Copyright: of a copyright notice */
     LEX_DATELINE_WORD,  /* 星期, 农历, 版 …: of a dateline or stamp */
     LEX_CAPTION_START,  /* 图：, 上图： …: how a photo caption begins */
     LEX_CAPTION_WORD,   /* 图为: a caption's words */

@@ -32,6 +32,18 @@ static block_list glued_page(const char *const *texts)
     return l;
 }
 
+/* Build a block list from NULL-terminated texts printed one a line, where
+   an empty text stands for a blank source line (as a page made from a
+   feed parts its items). */
+static block_list lined_page(const char *const *texts)
+{
+    block_list l = {0};
+    for (int i = 0; texts[i]; i++)
+        if (texts[i][0])
+            block_list_push(&l, texts[i], BLOCK_BODY, i + 1);
+    return l;
+}
+
 /* Index of the first block whose text is t, or -1. */
 static int find_text(const block_list *l, const char *t)
 {
@@ -409,6 +421,33 @@ static void blocks_wrapped_heading_lines_merge(void **state)
     blocks_classify(&l);
     assert_string_equal(kind_of(&l, "转型发展"), "kicker");
     assert_string_equal(kind_of(&l, "挥洒绿色最美底色"), "subhead");
+    block_list_free(&l);
+
+    /* A headline of short parallel phrases broken over two lines, with a
+       blank line between, is one headline (not a kicker over 拓市场). */
+    const char *const u[] = {"促“新”业 稳就业", "拓市场",
+                             "——从某省企业看经济活力",
+                             "本报记者 张某", "今年以来，某省企业订单饱满。",
+                             NULL};
+    l = page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "促“新”业 稳就业 拓市场"), "headline");
+    assert_string_equal(kind_of(&l, "——从某省企业看经济活力"), "deck");
+    block_list_free(&l);
+    /* Must not fire: a phrase of another length (a label, 北京), or
+       phrases too long to be a series (a headline and its deck). */
+    const char *const v[] = {"稳就业 惠民生", "北京", "本报记者 张某",
+                             "今年以来，某市就业形势稳定。", NULL};
+    l = page(v);
+    blocks_classify(&l);
+    assert_int_equal(find_text(&l, "稳就业 惠民生 北京"), -1);
+    block_list_free(&l);
+    const char *const w[] = {"强化兜底功能 扩大救助范围", "织密网",
+                             "本报记者 张某", "今年以来，某市救助形势稳定。",
+                             NULL};
+    l = page(w);
+    blocks_classify(&l);
+    assert_int_equal(find_text(&l, "强化兜底功能 扩大救助范围 织密网"), -1);
     block_list_free(&l);
 }
 
@@ -964,6 +1003,19 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     assert_string_equal(kind_of(&l, "某某为民"), "kicker");
     assert_string_equal(kind_of(&l, w[4]), "subhead");
     block_list_free(&l);
+    /* Heading lines glued under the signature of an editor's note over
+       the piece (——编者) are its first subheads; set apart by blank
+       lines, they head a new piece. */
+    const char *const x[] = {
+        "走进某某园区（深阅读）", "某某园区建设取得进展。",
+        "记者在多地进行了探访。", "——编  者", "源头减排",
+        "屋顶铺满光伏板", "在某某园区，屋顶铺满了光伏板。", NULL};
+    l = glued_page(x);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "屋顶铺满光伏板"), "subhead");
+    assert_int_not_equal(strcmp(kind_of(&l, "源头减排"), "headline"), 0);
+    block_list_free(&l);
+    assert_string_equal(kind_on_page(x, "源头减排"), "headline");
     /* A speaker heading between the text and the heading lines. */
     const char *const v[] = {
         "某某通道回应关切", "本报记者 张某", "上午，某某通道开启。",
@@ -973,6 +1025,162 @@ static void blocks_glued_heading_pairs_are_subheads(void **state)
     blocks_classify(&l);
     for (size_t i = 0; i < l.n; i++)
         assert_int_not_equal(l.v[i].kind == BLOCK_HEADLINE && i > 0, 1);
+    block_list_free(&l);
+}
+
+/* A page printing a paragraph a line parts its pieces by a blank line: a
+   title set apart above text that follows it directly heads a new piece,
+   with no byline, lead or stamp.  Not so a heading glued in the text, one
+   standing between two blank lines, or on a page whose paragraphs are all
+   parted by blank lines. */
+static void blocks_set_apart_title_heads_a_piece(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "",
+        "春耕时节农机忙", "眼下正是春耕关键期。",
+        "某县农机合作社的二十台拖拉机全部出动。", "",
+        "图片报道", "某地群众在广场上参加迎春活动。",
+        "图为活动现场。", NULL};
+    block_list l = lined_page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "春耕时节农机忙"), "headline");
+    assert_string_equal(kind_of(&l, "图片报道"), "headline");
+    block_list_free(&l);
+    /* A feed's title may join kicker, title and deck into one long line,
+       longer than any heading; set apart over its lead or its ■ summary
+       lines, it still heads its piece. */
+    const char *const lt[] = {
+        "某某会议在京召开", "本报北京5月6日电（记者张某）会议今天召开。",
+        "会议指出，要抓好落实。", "会议强调，要压实责任。", "",
+        "某某主持召开某某委员会全体会议  听取某某工作情况汇报，研究部署"
+        "某某领域改革有关工作，审议通过《某某规划》和《某某条例（草案）》"
+        "和《某某办法（修订草案）》，决定核准某某项目等四个项目",
+        "新华社北京5月6日电  某某主持召开会议。",
+        "会议指出，要抓好落实。", "会议强调，要压实责任。", "",
+        "某某在某某座谈会上强调  坚持某某方针  推动某某事业高质量发展",
+        "■ 要坚持某某方针", "会议在某地举行。", "会议由某某主持。", NULL};
+    l = lined_page(lt);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, lt[5]), "headline");
+    assert_string_equal(kind_of(&l, lt[10]), "headline");
+    block_list_free(&l);
+    /* Must not fire: the same long line glued in the text, or ending its
+       sentence, is text. */
+    const char *const lu[] = {
+        "某某会议在京召开", "本报北京5月6日电（记者张某）会议今天召开。",
+        "会议听取某某工作情况汇报，研究部署某某领域改革有关工作，审议通过"
+        "《某某规划》和《某某条例（草案）》，决定核准某某项目等四个项目",
+        "会议指出，要抓好落实。", "",
+        "会议听取某某工作情况汇报，研究部署某某领域改革有关工作，审议通过"
+        "《某某规划》和《某某条例（草案）》，决定核准某某项目等五个项目。",
+        "会议指出，要抓好落实。", NULL};
+    l = lined_page(lu);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, lu[2]), "body");
+    assert_string_equal(kind_of(&l, lu[5]), "body");
+    block_list_free(&l);
+    /* A box after the page's last text, set apart by a blank line (a
+       feed page's contents box: 导读, its stamp, its entries), heads a
+       piece of its own; short lines glued under the last text, or a
+       lone line set apart at the end, head nothing. */
+    const char *const bx[] = {
+        "春耕时节农机忙", "眼下正是春耕关键期。", "合作社的拖拉机全部出动。", "",
+        "导读", "2026年01月05日", "某某科考船", "在海底探寻宝藏", "第六版",
+        NULL};
+    l = lined_page(bx);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "导读"), "headline");
+    block_list_free(&l);
+    const char *const bn[] = {
+        "春耕时节农机忙", "眼下正是春耕关键期。", "合作社的拖拉机全部出动。",
+        "编辑手记", "文章原文", "", "责任单位", NULL};
+    l = lined_page(bn);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "编辑手记"), "body");
+    assert_int_not_equal(strcmp(kind_of(&l, "责任单位"), "headline"), 0);
+    block_list_free(&l);
+    /* Must not fire: a subhead glued between paragraphs. */
+    const char *const u[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "加装电梯惠及万户",
+        "今年全市新装电梯三百部。", NULL};
+    l = lined_page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "加装电梯惠及万户"), "subhead");
+    block_list_free(&l);
+    /* Must not fire: a subhead between two blank lines. */
+    const char *const v[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "", "加装电梯惠及万户", "",
+        "今年全市新装电梯三百部。", "电梯运行平稳。", NULL};
+    l = lined_page(v);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, "加装电梯惠及万户"), "subhead");
+    block_list_free(&l);
+    /* Must not fire: every paragraph parted by a blank line, so a blank
+       line says nothing. */
+    const char *const w[] = {
+        "某市推进老旧小区改造", "本报某市5月6日电（记者张某）今年以来，某市加快改造。",
+        "居民说，楼道亮了，心里也亮了。", "加装电梯惠及万户",
+        "今年全市新装电梯三百部。", NULL};
+    assert_string_equal(kind_on_page(w, "加装电梯惠及万户"), "subhead");
+}
+
+/* A short label right under a headline's stamp, over text (读者关切,
+   人物小传), labels that headline's text; it opens no piece.  A short
+   headline under a stamp that no headline owns (a page's date line at
+   the top) still heads its piece. */
+static void blocks_label_under_stamped_headline(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "某某问题如何解决（政策问答）", "2026年01月05日", "读者来信",
+        "我家住在某县，想问问补贴怎么领？", "有关部门负责人介绍了办法。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[0]), "headline");
+    assert_string_equal(kind_of(&l, "读者来信"), "kicker");
+    block_list_free(&l);
+    const char *const u[] = {"2026年01月05日", "春运开启",
+                             "今天起，全国春运正式开始。",
+                             "铁路部门加开列车。", NULL};
+    assert_string_equal(kind_on_page(u, "春运开启"), "headline");
+    /* Must not fire on a longer title under the stamp: two heading lines. */
+    const char *const v[] = {
+        "某某问题如何解决", "2026年01月05日", "某县推出十项便民举措",
+        "本报某县1月4日电（记者张某）今年以来，某县推出举措。", NULL};
+    assert_string_equal(kind_on_page(v, "某县推出十项便民举措"), "headline");
+}
+
+/* A guest list's entries (a name, spaces, then a role or titles) are
+   lines about the piece: never subheads, and each stays a line of its own
+   (not joined to the next as a paragraph stopping mid-sentence).  A name
+   and a phrase that is no role or title is still a heading. */
+static void blocks_guest_entries_are_no_subheads(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "为某某发展系好安全带（连线）", "本报记者 张某",
+        "如何看待某某技术带来的变化？", "对话嘉宾：",
+        "王某某  全国人大代表、某某大学法学院院长",
+        "赵  某  全国政协委员、某某集团创始人",
+        "记  者：某某技术带来哪些问题？",
+        "王某某：某某技术带来了新的挑战。", NULL};
+    block_list l = glued_page(t);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, t[4]), "body");
+    assert_string_equal(kind_of(&l, t[5]), "body");
+    assert_false(l.v[find_text(&l, t[4])].flags & BLOCK_F_OPEN_END);
+    block_list_free(&l);
+    const char *const u[] = {
+        "某村发展特色产业", "本报记者 张某", "村里的产业越来越红火。",
+        "村民们说，日子越过越好。", "王某某  带领村民走上致富路",
+        "十年前，王某某回到村里。", NULL};
+    l = glued_page(u);
+    blocks_classify(&l);
+    assert_string_equal(kind_of(&l, u[4]), "subhead");
     block_list_free(&l);
 }
 
@@ -991,6 +1199,19 @@ static void blocks_credits_and_notes(void **state)
         {"监制/李某  主编/张某某", true},
         {"©某某新闻", true},
         {"编辑部：今年将推出新栏目", false},
+        /* several pages' credits on one line, names letter-spaced */
+        {"一版责编：张  某  李某某  二版责编：王  某  赵某某", true},
+        {"A3版编辑：张某", true},
+        {"制图：王某某", true},
+        {"本版制图：王某某", true},
+        {"一版要闻：今年将推出新栏目", false},
+        {"本版责编  张某某  李  某", true},
+        {"编辑  出版了一部新的词典", false},
+        {"制图软件今年升级", false},
+        /* a copyright notice, letter-spaced or not */
+        {"某 某 网 版 权 所 有 ，未 经 书 面 授 权 禁 止 使 用", true},
+        {"Copyright © 1997-2026 by www.example.com all rights reserved", true},
+        {"作品版权所有人依法享有署名权。", false},
     };
     check_line_cases(editor, sizeof editor / sizeof *editor, "editor");
     static const line_case byline[] = {
@@ -1000,6 +1221,10 @@ static void blocks_credits_and_notes(void **state)
         {"某某台记者/请问代表如何看待", false},
         {"摄像机：某某型号", false},
         {"作者简介：某某大学教授", false},
+        /* the note on the author, in either kind of bracket */
+        {"（作者系某某大学教授）", true},
+        {"〔作者系某某研究院（某某学院）副院长〕", true},
+        {"〔某某研究院副院长谈某某〕", false},
     };
     check_line_cases(byline, sizeof byline / sizeof *byline, "byline");
     static const line_case caption[] = {
@@ -1010,6 +1235,9 @@ static void blocks_credits_and_notes(void **state)
         {"会议今天举行。本报记者 张某", false},
         {"这张照片是王某摄", false},
         {"数据来源于某某统计局", false},
+        {"某某会议召开之际，某社推出微视频《某某》，图选自视频中的画面。",
+         true},
+        {"他说，这些选自视频的画面令人难忘。", false},
     };
     check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
     /* A short paragraph over a photo credit is its caption; one over a
@@ -1134,6 +1362,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_pieces_under_speaker_lines),
     cmocka_unit_test(blocks_glued_heading_pairs_are_subheads),
     cmocka_unit_test(blocks_credits_and_notes),
+    cmocka_unit_test(blocks_set_apart_title_heads_a_piece),
+    cmocka_unit_test(blocks_label_under_stamped_headline),
+    cmocka_unit_test(blocks_guest_entries_are_no_subheads),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_box_title_is_a_banner),
