@@ -368,11 +368,14 @@ static int is_speaker_heading(const item *it)
 }
 
 /* Page or column banners: 2025全国两会特别报道, ·代表委员热议·, bilingual
-   column names. */
+   column names, and a whole line that names a part of a transcript or
+   digest (新闻摘要 over the contents list, 详细新闻 over the items). */
 static int is_banner(const item *it)
 {
     const uint32_t *f = it->f;
     size_t n = it->n;
+    if (lex_has_u(LEX_PART_LABEL, f, n))
+        return 1;
     if (n < 2 || u32_visible(f, n) > BANNER_MAX_CHARS ||
         u32_ends_statement(f, n) ||
         u32_has_sentence_mark(f, n))
