@@ -81,6 +81,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_TRANSLIT_CHAR] = "translit_chars.txt",
     [LEX_FOREIGN_PLACE] = "foreign_places.txt",
     [LEX_PART_LABEL] = "part_labels.txt",
+    [LEX_HEADCOUNT_WORD] = "headcount_words.txt",
 };
 
 const char *lex_file_name(lex_kind k)

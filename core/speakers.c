@@ -33,10 +33,13 @@ enum {
        party) is at most this long; longer, the brackets are a remark. */
     BRACKET_MAX_CHARS = 40,
     /* A list of names sharing a role suffix (张某、李某等多位代表) holds at
-       most this many names, and at most this many characters (多位, 几位)
-       stand between its 等 and the suffix. */
+       most this many names, and at most this many characters (多位, 几位,
+       6位, 十余位) stand between its 等 and the suffix. */
     LIST_MAX_NAMES = 12,
     LIST_TO_ROLE_MAX_CHARS = 3,
+    /* An item of such a list that the name rules cannot read is taken
+       whole from this many characters (a name has two at least). */
+    LIST_ITEM_MIN_CHARS = 2,
     /* Between a title and a role suffix a name of up to this many
        characters is read whole, surname or not (罗布央宗代表). */
     NAME_BEFORE_ROLE_MAX_CHARS = 4,
@@ -455,6 +458,13 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                                    ends_with(t + j, k - j, "\xE3\x80\x80")));
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
+            /* Right after the role a name is expected: a surname that
+               mostly begins words counts there (全国人大代表农某某、…). */
+            int strength;
+            if (!len && k == j) {
+                size_t expected = name_expected_at(t + k, n - k, &strength);
+                len = strength >= FOLLOW_PUNCT ? expected : 0;
+            }
             /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
                the name marks its end, a person the page names elsewhere
                is read whole. */
@@ -537,19 +547,72 @@ static size_t name_before_role_at(const char *t, size_t n, size_t i)
     return han_run_before_role(t + i, n - i);
 }
 
+/* Byte length of an item of a list of names at s that the name rules
+   cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
+   without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
+   running to the next 、 or 等, none of them a word of not_names.txt; or 0.
+   Only a list closed by a head count (等6位代表) takes such items. */
+static size_t unread_list_item_len(const char *s, size_t n)
+{
+    size_t p = 0;
+    int chars = 0;
+    while (p < n && !starts_with(s + p, n - p, LIST_COMMA) &&
+           !starts_with(s + p, n - p, LIST_ETC)) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || ++chars > NAME_BEFORE_ROLE_MAX_CHARS)
+            return 0;
+        p += cl;
+    }
+    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) ? p
+                                                                        : 0;
+}
+
+/* Byte length of a head count after 等 at s (6位, 十余位, 多名: digits,
+   Chinese numerals and the words of headcount_words.txt) when a role
+   suffix follows it, or 0. */
+static size_t head_count_len(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS && p < n &&
+                        !role_suffix_at(s + p, n - p); chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !(is_digit(uc) || cn_numeral_value(uc) ||
+                     lex_has(LEX_HEADCOUNT_WORD, s + p, cl)))
+            return 0;
+        p += cl;
+    }
+    return p && role_suffix_at(s + p, n - p) ? p : 0;
+}
+
 /* A list of names at byte i of t followed by a role suffix they share
    (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
    、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
-   Each name gets the role.  Returns bytes consumed or 0. */
+   Each name gets the role.  Where the list ends in 等 and a head count
+   (等6位代表), the items between the 、 are the names even where the
+   name rules cannot read them.  Returns bytes consumed or 0. */
 static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
                              session_kind sk, const char *deleg)
 {
     if (!at_clause_start(t, i))
         return 0;
     size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0, e = i;
+    bool unread = false;
     for (;;) {
+        /* After the first name and its 、 a name is expected: a surname
+           that mostly begins words counts there (周某、丰某某等6位代表);
+           the list still has to end in a role suffix to count. */
         int strength;
-        size_t len = name_best_at(t + e, n - e, &strength);
+        size_t len = count ? name_expected_at(t + e, n - e, &strength)
+                           : name_best_at(t + e, n - e, &strength);
+        if (len && !starts_with(t + e + len, n - e - len, LIST_COMMA) &&
+            !starts_with(t + e + len, n - e - len, LIST_ETC))
+            len = 0;
+        if (!len) {
+            len = unread_list_item_len(t + e, n - e);
+            unread = unread || len;
+        }
         if (!len || count == LIST_MAX_NAMES)
             return 0;
         starts[count] = e;
@@ -564,7 +627,10 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     size_t p = e;
     if (starts_with(t + p, n - p, LIST_ETC)) {
         p += strlen(LIST_ETC);
-        for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS &&
+        size_t counted = head_count_len(t + p, n - p);
+        if (unread && !counted)
+            return 0;
+        for (int chars = 0; !counted && chars < LIST_TO_ROLE_MAX_CHARS &&
                             !role_suffix_at(t + p, n - p); chars++) {
             uint32_t uc;
             size_t cl = utf8_char(t + p, n - p, &uc);
@@ -572,6 +638,9 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
                 return 0;
             p += cl;
         }
+        p += counted;
+    } else if (unread) {
+        return 0;
     }
     size_t sfx = role_suffix_at(t + p, n - p);
     char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;

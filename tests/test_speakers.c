@@ -602,6 +602,53 @@ static void speakers_label_opens_a_paragraph(void **state)
     }
 }
 
+/* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
+   role, also an item the name rules cannot read (a character they never
+   take in a name, a surname that mostly begins words, no surname at all);
+   a list closed by no head count, or by 等 and a place word, gives none;
+   a name right after a role is read with a word surname (全国人大代表
+   农某某、…), and ends before a follower word (分享, 围绕).  Invented
+   strings. */
+static void speakers_head_counted_lists_and_names_after_a_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "会上，孟晓东、丰立平、赵会勇、巴图孟和等4位代表先后发言。",
+        "联组会上，钱立群、沈会军等6位委员分别发言。",
+        "全国人大代表农晓川、许明远也回答了提问。",
+        "来自北京、上海、广东等地的代表参加了会议。",
+        "秦会山、丁会民代表了大家的心声。",
+        "全国人大代表冯晓宁分享了自己的感受。",
+        "全国人大代表陶立新围绕乡村振兴作了发言。",
+        NULL};
+    const char *npc[] = {"孟晓东", "丰立平", "赵会勇", "巴图孟和", "农晓川",
+                         "许明远", "冯晓宁", "陶立新"};
+    issue is;
+    for (size_t i = 0; i < sizeof npc / sizeof npc[0]; i++) {
+        const person *p = people_of(&is, paras, npc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国人大代表") != 0)
+            fail_msg("%s: want 全国人大代表", npc[i]);
+        issue_free(&is);
+    }
+    const person *p = people_of(&is, paras, "沈会军");
+    assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
+    issue_free(&is);
+    /* 等地的代表: a place list, no head count */
+    const char *none[] = {"北京", "上海", "广东"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        p = people_of(&is, paras, none[i]);
+        if (p && p->role)
+            fail_msg("%s: a place got the role %s", none[i], p->role);
+        issue_free(&is);
+    }
+    /* items the name rules cannot read need the head count */
+    p = people_of(&is, paras, "丁会民");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+}
+
 /* Every name of a list gets the role it shares, stated before the list
    (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
    something else, or before a word that is no role, get none (invented). */
@@ -836,5 +883,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_word_surnames_where_a_name_is_expected),
     cmocka_unit_test(speakers_delegation_stops_and_name_ends),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
+    cmocka_unit_test(speakers_head_counted_lists_and_names_after_a_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
