@@ -649,6 +649,36 @@ static void speakers_head_counted_lists_and_names_after_a_role(void **state)
     issue_free(&is);
 }
 
+/* 代表 as a verb (on behalf of a body: 某某代表国务院作报告) and 代表职权
+   (the office) give no role; 常务委员 names no one called 常务; the role
+   suffix 代表 itself still gives one.  Invented strings. */
+static void speakers_daibiao_as_a_verb_gives_no_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "国务院总理周立明代表国务院向大会作政府工作报告。",
+        "会议选举主席、副主席、秘书长、常务委员。",
+        "要保障人大代表依法行使代表职权。",
+        "吴明远代表说，要加强合作。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "周立明");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    p = people_of(&is, paras, "常务");
+    assert_null(p);
+    issue_free(&is);
+    p = people_of(&is, paras, "依法行使");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    /* the suffix role itself still stands */
+    p = people_of(&is, paras, "吴明远");
+    assert_true(p && p->role && strcmp(p->role, "全国人大代表") == 0);
+    issue_free(&is);
+}
+
 /* Every name of a list gets the role it shares, stated before the list
    (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
    something else, or before a word that is no role, get none (invented). */
@@ -884,5 +914,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_delegation_stops_and_name_ends),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
     cmocka_unit_test(speakers_head_counted_lists_and_names_after_a_role),
+    cmocka_unit_test(speakers_daibiao_as_a_verb_gives_no_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
