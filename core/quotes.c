@@ -41,6 +41,12 @@ enum {
     /* A person named further than this before the speech verb is not the
        clause's subject (a long clause names others on the way). */
     SUBJECT_MAX_DISTANCE = 30,
+    /* ... unless what stands between is the occasion, 在……时 (某某5日下午
+       在参加某代表团审议时强调): its 在 within this many characters of the
+       name (a day and time may come first), and at most this many
+       characters in all (a broadcast lead names the whole meeting). */
+    OCCASION_ZAI_MAX_CHARS = 6,
+    OCCASION_MAX_DISTANCE = 60,
     /* How far before a speech verb a not-speech phrase may start
        (表示感谢 covers 表示; the longest phrase is four characters). */
     GUARD_LOOKBACK_CHARS = 4,
@@ -577,6 +583,28 @@ static bool after_preposition(const actx *c, size_t cs, const mention *m)
     return !(q == at && skip_frame_words(c, at, m->pos) == m->pos);
 }
 
+/* Is the text [from, vpos) between a name and its speech verb the
+   occasion of the words, 在……时 (5日下午在参加某代表团审议时): 在 near its
+   start, 时 right before the verb?  Then the name is the clause's subject
+   however long the occasion is (up to OCCASION_MAX_DISTANCE). */
+static bool occasion_before_verb(const actx *c, size_t from, size_t vpos)
+{
+    if (!ends_with(c->text + from, vpos - from, TIME_SHI) ||
+        utf8_count(c->text + from, vpos - from) > OCCASION_MAX_DISTANCE)
+        return false;
+    size_t p = from;
+    for (int chars = 0; chars <= OCCASION_ZAI_MAX_CHARS && p < vpos; chars++) {
+        if (starts_with(c->text + p, vpos - p, FRAME_ZAI))
+            return true;
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc))
+            return false;
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
@@ -614,7 +642,8 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
             !name_boundary_before(c->text, m->pos) &&
             name_follower_strength(c->text + m->end, vpos - m->end) == FOLLOW_NONE)
             continue;
-        if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
+        if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE &&
+            !occasion_before_verb(c, m->end, vpos))
             continue;
         return m->person;
     }

@@ -538,6 +538,27 @@ static void quotes_pronoun_after_an_unknown_subject_is_nobody(void **state)
     issue_free(&is);
 }
 
+/* The occasion between a name and its verb, 在……时, however long (a
+   broadcast lead names the whole meeting), leaves the name the subject:
+   某某5日下午在参加……审议时强调，…  A long gap that is no occasion (no 在
+   near the name, or no 时 before the verb) still cuts the name off
+   (invented sentences). */
+static void quotes_occasion_between_name_and_verb(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某台消息：国家某部部长林思远5日下午在参加他所在的某届全国人民代表大会某次"
+        "会议某某维吾尔自治区代表团审议时强调，要把乡村振兴的各项任务落到实处。",
+        "国家某部部长周海涛5日下午参加他所在的某届某次会议某某省代表团的审议和讨论"
+        "以后的集体座谈交流会议强调，要扎实推进各项工作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "要把乡村振兴");
+    issue_free(&is);
+}
+
 /* Words given to a subject that is no person found (一位老师, 学生们,
    相关负责同志) are nobody's, never the last named speaker's; a clause
    without a subject of its own goes on with the last speaker (invented
@@ -1140,6 +1161,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
+    cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
