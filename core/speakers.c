@@ -23,6 +23,10 @@ enum {
     /* After a preposition (对, 向 …) the one addressed stands between the
        name and the verb: at most this many characters (对《某某日报》记者). */
     ADDRESSEE_TO_VERB_MAX_CHARS = 12,
+    /* The occasion of the words, 在……时 (某某在参加某某界委员小组讨论时说),
+       stands between a name and its verb: at most this many characters
+       (a broadcast names the whole meeting). */
+    OCCASION_MAX_CHARS = 60,
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
@@ -373,14 +377,37 @@ static bool verb_ends_clause(const char *s, size_t n)
     return is_clause_end(uc) || uc == U'“';
 }
 
+/* Does s open with the occasion of words, 在……时, followed by a speech
+   verb ending the clause (在参加某某界委员小组讨论时说，)?  At most
+   OCCASION_MAX_CHARS characters, no clause punctuation. */
+static bool occasion_then_verb(const char *s, size_t n)
+{
+    if (!starts_with(s, n, FRAME_ZAI))
+        return false;
+    size_t p = strlen(FRAME_ZAI);
+    for (int chars = 0; chars < OCCASION_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || is_clause_end(uc) || is_sentence_end(uc))
+            return false;
+        p += cl;
+        if (ends_with(s, p, TIME_SHI) && verb_ends_clause(s + p, n - p))
+            return true;
+    }
+    return false;
+}
+
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
    and, within four characters, a speech verb that ends the clause
-   (张水波举例说， 王少峰进一步阐释说，).  Returns len or 0. */
+   (张水波举例说， 王少峰进一步阐释说，), or by the occasion of the words
+   (某某在参加小组讨论时说，).  Returns len or 0. */
 static size_t name_before_verb(const char *s, size_t n, size_t len,
                                int strength)
 {
     if (strength < FOLLOW_WORD)
         return 0;
+    if (occasion_then_verb(s + len, n - len))
+        return len;
     size_t p = len;
     /* 某某对《某某日报》记者表示，: after a preposition, the one addressed
        stands between the name and the verb, titles in 《》 included. */

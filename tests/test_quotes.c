@@ -540,7 +540,8 @@ static void quotes_pronoun_after_an_unknown_subject_is_nobody(void **state)
 
 /* The occasion between a name and its verb, 在……时, however long (a
    broadcast lead names the whole meeting), leaves the name the subject:
-   某某5日下午在参加……审议时强调，…  A long gap that is no occasion (no 在
+   某某5日下午在参加……审议时强调，…, and makes a name without a title a
+   speaker (某某在参加小组讨论时说，).  A long gap that is no occasion (no 在
    near the name, or no 时 before the verb) still cuts the name off
    (invented sentences). */
 static void quotes_occasion_between_name_and_verb(void **state)
@@ -551,11 +552,16 @@ static void quotes_occasion_between_name_and_verb(void **state)
         "会议某某维吾尔自治区代表团审议时强调，要把乡村振兴的各项任务落到实处。",
         "国家某部部长周海涛5日下午参加他所在的某届某次会议某某省代表团的审议和讨论"
         "以后的集体座谈交流会议强调，要扎实推进各项工作。",
+        /* a name without a title, known from its occasion and verb */
+        "韩立新在参加某某界委员小组讨论时说，要更加紧密地团结起来。",
+        /* 在……时 without a verb ending the clause names no speaker */
+        "韩立群在参加某某界委员小组讨论时说明了有关情况。",
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 1);
+    assert_int_equal(is.nquotes, 2);
     check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "要把乡村振兴");
+    check_quote(&is, 1, "韩立新", QUOTE_INDIRECT, "要更加紧密");
     issue_free(&is);
 }
 
