@@ -124,6 +124,10 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
         {"周和平说。", "周和平"},       {"周立也说，", "周立"},
         {"周立新27日出席开班式", "周立新"},     {"周立新代表长期关注", "周立新"},
+        /* invented: a speech given (致辞, 讲话) or a verb that is no speech
+           verb (分享, 围绕) ends a name as a follower word does */
+        {"周海涛致辞。", "周海涛"},     {"周海涛讲话指出", "周海涛"},
+        {"周立新分享了感受", "周立新"}, {"周立新围绕主题发言", "周立新"},
         /* transliterated names, whole */
         {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
         {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
