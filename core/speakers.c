@@ -27,6 +27,11 @@ enum {
        stands between a name and its verb: at most this many characters
        (a broadcast names the whole meeting). */
     OCCASION_MAX_CHARS = 60,
+    /* After a title, a name with a surname that mostly begins words
+       (阴, 巴 …) speaks only at this length (surname and two given
+       characters): two characters there are as often an adverb (主任明确
+       表示, 部长全面介绍). */
+    EXPECTED_SPEAKER_CHARS = 3,
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
@@ -679,6 +684,18 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     return p + sfx - i;
 }
 
+/* Does the name of len bytes at s, read after a title with a surname
+   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
+   the clause, or the occasion and then one (在参加……时说，), right after
+   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
+   characters there are as often an adverb (主任明确表示). */
+static bool expected_name_speaks(const char *s, size_t n, size_t len)
+{
+    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+           (verb_ends_clause(s + len, n - len) ||
+            occasion_then_verb(s + len, n - len));
+}
+
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
    习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
@@ -697,7 +714,8 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
            whatever its surname, and whatever its length (村委会副主任罗布央宗
            代表: names of four characters without a surname). */
         len = name_expected_at(t + i, n - i, &strength);
-        if (len && !role_suffix_at(t + i + len, n - i - len))
+        if (len && !role_suffix_at(t + i + len, n - i - len) &&
+            !expected_name_speaks(t + i, n - i, len))
             len = 0;
         if (!len) {
             len = name_before_role_at(t, n, i);

@@ -683,6 +683,33 @@ static void speakers_daibiao_as_a_verb_gives_no_role(void **state)
     issue_free(&is);
 }
 
+/* After a title a name with a surname that mostly begins words speaks
+   when a speech verb or its occasion and verb follow (某部部长阴某某介绍，);
+   two characters there are an adverb, no name (主任明确表示).  Invented
+   strings. */
+static void speakers_word_surname_after_a_title_speaks(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某部部长阴立新介绍，今年的研发投入继续增长。",
+        "某会副主席巴图尔在参加小组讨论时说，要发挥制度优势。",
+        "某局主任明确表示，要加快推进。",
+        "某部部长全面介绍了有关情况。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "阴立新");
+    assert_true(p && p->titles && strcmp(p->titles, "某部部长") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "巴图尔");
+    assert_non_null(p);
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "明确"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "全面"));
+    issue_free(&is);
+}
+
 /* Every name of a list gets the role it shares, stated before the list
    (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
    something else, or before a word that is no role, get none (invented). */
@@ -919,5 +946,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
     cmocka_unit_test(speakers_head_counted_lists_and_names_after_a_role),
     cmocka_unit_test(speakers_daibiao_as_a_verb_gives_no_role),
+    cmocka_unit_test(speakers_word_surname_after_a_title_speaks),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
