@@ -605,6 +605,17 @@ static bool occasion_before_verb(const actx *c, size_t from, size_t vpos)
     return false;
 }
 
+/* Is mention m one name of a list (张某、李某等6位代表发言, 张某、李某
+   表示): a 、 or 等 right after it, or a 、 right before it?  A list's
+   words are the group's, no one person's. */
+static bool mention_in_list(const actx *c, const mention *m, size_t end)
+{
+    size_t pl;
+    return starts_with(c->text + m->end, end - m->end, LIST_COMMA) ||
+           starts_with(c->text + m->end, end - m->end, LIST_ETC) ||
+           (m->pos > 0 && is_list_comma(char_before(c, m->pos, &pl)));
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
@@ -623,8 +634,12 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
                ((w = role_suffix_at(c->text + gap, vpos - gap)) ||
                 (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, vpos - gap))))
             gap += w;
-        if (gap == vpos)
-            return last->person;
+        if (gap == vpos) {
+            if (!mention_in_list(c, last, vpos))
+                return last->person;
+            *unnamed = true;
+            return -1;
+        }
     }
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
@@ -645,6 +660,10 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
         if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE &&
             !occasion_before_verb(c, m->end, vpos))
             continue;
+        if (mention_in_list(c, m, vpos)) {
+            *unnamed = true;
+            return -1;
+        }
         return m->person;
     }
     *unnamed = text_has_word(c, cs, vpos, LEX_UNNAMED_SPEAKER, NULL);

@@ -565,6 +565,30 @@ static void quotes_occasion_between_name_and_verb(void **state)
     issue_free(&is);
 }
 
+/* Words whose subject is a list of names (甲、乙、丙等3位代表先后发言，
+   分别就……; 甲、乙表示，……) are the group's, no one person's; a name
+   after a list of titles (全国人大代表、某公司董事长甲说) still speaks
+   (invented sentences). */
+static void quotes_a_list_of_names_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "十四届全国人大四次会议在京开幕。",
+        "会上，林思远、郑明辉、韩立新等3位代表先后发言，分别就乡村振兴提出意见和建议。",
+        "林思远、郑明辉表示，要加强区域合作。",
+        "全国人大代表、某公司董事长韩立新说，要加快技术创新。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (is.quotes[i].speaker >= 0 &&
+            strcmp(speaker_of(&is, i), "韩立新") != 0)
+            fail_msg("quote %zu given to %s", i, speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "要加快技术创新");
+    issue_free(&is);
+}
+
 /* Words given to a subject that is no person found (一位老师, 学生们,
    相关负责同志) are nobody's, never the last named speaker's; a clause
    without a subject of its own goes on with the last speaker (invented
@@ -1168,6 +1192,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
+    cmocka_unit_test(quotes_a_list_of_names_is_nobody),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
