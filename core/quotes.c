@@ -372,23 +372,56 @@ static int resolve_title(const actx *c, const char *title, size_t tl)
     return found;
 }
 
+/* Is the title of tl bytes at pos a courtesy title many people carry
+   (同志, 先生: suffix_titles.txt marks them)? */
+static bool courtesy_title(const actx *c, size_t pos, size_t tl)
+{
+    const char *v = lex_value(LEX_SUFFIX_TITLE, c->text + pos, tl);
+    return v && strcmp(v, "courtesy") == 0;
+}
+
+/* May a reference to a person (a bare title, a surname and title) start
+   at pos: at a clause start or after a preposition? */
+static bool reference_may_start(const actx *c, size_t pos)
+{
+    size_t pl;
+    uint32_t uc = char_before(c, pos, &pl);
+    return !pl || !is_han(uc) || lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
+}
+
+/* The person a surname and a title (习主席, 李总理) at pos refer to: the
+   one resolve_title finds for the title, when the name starts with that
+   surname; else -1.  *len gets the bytes of surname and title. */
+static int resolve_surname_title(const actx *c, size_t pos, size_t end,
+                                 size_t *len)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, c->text + pos, end - pos);
+    if (!sl)
+        sl = lex_prefix(LEX_WORD_SURNAME, c->text + pos, end - pos);
+    size_t tl = sl ? lex_prefix(LEX_SUFFIX_TITLE, c->text + pos + sl,
+                                end - pos - sl)
+                   : 0;
+    if (!tl || courtesy_title(c, pos + sl, tl) || !reference_may_start(c, pos))
+        return -1;
+    int who = resolve_title(c, c->text + pos + sl, tl);
+    if (who < 0 || strncmp(c->is->people[who].name, c->text + pos, sl) != 0)
+        return -1;
+    *len = sl + tl;
+    return who;
+}
+
 /* Can a bare title at pos refer to a person: at a clause start or after a
    preposition, not followed by the name itself, and not a courtesy title
    many people carry (suffix_titles.txt marks them)? */
 static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
 {
-    const char *v = lex_value(LEX_SUFFIX_TITLE, c->text + pos, tl);
-    if (v && strcmp(v, "courtesy") == 0)
+    if (courtesy_title(c, pos, tl))
         return false;
     size_t nl;
     if (known_person_at(c->is, c->people, c->text + pos + tl,
                         c->len - pos - tl, &nl) >= 0)
         return false;
-    size_t pl;
-    uint32_t uc = char_before(c, pos, &pl);
-    if (!pl || !is_han(uc))
-        return true;
-    return lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
+    return reference_may_start(c, pos);
 }
 
 /* Is text[from..to) the first or a middle part of a longer
@@ -421,6 +454,12 @@ static void find_mentions(actx *c)
                 p += nl;
                 continue;
             }
+            if (who >= 0) {
+                push_mention(c, p, p + nl, who);
+                p += nl;
+                continue;
+            }
+            who = resolve_surname_title(c, p, e, &nl);
             if (who >= 0) {
                 push_mention(c, p, p + nl, who);
                 p += nl;

@@ -589,6 +589,26 @@ static void quotes_a_list_of_names_is_nobody(void **state)
     issue_free(&is);
 }
 
+/* A surname and a title (林主席, 林总理) at a clause start refer back to
+   the person named earlier with that title and surname; with another
+   surname, or a courtesy title (林先生), they refer to no one (invented
+   sentences). */
+static void quotes_surname_and_title_refer_back(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某某委员会主席林思远出席会议并讲话。",
+        "林主席指出，要加强练兵备战。",
+        "王主席指出，要统筹发展和安全。",
+        "林先生说，要把工作做细。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "要加强练兵备战");
+    issue_free(&is);
+}
+
 /* Words given to a subject that is no person found (一位老师, 学生们,
    相关负责同志) are nobody's, never the last named speaker's; a clause
    without a subject of its own goes on with the last speaker (invented
@@ -1193,6 +1213,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
+    cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
