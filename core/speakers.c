@@ -582,11 +582,12 @@ static size_t name_before_role_at(const char *t, size_t n, size_t i)
 /* Byte length of an item of a list of names at s that the name rules
    cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
    without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
-   running to the next 、 or 等, none of them a word of not_names.txt; or 0.
+   running to the next 、 or 等, not a word of not_names.txt nor ending
+   like a place or body; or 0.
    Only a list closed by a head count (等6位代表) takes such items. */
 static size_t unread_list_item_len(const char *s, size_t n)
 {
-    size_t p = 0;
+    size_t p = 0, last = 0;
     int chars = 0;
     while (p < n && !starts_with(s + p, n - p, LIST_COMMA) &&
            !starts_with(s + p, n - p, LIST_ETC)) {
@@ -594,10 +595,15 @@ static size_t unread_list_item_len(const char *s, size_t n)
         size_t cl = utf8_char(s + p, n - p, &uc);
         if (!cl || !is_han(uc) || ++chars > NAME_BEFORE_ROLE_MAX_CHARS)
             return 0;
+        last = p;
         p += cl;
     }
-    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) ? p
-                                                                        : 0;
+    /* 高新区、自贸区等多位代表: an item ending like a place or body (区,
+       县, 院 …: place_endings.txt) names no person. */
+    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) &&
+                   !lex_has(LEX_PLACE_ENDING, s + last, p - last)
+               ? p
+               : 0;
 }
 
 /* Byte length of a head count after 等 at s (6位, 十余位, 多名: digits,

@@ -609,7 +609,8 @@ static void speakers_label_opens_a_paragraph(void **state)
 /* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
    role, also an item the name rules cannot read (a character they never
    take in a name, a surname that mostly begins words, no surname at all);
-   a list closed by no head count, or by 等 and a place word, gives none;
+   a list closed by no head count, or by 等 and a place word, or holding
+   an item that ends like a place (某某区), gives none;
    a name right after a role is read with a word surname (全国人大代表
    农某某、…), and ends before a follower word (分享, 围绕).  Invented
    strings. */
@@ -623,6 +624,7 @@ static void speakers_head_counted_lists_and_names_after_a_role(void **state)
         "联组会上，钱立群、沈会军等6位委员分别发言。",
         "全国人大代表农晓川、许明远也回答了提问。",
         "来自北京、上海、广东等地的代表参加了会议。",
+        "座谈会上，高新区、经开区、自贸区等多位代表先后发言。",
         "秦会山、丁会民代表了大家的心声。",
         "全国人大代表冯晓宁分享了自己的感受。",
         "全国人大代表陶立新围绕乡村振兴作了发言。",
@@ -640,7 +642,7 @@ static void speakers_head_counted_lists_and_names_after_a_role(void **state)
     assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
     issue_free(&is);
     /* 等地的代表: a place list, no head count */
-    const char *none[] = {"北京", "上海", "广东"};
+    const char *none[] = {"北京", "上海", "广东", "自贸区"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         p = people_of(&is, paras, none[i]);
         if (p && p->role)
