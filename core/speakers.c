@@ -402,6 +402,18 @@ static bool occasion_then_verb(const char *s, size_t n)
     return false;
 }
 
+/* Does the name of len bytes at s, read after a title with a surname
+   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
+   the clause, or the occasion and then one (在参加……时说，), right after
+   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
+   characters there are as often an adverb (主任明确表示). */
+static bool expected_name_speaks(const char *s, size_t n, size_t len)
+{
+    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+           (verb_ends_clause(s + len, n - len) ||
+            occasion_then_verb(s + len, n - len));
+}
+
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
    and, within four characters, a speech verb that ends the clause
    (张水波举例说， 王少峰进一步阐释说，), or by the occasion of the words
@@ -461,6 +473,28 @@ static size_t found_name_at(const issue *is, const char *s, size_t n)
     return best;
 }
 
+/* Byte length of a name right after a role read with a surname that
+   mostly begins words, where what follows shows it is one: clause
+   punctuation (全国人大代表巴某某，…), a 、 and a name the name rules read
+   (农某某、许某某), or, for a name of EXPECTED_SPEAKER_CHARS characters, a
+   speech verb ending the clause.  Elsewhere such a run is as often an
+   adverb (明确表示, 全面、准确地).  0 when s opens no such name. */
+static size_t expected_name_after_role(const char *s, size_t n)
+{
+    int strength;
+    size_t len = name_expected_at(s, n, &strength);
+    if (!len)
+        return 0;
+    uint32_t uc;
+    if (len < n && utf8_char(s + len, n - len, &uc) && is_clause_end(uc))
+        return len;
+    if (starts_with(s + len, n - len, LIST_COMMA)) {
+        size_t next = len + strlen(LIST_COMMA);
+        return name_at(s + next, n - next, FOLLOW_PUNCT) ? len : 0;
+    }
+    return expected_name_speaks(s, n, len) ? len : 0;
+}
+
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
@@ -490,13 +524,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                                    ends_with(t + j, k - j, "\xE3\x80\x80")));
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
-            /* Right after the role a name is expected: a surname that
-               mostly begins words counts there (全国人大代表农某某、…). */
-            int strength;
-            if (!len && k == j) {
-                size_t expected = name_expected_at(t + k, n - k, &strength);
-                len = strength >= FOLLOW_PUNCT ? expected : 0;
-            }
+            /* Right after the role a name may have a surname that mostly
+               begins words (全国人大代表农某某、…). */
+            if (!len && k == j)
+                len = expected_name_after_role(t + k, n - k);
             /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
                the name marks its end, a person the page names elsewhere
                is read whole. */
@@ -688,18 +719,6 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
         add_found(is, t + starts[k], lens[k], role, NULL, deleg);
     free(role);
     return p + sfx - i;
-}
-
-/* Does the name of len bytes at s, read after a title with a surname
-   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
-   the clause, or the occasion and then one (在参加……时说，), right after
-   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
-   characters there are as often an adverb (主任明确表示). */
-static bool expected_name_speaks(const char *s, size_t n, size_t len)
-{
-    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
-           (verb_ends_clause(s + len, n - len) ||
-            occasion_then_verb(s + len, n - len));
 }
 
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,

@@ -611,9 +611,10 @@ static void speakers_label_opens_a_paragraph(void **state)
    take in a name, a surname that mostly begins words, no surname at all);
    a list closed by no head count, or by 等 and a place word, or holding
    an item that ends like a place (某某区), gives none;
-   a name right after a role is read with a word surname (全国人大代表
-   农某某、…), and ends before a follower word (分享, 围绕).  Invented
-   strings. */
+   a name right after a role is read with a word surname when a list of
+   names starts there (全国人大代表农某某、许某某), not before a verb or in
+   a list of adverbs (明确表示, 全面、准确地), and ends before a follower
+   word (分享, 围绕).  Invented strings. */
 static void speakers_head_counted_lists_and_names_after_a_role(void **state)
 {
     (void)state;
@@ -625,6 +626,8 @@ static void speakers_head_counted_lists_and_names_after_a_role(void **state)
         "全国人大代表农晓川、许明远也回答了提问。",
         "来自北京、上海、广东等地的代表参加了会议。",
         "座谈会上，高新区、经开区、自贸区等多位代表先后发言。",
+        "全国政协委员明确表示，要加强合作。",
+        "全国人大代表全面、准确地理解法律。",
         "秦会山、丁会民代表了大家的心声。",
         "全国人大代表冯晓宁分享了自己的感受。",
         "全国人大代表陶立新围绕乡村振兴作了发言。",
@@ -642,7 +645,7 @@ static void speakers_head_counted_lists_and_names_after_a_role(void **state)
     assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
     issue_free(&is);
     /* 等地的代表: a place list, no head count */
-    const char *none[] = {"北京", "上海", "广东", "自贸区"};
+    const char *none[] = {"北京", "上海", "广东", "自贸区", "明确", "全面"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         p = people_of(&is, paras, none[i]);
         if (p && p->role)
