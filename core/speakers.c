@@ -406,9 +406,15 @@ static bool occasion_then_verb(const char *s, size_t n)
    that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
    the clause, or the occasion and then one (在参加……时说，), right after
    it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
-   characters there are as often an adverb (主任明确表示). */
+   characters there are as often an adverb (主任明确表示); nor a
+   preposition and the one addressed (部长和大家说). */
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
+    /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
+    size_t one = utf8_chars_len(s, len, 1);
+    if (lex_has(LEX_PREPOSITION, s, one) &&
+        lex_has(LEX_SPEECH_OBJECT, s + one, len - one))
+        return false;
     return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
            (verb_ends_clause(s + len, n - len) ||
             occasion_then_verb(s + len, n - len));

@@ -701,6 +701,7 @@ static void speakers_word_surname_after_a_title_speaks(void **state)
         "某会副主席巴图尔在参加小组讨论时说，要发挥制度优势。",
         "某局主任明确表示，要加快推进。",
         "某部部长全面介绍了有关情况。",
+        "某部部长和大家说，要把工作做细。",
         NULL};
     issue is;
     const person *p = people_of(&is, paras, "阴立新");
@@ -712,6 +713,8 @@ static void speakers_word_surname_after_a_title_speaks(void **state)
     assert_null(people_of(&is, paras, "明确"));
     issue_free(&is);
     assert_null(people_of(&is, paras, "全面"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "和大家"));
     issue_free(&is);
 }
 
