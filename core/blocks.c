@@ -50,7 +50,8 @@ enum {
     MARK_ASKS = 1 << 7,    /* a heading line holding ？ or ！ */
     MARK_CONTENTS = 1 << 8, /* a contents entry: the heading recurs below */
     MARK_INFO = 1 << 9,    /* a line about the piece (字数 …, 来源：…) */
-    MARK_LONG = 1 << 10    /* a heading line longer than most */
+    MARK_LONG = 1 << 10,   /* a heading line longer than most */
+    MARK_LISTED = 1 << 11  /* a heading named by a contents entry above */
 };
 
 /* The thresholds of the rules below, each with what it trades.  Lengths
@@ -376,11 +377,14 @@ static int is_speaker_heading(const item *it)
 }
 
 /* Page or column banners: 2025全国两会特别报道, ·代表委员热议·, bilingual
-   column names. */
+   column names, and a whole line that names a part of a transcript or
+   digest (新闻摘要 over the contents list, 详细新闻 over the items). */
 static int is_banner(const item *it)
 {
     const uint32_t *f = it->f;
     size_t n = it->n;
+    if (lex_has_u(LEX_PART_LABEL, f, n))
+        return 1;
     if (n < 2 || u32_visible(f, n) > BANNER_MAX_CHARS ||
         u32_ends_statement(f, n) ||
         u32_has_sentence_mark(f, n))
@@ -789,7 +793,8 @@ static bool is_wrapped_heading(const item *a, const item *b)
            b->line == a->line + 1 && a->n <= WRAPPED_HEADING_MAX_CHARS &&
            b->n <= WRAPPED_HEADING_MAX_CHARS &&
            no_space(a) && no_space(b) &&
-           !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED));
+           !((a->marks | b->marks) & (MARK_INDENT | MARK_SPACED |
+                                      MARK_LISTED));
 }
 
 /* Does item j start on the source line right after item i ends (no blank
@@ -991,6 +996,58 @@ static void mark_contents(item_list *l)
         free(v[k].key);
     }
     free(v);
+}
+
+/* The key (heading_key) of a numbered contents entry printed as running
+   text (1.某市举行某某会议； / 3、某某：): NULL when the item has no item
+   number.  The entry's closing ； or ： or 。 is not part of the title. */
+static char *entry_key(const item *it)
+{
+    if (!item_number_len(it->f, it->n))
+        return NULL;
+    item title = *it;
+    uint32_t last = title.f[title.n - 1];
+    if (last == U'；' || last == U'：' || last == U'。')
+        title.n--;
+    return heading_key(&title);
+}
+
+static int cmp_key_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A heading line whose words a numbered contents entry above it gives
+   (a broadcast's 本期节目主要内容 list, a page's 导读) heads a story of its
+   own, even right under another heading: a transcript's item may have no
+   text (十四届……第三次会议 / 十四届……第四次会议 / 某某贺电 / lead), and
+   each such line is still its item's headline, never a deck or a
+   subhead of the one above.  Sorted keys keep it n log n. */
+static void mark_listed(item_list *l)
+{
+    char **keys = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        char *key = l->v[i].cand ? NULL : entry_key(&l->v[i]);
+        if (!key)
+            continue;
+        keys = grow_array(keys, &cap, n + 1, sizeof *keys);
+        keys[n++] = key;
+    }
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, cmp_key_strings);
+    for (size_t i = 0; n > 0 && i < l->n; i++) {
+        item *it = &l->v[i];
+        if (!it->cand || item_number_len(it->f, it->n))
+            continue;
+        char *key = heading_key(it);
+        if (bsearch(&key, keys, n, sizeof *keys, cmp_key_strings))
+            it->marks |= MARK_LISTED;
+        free(key);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(keys[k]);
+    free(keys);
 }
 
 /* A heading line that asks or exclaims (MARK_ASKS) or is long
@@ -1348,7 +1405,7 @@ static void resolve_run(item_list *l, size_t a, size_t b, int seen_headline,
                  first->level == 1 || (first->marks & MARK_SPACED) ||
                  prev->kind == BLOCK_BANNER || prev->kind == BLOCK_MASTHEAD ||
                  prev->kind == BLOCK_DATELINE || prev->kind == BLOCK_EDITOR ||
-                 trailing_byline;
+                 trailing_byline || (first->marks & MARK_LISTED);
     /* Two heading lines inside running text: a short topic label over a
        subhead (转型发展 / 挥洒绿色最美底色), otherwise headline and deck. */
     if (!strong && ncore >= 2 && is_label(first) && is_texty(prev->kind)) {
@@ -1408,7 +1465,9 @@ static void resolve_headings(item_list *l)
             continue;
         }
         size_t a = i;
-        while (i < l->n && l->v[i].cand)
+        /* a line a contents entry names starts a run of its own */
+        while (i < l->n && l->v[i].cand &&
+               !(i > a && (l->v[i].marks & MARK_LISTED)))
             i++;
         if (seen_headline && end_of_text > 0 && a >= end_of_text &&
             !opens_closing_box(l, a, lines_are_paragraphs)) {
@@ -1506,6 +1565,7 @@ static void classify_items(item_list *l)
     captions_over_credits(l);
     promote_bracketed_titles(l);
     mark_contents(l);
+    mark_listed(l);
     merge_wrapped_lines(l);
     resolve_labels(l);
     settle_marked_headings(l);

@@ -81,6 +81,9 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_MEASURE_WORD] = "measure_words.txt",
     [LEX_TRANSLIT_CHAR] = "translit_chars.txt",
     [LEX_FOREIGN_PLACE] = "foreign_places.txt",
+    [LEX_PART_LABEL] = "part_labels.txt",
+    [LEX_HEADCOUNT_WORD] = "headcount_words.txt",
+    [LEX_PLACE_ENDING] = "place_endings.txt",
 };
 
 const char *lex_file_name(lex_kind k)

@@ -67,6 +67,9 @@ typedef enum {
     LEX_MEASURE_WORD,   /* 组, 个, 则 …: count what a speaker cites (一组数据) */
     LEX_TRANSLIT_CHAR,  /* 特, 朗, 普 …: the characters of transliterated names */
     LEX_FOREIGN_PLACE,  /* 美国, 联合国 …: whose office holders are foreigners */
+    LEX_PART_LABEL,     /* 新闻摘要, 详细新闻: a whole line naming a part */
+    LEX_HEADCOUNT_WORD, /* 位, 名, 多, 余: of a head count (等6位代表) */
+    LEX_PLACE_ENDING,   /* 区, 县, 院 …: end the name of a place or body */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -82,6 +82,7 @@ typedef struct {
     bool closes;      /* starts with closing punctuation */
     bool marker;      /* starts with a list, byline or markup marker */
     bool spaced;      /* letter-spaced headline: 开 启 首 都 */
+    bool punctuated;  /* holds a clause or sentence mark anywhere */
 } line_info;
 
 /* Per-line results of the statistics, kept beside the lines. */
@@ -297,6 +298,19 @@ static void count_narrow(const char *s, size_t n, int *narrow,
     }
 }
 
+/* Does s[0..n) hold a clause or sentence mark (，。；：？！、) anywhere? */
+static bool holds_clause_mark(const char *s, size_t n)
+{
+    for (size_t p = 0; p < n;) {
+        ucs4_t uc;
+        int l = u8_mbtouc(&uc, (const uint8_t *)s + p, n - p);
+        if (is_clause_end(uc) || is_sentence_end(uc) || uc == U'、')
+            return true;
+        p += l > 0 ? (size_t)l : 1;
+    }
+    return false;
+}
+
 /* Fill in everything about one line that depends on the line alone. */
 static void describe_line(line_info *l)
 {
@@ -311,6 +325,7 @@ static void describe_line(line_info *l)
     l->closes = is_closer(first) || is_no_line_start(first);
     l->marker = starts_with_marker(s, n) || opens_paragraph(s, n);
     l->spaced = is_letter_spaced(s, n);
+    l->punctuated = holds_clause_mark(s, n);
     count_narrow(s, n, &l->narrow, &l->lead_narrow);
     l->run = -1;
 }
@@ -379,6 +394,14 @@ static int seed_width(const line_info *L, size_t i)
     if (L[i + 1].gap != L[i + 2].gap || L[i + 1].gap > 1)
         return 0;
     if (L[i].ends_weak && L[i + 1].ends_weak)
+        return 0;
+    /* Three lines of a wrapped paragraph hold a comma or a full stop
+       somewhere; three without any are headings printed one under
+       another (a transcript's items that have no text). */
+    bool punctuated = false;
+    for (size_t k = 0; k < SEED_LINES; k++)
+        punctuated |= L[i + k].punctuated;
+    if (!punctuated)
         return 0;
     for (size_t k = 0; k < SEED_LINES; k++)
         if (L[i + k].spaced || (k > 0 && L[i + k].marker))

@@ -41,6 +41,12 @@ enum {
     /* A person named further than this before the speech verb is not the
        clause's subject (a long clause names others on the way). */
     SUBJECT_MAX_DISTANCE = 30,
+    /* ... unless what stands between is the occasion, 在……时 (某某5日下午
+       在参加某代表团审议时强调): its 在 within this many characters of the
+       name (a day and time may come first), and at most this many
+       characters in all (a broadcast lead names the whole meeting). */
+    OCCASION_ZAI_MAX_CHARS = 6,
+    OCCASION_MAX_DISTANCE = 60,
     /* How far before a speech verb a not-speech phrase may start
        (表示感谢 covers 表示; the longest phrase is four characters). */
     GUARD_LOOKBACK_CHARS = 4,
@@ -366,23 +372,56 @@ static int resolve_title(const actx *c, const char *title, size_t tl)
     return found;
 }
 
+/* Is the title of tl bytes at pos a courtesy title many people carry
+   (同志, 先生: suffix_titles.txt marks them)? */
+static bool courtesy_title(const actx *c, size_t pos, size_t tl)
+{
+    const char *v = lex_value(LEX_SUFFIX_TITLE, c->text + pos, tl);
+    return v && strcmp(v, "courtesy") == 0;
+}
+
+/* May a reference to a person (a bare title, a surname and title) start
+   at pos: at a clause start or after a preposition? */
+static bool reference_may_start(const actx *c, size_t pos)
+{
+    size_t pl;
+    uint32_t uc = char_before(c, pos, &pl);
+    return !pl || !is_han(uc) || lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
+}
+
+/* The person a surname and a title (习主席, 李总理) at pos refer to: the
+   one resolve_title finds for the title, when the name starts with that
+   surname; else -1.  *len gets the bytes of surname and title. */
+static int resolve_surname_title(const actx *c, size_t pos, size_t end,
+                                 size_t *len)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, c->text + pos, end - pos);
+    if (!sl)
+        sl = lex_prefix(LEX_WORD_SURNAME, c->text + pos, end - pos);
+    size_t tl = sl ? lex_prefix(LEX_SUFFIX_TITLE, c->text + pos + sl,
+                                end - pos - sl)
+                   : 0;
+    if (!tl || courtesy_title(c, pos + sl, tl) || !reference_may_start(c, pos))
+        return -1;
+    int who = resolve_title(c, c->text + pos + sl, tl);
+    if (who < 0 || strncmp(c->is->people[who].name, c->text + pos, sl) != 0)
+        return -1;
+    *len = sl + tl;
+    return who;
+}
+
 /* Can a bare title at pos refer to a person: at a clause start or after a
    preposition, not followed by the name itself, and not a courtesy title
    many people carry (suffix_titles.txt marks them)? */
 static bool title_ref_ok(const actx *c, size_t pos, size_t tl)
 {
-    const char *v = lex_value(LEX_SUFFIX_TITLE, c->text + pos, tl);
-    if (v && strcmp(v, "courtesy") == 0)
+    if (courtesy_title(c, pos, tl))
         return false;
     size_t nl;
     if (known_person_at(c->is, c->people, c->text + pos + tl,
                         c->len - pos - tl, &nl) >= 0)
         return false;
-    size_t pl;
-    uint32_t uc = char_before(c, pos, &pl);
-    if (!pl || !is_han(uc))
-        return true;
-    return lex_suffix(LEX_PREPOSITION, c->text, pos) > 0;
+    return reference_may_start(c, pos);
 }
 
 /* Is text[from..to) the first or a middle part of a longer
@@ -415,6 +454,12 @@ static void find_mentions(actx *c)
                 p += nl;
                 continue;
             }
+            if (who >= 0) {
+                push_mention(c, p, p + nl, who);
+                p += nl;
+                continue;
+            }
+            who = resolve_surname_title(c, p, e, &nl);
             if (who >= 0) {
                 push_mention(c, p, p + nl, who);
                 p += nl;
@@ -577,6 +622,39 @@ static bool after_preposition(const actx *c, size_t cs, const mention *m)
     return !(q == at && skip_frame_words(c, at, m->pos) == m->pos);
 }
 
+/* Is the text [from, vpos) between a name and its speech verb the
+   occasion of the words, 在……时 (5日下午在参加某代表团审议时): 在 near its
+   start, 时 right before the verb?  Then the name is the clause's subject
+   however long the occasion is (up to OCCASION_MAX_DISTANCE). */
+static bool occasion_before_verb(const actx *c, size_t from, size_t vpos)
+{
+    if (!ends_with(c->text + from, vpos - from, TIME_SHI) ||
+        utf8_count(c->text + from, vpos - from) > OCCASION_MAX_DISTANCE)
+        return false;
+    size_t p = from;
+    for (int chars = 0; chars <= OCCASION_ZAI_MAX_CHARS && p < vpos; chars++) {
+        if (starts_with(c->text + p, vpos - p, FRAME_ZAI))
+            return true;
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc))
+            return false;
+        p += l ? l : 1;
+    }
+    return false;
+}
+
+/* Is mention m one name of a list (张某、李某等6位代表发言, 张某、李某
+   表示): a 、 or 等 right after it, or a 、 right before it?  A list's
+   words are the group's, no one person's. */
+static bool mention_in_list(const actx *c, const mention *m, size_t end)
+{
+    size_t pl;
+    return starts_with(c->text + m->end, end - m->end, LIST_COMMA) ||
+           starts_with(c->text + m->end, end - m->end, LIST_ETC) ||
+           (m->pos > 0 && is_list_comma(char_before(c, m->pos, &pl)));
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
@@ -595,8 +673,12 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
                ((w = role_suffix_at(c->text + gap, vpos - gap)) ||
                 (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, vpos - gap))))
             gap += w;
-        if (gap == vpos)
-            return last->person;
+        if (gap == vpos) {
+            if (!mention_in_list(c, last, vpos))
+                return last->person;
+            *unnamed = true;
+            return -1;
+        }
     }
     for (size_t i = mentions_from(c, cs);
          i < c->nments && c->ments[i].pos < vpos; i++) {
@@ -614,8 +696,13 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
             !name_boundary_before(c->text, m->pos) &&
             name_follower_strength(c->text + m->end, vpos - m->end) == FOLLOW_NONE)
             continue;
-        if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE)
+        if (utf8_count(c->text + m->end, vpos - m->end) > SUBJECT_MAX_DISTANCE &&
+            !occasion_before_verb(c, m->end, vpos))
             continue;
+        if (mention_in_list(c, m, vpos)) {
+            *unnamed = true;
+            return -1;
+        }
         return m->person;
     }
     *unnamed = text_has_word(c, cs, vpos, LEX_UNNAMED_SPEAKER, NULL);

@@ -23,6 +23,15 @@ enum {
     /* After a preposition (对, 向 …) the one addressed stands between the
        name and the verb: at most this many characters (对《某某日报》记者). */
     ADDRESSEE_TO_VERB_MAX_CHARS = 12,
+    /* The occasion of the words, 在……时 (某某在参加某某界委员小组讨论时说),
+       stands between a name and its verb: at most this many characters
+       (a broadcast names the whole meeting). */
+    OCCASION_MAX_CHARS = 60,
+    /* After a title, a name with a surname that mostly begins words
+       (阴, 巴 …) speaks only at this length (surname and two given
+       characters): two characters there are as often an adverb (主任明确
+       表示, 部长全面介绍). */
+    EXPECTED_SPEAKER_CHARS = 3,
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
@@ -33,10 +42,13 @@ enum {
        party) is at most this long; longer, the brackets are a remark. */
     BRACKET_MAX_CHARS = 40,
     /* A list of names sharing a role suffix (张某、李某等多位代表) holds at
-       most this many names, and at most this many characters (多位, 几位)
-       stand between its 等 and the suffix. */
+       most this many names, and at most this many characters (多位, 几位,
+       6位, 十余位) stand between its 等 and the suffix. */
     LIST_MAX_NAMES = 12,
     LIST_TO_ROLE_MAX_CHARS = 3,
+    /* An item of such a list that the name rules cannot read is taken
+       whole from this many characters (a name has two at least). */
+    LIST_ITEM_MIN_CHARS = 2,
     /* Between a title and a role suffix a name of up to this many
        characters is read whole, surname or not (罗布央宗代表). */
     NAME_BEFORE_ROLE_MAX_CHARS = 4,
@@ -382,14 +394,55 @@ static bool verb_ends_clause(const char *s, size_t n)
     return is_clause_end(uc) || uc == U'“';
 }
 
+/* Does s open with the occasion of words, 在……时, followed by a speech
+   verb ending the clause (在参加某某界委员小组讨论时说，)?  At most
+   OCCASION_MAX_CHARS characters, no clause punctuation. */
+static bool occasion_then_verb(const char *s, size_t n)
+{
+    if (!starts_with(s, n, FRAME_ZAI))
+        return false;
+    size_t p = strlen(FRAME_ZAI);
+    for (int chars = 0; chars < OCCASION_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || is_clause_end(uc) || is_sentence_end(uc))
+            return false;
+        p += cl;
+        if (ends_with(s, p, TIME_SHI) && verb_ends_clause(s + p, n - p))
+            return true;
+    }
+    return false;
+}
+
+/* Does the name of len bytes at s, read after a title with a surname
+   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
+   the clause, or the occasion and then one (在参加……时说，), right after
+   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
+   characters there are as often an adverb (主任明确表示); nor a
+   preposition and the one addressed (部长和大家说). */
+static bool expected_name_speaks(const char *s, size_t n, size_t len)
+{
+    /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
+    size_t one = utf8_chars_len(s, len, 1);
+    if (lex_has(LEX_PREPOSITION, s, one) &&
+        lex_has(LEX_SPEECH_OBJECT, s + one, len - one))
+        return false;
+    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+           (verb_ends_clause(s + len, n - len) ||
+            occasion_then_verb(s + len, n - len));
+}
+
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
    and, within four characters, a speech verb that ends the clause
-   (张水波举例说， 王少峰进一步阐释说，).  Returns len or 0. */
+   (张水波举例说， 王少峰进一步阐释说，), or by the occasion of the words
+   (某某在参加小组讨论时说，).  Returns len or 0. */
 static size_t name_before_verb(const char *s, size_t n, size_t len,
                                int strength)
 {
     if (strength < FOLLOW_WORD)
         return 0;
+    if (occasion_then_verb(s + len, n - len))
+        return len;
     size_t p = len;
     /* 某某对《某某日报》记者表示，: after a preposition, the one addressed
        stands between the name and the verb, titles in 《》 included. */
@@ -438,6 +491,28 @@ static size_t found_name_at(const issue *is, const char *s, size_t n)
     return best;
 }
 
+/* Byte length of a name right after a role read with a surname that
+   mostly begins words, where what follows shows it is one: clause
+   punctuation (全国人大代表巴某某，…), a 、 and a name the name rules read
+   (农某某、许某某), or, for a name of EXPECTED_SPEAKER_CHARS characters, a
+   speech verb ending the clause.  Elsewhere such a run is as often an
+   adverb (明确表示, 全面、准确地).  0 when s opens no such name. */
+static size_t expected_name_after_role(const char *s, size_t n)
+{
+    int strength;
+    size_t len = name_expected_at(s, n, &strength);
+    if (!len)
+        return 0;
+    uint32_t uc;
+    if (len < n && utf8_char(s + len, n - len, &uc) && is_clause_end(uc))
+        return len;
+    if (starts_with(s + len, n - len, LIST_COMMA)) {
+        size_t next = len + strlen(LIST_COMMA);
+        return name_at(s + next, n - next, FOLLOW_PUNCT) ? len : 0;
+    }
+    return expected_name_speaks(s, n, len) ? len : 0;
+}
+
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
@@ -467,6 +542,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                                    ends_with(t + j, k - j, "\xE3\x80\x80")));
         if (boundary && is_han(uc)) {
             size_t len = name_at(t + k, n - k, FOLLOW_PUNCT);
+            /* Right after the role a name may have a surname that mostly
+               begins words (全国人大代表农某某、…). */
+            if (!len && k == j)
+                len = expected_name_after_role(t + k, n - k);
             /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
                the name marks its end, a person the page names elsewhere
                is read whole. */
@@ -549,19 +628,78 @@ static size_t name_before_role_at(const char *t, size_t n, size_t i)
     return han_run_before_role(t + i, n - i);
 }
 
+/* Byte length of an item of a list of names at s that the name rules
+   cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
+   without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
+   running to the next 、 or 等, not a word of not_names.txt nor ending
+   like a place or body; or 0.
+   Only a list closed by a head count (等6位代表) takes such items. */
+static size_t unread_list_item_len(const char *s, size_t n)
+{
+    size_t p = 0, last = 0;
+    int chars = 0;
+    while (p < n && !starts_with(s + p, n - p, LIST_COMMA) &&
+           !starts_with(s + p, n - p, LIST_ETC)) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || ++chars > NAME_BEFORE_ROLE_MAX_CHARS)
+            return 0;
+        last = p;
+        p += cl;
+    }
+    /* 高新区、自贸区等多位代表: an item ending like a place or body (区,
+       县, 院 …: place_endings.txt) names no person. */
+    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) &&
+                   !lex_has(LEX_PLACE_ENDING, s + last, p - last)
+               ? p
+               : 0;
+}
+
+/* Byte length of a head count after 等 at s (6位, 十余位, 多名: digits,
+   Chinese numerals and the words of headcount_words.txt) when a role
+   suffix follows it, or 0. */
+static size_t head_count_len(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS && p < n &&
+                        !role_suffix_at(s + p, n - p); chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !(is_digit(uc) || cn_numeral_value(uc) ||
+                     lex_has(LEX_HEADCOUNT_WORD, s + p, cl)))
+            return 0;
+        p += cl;
+    }
+    return p && role_suffix_at(s + p, n - p) ? p : 0;
+}
+
 /* A list of names at byte i of t followed by a role suffix they share
    (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
    、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
-   Each name gets the role.  Returns bytes consumed or 0. */
+   Each name gets the role.  Where the list ends in 等 and a head count
+   (等6位代表), the items between the 、 are the names even where the
+   name rules cannot read them.  Returns bytes consumed or 0. */
 static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
                              session_kind sk, const char *deleg)
 {
     if (!at_clause_start(t, i))
         return 0;
     size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0, e = i;
+    bool unread = false;
     for (;;) {
+        /* After the first name and its 、 a name is expected: a surname
+           that mostly begins words counts there (周某、丰某某等6位代表);
+           the list still has to end in a role suffix to count. */
         int strength;
-        size_t len = name_best_at(t + e, n - e, &strength);
+        size_t len = count ? name_expected_at(t + e, n - e, &strength)
+                           : name_best_at(t + e, n - e, &strength);
+        if (len && !starts_with(t + e + len, n - e - len, LIST_COMMA) &&
+            !starts_with(t + e + len, n - e - len, LIST_ETC))
+            len = 0;
+        if (!len) {
+            len = unread_list_item_len(t + e, n - e);
+            unread = unread || len;
+        }
         if (!len || count == LIST_MAX_NAMES)
             return 0;
         starts[count] = e;
@@ -576,7 +714,10 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     size_t p = e;
     if (starts_with(t + p, n - p, LIST_ETC)) {
         p += strlen(LIST_ETC);
-        for (int chars = 0; chars < LIST_TO_ROLE_MAX_CHARS &&
+        size_t counted = head_count_len(t + p, n - p);
+        if (unread && !counted)
+            return 0;
+        for (int chars = 0; !counted && chars < LIST_TO_ROLE_MAX_CHARS &&
                             !role_suffix_at(t + p, n - p); chars++) {
             uint32_t uc;
             size_t cl = utf8_char(t + p, n - p, &uc);
@@ -584,6 +725,9 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
                 return 0;
             p += cl;
         }
+        p += counted;
+    } else if (unread) {
+        return 0;
     }
     size_t sfx = role_suffix_at(t + p, n - p);
     char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;
@@ -613,7 +757,8 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
            whatever its surname, and whatever its length (村委会副主任罗布央宗
            代表: names of four characters without a surname). */
         len = name_expected_at(t + i, n - i, &strength);
-        if (len && !role_suffix_at(t + i + len, n - i - len))
+        if (len && !role_suffix_at(t + i + len, n - i - len) &&
+            !expected_name_speaks(t + i, n - i, len))
             len = 0;
         if (!len) {
             len = name_before_role_at(t, n, i);

@@ -104,6 +104,60 @@ static void articles_headline_deck_sections(void **state)
     issue_free(&is);
 }
 
+/* A broadcast transcript labels its two parts (新闻摘要 over the contents
+   list, 详细新闻 over the items): the labels are banners, not articles, and
+   the first item under 详细新闻 keeps its own headline instead of becoming
+   a subhead of the label.  A headline that merely mentions news stays a
+   headline. */
+static void articles_transcript_part_labels_are_banners(void **state)
+{
+    (void)state;
+    const char *const p[] = {
+        "某台晚间新闻（20990101）", "新闻摘要", "本期节目主要内容：",
+        "1.某市举行某某大会；", "2.某省发布新闻摘要汇编办法；", "详细新闻",
+        "某市举行某某大会",
+        "某台消息（晚间新闻）：某市今天举行某某大会，来自各界的代表参加。",
+        "某省发布新闻摘要汇编办法",
+        "某台消息（晚间新闻）：某省今天发布办法，规范各地的汇编工作。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_int_equal(article_named(&is, "新闻摘要"), -1);
+    assert_int_equal(article_named(&is, "详细新闻"), -1);
+    int first = article_named(&is, "某市举行某某大会");
+    assert_true(first >= 0);
+    assert_int_equal(block_with(&is.articles[first], "详细新闻"), -1);
+    assert_true(article_named(&is, "某省发布新闻摘要汇编办法") >= 0);
+    issue_free(&is);
+}
+
+/* Each heading line that a numbered contents entry above names heads an
+   item of its own, also where items without text stand one under another
+   (a transcript's 第三次会议 / 第四次会议 / 贺电); a line under a headline
+   that no entry names stays its deck (invented). */
+static void articles_contents_entries_name_their_headlines(void **state)
+{
+    (void)state;
+    const char *const p[] = {
+        "新闻摘要", "本期节目主要内容：", "1.某市某届人大主席团举行第三次会议；",
+        "2.某市某届人大主席团举行第四次会议；", "3.某省同某国某州互致贺电；",
+        "4.某县举行乡村振兴大会；", "详细新闻",
+        "某市某届人大主席团举行第三次会议", "某市某届人大主席团举行第四次会议",
+        "某省同某国某州互致贺电",
+        "某台消息（晚间新闻）：某省今天同某国某州互致贺电，双方表示要加强合作。",
+        "某县举行乡村振兴大会", "聚焦特色产业 共绘发展蓝图",
+        "某台消息（晚间新闻）：某县今天举行大会，部署全年乡村振兴工作。", NULL};
+    issue is;
+    parse_page(p, &is);
+    assert_true(article_named(&is, "某市某届人大主席团举行第三次会议") >= 0);
+    assert_true(article_named(&is, "某市某届人大主席团举行第四次会议") >= 0);
+    assert_true(article_named(&is, "某省同某国某州互致贺电") >= 0);
+    int county = article_named(&is, "某县举行乡村振兴大会");
+    assert_true(county >= 0);
+    assert_int_equal(article_named(&is, "聚焦特色产业 共绘发展蓝图"), -1);
+    assert_true(block_with(&is.articles[county], "聚焦特色产业") >= 0);
+    issue_free(&is);
+}
+
 static void articles_package_pieces_are_articles(void **state)
 {
     (void)state;
@@ -675,6 +729,8 @@ static void articles_golden_scores(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_headline_deck_sections),
+    cmocka_unit_test(articles_transcript_part_labels_are_banners),
+    cmocka_unit_test(articles_contents_entries_name_their_headlines),
     cmocka_unit_test(articles_package_pieces_are_articles),
     cmocka_unit_test(articles_subhead_with_other_outlet_byline_splits),
     cmocka_unit_test(articles_adjacent_broken_line_rejoined),

@@ -271,6 +271,45 @@ static void paragraphs_never_join_unwrapped_lines(void **state)
     block_list_free(&l);
 }
 
+/* Headings printed one under another, of the same width and without a
+   mark of punctuation (a transcript's items that have no text), are no
+   wrapped paragraph; wrapped lines of a sentence, with a comma among
+   them, still join (invented). */
+static void paragraphs_unpunctuated_headings_stay_apart(void **state)
+{
+    (void)state;
+    const char *text =
+        "某市某届人大某次会议主席团举行第三次会议\n"
+        "\n"
+        "某市某届人大某次会议主席团举行第四次会议\n"
+        "\n"
+        "某省人民政府同某国某州政府互致贺电祝贺\n"
+        "\n"
+        "某台消息：某省今天同某国某州互致贺电，双方表示愿意在经贸、人文等领域"
+        "深化合作，推动友好关系不断向前发展。\n";
+    block_list l = {0};
+    paragraphs_split(text, &l);
+    assert_int_equal(l.n, 4);
+    assert_string_equal(l.v[0].text, "某市某届人大某次会议主席团举行第三次会议");
+    assert_string_equal(l.v[1].text, "某市某届人大某次会议主席团举行第四次会议");
+    for (size_t i = 0; i < l.n; i++)
+        assert_int_equal(l.v[i].flags & BLOCK_F_HARDWRAP, 0);
+    block_list_free(&l);
+    /* the same widths with a comma among them: a wrapped sentence */
+    paragraphs_split("会议听取了关于某某条例草案的说明和有关\n"
+                     "\n"
+                     "情况的汇报，审议了关于某某事项的决定草\n"
+                     "\n"
+                     "案，决定将这些草案提请大会全体会议表决\n"
+                     "\n"
+                     "通过。\n",
+                     &l);
+    assert_int_equal(l.n, 1);
+    assert_true(ends_with(l.v[0].text, "表决通过。"));
+    assert_true(l.v[0].flags & BLOCK_F_HARDWRAP);
+    block_list_free(&l);
+}
+
 /* A line opening a lead (某某网消息：…) starts a paragraph even where the
    line before it is as wide as the page's wrapped lines. */
 static void paragraphs_lead_starts_a_paragraph(void **state)
@@ -529,6 +568,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(paragraphs_rejoin_blank_between_paragraphs),
     cmocka_unit_test(paragraphs_rejoin_latin_with_spaces),
     cmocka_unit_test(paragraphs_never_join_unwrapped_lines),
+    cmocka_unit_test(paragraphs_unpunctuated_headings_stay_apart),
     cmocka_unit_test(paragraphs_lead_starts_a_paragraph),
     cmocka_unit_test(paragraphs_heading_deck_and_stamp_stay_apart),
     cmocka_unit_test(paragraphs_byline_starts_a_paragraph),

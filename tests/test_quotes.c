@@ -564,6 +564,77 @@ static void quotes_pronoun_after_an_unknown_subject_is_nobody(void **state)
     issue_free(&is);
 }
 
+/* The occasion between a name and its verb, 在……时, however long (a
+   broadcast lead names the whole meeting), leaves the name the subject:
+   某某5日下午在参加……审议时强调，…, and makes a name without a title a
+   speaker (某某在参加小组讨论时说，).  A long gap that is no occasion (no 在
+   near the name, or no 时 before the verb) still cuts the name off
+   (invented sentences). */
+static void quotes_occasion_between_name_and_verb(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某台消息：国家某部部长林思远5日下午在参加他所在的某届全国人民代表大会某次"
+        "会议某某维吾尔自治区代表团审议时强调，要把乡村振兴的各项任务落到实处。",
+        "国家某部部长周海涛5日下午参加他所在的某届某次会议某某省代表团的审议和讨论"
+        "以后的集体座谈交流会议强调，要扎实推进各项工作。",
+        /* a name without a title, known from its occasion and verb */
+        "韩立新在参加某某界委员小组讨论时说，要更加紧密地团结起来。",
+        /* 在……时 without a verb ending the clause names no speaker */
+        "韩立群在参加某某界委员小组讨论时说明了有关情况。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "要把乡村振兴");
+    check_quote(&is, 1, "韩立新", QUOTE_INDIRECT, "要更加紧密");
+    issue_free(&is);
+}
+
+/* Words whose subject is a list of names (甲、乙、丙等3位代表先后发言，
+   分别就……; 甲、乙表示，……) are the group's, no one person's; a name
+   after a list of titles (全国人大代表、某公司董事长甲说) still speaks
+   (invented sentences). */
+static void quotes_a_list_of_names_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "十四届全国人大四次会议在京开幕。",
+        "会上，林思远、郑明辉、韩立新等3位代表先后发言，分别就乡村振兴提出意见和建议。",
+        "林思远、郑明辉表示，要加强区域合作。",
+        "全国人大代表、某公司董事长韩立新说，要加快技术创新。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (is.quotes[i].speaker >= 0 &&
+            strcmp(speaker_of(&is, i), "韩立新") != 0)
+            fail_msg("quote %zu given to %s", i, speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "要加快技术创新");
+    issue_free(&is);
+}
+
+/* A surname and a title (林主席, 林总理) at a clause start refer back to
+   the person named earlier with that title and surname; with another
+   surname, or a courtesy title (林先生), they refer to no one (invented
+   sentences). */
+static void quotes_surname_and_title_refer_back(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某某委员会主席林思远出席会议并讲话。",
+        "林主席指出，要加强练兵备战。",
+        "王主席指出，要统筹发展和安全。",
+        "林先生说，要把工作做细。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "要加强练兵备战");
+    issue_free(&is);
+}
+
 /* Words given to a subject that is no person found (一位老师, 学生们,
    相关负责同志) are nobody's, never the last named speaker's; a clause
    without a subject of its own goes on with the last speaker (invented
@@ -1169,6 +1240,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
+    cmocka_unit_test(quotes_occasion_between_name_and_verb),
+    cmocka_unit_test(quotes_a_list_of_names_is_nobody),
+    cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),

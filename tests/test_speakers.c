@@ -124,6 +124,10 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周立也表示，", "周立"},       {"周和根委员表示，", "周和根"},
         {"周和平说。", "周和平"},       {"周立也说，", "周立"},
         {"周立新27日出席开班式", "周立新"},     {"周立新代表长期关注", "周立新"},
+        /* invented: a speech given (致辞, 讲话) or a verb that is no speech
+           verb (分享, 围绕) ends a name as a follower word does */
+        {"周海涛致辞。", "周海涛"},     {"周海涛讲话指出", "周海涛"},
+        {"周立新分享了感受", "周立新"}, {"周立新围绕主题发言", "周立新"},
         /* transliterated names, whole */
         {"约翰·米勒说，", "约翰·米勒"}, {"阿依古丽·吐尔逊代表", "阿依古丽·吐尔逊"},
         {"玛丽亚·安娜·费雷拉也表示", "玛丽亚·安娜·费雷拉"},
@@ -602,6 +606,118 @@ static void speakers_label_opens_a_paragraph(void **state)
     }
 }
 
+/* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
+   role, also an item the name rules cannot read (a character they never
+   take in a name, a surname that mostly begins words, no surname at all);
+   a list closed by no head count, or by 等 and a place word, or holding
+   an item that ends like a place (某某区), gives none;
+   a name right after a role is read with a word surname when a list of
+   names starts there (全国人大代表农某某、许某某), not before a verb or in
+   a list of adverbs (明确表示, 全面、准确地), and ends before a follower
+   word (分享, 围绕).  Invented strings. */
+static void speakers_head_counted_lists_and_names_after_a_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "会上，孟晓东、丰立平、赵会勇、巴图孟和等4位代表先后发言。",
+        "联组会上，钱立群、沈会军等6位委员分别发言。",
+        "全国人大代表农晓川、许明远也回答了提问。",
+        "来自北京、上海、广东等地的代表参加了会议。",
+        "座谈会上，高新区、经开区、自贸区等多位代表先后发言。",
+        "全国政协委员明确表示，要加强合作。",
+        "全国人大代表全面、准确地理解法律。",
+        "秦会山、丁会民代表了大家的心声。",
+        "全国人大代表冯晓宁分享了自己的感受。",
+        "全国人大代表陶立新围绕乡村振兴作了发言。",
+        NULL};
+    const char *npc[] = {"孟晓东", "丰立平", "赵会勇", "巴图孟和", "农晓川",
+                         "许明远", "冯晓宁", "陶立新"};
+    issue is;
+    for (size_t i = 0; i < sizeof npc / sizeof npc[0]; i++) {
+        const person *p = people_of(&is, paras, npc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国人大代表") != 0)
+            fail_msg("%s: want 全国人大代表", npc[i]);
+        issue_free(&is);
+    }
+    const person *p = people_of(&is, paras, "沈会军");
+    assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
+    issue_free(&is);
+    /* 等地的代表: a place list, no head count */
+    const char *none[] = {"北京", "上海", "广东", "自贸区", "明确", "全面"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        p = people_of(&is, paras, none[i]);
+        if (p && p->role)
+            fail_msg("%s: a place got the role %s", none[i], p->role);
+        issue_free(&is);
+    }
+    /* items the name rules cannot read need the head count */
+    p = people_of(&is, paras, "丁会民");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+}
+
+/* 代表 as a verb (on behalf of a body: 某某代表国务院作报告) and 代表职权
+   (the office) give no role; 常务委员 names no one called 常务; the role
+   suffix 代表 itself still gives one.  Invented strings. */
+static void speakers_daibiao_as_a_verb_gives_no_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "国务院总理周立明代表国务院向大会作政府工作报告。",
+        "会议选举主席、副主席、秘书长、常务委员。",
+        "要保障人大代表依法行使代表职权。",
+        "吴明远代表说，要加强合作。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "周立明");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    p = people_of(&is, paras, "常务");
+    assert_null(p);
+    issue_free(&is);
+    p = people_of(&is, paras, "依法行使");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    /* the suffix role itself still stands */
+    p = people_of(&is, paras, "吴明远");
+    assert_true(p && p->role && strcmp(p->role, "全国人大代表") == 0);
+    issue_free(&is);
+}
+
+/* After a title a name with a surname that mostly begins words speaks
+   when a speech verb or its occasion and verb follow (某部部长阴某某介绍，);
+   two characters there are an adverb, no name (主任明确表示).  Invented
+   strings. */
+static void speakers_word_surname_after_a_title_speaks(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某部部长阴立新介绍，今年的研发投入继续增长。",
+        "某会副主席巴图尔在参加小组讨论时说，要发挥制度优势。",
+        "某局主任明确表示，要加快推进。",
+        "某部部长全面介绍了有关情况。",
+        "某部部长和大家说，要把工作做细。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "阴立新");
+    assert_true(p && p->titles && strcmp(p->titles, "某部部长") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "巴图尔");
+    assert_non_null(p);
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "明确"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "全面"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "和大家"));
+    issue_free(&is);
+}
+
 /* Every name of a list gets the role it shares, stated before the list
    (全国人大代表甲、乙) or after it (甲、乙等多位代表); names listed with
    something else, or before a word that is no role, get none (invented). */
@@ -836,5 +952,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_word_surnames_where_a_name_is_expected),
     cmocka_unit_test(speakers_delegation_stops_and_name_ends),
     cmocka_unit_test(speakers_missing_lexicon_is_reported),
+    cmocka_unit_test(speakers_head_counted_lists_and_names_after_a_role),
+    cmocka_unit_test(speakers_daibiao_as_a_verb_gives_no_role),
+    cmocka_unit_test(speakers_word_surname_after_a_title_speaks),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
