@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 15
+#define DUBAO_SCHEMA_VERSION 16
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -69,7 +69,12 @@ static const char *const schema_sql =
     "  page_id INTEGER NOT NULL REFERENCES pages(id),"
     "  file TEXT NOT NULL,"
     "  format TEXT NOT NULL,"
-    "  edition TEXT);"
+    "  edition TEXT,"
+    /* The document's quotes, kept by store (a document's quotes change
+       only with it): the list of every quote finds the position of each
+       document's stretch from these (db_quote_groups) instead of counting
+       every quote of the archive. */
+    "  nquotes INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX documents_by_source ON documents(source_id);"
     "CREATE INDEX documents_by_page ON documents(page_id, file);"
     "CREATE INDEX documents_by_file ON documents(file);"
@@ -383,22 +388,44 @@ static int64_t fts_rows_out_of_step(db *d, const char *table, const char *fts)
     return n;
 }
 
+/* The quote counts that store keeps (speakers.nquotes,
+   documents.nquotes): what each table calls its rows in a report, and
+   the query that counts the rows whose stored count is wrong. */
+static const struct {
+    const char *what;
+    const char *sql;
+} stored_quote_counts[] = {
+    {"speakers", "SELECT count(*) FROM speakers s WHERE nquotes <> "
+                 "(SELECT count(*) FROM quotes q WHERE q.speaker_id=s.id)"},
+    {"documents", "SELECT count(*) FROM documents doc WHERE nquotes <> "
+                  "(SELECT count(*) FROM articles a CROSS JOIN quotes q ON "
+                  "q.article_id=a.id WHERE a.document_id=doc.id)"},
+};
+
+/* Compare the stored quote counts with the quotes (ok: 1 so far, else
+   the check stops); returns the new ok. */
+static int check_stored_counts(db *d, int ok, strbuf *report)
+{
+    size_t n = sizeof stored_quote_counts / sizeof *stored_quote_counts;
+    for (size_t i = 0; ok == 1 && i < n; i++) {
+        int64_t miscounted = 0;
+        if (db_query_int(d, stored_quote_counts[i].sql, &miscounted) != 0) {
+            sb_printf(report, "%s%s counts: %s", report->len ? "; " : "",
+                      stored_quote_counts[i].what, sqlite3_errmsg(d->h));
+            ok = failure_is_damage(d->h) ? 0 : -1;
+        } else if (miscounted > 0) {
+            sb_printf(report, "%s%lld %s with a wrong quote count",
+                      report->len ? "; " : "", (long long)miscounted,
+                      stored_quote_counts[i].what);
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
 int db_full_check(db *d, strbuf *report)
 {
-    int ok = db_quick_check(d, report);
-    int64_t miscounted = 0;
-    if (ok == 1 &&
-        db_query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
-                        "(SELECT count(*) FROM quotes q WHERE "
-                        "q.speaker_id=s.id)", &miscounted) != 0) {
-        sb_printf(report, "%sspeaker counts: %s", report->len ? "; " : "",
-                  sqlite3_errmsg(d->h));
-        ok = failure_is_damage(d->h) ? 0 : -1;
-    } else if (ok == 1 && miscounted > 0) {
-        sb_printf(report, "%s%lld speakers with a wrong quote count",
-                  report->len ? "; " : "", (long long)miscounted);
-        ok = 0;
-    }
+    int ok = check_stored_counts(d, db_quick_check(d, report), report);
     static const char *const pairs[][2] = {{"articles", "article_fts"},
                                            {"quotes", "quote_fts"}};
     for (size_t i = 0; ok == 1 && i < 2; i++) {

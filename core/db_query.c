@@ -709,18 +709,35 @@ static void read_group(sqlite3_stmt *st, void *row, void *ctx)
     g->count = sqlite3_column_int64(st, 2);
 }
 
+/* Does filter f let every quote through (no filter at all)? */
+static bool quote_filter_is_none(const quote_filter *f)
+{
+    return !f || (!f->role && !f->file && !f->article_id && !f->speaker_id &&
+                  !f->roles && !f->about && !f->marked &&
+                  !date_range_bounded(f->dates));
+}
+
 ssize_t db_quote_groups(db *d, const quote_filter *f, quote_group **groups)
 {
     *groups = NULL;
     strbuf sql = {0};
-    sb_puts(&sql, "SELECT doc.id, doc.file, count(*)");
-    quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, false, false, 0);
-    sb_puts(&sql, " GROUP BY doc.file, doc.id ORDER BY doc.file, doc.id");
+    if (quote_filter_is_none(f)) {
+        /* Every quote: the counts store keeps per document, in the order
+           of documents_by_file, not a count of every quote (1.5 M of them
+           in a 1 GB archive took 0.24 s). */
+        sb_puts(&sql, "SELECT id, file, nquotes FROM documents doc "
+                      "WHERE nquotes > 0 ORDER BY file, id");
+    } else {
+        sb_puts(&sql, "SELECT doc.id, doc.file, count(*)");
+        quotes_from_where(&sql, f, &(speaker_set){NULL, 0}, false, false, 0);
+        sb_puts(&sql, " GROUP BY doc.file, doc.id ORDER BY doc.file, doc.id");
+    }
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
     if (!st)
         return -1;
-    quotes_bind_filter(st, f);
+    if (!quote_filter_is_none(f))
+        quotes_bind_filter(st, f);
     size_t n;
     if (!stmt_read_rows(st, sizeof **groups, read_group, NULL,
                         (void **)groups, &n)) {

@@ -83,8 +83,8 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 typedef struct {
     sqlite3_stmt *issue, *issue_id, *page, *page_id, *document, *article,
         *para, *section, *speaker, *speaker_id, *appearance, *quote,
-        *batch_document, *speaker_key, *count_quotes, *mention, *dirty,
-        *appending;
+        *batch_document, *speaker_key, *count_quotes, *document_quotes,
+        *mention, *dirty, *appending;
 } store_stmts;
 
 /* The statement that marks a speaker (?1, the name) for recomputing. */
@@ -98,7 +98,8 @@ static void store_stmts_release(store_stmts *s)
                             &s->document, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
                             &s->quote, &s->batch_document, &s->speaker_key,
-                            &s->count_quotes, &s->mention, &s->dirty,
+                            &s->count_quotes, &s->document_quotes,
+                            &s->mention, &s->dirty,
                             &s->appending};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (*all[i])
@@ -161,6 +162,11 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "quotes q ON q.article_id=a.id WHERE a.document_id=?1 AND "
          "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
          "WHERE speakers.id=c.sid"},
+        /* The same document's number of quotes (documents.nquotes). */
+        {&s->document_quotes,
+         "UPDATE documents SET nquotes=(SELECT count(*) FROM articles a "
+         "CROSS JOIN quotes q ON q.article_id=a.id WHERE a.document_id=?1) "
+         "WHERE id=?1"},
         {&s->mention,
          "INSERT INTO mentions(name, source_id, role, titles, delegation, "
          "is_delegate, role_class) VALUES(?1,?2,?3,?4,?5,?6,?7) "
@@ -526,7 +532,10 @@ static int store_document(store_stmts *s, db *d, sqlite3_int64 source_id,
                           d->h) != 0)
             return -1;
     sqlite3_bind_int64(s->count_quotes, 1, document_id);
-    return stmt_run(s->count_quotes);
+    if (stmt_run(s->count_quotes) != 0)
+        return -1;
+    sqlite3_bind_int64(s->document_quotes, 1, document_id);
+    return stmt_run(s->document_quotes);
 }
 
 /* Store the rows of a parsed file under source_id: its speakers (and what

@@ -343,13 +343,88 @@ static void db_full_text_index_follows_every_change(void **state)
     sb_clear(&report);
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes;"
-                                     "UPDATE speakers SET nquotes=0", NULL,
+                                     "UPDATE speakers SET nquotes=0;"
+                                     "UPDATE documents SET nquotes=0", NULL,
                                   NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     d = db_open(path, false, &err);
     assert_non_null(d);
     assert_int_equal(db_full_check(d, &report), 0);
     assert_non_null(strstr(report.s, "quotes: 1 rows out of step"));
+    db_close(d);
+    sb_free(&report);
+    sb_free(&err);
+}
+
+/* Assert that the groups of the list of every quote (from the counts
+   store keeps per document) are those a count of the quotes gives: the
+   same list filtered by its one speaker, speaker_id, which counts. */
+static void assert_every_quote_groups_counted(db *d, int64_t speaker_id,
+                                              ssize_t expected)
+{
+    quote_group *stored, *counted;
+    quote_filter by_speaker = {0};
+    by_speaker.speaker_id = speaker_id;
+    ssize_t n = db_quote_groups(d, NULL, &stored);
+    ssize_t m = db_quote_groups(d, &by_speaker, &counted);
+    assert_int_equal(n, expected);
+    assert_int_equal(m, expected);
+    for (ssize_t i = 0; i < n; i++) {
+        assert_int_equal(stored[i].document_id, counted[i].document_id);
+        assert_string_equal(stored[i].file, counted[i].file);
+        assert_int_equal(stored[i].first, counted[i].first);
+        assert_int_equal(stored[i].count, counted[i].count);
+    }
+    quote_groups_free(stored, n);
+    quote_groups_free(counted, m);
+}
+
+/* The list of every quote is grouped by document from the quote counts
+   that storing keeps in documents (not from a count of every quote):
+   they follow a file stored, stored again and removed, and a wrong one
+   is damage that check reports. */
+static void db_every_quote_groups_follow_every_change(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    strbuf err = {0}, report = {0};
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    assert_int_equal(store_made_issue(d, "/x/b.txt"), 0);
+    /* One file without quotes: no group of its own. */
+    issue is;
+    make_issue(&is, "c.txt");
+    free(is.quotes[0].text);
+    is.nquotes = 0;
+    assert_int_equal(db_store_issue(d, "/x/c.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
+    issue_free(&is);
+    int64_t speaker_id = 0;
+    speaker_row *sr;
+    ssize_t ns = db_speakers(d, NULL, &sr);
+    assert_int_equal(ns, 1);
+    speaker_id = sr[0].id;
+    speaker_rows_free(sr, ns);
+    assert_every_quote_groups_counted(d, speaker_id, 2);
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0); /* stored again */
+    assert_every_quote_groups_counted(d, speaker_id, 2);
+    strlist gone = {0};
+    strlist_push(&gone, "/x/a.txt");
+    assert_int_equal(db_remove_sources(d, &gone, false), 1);
+    strlist_free(&gone);
+    assert_every_quote_groups_counted(d, speaker_id, 1);
+    assert_int_equal(db_full_check(d, &report), 1);
+    db_close(d);
+
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "UPDATE documents SET nquotes=nquotes+1",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    d = db_open(path, false, &err);
+    assert_non_null(d);
+    assert_int_equal(db_full_check(d, &report), 0);
+    assert_non_null(strstr(report.s, "2 documents with a wrong quote count"));
     db_close(d);
     sb_free(&report);
     sb_free(&err);
@@ -777,6 +852,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
     cmocka_unit_test(db_paragraphs_are_cut_from_the_body_in_order),
     cmocka_unit_test(db_full_text_index_follows_every_change),
+    cmocka_unit_test(db_every_quote_groups_follow_every_change),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
     cmocka_unit_test(db_stores_every_source_status),

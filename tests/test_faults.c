@@ -364,6 +364,12 @@ static void faults_sigkill_during_index_never_corrupts(void **state)
         assert_int_equal(sql_int(db, "SELECT count(*) FROM speakers s WHERE "
                                      "nquotes <> (SELECT count(*) FROM quotes"
                                      " q WHERE q.speaker_id=s.id)"), 0);
+        /* So is every document's (the list of every quote reads them). */
+        assert_int_equal(sql_int(db, "SELECT count(*) FROM documents doc "
+                                     "WHERE nquotes <> (SELECT count(*) FROM "
+                                     "articles a JOIN quotes q ON "
+                                     "q.article_id=a.id WHERE "
+                                     "a.document_id=doc.id)"), 0);
     }
     /* The next run completes the job. */
     sb_clear(&out);
