@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 16
+#define DUBAO_SCHEMA_VERSION 17
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -174,10 +174,14 @@ static const char *const schema_sql =
     "CREATE VIEW quote_texts(id, article_id, speaker_id, start, end, text) AS "
     "  SELECT q.id, q.article_id, q.speaker_id, q.start, q.end, "
     QUOTE_TEXT_SQL " FROM quotes q JOIN articles a ON a.id=q.article_id;"
-    /* Full-text indexes over headlines, article text and quotes, with the
-       dubao_cjk tokenizer (fts.c); they read their text from the tables
-       above.  db_batch_commit fills them with one statement per batch and
-       source_delete empties them before the rows go: FTS5 flushes its
+    /* A full-text index over headlines and article text, with the
+       dubao_cjk tokenizer (fts.c); it reads its text from articles.
+       Quotes have no index of their own (quote_fts until schema 16, a
+       quarter of the database): a quote's words are part of its article's
+       body, so they are found through the article's entry and checked by
+       dubao_rank_within (db_search.c).  db_batch_commit fills the index
+       with one statement per batch and source_delete empties it of a
+       file's rows before they go: FTS5 flushes its
        pending terms at every statement, so a trigger per row made one
        tiny segment per row and cost half the indexing time.  For the same
        reason FTS5 may hold up to 32 MB of pending terms (default 1 MB)
@@ -188,11 +192,7 @@ static const char *const schema_sql =
     "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
     "  content='articles', content_rowid='id', tokenize='dubao_cjk',"
     "  detail=none);"
-    "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quote_texts', content_rowid='id', tokenize='dubao_cjk',"
-    "  detail=none);"
-    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);"
-    "INSERT INTO quote_fts(quote_fts, rank) VALUES('hashsize', 33554432);";
+    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);";
 
 /* User data: survives re-indexing and schema upgrades.  Rows refer to
    articles and quotes by content (file, headline, text), not by ids that
@@ -206,7 +206,8 @@ static const char *const user_schema_sql =
     "CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT);";
 
 static const char *const derived_tables[] = {
-    "quote_fts", "article_fts", "quotes", "appearances", "sections",
+    "quote_fts" /* schema 16 and older */, "article_fts", "quotes",
+    "appearances", "sections",
     "speaker_keys", "mentions",
     "speakers", "paragraphs", "articles", "documents", "pages", "issues",
     "sources",
@@ -263,6 +264,29 @@ static void append_keep_paths(strbuf *sql, const char *into, const char *from)
               into, from);
 }
 
+/* SQLite's value of PRAGMA auto_vacuum for "incremental": the file keeps
+   the map that lets PRAGMA incremental_vacuum give free pages back
+   (db_release_free_pages). */
+#define AUTO_VACUUM_INCREMENTAL 2
+
+/* Switch the database to incremental auto-vacuum.  Once the file has
+   its first page (the WAL mode writes it) only a VACUUM does that, which
+   is cheap right after a migration: the tables of the corpus are empty. */
+static int use_incremental_vacuum(db *d, strbuf *err)
+{
+    int64_t mode = 0;
+    if (db_query_int(d, "PRAGMA auto_vacuum", &mode) != 0)
+        return -1;
+    if (mode == AUTO_VACUUM_INCREMENTAL)
+        return 0;
+    return db_exec_sql(d, "PRAGMA auto_vacuum=INCREMENTAL;VACUUM", err);
+}
+
+int db_release_free_pages(db *d)
+{
+    return db_exec_sql(d, "PRAGMA incremental_vacuum", NULL);
+}
+
 /* Create the schema in an empty database, or rebuild the derived tables of
    an older one (they are re-filled from the corpus on the next index; the
    paths of its files stay, to be indexed again). */
@@ -293,6 +317,8 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
     if (rc != 0)
         db_exec_sql(d, "ROLLBACK", NULL);
     sb_free(&sql);
+    if (rc == 0)
+        rc = use_incremental_vacuum(d, err);
     return rc;
 }
 
@@ -426,9 +452,8 @@ static int check_stored_counts(db *d, int ok, strbuf *report)
 int db_full_check(db *d, strbuf *report)
 {
     int ok = check_stored_counts(d, db_quick_check(d, report), report);
-    static const char *const pairs[][2] = {{"articles", "article_fts"},
-                                           {"quotes", "quote_fts"}};
-    for (size_t i = 0; ok == 1 && i < 2; i++) {
+    static const char *const pairs[][2] = {{"articles", "article_fts"}};
+    for (size_t i = 0; ok == 1 && i < sizeof pairs / sizeof *pairs; i++) {
         strbuf sql = {0};
         sb_printf(&sql, "INSERT INTO %s(%s) VALUES('integrity-check')",
                   pairs[i][1], pairs[i][1]);

@@ -520,10 +520,12 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_puts(sql, " AND s.role_class=?5");
     char *match = f && f->about ? fts_query_from_user(f->about) : NULL;
     if (match)
-        sb_printf(sql, " AND q.id IN (SELECT rowid FROM quote_fts WHERE "
-                       "quote_fts MATCH ?8%s) AND dubao_rank(?9, 256, 1.0, "
-                       QUOTE_TEXT_SQL ") IS NOT NULL",
-                  f->about_from ? " AND rowid >= ?12" : "");
+        /* Quotes are found through their articles' index (quotes have
+           none of their own: db_search.c's sql_candidates). */
+        sb_printf(sql, " AND q.article_id IN (SELECT rowid FROM article_fts "
+                       "WHERE article_fts MATCH ?8)%s AND dubao_rank_within("
+                       "?9, 256, 1.0, " QUOTE_TEXT_SQL ") IS NOT NULL",
+                  f->about_from ? " AND q.id >= ?12" : "");
     else if (f && f->about)
         sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
     free(match);
@@ -790,9 +792,9 @@ ssize_t db_quote_label_hits(db *d, const char *needle, size_t max,
         "FROM quotes q JOIN articles a ON a.id=q.article_id "
         "JOIN documents doc ON doc.id=a.document_id "
         "LEFT JOIN speakers s ON s.id=q.speaker_id "
-        "WHERE (q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts "
-        "  MATCH ?1) OR q.speaker_id IN (SELECT id FROM speakers WHERE "
-        "  instr(name, ?2) > 0)) "
+        "WHERE (q.article_id IN (SELECT rowid FROM article_fts WHERE "
+        "  article_fts MATCH ?1) OR q.speaker_id IN (SELECT id FROM speakers "
+        "  WHERE instr(name, ?2) > 0)) "
         "AND instr(coalesce(s.name, '\xE2\x80\x94') || '\xEF\xBC\x9A' || "
         QUOTE_TEXT_SQL ", ?2) > 0"
         " ORDER BY doc.file, doc.id, a.ord, q.start, q.id LIMIT ?3",

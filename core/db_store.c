@@ -607,11 +607,6 @@ static int source_delete(db *d, const char *path, strbuf *err)
         "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
         "JOIN documents doc ON doc.source_id=s.id "
         "JOIN articles a ON a.document_id=doc.id WHERE s.path=?1",
-        "INSERT INTO quote_fts(quote_fts, rowid, text) "
-        "SELECT 'delete', q.id, " QUOTE_TEXT_SQL " FROM sources s "
-        "JOIN documents doc ON doc.source_id=s.id "
-        "JOIN articles a ON a.document_id=doc.id "
-        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
         "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
         "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
         "documents doc ON doc.source_id=s.id CROSS JOIN articles a ON "
@@ -640,7 +635,7 @@ static int source_delete(db *d, const char *path, strbuf *err)
 
 /* Begin a write transaction, with the temporary tables that storing and
    removing use: the documents stored in this batch (their text goes to
-   the full-text indexes at the commit), the names of the speakers whose
+   the full-text index at the commit), the names of the speakers whose
    facts must be recomputed before it commits, and the pages and issues of
    deleted documents (they go too when nothing is left on them). */
 static int begin_write(db *d, strbuf *err)
@@ -725,22 +720,19 @@ int db_batch_begin(db *d, strbuf *err)
     return 0;
 }
 
-/* Add the articles and quotes of the documents stored in this batch to
-   the full-text indexes: one statement per table, so FTS5 tokenizes them
-   all into one segment instead of one per document or per row.  CROSS
-   JOIN keeps the batch's few documents as the outer loop: left to itself,
-   SQLite knows nothing of the temporary table and scanned every article
-   and quote in the database for each batch (quadratic in the archive). */
+/* Add the articles of the documents stored in this batch to the
+   full-text index (their quotes are found through it): one statement,
+   so FTS5 tokenizes them all into one segment instead of one per
+   document or per row.  CROSS JOIN keeps the batch's few documents as
+   the outer loop: left to itself, SQLite knows nothing of the temporary
+   table and scanned every article in the database for each batch
+   (quadratic in the archive). */
 static int batch_index_text(db *d, strbuf *err)
 {
     static const char *const sql =
         "INSERT INTO article_fts(rowid, headline, body) "
         "SELECT a.id, a.headline, a.body FROM temp.batch_documents b "
         "CROSS JOIN articles a ON a.document_id=b.id ORDER BY a.id;"
-        "INSERT INTO quote_fts(rowid, text) "
-        "SELECT q.id, " QUOTE_TEXT_SQL " FROM temp.batch_documents b "
-        "CROSS JOIN articles a ON a.document_id=b.id "
-        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
         "DELETE FROM temp.batch_documents;";
     return db_exec_sql(d, sql, err);
 }

@@ -328,8 +328,8 @@ static void db_full_text_index_follows_every_change(void **state)
     speaker_rows_free(sr, ns);
     db_close(d);
 
-    /* A wrong stored count is damage; so is a quote deleted without its
-       index entry. */
+    /* A wrong stored count is damage; so is an article deleted without
+       its index entry. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "UPDATE speakers SET nquotes=5", NULL,
@@ -343,6 +343,10 @@ static void db_full_text_index_follows_every_change(void **state)
     sb_clear(&report);
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes;"
+                                     "DELETE FROM sections;"
+                                     "DELETE FROM appearances;"
+                                     "DELETE FROM paragraphs;"
+                                     "DELETE FROM articles;"
                                      "UPDATE speakers SET nquotes=0;"
                                      "UPDATE documents SET nquotes=0", NULL,
                                   NULL, NULL), SQLITE_OK);
@@ -350,10 +354,63 @@ static void db_full_text_index_follows_every_change(void **state)
     d = db_open(path, false, &err);
     assert_non_null(d);
     assert_int_equal(db_full_check(d, &report), 0);
-    assert_non_null(strstr(report.s, "quotes: 1 rows out of step"));
+    assert_non_null(strstr(report.s, "articles: 1 rows out of step"));
     db_close(d);
     sb_free(&report);
     sb_free(&err);
+}
+
+/* The number of quotes that hold about (the quotes pane's filter, w). */
+static ssize_t quotes_about(db *d, const char *about)
+{
+    quote_filter f = {0};
+    f.about = about;
+    quote_row *rows;
+    ssize_t n = db_quotes(d, &f, &rows);
+    if (n > 0)
+        quote_rows_free(rows, n);
+    return n;
+}
+
+/* Quotes have no full-text index of their own: they are found through
+   their article's, and each quote's own words decide, whatever the query's
+   length.  The made issue's body, 张三说，我们要“干实事”。, holds 张三
+   and 说 outside its one quote, 我们要“干实事”。 */
+static void db_quotes_are_found_by_their_own_words(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    /* In the quote: the article and the quote, for one character, a pair
+       and a longer run alike. */
+    const char *const inside[] = {"干", "实事", "干实事", "我们要"};
+    for (size_t i = 0; i < sizeof inside / sizeof *inside; i++) {
+        assert_int_equal(results_for(d, inside[i]), 2);
+        assert_int_equal(quotes_about(d, inside[i]), 1);
+    }
+    /* Only in the article around it: the article alone, no quote and no
+       speaker quoted about it. */
+    const char *const outside[] = {"说", "张三", "张三说"};
+    for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+        assert_int_equal(results_for(d, outside[i]), 1);
+        assert_int_equal(quotes_about(d, outside[i]), 0);
+        speaker_row *sr;
+        search_count count;
+        ssize_t ns = db_speakers_about(d, outside[i], NULL, &sr, &count);
+        assert_int_equal(ns, 0);
+        assert_int_equal(count.total, 0);
+    }
+    speaker_row *sr;
+    search_count count;
+    ssize_t ns = db_speakers_about(d, "实事", NULL, &sr, &count);
+    assert_int_equal(ns, 1);
+    assert_string_equal(sr[0].name, "张三");
+    speaker_rows_free(sr, ns);
+    db_close(d);
+    /* No index of quotes is left in the schema. */
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema "
+                                        "WHERE name LIKE 'quote_fts%'"), 0);
 }
 
 /* Assert that the groups of the list of every quote (from the counts
@@ -769,15 +826,23 @@ static void db_upgrades_old_schema_keeping_user_data(void **state)
     db_close(d);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    /* An index of quotes, as schema 16 had, and no auto-vacuum. */
     assert_int_equal(sqlite3_exec(h, "INSERT INTO marks(file, headline, "
                                      "quote, created) VALUES('f','h','q',1);"
+                                     "CREATE VIRTUAL TABLE quote_fts USING "
+                                     "fts5(text);"
+                                     "PRAGMA auto_vacuum=NONE;VACUUM;"
                                      "PRAGMA user_version=0", NULL, NULL,
                                   NULL), SQLITE_OK);
     sqlite3_close(h);
+    assert_int_equal(test_sql_int(path, "PRAGMA auto_vacuum"), 0);
     strbuf err = {0};
     d = db_open(path, false, &err);
     assert_non_null(d);
     db_close(d);
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema "
+                                        "WHERE name LIKE 'quote_fts%'"), 0);
+    assert_int_equal(test_sql_int(path, "PRAGMA auto_vacuum"), 2);
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     sqlite3_stmt *st;
     sqlite3_prepare_v2(h, "SELECT count(*) FROM marks", -1, &st, NULL);
@@ -799,7 +864,8 @@ static void corpus_index_is_incremental(void **state)
     test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", dir);
     strlist roots = {0};
     strlist_push(&roots, dir);
-    db *d = open_tmp_db(NULL);
+    const char *db_path;
+    db *d = open_tmp_db(&db_path);
     strbuf err = {0};
     index_report r;
 
@@ -832,6 +898,10 @@ static void corpus_index_is_incremental(void **state)
     db_counts c;
     db_get_counts(d, &c);
     assert_int_equal(c.issues, 1);
+    /* The pages the removed file and the old rows held went back to the
+       file system: none is left free in the file. */
+    assert_int_equal(test_sql_int(db_path, "PRAGMA auto_vacuum"), 2);
+    assert_int_equal(test_sql_int(db_path, "PRAGMA freelist_count"), 0);
 
     /* A root that does not exist is reported and wipes nothing. */
     strlist_push(&roots, "/nonexistent/dubao-corpus");
@@ -853,6 +923,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_paragraphs_are_cut_from_the_body_in_order),
     cmocka_unit_test(db_full_text_index_follows_every_change),
     cmocka_unit_test(db_every_quote_groups_follow_every_change),
+    cmocka_unit_test(db_quotes_are_found_by_their_own_words),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
     cmocka_unit_test(db_stores_every_source_status),
