@@ -531,6 +531,13 @@ int corpus_index(db *d, const strlist *given, bool prune,
         rc = -1;
     }
     free(rules);
+    /* What indexing freed goes back (a stopped index too: what it
+       committed stays). */
+    if (rc == 0 && rep->parsed + rep->removed > 0 &&
+        db_release_free_pages(d) != 0) {
+        sb_printf(err, "database: %s", db_errmsg(d));
+        rc = -1;
+    }
     db_sources_free(known, nknown);
     walk_result_free(&walk);
     strlist_free(&roots);

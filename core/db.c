@@ -27,7 +27,7 @@
 /* 'duba' in ASCII: marks a SQLite file as a dubao database. */
 #define DUBAO_APPLICATION_ID 0x64756261
 /* Bump when the schema changes; db_migrate() must handle every older one. */
-#define DUBAO_SCHEMA_VERSION 15
+#define DUBAO_SCHEMA_VERSION 17
 
 /* Tables rebuilt from the corpus on upgrade; user tables (marks, state)
    are never dropped. */
@@ -69,7 +69,12 @@ static const char *const schema_sql =
     "  page_id INTEGER NOT NULL REFERENCES pages(id),"
     "  file TEXT NOT NULL,"
     "  format TEXT NOT NULL,"
-    "  edition TEXT);"
+    "  edition TEXT,"
+    /* The document's quotes, kept by store (a document's quotes change
+       only with it): the list of every quote finds the position of each
+       document's stretch from these (db_quote_groups) instead of counting
+       every quote of the archive. */
+    "  nquotes INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX documents_by_source ON documents(source_id);"
     "CREATE INDEX documents_by_page ON documents(page_id, file);"
     "CREATE INDEX documents_by_file ON documents(file);"
@@ -169,10 +174,14 @@ static const char *const schema_sql =
     "CREATE VIEW quote_texts(id, article_id, speaker_id, start, end, text) AS "
     "  SELECT q.id, q.article_id, q.speaker_id, q.start, q.end, "
     QUOTE_TEXT_SQL " FROM quotes q JOIN articles a ON a.id=q.article_id;"
-    /* Full-text indexes over headlines, article text and quotes, with the
-       dubao_cjk tokenizer (fts.c); they read their text from the tables
-       above.  db_batch_commit fills them with one statement per batch and
-       source_delete empties them before the rows go: FTS5 flushes its
+    /* A full-text index over headlines and article text, with the
+       dubao_cjk tokenizer (fts.c); it reads its text from articles.
+       Quotes have no index of their own (quote_fts until schema 16, a
+       quarter of the database): a quote's words are part of its article's
+       body, so they are found through the article's entry and checked by
+       dubao_rank_within (db_search.c).  db_batch_commit fills the index
+       with one statement per batch and source_delete empties it of a
+       file's rows before they go: FTS5 flushes its
        pending terms at every statement, so a trigger per row made one
        tiny segment per row and cost half the indexing time.  For the same
        reason FTS5 may hold up to 32 MB of pending terms (default 1 MB)
@@ -183,11 +192,7 @@ static const char *const schema_sql =
     "CREATE VIRTUAL TABLE article_fts USING fts5(headline, body,"
     "  content='articles', content_rowid='id', tokenize='dubao_cjk',"
     "  detail=none);"
-    "CREATE VIRTUAL TABLE quote_fts USING fts5(text,"
-    "  content='quote_texts', content_rowid='id', tokenize='dubao_cjk',"
-    "  detail=none);"
-    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);"
-    "INSERT INTO quote_fts(quote_fts, rank) VALUES('hashsize', 33554432);";
+    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 33554432);";
 
 /* User data: survives re-indexing and schema upgrades.  Rows refer to
    articles and quotes by content (file, headline, text), not by ids that
@@ -201,7 +206,8 @@ static const char *const user_schema_sql =
     "CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT);";
 
 static const char *const derived_tables[] = {
-    "quote_fts", "article_fts", "quotes", "appearances", "sections",
+    "quote_fts" /* schema 16 and older */, "article_fts", "quotes",
+    "appearances", "sections",
     "speaker_keys", "mentions",
     "speakers", "paragraphs", "articles", "documents", "pages", "issues",
     "sources",
@@ -258,6 +264,29 @@ static void append_keep_paths(strbuf *sql, const char *into, const char *from)
               into, from);
 }
 
+/* SQLite's value of PRAGMA auto_vacuum for "incremental": the file keeps
+   the map that lets PRAGMA incremental_vacuum give free pages back
+   (db_release_free_pages). */
+#define AUTO_VACUUM_INCREMENTAL 2
+
+/* Switch the database to incremental auto-vacuum.  Once the file has
+   its first page (the WAL mode writes it) only a VACUUM does that, which
+   is cheap right after a migration: the tables of the corpus are empty. */
+static int use_incremental_vacuum(db *d, strbuf *err)
+{
+    int64_t mode = 0;
+    if (db_query_int(d, "PRAGMA auto_vacuum", &mode) != 0)
+        return -1;
+    if (mode == AUTO_VACUUM_INCREMENTAL)
+        return 0;
+    return db_exec_sql(d, "PRAGMA auto_vacuum=INCREMENTAL;VACUUM", err);
+}
+
+int db_release_free_pages(db *d)
+{
+    return db_exec_sql(d, "PRAGMA incremental_vacuum", NULL);
+}
+
 /* Create the schema in an empty database, or rebuild the derived tables of
    an older one (they are re-filled from the corpus on the next index; the
    paths of its files stay, to be indexed again). */
@@ -288,6 +317,8 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
     if (rc != 0)
         db_exec_sql(d, "ROLLBACK", NULL);
     sb_free(&sql);
+    if (rc == 0)
+        rc = use_incremental_vacuum(d, err);
     return rc;
 }
 
@@ -383,25 +414,46 @@ static int64_t fts_rows_out_of_step(db *d, const char *table, const char *fts)
     return n;
 }
 
+/* The quote counts that store keeps (speakers.nquotes,
+   documents.nquotes): what each table calls its rows in a report, and
+   the query that counts the rows whose stored count is wrong. */
+static const struct {
+    const char *what;
+    const char *sql;
+} stored_quote_counts[] = {
+    {"speakers", "SELECT count(*) FROM speakers s WHERE nquotes <> "
+                 "(SELECT count(*) FROM quotes q WHERE q.speaker_id=s.id)"},
+    {"documents", "SELECT count(*) FROM documents doc WHERE nquotes <> "
+                  "(SELECT count(*) FROM articles a CROSS JOIN quotes q ON "
+                  "q.article_id=a.id WHERE a.document_id=doc.id)"},
+};
+
+/* Compare the stored quote counts with the quotes (ok: 1 so far, else
+   the check stops); returns the new ok. */
+static int check_stored_counts(db *d, int ok, strbuf *report)
+{
+    size_t n = sizeof stored_quote_counts / sizeof *stored_quote_counts;
+    for (size_t i = 0; ok == 1 && i < n; i++) {
+        int64_t miscounted = 0;
+        if (db_query_int(d, stored_quote_counts[i].sql, &miscounted) != 0) {
+            sb_printf(report, "%s%s counts: %s", report->len ? "; " : "",
+                      stored_quote_counts[i].what, sqlite3_errmsg(d->h));
+            ok = failure_is_damage(d->h) ? 0 : -1;
+        } else if (miscounted > 0) {
+            sb_printf(report, "%s%lld %s with a wrong quote count",
+                      report->len ? "; " : "", (long long)miscounted,
+                      stored_quote_counts[i].what);
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
 int db_full_check(db *d, strbuf *report)
 {
-    int ok = db_quick_check(d, report);
-    int64_t miscounted = 0;
-    if (ok == 1 &&
-        db_query_int(d, "SELECT count(*) FROM speakers s WHERE nquotes <> "
-                        "(SELECT count(*) FROM quotes q WHERE "
-                        "q.speaker_id=s.id)", &miscounted) != 0) {
-        sb_printf(report, "%sspeaker counts: %s", report->len ? "; " : "",
-                  sqlite3_errmsg(d->h));
-        ok = failure_is_damage(d->h) ? 0 : -1;
-    } else if (ok == 1 && miscounted > 0) {
-        sb_printf(report, "%s%lld speakers with a wrong quote count",
-                  report->len ? "; " : "", (long long)miscounted);
-        ok = 0;
-    }
-    static const char *const pairs[][2] = {{"articles", "article_fts"},
-                                           {"quotes", "quote_fts"}};
-    for (size_t i = 0; ok == 1 && i < 2; i++) {
+    int ok = check_stored_counts(d, db_quick_check(d, report), report);
+    static const char *const pairs[][2] = {{"articles", "article_fts"}};
+    for (size_t i = 0; ok == 1 && i < sizeof pairs / sizeof *pairs; i++) {
         strbuf sql = {0};
         sb_printf(&sql, "INSERT INTO %s(%s) VALUES('integrity-check')",
                   pairs[i][1], pairs[i][1]);

@@ -106,6 +106,11 @@ int db_store_issue(db *d, const char *path, int64_t size, int64_t mtime_ns,
    or -1. */
 int db_remove_sources(db *d, const strlist *gone, bool changed);
 
+/* Give the pages that indexing left free back to the file system (the
+   full-text index's merges free a few percent of the file), in one
+   transaction; 0, or -1 on a database error. */
+int db_release_free_pages(db *d);
+
 /* Whether the database holds no corpus file yet (or cannot tell).  The
    paths kept through an upgrade or a rebuild, to be indexed again, do not
    count. */

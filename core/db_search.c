@@ -110,21 +110,30 @@ typedef struct {
     int64_t articles, quotes;
 } ranked_counts;
 
-/* The FROM and WHERE of the candidates in one full-text table: table
-   "article_fts" (rows of articles t) or "quote_fts" (quotes t), in issues
-   of dates (?6, ?7; see db_query.c's sql_date_range). */
-static void sql_candidates(strbuf *sql, const char *table,
+/* The FROM and WHERE of the candidates: the articles t whose headline and
+   body hold the tokens of the match expression (?1), or the quotes t
+   (quote_texts) of those articles, in issues of dates (?6, ?7; see
+   db_query.c's sql_date_range).  Quotes have no index of their own (it
+   was a quarter of the database): their words are part of their
+   article's body, so the articles that match hold every quote that can,
+   and dubao_rank_within checks each quote's words.  CROSS JOIN keeps the
+   index's rows, newest first, as the outer loop.  With words false (for
+   a count) no text is read: quotes come from the index quotes_by_article
+   alone and articles from the full-text index, without t. */
+static void sql_candidates(strbuf *sql, bool quotes, bool words,
                            const date_range *dates)
 {
-    bool quotes = strcmp(table, "quote_fts") == 0;
-    sb_printf(sql, " FROM %s f JOIN %s t ON t.id=f.rowid", table,
-              quotes ? "quote_texts" : "articles");
+    sb_puts(sql, " FROM article_fts f");
+    if (quotes)
+        sb_printf(sql, " CROSS JOIN %s t ON t.article_id=f.rowid",
+                  words ? "quote_texts" : "quotes");
+    else if (words)
+        sb_puts(sql, " CROSS JOIN articles t ON t.id=f.rowid");
     if (date_range_bounded(dates))
-        sb_printf(sql, " JOIN articles ta ON ta.id=%s JOIN documents tdoc ON "
-                  "tdoc.id=ta.document_id JOIN pages tp ON tp.id=tdoc.page_id "
-                  "JOIN issues i ON i.id=tp.issue_id",
-                  quotes ? "t.article_id" : "t.id");
-    sb_printf(sql, " WHERE %s MATCH ?1", table);
+        sb_puts(sql, " JOIN articles ta ON ta.id=f.rowid JOIN documents tdoc "
+                     "ON tdoc.id=ta.document_id JOIN pages tp ON "
+                     "tp.id=tdoc.page_id JOIN issues i ON i.id=tp.issue_id");
+    sb_puts(sql, " WHERE article_fts MATCH ?1");
     if (dates && dates->since[0])
         sb_puts(sql, " AND i.date >= ?6");
     if (dates && dates->until[0])
@@ -139,15 +148,16 @@ static void bind_dates(sqlite3_stmt *st, const date_range *dates)
         stmt_bind_text(st, 7, dates->until);
 }
 
-/* Whether more than cap rows of table hold the tokens of the match
-   expression (in issues of dates): then a list made from the first cap of
-   them may be short of some.  Cheap: the index is read, no text. */
-static bool candidates_exceed(db *d, const char *table, const char *match,
+/* Whether there are more than cap candidates (quotes or articles, as
+   sql_candidates makes them) for the match expression (in issues of
+   dates): then a list made from the first cap of them may be short of
+   some.  Cheap: the indexes are read, no text. */
+static bool candidates_exceed(db *d, bool quotes, const char *match,
                               const date_range *dates, int cap)
 {
     strbuf sql = {0};
     sb_puts(&sql, "SELECT count(*) FROM (SELECT 1");
-    sql_candidates(&sql, table, dates);
+    sql_candidates(&sql, quotes, false, dates);
     sb_puts(&sql, " LIMIT ?2)");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
     sb_free(&sql);
@@ -182,12 +192,12 @@ static sqlite3_stmt *search_statement(db *d, const date_range *dates)
     sb_puts(&sql, "WITH a AS MATERIALIZED (SELECT id, r FROM (SELECT "
                   "f.rowid AS id, dubao_rank(?4, 4096, 5.0, t.headline, 1.0, "
                   "t.body) AS r");
-    sql_candidates(&sql, "article_fts", dates);
+    sql_candidates(&sql, false, true, dates);
     sb_puts(&sql, " ORDER BY f.rowid DESC LIMIT ?5) WHERE r IS NOT NULL "
                   "LIMIT ?3), q AS MATERIALIZED (SELECT id, aid, r FROM "
-                  "(SELECT f.rowid AS id, t.article_id AS aid, "
-                  "dubao_rank(?4, 256, 1.0, t.text) AS r");
-    sql_candidates(&sql, "quote_fts", dates);
+                  "(SELECT t.id AS id, t.article_id AS aid, "
+                  "dubao_rank_within(?4, 256, 1.0, t.text) AS r");
+    sql_candidates(&sql, true, true, dates);
     sb_puts(&sql, " ORDER BY f.rowid DESC LIMIT ?5) WHERE r IS NOT NULL "
                   "LIMIT ?3), n AS (SELECT (SELECT count(*) FROM a) AS na, "
                   "(SELECT count(*) FROM q) AS nq) "
@@ -246,9 +256,9 @@ ssize_t db_search(db *d, const char *query, const date_range *dates,
         count->more =
             c.articles >= SEARCH_RANK_CANDIDATES ||
             c.quotes >= SEARCH_RANK_CANDIDATES ||
-            candidates_exceed(d, "article_fts", match, dates,
+            candidates_exceed(d, false, match, dates,
                               SEARCH_SCAN_CANDIDATES) ||
-            candidates_exceed(d, "quote_fts", match, dates,
+            candidates_exceed(d, true, match, dates,
                               SEARCH_SCAN_CANDIDATES);
     }
     free(match);
@@ -276,9 +286,10 @@ ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
     if (!match)
         return 0;
     strbuf sql = {0};
-    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT f.rowid AS id, "
-                  "t.speaker_id AS sid, dubao_rank(?4, 256, 1.0, t.text) AS r");
-    sql_candidates(&sql, "quote_fts", dates);
+    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT t.id AS id, "
+                  "t.speaker_id AS sid, dubao_rank_within(?4, 256, 1.0, "
+                  "t.text) AS r");
+    sql_candidates(&sql, true, true, dates);
     sb_puts(&sql, " AND t.speaker_id IS NOT NULL ORDER BY f.rowid DESC "
                   "LIMIT ?5), m AS (SELECT sid FROM c WHERE r IS NOT NULL) "
                   "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
@@ -298,7 +309,7 @@ ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
         n = speaker_rows_counted(st, rows, extra, 3);
         count->total = extra[1];
         count->more = n >= 0 && extra[0] >= ABOUT_SCAN_CANDIDATES &&
-                      candidates_exceed(d, "quote_fts", match, dates,
+                      candidates_exceed(d, true, match, dates,
                                         ABOUT_SCAN_CANDIDATES);
         count->first_id = count->more ? extra[2] : 0;
     }

@@ -83,8 +83,8 @@ int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)
 typedef struct {
     sqlite3_stmt *issue, *issue_id, *page, *page_id, *document, *article,
         *para, *section, *speaker, *speaker_id, *appearance, *quote,
-        *batch_document, *speaker_key, *count_quotes, *mention, *dirty,
-        *appending;
+        *batch_document, *speaker_key, *count_quotes, *document_quotes,
+        *mention, *dirty, *appending;
 } store_stmts;
 
 /* The statement that marks a speaker (?1, the name) for recomputing. */
@@ -98,7 +98,8 @@ static void store_stmts_release(store_stmts *s)
                             &s->document, &s->article, &s->para, &s->section,
                             &s->speaker, &s->speaker_id, &s->appearance,
                             &s->quote, &s->batch_document, &s->speaker_key,
-                            &s->count_quotes, &s->mention, &s->dirty,
+                            &s->count_quotes, &s->document_quotes,
+                            &s->mention, &s->dirty,
                             &s->appending};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (*all[i])
@@ -161,6 +162,11 @@ static int store_stmts_prepare(db *d, store_stmts *s, strbuf *err)
          "quotes q ON q.article_id=a.id WHERE a.document_id=?1 AND "
          "q.speaker_id IS NOT NULL GROUP BY q.speaker_id) AS c "
          "WHERE speakers.id=c.sid"},
+        /* The same document's number of quotes (documents.nquotes). */
+        {&s->document_quotes,
+         "UPDATE documents SET nquotes=(SELECT count(*) FROM articles a "
+         "CROSS JOIN quotes q ON q.article_id=a.id WHERE a.document_id=?1) "
+         "WHERE id=?1"},
         {&s->mention,
          "INSERT INTO mentions(name, source_id, role, titles, delegation, "
          "is_delegate, role_class) VALUES(?1,?2,?3,?4,?5,?6,?7) "
@@ -526,7 +532,10 @@ static int store_document(store_stmts *s, db *d, sqlite3_int64 source_id,
                           d->h) != 0)
             return -1;
     sqlite3_bind_int64(s->count_quotes, 1, document_id);
-    return stmt_run(s->count_quotes);
+    if (stmt_run(s->count_quotes) != 0)
+        return -1;
+    sqlite3_bind_int64(s->document_quotes, 1, document_id);
+    return stmt_run(s->document_quotes);
 }
 
 /* Store the rows of a parsed file under source_id: its speakers (and what
@@ -598,11 +607,6 @@ static int source_delete(db *d, const char *path, strbuf *err)
         "SELECT 'delete', a.id, a.headline, a.body FROM sources s "
         "JOIN documents doc ON doc.source_id=s.id "
         "JOIN articles a ON a.document_id=doc.id WHERE s.path=?1",
-        "INSERT INTO quote_fts(quote_fts, rowid, text) "
-        "SELECT 'delete', q.id, " QUOTE_TEXT_SQL " FROM sources s "
-        "JOIN documents doc ON doc.source_id=s.id "
-        "JOIN articles a ON a.document_id=doc.id "
-        "JOIN quotes q ON q.article_id=a.id WHERE s.path=?1",
         "UPDATE speakers SET nquotes = nquotes - c.n FROM (SELECT "
         "q.speaker_id AS sid, count(*) AS n FROM sources s CROSS JOIN "
         "documents doc ON doc.source_id=s.id CROSS JOIN articles a ON "
@@ -631,7 +635,7 @@ static int source_delete(db *d, const char *path, strbuf *err)
 
 /* Begin a write transaction, with the temporary tables that storing and
    removing use: the documents stored in this batch (their text goes to
-   the full-text indexes at the commit), the names of the speakers whose
+   the full-text index at the commit), the names of the speakers whose
    facts must be recomputed before it commits, and the pages and issues of
    deleted documents (they go too when nothing is left on them). */
 static int begin_write(db *d, strbuf *err)
@@ -716,22 +720,19 @@ int db_batch_begin(db *d, strbuf *err)
     return 0;
 }
 
-/* Add the articles and quotes of the documents stored in this batch to
-   the full-text indexes: one statement per table, so FTS5 tokenizes them
-   all into one segment instead of one per document or per row.  CROSS
-   JOIN keeps the batch's few documents as the outer loop: left to itself,
-   SQLite knows nothing of the temporary table and scanned every article
-   and quote in the database for each batch (quadratic in the archive). */
+/* Add the articles of the documents stored in this batch to the
+   full-text index (their quotes are found through it): one statement,
+   so FTS5 tokenizes them all into one segment instead of one per
+   document or per row.  CROSS JOIN keeps the batch's few documents as
+   the outer loop: left to itself, SQLite knows nothing of the temporary
+   table and scanned every article in the database for each batch
+   (quadratic in the archive). */
 static int batch_index_text(db *d, strbuf *err)
 {
     static const char *const sql =
         "INSERT INTO article_fts(rowid, headline, body) "
         "SELECT a.id, a.headline, a.body FROM temp.batch_documents b "
         "CROSS JOIN articles a ON a.document_id=b.id ORDER BY a.id;"
-        "INSERT INTO quote_fts(rowid, text) "
-        "SELECT q.id, " QUOTE_TEXT_SQL " FROM temp.batch_documents b "
-        "CROSS JOIN articles a ON a.document_id=b.id "
-        "CROSS JOIN quotes q ON q.article_id=a.id ORDER BY q.id;"
         "DELETE FROM temp.batch_documents;";
     return db_exec_sql(d, sql, err);
 }

@@ -751,14 +751,17 @@ static bool may_occur_unfolded(const rank_term *t, const char *text,
    that finds nothing, the text is cut into units and compared as
    fts_match_ranges does: a term written in traditional or fullwidth
    characters, bridged by a space, or words joined by connectors.  For a
-   one-token term 0 only means "not in this form": the MATCH found it. */
-static size_t term_count(const rank_term *t, const char *text, size_t n)
+   one-token term, when trust_match (the text's own row matched), 0 only
+   means "not in this form": the MATCH found it. */
+static size_t term_count(const rank_term *t, bool trust_match,
+                         const char *text, size_t n)
 {
+    bool one_token = t->one_token && trust_match;
     if (t->cjk_only && t->folded) {
         size_t c = count_bytes(text, n, t->folded, t->folded_len);
-        if (c > 0 || t->one_token || !may_occur_unfolded(t, text, n))
+        if (c > 0 || one_token || !may_occur_unfolded(t, text, n))
             return c;
-    } else if (t->one_token) {
+    } else if (one_token) {
         return t->folded && all_ascii(t->folded, t->folded_len)
                    ? count_ascii_word(text, t->folded, t->folded_len)
                    : 0;
@@ -771,11 +774,14 @@ static size_t term_count(const rank_term *t, const char *text, size_t n)
 #define RANK_K1 1.2
 #define RANK_B 0.75
 
-/* dubao_rank(query, typical_bytes, weight1, text1 [, weight2, text2 ...]):
-   see fts.h. */
+/* dubao_rank(query, typical_bytes, weight1, text1 [, weight2, text2 ...])
+   and dubao_rank_within: see fts.h; the function's user data says whether
+   the texts' own row matched the query (non-NULL) or only the row that
+   holds them. */
 static void rank_function(sqlite3_context *ctx, int argc,
                           sqlite3_value **argv)
 {
+    bool trust_match = sqlite3_user_data(ctx) != NULL;
     if (argc < 4 || argc % 2 != 0) {
         sqlite3_result_error(ctx, "dubao_rank(query, typical_bytes, weight, "
                                   "text, ...): wrong number of arguments",
@@ -803,9 +809,9 @@ static void rank_function(sqlite3_context *ctx, int argc,
             size_t len = (size_t)sqlite3_value_bytes(argv[a + 1]);
             if (text)
                 tf += sqlite3_value_double(argv[a]) *
-                      (double)term_count(t, text, len);
+                      (double)term_count(t, trust_match, text, len);
         }
-        if (tf <= 0 && !t->one_token) {
+        if (tf <= 0 && !(t->one_token && trust_match)) {
             score = -1; /* the characters, but not the term */
             break;
         }
@@ -878,9 +884,17 @@ int fts_register(sqlite3 *db)
         return SQLITE_ERROR;
     fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
     int rc = api->xCreateTokenizer(api, "dubao_cjk", NULL, &tok, NULL);
+    /* Any non-NULL user data marks dubao_rank: the MATCH was on the
+       texts' own row. */
+    static const int match_on_own_row = 1;
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(
             db, "dubao_rank", -1,
+            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+            (void *)&match_on_own_row, rank_function, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(
+            db, "dubao_rank_within", -1,
             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
             rank_function, NULL, NULL, NULL);
     return rc;

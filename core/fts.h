@@ -41,8 +41,11 @@
    match.  The score is BM25's
    term-frequency part, without idf: each term's occurrences in each text
    times that text's weight, saturated and normalised by the texts' total
-   length against typical_bytes.  Returns SQLITE_OK or an SQLite error
-   code. */
+   length against typical_bytes.  And
+       dubao_rank_within(query, typical_bytes, weight1, text1 ...)
+   the same for texts that are part of a row that matched (a quote, found
+   through the article that holds it): every term, of one token too, must
+   be found in the texts.  Returns SQLITE_OK or an SQLite error code. */
 int fts_register(sqlite3 *db);
 
 /* Turn anything a user typed into a safe FTS5 MATCH expression: the query

@@ -328,8 +328,8 @@ static void db_full_text_index_follows_every_change(void **state)
     speaker_rows_free(sr, ns);
     db_close(d);
 
-    /* A wrong stored count is damage; so is a quote deleted without its
-       index entry. */
+    /* A wrong stored count is damage; so is an article deleted without
+       its index entry. */
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "UPDATE speakers SET nquotes=5", NULL,
@@ -343,13 +343,145 @@ static void db_full_text_index_follows_every_change(void **state)
     sb_clear(&report);
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "DELETE FROM quotes;"
-                                     "UPDATE speakers SET nquotes=0", NULL,
+                                     "DELETE FROM sections;"
+                                     "DELETE FROM appearances;"
+                                     "DELETE FROM paragraphs;"
+                                     "DELETE FROM articles;"
+                                     "UPDATE speakers SET nquotes=0;"
+                                     "UPDATE documents SET nquotes=0", NULL,
                                   NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     d = db_open(path, false, &err);
     assert_non_null(d);
     assert_int_equal(db_full_check(d, &report), 0);
-    assert_non_null(strstr(report.s, "quotes: 1 rows out of step"));
+    assert_non_null(strstr(report.s, "articles: 1 rows out of step"));
+    db_close(d);
+    sb_free(&report);
+    sb_free(&err);
+}
+
+/* The number of quotes that hold about (the quotes pane's filter, w). */
+static ssize_t quotes_about(db *d, const char *about)
+{
+    quote_filter f = {0};
+    f.about = about;
+    quote_row *rows;
+    ssize_t n = db_quotes(d, &f, &rows);
+    if (n > 0)
+        quote_rows_free(rows, n);
+    return n;
+}
+
+/* Quotes have no full-text index of their own: they are found through
+   their article's, and each quote's own words decide, whatever the query's
+   length.  The made issue's body, 张三说，我们要“干实事”。, holds 张三
+   and 说 outside its one quote, 我们要“干实事”。 */
+static void db_quotes_are_found_by_their_own_words(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    /* In the quote: the article and the quote, for one character, a pair
+       and a longer run alike. */
+    const char *const inside[] = {"干", "实事", "干实事", "我们要"};
+    for (size_t i = 0; i < sizeof inside / sizeof *inside; i++) {
+        assert_int_equal(results_for(d, inside[i]), 2);
+        assert_int_equal(quotes_about(d, inside[i]), 1);
+    }
+    /* Only in the article around it: the article alone, no quote and no
+       speaker quoted about it. */
+    const char *const outside[] = {"说", "张三", "张三说"};
+    for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+        assert_int_equal(results_for(d, outside[i]), 1);
+        assert_int_equal(quotes_about(d, outside[i]), 0);
+        speaker_row *sr;
+        search_count count;
+        ssize_t ns = db_speakers_about(d, outside[i], NULL, &sr, &count);
+        assert_int_equal(ns, 0);
+        assert_int_equal(count.total, 0);
+    }
+    speaker_row *sr;
+    search_count count;
+    ssize_t ns = db_speakers_about(d, "实事", NULL, &sr, &count);
+    assert_int_equal(ns, 1);
+    assert_string_equal(sr[0].name, "张三");
+    speaker_rows_free(sr, ns);
+    db_close(d);
+    /* No index of quotes is left in the schema. */
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema "
+                                        "WHERE name LIKE 'quote_fts%'"), 0);
+}
+
+/* Assert that the groups of the list of every quote (from the counts
+   store keeps per document) are those a count of the quotes gives: the
+   same list filtered by its one speaker, speaker_id, which counts. */
+static void assert_every_quote_groups_counted(db *d, int64_t speaker_id,
+                                              ssize_t expected)
+{
+    quote_group *stored, *counted;
+    quote_filter by_speaker = {0};
+    by_speaker.speaker_id = speaker_id;
+    ssize_t n = db_quote_groups(d, NULL, &stored);
+    ssize_t m = db_quote_groups(d, &by_speaker, &counted);
+    assert_int_equal(n, expected);
+    assert_int_equal(m, expected);
+    for (ssize_t i = 0; i < n; i++) {
+        assert_int_equal(stored[i].document_id, counted[i].document_id);
+        assert_string_equal(stored[i].file, counted[i].file);
+        assert_int_equal(stored[i].first, counted[i].first);
+        assert_int_equal(stored[i].count, counted[i].count);
+    }
+    quote_groups_free(stored, n);
+    quote_groups_free(counted, m);
+}
+
+/* The list of every quote is grouped by document from the quote counts
+   that storing keeps in documents (not from a count of every quote):
+   they follow a file stored, stored again and removed, and a wrong one
+   is damage that check reports. */
+static void db_every_quote_groups_follow_every_change(void **state)
+{
+    (void)state;
+    const char *path;
+    db *d = open_tmp_db(&path);
+    strbuf err = {0}, report = {0};
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0);
+    assert_int_equal(store_made_issue(d, "/x/b.txt"), 0);
+    /* One file without quotes: no group of its own. */
+    issue is;
+    make_issue(&is, "c.txt");
+    free(is.quotes[0].text);
+    is.nquotes = 0;
+    assert_int_equal(db_store_issue(d, "/x/c.txt", 10, 1, "00", SOURCE_OK,
+                                    NULL, &is, &err), 0);
+    issue_free(&is);
+    int64_t speaker_id = 0;
+    speaker_row *sr;
+    ssize_t ns = db_speakers(d, NULL, &sr);
+    assert_int_equal(ns, 1);
+    speaker_id = sr[0].id;
+    speaker_rows_free(sr, ns);
+    assert_every_quote_groups_counted(d, speaker_id, 2);
+    assert_int_equal(store_made_issue(d, "/x/a.txt"), 0); /* stored again */
+    assert_every_quote_groups_counted(d, speaker_id, 2);
+    strlist gone = {0};
+    strlist_push(&gone, "/x/a.txt");
+    assert_int_equal(db_remove_sources(d, &gone, false), 1);
+    strlist_free(&gone);
+    assert_every_quote_groups_counted(d, speaker_id, 1);
+    assert_int_equal(db_full_check(d, &report), 1);
+    db_close(d);
+
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "UPDATE documents SET nquotes=nquotes+1",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    d = db_open(path, false, &err);
+    assert_non_null(d);
+    assert_int_equal(db_full_check(d, &report), 0);
+    assert_non_null(strstr(report.s, "2 documents with a wrong quote count"));
     db_close(d);
     sb_free(&report);
     sb_free(&err);
@@ -694,15 +826,23 @@ static void db_upgrades_old_schema_keeping_user_data(void **state)
     db_close(d);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    /* An index of quotes, as schema 16 had, and no auto-vacuum. */
     assert_int_equal(sqlite3_exec(h, "INSERT INTO marks(file, headline, "
                                      "quote, created) VALUES('f','h','q',1);"
+                                     "CREATE VIRTUAL TABLE quote_fts USING "
+                                     "fts5(text);"
+                                     "PRAGMA auto_vacuum=NONE;VACUUM;"
                                      "PRAGMA user_version=0", NULL, NULL,
                                   NULL), SQLITE_OK);
     sqlite3_close(h);
+    assert_int_equal(test_sql_int(path, "PRAGMA auto_vacuum"), 0);
     strbuf err = {0};
     d = db_open(path, false, &err);
     assert_non_null(d);
     db_close(d);
+    assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema "
+                                        "WHERE name LIKE 'quote_fts%'"), 0);
+    assert_int_equal(test_sql_int(path, "PRAGMA auto_vacuum"), 2);
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     sqlite3_stmt *st;
     sqlite3_prepare_v2(h, "SELECT count(*) FROM marks", -1, &st, NULL);
@@ -724,7 +864,8 @@ static void corpus_index_is_incremental(void **state)
     test_copy_corpus_page("001_fdcd2f72013fe7d7.txt", dir);
     strlist roots = {0};
     strlist_push(&roots, dir);
-    db *d = open_tmp_db(NULL);
+    const char *db_path;
+    db *d = open_tmp_db(&db_path);
     strbuf err = {0};
     index_report r;
 
@@ -757,6 +898,10 @@ static void corpus_index_is_incremental(void **state)
     db_counts c;
     db_get_counts(d, &c);
     assert_int_equal(c.issues, 1);
+    /* The pages the removed file and the old rows held went back to the
+       file system: none is left free in the file. */
+    assert_int_equal(test_sql_int(db_path, "PRAGMA auto_vacuum"), 2);
+    assert_int_equal(test_sql_int(db_path, "PRAGMA freelist_count"), 0);
 
     /* A root that does not exist is reported and wipes nothing. */
     strlist_push(&roots, "/nonexistent/dubao-corpus");
@@ -777,6 +922,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(db_replaces_a_file_and_forgets_removed_ones),
     cmocka_unit_test(db_paragraphs_are_cut_from_the_body_in_order),
     cmocka_unit_test(db_full_text_index_follows_every_change),
+    cmocka_unit_test(db_every_quote_groups_follow_every_change),
+    cmocka_unit_test(db_quotes_are_found_by_their_own_words),
     cmocka_unit_test(db_search_snippet_is_a_line_around_the_match),
     cmocka_unit_test(db_speaker_lookup_by_part_and_pinyin),
     cmocka_unit_test(db_stores_every_source_status),
