@@ -741,6 +741,24 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
 
 /* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
    习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
+/* Does the name of len bytes at s, with a surname that mostly begins
+   words and nothing before it in its clause, speak (expected_name_speaks),
+   and is it no phrase: no character never inside a name (但我想说), and no
+   set phrase running into the verb (简单来说, not_speech.txt)? */
+static bool word_surname_name_speaks(const char *s, size_t n, size_t len)
+{
+    if (!expected_name_speaks(s, n, len))
+        return false;
+    for (size_t p = 0; p < len;) {
+        size_t cl = utf8_chars_len(s + p, len - p, 1);
+        size_t w = lex_prefix(LEX_NOT_SPEECH, s + p, n - p);
+        if (lex_has(LEX_NOT_IN_NAME, s + p, cl) || (w && p + w > len))
+            return false;
+        p += cl;
+    }
+    return true;
+}
+
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
                         session_kind sk, const char *deleg)
 {
@@ -764,6 +782,14 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
             len = name_before_role_at(t, n, i);
             strength = FOLLOW_STRONG;
         }
+    }
+    if (!len && clause_start(t, i) == i) {
+        /* 农某某说：“……” / 包某某介绍，: opening a clause, a name with a
+           surname that mostly begins words, when it speaks (three
+           characters and a speech verb ending the clause) */
+        len = name_expected_at(t + i, n - i, &strength);
+        if (len && !word_surname_name_speaks(t + i, n - i, len))
+            len = 0;
     }
     if (!len)
         return 0;

@@ -523,6 +523,33 @@ static void quotes_foreign_name_after_the_words(void **state)
     issue_free(&is);
 }
 
+/* Opening a clause, a three-character name whose surname mostly begins
+   words (农, 包) speaks when a speech verb ending the clause follows; a
+   set phrase (简单来说), a pronoun (但我想说) or a noun after 的 (…的海带架
+   介绍) is no name (invented). */
+static void quotes_word_surname_names_that_speak(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "农登峰说：“我们要升级巡护系统。”",
+        "包思远介绍，“光栽进去还不够，更要管护。”",
+        "简单来说，这是一次升级。但我想说，路还很长。",
+        "“海带叶片宽、肉质厚。”林思远指着海里的海带架介绍，产量稳定。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.npeople; i++) {
+        const char *n = is.people[i].name;
+        if (strcmp(n, "农登峰") != 0 && strcmp(n, "包思远") != 0 &&
+            strcmp(n, "林思远") != 0)
+            fail_msg("\"%s\" taken for a person", n);
+    }
+    assert_true(is.nquotes >= 2);
+    check_quote(&is, 0, "农登峰", QUOTE_DIRECT, "我们要升级");
+    check_quote(&is, 1, "包思远", QUOTE_DIRECT, "光栽进去");
+    issue_free(&is);
+}
+
 /* “……”A在某地会见某国总理B时说: B is the one met, an object in A's
    clause, and does not make the words anybody's but A's; B named again
    in a clause of their own still does (invented). */
@@ -1239,6 +1266,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
+    cmocka_unit_test(quotes_word_surname_names_that_speak),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
