@@ -50,6 +50,8 @@ typedef enum {
    day of the month (某某27日出席). */
 #define TIME_SHI "时"
 #define DAY_RI "日"
+/* 地, closing an adverb before a verb (某某自豪地说). */
+#define ADVERB_DI "地"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

@@ -61,7 +61,12 @@ enum {
     /* A foreign name before its original spelling in brackets is at most
        this many characters (福兰, 古特雷斯); longer, the run holds other
        words. */
-    SPELLED_NAME_MAX_CHARS = 5
+    SPELLED_NAME_MAX_CHARS = 5,
+    /* An adverb closed by 地 between a name and its speech verb (自豪地,
+       笑眯眯地) is one to three characters; longer, it is a clause.  Most
+       have two, which decides where a name before one ends. */
+    ADVERB_MAX_CHARS = 3,
+    ADVERB_USUAL_CHARS = 2
 };
 
 
@@ -432,6 +437,53 @@ static bool expected_name_speaks(const char *s, size_t n, size_t len)
             occasion_then_verb(s + len, n - len));
 }
 
+/* How many characters the adverb at s has when s opens with one closed
+   by 地 (one to ADVERB_MAX_CHARS of them) and then a speech verb ending
+   the clause (自豪地说，, 激动地表示：); else 0.  Then the name before it
+   is the speaker. */
+static int adverb_then_verb(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 1; chars <= ADVERB_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc))
+            return 0;
+        p += cl;
+        if (starts_with(s + p, n - p, ADVERB_DI)) {
+            size_t dl = strlen(ADVERB_DI);
+            return verb_ends_clause(s + p + dl, n - p - dl) ? chars : 0;
+        }
+    }
+    return 0;
+}
+
+/* A name at s (a surname and one or two characters) that an adverb with
+   地 and a speech verb follow (某某自豪地说，): where the name ends is
+   read from the adverb, two characters as most are (自豪地, 激动地).
+   Byte length, or 0. */
+static size_t name_before_adverb(const char *s, size_t n)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl)
+        return 0;
+    for (size_t given = 1; given <= 2; given++) {
+        size_t len = sl + utf8_chars_len(s + sl, n - sl, given);
+        if (utf8_count(s + sl, len - sl) != given ||
+            lex_has(LEX_NOT_NAME, s, len))
+            continue;
+        bool plain = true;
+        for (size_t p = sl; p < len;) {
+            size_t cl = utf8_chars_len(s + p, len - p, 1);
+            plain = plain && !lex_has(LEX_NOT_IN_NAME, s + p, cl);
+            p += cl;
+        }
+        if (plain && adverb_then_verb(s + len, n - len) == ADVERB_USUAL_CHARS)
+            return len;
+    }
+    return 0;
+}
+
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
    and, within four characters, a speech verb that ends the clause
    (张水波举例说， 王少峰进一步阐释说，), or by the occasion of the words
@@ -782,6 +834,10 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
             len = name_before_role_at(t, n, i);
             strength = FOLLOW_STRONG;
         }
+    }
+    if (!len && clause_start(t, i) == i) {
+        len = name_before_adverb(t + i, n - i);
+        strength = FOLLOW_STRONG;
     }
     if (!len && clause_start(t, i) == i) {
         /* 农某某说：“……” / 包某某介绍，: opening a clause, a name with a

@@ -550,6 +550,28 @@ static void quotes_word_surname_names_that_speak(void **state)
     issue_free(&is);
 }
 
+/* A name before an adverb closed by 地 and a speech verb is the speaker,
+   its end read from the adverb (two characters as most are); a verb
+   followed by 道 takes words as the verb does (invented). */
+static void quotes_adverb_and_dao_after_a_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "赵琴芳自豪地说，咖啡果要一颗颗摘。",
+        "陈晓认真地说：“我们还要干。”",
+        "“绿的果子会苦。”马跃东感慨道。",
+        /* no speech verb after the adverb: no speaker */
+        "李明远慢慢地走进村委会。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "赵琴芳", QUOTE_INDIRECT, "咖啡果要");
+    check_quote(&is, 1, "陈晓", QUOTE_DIRECT, "我们还要干");
+    check_quote(&is, 2, "马跃东", QUOTE_DIRECT, "绿的果子");
+    issue_free(&is);
+}
+
 /* “……”A在某地会见某国总理B时说: B is the one met, an object in A's
    clause, and does not make the words anybody's but A's; B named again
    in a clause of their own still does (invented). */
@@ -1267,6 +1289,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_word_surname_names_that_speak),
+    cmocka_unit_test(quotes_adverb_and_dao_after_a_name),
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
