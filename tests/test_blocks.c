@@ -449,6 +449,15 @@ static void blocks_wrapped_heading_lines_merge(void **state)
     blocks_classify(&l);
     assert_int_equal(find_text(&l, "强化兜底功能 扩大救助范围 织密网"), -1);
     block_list_free(&l);
+    /* A joined heading takes no further line: a page of a thousand
+       one-character lines stays many short items (one growing item would
+       make a page of a million lines quadratic). */
+    l = (block_list){0};
+    for (int i = 0; i < 1000; i++)
+        block_list_push(&l, "行", BLOCK_BODY, i + 1);
+    blocks_classify(&l);
+    assert_true(l.n >= 100);
+    block_list_free(&l);
 }
 
 /* The furniture rules on UTF-8 lines (furniture.h). */
