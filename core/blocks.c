@@ -106,10 +106,13 @@ enum {
        short phrases, not one word cut). */
     WRAPPED_HEADING_MAX_CHARS = 12,
     SPACED_JOIN_MAX_CHARS = 4,
-    /* A headline may be a series of short parallel phrases (锻韧性
-       拓空间), each at most this many visible characters; longer phrases
-       are a headline and its deck (强化兜底功能 扩大社会救助范围). */
+    /* A headline may be a series of a few short parallel phrases (锻韧性
+       拓空间), each of two to this many visible characters; longer phrases
+       are a headline and its deck (强化兜底功能 扩大社会救助范围), one
+       character is no phrase. */
+    SERIES_PHRASE_MIN_CHARS = 2,
     SERIES_PHRASE_MAX_CHARS = 5,
+    SERIES_MAX_PHRASES = 4,
     /* A headline names the text printed before it when it shares this
        many pairs of ideographs with it (one pair is chance). */
     MIN_SHARED_PAIRS = 2,
@@ -397,6 +400,8 @@ static int is_banner(const item *it)
     if ((f[0] == U'·' && f[n - 1] == U'·') ||
         (f[0] == U'【' && f[n - 1] == U'】'))
         return 1;
+    if (u32_has(f, n, U'，'))
+        return 0; /* a clause naming a brand (某某 IPO，…), not a column */
     size_t words_latin = 0;
     for (size_t i = 0; i < n;) {
         size_t k = 0;
@@ -811,13 +816,15 @@ static int starts_with_dash(const item *it)
 }
 
 /* Is heading candidate b, printed under heading candidate a with at most
-   one blank line between, the last phrase of a's series: a is two or more
-   short phrases parted by spaces (向“新”行 锻韧性), b one more phrase as
-   long as a's last (拓空间)?  A headline broken over two lines so is one
-   headline, not a kicker over a headline. */
+   one blank line between, the last phrase of a's series: a is one source
+   line of two to SERIES_MAX_PHRASES - 1 short phrases parted by spaces
+   (向“新”行 锻韧性), b one more phrase as long as a's last (拓空间)?  A
+   headline broken over two lines so is one headline, not a kicker over a
+   headline.  A joined line spans more than one source line, so it takes
+   no further line: a page of a million short lines stays linear. */
 static bool continues_phrase_series(const item *a, const item *b)
 {
-    if (!a->cand || !b->cand || a->level || b->level || a->lines <= 0 ||
+    if (!a->cand || !b->cand || a->level || b->level || a->lines != 1 ||
         b->line > a->line + a->lines + 1 || !no_space(b) ||
         starts_with_dash(b) ||
         ((a->marks | b->marks) & (MARK_INDENT | MARK_ASKS | MARK_LONG)))
@@ -828,9 +835,10 @@ static bool continues_phrase_series(const item *a, const item *b)
             continue;
         if (i > start) {
             last = u32_visible(a->f + start, i - start);
-            if (last > SERIES_PHRASE_MAX_CHARS)
+            if (last < SERIES_PHRASE_MIN_CHARS ||
+                last > SERIES_PHRASE_MAX_CHARS ||
+                ++phrases >= SERIES_MAX_PHRASES)
                 return false;
-            phrases++;
         }
         start = i + 1;
     }

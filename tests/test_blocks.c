@@ -449,6 +449,15 @@ static void blocks_wrapped_heading_lines_merge(void **state)
     blocks_classify(&l);
     assert_int_equal(find_text(&l, "强化兜底功能 扩大救助范围 织密网"), -1);
     block_list_free(&l);
+    /* A joined heading takes no further line: a page of a thousand
+       one-character lines stays many short items (one growing item would
+       make a page of a million lines quadratic). */
+    l = (block_list){0};
+    for (int i = 0; i < 1000; i++)
+        block_list_push(&l, "行", BLOCK_BODY, i + 1);
+    blocks_classify(&l);
+    assert_true(l.n >= 100);
+    block_list_free(&l);
 }
 
 /* The furniture rules on UTF-8 lines (furniture.h). */
@@ -1184,6 +1193,28 @@ static void blocks_guest_entries_are_no_subheads(void **state)
     block_list_free(&l);
 }
 
+/* A column name with two Latin words (两会观察 Two Sessions) is a banner;
+   a clause naming brands (某某在一年内，通过 IPO 募集资金) is not, and the
+   list lines glued under it stay in the text instead of heading a piece. */
+static void blocks_latin_words_banner_or_clause(void **state)
+{
+    (void)state;
+    const char *const t[] = {"两会观察 Two Sessions", "某某会议今天开幕",
+                             "本报记者 张某", "会议今天开幕。", NULL};
+    assert_string_equal(kind_on_page(t, t[0]), "banner");
+    const char *const u[] = {
+        "某公司再不上市就难了", "某公司已经走过了十个年头。",
+        "综合业界的预测，有下面几种可能：", "某公司耗尽资金后破产",
+        "Acme 在一年内，通过 IPO 募集资金", "泡沫破裂，Acme 得到救助",
+        "以上几种情况的组合", "当然，这些预测大多偏负面。", NULL};
+    block_list l = glued_page(u);
+    blocks_classify(&l);
+    assert_string_not_equal(kind_of(&l, u[4]), "banner");
+    for (size_t i = 1; i < l.n; i++)
+        assert_int_not_equal(l.v[i].kind, BLOCK_HEADLINE);
+    block_list_free(&l);
+}
+
 /* Credits and notes of a page are never headlines: the production's
    credits (本版责编：…, 版式设计：…, 编辑丨…), a role and names (摄像丨…),
    a chart's source (数据来源：…), lines about the piece (字数 835字,
@@ -1365,6 +1396,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_set_apart_title_heads_a_piece),
     cmocka_unit_test(blocks_label_under_stamped_headline),
     cmocka_unit_test(blocks_guest_entries_are_no_subheads),
+    cmocka_unit_test(blocks_latin_words_banner_or_clause),
     cmocka_unit_test(blocks_dash_line_is_a_kicker),
     cmocka_unit_test(blocks_long_headlines),
     cmocka_unit_test(blocks_box_title_is_a_banner),
