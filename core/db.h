@@ -288,8 +288,9 @@ typedef struct {
     role_class roles;     /* ROLE_ANY = all */
     const char *about;    /* words the quote contains, as search takes
                              them; NULL = all */
-    int64_t about_from;   /* with about: only quotes from this id on, the
-                             newest that a capped count looked at (0: all) */
+    int64_t about_from;   /* with about: only quotes of the articles from
+                             this id on, the newest that a capped count
+                             looked at (0: all) */
     const date_range *dates;  /* issue dates; NULL = all */
     bool marked;          /* only the quotes the user marked */
 } quote_filter;
@@ -400,8 +401,8 @@ enum { SEARCH_RANK_CANDIDATES = 500 };
 typedef struct {
     int64_t total;
     bool more;
-    int64_t first_id;  /* when more: the rows counted are those from this
-                          id on (the newest) */
+    int64_t first_id;  /* when more: the rows counted are those of the
+                          articles from this id on (the newest) */
 } search_count;
 
 /* Ranked full-text search of headlines, article text and quotes for
@@ -413,10 +414,10 @@ ssize_t db_search(db *d, const char *query, const date_range *dates,
                   int limit, search_row **rows, search_count *count);
 /* The speakers of the quotes that contain query (as db_search finds
    them), in issues of dates (NULL: all), with the number of those quotes
-   in their quotes field, most first.  Counted in the newest matching
-   quotes up to a cap: count gets how many quotes were counted, and more
-   and first_id when the cap cut the count short (a quote_filter with
-   about_from = first_id lists the quotes counted). */
+   in their quotes field, most first.  Counted in the quotes of the
+   newest matching articles up to a cap: count gets how many quotes were
+   counted, and more and first_id when the cap cut the count short (a
+   quote_filter with about_from = first_id lists the quotes counted). */
 ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
                           speaker_row **rows, search_count *count);
 /* Character offsets of match i of a result's snippet. */

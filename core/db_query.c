@@ -525,7 +525,7 @@ static void quotes_from_where(strbuf *sql, const quote_filter *f,
         sb_printf(sql, " AND q.article_id IN (SELECT rowid FROM article_fts "
                        "WHERE article_fts MATCH ?8)%s AND dubao_rank_within("
                        "?9, 256, 1.0, " QUOTE_TEXT_SQL ") IS NOT NULL",
-                  f->about_from ? " AND q.id >= ?12" : "");
+                  f->about_from ? " AND q.article_id >= ?12" : "");
     else if (f && f->about)
         sb_puts(sql, " AND 0"); /* nothing searchable: no quote */
     free(match);

@@ -271,11 +271,13 @@ ssize_t db_search(db *d, const char *query, const date_range *dates,
     return (ssize_t)n;
 }
 
-/* The quotes that holds the words' characters that db_speakers_about
-   looks at, newest first: as many as a search scans, which keeps a
-   common word to a few tens of milliseconds in any archive; a rarer word
-   is counted whole. */
-#define ABOUT_SCAN_CANDIDATES 2000
+/* The articles whose index entry holds the words' characters that
+   db_speakers_about looks at, newest first: as many as a search ranks
+   (their quotes, some 6 an article, are checked), which keeps a common
+   word to a few tens of milliseconds in any archive; a rarer word is
+   counted whole.  Whole articles, so that the quotes counted are those of
+   the articles from the oldest one looked at on (search_count.first_id). */
+#define ABOUT_SCAN_ARTICLES 500
 
 ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
                           speaker_row **rows, search_count *count)
@@ -286,15 +288,16 @@ ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
     if (!match)
         return 0;
     strbuf sql = {0};
-    sb_puts(&sql, "WITH c AS MATERIALIZED (SELECT t.id AS id, "
-                  "t.speaker_id AS sid, dubao_rank_within(?4, 256, 1.0, "
-                  "t.text) AS r");
-    sql_candidates(&sql, true, true, dates);
-    sb_puts(&sql, " AND t.speaker_id IS NOT NULL ORDER BY f.rowid DESC "
-                  "LIMIT ?5), m AS (SELECT sid FROM c WHERE r IS NOT NULL) "
+    sb_puts(&sql, "WITH f AS MATERIALIZED (SELECT f.rowid AS aid");
+    sql_candidates(&sql, false, false, dates);
+    sb_puts(&sql, " ORDER BY f.rowid DESC LIMIT ?5), c AS MATERIALIZED "
+                  "(SELECT t.speaker_id AS sid, dubao_rank_within(?4, 256, "
+                  "1.0, t.text) AS r FROM f CROSS JOIN quote_texts t ON "
+                  "t.article_id=f.aid WHERE t.speaker_id IS NOT NULL), "
+                  "m AS (SELECT sid FROM c WHERE r IS NOT NULL) "
                   "SELECT s.id, s.name, s.role, s.titles, s.delegation, "
-                  "s.is_delegate, count(*), (SELECT count(*) FROM c), "
-                  "(SELECT count(*) FROM m), (SELECT min(id) FROM c) FROM m "
+                  "s.is_delegate, count(*), (SELECT count(*) FROM f), "
+                  "(SELECT count(*) FROM m), (SELECT min(aid) FROM f) FROM m "
                   "JOIN speakers s ON s.id=m.sid GROUP BY s.id "
                   "ORDER BY 7 DESC, s.name");
     sqlite3_stmt *st = db_prepare(d, sql.s, NULL);
@@ -303,14 +306,14 @@ ssize_t db_speakers_about(db *d, const char *query, const date_range *dates,
     if (st) {
         sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
         stmt_bind_text(st, 4, query);
-        sqlite3_bind_int(st, 5, ABOUT_SCAN_CANDIDATES);
+        sqlite3_bind_int(st, 5, ABOUT_SCAN_ARTICLES);
         bind_dates(st, dates);
-        int64_t extra[3] = {0, 0, 0}; /* scanned, matched, first id */
+        int64_t extra[3] = {0, 0, 0}; /* scanned, matched, first article */
         n = speaker_rows_counted(st, rows, extra, 3);
         count->total = extra[1];
-        count->more = n >= 0 && extra[0] >= ABOUT_SCAN_CANDIDATES &&
-                      candidates_exceed(d, true, match, dates,
-                                        ABOUT_SCAN_CANDIDATES);
+        count->more = n >= 0 && extra[0] >= ABOUT_SCAN_ARTICLES &&
+                      candidates_exceed(d, false, match, dates,
+                                        ABOUT_SCAN_ARTICLES);
         count->first_id = count->more ? extra[2] : 0;
     }
     free(match);

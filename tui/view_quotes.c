@@ -15,7 +15,8 @@ typedef struct {
     int64_t speaker_id;  /* 0: every speaker; -1: none (an empty list) */
     char *speaker;       /* name of that speaker, for the status line */
     char *about;         /* words the quotes hold (w), or NULL */
-    int64_t about_from;  /* only quotes from this id on (0: all) */
+    int64_t about_from;  /* only quotes of the articles from this id on
+                            (0: all) */
     bool marked_only;    /* the marked quotes (M) */
     role_class roles;
     bool loaded;         /* open() ran for this speaker and filter */
@@ -120,8 +121,8 @@ static void quotes_open(view *v)
 }
 
 /* Show the quotes of speaker_id (0: every speaker), holding about (NULL:
-   any; from the quote id about_from on), or the marked ones; a list
-   already shown is kept where it is and only the reader follows its
+   any; in the articles from the id about_from on), or the marked ones; a
+   list already shown is kept where it is and only the reader follows its
    cursor again. */
 static void quotes_show(view *v, int64_t speaker_id, const char *name,
                         const char *about, int64_t about_from,
