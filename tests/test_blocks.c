@@ -1269,6 +1269,9 @@ static void blocks_credits_and_notes(void **state)
         {"某某会议召开之际，某社推出微视频《某某》，图选自视频中的画面。",
          true},
         {"他说，这些选自视频的画面令人难忘。", false},
+        {"某模型分析结果 图源｜某某网", true},
+        {"某模型在多个领域的最新评分｜图源：某公司", true},
+        {"这些图书的来源很广", false},
     };
     check_line_cases(caption, sizeof caption / sizeof *caption, "caption");
     /* A short paragraph over a photo credit is its caption; one over a
