@@ -1178,6 +1178,21 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
     return false;
 }
 
+static int introducer_of(const actx *c, const qspan *s, int *who);
+static const speech *introducing_clause(const actx *c, const qspan *s);
+
+/* Do words of speech clause sp's own follow it in its sentence (乙称，B;
+   乙希望运动员“B”), rather than the sentence ending at its verb (乙说。)? */
+static bool clause_words_follow(const actx *c, const speech *sp)
+{
+    if (is_sentence_end(char_before(c, sp->intro_end, NULL)))
+        return false;
+    size_t p = next_nonspace(c, sp->intro_end);
+    if (p >= block_end(c, block_of(c, sp->vstart)))
+        return false;
+    return !is_sentence_end(char_at(c, p, NULL));
+}
+
 /* Attribute quotation s from a speech clause right after it (“…”X说。) or
    a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
    Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
@@ -1187,17 +1202,31 @@ static int attribute_after(actx *c, qspan *s)
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
-    /* “A”。乙称，B — the full stop after the closing mark ended A's
-       sentence: a speech clause after it that reports words of its own
-       introduces them, not A. */
+    /* “A”。乙称，B; 甲将其视为“A”。乙则希望运动员“B” — the full stop
+       after the closing mark ended A's sentence: a speech clause after it
+       that goes on with words of its own (after a comma, or bare) reports
+       them, not A; only one ending its sentence (“A”。乙说。) may be A's. */
     if (sp && char_at(c, s->close_end, NULL) == U'。' &&
-        is_intro_punct(char_before(c, sp->intro_end, NULL)) &&
-        sp->intro_end < block_end(c, block_of(c, sp->intro_end)))
+        clause_words_follow(c, sp))
         return 0;
-    /* 甲说：“A。”乙说：“B。” — 乙说： introduces B; A is 甲's. */
+    /* 甲说：“A。”乙说：“B。”; 甲指出：“A。”乙也曾提到，“B” — a clause
+       right before A that introduces it says whose A is (or that it is
+       nobody nameable's: 记者问：“A？”乙说); the person named after it
+       introduces what follows. */
     if (sp && speech_introducing(c, s->open) &&
         speech_introducing(c, next_nonspace(c, sp->intro_end)))
         return 0;
+    const speech *ic = sp && sp->speaker >= 0 ? introducing_clause(c, s) : NULL;
+    if (ic) {
+        int introducer = -1;
+        int r = introducer_of(c, s, &introducer);
+        if (r != 0 && introducer != sp->speaker)
+            return 0;
+        /* 同事打趣说：“A。”乙说 — a colon names A's speaker even when
+           the page does not name them. */
+        if (r == 0 && is_colon(char_before(c, ic->intro_end, NULL)))
+            return 0;
+    }
     if (sp) {
         if (sp->speaker < 0)
             return sp->unnamed || subject_stated(c, sp, true) ? -1 : 0;
@@ -1226,34 +1255,61 @@ static int attribute_after(actx *c, qspan *s)
     return 0;
 }
 
-/* Attribute quotation s from a speech clause just before it (X说：“…”,
-   强调“…”).  Returns 1, -1 or 0 like attribute_after. */
-static int attribute_before(actx *c, qspan *s)
+/* The speech clause whose words open right after it at quotation s
+   (X说：“…”, 强调“…”), or NULL. */
+static const speech *introducing_clause(const actx *c, const qspan *s)
 {
     for (size_t i = 0; i < c->nsp; i++) {
         const speech *sp = &c->sp[i];
         size_t p = sp->intro_end, l;
         while (p < s->open && is_space(char_at(c, p, &l)))
             p += l;
-        if (p != s->open)
-            continue;
-        bool bare = sp->intro_end == sp->vend ||
-                    !is_intro_punct(char_before(c, sp->intro_end, NULL));
-        if (bare && span_chars(c, s) < STATEMENT_MIN_CHARS &&
-            !span_has_punct(c, s))
-            return 0;
-        if (!span_complete(c, s))
-            return 0;
-        int who = sp->speaker;
-        bool stated = who < 0 && subject_stated(c, sp, false);
-        if (who < 0 && !sp->unnamed && !stated)
-            who = sentence_subject(c, sp->vstart);
-        if (who < 0)
-            return sp->unnamed || stated ? -1 : 0;
-        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
-        return 1;
+        if (p == s->open)
+            return sp;
     }
-    return 0;
+    return NULL;
+}
+
+/* Does speech clause sp end without punctuation before its words
+   (强调“…”), rather than with a colon or comma (说：“…”)? */
+static bool clause_is_bare(const actx *c, const speech *sp)
+{
+    return sp->intro_end == sp->vend ||
+           !is_intro_punct(char_before(c, sp->intro_end, NULL));
+}
+
+/* The speaker of a speech clause just before quotation s that
+   introduces it (X说：“…”, 强调“…”), in *who.  Returns 1 when the clause
+   names a person, -1 when its subject is nobody nameable (记者问：,
+   负责人说：, 《纲要》提出), 0 when no clause introduces s. */
+static int introducer_of(const actx *c, const qspan *s, int *who)
+{
+    const speech *sp = introducing_clause(c, s);
+    if (!sp)
+        return 0;
+    if (clause_is_bare(c, sp) && span_chars(c, s) < STATEMENT_MIN_CHARS &&
+        !span_has_punct(c, s))
+        return 0;
+    if (!span_complete(c, s))
+        return 0;
+    *who = sp->speaker;
+    bool stated = *who < 0 && subject_stated(c, sp, false);
+    if (*who < 0 && !sp->unnamed && !stated)
+        *who = sentence_subject(c, sp->vstart);
+    if (*who < 0)
+        return sp->unnamed || stated ? -1 : 0;
+    return 1;
+}
+
+/* Attribute quotation s from a speech clause just before it (X说：“…”,
+   强调“…”).  Returns 1, -1 or 0 like attribute_after. */
+static int attribute_before(actx *c, qspan *s)
+{
+    int who = -1;
+    int r = introducer_of(c, s, &who);
+    if (r > 0)
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+    return r;
 }
 
 /* Attribute quotation s opened after a colon or comma in a sentence about

@@ -928,6 +928,52 @@ static void quotes_full_stop_ends_the_quotation(void **state)
     issue_free(&is);
 }
 
+/* Words a clause right before them introduces (甲指出：“A。”, 甲多次强调
+   “A”。) are that clause's speaker's, never the person named after them
+   who goes on with words of their own (乙也曾提到，“B”; 。乙在此基础上
+   提出“B”; 。乙则希望运动员“B”); an explicit colon keeps them from the
+   next name even when its speaker is no person found (同事打趣说：); a
+   quotation followed by its speaker alone (“A。”乙说。) is still the
+   speaker's (invented sentences). */
+static void quotes_words_belong_to_the_clause_that_opens_them(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "对于这个问题，林思远指出：“规划只说现阶段的任务，说远了就空洞了。”郑明辉也曾提到，“只有大家认识到了，才会真正承认它”。",
+        "林思远多次强调“生产力中也包括科学，这是基本判断”。韩立新在此基础上提出，科学技术是第一生产力。",
+        "某理事会主席焦安亲王将本届赛事视为“大家庭的大团圆，树立了新的标杆”。名誉主席郑明辉则希望运动员“在特殊时刻享受团结一心”。",
+        "同事打趣说：“老韩的办法是从文献堆里刨出来的。”韩立新说：“能试的方案都试一遍，答案就出来了。”",
+        "“乡村振兴，关键在人。”郑明辉说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
+        if ((strncmp(t, "规划只说", strlen("规划只说")) == 0 ||
+             strncmp(t, "生产力中", strlen("生产力中")) == 0) &&
+            strcmp(who, "林思远") != 0)
+            fail_msg("quote %zu (%s) given to %s", i, t, who);
+        if ((strncmp(t, "大家庭的", strlen("大家庭的")) == 0 ||
+             strncmp(t, "老韩的办法", strlen("老韩的办法")) == 0) &&
+            is.quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, t, who);
+    }
+    bool said_rule = false, said_after = false, said_own = false;
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
+        if (strncmp(t, "规划只说", strlen("规划只说")) == 0)
+            said_rule = strcmp(who, "林思远") == 0;
+        if (strncmp(t, "乡村振兴", strlen("乡村振兴")) == 0)
+            said_after = strcmp(who, "郑明辉") == 0;
+        if (strncmp(t, "能试的方案", strlen("能试的方案")) == 0)
+            said_own = strcmp(who, "韩立新") == 0;
+    }
+    assert_true(said_rule);
+    assert_true(said_after);
+    assert_true(said_own);
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1293,6 +1339,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
+    cmocka_unit_test(quotes_words_belong_to_the_clause_that_opens_them),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
