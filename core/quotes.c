@@ -529,6 +529,11 @@ static size_t skip_frame_words(const actx *c, size_t p, size_t end)
     return p;
 }
 
+/* The mark opening the title of a book or document (《…》), and the word
+   citing one as the source of what follows (据《…》记载). */
+#define BOOK_TITLE_OPEN "《"
+#define SOURCE_FRAME "据"
+
 /* The third-person pronouns (he, she) that refer back to the last person
    named, and the suffix that makes them plural (他们: they). */
 #define PRONOUN_HE "他"
@@ -1161,6 +1166,19 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
         return false;
     if (text_has_word(c, q, v, LEX_UNNAMED_SPEAKER, NULL))
         return true;
+    /* 《纲要》提出, 审议通过的《某某规定》中明确提到: a book or document,
+       named before any person, is the subject; its words are no person's,
+       though a person's name is in its title (某某在《诗话》中说 is the
+       person's). */
+    for (size_t p = q; p < v;) {
+        if (starts_with(c->text + p, v - p, BOOK_TITLE_OPEN))
+            return true;
+        if (mention_at(c, p) || pronoun_at(c, p, v))
+            break;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
     /* The subject ends at the verb or before the adverbs and coverbs that
        lead to it (一位老师也告诉记者, 村民们在会上说 …). */
     for (size_t p = q; p <= v;) {
@@ -1316,10 +1334,22 @@ static int attribute_before(actx *c, qspan *s)
    a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
 static int attribute_colon(actx *c, qspan *s)
 {
-    uint32_t uc = char_before(c, s->open, NULL);
+    size_t ul;
+    uint32_t uc = char_before(c, s->open, &ul);
     if (!is_intro_punct(uc) || !span_complete(c, s) ||
         span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
         return 0;
+    /* 据《某某年谱》记载，“…”, 《某某条例》明确规定：“…”: the clause
+       opening the words has a book or document as its subject (cited with
+       据, or saying them), whose words they are, not the person the
+       sentence is about (nor one named in the title). */
+    size_t cs = clause_start_of(c, s->open - ul);
+    size_t q = skip_frame_words(c, cs, s->open);
+    if (starts_with(c->text + q, s->open - q, BOOK_TITLE_OPEN) &&
+        (starts_with(c->text + next_nonspace(c, cs), s->open - cs,
+                     SOURCE_FRAME) ||
+         lex_suffix(LEX_SPEECH_VERB, c->text + cs, s->open - ul - cs)))
+        return -1;
     int who = sentence_subject(c, s->open);
     if (who < 0)
         return 0;
@@ -1431,6 +1461,10 @@ static int person_after_quote(const actx *c, const qspan *s)
         if (who >= 0 && m->person != who &&
             object_in_clause_of(c, first, m->pos))
             continue;
+        /* “……”甲等人以此为指引, “……”甲、乙表示: a group's words, no
+           one person's. */
+        if (mention_in_list(c, m, to))
+            return SEVERAL_NAMED;
         if (who >= 0 && m->person != who)
             return SEVERAL_NAMED;
         bool passing =

@@ -974,6 +974,43 @@ static void quotes_words_belong_to_the_clause_that_opens_them(void **state)
     issue_free(&is);
 }
 
+/* Words whose source is a book or document (据《某某年谱》记载，“…”;
+   《条例》明确规定：“…”) are no person's, not even the one the sentence
+   is about or the one in the title; words signed by a group (“…”甲等人
+   以此为指引) are no one person's; a person who writes in a book (甲在
+   《诗话》中说：) or is about to speak after a phrase naming a document
+   (他认为，《法典》意义重大，“…”) still speaks (invented sentences). */
+static void quotes_documents_and_groups_are_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远在这一阶段直接参与修改工作，据《郑明辉年谱》记载，“9月10日晚九时开始讨论草案，至次日晨七时”。",
+        "“立足资源禀赋、坚持科技创新，做实能源革命。”学员韩立新等人以此为指引，撰写了多篇报告。",
+        "某大学教授林思远在《诗话》中说：“好诗多是行旅离别之作，往往能感动人意。”",
+        "省人大代表郑明辉提出了关于老年助餐的建议。",
+        "让郑明辉欣喜的是，今年通过的《某某规定》中明确提到“鼓励志愿者为老年人送餐提供服务”。",
+        "郑明辉认为，今年通过的《生态法典》意义重大，“法典将有效提升人民的生活质量。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    bool poet = false, reader = false;
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
+        if ((strncmp(t, "9月10日", strlen("9月10日")) == 0 ||
+             strncmp(t, "立足资源", strlen("立足资源")) == 0 ||
+             strncmp(t, "鼓励志愿者", strlen("鼓励志愿者")) == 0) &&
+            is.quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, t, who);
+        if (strncmp(t, "好诗多是", strlen("好诗多是")) == 0)
+            poet = strcmp(who, "林思远") == 0;
+        if (strncmp(t, "法典将有效", strlen("法典将有效")) == 0)
+            reader = strcmp(who, "郑明辉") == 0;
+    }
+    assert_true(poet);
+    assert_true(reader);
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1340,6 +1377,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
     cmocka_unit_test(quotes_words_belong_to_the_clause_that_opens_them),
+    cmocka_unit_test(quotes_documents_and_groups_are_nobody),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
