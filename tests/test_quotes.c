@@ -1011,6 +1011,29 @@ static void quotes_documents_and_groups_are_nobody(void **state)
     issue_free(&is);
 }
 
+/* Adverbs that begin with a surname character (尤其, 曾经) stand where a
+   subject would and are no person; 对于某某来说 is a point of view, not
+   words said; the person named in it still speaks elsewhere (invented
+   sentences). */
+static void quotes_adverbs_and_points_of_view_are_not_speakers(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "这部著作的分析框架很有解释力。尤其是以翔实的例证指出，无论哪种制度都能够产生经济增长。",
+        "对于某公司司机林思远来说，开展志愿服务早已是日常生活的一部分。",
+        "“收到回信时的激动心情，至今记忆犹新。”林思远说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (strcmp(speaker_of(&is, i), "林思远") != 0 ||
+            strncmp(is.quotes[i].text, "收到回信", strlen("收到回信")) != 0)
+            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
+                     speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1378,6 +1401,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
     cmocka_unit_test(quotes_words_belong_to_the_clause_that_opens_them),
     cmocka_unit_test(quotes_documents_and_groups_are_nobody),
+    cmocka_unit_test(quotes_adverbs_and_points_of_view_are_not_speakers),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
