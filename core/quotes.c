@@ -529,6 +529,10 @@ static size_t skip_frame_words(const actx *c, size_t p, size_t end)
     return p;
 }
 
+/* The word after a speaker that introduces the topic of their answers
+   (某部负责人就有关问题答记者问). */
+#define TOPIC_MARKER "就"
+
 /* The mark opening the title of a book or document (《…》), and the word
    citing one as the source of what follows (据《…》记载). */
 #define BOOK_TITLE_OPEN "《"
@@ -1815,14 +1819,35 @@ static size_t block_turn_label(const actx *c, size_t b, size_t *words)
     return len;
 }
 
+/* Does [from, to) name an unnamed party as the one answering: an unnamed
+   speaker word (负责人, 发言人; not the paper's own 记者) followed by 就 and
+   the topic (某部负责人就有关问题回答了记者提问)? */
+static bool unnamed_answerer_in(const actx *c, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        size_t w = lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, to - p);
+        if (w && !lex_prefix(LEX_STAFF_WORD, c->text + p, to - p) &&
+            starts_with(c->text + p + w, to - p - w, TOPIC_MARKER))
+            return true;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
    person named before the first turn (in the subtitle or lead: ——访某省
-   委副书记王某), or -1 when none or several are. */
+   委副书记王某), or -1 when none or several are, or when the lead says an
+   unnamed party answers (美国总统某某访华期间…；某部负责人就成果进行解读:
+   the person named is the news, not the one answering). */
 static int answerer(const actx *c, size_t first_turn_block)
 {
+    size_t first = c->bstart[first_turn_block];
+    if (unnamed_answerer_in(c, 0, first))
+        return -1;
     int who = -1;
-    for (size_t i = 0; i < c->nments &&
-                       c->ments[i].pos < c->bstart[first_turn_block]; i++) {
+    for (size_t i = 0; i < c->nments && c->ments[i].pos < first; i++) {
         if (who >= 0 && c->ments[i].person != who)
             return -1;
         who = c->ments[i].person;

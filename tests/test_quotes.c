@@ -1034,6 +1034,40 @@ static void quotes_adverbs_and_points_of_view_are_not_speakers(void **state)
     issue_free(&is);
 }
 
+/* A question-and-answer piece whose lead says an unnamed official
+   answers (某部负责人就有关问题回答了记者提问) gives the answers to nobody,
+   not to the one person the lead mentions as news (总理某某签署命令); a
+   subtitle naming the answerer (——访某集团负责人某某) still gives them
+   (invented). */
+static void quotes_unnamed_answerer_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const official[] = {
+        "国务院总理林思远日前签署命令，公布修订后的《某某条例》。日前，某部负责人就《条例》有关问题回答了记者提问。",
+        "问：请简要介绍一下修订背景。",
+        "答：复议是政府系统自我纠错的监督制度。",
+        "问：如何方便群众？",
+        "答：条例规定了多项便民举措。",
+        NULL};
+    issue is;
+    extract(&is, official);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (is.quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
+                     speaker_of(&is, i));
+    issue_free(&is);
+
+    static const char *const guest[] = {
+        "——访某集团负责人韩立新",
+        "问：企业如何守护健康？",
+        "答：坚持守护健康，是办好企业的根。",
+        NULL};
+    extract(&is, guest);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "坚持守护健康");
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1402,6 +1436,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_words_belong_to_the_clause_that_opens_them),
     cmocka_unit_test(quotes_documents_and_groups_are_nobody),
     cmocka_unit_test(quotes_adverbs_and_points_of_view_are_not_speakers),
+    cmocka_unit_test(quotes_unnamed_answerer_is_nobody),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
