@@ -1068,6 +1068,29 @@ static void quotes_unnamed_answerer_is_nobody(void **state)
     issue_free(&is);
 }
 
+/* A preposition that is also a surname and the ones addressed (向游客
+   介绍, 对村民说) are no name, even opening a clause before a speech verb;
+   a real name with that surname (向隆万介绍) still speaks (invented). */
+static void quotes_preposition_and_addressee_are_no_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“压板力度要均匀，蜂蜜量要刚好。”工作人员向游客介绍，这里能手搓山楂丸。",
+        "村干部对村民说，今年要把路修好。",
+        "向隆万介绍，合作社今年扩大了种植面积。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (is.quotes[i].speaker >= 0 &&
+            strcmp(speaker_of(&is, i), "向隆万") != 0)
+            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
+                     speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "向隆万", QUOTE_INDIRECT, "合作社今年");
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1437,6 +1460,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_documents_and_groups_are_nobody),
     cmocka_unit_test(quotes_adverbs_and_points_of_view_are_not_speakers),
     cmocka_unit_test(quotes_unnamed_answerer_is_nobody),
+    cmocka_unit_test(quotes_preposition_and_addressee_are_no_name),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
