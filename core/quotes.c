@@ -538,6 +538,12 @@ static size_t skip_frame_words(const actx *c, size_t p, size_t end)
 #define BOOK_TITLE_OPEN "《"
 #define SOURCE_FRAME "据"
 
+/* How many transliteration characters (translit_chars.txt) opening a
+   sentence, with no person read there, make its subject an unknown
+   foreign person (弗里扎林高度认可…): three, as two are often a
+   word (安全, 利亚 …). */
+enum { UNKNOWN_FOREIGN_SUBJECT_CHARS = 3 };
+
 /* The third-person pronouns (he, she) that refer back to the last person
    named, and the suffix that makes them plural (他们: they). */
 #define PRONOUN_HE "他"
@@ -587,9 +593,35 @@ static bool sentence_ends_between(const actx *c, size_t from, size_t to)
     return false;
 }
 
+static size_t sentence_begin(const actx *c, size_t pos);
+
+/* The characters of transliteration (translit_chars.txt) that open a
+   sentence at pos before any other character, counted up to
+   UNKNOWN_FOREIGN_SUBJECT_CHARS. */
+static size_t translit_run_at(const actx *c, size_t pos, size_t end)
+{
+    size_t chars = 0, l;
+    while (pos < end && chars < UNKNOWN_FOREIGN_SUBJECT_CHARS) {
+        char_at(c, pos, &l);
+        if (!l || !lex_has(LEX_TRANSLIT_CHAR, c->text + pos, l))
+            break;
+        chars++;
+        pos += l;
+    }
+    return chars;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
+    /* 弗里扎林高度认可……，他表示: a sentence about someone whose
+       transliterated name the rules did not read as a person; 他 is that
+       one, not the last person named. */
+    size_t ss = sentence_begin(c, pos);
+    size_t sq = skip_frame_words(c, ss, pos);
+    if (sq < pos && !mention_at(c, sq) &&
+        translit_run_at(c, sq, pos) >= UNKNOWN_FOREIGN_SUBJECT_CHARS)
+        return -1;
     /* Past the first sentence of its paragraph, 他/她 may be someone the
        paragraph introduced that the rules do not know as a person
        (拉斯塔米…参观交流。他告诉记者); only a person of this paragraph

@@ -1091,6 +1091,36 @@ static void quotes_preposition_and_addressee_are_no_name(void **state)
     issue_free(&is);
 }
 
+/* 他 in a sentence about someone whose transliterated name the rules do
+   not read as a person (弗里扎林高度认可……，他表示) is that one, not the
+   last person named; in a sentence opening with an ordinary word it is
+   still the last person named (invented). */
+static void quotes_pronoun_after_an_unread_foreign_name_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "意大利某中心主席菲奥伦蒂诺表示，双方已签署多项合作协议。",
+        "弗里扎林高度认可中国生态保护成果，他表示，中国拥有众多自然地貌。",
+        "全国人大代表林思远说，要加强合作。他还表示，期待双方扩大青年交流。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    bool own = false, later = false;
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
+        if (strncmp(t, "中国拥有", strlen("中国拥有")) == 0 &&
+            is.quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, t, who);
+        if (strncmp(t, "双方已签署", strlen("双方已签署")) == 0)
+            own = strcmp(who, "菲奥伦蒂诺") == 0;
+        if (strncmp(t, "期待双方", strlen("期待双方")) == 0)
+            later = strcmp(who, "林思远") == 0;
+    }
+    assert_true(own);
+    assert_true(later);
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1461,6 +1491,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_adverbs_and_points_of_view_are_not_speakers),
     cmocka_unit_test(quotes_unnamed_answerer_is_nobody),
     cmocka_unit_test(quotes_preposition_and_addressee_are_no_name),
+    cmocka_unit_test(quotes_pronoun_after_an_unread_foreign_name_is_nobody),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
