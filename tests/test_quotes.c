@@ -89,6 +89,26 @@ static void check_quote(const issue *is, size_t i, const char *speaker,
                  is->quotes[i].text, prefix);
 }
 
+/* The speaker of the first quote whose text starts with prefix ("" when
+   it is nobody's), or NULL when no quote starts so. */
+static const char *who_said(const issue *is, const char *prefix)
+{
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (strncmp(is->quotes[i].text, prefix, strlen(prefix)) == 0)
+            return speaker_of(is, i);
+    return NULL;
+}
+
+/* Assert that no quote starting with prefix is given to a person. */
+static void assert_nobody_said(const issue *is, const char *prefix)
+{
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (strncmp(is->quotes[i].text, prefix, strlen(prefix)) == 0 &&
+            is->quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, is->quotes[i].text,
+                     speaker_of(is, i));
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -947,30 +967,20 @@ static void quotes_words_belong_to_the_clause_that_opens_them(void **state)
         NULL};
     issue is;
     extract(&is, paras);
-    for (size_t i = 0; i < is.nquotes; i++) {
-        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
-        if ((strncmp(t, "规划只说", strlen("规划只说")) == 0 ||
-             strncmp(t, "生产力中", strlen("生产力中")) == 0) &&
-            strcmp(who, "林思远") != 0)
-            fail_msg("quote %zu (%s) given to %s", i, t, who);
-        if ((strncmp(t, "大家庭的", strlen("大家庭的")) == 0 ||
-             strncmp(t, "老韩的办法", strlen("老韩的办法")) == 0) &&
-            is.quotes[i].speaker >= 0)
-            fail_msg("quote %zu (%s) given to %s", i, t, who);
-    }
-    bool said_rule = false, said_after = false, said_own = false;
-    for (size_t i = 0; i < is.nquotes; i++) {
-        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
-        if (strncmp(t, "规划只说", strlen("规划只说")) == 0)
-            said_rule = strcmp(who, "林思远") == 0;
-        if (strncmp(t, "乡村振兴", strlen("乡村振兴")) == 0)
-            said_after = strcmp(who, "郑明辉") == 0;
-        if (strncmp(t, "能试的方案", strlen("能试的方案")) == 0)
-            said_own = strcmp(who, "韩立新") == 0;
-    }
-    assert_true(said_rule);
-    assert_true(said_after);
-    assert_true(said_own);
+    const char *who = who_said(&is, "规划只说");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
+    who = who_said(&is, "生产力中");
+    if (who && strcmp(who, "林思远") != 0)
+        fail_msg("生产力中… given to %s", who);
+    assert_nobody_said(&is, "大家庭的");
+    assert_nobody_said(&is, "老韩的办法");
+    who = who_said(&is, "乡村振兴");
+    assert_non_null(who);
+    assert_string_equal(who, "郑明辉");
+    who = who_said(&is, "能试的方案");
+    assert_non_null(who);
+    assert_string_equal(who, "韩立新");
     issue_free(&is);
 }
 
@@ -993,21 +1003,15 @@ static void quotes_documents_and_groups_are_nobody(void **state)
         NULL};
     issue is;
     extract(&is, paras);
-    bool poet = false, reader = false;
-    for (size_t i = 0; i < is.nquotes; i++) {
-        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
-        if ((strncmp(t, "9月10日", strlen("9月10日")) == 0 ||
-             strncmp(t, "立足资源", strlen("立足资源")) == 0 ||
-             strncmp(t, "鼓励志愿者", strlen("鼓励志愿者")) == 0) &&
-            is.quotes[i].speaker >= 0)
-            fail_msg("quote %zu (%s) given to %s", i, t, who);
-        if (strncmp(t, "好诗多是", strlen("好诗多是")) == 0)
-            poet = strcmp(who, "林思远") == 0;
-        if (strncmp(t, "法典将有效", strlen("法典将有效")) == 0)
-            reader = strcmp(who, "郑明辉") == 0;
-    }
-    assert_true(poet);
-    assert_true(reader);
+    assert_nobody_said(&is, "9月10日");
+    assert_nobody_said(&is, "立足资源");
+    assert_nobody_said(&is, "鼓励志愿者");
+    const char *who = who_said(&is, "好诗多是");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
+    who = who_said(&is, "法典将有效");
+    assert_non_null(who);
+    assert_string_equal(who, "郑明辉");
     issue_free(&is);
 }
 
@@ -1051,10 +1055,8 @@ static void quotes_unnamed_answerer_is_nobody(void **state)
         NULL};
     issue is;
     extract(&is, official);
-    for (size_t i = 0; i < is.nquotes; i++)
-        if (is.quotes[i].speaker >= 0)
-            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
-                     speaker_of(&is, i));
+    assert_nobody_said(&is, "复议是");
+    assert_nobody_said(&is, "条例规定");
     issue_free(&is);
 
     static const char *const guest[] = {
@@ -1105,19 +1107,13 @@ static void quotes_pronoun_after_an_unread_foreign_name_is_nobody(void **state)
         NULL};
     issue is;
     extract(&is, paras);
-    bool own = false, later = false;
-    for (size_t i = 0; i < is.nquotes; i++) {
-        const char *t = is.quotes[i].text, *who = speaker_of(&is, i);
-        if (strncmp(t, "中国拥有", strlen("中国拥有")) == 0 &&
-            is.quotes[i].speaker >= 0)
-            fail_msg("quote %zu (%s) given to %s", i, t, who);
-        if (strncmp(t, "双方已签署", strlen("双方已签署")) == 0)
-            own = strcmp(who, "菲奥伦蒂诺") == 0;
-        if (strncmp(t, "期待双方", strlen("期待双方")) == 0)
-            later = strcmp(who, "林思远") == 0;
-    }
-    assert_true(own);
-    assert_true(later);
+    assert_nobody_said(&is, "中国拥有");
+    const char *who = who_said(&is, "双方已签署");
+    assert_non_null(who);
+    assert_string_equal(who, "菲奥伦蒂诺");
+    who = who_said(&is, "期待双方");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
     issue_free(&is);
 }
 
