@@ -529,6 +529,21 @@ static size_t skip_frame_words(const actx *c, size_t p, size_t end)
     return p;
 }
 
+/* The word after a speaker that introduces the topic of their answers
+   (某部负责人就有关问题答记者问). */
+#define TOPIC_MARKER "就"
+
+/* The mark opening the title of a book or document (《…》), and the word
+   citing one as the source of what follows (据《…》记载). */
+#define BOOK_TITLE_OPEN "《"
+#define SOURCE_FRAME "据"
+
+/* How many transliteration characters (translit_chars.txt) opening a
+   sentence, with no person read there, make its subject an unknown
+   foreign person (弗里扎林高度认可…): three, as two are often a
+   word (安全, 利亚 …). */
+enum { UNKNOWN_FOREIGN_SUBJECT_CHARS = 3 };
+
 /* The third-person pronouns (he, she) that refer back to the last person
    named, and the suffix that makes them plural (他们: they). */
 #define PRONOUN_HE "他"
@@ -578,9 +593,35 @@ static bool sentence_ends_between(const actx *c, size_t from, size_t to)
     return false;
 }
 
+static size_t sentence_begin(const actx *c, size_t pos);
+
+/* The characters of transliteration (translit_chars.txt) that open a
+   sentence at pos before any other character, counted up to
+   UNKNOWN_FOREIGN_SUBJECT_CHARS. */
+static size_t translit_run_at(const actx *c, size_t pos, size_t end)
+{
+    size_t chars = 0, l;
+    while (pos < end && chars < UNKNOWN_FOREIGN_SUBJECT_CHARS) {
+        char_at(c, pos, &l);
+        if (!l || !lex_has(LEX_TRANSLIT_CHAR, c->text + pos, l))
+            break;
+        chars++;
+        pos += l;
+    }
+    return chars;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
+    /* 弗里扎林高度认可……，他表示: a sentence about someone whose
+       transliterated name the rules did not read as a person; 他 is that
+       one, not the last person named. */
+    size_t ss = sentence_begin(c, pos);
+    size_t sq = skip_frame_words(c, ss, pos);
+    if (sq < pos && !mention_at(c, sq) &&
+        translit_run_at(c, sq, pos) >= UNKNOWN_FOREIGN_SUBJECT_CHARS)
+        return -1;
     /* Past the first sentence of its paragraph, 他/她 may be someone the
        paragraph introduced that the rules do not know as a person
        (拉斯塔米…参观交流。他告诉记者); only a person of this paragraph
@@ -1161,6 +1202,19 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
         return false;
     if (text_has_word(c, q, v, LEX_UNNAMED_SPEAKER, NULL))
         return true;
+    /* 《纲要》提出, 审议通过的《某某规定》中明确提到: a book or document,
+       named before any person, is the subject; its words are no person's,
+       though a person's name is in its title (某某在《诗话》中说 is the
+       person's). */
+    for (size_t p = q; p < v;) {
+        if (starts_with(c->text + p, v - p, BOOK_TITLE_OPEN))
+            return true;
+        if (mention_at(c, p) || pronoun_at(c, p, v))
+            break;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
     /* The subject ends at the verb or before the adverbs and coverbs that
        lead to it (一位老师也告诉记者, 村民们在会上说 …). */
     for (size_t p = q; p <= v;) {
@@ -1178,6 +1232,21 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
     return false;
 }
 
+static int introducer_of(const actx *c, const qspan *s, int *who);
+static const speech *introducing_clause(const actx *c, const qspan *s);
+
+/* Do words of speech clause sp's own follow it in its sentence (乙称，B;
+   乙希望运动员“B”), rather than the sentence ending at its verb (乙说。)? */
+static bool clause_words_follow(const actx *c, const speech *sp)
+{
+    if (is_sentence_end(char_before(c, sp->intro_end, NULL)))
+        return false;
+    size_t p = next_nonspace(c, sp->intro_end);
+    if (p >= block_end(c, block_of(c, sp->vstart)))
+        return false;
+    return !is_sentence_end(char_at(c, p, NULL));
+}
+
 /* Attribute quotation s from a speech clause right after it (“…”X说。) or
    a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
    Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
@@ -1187,17 +1256,31 @@ static int attribute_after(actx *c, qspan *s)
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
-    /* “A”。乙称，B — the full stop after the closing mark ended A's
-       sentence: a speech clause after it that reports words of its own
-       introduces them, not A. */
+    /* “A”。乙称，B; 甲将其视为“A”。乙则希望运动员“B” — the full stop
+       after the closing mark ended A's sentence: a speech clause after it
+       that goes on with words of its own (after a comma, or bare) reports
+       them, not A; only one ending its sentence (“A”。乙说。) may be A's. */
     if (sp && char_at(c, s->close_end, NULL) == U'。' &&
-        is_intro_punct(char_before(c, sp->intro_end, NULL)) &&
-        sp->intro_end < block_end(c, block_of(c, sp->intro_end)))
+        clause_words_follow(c, sp))
         return 0;
-    /* 甲说：“A。”乙说：“B。” — 乙说： introduces B; A is 甲's. */
+    /* 甲说：“A。”乙说：“B。”; 甲指出：“A。”乙也曾提到，“B” — a clause
+       right before A that introduces it says whose A is (or that it is
+       nobody nameable's: 记者问：“A？”乙说); the person named after it
+       introduces what follows. */
     if (sp && speech_introducing(c, s->open) &&
         speech_introducing(c, next_nonspace(c, sp->intro_end)))
         return 0;
+    const speech *ic = sp && sp->speaker >= 0 ? introducing_clause(c, s) : NULL;
+    if (ic) {
+        int introducer = -1;
+        int r = introducer_of(c, s, &introducer);
+        if (r != 0 && introducer != sp->speaker)
+            return 0;
+        /* 同事打趣说：“A。”乙说 — a colon names A's speaker even when
+           the page does not name them. */
+        if (r == 0 && is_colon(char_before(c, ic->intro_end, NULL)))
+            return 0;
+    }
     if (sp) {
         if (sp->speaker < 0)
             return sp->unnamed || subject_stated(c, sp, true) ? -1 : 0;
@@ -1226,44 +1309,83 @@ static int attribute_after(actx *c, qspan *s)
     return 0;
 }
 
-/* Attribute quotation s from a speech clause just before it (X说：“…”,
-   强调“…”).  Returns 1, -1 or 0 like attribute_after. */
-static int attribute_before(actx *c, qspan *s)
+/* The speech clause whose words open right after it at quotation s
+   (X说：“…”, 强调“…”), or NULL. */
+static const speech *introducing_clause(const actx *c, const qspan *s)
 {
     for (size_t i = 0; i < c->nsp; i++) {
         const speech *sp = &c->sp[i];
         size_t p = sp->intro_end, l;
         while (p < s->open && is_space(char_at(c, p, &l)))
             p += l;
-        if (p != s->open)
-            continue;
-        bool bare = sp->intro_end == sp->vend ||
-                    !is_intro_punct(char_before(c, sp->intro_end, NULL));
-        if (bare && span_chars(c, s) < STATEMENT_MIN_CHARS &&
-            !span_has_punct(c, s))
-            return 0;
-        if (!span_complete(c, s))
-            return 0;
-        int who = sp->speaker;
-        bool stated = who < 0 && subject_stated(c, sp, false);
-        if (who < 0 && !sp->unnamed && !stated)
-            who = sentence_subject(c, sp->vstart);
-        if (who < 0)
-            return sp->unnamed || stated ? -1 : 0;
-        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
-        return 1;
+        if (p == s->open)
+            return sp;
     }
-    return 0;
+    return NULL;
+}
+
+/* Does speech clause sp end without punctuation before its words
+   (强调“…”), rather than with a colon or comma (说：“…”)? */
+static bool clause_is_bare(const actx *c, const speech *sp)
+{
+    return sp->intro_end == sp->vend ||
+           !is_intro_punct(char_before(c, sp->intro_end, NULL));
+}
+
+/* The speaker of a speech clause just before quotation s that
+   introduces it (X说：“…”, 强调“…”), in *who.  Returns 1 when the clause
+   names a person, -1 when its subject is nobody nameable (记者问：,
+   负责人说：, 《纲要》提出), 0 when no clause introduces s. */
+static int introducer_of(const actx *c, const qspan *s, int *who)
+{
+    const speech *sp = introducing_clause(c, s);
+    if (!sp)
+        return 0;
+    if (clause_is_bare(c, sp) && span_chars(c, s) < STATEMENT_MIN_CHARS &&
+        !span_has_punct(c, s))
+        return 0;
+    if (!span_complete(c, s))
+        return 0;
+    *who = sp->speaker;
+    bool stated = *who < 0 && subject_stated(c, sp, false);
+    if (*who < 0 && !sp->unnamed && !stated)
+        *who = sentence_subject(c, sp->vstart);
+    if (*who < 0)
+        return sp->unnamed || stated ? -1 : 0;
+    return 1;
+}
+
+/* Attribute quotation s from a speech clause just before it (X说：“…”,
+   强调“…”).  Returns 1, -1 or 0 like attribute_after. */
+static int attribute_before(actx *c, qspan *s)
+{
+    int who = -1;
+    int r = introducer_of(c, s, &who);
+    if (r > 0)
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+    return r;
 }
 
 /* Attribute quotation s opened after a colon or comma in a sentence about
    a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
 static int attribute_colon(actx *c, qspan *s)
 {
-    uint32_t uc = char_before(c, s->open, NULL);
+    size_t ul;
+    uint32_t uc = char_before(c, s->open, &ul);
     if (!is_intro_punct(uc) || !span_complete(c, s) ||
         span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
         return 0;
+    /* 据《某某年谱》记载，“…”, 《某某条例》明确规定：“…”: the clause
+       opening the words has a book or document as its subject (cited with
+       据, or saying them), whose words they are, not the person the
+       sentence is about (nor one named in the title). */
+    size_t cs = clause_start_of(c, s->open - ul);
+    size_t q = skip_frame_words(c, cs, s->open);
+    if (starts_with(c->text + q, s->open - q, BOOK_TITLE_OPEN) &&
+        (starts_with(c->text + next_nonspace(c, cs), s->open - cs,
+                     SOURCE_FRAME) ||
+         lex_suffix(LEX_SPEECH_VERB, c->text + cs, s->open - ul - cs)))
+        return -1;
     int who = sentence_subject(c, s->open);
     if (who < 0)
         return 0;
@@ -1375,6 +1497,10 @@ static int person_after_quote(const actx *c, const qspan *s)
         if (who >= 0 && m->person != who &&
             object_in_clause_of(c, first, m->pos))
             continue;
+        /* “……”甲等人以此为指引, “……”甲、乙表示: a group's words, no
+           one person's. */
+        if (mention_in_list(c, m, to))
+            return SEVERAL_NAMED;
         if (who >= 0 && m->person != who)
             return SEVERAL_NAMED;
         bool passing =
@@ -1725,14 +1851,35 @@ static size_t block_turn_label(const actx *c, size_t b, size_t *words)
     return len;
 }
 
+/* Does [from, to) name an unnamed party as the one answering: an unnamed
+   speaker word (负责人, 发言人; not the paper's own 记者) followed by 就 and
+   the topic (某部负责人就有关问题回答了记者提问)? */
+static bool unnamed_answerer_in(const actx *c, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        size_t w = lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, to - p);
+        if (w && !lex_prefix(LEX_STAFF_WORD, c->text + p, to - p) &&
+            starts_with(c->text + p + w, to - p - w, TOPIC_MARKER))
+            return true;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 /* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
    person named before the first turn (in the subtitle or lead: ——访某省
-   委副书记王某), or -1 when none or several are. */
+   委副书记王某), or -1 when none or several are, or when the lead says an
+   unnamed party answers (美国总统某某访华期间…；某部负责人就成果进行解读:
+   the person named is the news, not the one answering). */
 static int answerer(const actx *c, size_t first_turn_block)
 {
+    size_t first = c->bstart[first_turn_block];
+    if (unnamed_answerer_in(c, 0, first))
+        return -1;
     int who = -1;
-    for (size_t i = 0; i < c->nments &&
-                       c->ments[i].pos < c->bstart[first_turn_block]; i++) {
+    for (size_t i = 0; i < c->nments && c->ments[i].pos < first; i++) {
         if (who >= 0 && c->ments[i].person != who)
             return -1;
         who = c->ments[i].person;

@@ -89,6 +89,26 @@ static void check_quote(const issue *is, size_t i, const char *speaker,
                  is->quotes[i].text, prefix);
 }
 
+/* The speaker of the first quote whose text starts with prefix ("" when
+   it is nobody's), or NULL when no quote starts so. */
+static const char *who_said(const issue *is, const char *prefix)
+{
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (strncmp(is->quotes[i].text, prefix, strlen(prefix)) == 0)
+            return speaker_of(is, i);
+    return NULL;
+}
+
+/* Assert that no quote starting with prefix is given to a person. */
+static void assert_nobody_said(const issue *is, const char *prefix)
+{
+    for (size_t i = 0; i < is->nquotes; i++)
+        if (strncmp(is->quotes[i].text, prefix, strlen(prefix)) == 0 &&
+            is->quotes[i].speaker >= 0)
+            fail_msg("quote %zu (%s) given to %s", i, is->quotes[i].text,
+                     speaker_of(is, i));
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -928,6 +948,175 @@ static void quotes_full_stop_ends_the_quotation(void **state)
     issue_free(&is);
 }
 
+/* Words a clause right before them introduces (甲指出：“A。”, 甲多次强调
+   “A”。) are that clause's speaker's, never the person named after them
+   who goes on with words of their own (乙也曾提到，“B”; 。乙在此基础上
+   提出“B”; 。乙则希望运动员“B”); an explicit colon keeps them from the
+   next name even when its speaker is no person found (同事打趣说：); a
+   quotation followed by its speaker alone (“A。”乙说。) is still the
+   speaker's (invented sentences). */
+static void quotes_words_belong_to_the_clause_that_opens_them(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "对于这个问题，林思远指出：“规划只说现阶段的任务，说远了就空洞了。”郑明辉也曾提到，“只有大家认识到了，才会真正承认它”。",
+        "林思远多次强调“生产力中也包括科学，这是基本判断”。韩立新在此基础上提出，科学技术是第一生产力。",
+        "某理事会主席焦安亲王将本届赛事视为“大家庭的大团圆，树立了新的标杆”。名誉主席郑明辉则希望运动员“在特殊时刻享受团结一心”。",
+        "同事打趣说：“老韩的办法是从文献堆里刨出来的。”韩立新说：“能试的方案都试一遍，答案就出来了。”",
+        "“乡村振兴，关键在人。”郑明辉说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "规划只说");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
+    who = who_said(&is, "生产力中");
+    if (who && strcmp(who, "林思远") != 0)
+        fail_msg("生产力中… given to %s", who);
+    assert_nobody_said(&is, "大家庭的");
+    assert_nobody_said(&is, "老韩的办法");
+    who = who_said(&is, "乡村振兴");
+    assert_non_null(who);
+    assert_string_equal(who, "郑明辉");
+    who = who_said(&is, "能试的方案");
+    assert_non_null(who);
+    assert_string_equal(who, "韩立新");
+    issue_free(&is);
+}
+
+/* Words whose source is a book or document (据《某某年谱》记载，“…”;
+   《条例》明确规定：“…”) are no person's, not even the one the sentence
+   is about or the one in the title; words signed by a group (“…”甲等人
+   以此为指引) are no one person's; a person who writes in a book (甲在
+   《诗话》中说：) or is about to speak after a phrase naming a document
+   (他认为，《法典》意义重大，“…”) still speaks (invented sentences). */
+static void quotes_documents_and_groups_are_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "林思远在这一阶段直接参与修改工作，据《郑明辉年谱》记载，“9月10日晚九时开始讨论草案，至次日晨七时”。",
+        "“立足资源禀赋、坚持科技创新，做实能源革命。”学员韩立新等人以此为指引，撰写了多篇报告。",
+        "某大学教授林思远在《诗话》中说：“好诗多是行旅离别之作，往往能感动人意。”",
+        "省人大代表郑明辉提出了关于老年助餐的建议。",
+        "让郑明辉欣喜的是，今年通过的《某某规定》中明确提到“鼓励志愿者为老年人送餐提供服务”。",
+        "郑明辉认为，今年通过的《生态法典》意义重大，“法典将有效提升人民的生活质量。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_nobody_said(&is, "9月10日");
+    assert_nobody_said(&is, "立足资源");
+    assert_nobody_said(&is, "鼓励志愿者");
+    const char *who = who_said(&is, "好诗多是");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
+    who = who_said(&is, "法典将有效");
+    assert_non_null(who);
+    assert_string_equal(who, "郑明辉");
+    issue_free(&is);
+}
+
+/* Adverbs that begin with a surname character (尤其, 曾经) stand where a
+   subject would and are no person; 对于某某来说 is a point of view, not
+   words said; the person named in it still speaks elsewhere (invented
+   sentences). */
+static void quotes_adverbs_and_points_of_view_are_not_speakers(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "这部著作的分析框架很有解释力。尤其是以翔实的例证指出，无论哪种制度都能够产生经济增长。",
+        "对于某公司司机林思远来说，开展志愿服务早已是日常生活的一部分。",
+        "“收到回信时的激动心情，至今记忆犹新。”林思远说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (strcmp(speaker_of(&is, i), "林思远") != 0 ||
+            strncmp(is.quotes[i].text, "收到回信", strlen("收到回信")) != 0)
+            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
+                     speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    issue_free(&is);
+}
+
+/* A question-and-answer piece whose lead says an unnamed official
+   answers (某部负责人就有关问题回答了记者提问) gives the answers to nobody,
+   not to the one person the lead mentions as news (总理某某签署命令); a
+   subtitle naming the answerer (——访某集团负责人某某) still gives them
+   (invented). */
+static void quotes_unnamed_answerer_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const official[] = {
+        "国务院总理林思远日前签署命令，公布修订后的《某某条例》。日前，某部负责人就《条例》有关问题回答了记者提问。",
+        "问：请简要介绍一下修订背景。",
+        "答：复议是政府系统自我纠错的监督制度。",
+        "问：如何方便群众？",
+        "答：条例规定了多项便民举措。",
+        NULL};
+    issue is;
+    extract(&is, official);
+    assert_nobody_said(&is, "复议是");
+    assert_nobody_said(&is, "条例规定");
+    issue_free(&is);
+
+    static const char *const guest[] = {
+        "——访某集团负责人韩立新",
+        "问：企业如何守护健康？",
+        "答：坚持守护健康，是办好企业的根。",
+        NULL};
+    extract(&is, guest);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "坚持守护健康");
+    issue_free(&is);
+}
+
+/* A preposition that is also a surname and the ones addressed (向游客
+   介绍, 对村民说) are no name, even opening a clause before a speech verb;
+   a real name with that surname (向隆万介绍) still speaks (invented). */
+static void quotes_preposition_and_addressee_are_no_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“压板力度要均匀，蜂蜜量要刚好。”工作人员向游客介绍，这里能手搓山楂丸。",
+        "村干部对村民说，今年要把路修好。",
+        "向隆万介绍，合作社今年扩大了种植面积。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (is.quotes[i].speaker >= 0 &&
+            strcmp(speaker_of(&is, i), "向隆万") != 0)
+            fail_msg("quote %zu (%s) given to %s", i, is.quotes[i].text,
+                     speaker_of(&is, i));
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "向隆万", QUOTE_INDIRECT, "合作社今年");
+    issue_free(&is);
+}
+
+/* 他 in a sentence about someone whose transliterated name the rules do
+   not read as a person (弗里扎林高度认可……，他表示) is that one, not the
+   last person named; in a sentence opening with an ordinary word it is
+   still the last person named (invented). */
+static void quotes_pronoun_after_an_unread_foreign_name_is_nobody(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "意大利某中心主席菲奥伦蒂诺表示，双方已签署多项合作协议。",
+        "弗里扎林高度认可中国生态保护成果，他表示，中国拥有众多自然地貌。",
+        "全国人大代表林思远说，要加强合作。他还表示，期待双方扩大青年交流。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_nobody_said(&is, "中国拥有");
+    const char *who = who_said(&is, "双方已签署");
+    assert_non_null(who);
+    assert_string_equal(who, "菲奥伦蒂诺");
+    who = who_said(&is, "期待双方");
+    assert_non_null(who);
+    assert_string_equal(who, "林思远");
+    issue_free(&is);
+}
+
 /* A leader's words introduced by a line ending in a speech verb and a
    dash or colon: as a subhead (stage 4's reading of such a line) or as a
    paragraph of its own, the paragraph after it is the leader's; a subhead
@@ -1293,6 +1482,12 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_unnamed_subjects_stop_carrying),
     cmocka_unit_test(quotes_occasion_between_name_and_verb),
     cmocka_unit_test(quotes_a_list_of_names_is_nobody),
+    cmocka_unit_test(quotes_words_belong_to_the_clause_that_opens_them),
+    cmocka_unit_test(quotes_documents_and_groups_are_nobody),
+    cmocka_unit_test(quotes_adverbs_and_points_of_view_are_not_speakers),
+    cmocka_unit_test(quotes_unnamed_answerer_is_nobody),
+    cmocka_unit_test(quotes_preposition_and_addressee_are_no_name),
+    cmocka_unit_test(quotes_pronoun_after_an_unread_foreign_name_is_nobody),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
