@@ -338,6 +338,17 @@ char *turn_label_name(const char *s, size_t len)
     return name;
 }
 
+bool holds_char_never_in_name(const char *s, size_t len)
+{
+    for (size_t p = 0; p < len;) {
+        size_t cl = utf8_chars_len(s + p, len - p, 1);
+        if (!cl || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return true;
+        p += cl;
+    }
+    return false;
+}
+
 size_t foreign_name_first_part(const char *name)
 {
     size_t n = strlen(name);

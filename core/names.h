@@ -82,6 +82,10 @@ size_t foreign_name_at(const char *s, size_t n, int *strength);
    (约瑟夫·马奥尼)? */
 bool is_name_dot(uint32_t c);
 
+/* Does s[0..len) hold a character never inside a given name (not_in_
+   name.txt: 的, 我, 说 …)?  Then it is no name, whatever else says so. */
+bool holds_char_never_in_name(const char *s, size_t len);
+
 /* A transliterated name without dots at s (特朗普, 古特雷斯): 2-5
    characters of translit_chars.txt ending where a word that follows names
    begins.  Only where a foreign title puts a name (美国总统…): elsewhere

@@ -472,13 +472,8 @@ static size_t name_before_adverb(const char *s, size_t n)
         if (utf8_count(s + sl, len - sl) != given ||
             lex_has(LEX_NOT_NAME, s, len))
             continue;
-        bool plain = true;
-        for (size_t p = sl; p < len;) {
-            size_t cl = utf8_chars_len(s + p, len - p, 1);
-            plain = plain && !lex_has(LEX_NOT_IN_NAME, s + p, cl);
-            p += cl;
-        }
-        if (plain && adverb_then_verb(s + len, n - len) == ADVERB_USUAL_CHARS)
+        if (!holds_char_never_in_name(s + sl, len - sl) &&
+            adverb_then_verb(s + len, n - len) == ADVERB_USUAL_CHARS)
             return len;
     }
     return 0;
@@ -799,14 +794,12 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
    set phrase running into the verb (简单来说, not_speech.txt)? */
 static bool word_surname_name_speaks(const char *s, size_t n, size_t len)
 {
-    if (!expected_name_speaks(s, n, len))
+    if (!expected_name_speaks(s, n, len) || holds_char_never_in_name(s, len))
         return false;
-    for (size_t p = 0; p < len;) {
-        size_t cl = utf8_chars_len(s + p, len - p, 1);
+    for (size_t p = 0; p < len; p += utf8_chars_len(s + p, len - p, 1)) {
         size_t w = lex_prefix(LEX_NOT_SPEECH, s + p, n - p);
-        if (lex_has(LEX_NOT_IN_NAME, s + p, cl) || (w && p + w > len))
+        if (w && p + w > len)
             return false;
-        p += cl;
     }
     return true;
 }
