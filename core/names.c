@@ -275,25 +275,76 @@ size_t translit_name_at(const char *s, size_t n, int *strength)
 
 static size_t surname_at(const char *s, size_t n, bool expected);
 
+/* Does d[0..n) describe a person: does it state a role (全国人大代表、某市
+   市长) or end with a title word (某大学教授)? */
+static bool describes_person(const char *d, size_t n)
+{
+    if (lex_suffix(LEX_TITLE_WORD, d, n) || lex_suffix(LEX_ROLE, d, n))
+        return true;
+    for (size_t p = 0; p < n;) {
+        if (role_at(d + p, n - p))
+            return true;
+        size_t cl = utf8_chars_len(d + p, n - p, 1);
+        p += cl ? cl : 1;
+    }
+    return false;
+}
+
+/* Byte length of the bracketed note at s that describes a turn's
+   speaker ((…) or （…）, at most TURN_NOTE_MAX_CHARS characters inside, no
+   sentence punctuation or quotation marks, describes_person), or 0. */
+static size_t turn_note_len(const char *s, size_t n)
+{
+    uint32_t open, uc;
+    size_t ol = utf8_char(s, n, &open), p = ol, chars = 0, cl;
+    uint32_t close = open == '(' ? ')' : U'）';
+    while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
+        p += cl;
+        if (uc == close)
+            return chars && describes_person(s + ol, p - cl - ol) ? p : 0;
+        if (++chars > TURN_NOTE_MAX_CHARS || is_sentence_end(uc) ||
+            is_quote_open(uc) || is_quote_close(uc) || uc == '\n')
+            return 0;
+    }
+    return 0;
+}
+
 size_t turn_label_at(const char *s, size_t n, size_t *words)
 {
     size_t p = 0, chars = 0, end = 0;
+    bool noted = false; /* the name was followed by a bracketed note */
     uint32_t uc;
     size_t cl;
     while (p < n && (cl = utf8_char(s + p, n - p, &uc))) {
         if (is_colon(uc))
             break;
         if (is_han(uc) || is_name_dot(uc)) {
-            if (++chars > TURN_LABEL_MAX_CHARS)
+            if (noted || ++chars > TURN_LABEL_MAX_CHARS)
                 return 0;
             end = p + cl;
-        } else if (!is_space(uc) || !chars) {
+        } else if (chars && end == p && !noted && (uc == U'（' || uc == '(')) {
+            /* 李某（某市市长）：, the speaker described in brackets */
+            size_t note = turn_note_len(s + p, n - p);
+            if (!note)
+                return 0;
+            noted = true;
+            cl = note;
+        } else if (!is_space(uc) || !chars || noted) {
             return 0;
         }
         p += cl;
     }
-    if (!chars || p >= n || end != p)
-        return 0; /* no colon, or spaces before it */
+    if (!chars || p >= n)
+        return 0; /* no colon */
+    if (!noted && end != p)
+        return 0; /* spaces before the colon */
+    if (noted) { /* only a person is described so */
+        char *name = turn_label_name(s, end);
+        free(name);
+        if (!name)
+            return 0;
+    }
+    cl = utf8_char(s + p, n - p, &uc);
     /* 张三说：“…” is a speech clause introducing a quotation, not a turn. */
     if (lex_suffix(LEX_SPEECH_VERB, s, end))
         return 0;
@@ -716,6 +767,34 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     return true;
 }
 
+/* A name alone with its description in brackets after it (李某（全国人大
+   代表、某市市长）, 王某（某大学教授）): label[0..len) must be only a name
+   (turn_label_name) and the description must state a role or end with a
+   title word, so that 某台消息（某节目） or 张某（右） stay no label.  The
+   description is read as the title line before the name would be.  Fills
+   out; false when it is no such pair. */
+static bool name_then_description(const char *label, size_t len,
+                                  const char *description, session_kind sk,
+                                  person *out)
+{
+    char *name = turn_label_name(label, len);
+    if (!name)
+        return false;
+    bool describes = describes_person(description, strlen(description));
+    strbuf line = {0};
+    sb_printf(&line, "%s %s", description, name);
+    char *text = sb_take(&line);
+    bool ok = describes && speaker_parse_title_in(text, sk, out) &&
+              out->name && strcmp(out->name, name) == 0;
+    if (ok && !out->role && !out->titles)
+        ok = false;
+    free(text);
+    free(name);
+    if (!ok)
+        person_clear(out);
+    return ok;
+}
+
 /* Parse s[0..n) as a speaker's label stating the role: a title line
    with the suffix 代表/委员/常委 after the name, or a role before titles and
    the name, optionally followed by bracketed titles (黎某委员（某区委
@@ -749,6 +828,14 @@ static bool role_label_parse(const char *s, size_t n, session_kind sk,
                   !lex_suffix(LEX_ROLE, label, end);
     bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
               (suffix || (out->role && ends_with(label, end, out->name)));
+    if (!ok && bracket) {
+        person_clear(out);
+        ok = name_then_description(label, end, bracket, sk, out);
+        if (ok) {
+            free(bracket); /* the brackets were the titles: read */
+            bracket = NULL;
+        }
+    }
     free(label);
     if (ok && bracket) {
         free(out->titles);

@@ -105,9 +105,11 @@ size_t foreign_name_last_part(const char *name);
 
 /* A transcript's turn at the start of a paragraph: a short label (a
    name, 记者, 问, 答, 主持人 …: at most TURN_LABEL_MAX_CHARS characters, no
-   punctuation) and a colon, then words.  Returns the label's byte length
-   (s[0..len)) and where the words start in *words; 0 when s does not open
-   so. */
+   punctuation) and a colon, then words.  A name may have its description
+   in brackets before the colon (李某（全国人大代表、某市市长）：): a role or
+   a title, TURN_NOTE_MAX_CHARS characters at most.  Returns the label's
+   byte length (s[0..len), the name without the note) and where the words
+   start in *words; 0 when s does not open so. */
 size_t turn_label_at(const char *s, size_t n, size_t *words);
 
 /* The personal name a turn label s[0..len) is (spaces of justification
@@ -202,6 +204,9 @@ bool author_note_parse(const char *text, person *out);
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6
+/* The note in brackets after a turn's name (李某（全国人大代表、某市市长）：)
+   is a line of titles: longer, the brackets hold something else. */
+#define TURN_NOTE_MAX_CHARS 40
 /* An article with this many paragraphs opening with a turn label (记者：…
    / 王某：…) is a transcript; one such paragraph is a sentence that happens
    to open with a word and a colon (数据显示：…). */

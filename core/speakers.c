@@ -1296,10 +1296,15 @@ void speakers_find(issue *is)
     }
     /* Roles printed before a name that nothing after it marks the end of
        (…院士周某某充满期待) find the people the page names elsewhere, later
-       on too; so do the places that mark a foreign name without a dot. */
+       on too; so do the places that mark a foreign name without a dot.
+       The headline is read for roles only (专访全国人大代表、某县委书记
+       某某：…): it names its interviewee so, and nothing else there is a
+       speaker. */
     for (size_t ai = 0; ai < is->narticles; ai++) {
         article *a = &is->articles[ai];
         char *deleg = article_delegation(a);
+        if (a->headline)
+            scan_roles_again(is, a->headline, sk, deleg);
         for (size_t b = 0; b < a->blocks.n; b++)
             if (!block_kind_is_furniture(a->blocks.v[b].kind) &&
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {

@@ -817,6 +817,50 @@ static void quotes_transcript_turns(void **state)
     issue_free(&is);
 }
 
+/* Turns whose name is described in brackets (孙某（全国人大代表、某大学
+   校长）：…) are that person's, over the unlabelled paragraphs after them
+   up to the next turn; the brackets give role and titles.  A source in
+   brackets (某台消息（晚间新闻）：) opens no turn (invented sentences). */
+static void quotes_turns_with_the_speaker_described_in_brackets(void **state)
+{
+    (void)state;
+    static const char *const roundtable[] = {
+        "主持人：如何看待今年的科技投入？",
+        "孙海（全国人大代表、某大学校长）：今年的投入力度很大。",
+        "高校要把论文写在大地上。",
+        "周敏（某集团董事长）：企业要成为创新主体。",
+        "孙海：人才是第一资源。",
+        NULL};
+    issue is;
+    extract(&is, roundtable);
+    assert_int_equal(is.nquotes, 3);
+    check_quote(&is, 0, "孙海", QUOTE_SECTION, "今年的投入力度很大");
+    assert_non_null(strstr(is.quotes[0].text, "\n高校要把论文"));
+    check_quote(&is, 1, "周敏", QUOTE_SECTION, "企业要成为创新主体");
+    assert_null(strstr(is.quotes[1].text, "人才"));
+    check_quote(&is, 2, "孙海", QUOTE_SECTION, "人才是第一资源");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "孙海") == 0) {
+            assert_string_equal(is.people[i].role, "全国人大代表");
+            assert_string_equal(is.people[i].titles, "某大学校长");
+        } else {
+            assert_string_equal(is.people[i].name, "周敏");
+            assert_null(is.people[i].role);
+            assert_string_equal(is.people[i].titles, "某集团董事长");
+        }
+    issue_free(&is);
+
+    static const char *const leads[] = {
+        "某台消息（晚间新闻）：某市今天举行大会。",
+        "韩立新说，大会开得很成功。",
+        "某台消息（晚间新闻）：某省今天发布办法。",
+        NULL};
+    extract(&is, leads);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "韩立新", QUOTE_INDIRECT, "大会开得很成功");
+    issue_free(&is);
+}
+
 /* The name right before the speech verb is its subject, whatever the
    titles before it hold (a word taken for a name elsewhere on the page);
    the 长 of 董事长 ends the title, it does not start the compound surname
@@ -1490,6 +1534,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronoun_after_an_unread_foreign_name_is_nobody),
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
+    cmocka_unit_test(quotes_turns_with_the_speaker_described_in_brackets),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),

@@ -589,7 +589,39 @@ static void speakers_label_opens_a_paragraph(void **state)
         assert_true(strncmp(t + w, fire[i].words, strlen(fire[i].words)) == 0);
         person_clear(&p);
     }
+    /* the name alone, described in brackets: a role, or a title */
+    static const struct {
+        const char *text, *name, *role, *titles, *words;
+    } described[] = {
+        {"孙海（全国人大代表、某大学校长）：投入力度很大。", "孙海",
+         "全国人大代表", "某大学校长", "投入力度"},
+        {"周敏（全国政协委员）：企业要成为创新主体。", "周敏",
+         "全国政协委员", NULL, "企业要成为"},
+        {"高立新（某研究院院长）：数据要用起来。", "高立新", NULL,
+         "某研究院院长", "数据要用"},
+    };
+    for (size_t i = 0; i < sizeof described / sizeof described[0]; i++) {
+        person p;
+        const char *t = described[i].text;
+        size_t w = speaker_label_at(t, strlen(t), SESSION_NATIONAL, &p);
+        if (!w)
+            fail_msg("no label in \"%s\"", t);
+        assert_string_equal(p.name, described[i].name);
+        if (described[i].role)
+            assert_string_equal(p.role, described[i].role);
+        else
+            assert_null(p.role);
+        if (described[i].titles)
+            assert_string_equal(p.titles, described[i].titles);
+        assert_true(strncmp(t + w, described[i].words,
+                            strlen(described[i].words)) == 0);
+        person_clear(&p);
+    }
     static const char *const not_fire[] = {
+        "某台消息（晚间新闻）：某市今天举行大会。",
+        "高立新（右）：数据要用起来。",
+        "高立新（1968年生）：数据要用起来。",
+        "晚会（直播）：全场起立鼓掌。",
         "习近平总书记指出：要坚持以人民为中心。",
         "郑明辉代表说：“要办好家门口的学校。”",
         "郑明辉代表：",
@@ -604,6 +636,38 @@ static void speakers_label_opens_a_paragraph(void **state)
             fail_msg("a label found in \"%s\"", t);
         }
     }
+}
+
+/* A headline is read for the roles it prints before a name (专访全国人大
+   代表、某县委书记某某：…): an interview names its guest there only.
+   Nothing else in a headline makes a person (invented strings). */
+static void speakers_headline_gives_the_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "专访全国人大代表、某县委书记韩立新：让乡亲们的钱袋子鼓起来");
+    block_list_push(&a->blocks, "记者：今年有哪些新打算？", BLOCK_BODY, 1);
+    block_list_push(&a->blocks, "韩立新：要做强特色农业。", BLOCK_BODY, 2);
+    block_list_push(&a->blocks, "记者：怎样共享成果？", BLOCK_BODY, 3);
+    block_list_push(&a->blocks, "韩立新：完善联农带农机制。", BLOCK_BODY, 4);
+    article_finish(a);
+    speakers_find(&is);
+    const person *p = find_person(&is, "韩立新");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    assert_string_equal(p->titles, "某县委书记");
+    issue_free(&is);
+
+    /* a name in a headline without a role is no one found */
+    memset(&is, 0, sizeof is);
+    a = issue_add_article(&is, "韩立新：让乡亲们的钱袋子鼓起来");
+    block_list_push(&a->blocks, "村里的路修通了。", BLOCK_BODY, 1);
+    article_finish(a);
+    speakers_find(&is);
+    assert_null(find_person(&is, "韩立新"));
+    issue_free(&is);
 }
 
 /* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
@@ -955,5 +1019,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_head_counted_lists_and_names_after_a_role),
     cmocka_unit_test(speakers_daibiao_as_a_verb_gives_no_role),
     cmocka_unit_test(speakers_word_surname_after_a_title_speaks),
+    cmocka_unit_test(speakers_headline_gives_the_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
