@@ -290,6 +290,16 @@ static bool describes_person(const char *d, size_t n)
     return false;
 }
 
+/* Is s[0..len) the label of a journalist's question at a press
+   conference, the outlet then a word that labels questions (某某电视台
+   记者, turn_labels.txt)?  Such a label may be longer than a name. */
+static bool asker_label(const char *s, size_t len)
+{
+    size_t w = lex_suffix(LEX_TURN_LABEL, s, len);
+    const char *v = w ? lex_value(LEX_TURN_LABEL, s + len - w, w) : NULL;
+    return v && strcmp(v, "question") == 0;
+}
+
 /* Byte length of the bracketed note at s that describes a turn's
    speaker ((…) or （…）, at most TURN_NOTE_MAX_CHARS characters inside, no
    sentence punctuation or quotation marks, describes_person), or 0. */
@@ -319,7 +329,7 @@ size_t turn_label_at(const char *s, size_t n, size_t *words)
         if (is_colon(uc))
             break;
         if (is_han(uc) || is_name_dot(uc)) {
-            if (noted || ++chars > TURN_LABEL_MAX_CHARS)
+            if (noted || ++chars > ASKER_LABEL_MAX_CHARS)
                 return 0;
             end = p + cl;
         } else if (chars && end == p && !noted && (uc == U'（' || uc == '(')) {
@@ -338,6 +348,8 @@ size_t turn_label_at(const char *s, size_t n, size_t *words)
         return 0; /* no colon */
     if (!noted && end != p)
         return 0; /* spaces before the colon */
+    if (chars > TURN_LABEL_MAX_CHARS && !asker_label(s, end))
+        return 0;
     if (noted) { /* only a person is described so */
         char *name = turn_label_name(s, end);
         free(name);
@@ -946,6 +958,28 @@ bool author_line_parse(const char *text, session_kind sk, person *out)
     return ok;
 }
 
+/* The note's titles s[0..n) may end with the author's name after a
+   space (作者系某大学校长 某某) where the page prints no byline: a name
+   after titles that end with a title word or a role.  Sets out->name and
+   returns where the titles end; n when no name ends them. */
+static size_t note_signer(const char *s, size_t n, person *out)
+{
+    size_t sp = n, cl;
+    uint32_t uc;
+    while (sp > 0 && (cl = utf8_prev_len(s, sp)) &&
+           utf8_char(s + sp - cl, cl, &uc) && !is_space(uc))
+        sp -= cl;
+    size_t e = sp;
+    while (e > 0 && (cl = utf8_prev_len(s, e)) &&
+           utf8_char(s + e - cl, cl, &uc) && is_space(uc))
+        e -= cl;
+    if (sp == 0 || sp == n || e == 0 ||
+        !(lex_suffix(LEX_TITLE_WORD, s, e) || lex_suffix(LEX_ROLE, s, e)))
+        return n;
+    out->name = turn_label_name(s + sp, n - sp);
+    return out->name ? e : n;
+}
+
 bool author_note_parse(const char *text, person *out)
 {
     memset(out, 0, sizeof *out);
@@ -981,6 +1015,7 @@ bool author_note_parse(const char *text, person *out)
     while (end < len && (cl = utf8_char(in + end, len - end, &uc)) &&
            !is_comma(uc) && !is_semicolon(uc))
         end += cl;
+    end = note_signer(in, end, out);
     size_t r = 0;
     for (size_t p = 0; p < end && !r;) {
         r = role_at(in + p, end - p);

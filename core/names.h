@@ -198,12 +198,16 @@ bool author_line_parse(const char *text, session_kind sk, person *out);
 /* Is text a signed piece's closing note, （作者为全国政协委员、某大学
    教授，本报记者某某采访整理）?  Fills out->role and out->titles from it (up
    to its first comma: the rest names the reporter); out->name stays NULL
-   (the byline gives it). */
+   (the byline gives it) unless the titles end with the name after a space
+   (（作者系某大学校长 某某）, a page without a byline). */
 bool author_note_parse(const char *text, person *out);
 
 /* A turn label is a name or a short word (主持人); longer, the text
    before the colon is a sentence (数据显示：…). */
 #define TURN_LABEL_MAX_CHARS 6
+/* A journalist's label at a press conference names the outlet first
+   (某某广播电视总台记者：): up to this long when it ends with 记者. */
+#define ASKER_LABEL_MAX_CHARS 16
 /* The note in brackets after a turn's name (李某（全国人大代表、某市市长）：)
    is a line of titles: longer, the brackets hold something else. */
 #define TURN_NOTE_MAX_CHARS 40

@@ -1211,6 +1211,8 @@ int article_author_note(const article *a, person *out)
     for (size_t b = a->blocks.n; b-- > 0;) {
         if (!author_note_parse(a->blocks.v[b].text, out))
             continue;
+        if (out->name) /* the note names the author itself */
+            return (int)b;
         const char *by = a->byline;
         char *name = by ? turn_label_name(skip_spaces(by), strlen(skip_spaces(by)))
                         : NULL;

@@ -850,6 +850,21 @@ static void quotes_turns_with_the_speaker_described_in_brackets(void **state)
         }
     issue_free(&is);
 
+    /* at a press conference a journalist's label names the outlet
+       first: the question is no part of the answer before it */
+    static const char *const presser[] = {
+        "某部部长韩立新回答中外记者提问。",
+        "韩立新：今年将实施提振消费专项行动。",
+        "某某广播电视总台记者：请问如何看待外贸形势？",
+        "韩立新：外贸形势复杂，但我们有信心。",
+        NULL};
+    extract(&is, presser);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "今年将实施");
+    assert_null(strstr(is.quotes[0].text, "请问"));
+    check_quote(&is, 1, "韩立新", QUOTE_SECTION, "外贸形势复杂");
+    issue_free(&is);
+
     static const char *const leads[] = {
         "某台消息（晚间新闻）：某市今天举行大会。",
         "韩立新说，大会开得很成功。",
@@ -1255,6 +1270,27 @@ static void quotes_signed_piece_is_its_authors(void **state)
     assert_null(strstr(is.quotes[0].text, "作者为"));
     assert_string_equal(is.people[0].role, "全国政协委员");
     assert_string_equal(is.people[0].titles, "某大学教授");
+    issue_free(&is);
+
+    /* Without a byline, a note whose titles end with a name after a
+       space names the author; a note ending with no name (no byline)
+       names no one. */
+    static const kinded_block named_note[] = {
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者系全国政协委员、某大学教授 林思远）", BLOCK_BODY},
+    };
+    extract_kinds(&is, named_note, sizeof named_note / sizeof named_note[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "乡村振兴，关键在人");
+    assert_string_equal(is.people[0].role, "全国政协委员");
+    assert_string_equal(is.people[0].titles, "某大学教授");
+    issue_free(&is);
+    static const kinded_block unnamed_note[] = {
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者为全国政协委员、某大学教授）", BLOCK_BODY},
+    };
+    extract_kinds(&is, unnamed_note, sizeof unnamed_note / sizeof unnamed_note[0]);
+    assert_int_equal(is.nquotes, 0);
     issue_free(&is);
 
     /* A note of the author's unit (作者单位：…) names no author. */
