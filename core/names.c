@@ -779,16 +779,11 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     return true;
 }
 
-/* A name alone with its description in brackets after it (李某（全国人大
-   代表、某市市长）, 王某（某大学教授）): label[0..len) must be only a name
-   (turn_label_name) and the description must state a role or end with a
-   title word, so that 某台消息（某节目） or 张某（右） stay no label.  The
-   description is read as the title line before the name would be.  Fills
-   out; false when it is no such pair. */
-static bool name_then_description(const char *label, size_t len,
-                                  const char *description, session_kind sk,
-                                  person *out)
+bool person_from_description(const char *label, size_t len,
+                             const char *description, session_kind sk,
+                             person *out)
 {
+    memset(out, 0, sizeof *out);
     char *name = turn_label_name(label, len);
     if (!name)
         return false;
@@ -842,7 +837,7 @@ static bool role_label_parse(const char *s, size_t n, session_kind sk,
               (suffix || (out->role && ends_with(label, end, out->name)));
     if (!ok && bracket) {
         person_clear(out);
-        ok = name_then_description(label, end, bracket, sk, out);
+        ok = person_from_description(label, end, bracket, sk, out);
         if (ok) {
             free(bracket); /* the brackets were the titles: read */
             bracket = NULL;

@@ -164,6 +164,16 @@ char *titles_copy(const char *s, size_t n);
 /* The delegation named in s[0..n) (…北京市代表团 …), heap string or NULL. */
 char *delegation_in(const char *s, size_t n);
 
+/* A name with its description in brackets after it (李某（全国人大代表、
+   某市市长）, 王某（某大学教授）): label[0..len) must be only a name
+   (turn_label_name) and the description must state a role or end with a
+   title word, so that 某台消息（某节目） or 张某（右） stay none.  The
+   description is read as the title line before the name would be.  Fills
+   out (free with person_clear); false when it is no such pair. */
+bool person_from_description(const char *label, size_t len,
+                             const char *description, session_kind sk,
+                             person *out);
+
 /* Parse a title line or heading into out (fields are heap strings; free
    with person_clear).  Prefix form 全国人大代表，X公司董事长赵民革, suffix form
    朱立华代表 / 张懿宸委员, kicker form 张强代表——, with or without commas and

@@ -560,6 +560,27 @@ static size_t expected_name_after_role(const char *s, size_t n)
     return expected_name_speaks(s, n, len) ? len : 0;
 }
 
+/* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
+   t[i, i + r), 的, then a name that a speech verb, a role or a title
+   follows.  Adds the person with the role; returns the bytes consumed
+   (role, 的 and name) or 0. */
+static size_t role_then_de_name(issue *is, const char *t, size_t n, size_t i,
+                                size_t r, session_kind sk, const char *deleg)
+{
+    if (!starts_with(t + i + r, n - i - r, PARTICLE_DE))
+        return 0;
+    size_t at = i + r + strlen(PARTICLE_DE);
+    int strength;
+    size_t len = name_best_at(t + at, n - at, &strength);
+    if (!len || strength != FOLLOW_STRONG)
+        return 0;
+    char *role = role_in_session(t + i, r, sk);
+    add_found(is, t + at, len, role, NULL, deleg);
+    state_role(is, t + at, len, role);
+    free(role);
+    return at + len - i;
+}
+
 /* Role at byte i of t followed by titles and a name (全国人大代表，首钢集团
    有限公司党委书记、董事长赵民革…); returns bytes consumed or 0. */
 static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
@@ -568,6 +589,9 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
     size_t r = role_at(t + i, n - i);
     if (!r)
         return 0;
+    size_t de = role_then_de_name(is, t, n, i, r, sk, deleg);
+    if (de)
+        return de;
     size_t j = i + r;
     /* One separator between the role and the titles: ，、 or a space. */
     uint32_t uc;
@@ -786,8 +810,97 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     return p + sfx - i;
 }
 
-/* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
-   习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
+/* The first non-space byte of t. */
+static const char *skip_spaces(const char *t)
+{
+    size_t n = strlen(t), p = 0;
+    uint32_t uc;
+    size_t cl;
+    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) && is_space(uc))
+        p += cl;
+    return t + p;
+}
+
+/* 纪某（全国人大代表、某医院院长）说: a name with its description in
+   brackets (person_from_description) is that person, with the role and
+   titles the brackets give.  bracket[0..blen) is the bracketed group
+   after the name.  Returns whether it added one. */
+static bool described_in_brackets(issue *is, const char *name, size_t len,
+                                  const char *bracket, size_t blen,
+                                  session_kind sk, const char *deleg)
+{
+    uint32_t uc;
+    size_t ol = utf8_char(bracket, blen, &uc);
+    size_t cl = utf8_prev_len(bracket, blen);
+    if (!ol || !cl || blen <= ol + cl)
+        return false;
+    char *description = xstrndup(bracket + ol, blen - ol - cl);
+    person p;
+    bool ok = person_from_description(name, len, description, sk, &p);
+    free(description);
+    if (!ok)
+        return false;
+    add_found(is, p.name, strlen(p.name), p.role, p.titles, deleg);
+    p.titles = NULL; /* add_found took them */
+    if (p.role)
+        state_role(is, p.name, strlen(p.name), p.role);
+    person_clear(&p);
+    return true;
+}
+
+/* Does only space come before byte i of t (the start of a paragraph)? */
+static bool paragraph_start(const char *t, size_t i)
+{
+    return skip_spaces(t) == t + i;
+}
+
+/* A role stated after a name that opens a clause: NAME是ROLE、TITLES
+   (丁某是全国人大代表、某村党支部书记。), or, opening a paragraph, the
+   apposition NAME，ROLE、TITLES， or 。 (the titles ending with a title
+   word, or none).  Adds the person with
+   the role (and the titles when they end with a title word); returns
+   whether it added one. */
+static bool role_stated_after(issue *is, const char *t, size_t n, size_t i,
+                              size_t len, session_kind sk, const char *deleg)
+{
+    const char *after = t + i + len;
+    size_t left = n - i - len, lead = 0;
+    uint32_t uc = 0;
+    bool apposition = false;
+    if (!at_clause_start(t, i))
+        return false;
+    if (starts_with(after, left, COPULA_SHI)) {
+        lead = strlen(COPULA_SHI);
+    } else if (paragraph_start(t, i) && (lead = utf8_char(after, left, &uc)) &&
+               is_comma(uc)) {
+        apposition = true;
+    } else {
+        return false;
+    }
+    size_t r = role_at(after + lead, left - lead);
+    if (!r)
+        return false;
+    size_t j = lead + r, cl;
+    if (j < left && (cl = utf8_char(after + j, left - j, &uc)) &&
+        is_list_comma(uc))
+        j += cl;
+    size_t e = j;
+    while (e < left && (cl = utf8_char(after + e, left - e, &uc)) &&
+           !is_clause_end(uc))
+        e += cl;
+    bool titled = e > j && lex_suffix(LEX_TITLE_WORD, after + j, e - j);
+    /* 某某，全国人大代表某某说，…: the titles run into a name, no
+       apposition */
+    if (apposition && !titled && e != lead + r)
+        return false;
+    char *role = role_in_session(after + lead, r, sk);
+    add_found(is, t + i, len, role,
+              titled ? titles_copy(after + j, e - j) : NULL, deleg);
+    state_role(is, t + i, len, role);
+    free(role);
+    return true;
+}
+
 /* Does the name of len bytes at s, with a surname that mostly begins
    words and nothing before it in its clause, speak (expected_name_speaks),
    and is it no phrase: no character never inside a name (但我想说), and no
@@ -804,6 +917,8 @@ static bool word_surname_name_speaks(const char *s, size_t n, size_t len)
     return true;
 }
 
+/* Name-led patterns at byte i of t: 卓长立作为全国人大代表, 王少峰代表,
+   习近平总书记, 总经理何伟说, “…”梁胜说.  Returns bytes consumed or 0. */
 static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
                         session_kind sk, const char *deleg)
 {
@@ -847,6 +962,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     /* 沃某（Christopher W.）表示: what follows the name in brackets (its
        original spelling, a place) is read past. */
     size_t paren = bracket_group_len(after, left);
+    const char *bracket = after;
     if (paren && strength < FOLLOW_STRONG) {
         after += paren;
         left -= paren;
@@ -866,6 +982,11 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     }
     if (!name_boundary_before(t, i))
         return 0;
+    if (paren && described_in_brackets(is, t + i, len, bracket, paren, sk,
+                                       deleg))
+        return len;
+    if (role_stated_after(is, t, n, i, len, sk, deleg))
+        return len;
 
     /* NAME作为ROLE */
     size_t zw = strlen(COVERB_ZUOWEI);
@@ -997,16 +1118,6 @@ static void link_sections(issue *is, size_t ai, session_kind sk,
     }
 }
 
-/* The first non-space byte of t. */
-static const char *skip_spaces(const char *t)
-{
-    size_t n = strlen(t), p = 0;
-    uint32_t uc;
-    size_t cl;
-    while (p < n && (cl = utf8_char(t + p, n - p, &uc)) && is_space(uc))
-        p += cl;
-    return t + p;
-}
 
 /* Is block b of a a paragraph of running text that may open with a
    transcript's turn label? */

@@ -670,6 +670,71 @@ static void speakers_headline_gives_the_role(void **state)
     issue_free(&is);
 }
 
+/* A role stated after the name or around it: NAME是ROLE、TITLES, the
+   apposition NAME，ROLE、TITLES。 opening a paragraph, NAME（ROLE、
+   TITLES）说, and ROLE的NAME说 (身为全国政协委员的某某表示).  Where the
+   words around do not describe the person, no role (invented strings). */
+static void speakers_role_stated_around_the_name(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const struct {
+        const char *text, *name, *role, *titles;
+    } fire[] = {
+        {"丁立国是全国人大代表、某村党支部书记。他说，路修通了。", "丁立国",
+         "全国人大代表", "某村党支部书记"},
+        {"武海涛，全国政协委员、某大学教授。他认为，要加强基础研究。",
+         "武海涛", "全国政协委员", "某大学教授"},
+        {"纪红梅（全国人大代表、某医院院长）说，基层医疗要补短板。", "纪红梅",
+         "全国人大代表", "某医院院长"},
+        {"身为全国政协委员的耿立新表示，要重视职业教育。", "耿立新",
+         "全国政协委员", NULL},
+        {"连任三届全国人大代表的辛永红说，履职就是为民代言。", "辛永红",
+         "全国人大代表", NULL},
+        {"丁立国是全国人大代表中最年轻的一位。", "丁立国", "全国人大代表",
+         NULL},
+        {"韩立新，全国人大代表，多年来一直关注教育。他说，要办好学校。",
+         "韩立新", "全国人大代表", NULL},
+    };
+    for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
+        const char *paras[] = {"十四届全国人大四次会议开幕。", fire[i].text,
+                               NULL};
+        issue is;
+        const person *p = people_of(&is, paras, fire[i].name);
+        if (!p)
+            fail_msg("no %s in \"%s\"", fire[i].name, fire[i].text);
+        if (!p->role)
+            fail_msg("no role for %s in \"%s\"", fire[i].name, fire[i].text);
+        assert_string_equal(p->role, fire[i].role);
+        if (fire[i].titles)
+            assert_string_equal(p->titles, fire[i].titles);
+        else
+            assert_null(p->titles);
+        issue_free(&is);
+    }
+    static const struct {
+        const char *text, *name;
+    } not_fire[] = {
+        /* the role belongs to the name after it */
+        {"韩立新，全国人大代表赵文博说，今年要办好三件事。", "韩立新"},
+        /* brackets that describe no one */
+        {"韩立新（右）说，今年要办好三件事。", "韩立新"},
+        {"韩立新（化名）说，今年要办好三件事。", "韩立新"},
+        /* 的 before a word, not a name that speaks */
+        {"这是全国人大代表的使命。韩立新说，要办好实事。", "韩立新"},
+    };
+    for (size_t i = 0; i < sizeof not_fire / sizeof not_fire[0]; i++) {
+        const char *paras[] = {"十四届全国人大四次会议开幕。", not_fire[i].text,
+                               NULL};
+        issue is;
+        const person *p = people_of(&is, paras, not_fire[i].name);
+        if (p && p->role)
+            fail_msg("%s got the role %s in \"%s\"", not_fire[i].name,
+                     p->role, not_fire[i].text);
+        issue_free(&is);
+    }
+}
+
 /* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
    role, also an item the name rules cannot read (a character they never
    take in a name, a surname that mostly begins words, no surname at all);
@@ -1020,5 +1085,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_daibiao_as_a_verb_gives_no_role),
     cmocka_unit_test(speakers_word_surname_after_a_title_speaks),
     cmocka_unit_test(speakers_headline_gives_the_role),
+    cmocka_unit_test(speakers_role_stated_around_the_name),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
