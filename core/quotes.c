@@ -647,6 +647,51 @@ static int pronoun_antecedent(const actx *c, size_t pos)
     return -1;
 }
 
+/* 这位 "this (person)", opening a description that refers back to the
+   last person named (这位来自基层的代表说, 这位老委员感慨道). */
+#define DEMONSTRATIVE_ZHEWEI "这位"
+/* Such a description is short: longer, it is more than a reference. */
+enum { DEMONSTRATIVE_MAX_CHARS = 12 };
+
+/* Who a description opening with 这位 at pos, running to the verb at end,
+   refers to: the person a pronoun there would (pronoun_antecedent), when
+   the description ends with what that person is, a role suffix their role
+   ends with (这位……代表: a 代表) or a title word their titles hold (这位
+   院长).  Returns the person, -1 when it refers to no one known, or
+   NOT_A_REFERENCE when pos opens no such description. */
+enum { NOT_A_REFERENCE = -2 };
+static int demonstrative_referent(const actx *c, size_t pos, size_t end)
+{
+    const char *s = c->text + pos;
+    size_t k = strlen(DEMONSTRATIVE_ZHEWEI);
+    if (!starts_with(s, end - pos, DEMONSTRATIVE_ZHEWEI))
+        return NOT_A_REFERENCE;
+    size_t e = pos + k, l;
+    size_t chars = 0;
+    while (e < end && !is_clause_end(char_at(c, e, &l)) &&
+           !lex_prefix(LEX_SPEECH_VERB, c->text + e, end - e) &&
+           chars++ < DEMONSTRATIVE_MAX_CHARS)
+        e += l ? l : 1;
+    if (e == pos + k || chars > DEMONSTRATIVE_MAX_CHARS)
+        return NOT_A_REFERENCE;
+    size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, c->text + pos + k, e - pos - k);
+    size_t title = sfx ? 0 : lex_suffix(LEX_TITLE_WORD, c->text + pos + k,
+                                        e - pos - k);
+    if (!sfx && !title)
+        return NOT_A_REFERENCE;
+    int who = pronoun_antecedent(c, pos);
+    if (who < 0)
+        return -1;
+    const person *p = &c->is->people[who];
+    if (sfx) {
+        size_t rl = p->role ? strlen(p->role) : 0;
+        return rl >= sfx && memcmp(p->role + rl - sfx, c->text + e - sfx,
+                                   sfx) == 0 ? who : -1;
+    }
+    return p->titles && memmem(p->titles, strlen(p->titles),
+                               c->text + e - title, title) ? who : -1;
+}
+
 /* Is mention m (in a clause starting at cs) not a subject: after a staff
    word (记者张三) or a preposition (由张三提出, 对张三说, 站在张三身边; the
    frames 在张三看来, 据张三介绍 that open the clause do not count)? */
@@ -705,6 +750,9 @@ static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
     if (pronoun_at(c, q, vpos) || pronoun_at(c, cs, vpos)) {
         return pronoun_antecedent(c, cs);
     }
+    int ref = demonstrative_referent(c, q, vpos);
+    if (ref != NOT_A_REFERENCE)
+        return ref;
     /* The name printed right before the verb (…管理委员会主任邓某介绍,
        邓某代表介绍) is its subject, whatever the titles before it name. */
     const mention *last = mention_before(c, vpos);
@@ -1094,6 +1142,9 @@ static int sentence_subject(const actx *c, size_t pos)
         if (pronoun_at(c, q, pos)) {
             return pronoun_antecedent(c, q);
         }
+        int ref = demonstrative_referent(c, q, pos);
+        if (ref != NOT_A_REFERENCE)
+            return ref;
         const mention *m = mention_at(c, q);
         if (!m)
             m = mention_at(c, cs);
@@ -1189,6 +1240,9 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
 {
     size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
     if (mention_at(c, q) || mention_at(c, sp->cstart))
+        return false;
+    /* 这位……代表说 refers to a person the rules know */
+    if (demonstrative_referent(c, q, sp->vstart) >= 0)
         return false;
     size_t v = sp->vstart, w;
     if (any_word) {

@@ -876,6 +876,34 @@ static void quotes_turns_with_the_speaker_described_in_brackets(void **state)
     issue_free(&is);
 }
 
+/* 这位 and a description ending with what the person is (这位来自基层的
+   代表说, 这位老委员感慨道, 这位院长说) refers to the person a pronoun
+   would, when the description fits them: a role ending with the same
+   suffix, titles holding the title word.  Otherwise, and for descriptions
+   that say nothing of a role or title (这位老人说), no one (invented). */
+static void quotes_this_delegate_refers_back(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国人大代表、某村党支部书记韩立新今年带来了关于养老的建议。"
+        "“村里老人多，养老是大事。”这位来自基层的代表说。",
+        "全国政协委员、某医院院长郑明辉长期关注基层医疗。"
+        "这位老委员感慨道：“基层医生太缺了。”",
+        "某医院院长林思远介绍了新院区。这位院长说，床位增加了一倍。",
+        /* the description does not fit the person named: no one */
+        "全国政协委员赵文博走访了养老院。这位代表说，要多建养老院。",
+        "某医院院长孙丽华看望了病人。“治好了。”这位老人说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "村里老人多"), "韩立新");
+    assert_string_equal(who_said(&is, "基层医生太缺了"), "郑明辉");
+    assert_string_equal(who_said(&is, "床位增加了一倍"), "林思远");
+    assert_nobody_said(&is, "要多建养老院");
+    assert_nobody_said(&is, "治好了");
+    issue_free(&is);
+}
+
 /* The name right before the speech verb is its subject, whatever the
    titles before it hold (a word taken for a name elsewhere on the page);
    the 长 of 董事长 ends the title, it does not start the compound surname
@@ -1571,6 +1599,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_surname_and_title_refer_back),
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_turns_with_the_speaker_described_in_brackets),
+    cmocka_unit_test(quotes_this_delegate_refers_back),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
