@@ -1058,18 +1058,25 @@ bool speaker_parse_title(const char *text, person *out)
 }
 
 /* Does s[0..n) hold what a heading line never holds: a sentence end, a
-   quotation mark, a word naming the paper's staff (记者：, 编辑 …), or a
-   comma other than one right after a role (全国人大代表，首钢…)? */
+   quotation mark, a word naming the paper's staff (记者：, 编辑 …), a dash
+   after words (a headline and its subtitle), or a comma other than one
+   right after a role (全国人大代表，首钢…)? */
 static bool heading_has_banned(const char *s, size_t n)
 {
     size_t commas = 0;
     bool role_comma = false;
+    uint32_t prev = 0;
     for (size_t p = 0; p < n;) {
         uint32_t uc;
         size_t l = utf8_char(s + p, n - p, &uc);
         if (is_sentence_end(uc) || uc == U'“' || uc == U'”' ||
             lex_prefix(LEX_STAFF_WORD, s + p, n - p))
             return true;
+        /* 让……鼓起来——访某县委书记某某: a headline and its subtitle
+           joined by a dash, not a title line */
+        if (is_dash(uc) && p > 0 && !is_dash(prev))
+            return true;
+        prev = uc;
         if (is_comma(uc)) {
             commas++;
             role_comma = lex_suffix(LEX_ROLE, s, p) > 0;

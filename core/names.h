@@ -38,7 +38,6 @@ typedef enum {
 #define COPULA_SHI "是"
 #define FRAME_ZAI "在"
 #define FRAME_JU "据"
-#define FRAME_KANLAI "看来"
 #define COVERB_ZUOWEI "作为"
 #define DELEGATION "代表团"
 #define PLENARY_SESSION "次会议"

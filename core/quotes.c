@@ -1029,9 +1029,10 @@ static void find_speech(actx *c)
             s.vend = p + v;
             s.intro_end = intro;
             s.cstart = clause_begin(c, p, bs);
-            /* 看来 is speech only in the frame 在X看来. */
-            bool frame = v == strlen(FRAME_KANLAI) &&
-                         memcmp(c->text + p, FRAME_KANLAI, v) == 0;
+            /* 看来 is speech only in the frame 在X看来 (a verb marked
+               "frame" in speech_verbs.txt). */
+            const char *kind = lex_value(LEX_SPEECH_VERB, c->text + p, v);
+            bool frame = kind && strcmp(kind, "frame") == 0;
             if (frame &&
                 !starts_with(c->text + s.cstart, p - s.cstart, FRAME_ZAI)) {
                 p += v;
@@ -1922,9 +1923,26 @@ static bool unnamed_answerer_in(const actx *c, size_t from, size_t to)
     return false;
 }
 
+/* The one person the article's headline names (……——访某县委书记某某),
+   or -1 when it names none or several. */
+static int headline_person(const actx *c)
+{
+    const char *h = c->is->articles[c->ai].headline;
+    int who = -1;
+    for (size_t i = 0; h && i < c->is->npeople; i++) {
+        if (!strstr(h, c->is->people[i].name))
+            continue;
+        if (who >= 0)
+            return -1;
+        who = (int)i;
+    }
+    return who;
+}
+
 /* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
    person named before the first turn (in the subtitle or lead: ——访某省
-   委副书记王某), or -1 when none or several are, or when the lead says an
+   委副书记王某), else the one the headline names, or -1 when none or
+   several are, or when the lead says an
    unnamed party answers (美国总统某某访华期间…；某部负责人就成果进行解读:
    the person named is the news, not the one answering). */
 static int answerer(const actx *c, size_t first_turn_block)
@@ -1938,7 +1956,7 @@ static int answerer(const actx *c, size_t first_turn_block)
             return -1;
         who = c->ments[i].person;
     }
-    return who;
+    return who >= 0 ? who : headline_person(c);
 }
 
 /* The speaker of the turn whose label is c->text[at, at + len): the

@@ -386,17 +386,26 @@ static void state_role(issue *is, const char *name, size_t len,
 }
 
 /* Does a speech verb at s end where a clause does (punctuation, a quote,
-   the end of the text)? */
-static bool verb_ends_clause(const char *s, size_t n)
+   the end of the text)?  A verb that is speech only in a frame (看来 of
+   在X看来, marked "frame" in speech_verbs.txt) counts only when framed:
+   某某看在眼里 is no speech. */
+static bool verb_ends_clause_framed(const char *s, size_t n, bool framed)
 {
     size_t v = lex_prefix(LEX_SPEECH_VERB, s, n);
-    if (!v)
+    const char *kind = v ? lex_value(LEX_SPEECH_VERB, s, v) : NULL;
+    if (!v || (!framed && kind && strcmp(kind, "frame") == 0))
         return false;
     if (v == n)
         return true;
     uint32_t uc;
     utf8_char(s + v, n - v, &uc);
     return is_clause_end(uc) || uc == U'“';
+}
+
+/* The same for a verb outside a frame. */
+static bool verb_ends_clause(const char *s, size_t n)
+{
+    return verb_ends_clause_framed(s, n, false);
 }
 
 /* Does s open with the occasion of words, 在……时, followed by a speech
@@ -976,7 +985,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
               : ends_with(t, i, FRAME_JU)  ? strlen(FRAME_JU)
                                            : 0;
     if (fl && at_clause_start(t, i - fl) && strength == FOLLOW_STRONG &&
-        verb_ends_clause(after, left)) {
+        verb_ends_clause_framed(after, left, true)) {
         add_found(is, t + i, len, NULL, NULL, deleg);
         return len;
     }

@@ -904,6 +904,78 @@ static void quotes_this_delegate_refers_back(void **state)
     issue_free(&is);
 }
 
+/* A view framed 在某某眼里/眼中，… is that person's, like 在某某看来;
+   眼里 outside the frame (某某看在眼里) is no speech verb, and a name
+   before 深有感触 or 信心 ends there (invented sentences). */
+static void quotes_views_framed_by_eyes(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国人大代表韩立新长期关注乡村教育。",
+        "在韩立新眼里，乡村振兴关键在人。",
+        "在某公司总经理林思远眼中，订单就是信心。",
+        "父亲的辛苦，郑明辉看在眼里，记在心里。",
+        "全国政协委员赵文博深有感触：“这些年变化太大了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "乡村振兴关键在人"), "韩立新");
+    assert_string_equal(who_said(&is, "订单就是信心"), "林思远");
+    assert_string_equal(who_said(&is, "这些年变化太大了"), "赵文博");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strncmp(is.people[i].name, "郑明辉", strlen("郑明辉")) == 0 &&
+            strcmp(is.people[i].name, "郑明辉") != 0)
+            fail_msg("a person named %s", is.people[i].name);
+    assert_null(who_said(&is, "记在心里"));
+    issue_free(&is);
+}
+
+/* An interview in 问/答 turns whose guest only the headline names
+   (……——访某县委书记某某): the answers are the guest's, and the headline
+   with its dash is a headline, not a speaker heading (invented). */
+static void quotes_answers_of_the_guest_the_headline_names(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "让钱袋子鼓起来——访全国人大代表、某县委书记韩立新");
+    block_list_push(&a->blocks, "问：今年有哪些新打算？", BLOCK_BODY, 1);
+    block_list_push(&a->blocks, "答：要做强特色农业。", BLOCK_BODY, 2);
+    block_list_push(&a->blocks, "问：怎样共享成果？", BLOCK_BODY, 3);
+    block_list_push(&a->blocks, "答：完善联农带农机制。", BLOCK_BODY, 4);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    speakers_drop_silent(&is);
+    assert_int_equal(is.nquotes, 2);
+    check_quote(&is, 0, "韩立新", QUOTE_SECTION, "要做强特色农业");
+    check_quote(&is, 1, "韩立新", QUOTE_SECTION, "完善联农带农机制");
+    issue_free(&is);
+
+    /* two people in the headline: the answers are no one's */
+    memset(&is, 0, sizeof is);
+    a = issue_add_article(&is, "全国人大代表韩立新、全国人大代表林思远谈乡村振兴");
+    block_list_push(&a->blocks, "问：今年有哪些新打算？", BLOCK_BODY, 1);
+    block_list_push(&a->blocks, "答：要做强特色农业。", BLOCK_BODY, 2);
+    block_list_push(&a->blocks, "问：怎样共享成果？", BLOCK_BODY, 3);
+    block_list_push(&a->blocks, "答：完善联农带农机制。", BLOCK_BODY, 4);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    for (size_t i = 0; i < is.nquotes; i++)
+        assert_int_equal(is.quotes[i].speaker, -1);
+    issue_free(&is);
+
+    person p;
+    assert_false(speaker_heading_parse(
+        "让钱袋子鼓起来——访全国人大代表、某县委书记韩立新",
+        SESSION_NATIONAL, &p));
+    assert_true(speaker_heading_parse("——全国人大代表、某县委书记韩立新",
+                                      SESSION_NATIONAL, &p));
+    person_clear(&p);
+}
+
 /* The name right before the speech verb is its subject, whatever the
    titles before it hold (a word taken for a name elsewhere on the page);
    the 长 of 董事长 ends the title, it does not start the compound surname
@@ -1600,6 +1672,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_transcript_turns),
     cmocka_unit_test(quotes_turns_with_the_speaker_described_in_brackets),
     cmocka_unit_test(quotes_this_delegate_refers_back),
+    cmocka_unit_test(quotes_views_framed_by_eyes),
+    cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
