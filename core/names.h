@@ -49,6 +49,9 @@ typedef enum {
    day of the month (某某27日出席). */
 #define TIME_SHI "时"
 #define DAY_RI "日"
+/* 一 "one", before a head-count word describing one person (是一名全国
+   人大代表). */
+#define NUMERAL_ONE "一"
 /* 地, closing an adverb before a verb (某某自豪地说). */
 #define ADVERB_DI "地"
 

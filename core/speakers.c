@@ -35,6 +35,9 @@ enum {
     /* After a role (全国人大代表，…) the person's name comes within this
        many characters of titles; further, the role names no one here. */
     ROLE_TO_NAME_MAX_CHARS = 50,
+    /* 是来自某省某市某县的全国人大代表: a description before a role
+       stated after a name, longer is more than a description */
+    DESCRIBED_ROLE_MAX_CHARS = 16,
     /* The delegation an article is about is named in its first few
        paragraphs (a lead); one named further down is someone else's. */
     DELEGATION_OPENING_BLOCKS = 4,
@@ -863,10 +866,35 @@ static bool paragraph_start(const char *t, size_t i)
     return skip_spaces(t) == t + i;
 }
 
+/* Where a role starts in s after a short description from byte from:
+   the description (at most DESCRIBED_ROLE_MAX_CHARS characters, no
+   clause punctuation) ends with 的 (来自某省的, 扎根基层三十年的) or is
+   一 and a head-count word (一名, 一位); 0 when no role follows one. */
+static size_t described_role_at(const char *s, size_t n, size_t from)
+{
+    size_t p = from, chars = 0, cl;
+    uint32_t uc;
+    while (p < n && chars++ < DESCRIBED_ROLE_MAX_CHARS &&
+           (cl = utf8_char(s + p, n - p, &uc)) && !is_clause_end(uc)) {
+        p += cl;
+        if (!role_at(s + p, n - p))
+            continue;
+        bool relative = ends_with(s + from, p - from, PARTICLE_DE);
+        size_t one = strlen(NUMERAL_ONE);
+        bool counted = starts_with(s + from, p - from, NUMERAL_ONE) &&
+                       lex_has(LEX_HEADCOUNT_WORD, s + from + one,
+                               p - from - one);
+        return relative || counted ? p : 0;
+    }
+    return 0;
+}
+
 /* A role stated after a name that opens a clause: NAME是ROLE、TITLES
    (丁某是全国人大代表、某村党支部书记。), or, opening a paragraph, the
    apposition NAME，ROLE、TITLES， or 。 (the titles ending with a title
-   word, or none).  Adds the person with
+   word, or none).  A description may stand before the role when the role
+   ends the clause (某某是来自某省的全国人大代表。 某某，这位来自东北的全国
+   政协委员，…; described_role_at).  Adds the person with
    the role (and the titles when they end with a title word); returns
    whether it added one. */
 static bool role_stated_after(issue *is, const char *t, size_t n, size_t i,
@@ -886,10 +914,21 @@ static bool role_stated_after(issue *is, const char *t, size_t n, size_t i,
     } else {
         return false;
     }
-    size_t r = role_at(after + lead, left - lead);
-    if (!r)
-        return false;
-    size_t j = lead + r, cl;
+    size_t gap = lead;
+    size_t r = role_at(after + gap, left - gap);
+    if (!r) {
+        /* 是来自某省的全国人大代表, 这位扎根基层的全国政协委员: a
+           description ending with 的 (or 一名/一位) before the role, which
+           then ends the clause */
+        gap = described_role_at(after, left, lead);
+        if (!gap)
+            return false;
+        r = role_at(after + gap, left - gap);
+        if (gap + r < left && utf8_char(after + gap + r, left - gap - r, &uc) &&
+            !is_clause_end(uc))
+            return false;
+    }
+    size_t j = gap + r, cl;
     if (j < left && (cl = utf8_char(after + j, left - j, &uc)) &&
         is_list_comma(uc))
         j += cl;
@@ -900,9 +939,9 @@ static bool role_stated_after(issue *is, const char *t, size_t n, size_t i,
     bool titled = e > j && lex_suffix(LEX_TITLE_WORD, after + j, e - j);
     /* 某某，全国人大代表某某说，…: the titles run into a name, no
        apposition */
-    if (apposition && !titled && e != lead + r)
+    if (apposition && !titled && e != gap + r)
         return false;
-    char *role = role_in_session(after + lead, r, sk);
+    char *role = role_in_session(after + gap, r, sk);
     add_found(is, t + i, len, role,
               titled ? titles_copy(after + j, e - j) : NULL, deleg);
     state_role(is, t + i, len, role);

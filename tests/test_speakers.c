@@ -695,6 +695,12 @@ static void speakers_role_stated_around_the_name(void **state)
          NULL},
         {"韩立新，全国人大代表，多年来一直关注教育。他说，要办好学校。",
          "韩立新", "全国人大代表", NULL},
+        {"韩立新是来自西部某省的全国人大代表。他说，要加大支持。", "韩立新",
+         "全国人大代表", NULL},
+        {"林思远是一名扎根基层的全国人大代表，她说，要办好学校。", "林思远",
+         "全国人大代表", NULL},
+        {"赵文博，这位来自东北的全国政协委员，今年关注冰雪经济。", "赵文博",
+         "全国政协委员", NULL},
     };
     for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
         const char *paras[] = {"十四届全国人大四次会议开幕。", fire[i].text,
@@ -720,6 +726,10 @@ static void speakers_role_stated_around_the_name(void **state)
         /* brackets that describe no one */
         {"韩立新（右）说，今年要办好三件事。", "韩立新"},
         {"韩立新（化名）说，今年要办好三件事。", "韩立新"},
+        /* words before the role that are no description of the person */
+        {"韩立新，看望了全国人大代表，了解他们的建议。", "韩立新"},
+        {"韩立新是为全国人大代表服务的工作人员。", "韩立新"},
+        {"韩立新是来自西部某省的全国人大代表的老师。", "韩立新"},
         /* 的 before a word, not a name that speaks */
         {"这是全国人大代表的使命。韩立新说，要办好实事。", "韩立新"},
     };
