@@ -80,6 +80,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_CLAUSE_VERB] = "clause_verbs.txt",
     [LEX_MEASURE_WORD] = "measure_words.txt",
     [LEX_TRANSLIT_CHAR] = "translit_chars.txt",
+    [LEX_ETHNIC_NAME_CHAR] = "ethnic_name_chars.txt",
     [LEX_FOREIGN_PLACE] = "foreign_places.txt",
     [LEX_PART_LABEL] = "part_labels.txt",
     [LEX_HEADCOUNT_WORD] = "headcount_words.txt",

@@ -66,6 +66,7 @@ typedef enum {
     LEX_CLAUSE_VERB,    /* 认为, 建议 …: speech verbs taking words without a comma */
     LEX_MEASURE_WORD,   /* 组, 个, 则 …: count what a speaker cites (一组数据) */
     LEX_TRANSLIT_CHAR,  /* 特, 朗, 普 …: the characters of transliterated names */
+    LEX_ETHNIC_NAME_CHAR, /* 次, 仁, 央 …: more characters of names without a surname */
     LEX_FOREIGN_PLACE,  /* 美国, 联合国 …: whose office holders are foreigners */
     LEX_PART_LABEL,     /* 新闻摘要, 详细新闻: a whole line naming a part */
     LEX_HEADCOUNT_WORD, /* 位, 名, 多, 余: of a head count (等6位代表) */

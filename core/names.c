@@ -32,6 +32,10 @@ enum {
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
        surname rules read. */
     WHOLE_NAME_MIN_CHARS = 4,
+    /* A name printed after the last space of a title line stating a role
+       (… 扎西：, … 热依拉·买买提：) has at most this many characters
+       (dots not counted): longer, it is words. */
+    SPACED_NAME_MAX_CHARS = 10,
     /* A bracketed tag before a speaker's label (【同期】, 【现场】) is short:
        at most this many bytes. */
     TAG_MAX_BYTES = 30,
@@ -710,6 +714,30 @@ static bool whole_line_name(const char *s, size_t n)
            !lex_has(LEX_NOT_NAME, s, n);
 }
 
+/* Is s[0..n), what a title line stating a role prints after its last
+   space (全国人大代表、某村党支部书记 扎西：), a name though the surname
+   rules cannot read it: two to SPACED_NAME_MAX_CHARS Han characters or
+   dotted parts (热依拉·买买提), none never inside a name, no title word
+   ending inside, not a word of not_names.txt nor a turn label?  There a
+   name is expected whatever its shape. */
+static bool name_expected_after_space(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t p = 0; p < n;) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !(is_han(uc) || is_name_dot(uc)) ||
+            lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return false;
+        p += cl;
+        chars += is_han(uc);
+        if (lex_suffix(LEX_TITLE_WORD, s, p) || chars > SPACED_NAME_MAX_CHARS)
+            return false;
+    }
+    return chars >= 2 && !lex_has(LEX_NOT_NAME, s, n) &&
+           !lex_has(LEX_TURN_LABEL, s, n);
+}
+
 bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
 {
     memset(out, 0, sizeof *out);
@@ -757,7 +785,8 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     if (sp) {
         size_t after = (size_t)(sp - s) + (*sp == ' ' ? 1 : 3);
         size_t st = name_at_end(s + after, n - after);
-        if (st == 0)
+        if (st == 0 || (role_pos < n &&
+                        name_expected_after_space(s + after, n - after)))
             start = after - rest;
     }
     if (start == n - rest)

@@ -38,6 +38,10 @@ enum {
     /* 是来自某省某市某县的全国人大代表: a description before a role
        stated after a name, longer is more than a description */
     DESCRIBED_ROLE_MAX_CHARS = 16,
+    /* A name without a surname read before a speech verb (央宗, 次仁多吉,
+       阿依古丽) has two to six characters. */
+    UNREAD_NAME_MIN_CHARS = 2,
+    UNREAD_NAME_MAX_CHARS = 6,
     /* The delegation an article is about is named in its first few
        paragraphs (a lead); one named further down is someone else's. */
     DELEGATION_OPENING_BLOCKS = 4,
@@ -572,6 +576,32 @@ static size_t expected_name_after_role(const char *s, size_t n)
     return expected_name_speaks(s, n, len) ? len : 0;
 }
 
+/* Byte length of a name without a surname that the name rules cannot
+   read (央宗, 次仁多吉, 巴特尔) right before a speech verb that ends the
+   clause: two to UNREAD_NAME_MAX_CHARS characters, each one of
+   translit_chars.txt or ethnic_name_chars.txt, not opening with a word
+   that follows names (多次, 先后 …) nor a word of not_names.txt; or 0.
+   Only where a name is expected, right after a role or title. */
+static size_t unread_name_before_verb(const char *s, size_t n)
+{
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
+    size_t p = 0;
+    int chars = 0;
+    while (p < n && chars < UNREAD_NAME_MAX_CHARS) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !(lex_has(LEX_TRANSLIT_CHAR, s + p, cl) ||
+                     lex_has(LEX_ETHNIC_NAME_CHAR, s + p, cl)))
+            return 0;
+        p += cl;
+        chars++;
+        if (chars >= UNREAD_NAME_MIN_CHARS && verb_ends_clause(s + p, n - p))
+            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+    }
+    return 0;
+}
+
 /* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
    t[i, i + r), 的, then a name that a speech verb, a role or a title
    follows.  Adds the person with the role; returns the bytes consumed
@@ -629,6 +659,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                begins words (全国人大代表农某某、…). */
             if (!len && k == j)
                 len = expected_name_after_role(t + k, n - k);
+            /* 全国人大代表央某说, 某县县长次某多某表示: a name without a
+               surname right before a speech verb */
+            if (!len)
+                len = unread_name_before_verb(t + k, n - k);
             /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
                the name marks its end, a person the page names elsewhere
                is read whole. */

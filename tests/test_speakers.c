@@ -2,6 +2,7 @@
  * sections (speakers.c) on strings. */
 #include "test.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -745,6 +746,59 @@ static void speakers_role_stated_around_the_name(void **state)
     }
 }
 
+/* Names without a surname (Tibetan, Uygur, Mongolian names): after the
+   last space of a label stating the role (全国人大代表、某村党支部书记
+   扎某：…), and right after a role or title before a speech verb ending
+   the clause when their characters are those such names are written with
+   (ethnic_name_chars.txt, translit_chars.txt).  Adverbs there, and
+   adverbs beginning with a surname (高度评价, 郑重表示), are no names
+   (invented strings). */
+static void speakers_names_without_a_surname(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const struct {
+        const char *text, *name, *role;
+    } fire[] = {
+        {"全国人大代表、某村党支部书记 扎西：村里的牦牛产业要做大。", "扎西",
+         "全国人大代表"},
+        {"全国政协委员 热依拉·买买提：要加强双语教育。", "热依拉·买买提",
+         "全国政协委员"},
+        {"全国人大代表央宗说，要让更多游客走进高原。", "央宗", "全国人大代表"},
+        {"全国人大代表、某县县长次仁多吉表示，要建好小康村。", "次仁多吉",
+         "全国人大代表"},
+        {"全国人大代表巴特尔强调，草原保护是头等大事。", "巴特尔",
+         "全国人大代表"},
+    };
+    for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
+        const char *paras[] = {"十四届全国人大四次会议开幕。", fire[i].text,
+                               NULL};
+        issue is;
+        const person *p = people_of(&is, paras, fire[i].name);
+        if (!p)
+            fail_msg("no %s in \"%s\"", fire[i].name, fire[i].text);
+        assert_string_equal(p->role, fire[i].role);
+        issue_free(&is);
+    }
+    static const char *const adverbs[] = {
+        "纷纷", "普遍", "一致", "联名", "集体", "积极", "共同", "先后",
+        "多次", "再次", "高度", "郑重", "曾多次", "都一致", "强烈", "明确",
+    };
+    static const char *const verbs[] = {"表示，要办好实事。", "强调，要办好实事。"};
+    for (size_t i = 0; i < sizeof adverbs / sizeof adverbs[0]; i++)
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+            char text[200];
+            snprintf(text, sizeof text, "全国人大代表%s%s", adverbs[i], verbs[v]);
+            const char *paras[] = {text, NULL};
+            issue is;
+            issue_from(&is, paras);
+            speakers_find(&is);
+            for (size_t k = 0; k < is.npeople; k++)
+                fail_msg("a person %s in \"%s\"", is.people[k].name, text);
+            issue_free(&is);
+        }
+}
+
 /* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
    role, also an item the name rules cannot read (a character they never
    take in a name, a surname that mostly begins words, no surname at all);
@@ -1096,5 +1150,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_word_surname_after_a_title_speaks),
     cmocka_unit_test(speakers_headline_gives_the_role),
     cmocka_unit_test(speakers_role_stated_around_the_name),
+    cmocka_unit_test(speakers_names_without_a_surname),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
