@@ -32,6 +32,10 @@ enum {
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
        surname rules read. */
     WHOLE_NAME_MIN_CHARS = 4,
+    /* A follower word that runs over the last character of a longer
+       reading of a name (正在 of 吴某正在) has two characters or more; one
+       (和 of 王建和) may as well end a name. */
+    SPANNING_FOLLOWER_MIN_CHARS = 2,
     /* A name printed after the last space of a title line stating a role
        (… 扎西：, … 热依拉·买买提：) has at most this many characters
        (dots not counted): longer, it is words. */
@@ -461,6 +465,29 @@ static size_t surname_at(const char *s, size_t n, bool expected)
 
 /* Best name starting at s (see name_best_at); expected: word surnames
    count too. */
+/* The reading of a name shorter than best whose follower is a word of
+   two characters or more running over best's last character (吴某 +
+   正在 of 吴某正在…, not 吴某正 + 在), or best.  A follower word explains
+   those characters better than a longer name does.  Updates *strength. */
+static size_t shorter_before_follower(const char *s, size_t n,
+                                      const size_t surnames[2], size_t best,
+                                      int *strength)
+{
+    for (int si = 0; si < 2 && surnames[si]; si++) {
+        size_t len = surnames[si] + utf8_chars_len(s + surnames[si],
+                                                   n - surnames[si], 1);
+        if (len >= best || !name_shape_ok(s, len, surnames[si], n))
+            continue;
+        size_t w = lex_prefix(LEX_NAME_FOLLOWER, s + len, n - len);
+        if (w && len + w > best &&
+            utf8_count(s + len, w) >= SPANNING_FOLLOWER_MIN_CHARS) {
+            *strength = follower_strength(s + len, n - len);
+            return len;
+        }
+    }
+    return best;
+}
+
 static size_t best_name(const char *s, size_t n, bool expected,
                         int *strength)
 {
@@ -491,7 +518,9 @@ static size_t best_name(const char *s, size_t n, bool expected,
             }
         }
     }
-    return *strength > FOLLOW_NONE ? best : 0;
+    if (*strength == FOLLOW_NONE)
+        return 0;
+    return shorter_before_follower(s, n, surnames, best, strength);
 }
 
 size_t name_best_at(const char *s, size_t n, int *strength)
