@@ -976,6 +976,24 @@ static void quotes_answers_of_the_guest_the_headline_names(void **state)
     person_clear(&p);
 }
 
+/* A job title read whole before a transliterated name (前总理顾问约翰·
+   米勒, 首席执行官哈桑·曼沙): the name starts after it, and the words are
+   that person's, not the one named before (invented). */
+static void quotes_title_before_a_foreign_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国总统约瑟夫·马奥尼出席会议。",
+        "某大学教授、前总理顾问约翰·米勒表示，合作才能共赢。",
+        "某公司首席执行官哈桑·曼沙表示，竞争有助于提升质量。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "合作才能共赢"), "约翰·米勒");
+    assert_string_equal(who_said(&is, "竞争有助于"), "哈桑·曼沙");
+    issue_free(&is);
+}
+
 /* The name right before the speech verb is its subject, whatever the
    titles before it hold (a word taken for a name elsewhere on the page);
    the 长 of 董事长 ends the title, it does not start the compound surname
@@ -1673,6 +1691,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_turns_with_the_speaker_described_in_brackets),
     cmocka_unit_test(quotes_this_delegate_refers_back),
     cmocka_unit_test(quotes_views_framed_by_eyes),
+    cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
