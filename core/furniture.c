@@ -284,6 +284,19 @@ static bool is_note_signature(const uint32_t *f, size_t n)
            !is_name_list(w, 0, k, false);
 }
 
+/* Does f[0..n) open like the note on a piece's author (author_notes.txt:
+   作者为, 作者系 …; 作者 marked "named" only before a colon, （作者：某某，
+   系……）, not in （作者认为……）)? */
+static bool author_note_opens(const uint32_t *f, size_t n)
+{
+    size_t k = lex_prefix_u(LEX_AUTHOR_NOTE, f, n);
+    if (!k)
+        return false;
+    const char *kind = lex_value_u(LEX_AUTHOR_NOTE, f, k);
+    return !(kind && strcmp(kind, "named") == 0) ||
+           (k < n && (f[k] == U'：' || f[k] == ':'));
+}
+
 /* Does f[0..n) open with a dash, as the signature closing an editor's
    note does (——编者)? */
 static bool opens_with_dash(const uint32_t *f, size_t n)
@@ -303,7 +316,7 @@ bool is_byline(const uint32_t *f, size_t n, bool boxed)
     if (n > 2 && ((f[0] == U'（' && f[n - 1] == U'）') ||
                   (f[0] == U'〔' && f[n - 1] == U'〕')) &&
         nv <= AUTHOR_NOTE_MAX_CHARS && !u32_has(f, n, U'。') &&
-        lex_prefix_u(LEX_AUTHOR_NOTE, f + 1, n - 1))
+        author_note_opens(f + 1, n - 1))
         return true; /* （作者为…，本报记者某某采访整理）, 〔作者系…〕 */
     if (n == 0 || nv > BYLINE_MAX_CHARS)
         return false;

@@ -1033,6 +1033,30 @@ static size_t note_signer(const char *s, size_t n, person *out)
     return out->name ? e : n;
 }
 
+/* In a note that names the author first, （作者：某某，系某大学教授）,
+   *in[0..*len) starts at the colon: reads the name up to the comma into
+   out->name and moves *in past the comma and the word that introduces the
+   titles (系, 为: title_leads.txt).  False when no name stands there. */
+static bool note_name_first(const char **in, size_t *len, person *out)
+{
+    uint32_t uc;
+    size_t p = utf8_char(*in, *len, &uc), start = p, cl;
+    while (p < *len && (cl = utf8_char(*in + p, *len - p, &uc)) &&
+           !is_comma(uc))
+        p += cl;
+    if (p >= *len)
+        return false;
+    out->name = turn_label_name(*in + start, p - start);
+    if (!out->name)
+        return false;
+    p += cl;
+    /* 系, 为 (title_leads.txt) introduce the titles */
+    p += lex_prefix(LEX_TITLE_LEAD, *in + p, *len - p);
+    *in += p;
+    *len -= p;
+    return true;
+}
+
 bool author_note_parse(const char *text, person *out)
 {
     memset(out, 0, sizeof *out);
@@ -1059,10 +1083,16 @@ bool author_note_parse(const char *text, person *out)
     size_t k = lex_prefix(LEX_AUTHOR_NOTE, in, len);
     if (!k)
         return false;
+    const char *kind = lex_value(LEX_AUTHOR_NOTE, in, k);
+    bool named = kind && strcmp(kind, "named") == 0;
     in += k;
     len -= k;
-    /* （作者单位：某研究院） labels the author's unit: no author in it. */
-    if (len && utf8_char(in, len, &uc) && is_colon(uc))
+    /* （作者单位：某研究院） labels the author's unit: no author in it;
+       （作者：某某，系某大学教授） names the author first. */
+    bool colon = len && utf8_char(in, len, &uc) && is_colon(uc);
+    if (colon != named)
+        return false;
+    if (named && !note_name_first(&in, &len, out))
         return false;
     size_t end = 0;
     while (end < len && (cl = utf8_char(in + end, len - end, &uc)) &&

@@ -807,6 +807,7 @@ static void blocks_stamped_and_worded_bylines(void **state)
         {"（作者为全国政协委员、某大学教授）", true},
         {"（作者为全国人大代表、某集团董事长，本报记者王某采访整理）", true},
         {"（作者单位：某某研究院）", true},
+        {"（作者：王某，系某大学教授）", true},
         {"（作者认为这一做法值得推广）", false},
         /* not bylines */
         {"某市召开某某工作会议《某某日报》（2026年1月2日 第 03 版）", false},

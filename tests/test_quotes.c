@@ -1411,6 +1411,19 @@ static void quotes_signed_piece_is_its_authors(void **state)
     assert_int_equal(is.nquotes, 0);
     issue_free(&is);
 
+    /* （作者：某某，系……）names the author first, then the titles */
+    static const kinded_block colon_note[] = {
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者：林思远，系全国政协委员、某大学教授）", BLOCK_BODY},
+    };
+    extract_kinds(&is, colon_note, sizeof colon_note / sizeof colon_note[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "乡村振兴，关键在人");
+    assert_null(strstr(is.quotes[0].text, "作者"));
+    assert_string_equal(is.people[0].role, "全国政协委员");
+    assert_string_equal(is.people[0].titles, "某大学教授");
+    issue_free(&is);
+
     /* A note of the author's unit (作者单位：…) names no author. */
     static const kinded_block unit_note[] = {
         {"林思远", BLOCK_BYLINE},
