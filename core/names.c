@@ -860,12 +860,21 @@ bool person_from_description(const char *label, size_t len,
     return ok;
 }
 
+/* Does out, read from a title line, hold titles that end with a title
+   word (某部部长, 某委主任) and a name? */
+static bool titled_name(const person *out)
+{
+    return out->name && out->titles &&
+           lex_suffix(LEX_TITLE_WORD, out->titles, strlen(out->titles));
+}
+
 /* Parse s[0..n) as a speaker's label stating the role: a title line
    with the suffix 代表/委员/常委 after the name, or a role before titles and
    the name, optionally followed by bracketed titles (黎某委员（某区委
-   书记）).  Fills out; false when it is no such label. */
+   书记）); with office, also titles ending with a title word and the name
+   (某部部长某某).  Fills out; false when it is no such label. */
 static bool role_label_parse(const char *s, size_t n, session_kind sk,
-                             person *out)
+                             bool office, person *out)
 {
     memset(out, 0, sizeof *out);
     size_t end = n, bopen = 0;
@@ -891,8 +900,11 @@ static bool role_label_parse(const char *s, size_t n, session_kind sk,
     char *label = xstrndup(s, end);
     bool suffix = lex_suffix(LEX_ROLE_SUFFIX, label, end) > 0 &&
                   !lex_suffix(LEX_ROLE, label, end);
+    /* office: 某部部长某某：, 国家某委主任 某某：, an office held without
+       a role, ending with a title word right before the name, will do */
     bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
-              (suffix || (out->role && ends_with(label, end, out->name)));
+              (suffix || ((out->role || (office && titled_name(out))) &&
+                          ends_with(label, end, out->name)));
     if (!ok && bracket) {
         person_clear(out);
         ok = person_from_description(label, end, bracket, sk, out);
@@ -943,7 +955,7 @@ size_t speaker_label_at(const char *s, size_t n, session_kind sk,
             return 0;
         p += cl;
     }
-    if (!colon || colon >= n || !role_label_parse(s + tag, p - tag, sk, out))
+    if (!colon || colon >= n || !role_label_parse(s + tag, p - tag, sk, true, out))
         return 0;
     size_t w = colon;
     while (w < n && (cl = utf8_char(s + w, n - w, &uc)) && is_space(uc))
@@ -1137,7 +1149,7 @@ bool signature_parse(const char *text, session_kind sk, person *out)
         if (!cl || is_sentence_end(uc) || is_quote_open(uc) || is_colon(uc))
             return false;
     }
-    return role_label_parse(s, n, sk, out);
+    return role_label_parse(s, n, sk, false, out);
 }
 
 bool speaker_parse_title(const char *text, person *out)

@@ -188,9 +188,10 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out);
 
 /* A paragraph opening with a speaker's label and a colon, then their
    words: 黎某委员（某区委书记）：… / 张某代表：… / 全国人大代表、某村党委
-   书记 张某：….  The label must state the role: the suffix 代表/委员/常委
-   after the name (bracketed titles may follow it), or a role before titles
-   and the name.  Fills out like speaker_parse_title_in (titles from the
+   书记 张某：… / 某部部长某某：….  The label must state the role or the
+   office: the suffix 代表/委员/常委 after the name (bracketed titles may
+   follow it), a role before titles and the name, or titles ending with a
+   title word right before the name.  Fills out like speaker_parse_title_in (titles from the
    brackets when there are any) and returns where the words start (byte
    offset), or 0 when s does not open so. */
 size_t speaker_label_at(const char *s, size_t n, session_kind sk,

@@ -611,6 +611,11 @@ static void speakers_label_opens_a_paragraph(void **state)
          "全国政协委员", NULL, "企业要成为"},
         {"高立新（某研究院院长）：数据要用起来。", "高立新", NULL,
          "某研究院院长", "数据要用"},
+        /* an office held, titles ending with a title word before the name */
+        {"某部部长郑东明：今年将推出新举措。", "郑东明", NULL, "某部部长",
+         "今年将推出"},
+        {"某大学人工智能研究院研究员 杨耀明：科研流程在变。", "杨耀明", NULL,
+         "某大学人工智能研究院研究员", "科研流程"},
     };
     for (size_t i = 0; i < sizeof described / sizeof described[0]; i++) {
         person p;
@@ -631,6 +636,8 @@ static void speakers_label_opens_a_paragraph(void **state)
     }
     static const char *const not_fire[] = {
         "某台消息（晚间新闻）：某市今天举行大会。",
+        "某部部长说：今年将推出新举措。",
+        "部长：今年将推出新举措。",
         "高立新（右）：数据要用起来。",
         "高立新（1968年生）：数据要用起来。",
         "晚会（直播）：全场起立鼓掌。",
@@ -648,6 +655,12 @@ static void speakers_label_opens_a_paragraph(void **state)
             fail_msg("a label found in \"%s\"", t);
         }
     }
+    /* a signature under words states the role: an interview's deck
+       naming an office (——访某商会秘书长某某) signs nothing */
+    person p;
+    assert_false(signature_parse("——访某商会秘书长林立新", SESSION_NATIONAL, &p));
+    assert_true(signature_parse("——林立新代表（某商会秘书长）", SESSION_NATIONAL, &p));
+    person_clear(&p);
 }
 
 /* A headline is read for the roles it prints before a name (专访全国人大
