@@ -1052,16 +1052,16 @@ static size_t note_signer(const char *s, size_t n, person *out)
 static bool note_name_first(const char **in, size_t *len, person *out)
 {
     uint32_t uc;
-    size_t p = utf8_char(*in, *len, &uc), start = p, cl;
+    size_t p = utf8_char(*in, *len, &uc), start = p, cl = 0;
     while (p < *len && (cl = utf8_char(*in + p, *len - p, &uc)) &&
            !is_comma(uc))
         p += cl;
-    if (p >= *len)
+    if (p >= *len || !cl)
         return false;
     out->name = turn_label_name(*in + start, p - start);
     if (!out->name)
         return false;
-    p += cl;
+    p += cl; /* the comma */
     /* 系, 为 (title_leads.txt) introduce the titles */
     p += lex_prefix(LEX_TITLE_LEAD, *in + p, *len - p);
     *in += p;

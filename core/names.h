@@ -41,6 +41,9 @@ typedef enum {
 #define COVERB_ZUOWEI "作为"
 #define DELEGATION "代表团"
 #define PLENARY_SESSION "次会议"
+/* 届 "term", between the numbers of a body's term and session (十四届四次
+   会议). */
+#define TERM_JIE "届"
 /* The list comma between names (张三、李四), and 等 "and others" closing a
    list (张三、李四等多位代表). */
 #define LIST_COMMA "、"

@@ -200,6 +200,9 @@ static bool is_plenary_number(const char *s, size_t n)
            cn_numeral_value(uc)) {
         p += cl;
         digits++;
+        /* 全国政协十四届四次会议: the term before the session */
+        if (starts_with(s + p, n - p, TERM_JIE))
+            p += strlen(TERM_JIE);
     }
     return digits > 0 && starts_with(s + p, n - p, PLENARY_SESSION);
 }
@@ -238,8 +241,13 @@ static void session_cues_in(const char *s, bool *national, bool *local,
 session_kind speakers_session_kind(const issue *is)
 {
     bool national = false, local = false, standing = false;
+    /* the page's name (两会特刊) tells as much as its text */
+    if (is->page_name)
+        session_cues_in(is->page_name, &national, &local, &standing);
     for (size_t a = 0; a < is->narticles; a++) {
         const article *ar = &is->articles[a];
+        if (ar->page_name)
+            session_cues_in(ar->page_name, &national, &local, &standing);
         for (size_t i = 0; i <= ar->blocks.n; i++) {
             const char *t = i < ar->blocks.n ? ar->blocks.v[i].text : ar->headline;
             if (t)

@@ -490,6 +490,28 @@ static void speakers_session_cues(void **state)
     assert_int_equal(session_of("海淀代表团举行全体会议。"), SESSION_UNKNOWN);
     assert_int_equal(session_of("某市两会期间，长沙代表团举行全体会议。"),
                      SESSION_LOCAL);
+    /* the term before the session number (全国政协十四届四次会议) */
+    assert_int_equal(session_of("全国政协十四届四次会议今天开幕。"),
+                     SESSION_NATIONAL);
+    assert_int_equal(session_of("全国政协十四届常委会第十次会议今天开幕。"),
+                     SESSION_UNKNOWN);
+    /* the page's name says what its text may not (one article of a 两会
+       特刊 page whose text names no session) */
+    const char *const paras[] = {"林思远代表说，要办好家门口的学校。", NULL};
+    issue is;
+    issue_from(&is, paras);
+    assert_int_equal(speakers_session_kind(&is), SESSION_UNKNOWN);
+    is.page_name = xstrdup("两会特刊");
+    assert_int_equal(speakers_session_kind(&is), SESSION_NATIONAL);
+    speakers_find(&is);
+    const person *p = find_person(&is, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    issue_free(&is);
+    issue_from(&is, paras);
+    is.articles[0].page_name = xstrdup("某市两会特刊");
+    assert_int_equal(speakers_session_kind(&is), SESSION_LOCAL);
+    issue_free(&is);
 }
 
 /* Find the people of paras (an issue of one article, into *is) and
