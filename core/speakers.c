@@ -1159,21 +1159,53 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     }
 }
 
+/* Is byte at of t inside a quotation (more “ than ” before it)? */
+static bool inside_quotation(const char *t, size_t at)
+{
+    int depth = 0;
+    for (size_t p = 0; p < at;) {
+        uint32_t uc;
+        size_t cl = utf8_char(t + p, at - p, &uc);
+        if (!cl)
+            break;
+        depth += is_quote_open(uc) ? 1 : is_quote_close(uc) ? -1 : 0;
+        p += cl;
+    }
+    return depth > 0;
+}
+
 char *article_delegation(const article *a)
 {
     char *found = NULL;
-    for (size_t i = 0; i < a->blocks.n && i < DELEGATION_OPENING_BLOCKS; i++) {
-        const char *t = a->blocks.v[i].text;
-        char *d = delegation_in(t, strlen(t));
-        if (!d)
+    for (size_t i = 0; i < a->blocks.n; i++) {
+        const char *t = skip_spaces(a->blocks.v[i].text);
+        uint32_t uc;
+        /* ——某某在参加某省代表团审议时强调: a source line under cited
+           words names where they were said, not the article's deputies */
+        if (utf8_char(t, strlen(t), &uc) && is_dash(uc))
             continue;
-        if (found && strcmp(found, d) != 0) {
-            free(found);
+        for (const char *p = t, *hit; (hit = strstr(p, DELEGATION));
+             p = hit + strlen(DELEGATION)) {
+            /* “现场聆听了……在参加某省代表团审议时的讲话”: someone's own
+               words name their delegation, not the article's */
+            if (inside_quotation(t, (size_t)(hit - t)))
+                continue;
+            char *d = delegation_in(p, (size_t)(hit - p) + strlen(DELEGATION));
+            if (!d)
+                continue;
+            bool other = found && strcmp(found, d) != 0;
+            if (!found && i < DELEGATION_OPENING_BLOCKS) {
+                found = d;
+                continue;
+            }
             free(d);
-            return NULL;
+            /* a second delegation anywhere: the article goes from one
+               to another, and none is every deputy's */
+            if (other) {
+                free(found);
+                return NULL;
+            }
         }
-        free(found);
-        found = d;
     }
     return found;
 }

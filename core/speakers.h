@@ -78,9 +78,10 @@ int article_author_line(const article *a, session_kind sk, person *out);
    note; free with person_clear); -1 when a has none. */
 int article_author_note(const article *a, person *out);
 
-/* The delegation (北京市代表团 …) an article's opening paragraphs name, if
-   exactly one; heap string or NULL (stage 6 gives it to the article's
-   national deputies). */
+/* The delegation (北京市代表团 …) an article's opening paragraphs name,
+   when the article names no other anywhere (a source line under cited
+   words, ——某某在参加某省代表团审议时强调, does not count); heap string or
+   NULL (stage 6 gives it to the article's national deputies). */
 char *article_delegation(const article *a);
 
 #endif

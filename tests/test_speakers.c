@@ -845,6 +845,58 @@ static void speakers_names_without_a_surname(void **state)
         }
 }
 
+/* The article's delegation goes to its deputies only when the article
+   names no other delegation anywhere; a source line under cited words
+   (——某某在参加某省代表团审议时强调) names none, and 参加 is no part of a
+   place (invented lines). */
+static void speakers_delegation_only_when_the_article_names_one(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const cited[] = {
+        "十四届全国人大四次会议今天开幕。",
+        "——习近平总书记在参加十四届全国人大四次会议江苏代表团审议时强调",
+        "林思远代表说，要办好家门口的学校。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, cited, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->role, "全国人大代表");
+    assert_null(p->delegation);
+    issue_free(&is);
+
+    static const char *const quoted[] = {
+        "十四届全国人大四次会议今天闭幕。",
+        "郑明辉代表说：“现场聆听了总书记在参加江苏代表团审议时的讲话，深受鼓舞。”",
+        "林思远代表说，要办好家门口的学校。",
+        NULL};
+    p = people_of(&is, quoted, "林思远");
+    assert_non_null(p);
+    assert_null(p->delegation);
+    issue_free(&is);
+
+    static const char *const two[] = {
+        "十四届全国人大四次会议河北代表团举行全体会议。",
+        "林思远代表说，要办好家门口的学校。",
+        "随后，记者来到参加广东代表团审议的现场。",
+        "郑明辉代表说，要建好产业园。",
+        NULL};
+    p = people_of(&is, two, "林思远");
+    assert_non_null(p);
+    assert_null(p->delegation);
+    issue_free(&is);
+
+    static const char *const one[] = {
+        "十四届全国人大四次会议期间，记者参加河北代表团审议。",
+        "林思远代表说，要办好家门口的学校。",
+        "会后，河北代表团的代表们继续讨论。",
+        NULL};
+    p = people_of(&is, one, "林思远");
+    assert_non_null(p);
+    assert_string_equal(p->delegation, "河北代表团");
+    issue_free(&is);
+}
+
 /* A list closed by a head count (甲、乙、丙等6位代表) gives each item the
    role, also an item the name rules cannot read (a character they never
    take in a name, a surname that mostly begins words, no surname at all);
@@ -1197,5 +1249,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_headline_gives_the_role),
     cmocka_unit_test(speakers_role_stated_around_the_name),
     cmocka_unit_test(speakers_names_without_a_surname),
+    cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
