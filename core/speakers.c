@@ -1439,6 +1439,27 @@ int article_author_line(const article *a, session_kind sk, person *out)
    author_note_parse) with the author's name from its byline (a bare
    name: stage 5's byline or a byline line of the article): the note's
    block index, the author in *out; or -1. */
+/* The personal name a byline is (李某, 李  某), also with the edition
+   stamp a crawl prints after it (李某《某某日报》（2026年03月14日第 15
+   版）); heap string or NULL (本报记者 李某 names a reporter, no author). */
+static char *byline_name(const char *byline)
+{
+    const char *t = skip_spaces(byline);
+    size_t n = strlen(t);
+    char *name = turn_label_name(t, n);
+    if (name)
+        return name;
+    size_t stamp = 0;
+    uint32_t uc;
+    while (stamp < n) {
+        size_t cl = utf8_char(t + stamp, n - stamp, &uc);
+        if (!cl || uc == U'《' || uc == U'（' || uc == '(')
+            break;
+        stamp += cl;
+    }
+    return stamp && stamp < n ? turn_label_name(t, stamp) : NULL;
+}
+
 int article_author_note(const article *a, person *out)
 {
     for (size_t b = a->blocks.n; b-- > 0;) {
@@ -1446,14 +1467,10 @@ int article_author_note(const article *a, person *out)
             continue;
         if (out->name) /* the note names the author itself */
             return (int)b;
-        const char *by = a->byline;
-        char *name = by ? turn_label_name(skip_spaces(by), strlen(skip_spaces(by)))
-                        : NULL;
+        char *name = a->byline ? byline_name(a->byline) : NULL;
         for (size_t k = 0; !name && k < a->blocks.n; k++)
-            if (a->blocks.v[k].kind == BLOCK_BYLINE) {
-                const char *t = skip_spaces(a->blocks.v[k].text);
-                name = turn_label_name(t, strlen(t));
-            }
+            if (a->blocks.v[k].kind == BLOCK_BYLINE)
+                name = byline_name(a->blocks.v[k].text);
         if (!name) {
             person_clear(out);
             return -1;

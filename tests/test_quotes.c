@@ -1411,6 +1411,25 @@ static void quotes_signed_piece_is_its_authors(void **state)
     assert_int_equal(is.nquotes, 0);
     issue_free(&is);
 
+    /* a crawl prints the edition stamp after the byline's name */
+    static const kinded_block stamped[] = {
+        {"林思远《某某日报》（2026年03月14日第 15 版）", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者为某大学教授）", BLOCK_BODY},
+    };
+    extract_kinds(&is, stamped, sizeof stamped / sizeof stamped[0]);
+    assert_int_equal(is.nquotes, 1);
+    check_quote(&is, 0, "林思远", QUOTE_SECTION, "乡村振兴，关键在人");
+    issue_free(&is);
+    static const kinded_block staff_stamped[] = {
+        {"本报记者 林思远《某某日报》（2026年03月14日第 15 版）", BLOCK_BYLINE},
+        {"乡村振兴，关键在人。", BLOCK_BODY},
+        {"（作者为某大学教授）", BLOCK_BODY},
+    };
+    extract_kinds(&is, staff_stamped, sizeof staff_stamped / sizeof staff_stamped[0]);
+    assert_int_equal(is.nquotes, 0);
+    issue_free(&is);
+
     /* （作者：某某，系……）names the author first, then the titles */
     static const kinded_block colon_note[] = {
         {"乡村振兴，关键在人。", BLOCK_BODY},
