@@ -992,6 +992,25 @@ static void quotes_title_before_a_foreign_name(void **state)
     assert_string_equal(who_said(&is, "合作才能共赢"), "约翰·米勒");
     assert_string_equal(who_said(&is, "竞争有助于"), "哈桑·曼沙");
     issue_free(&is);
+
+    /* titles and descriptors ending in a person noun (首席市场官, 专干,
+       学生, 的母亲) before a name; 官方, 老人张口 hold none */
+    static const char *const more[] = {
+        "某科技公司首席市场官王其林表示，目标是走向产业应用。",
+        "某村综治专干杨小密介绍，村里新建了养老院。",
+        "某小学四年级学生李梓晗说，游泳让我放松。",
+        "“他热爱攀岩。”赵一飞的母亲程红说。",
+        "对方自称某平台官方客服：“您的会员将自动扣费。”",
+        "老人张口便问：“是不是来看病的？”",
+        NULL};
+    extract(&is, more);
+    assert_string_equal(who_said(&is, "目标是走向产业应用"), "王其林");
+    assert_string_equal(who_said(&is, "村里新建了养老院"), "杨小密");
+    assert_string_equal(who_said(&is, "游泳让我放松"), "李梓晗");
+    assert_string_equal(who_said(&is, "他热爱攀岩"), "程红");
+    assert_nobody_said(&is, "您的会员将自动扣费");
+    assert_nobody_said(&is, "是不是来看病的");
+    issue_free(&is);
 }
 
 /* The name right before the speech verb is its subject, whatever the
