@@ -611,6 +611,31 @@ static size_t translit_run_at(const actx *c, size_t pos, size_t end)
     return chars;
 }
 
+/* Does [from, to) hold a middle dot between Han characters (a
+   transliterated name, 某某·某某) outside every mention of a person and not
+   right before one? */
+static bool unread_dotted_name_in(const actx *c, size_t from, size_t to)
+{
+    size_t i = mentions_from(c, from);
+    for (size_t p = from; p < to;) {
+        while (i < c->nments && c->ments[i].end <= p)
+            i++;
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (!l)
+            break;
+        /* 阿某·哈某 where 哈某 is the person found: the dot joins the
+           parts of that person's name */
+        bool in_mention = i < c->nments && c->ments[i].pos <= p + l;
+        if (!in_mention && is_name_dot(uc) && p > from &&
+            is_han(char_before(c, p, NULL)) && p + l < to &&
+            is_han(char_at(c, p + l, NULL)))
+            return true;
+        p += l;
+    }
+    return false;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
@@ -621,6 +646,19 @@ static int pronoun_antecedent(const actx *c, size_t pos)
     size_t sq = skip_frame_words(c, ss, pos);
     if (sq < pos && !mention_at(c, sq) &&
         translit_run_at(c, sq, pos) >= UNKNOWN_FOREIGN_SUBJECT_CHARS)
+        return -1;
+    /* 骆某某是北京市的一名外卖小哥，他说: the sentence opens with a name
+       the rules did not take for a person (a surname and given name, then
+       a word that follows names); 他 is that one, not the last person
+       named. */
+    int strength = FOLLOW_NONE;
+    size_t nl = sq < pos && !mention_at(c, sq)
+                    ? name_best_at(c->text + sq, pos - sq, &strength) : 0;
+    if (nl && strength >= FOLLOW_WORD)
+        return -1;
+    /* 某国某市市长某某·某某关注……，他希望: a dotted name in the sentence
+       that is no person found is whom 他 refers to */
+    if (unread_dotted_name_in(c, ss, pos))
         return -1;
     /* Past the first sentence of its paragraph, 他/她 may be someone the
        paragraph introduced that the rules do not know as a person
@@ -918,10 +956,23 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     return NONE;
 }
 
+/* Does [from, to) hold only role suffixes and words that follow names
+   (代表, 也, 还 …): nothing between a subject and its verb? */
+static bool only_followers(const actx *c, size_t from, size_t to)
+{
+    size_t w;
+    while (from < to &&
+           ((w = role_suffix_at(c->text + from, to - from)) ||
+            (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + from, to - from))))
+        from += w;
+    return from == to;
+}
+
 /* Do the words of the speech verb at v (vl bytes) follow it without a
    comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt printed
-   right after a person's name (and a role suffix or follower words), with
-   words after it that do not start with a noun marker (表示了…). */
+   right after a person's name or a pronoun opening the clause (and a
+   role suffix or follower words), with words after it that do not start
+   with a noun marker (表示了…). */
 static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
                              size_t be)
 {
@@ -931,13 +982,12 @@ static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
     if (!is_han(uc) || lex_prefix(LEX_NOUN_MARKER, c->text + v + vl, be - v - vl))
         return false;
     const mention *m = mention_before(c, v);
-    if (!m || m->pos < bs || m->end > v)
-        return false;
-    size_t gap = m->end, w;
-    while (gap < v && ((w = role_suffix_at(c->text + gap, v - gap)) ||
-                       (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + gap, v - gap))))
-        gap += w;
-    return gap == v;
+    if (m && m->pos >= bs && m->end <= v && only_followers(c, m->end, v))
+        return true;
+    /* 他建议医疗机构……: a pronoun opening the clause is as good */
+    size_t q = skip_frame_words(c, clause_start_of(c, v), v);
+    return pronoun_at(c, q, v) &&
+           only_followers(c, q + strlen(PRONOUN_HE), v); /* 他, 她: as long */
 }
 
 static void push_speech(actx *c, const speech *s)

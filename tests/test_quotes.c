@@ -904,6 +904,34 @@ static void quotes_this_delegate_refers_back(void **state)
     issue_free(&is);
 }
 
+/* 他/她 opening a clause before a verb that takes its words without a
+   comma (他建议医疗机构……) speaks them; a pronoun refers to no one known
+   when its sentence opens with a name the rules did not read (骆某某是
+   一名外卖小哥，他说) or holds a dotted name that is no person found
+   (某市市长某某·某某关注……，他希望) (invented sentences). */
+static void quotes_pronouns_after_unread_people(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某医院首席专家霍立勇委员致力于推动胸痛中心建设。他建议医疗机构主动开展健康管理。",
+        "骆小学是北京市的一名外卖小哥，他说，“国家的政策举措越来越完善。”",
+        "某国某市市长穆沙拉夫·优素福关注智慧农业，他希望引进先进技术。",
+        "某国某省副省长沙迪·叶海亚第二次来到某市，他希望扩大合作。",
+        "某大学教授林思远长期研究城市更新。他直言不讳：“更新的成效参差不齐。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "医疗机构主动开展"), "霍立勇");
+    assert_nobody_said(&is, "国家的政策举措");
+    /* 关注 follows a name: the dotted name is read, and is the one */
+    assert_string_equal(who_said(&is, "引进先进技术"), "穆沙拉夫·优素福");
+    assert_nobody_said(&is, "扩大合作");
+    /* 直言不讳 is one verb: its words are after the colon */
+    assert_null(who_said(&is, "不讳"));
+    assert_string_equal(who_said(&is, "更新的成效"), "林思远");
+    issue_free(&is);
+}
+
 /* A view framed 在某某眼里/眼中，… is that person's, like 在某某看来;
    眼里 outside the frame (某某看在眼里) is no speech verb, and a name
    before 深有感触 or 信心 ends there (invented sentences). */
@@ -1742,6 +1770,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_turns_with_the_speaker_described_in_brackets),
     cmocka_unit_test(quotes_this_delegate_refers_back),
     cmocka_unit_test(quotes_views_framed_by_eyes),
+    cmocka_unit_test(quotes_pronouns_after_unread_people),
     cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
