@@ -1747,6 +1747,36 @@ static bool quote_fills_paragraph(const actx *c, const qspan *s)
    words of the last speaker in this paragraph or at the end of the
    previous one.  A speaker named in the quote's own sentence always wins
    over the words carried on. */
+/* Does 的 and a person noun (a title word: 妻子, 同事, 母亲 …) follow at p:
+   someone of the one named before, not that one? */
+static bool kin_after(const actx *c, size_t p)
+{
+    size_t de = strlen(PARTICLE_DE);
+    if (!starts_with(c->text + p, c->len - p, PARTICLE_DE))
+        return false;
+    size_t w = lex_prefix(LEX_TITLE_WORD, c->text + p + de, c->len - p - de);
+    return w > 0;
+}
+
+/* Does the clause at p, right after a quotation, open with someone the
+   words may be theirs who is no person found: a pronoun's kin (他的妻子
+   接过话茬) or an unnamed speaker (一位村民笑着说)?  Then the words are not
+   carried on from the last speaker. */
+static bool someone_else_after(const actx *c, size_t p)
+{
+    size_t end = block_end(c, block_of(c, p)), e = p, l;
+    while (e < end && !is_clause_end(char_at(c, e, &l)))
+        e += l ? l : 1;
+    if (e == p)
+        return false;
+    size_t k = strlen(PRONOUN_HE); /* 他 and 她 are as long */
+    if ((starts_with(c->text + p, e - p, PRONOUN_HE) ||
+         starts_with(c->text + p, e - p, PRONOUN_SHE)) &&
+        kin_after(c, p + k))
+        return true;
+    return lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, e - p) > 0;
+}
+
 static void attribute_context(actx *c, qspan *s)
 {
     if (!span_starts_sentence(c, s) || !span_complete(c, s) ||
@@ -1756,7 +1786,9 @@ static void attribute_context(actx *c, qspan *s)
     if (char_at(c, p, NULL) == U'。')
         p += 3;
     const mention *m = mention_at(c, p);
-    if (m) {
+    /* “……”某某的妻子接过话茬: the person's kin or colleague is someone
+       else (某某的答案很朴素 is the person's own) */
+    if (m && !kin_after(c, m->end)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, m->person);
         s->state = 1;
         return;
@@ -1770,6 +1802,8 @@ static void attribute_context(actx *c, qspan *s)
     if (named == SEVERAL_NAMED)
         return;
     size_t b = block_of(c, s->open), bs = c->bstart[b];
+    if (someone_else_after(c, p))
+        return;
     const item *it = last_item_in(c, bs, s->open);
     if (it) {
         if (!other_mention(c, it->start, s->open, it->speaker) &&

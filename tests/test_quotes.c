@@ -932,6 +932,28 @@ static void quotes_pronouns_after_unread_people(void **state)
     issue_free(&is);
 }
 
+/* Words after which the text names someone of the last speaker's (某某的
+   妻子接过话茬, 他的妻子笑着说) or an unnamed speaker are not carried on
+   from that speaker; 某某的答案很朴素 after them is that person's own
+   (invented sentences). */
+static void quotes_kin_after_words_are_someone_else(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国人大代表杨立财说，要发展现代农业。“店面虽小，眼界不能小。”杨立财的妻子张小兰接过话茬。",
+        "全国人大代表林思远说，要办好学校。“孩子们有盼头了。”他的妻子在一旁补充。",
+        "全国人大代表郑明辉说，要选好干部。“有什么样的干部，就有什么样的风气。”郑明辉的答案很朴素。",
+        "全国人大代表赵文博说，要修好路。“路通了，心就近了。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_nobody_said(&is, "店面虽小");
+    assert_nobody_said(&is, "孩子们有盼头了");
+    assert_string_equal(who_said(&is, "有什么样的干部"), "郑明辉");
+    assert_string_equal(who_said(&is, "路通了"), "赵文博");
+    issue_free(&is);
+}
+
 /* A view framed 在某某眼里/眼中，… is that person's, like 在某某看来;
    眼里 outside the frame (某某看在眼里) is no speech verb, and a name
    before 深有感触 or 信心 ends there (invented sentences). */
@@ -1771,6 +1793,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_this_delegate_refers_back),
     cmocka_unit_test(quotes_views_framed_by_eyes),
     cmocka_unit_test(quotes_pronouns_after_unread_people),
+    cmocka_unit_test(quotes_kin_after_words_are_someone_else),
     cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
