@@ -199,7 +199,7 @@ static const struct {
 static void signal_ends_the_browser(const char *db, size_t i,
                                     const char *ready)
 {
-    char *screen = tmux_wait_for(ready, 8000);
+    char *screen = tmux_wait_for(ready, 20000);
     if (!screen)
         fail_msg("no '%s' before signal %d", ready, stop_signals[i].sig);
     free(screen);
