@@ -532,7 +532,9 @@ static void speakers_titles_lose_leading_prepositions(void **state)
     (void)state;
     static const char *const paras[] = {
         "跟某某公司总经理张三在一起的时候，大家都很高兴。",
-        "时任某某县县长李四说，要加强合作。", NULL};
+        "时任某某县县长李四说，要加强合作。",
+        "同样高兴的，还有某某农业公司董事长王五说，日子好过了。",
+        "这次调研，令某某协会副会长赵六深有感触。赵六说，要加强合作。", NULL};
     issue is;
     const person *p = people_of(&is, paras, "张三");
     assert_true(p && p->titles);
@@ -540,6 +542,12 @@ static void speakers_titles_lose_leading_prepositions(void **state)
     p = find_person(&is, "李四");
     assert_true(p && p->titles);
     assert_string_equal(p->titles, "某某县县长");
+    p = find_person(&is, "王五");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "某某农业公司董事长");
+    p = find_person(&is, "赵六");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "某某协会副会长");
     issue_free(&is);
 }
 
