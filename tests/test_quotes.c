@@ -1052,6 +1052,7 @@ static void quotes_title_before_a_foreign_name(void **state)
         "“他热爱攀岩。”赵一飞的母亲程红说。",
         "对方自称某平台官方客服：“您的会员将自动扣费。”",
         "老人张口便问：“是不是来看病的？”",
+        "这让某公司项目负责人任广林深受触动：“科研人员要甘坐冷板凳。”",
         NULL};
     extract(&is, more);
     assert_string_equal(who_said(&is, "目标是走向产业应用"), "王其林");
@@ -1060,6 +1061,11 @@ static void quotes_title_before_a_foreign_name(void **state)
     assert_string_equal(who_said(&is, "他热爱攀岩"), "程红");
     assert_nobody_said(&is, "您的会员将自动扣费");
     assert_nobody_said(&is, "是不是来看病的");
+    /* 深受触动： the person moved opens the words after the colon */
+    assert_string_equal(who_said(&is, "科研人员要甘坐"), "任广林");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "任广林") == 0)
+            assert_string_equal(is.people[i].titles, "某公司项目负责人");
     issue_free(&is);
 }
 
