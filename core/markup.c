@@ -214,8 +214,12 @@ static void place_headline(block_list *l, const char *headline)
         at = 0;
         end++;
     } else {
+        /* heading lines above the headline are its kickers (a ### line
+           above the # headline was taken for a subhead, and the article
+           then started before its headline) */
         for (size_t i = 0; i < at; i++)
-            if (l->v[i].kind == BLOCK_HEADLINE)
+            if (l->v[i].kind == BLOCK_HEADLINE || l->v[i].kind == BLOCK_SUBHEAD ||
+                l->v[i].kind == BLOCK_DECK)
                 l->v[i].kind = BLOCK_KICKER;
         l->v[at].kind = BLOCK_HEADLINE;
         for (size_t i = at + 1; i < end && (is_heading_kind(l->v[i].kind) ||

@@ -486,6 +486,51 @@ static void formats_markdown_front_matter_post(void **state)
     issue_free(&is);
 }
 
+/* A crawl's article: a ### kicker above the # headline that the front
+   matter's title names.  The headline is the article's, the kicker a
+   kicker, and nothing before it makes an article of its own (invented). */
+static void formats_markdown_kicker_above_the_headline(void **state)
+{
+    (void)state;
+    load_lexicon();
+    const char *md =
+        "---\n"
+        "title: \"把答卷写在大地上\"\n"
+        "---\n"
+        "\n"
+        "### 走过“十四五”  奋进“十五五”\n"
+        "\n"
+        "# 把答卷写在大地上\n"
+        "\n"
+        "> 《某某日报》（2026年03月04日第 13 版）\n"
+        "\n"
+        "全国政协委员李某说，要把民生实事办好，让群众得实惠。\n"
+        "\n"
+        "## 小标题\n"
+        "\n"
+        "正文第二段，讲的是另一件事。\n";
+    issue is;
+    strbuf msg = {0};
+    assert_int_equal(parse_text_as("x/k.md", md, strlen(md), &is, &msg),
+                     PARSE_OK);
+    assert_int_equal(is.narticles, 1);
+    assert_string_equal(is.articles[0].headline, "把答卷写在大地上");
+    const block_list *b = &is.articles[0].blocks;
+    bool kicker = false, sub = false;
+    for (size_t i = 0; i < b->n; i++) {
+        kicker |= b->v[i].kind == BLOCK_KICKER &&
+                  strstr(b->v[i].text, "奋进") != NULL;
+        sub |= b->v[i].kind == BLOCK_SUBHEAD &&
+               strcmp(b->v[i].text, "小标题") == 0;
+        assert_false(b->v[i].kind == BLOCK_SUBHEAD &&
+                     strcmp(b->v[i].text, "把答卷写在大地上") == 0);
+    }
+    assert_true(kicker);
+    assert_true(sub);
+    sb_free(&msg);
+    issue_free(&is);
+}
+
 static void formats_markdown_structure_and_bad_front_matter(void **state)
 {
     (void)state;
@@ -923,6 +968,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(formats_page_name_from_directory_bytes),
     cmocka_unit_test(formats_markdown_programme_day),
     cmocka_unit_test(formats_markdown_front_matter_post),
+    cmocka_unit_test(formats_markdown_kicker_above_the_headline),
     cmocka_unit_test(formats_markdown_structure_and_bad_front_matter),
     cmocka_unit_test(formats_html_saved_page),
     cmocka_unit_test(formats_html_meta_and_headline),
