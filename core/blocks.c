@@ -1536,6 +1536,20 @@ static void name_lines_over_headlines(item_list *l)
     }
 }
 
+/* Does the item open with a speaker's label (某某委员（某协会副主委）：…,
+   全国人大代表 某某：…)?  Such a paragraph starts anew: the line before it
+   that stops without punctuation is a heading over it, not a column broken
+   mid-sentence. */
+static int opens_with_label(const item *it)
+{
+    char *text = u32_to_utf8(it->f, it->n);
+    person p = {0};
+    int r = speaker_label_at(text, strlen(text), SESSION_UNKNOWN, &p) > 0;
+    person_clear(&p);
+    free(text);
+    return r;
+}
+
 /* Does the item hold an opening quotation mark? */
 static int has_quote_open(const item *it)
 {
@@ -1588,7 +1602,8 @@ static void classify_items(item_list *l)
             it->kind = BLOCK_BODY;
         }
         if ((it->kind == BLOCK_BODY || it->kind == BLOCK_LEAD) &&
-            !(it->marks & MARK_INFO) && ends_open(it->f, it->n))
+            !(it->marks & MARK_INFO) && ends_open(it->f, it->n) &&
+            !(i + 1 < l->n && opens_with_label(&l->v[i + 1])))
             it->flags |= BLOCK_F_OPEN_END;
     }
 }

@@ -323,6 +323,27 @@ static void blocks_fragments_are_body(void **state)
     block_list_free(&l);
 }
 
+/* A line that stops without punctuation right above a paragraph opening
+   with a speaker's label (某某委员（某协会副主委）：…) is a heading over
+   it, not a column broken mid-sentence: it does not run into the label
+   (invented lines). */
+static void blocks_no_open_end_before_a_label(void **state)
+{
+    (void)state;
+    const char *const t[] = {
+        "严格司法守公正", "本报记者 张某",
+        "以司法裁判筑牢安全底线",
+        "林某某委员（某协会副主委）：人民法院依法审理了一批案件。",
+        "王某代表（某法院院长）：近年来新型犯罪时有发生。",
+        "截至6月30日，累计实施行政处罚9次，",
+        "其中3起涉及食品安全。", NULL};
+    block_list l = page(t);
+    blocks_classify(&l);
+    assert_false(l.v[find_text(&l, t[2])].flags & BLOCK_F_OPEN_END);
+    assert_true(l.v[find_text(&l, t[5])].flags & BLOCK_F_OPEN_END);
+    block_list_free(&l);
+}
+
 static void blocks_labels_and_column_names(void **state)
 {
     (void)state;
@@ -1386,6 +1407,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(blocks_kicker_deck_and_stamp),
     cmocka_unit_test(blocks_indented_paragraphs),
     cmocka_unit_test(blocks_fragments_are_body),
+    cmocka_unit_test(blocks_no_open_end_before_a_label),
     cmocka_unit_test(blocks_labels_and_column_names),
     cmocka_unit_test(blocks_trailing_credits_split_off),
     cmocka_unit_test(blocks_ascii_punctuation_folds_for_parsing),
