@@ -15,6 +15,7 @@
 #include "config.h"
 #include "corpus_roots.h"
 #include "lexicon.h"
+#include "paths.h"
 #include "parse.h"
 #include "printable.h"
 #include "source.h"
@@ -470,6 +471,18 @@ int corpus_index(db *d, const strlist *given, bool prune,
                  strbuf *err)
 {
     memset(rep, 0, sizeof *rep);
+    /* Without its word lists the parser finds no speaker or quote: pages
+       stored so would lose theirs, and a changed fingerprint would have
+       every page read again so.  Nothing is stored then. */
+    if (!lexicon_load()) {
+        char *dir = dubao_asset_path("lexicon");
+        sb_printf(err, "the word lists cannot be read from %s (DUBAO_ASSETS "
+                       "names the assets directory): nothing was indexed and "
+                       "the database is as it was; -n reads it without "
+                       "looking for changes", dir);
+        free(dir);
+        return -1;
+    }
     job_queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
                    .changed = PTHREAD_COND_INITIALIZER,
                    .progress_fn = progress, .progress_ctx = progress_ctx};

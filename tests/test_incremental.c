@@ -377,6 +377,44 @@ static void incremental_index_rereads_pages_when_the_word_lists_change(
     unsetenv("DUBAO_ASSETS");
 }
 
+/* A dubao that cannot read its word lists (assets moved, DUBAO_ASSETS
+   wrong) stores nothing: it would read every page again and find no
+   speaker or quote in any.  It says why and fails; the database keeps
+   its quotes, and -n still reads them. */
+static void incremental_index_without_word_lists_keeps_the_database(
+    void **state)
+{
+    (void)state;
+    char corpus[512], db[600], assets[600];
+    const char *dir = new_corpus(corpus, db);
+    write_text(corpus, "p.txt", "村里修路\n\n　　林思远代表说，村里的路"
+                                "终于修好了。\n");
+    index_into(db, corpus);
+    char *before = json_of(db, "quotes");
+    assert_non_null(strstr(before, "终于修好了"));
+    snprintf(assets, sizeof assets, "%s/no-assets", dir);
+    assert_int_equal(mkdir(assets, 0700), 0);
+    setenv("DUBAO_ASSETS", assets, 1);
+    char *argv[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                    "quotes", "--json", NULL};
+    strbuf out = {0}, err = {0};
+    assert_int_not_equal(test_run(argv, &out, &err), 0);
+    assert_non_null(err.s);
+    assert_non_null(strstr(err.s, "word lists cannot be read"));
+    char *idx[] = {(char *)dubao_bin(), "--db", db, "--corpus", corpus,
+                   "index", NULL};
+    sb_clear(&out);
+    sb_clear(&err);
+    assert_int_not_equal(test_run(idx, &out, &err), 0);
+    unsetenv("DUBAO_ASSETS");
+    char *after = json_of(db, "quotes");
+    assert_string_equal(after, before);
+    free(before);
+    free(after);
+    sb_free(&out);
+    sb_free(&err);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(incremental_index_forgets_a_role_no_page_gives),
     cmocka_unit_test(incremental_index_remembers_people_named_without_a_quote),
@@ -384,5 +422,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(incremental_index_stopped_by_ctrl_c_resumes),
     cmocka_unit_test(
         incremental_index_rereads_pages_when_the_word_lists_change),
+    cmocka_unit_test(
+        incremental_index_without_word_lists_keeps_the_database),
 };
 const test_suite incremental_suite = {tests, SUITE_LEN(tests)};
