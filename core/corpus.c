@@ -39,12 +39,6 @@ static void content_hash(const char *buf, size_t n, char out[17])
 #define PARSE_AHEAD 64
 #define PARSE_AHEAD_BYTES (32u << 20)
 
-/* A file's modification time in nanoseconds, as sources keep it. */
-static int64_t mtime_ns(const struct stat *st)
-{
-    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
 /* The name an issue is known by: the printable form (printable.h) of
    the file's base name, so that every place that shows it (messages,
    output, the browser) shows safe text, and --issue finds it as shown. */
@@ -67,7 +61,6 @@ typedef struct {
     const walk_file *file;
     const char *path;    /* file->path */
     char *name;          /* issue_name(path) */
-    struct stat st;      /* file->st */
     db_source_state old;
     bool reread;         /* parse even if the content is the same */
     job_outcome outcome;
@@ -149,7 +142,7 @@ static void *parse_thread(void *arg)
         job_prepare(&q->jobs[i], q->max_bytes);
         pthread_mutex_lock(&q->lock);
         q->parsed = i + 1;
-        q->ahead += (uint64_t)q->jobs[i].st.st_size;
+        q->ahead += (uint64_t)q->jobs[i].file->size;
         pthread_cond_broadcast(&q->changed);
         pthread_mutex_unlock(&q->lock);
     }
@@ -162,8 +155,8 @@ static void *parse_thread(void *arg)
 static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
                      strbuf *err)
 {
-    int64_t size = (int64_t)j->st.st_size;
-    int64_t mtime = mtime_ns(&j->st);
+    int64_t size = j->file->size;
+    int64_t mtime = j->file->mtime_ns;
     if (j->outcome == JOB_UNREADABLE || j->outcome == JOB_REFUSED) {
         bool refused = j->outcome == JOB_REFUSED;
         if (msgs)
@@ -215,7 +208,7 @@ static bool queue_wait_parsed(job_queue *q, size_t i)
     if (q->inline_parse) {
         job_prepare(&q->jobs[i], q->max_bytes);
         q->parsed = i + 1;
-        q->ahead += (uint64_t)q->jobs[i].st.st_size;
+        q->ahead += (uint64_t)q->jobs[i].file->size;
         return true;
     }
     pthread_mutex_lock(&q->lock);
@@ -231,7 +224,7 @@ static void queue_advance(job_queue *q, size_t stored, bool stop)
 {
     pthread_mutex_lock(&q->lock);
     for (size_t i = q->stored; i < stored; i++)
-        q->ahead -= (uint64_t)q->jobs[i].st.st_size;
+        q->ahead -= (uint64_t)q->jobs[i].file->size;
     q->stored = stored;
     q->stop = q->stop || stop;
     pthread_cond_broadcast(&q->changed);
@@ -274,9 +267,9 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
             batch_bytes = 0;
         }
         rc = job_store(d, &q->jobs[i], rep, msgs, err);
-        batch_bytes += (size_t)q->jobs[i].st.st_size;
+        batch_bytes += (size_t)q->jobs[i].file->size;
         q->progress.files_done++;
-        q->progress.bytes_done += (uint64_t)q->jobs[i].st.st_size;
+        q->progress.bytes_done += (uint64_t)q->jobs[i].file->size;
         job_free(&q->jobs[i]);
         rep->stopped = rc == 0 && !report_progress(q, false);
         queue_advance(q, i + 1, rc != 0 || rep->stopped);
@@ -308,7 +301,7 @@ static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
 {
     q->progress.files_total = (int64_t)q->njobs;
     for (size_t i = 0; i < q->njobs; i++)
-        q->progress.bytes_total += (uint64_t)q->jobs[i].st.st_size;
+        q->progress.bytes_total += (uint64_t)q->jobs[i].file->size;
     report_progress(q, false);
     pthread_t thread;
     bool threaded = q->njobs > 1 &&
@@ -393,14 +386,14 @@ static index_job *make_jobs(const walk_result *walk, const db_source *known,
                                                  : NULL;
         db_source_state old = known_state ? *known_state
                                           : (db_source_state){0};
-        if (!reread && old.known && old.size == (int64_t)f->st.st_size &&
-            old.mtime_ns == mtime_ns(&f->st)) {
+        if (!reread && old.known && old.size == f->size &&
+            old.mtime_ns == f->mtime_ns) {
             rep->unchanged++;
             continue;
         }
         jobs[(*njobs)++] = (index_job){.file = f, .path = f->path,
                                        .name = issue_name(f->path),
-                                       .st = f->st, .old = old,
+                                       .old = old,
                                        .reread = reread};
     }
     return jobs;
