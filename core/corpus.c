@@ -377,45 +377,44 @@ static void add_job(stored_diff *sd, const walk_file *f,
         .old = known ? *known : (db_source_state){0}, .reread = reread};
 }
 
-/* The files the walk found, found again by path: open addressing, each
-   slot the index of a file plus one (0: empty), at most half full.  The
-   walk finds each path once. */
-typedef struct {
-    uint32_t *slots;
-    size_t cap; /* a power of two */
-} path_index;
-
-/* Where path's search starts in a path_index. */
-static size_t path_hash(const char *path)
+/* The index of the file with path among files[0..n) (sorted by path),
+   or -1: a binary search, for a row met out of path order. */
+static ssize_t find_file(const walk_file *files, size_t n, const char *path)
 {
-    return (size_t)fnv1a64(FNV1A64_START, path, strlen(path));
-}
-
-/* Index the paths of the files of walk. */
-static void path_index_build(path_index *pi, const walk_result *walk)
-{
-    pi->cap = 64;
-    while (pi->cap < walk->nfiles * 2)
-        pi->cap *= 2;
-    pi->slots = xcalloc(pi->cap, sizeof *pi->slots);
-    size_t mask = pi->cap - 1;
-    for (size_t i = 0; i < walk->nfiles; i++) {
-        size_t j = path_hash(walk->files[i].path) & mask;
-        while (pi->slots[j])
-            j = (j + 1) & mask;
-        pi->slots[j] = (uint32_t)(i + 1);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(files[mid].path, path);
+        if (c == 0)
+            return (ssize_t)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return -1;
 }
 
-/* The index in walk of the file with path, or -1. */
-static ssize_t path_index_find(const path_index *pi, const walk_result *walk,
-                               const char *path)
+/* The file of the walk with a stored row's path, or -1.  The rows come
+   mostly in path order (an index stores its files so; an edited file's
+   row moves to the end of the table), and so do the files: *next, the
+   first file after those the rows have passed, walks forward with them,
+   one strcmp a row and memory read in order.  A row out of order, being
+   before files[*next], is looked for among the files before it. */
+static ssize_t match_row(const walk_result *walk, size_t *next,
+                         const char *path)
 {
-    size_t mask = pi->cap - 1, j = path_hash(path) & mask;
-    for (; pi->slots[j]; j = (j + 1) & mask)
-        if (strcmp(walk->files[pi->slots[j] - 1].path, path) == 0)
-            return (ssize_t)pi->slots[j] - 1;
-    return -1;
+    const walk_file *files = walk->files;
+    size_t j = *next;
+    int c = -1;
+    while (j < walk->nfiles && (c = strcmp(files[j].path, path)) < 0)
+        j++;
+    *next = j;
+    if (j < walk->nfiles && c == 0) {
+        (*next)++;
+        return (ssize_t)j;
+    }
+    return find_file(files, j, path);
 }
 
 /* What a stored row said of a file the walk found. */
@@ -440,8 +439,8 @@ static int compare_strings(const void *a, const void *b)
 
 /* Compare the files the walk found with the stored rows: the table is
    read once as it lies (an edited file's row moves to its end, so path
-   order cannot be counted on), each row's path looked up among the
-   files; nothing of an unchanged file is copied.  The jobs come in path
+   order cannot be counted on), each row matched with its file
+   (match_row); nothing of an unchanged file is copied.  The jobs come in path
    order, every file a job when reread.  0, or -1 when the database
    failed. */
 static int diff_with_stored(db *d, const walk_result *walk, bool reread,
@@ -450,8 +449,7 @@ static int diff_with_stored(db *d, const walk_result *walk, bool reread,
     db_source_scan *s = db_source_scan_start(d);
     if (!s)
         return -1;
-    path_index pi;
-    path_index_build(&pi, walk);
+    size_t next = 0;
     unsigned char *state = xcalloc(walk->nfiles + 1, 1); /* FILE_* */
     changed_row *changed = NULL;
     size_t nchanged = 0, cap = 0;
@@ -459,7 +457,7 @@ static int diff_with_stored(db *d, const walk_result *walk, bool reread,
     int rc;
     while ((rc = db_source_scan_next(s, &row)) == 1) {
         sd->nknown++;
-        ssize_t i = path_index_find(&pi, walk, row.path);
+        ssize_t i = match_row(walk, &next, row.path);
         if (i < 0) {
             strlist_push(&sd->absent, row.path);
         } else if (!reread && row.st.size == walk->files[i].size &&
@@ -472,7 +470,6 @@ static int diff_with_stored(db *d, const walk_result *walk, bool reread,
         }
     }
     db_source_scan_end(s);
-    free(pi.slots);
     if (rc == 0) {
         if (nchanged > 1)
             qsort(changed, nchanged, sizeof *changed, compare_changed_rows);
