@@ -241,7 +241,8 @@ static void add_file(walker *w, char *path, const walk_file *f)
         return;
     }
     r->files = grow_array(r->files, &r->cap, r->nfiles + 1, sizeof *r->files);
-    r->files[r->nfiles] = *f;
+    if (f != &r->files[r->nfiles]) /* else stat'ed in place (read_dir) */
+        r->files[r->nfiles] = *f;
     r->files[r->nfiles].path = path;
     id_add(&w->file_set, files_array(w), r->nfiles++);
 }
@@ -275,15 +276,40 @@ static void enter_dir(walker *w, const char *path, file_id id, int depth,
 
 /* The entries of a directory being read: their paths (in the path store,
    so that a file's path is copied once, here) and, from the stat pass,
-   what each is. */
+   what each is.  What the stat pass finds is written straight where the
+   files will be kept, at the end of the walk's file list (a copy of tens
+   of thousands of entries spared, and the fresh memory it would take):
+   add_file keeps a file where it lies or moves it down over an entry that
+   was not kept.  Before a subdirectory is read (which adds its own files
+   there) the entries not yet visited move to memory of their own. */
 typedef struct {
     char **paths;
     size_t n, cap;
-    size_t name_at;  /* where the name starts in each path */
-    walk_file *found; /* found[i]: what paths[i] is, or ... */
-    mode_t *modes;    /* ... its type and mode, */
-    int *errs;        /* ... or the errno of its stat */
+    size_t name_at;    /* where the name starts in each path */
+    walk_file *found;  /* found[i - found_from]: what paths[i] is, or ... */
+    size_t found_from;
+    walk_file *moved;  /* found, once moved out of the file list */
+    mode_t *modes;     /* ... its type and mode, */
+    int *errs;         /* ... or the errno of its stat */
 } dir_entries;
+
+/* What the stat pass found of entry i. */
+static walk_file *entry_found(const dir_entries *e, size_t i)
+{
+    return &e->found[i - e->found_from];
+}
+
+/* Move what was found of entries from on out of the file list, before a
+   subdirectory's files are added there (once: they stay moved). */
+static void move_entries_out(dir_entries *e, size_t from)
+{
+    if (e->moved || from >= e->n)
+        return;
+    e->moved = xmalloc((e->n - from) * sizeof *e->moved);
+    memcpy(e->moved, entry_found(e, from), (e->n - from) * sizeof *e->moved);
+    e->found = e->moved;
+    e->found_from = from;
+}
 
 /* Sort entries by name (the paths share the directory part). */
 static int compare_entry_names(const void *a, const void *b, void *name_at)
@@ -325,20 +351,23 @@ static void read_names(walker *w, DIR *dir, const strbuf *prefix,
 
 /* Look at entry i of a directory after the stat pass: a file is added, a
    directory entered, a link kept for later; anything else is noted. */
-static void visit_entry(walker *w, const dir_entries *e, size_t i, int depth)
+static void visit_entry(walker *w, dir_entries *e, size_t i, int depth)
 {
     char *path = e->paths[i];
     mode_t mode = e->modes[i];
-    if (e->errs[i])
+    if (e->errs[i]) {
         add_error(w, path, e->errs[i]);
-    else if (S_ISREG(mode))
-        add_file(w, path, &e->found[i]);
-    else if (S_ISDIR(mode))
-        enter_dir(w, path, e->found[i].id, depth, false);
-    else if (S_ISLNK(mode))
+    } else if (S_ISREG(mode)) {
+        add_file(w, path, entry_found(e, i));
+    } else if (S_ISDIR(mode)) {
+        file_id id = entry_found(e, i)->id;
+        move_entries_out(e, i + 1);
+        enter_dir(w, path, id, depth, false);
+    } else if (S_ISLNK(mode)) {
         defer_link(w, path, depth);
-    else
+    } else {
         note_special(w, path, mode);
+    }
 }
 
 /* The stat pass over a directory's entries: the threads take blocks of
@@ -373,7 +402,7 @@ static void *stat_entries(void *arg)
             }
             e->errs[i] = 0;
             e->modes[i] = st.st_mode;
-            e->found[i] = walk_file_of(NULL, &st);
+            *entry_found(e, i) = walk_file_of(NULL, &st);
         }
     }
     return NULL;
@@ -388,7 +417,6 @@ static void *stat_entries(void *arg)
    for changes). */
 static void stat_all(int dirfd, dir_entries *e)
 {
-    e->found = xmalloc((e->n + 1) * sizeof *e->found);
     e->modes = xmalloc((e->n + 1) * sizeof *e->modes);
     e->errs = xmalloc((e->n + 1) * sizeof *e->errs);
     stat_pass p = {.dirfd = dirfd, .e = e};
@@ -405,7 +433,7 @@ static void stat_all(int dirfd, dir_entries *e)
 static void dir_entries_free(dir_entries *e)
 {
     free(e->paths);
-    free(e->found);
+    free(e->moved);
     free(e->modes);
     free(e->errs);
 }
@@ -438,12 +466,14 @@ static void read_dir(walker *w, const char *path, file_id id, int depth,
     dir_entries e = {0};
     read_names(w, dir, &prefix, &e);
     sb_free(&prefix);
-    stat_all(dirfd(dir), &e);
-    /* Room for every entry being a file, reserved at once. */
+    /* Room for every entry being a file, reserved at once: the stat pass
+       writes there. */
     walk_result *r = w->out;
-    r->files = grow_array(r->files, &r->cap, r->nfiles + e.n,
+    r->files = grow_array(r->files, &r->cap, r->nfiles + e.n + 1,
                           sizeof *r->files);
     id_reserve(&w->file_set, files_array(w), r->nfiles + e.n);
+    e.found = r->files + r->nfiles;
+    stat_all(dirfd(dir), &e);
     for (size_t i = 0; i < e.n; i++)
         visit_entry(w, &e, i, depth + 1);
     dir_entries_free(&e);
