@@ -40,12 +40,6 @@ static void content_hash(const char *buf, size_t n, char out[17])
 #define PARSE_AHEAD 64
 #define PARSE_AHEAD_BYTES (32u << 20)
 
-/* A file's modification time in nanoseconds, as sources keep it. */
-static int64_t mtime_ns(const struct stat *st)
-{
-    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
 /* The name an issue is known by: the printable form (printable.h) of
    the file's base name, so that every place that shows it (messages,
    output, the browser) shows safe text, and --issue finds it as shown. */
@@ -68,7 +62,6 @@ typedef struct {
     const walk_file *file;
     const char *path;    /* file->path */
     char *name;          /* issue_name(path) */
-    struct stat st;      /* file->st */
     db_source_state old;
     bool reread;         /* parse even if the content is the same */
     job_outcome outcome;
@@ -150,7 +143,7 @@ static void *parse_thread(void *arg)
         job_prepare(&q->jobs[i], q->max_bytes);
         pthread_mutex_lock(&q->lock);
         q->parsed = i + 1;
-        q->ahead += (uint64_t)q->jobs[i].st.st_size;
+        q->ahead += (uint64_t)q->jobs[i].file->size;
         pthread_cond_broadcast(&q->changed);
         pthread_mutex_unlock(&q->lock);
     }
@@ -163,8 +156,8 @@ static void *parse_thread(void *arg)
 static int job_store(db *d, index_job *j, index_report *rep, FILE *msgs,
                      strbuf *err)
 {
-    int64_t size = (int64_t)j->st.st_size;
-    int64_t mtime = mtime_ns(&j->st);
+    int64_t size = j->file->size;
+    int64_t mtime = j->file->mtime_ns;
     if (j->outcome == JOB_UNREADABLE || j->outcome == JOB_REFUSED) {
         bool refused = j->outcome == JOB_REFUSED;
         if (msgs)
@@ -216,7 +209,7 @@ static bool queue_wait_parsed(job_queue *q, size_t i)
     if (q->inline_parse) {
         job_prepare(&q->jobs[i], q->max_bytes);
         q->parsed = i + 1;
-        q->ahead += (uint64_t)q->jobs[i].st.st_size;
+        q->ahead += (uint64_t)q->jobs[i].file->size;
         return true;
     }
     pthread_mutex_lock(&q->lock);
@@ -232,7 +225,7 @@ static void queue_advance(job_queue *q, size_t stored, bool stop)
 {
     pthread_mutex_lock(&q->lock);
     for (size_t i = q->stored; i < stored; i++)
-        q->ahead -= (uint64_t)q->jobs[i].st.st_size;
+        q->ahead -= (uint64_t)q->jobs[i].file->size;
     q->stored = stored;
     q->stop = q->stop || stop;
     pthread_cond_broadcast(&q->changed);
@@ -275,9 +268,9 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
             batch_bytes = 0;
         }
         rc = job_store(d, &q->jobs[i], rep, msgs, err);
-        batch_bytes += (size_t)q->jobs[i].st.st_size;
+        batch_bytes += (size_t)q->jobs[i].file->size;
         q->progress.files_done++;
-        q->progress.bytes_done += (uint64_t)q->jobs[i].st.st_size;
+        q->progress.bytes_done += (uint64_t)q->jobs[i].file->size;
         job_free(&q->jobs[i]);
         rep->stopped = rc == 0 && !report_progress(q, false);
         queue_advance(q, i + 1, rc != 0 || rep->stopped);
@@ -309,7 +302,7 @@ static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
 {
     q->progress.files_total = (int64_t)q->njobs;
     for (size_t i = 0; i < q->njobs; i++)
-        q->progress.bytes_total += (uint64_t)q->jobs[i].st.st_size;
+        q->progress.bytes_total += (uint64_t)q->jobs[i].file->size;
     report_progress(q, false);
     pthread_t thread;
     bool threaded = q->njobs > 1 &&
@@ -341,25 +334,6 @@ static bool under_unreadable(const strlist *unreadable, const char *path)
     return false;
 }
 
-/* The stored sources (sorted by path) that are not among the files the
-   walk found (sorted the same way), into gone: one merge of the two
-   lists.  What lies under an entry that could not be read is kept: it
-   may well still be there. */
-static void sources_gone(const db_source *known, ssize_t nknown,
-                         const walk_result *walk, strlist *gone)
-{
-    size_t j = 0;
-    for (ssize_t k = 0; k < nknown; k++) {
-        const char *path = known[k].path;
-        while (j < walk->nfiles && strcmp(walk->files[j].path, path) < 0)
-            j++;
-        if (j < walk->nfiles && strcmp(walk->files[j].path, path) == 0)
-            continue;
-        if (!under_unreadable(&walk->unreadable, path))
-            strlist_push(gone, path);
-    }
-}
-
 /* Print what the walk passed over or could not read. */
 static void report_walk(const walk_result *walk, FILE *msgs)
 {
@@ -374,37 +348,149 @@ static void report_walk(const walk_result *walk, FILE *msgs)
                 walk->hidden > 1 ? " and others" : "");
 }
 
-/* The changed files among those the walk found, as jobs (the rest are
-   counted as unchanged); every file when reread (the rules changed). */
-static index_job *make_jobs(const walk_result *walk, const db_source *known,
-                            ssize_t nknown, bool reread, index_report *rep,
-                            size_t *njobs)
+/* What the stored file table says of the files the walk found. */
+typedef struct {
+    index_job *jobs;  /* the changed files (every file when reread) */
+    size_t njobs, cap;
+    strlist absent;   /* stored paths the walk did not find */
+    size_t nknown;    /* rows stored */
+    int files;        /* files the walk found */
+    int unchanged;    /* of them, with the size and mtime of their row */
+} stored_diff;
+
+/* Let go of what a comparison found. */
+static void stored_diff_free(stored_diff *sd)
 {
-    index_job *jobs = xcalloc(walk->nfiles + 1, sizeof *jobs);
-    *njobs = 0;
-    ssize_t k = 0; /* both lists are sorted by path: one merge */
-    for (size_t i = 0; i < walk->nfiles; i++) {
-        const walk_file *f = &walk->files[i];
-        rep->files++;
-        int c = -1;
-        while (k < nknown && (c = strcmp(known[k].path, f->path)) < 0)
-            k++;
-        const db_source_state *known_state = k < nknown && c == 0
-                                                 ? &known[k].st
-                                                 : NULL;
-        db_source_state old = known_state ? *known_state
-                                          : (db_source_state){0};
-        if (!reread && old.known && old.size == (int64_t)f->st.st_size &&
-            old.mtime_ns == mtime_ns(&f->st)) {
-            rep->unchanged++;
-            continue;
-        }
-        jobs[(*njobs)++] = (index_job){.file = f, .path = f->path,
-                                       .name = issue_name(f->path),
-                                       .st = f->st, .old = old,
-                                       .reread = reread};
+    for (size_t i = 0; i < sd->njobs; i++)
+        free(sd->jobs[i].name);
+    free(sd->jobs);
+    strlist_free(&sd->absent);
+    memset(sd, 0, sizeof *sd);
+}
+
+/* Make file f a job, with what its row said (known, or NULL: none). */
+static void add_job(stored_diff *sd, const walk_file *f,
+                    const db_source_state *known, bool reread)
+{
+    sd->jobs = grow_array(sd->jobs, &sd->cap, sd->njobs + 1, sizeof *sd->jobs);
+    sd->jobs[sd->njobs++] = (index_job){
+        .file = f, .path = f->path, .name = issue_name(f->path),
+        .old = known ? *known : (db_source_state){0}, .reread = reread};
+}
+
+/* The index of the file with path among files[0..n) (sorted by path),
+   or -1: a binary search, for a row met out of path order. */
+static ssize_t find_file(const walk_file *files, size_t n, const char *path)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(files[mid].path, path);
+        if (c == 0)
+            return (ssize_t)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return jobs;
+    return -1;
+}
+
+/* The file of the walk with a stored row's path, or -1.  The rows come
+   mostly in path order (an index stores its files so; an edited file's
+   row moves to the end of the table), and so do the files: *next, the
+   first file after those the rows have passed, walks forward with them,
+   one strcmp a row and memory read in order.  A row out of order, being
+   before files[*next], is looked for among the files before it. */
+static ssize_t match_row(const walk_result *walk, size_t *next,
+                         const char *path)
+{
+    const walk_file *files = walk->files;
+    size_t j = *next;
+    int c = -1;
+    while (j < walk->nfiles && (c = strcmp(files[j].path, path)) < 0)
+        j++;
+    *next = j;
+    if (j < walk->nfiles && c == 0) {
+        (*next)++;
+        return (ssize_t)j;
+    }
+    return find_file(files, j, path);
+}
+
+/* What a stored row said of a file the walk found. */
+enum { FILE_NOT_STORED, FILE_UNCHANGED, FILE_CHANGED };
+
+/* A changed file's row, met in table order. */
+typedef struct {
+    size_t file; /* its index in the walk */
+    db_source_state st;
+} changed_row;
+
+static int compare_changed_rows(const void *a, const void *b)
+{
+    size_t x = ((const changed_row *)a)->file, y = ((const changed_row *)b)->file;
+    return x < y ? -1 : x > y;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Compare the files the walk found with the stored rows: the table is
+   read once as it lies (an edited file's row moves to its end, so path
+   order cannot be counted on), each row matched with its file
+   (match_row); nothing of an unchanged file is copied.  The jobs come in path
+   order, every file a job when reread.  0, or -1 when the database
+   failed. */
+static int diff_with_stored(db *d, const walk_result *walk, bool reread,
+                            stored_diff *sd)
+{
+    db_source_scan *s = db_source_scan_start(d);
+    if (!s)
+        return -1;
+    size_t next = 0;
+    unsigned char *state = xcalloc(walk->nfiles + 1, 1); /* FILE_* */
+    changed_row *changed = NULL;
+    size_t nchanged = 0, cap = 0;
+    db_source_row row;
+    int rc;
+    while ((rc = db_source_scan_next(s, &row)) == 1) {
+        sd->nknown++;
+        ssize_t i = match_row(walk, &next, row.path);
+        if (i < 0) {
+            strlist_push(&sd->absent, row.path);
+        } else if (!reread && row.st.size == walk->files[i].size &&
+                   row.st.mtime_ns == walk->files[i].mtime_ns) {
+            state[i] = FILE_UNCHANGED;
+        } else {
+            state[i] = FILE_CHANGED;
+            changed = grow_array(changed, &cap, nchanged + 1, sizeof *changed);
+            changed[nchanged++] = (changed_row){(size_t)i, row.st};
+        }
+    }
+    db_source_scan_end(s);
+    if (rc == 0) {
+        if (nchanged > 1)
+            qsort(changed, nchanged, sizeof *changed, compare_changed_rows);
+        if (sd->absent.n > 1)
+            qsort(sd->absent.v, sd->absent.n, sizeof *sd->absent.v,
+                  compare_strings);
+        size_t c = 0;
+        for (size_t i = 0; i < walk->nfiles; i++) {
+            sd->files++;
+            if (state[i] == FILE_UNCHANGED)
+                sd->unchanged++;
+            else
+                add_job(sd, &walk->files[i],
+                        state[i] == FILE_CHANGED ? &changed[c++].st : NULL,
+                        reread);
+        }
+    }
+    free(state);
+    free(changed);
+    return rc;
 }
 
 void index_report_free(index_report *rep)
@@ -417,15 +503,17 @@ void index_report_free(index_report *rep)
    a path must not wipe the database), or when prune asks for it.  0, or
    -1 when the database failed (err). */
 static int remove_gone(db *d, const strlist *roots, const walk_result *walk,
-                       const db_source *known, ssize_t nknown, bool prune,
-                       index_report *rep, FILE *msgs, strbuf *err)
+                       const strlist *absent, bool prune, index_report *rep,
+                       FILE *msgs, strbuf *err)
 {
     bool forget = !walk->root_failed || prune;
     strlist gone = {0};
-    if (forget)
-        sources_gone(known, nknown, walk, &gone);
-    corpus_roots_keep(roots, walk, known, nknown, prune, msgs != NULL,
-                      &gone, rep);
+    /* What lies under an entry that could not be read is kept: it may
+       well still be there. */
+    for (size_t i = 0; forget && i < absent->n; i++)
+        if (!under_unreadable(&walk->unreadable, absent->v[i]))
+            strlist_push(&gone, absent->v[i]);
+    corpus_roots_keep(roots, walk, absent, prune, msgs != NULL, &gone, rep);
     int rc = 0;
     if (forget) {
         bool changed = rep->parsed + rep->skipped + rep->failed > 0;
@@ -452,13 +540,11 @@ static char *parse_rules(void)
     return sb_take(&sb);
 }
 
-/* Must every page be parsed again: the database holds pages parsed with
-   other rules than these (another version, other word lists)?  A new
-   database holds none. */
-static bool rules_changed(db *d, const char *rules, ssize_t nknown)
+/* Were the pages the database holds (if any) parsed with other rules
+   than these (another version, other word lists)?  Then every page must
+   be parsed again. */
+static bool rules_changed(db *d, const char *rules)
 {
-    if (nknown <= 0)
-        return false;
     char *was = db_parsed_with(d);
     bool changed = !was || strcmp(was, rules) != 0;
     free(was);
@@ -501,37 +587,37 @@ int corpus_index(db *d, const strlist *given, bool prune,
         report_walk(&walk, msgs);
     rep->missing = (int)walk.errors.n;
     rep->not_read = (int)walk.notes.n;
-    db_source *known;
-    ssize_t nknown = db_sources(d, &known);
-    if (nknown < 0) {
+    char *rules = parse_rules();
+    bool rules_differ = rules_changed(d, rules);
+    stored_diff sd = {0};
+    if (diff_with_stored(d, &walk, rules_differ, &sd) != 0) {
         sb_printf(err, "database: %s", db_errmsg(d));
         rc = -1;
-    } else if (corpus_roots_check(d, known, nknown, &roots, prune, err)) {
+    } else if (corpus_roots_check(d, &sd.absent, &roots, prune, err)) {
         rc = -2;
     }
-    char *rules = parse_rules();
-    bool reread = rc == 0 && rules_changed(d, rules, nknown);
+    /* A new database holds no page parsed with other rules. */
+    bool reread = rc == 0 && rules_differ && sd.nknown > 0;
     if (reread && msgs)
         fprintf(msgs, "dubao: this dubao or its word lists differ from "
                       "those the database was made with: every page is "
                       "read again\n");
     /* A new database: what it will hold is parsed with these rules, and a
        run stopped half way resumes. */
-    if (rc == 0 && nknown == 0 && db_set_parsed_with(d, rules) != 0) {
+    if (rc == 0 && sd.nknown == 0 && db_set_parsed_with(d, rules) != 0) {
         sb_printf(err, "database: %s", db_errmsg(d));
         rc = -1;
     }
     if (rc == 0) {
-        q.jobs = make_jobs(&walk, known, nknown, reread, rep, &q.njobs);
+        rep->files = sd.files;
+        rep->unchanged = sd.unchanged;
+        q.jobs = sd.jobs;
+        q.njobs = sd.njobs;
         q.max_bytes = max_file_bytes;
         rc = index_jobs(d, &q, rep, msgs, err);
-        for (size_t i = 0; i < q.njobs; i++)
-            free(q.jobs[i].name);
-        free(q.jobs);
     }
     if (rc == 0 && !rep->stopped)
-        rc = remove_gone(d, &roots, &walk, known, nknown, prune, rep, msgs,
-                         err);
+        rc = remove_gone(d, &roots, &walk, &sd.absent, prune, rep, msgs, err);
     if (rc == 0 && db_set_corpus_roots(d, &roots) != 0) {
         sb_printf(err, "database: %s", db_errmsg(d));
         rc = -1;
@@ -551,7 +637,7 @@ int corpus_index(db *d, const strlist *given, bool prune,
         sb_printf(err, "database: %s", db_errmsg(d));
         rc = -1;
     }
-    db_sources_free(known, nknown);
+    stored_diff_free(&sd);
     walk_result_free(&walk);
     strlist_free(&roots);
     return rc;

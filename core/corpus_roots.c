@@ -71,12 +71,12 @@ int corpus_roots_choose(db *d, const strlist *given, strlist *roots,
     return 0;
 }
 
-int corpus_roots_check(db *d, const db_source *known, ssize_t nknown,
-                       const strlist *roots, bool prune, strbuf *err)
+int corpus_roots_check(db *d, const strlist *absent, const strlist *roots,
+                       bool prune, strbuf *err)
 {
     size_t outside = 0;
-    for (ssize_t k = 0; !prune && k < nknown; k++)
-        outside += !under_any_root(known[k].path, roots);
+    for (size_t k = 0; !prune && k < absent->n; k++)
+        outside += !under_any_root(absent->v[k], roots);
     if (outside == 0)
         return 0;
     sb_printf(err, "the database holds %zu file%s from outside the corpus "
@@ -139,8 +139,8 @@ static void describe_root(strbuf *note, const char *root, root_state rs,
 }
 
 void corpus_roots_keep(const strlist *roots, const walk_result *walk,
-                       const db_source *known, ssize_t nknown, bool prune,
-                       bool said, strlist *gone, index_report *rep)
+                       const strlist *absent, bool prune, bool said,
+                       strlist *gone, index_report *rep)
 {
     strlist keep = {0};
     for (size_t i = 0; i < roots->n; i++) {
@@ -149,9 +149,11 @@ void corpus_roots_keep(const strlist *roots, const walk_result *walk,
         root_state rs = root_state_of(root, walk, &e);
         if (rs == ROOT_FOUND)
             continue;
+        /* No file the walk found is under this root: every stored one
+           under it is among the absent. */
         size_t stored = 0;
-        for (ssize_t k = 0; k < nknown; k++)
-            stored += under_root(known[k].path, root);
+        for (size_t k = 0; k < absent->n; k++)
+            stored += under_root(absent->v[k], root);
         /* A root that cannot be read or is not a file or directory and
            held nothing: the walk's own message says enough, if shown. */
         if (rs != ROOT_EMPTY && stored == 0 && said)

@@ -24,19 +24,22 @@ int corpus_roots_choose(db *d, const strlist *given, strlist *roots,
                         strbuf *err);
 
 /* -1 with a sentence in err when, without prune, any of the stored
-   sources known[0..nknown) of d lies under none of roots: the database
-   was built from another corpus. */
-int corpus_roots_check(db *d, const db_source *known, ssize_t nknown,
-                       const strlist *roots, bool prune, strbuf *err);
+   sources of d lies under none of roots: the database was built from
+   another corpus.  absent: the stored paths the walk did not find (a
+   stored path outside every root is always among them, since the walk
+   finds only paths under the roots). */
+int corpus_roots_check(db *d, const strlist *absent, const strlist *roots,
+                       bool prune, strbuf *err);
 
 /* Look at what each root gave in walk: a root that holds no file gets a
    notice in rep, and so does one that is missing or is not a file or
    directory when the database holds files from it or when the walk's own
    message about it is not shown (said false); unless prune, the stored
    files under such a root are kept: they are taken out of gone and
-   counted in rep->kept. */
+   counted in rep->kept.  absent: the stored paths the walk did not find
+   (all of those under a root that gave no file). */
 void corpus_roots_keep(const strlist *roots, const walk_result *walk,
-                       const db_source *known, ssize_t nknown, bool prune,
-                       bool said, strlist *gone, index_report *rep);
+                       const strlist *absent, bool prune, bool said,
+                       strlist *gone, index_report *rep);
 
 #endif

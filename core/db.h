@@ -60,15 +60,20 @@ typedef struct {
     char hash[17];  /* 16 hex digits */
 } db_source_state;
 
-/* Every stored source's state, sorted by path as strcmp sorts (SQLite's
-   BINARY order of UTF-8 text): one query, so that an unchanged corpus of
-   many files is re-checked with stat alone. */
+/* The stored sources one row at a time, in the order the table lies,
+   without copying them: a refresh of a large corpus compares every
+   file's stat with its row, and tens of thousands of rows copied into
+   memory (or read in path order through the path index) cost more than
+   reading the table once.  NULL when the database failed. */
+typedef struct db_source_scan db_source_scan;
 typedef struct {
-    char *path;
+    const char *path; /* valid until the next call */
     db_source_state st;
-} db_source;
-ssize_t db_sources(db *d, db_source **out);
-void db_sources_free(db_source *v, ssize_t n);
+} db_source_row;
+db_source_scan *db_source_scan_start(db *d);
+/* The next row into *row: 1, 0 at the end, -1 when the database failed. */
+int db_source_scan_next(db_source_scan *s, db_source_row *row);
+void db_source_scan_end(db_source_scan *s);
 /* Record a file's new stat without re-parsing (content hash unchanged). */
 int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns);
 

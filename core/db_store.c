@@ -13,56 +13,71 @@
 
 #include "articles.h"
 
-/* stmt_read_rows callback: a sources row. */
-static void read_source(sqlite3_stmt *st, void *row, void *ctx)
-{
-    (void)ctx;
-    db_source *s = row;
-    s->path = stmt_text_dup(st, 0);
-    s->st.known = true;
-    s->st.size = sqlite3_column_int64(st, 1);
-    s->st.mtime_ns = sqlite3_column_int64(st, 2);
-    const char *h = (const char *)sqlite3_column_text(st, 3);
-    size_t n = h ? strnlen(h, sizeof s->st.hash - 1) : 0;
-    memcpy(s->st.hash, h ? h : "", n);
-    s->st.hash[n] = '\0';
-}
+/* The page cache a scan of the sources table runs with, in KiB: the scan
+   reads each of the table's pages once (a thousand at 38,000 files), and
+   growing the cache to its usual size for them costs a fresh page of
+   memory each (slow on a virtual machine), for pages that the lookup
+   after the refresh does not read. */
+#define SOURCE_SCAN_CACHE_KIB 256
 
-static int compare_sources(const void *a, const void *b)
-{
-    return strcmp(((const db_source *)a)->path, ((const db_source *)b)->path);
-}
+/* A scan of the sources table (db.h), and the cache size to put back. */
+struct db_source_scan {
+    sqlite3_stmt *st;
+    db *d;
+    int64_t cache_size; /* PRAGMA cache_size before the scan; 0: unknown */
+};
 
-ssize_t db_sources(db *d, db_source **out)
+db_source_scan *db_source_scan_start(db *d)
 {
-    *out = NULL;
-    /* In table order, sorted here only when it is not path order
-       already: an index stores its files in path order, and reading the
-       table straight costs half of reading it through the path index. */
-    sqlite3_stmt *st = db_prepare(d, "SELECT path, size, mtime_ns, hash FROM "
-                                     "sources", NULL);
+    sqlite3_stmt *st = db_prepare(
+        d, "SELECT path, size, mtime_ns, hash FROM sources", NULL);
     if (!st)
-        return -1;
-    size_t n;
-    if (stmt_read_rows(st, sizeof **out, read_source, NULL, (void **)out,
-                       &n)) {
-        bool sorted = true;
-        for (size_t i = 1; i < n && sorted; i++)
-            sorted = compare_sources(&(*out)[i - 1], &(*out)[i]) < 0;
-        if (!sorted)
-            qsort(*out, n, sizeof **out, compare_sources);
-        return (ssize_t)n;
+        return NULL;
+    db_source_scan *s = xcalloc(1, sizeof *s);
+    s->st = st;
+    s->d = d;
+    if (db_query_int(d, "PRAGMA cache_size", &s->cache_size) == 0 &&
+        s->cache_size != 0) {
+        strbuf sql = {0};
+        sb_printf(&sql, "PRAGMA cache_size=-%d", SOURCE_SCAN_CACHE_KIB);
+        if (db_exec_sql(d, sql.s, NULL) != 0)
+            s->cache_size = 0;
+        sb_free(&sql);
     }
-    db_sources_free(*out, (ssize_t)n);
-    *out = NULL;
-    return -1;
+    return s;
 }
 
-void db_sources_free(db_source *v, ssize_t n)
+int db_source_scan_next(db_source_scan *s, db_source_row *row)
 {
-    for (ssize_t i = 0; i < n; i++)
-        free(v[i].path);
-    free(v);
+    int rc = sqlite3_step(s->st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return -1;
+    const char *path = (const char *)sqlite3_column_text(s->st, 0);
+    row->path = path ? path : "";
+    row->st.known = true;
+    row->st.size = sqlite3_column_int64(s->st, 1);
+    row->st.mtime_ns = sqlite3_column_int64(s->st, 2);
+    const char *h = (const char *)sqlite3_column_text(s->st, 3);
+    size_t n = h ? strnlen(h, sizeof row->st.hash - 1) : 0;
+    memcpy(row->st.hash, h ? h : "", n);
+    row->st.hash[n] = '\0';
+    return 1;
+}
+
+void db_source_scan_end(db_source_scan *s)
+{
+    if (!s)
+        return;
+    sqlite3_finalize(s->st);
+    if (s->cache_size != 0) {
+        strbuf sql = {0};
+        sb_printf(&sql, "PRAGMA cache_size=%lld", (long long)s->cache_size);
+        db_exec_sql(s->d, sql.s, NULL);
+        sb_free(&sql);
+    }
+    free(s);
 }
 
 int db_source_touch(db *d, const char *path, int64_t size, int64_t mtime_ns)

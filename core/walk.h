@@ -34,16 +34,36 @@
 
 #define WALK_MAX_DEPTH 32
 
-/* A corpus file: the path it was found by (a link's own path when it was
-   reached through a link) and the stat of the file itself. */
+/* A file's identity: device and inode number. */
 typedef struct {
-    char *path;
-    struct stat st;
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
+/* A corpus file: the path it was found by (a link's own path when it was
+   reached through a link) and what the walk saw of the file itself.  Only
+   these fields are kept, not a whole struct stat: a walk of tens of
+   thousands of files touches every byte of this array, and on a virtual
+   machine each fresh page of memory costs as much as several stats. */
+typedef struct {
+    char *path;       /* in the walk's path store, freed with the result */
+    file_id id;
+    int64_t size;     /* bytes */
+    int64_t mtime_ns; /* modification time in nanoseconds */
 } walk_file;
+
+/* Where the paths of a walk live: large chunks, each path copied once and
+   never moved, all freed together (no allocation per path). */
+typedef struct {
+    char **chunks;
+    size_t nchunks, chunks_cap;
+    size_t used, size; /* of the last chunk */
+} path_store;
 
 typedef struct {
     walk_file *files;   /* sorted by path (strcmp), each real file once */
     size_t nfiles, cap;
+    path_store paths;   /* the paths of files */
     strlist notes;      /* "PATH: why it was not read", one per entry
                            passed over (paths in printable form) */
     strlist errors;     /* "PATH: error" for what could not be read */
@@ -53,6 +73,9 @@ typedef struct {
     size_t hidden;      /* hidden entries not read */
     char *first_hidden; /* the printable path of the first of them */
 } walk_result;
+
+/* The walk_file of path as stat saw it (path is not copied). */
+walk_file walk_file_of(const char *path, const struct stat *st);
 
 /* Walk the roots (see the rules above).  Files larger than max_file_bytes
    are passed over with a note. */

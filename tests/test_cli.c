@@ -3,10 +3,12 @@
 #include "test.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -207,27 +209,62 @@ static void overwrite_start(const char *path, const char *text)
     fclose(f);
 }
 
-/* Each change to the corpus shows up in the next lookup (no -n): a page
-   edited in place (appended to; rewritten at the same size), a page
-   added, a page removed. */
 /* Run "dubao --db db --corpus corpus COMMAND" (quotes: with --speaker
-   speaker; index: -q) as a user does, refreshing first; its output alone
-   in out.  Returns the exit status. */
+   arg, search: with the query arg, both --json; others: -q) as a user does,
+   refreshing first; its output alone in out.  Returns the exit status. */
 static int lookup(const char *db, const char *corpus, strbuf *out,
-                  const char *command, const char *speaker)
+                  const char *command, const char *arg)
 {
     sb_clear(out);
-    if (speaker)
+    if (arg && strcmp(command, "quotes") == 0)
         return run_dubao(db, out, NULL, "--corpus", corpus, command,
-                         "--speaker", speaker, NULL);
+                         "--speaker", arg, "--json");
+    if (arg)
+        return run_dubao(db, out, NULL, "--corpus", corpus, command,
+                         "--json", arg, NULL);
     return run_dubao(db, out, NULL, "--corpus", corpus, "-q", command, NULL,
                      NULL);
 }
 
+/* Replace every from in the file at path by to, of the same length, in
+   place (same inode, same size). */
+static void replace_in_place(const char *path, const char *from,
+                             const char *to)
+{
+    size_t n = strlen(from);
+    assert_int_equal(strlen(to), n);
+    FILE *f = fopen(path, "r+");
+    assert_non_null(f);
+    char buf[4096];
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    buf[len] = '\0';
+    int replaced = 0;
+    for (char *p = strstr(buf, from); p; p = strstr(p + n, from), replaced++)
+        memcpy(p, to, n);
+    assert_true(replaced > 0);
+    rewind(f);
+    assert_int_equal(fwrite(buf, 1, len, f), len);
+    fclose(f);
+}
+
+/* Give the file at path the modification time of the given second (the
+   same size and a new mtime, whatever the clock's granularity). */
+static void set_mtime(const char *path, time_t when)
+{
+    struct timespec times[2] = {{when, 0}, {when, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+/* Each change to the corpus shows up in the next lookup, quotes and
+   search alike, without -n: a page edited in place (appended to; a quote
+   rewritten at the same size, with a new mtime), a page added, a page
+   renamed, a page removed.  After the first edit the stored table is no
+   longer in path order (an edited page's row moves to its end), which
+   the refresh must not count on. */
 static void cli_lookups_see_each_change_to_the_corpus(void **state)
 {
     (void)state;
-    char corpus[600], db[600], path[700];
+    char corpus[600], db[600], path[700], renamed[700];
     snprintf(corpus, sizeof corpus, "%s/fresh", test_tmpdir());
     snprintf(db, sizeof db, "%s/fresh.db", test_tmpdir());
     test_write_pages(corpus, 3, "新鲜");
@@ -244,10 +281,27 @@ static void cli_lookups_see_each_change_to_the_corpus(void **state)
     assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
     assert_int_equal(count_lines(out.s), 3);
     assert_non_null(strstr(out.s, "这是追加的一句话"));
+    assert_int_equal(lookup(db, corpus, &out, "search", "追加"), 0);
+    assert_non_null(strstr(out.s, "p0000.txt"));
     /* Rewritten in place at the same size. */
     overwrite_start(path, "# 第0号新闻：陈旧");
     assert_int_equal(lookup(db, corpus, &out, "articles", NULL), 0);
     assert_non_null(strstr(out.s, "第0号新闻：陈旧"));
+    /* A quote rewritten at the same size, the mtime set to another
+       second: found under its new words, not under the old. */
+    snprintf(path, sizeof path, "%s/p0002.txt", corpus);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+    replace_in_place(path, "新鲜", "陈旧");
+    set_mtime(path, before.st_mtime - 3600);
+    struct stat after;
+    assert_int_equal(stat(path, &after), 0);
+    assert_int_equal(after.st_size, before.st_size);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
+    assert_non_null(strstr(out.s, "这是陈旧的第2句话"));
+    assert_null(strstr(out.s, "这是新鲜的第2句话"));
+    assert_int_equal(lookup(db, corpus, &out, "search", "陈旧的第2句"), 0);
+    assert_non_null(strstr(out.s, "p0002.txt"));
     /* A page added. */
     snprintf(path, sizeof path, "%s/p0100.txt", corpus);
     f = fopen(path, "w");
@@ -256,12 +310,27 @@ static void cli_lookups_see_each_change_to_the_corpus(void **state)
     fclose(f);
     assert_int_equal(lookup(db, corpus, &out, "quotes", "李新来"), 0);
     assert_non_null(strstr(out.s, "我是刚加进来的"));
+    assert_int_equal(lookup(db, corpus, &out, "search", "刚加进来"), 0);
+    assert_non_null(strstr(out.s, "p0100.txt"));
+    /* A page renamed: found under its new name only. */
+    snprintf(path, sizeof path, "%s/p0001.txt", corpus);
+    snprintf(renamed, sizeof renamed, "%s/p0001-renamed.txt", corpus);
+    assert_int_equal(rename(path, renamed), 0);
+    assert_int_equal(lookup(db, corpus, &out, "quotes", "张三丰"), 0);
+    assert_int_equal(count_lines(out.s), 1);
+    assert_non_null(strstr(out.s, "p0001-renamed.txt"));
+    assert_null(strstr(out.s, "p0001.txt"));
+    assert_int_equal(lookup(db, corpus, &out, "search", "新鲜的第1句"), 0);
+    assert_non_null(strstr(out.s, "p0001-renamed.txt"));
+    assert_null(strstr(out.s, "p0001.txt"));
     /* A page removed. */
     snprintf(path, sizeof path, "%s/p0002.txt", corpus);
     assert_int_equal(unlink(path), 0);
     assert_int_equal(lookup(db, corpus, &out, "quotes", "张三明"), 0);
     assert_int_equal(count_lines(out.s), 2);
-    assert_null(strstr(out.s, "新鲜的第2句话"));
+    assert_null(strstr(out.s, "的第2句话"));
+    assert_int_equal(lookup(db, corpus, &out, "search", "陈旧的第2句"), 0);
+    assert_null(strstr(out.s, "p0002.txt"));
     sb_free(&out);
 }
 

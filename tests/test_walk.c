@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,10 +224,63 @@ static void walk_bad_roots_and_large_files(void **state)
     free(root);
 }
 
+/* Files, subdirectories and files passed over in one directory, more of
+   them than one stat thread takes: every file is found once, in path
+   order, with its own size and mtime, whatever was passed over or read
+   in a subdirectory between two files. */
+static void walk_mixed_directory_keeps_each_file_with_its_stat(void **state)
+{
+    (void)state;
+    char *root = fresh_root();
+    enum { FILES = 600, EVERY = 7 }; /* a subdirectory or a big file */
+    strbuf want = {0};
+    char name[64], text[64];
+    for (int i = 0; i < FILES; i++) {
+        snprintf(name, sizeof name, "f%04d", i);
+        if (i % EVERY == 5) {
+            put(at(root, name), "far larger than the limit");
+            continue;
+        }
+        /* A subdirectory holds three files: more than the entries passed
+           over before it, so they must not land on the entries after. */
+        bool dir = i % EVERY == 3;
+        if (dir)
+            assert_int_equal(mkdir(at(root, name), 0700), 0);
+        for (int k = 0; k < (dir ? 3 : 1); k++) {
+            char file[80];
+            snprintf(file, sizeof file, dir ? "%s/in%d.txt" : "%s", name, k);
+            snprintf(text, sizeof text, "%d", i);
+            put(at(root, file), text);
+            struct timespec times[2] = {{1000000 + i, 0}, {1000000 + i, 0}};
+            assert_int_equal(utimensat(AT_FDCWD, at(root, file), times, 0), 0);
+            sb_printf(&want, "%s\n", file);
+        }
+    }
+    strlist roots = {0};
+    strlist_push(&roots, root);
+    walk_result r;
+    corpus_walk(&roots, 8, &r);
+    char *list = found(&r, root);
+    assert_string_equal(list, want.s);
+    for (size_t i = 0; i < r.nfiles; i++) {
+        int n = atoi(r.files[i].path + strlen(root) + 2);
+        snprintf(text, sizeof text, "%d", n);
+        assert_int_equal(r.files[i].size, (int64_t)strlen(text));
+        assert_int_equal(r.files[i].mtime_ns, (1000000LL + n) * 1000000000);
+    }
+    assert_true(noted(&r.notes, root, "f0005", "larger than the limit"));
+    free(list);
+    sb_free(&want);
+    walk_result_free(&r);
+    strlist_free(&roots);
+    free(root);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(walk_link_loops_read_each_directory_once),
     cmocka_unit_test(walk_links_stay_inside_the_corpus),
     cmocka_unit_test(walk_reports_what_it_passes_over),
     cmocka_unit_test(walk_bad_roots_and_large_files),
+    cmocka_unit_test(walk_mixed_directory_keeps_each_file_with_its_stat),
 };
 const test_suite walk_suite = {tests, SUITE_LEN(tests)};
