@@ -1053,6 +1053,10 @@ static void quotes_title_before_a_foreign_name(void **state)
         "对方自称某平台官方客服：“您的会员将自动扣费。”",
         "老人张口便问：“是不是来看病的？”",
         "这让某公司项目负责人任广林深受触动：“科研人员要甘坐冷板凳。”",
+        "某证券首席策略分析师陈立刚表示，行情波动较大。",
+        "某大学在读博士生伊斯梅尔·扎比赫表示，学院给了我们信心。",
+        "某县副县长卢小玫说，要扎根基层。",
+        "2022年，卢小玫从某大学博士毕业。“那里正在崛起。”她说。",
         NULL};
     extract(&is, more);
     assert_string_equal(who_said(&is, "目标是走向产业应用"), "王其林");
@@ -1061,6 +1065,12 @@ static void quotes_title_before_a_foreign_name(void **state)
     assert_string_equal(who_said(&is, "他热爱攀岩"), "程红");
     assert_nobody_said(&is, "您的会员将自动扣费");
     assert_nobody_said(&is, "是不是来看病的");
+    assert_string_equal(who_said(&is, "行情波动较大"), "陈立刚");
+    assert_string_equal(who_said(&is, "学院给了我们信心"), "伊斯梅尔·扎比赫");
+    /* 博士 is a degree here: 毕业 is no name, and 她 is 卢小玫 */
+    assert_string_equal(who_said(&is, "那里正在崛起"), "卢小玫");
+    for (size_t i = 0; i < is.npeople; i++)
+        assert_string_not_equal(is.people[i].name, "毕业");
     /* 深受触动： the person moved opens the words after the colon */
     assert_string_equal(who_said(&is, "科研人员要甘坐"), "任广林");
     for (size_t i = 0; i < is.npeople; i++)
