@@ -1054,6 +1054,7 @@ static void quotes_title_before_a_foreign_name(void **state)
         "老人张口便问：“是不是来看病的？”",
         "这让某公司项目负责人任广林深受触动：“科研人员要甘坐冷板凳。”",
         "某证券首席策略分析师陈立刚表示，行情波动较大。",
+        "东方证券称，公司把握了市场机遇。",
         "某大学在读博士生伊斯梅尔·扎比赫表示，学院给了我们信心。",
         "某县副县长卢小玫说，要扎根基层。",
         "2022年，卢小玫从某大学博士毕业。“那里正在崛起。”她说。",
@@ -1066,6 +1067,8 @@ static void quotes_title_before_a_foreign_name(void **state)
     assert_nobody_said(&is, "您的会员将自动扣费");
     assert_nobody_said(&is, "是不是来看病的");
     assert_string_equal(who_said(&is, "行情波动较大"), "陈立刚");
+    /* 券 is in no given name: a securities firm is no person */
+    assert_nobody_said(&is, "公司把握了市场机遇");
     assert_string_equal(who_said(&is, "学院给了我们信心"), "伊斯梅尔·扎比赫");
     /* 博士 is a degree here: 毕业 is no name, and 她 is 卢小玫 */
     assert_string_equal(who_said(&is, "那里正在崛起"), "卢小玫");
