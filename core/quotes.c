@@ -1471,12 +1471,39 @@ static int attribute_before(actx *c, qspan *s)
     return r;
 }
 
+/* Words that fill their paragraph under a paragraph ending with a colon
+   (某公司首席财务官某某给出了回应： / “……”): the person the sentence
+   before the colon is about says them, as when the colon and the words
+   share a paragraph.  1 when attributed, else 0. */
+static bool quote_fills_paragraph(const actx *c, const qspan *s);
+
+static int attribute_colon_above(actx *c, qspan *s)
+{
+    size_t b = block_of(c, s->open);
+    if (b == 0 || !c->prose[b - 1] || s->open != block_text_start(c, b) ||
+        !quote_fills_paragraph(c, s))
+        return 0;
+    size_t e = block_end(c, b - 1), l;
+    while (e > c->bstart[b - 1] && is_space(char_before(c, e, &l)))
+        e -= l;
+    if (e <= c->bstart[b - 1] || !is_colon(char_before(c, e, &l)))
+        return 0;
+    int who = sentence_subject(c, e - l);
+    if (who < 0)
+        return 0;
+    push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+    return 1;
+}
+
 /* Attribute quotation s opened after a colon or comma in a sentence about
    a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
 static int attribute_colon(actx *c, qspan *s)
 {
     size_t ul;
     uint32_t uc = char_before(c, s->open, &ul);
+    if (!is_intro_punct(uc) && span_complete(c, s) &&
+        span_chars(c, s) >= COLON_QUOTE_MIN_CHARS)
+        return attribute_colon_above(c, s);
     if (!is_intro_punct(uc) || !span_complete(c, s) ||
         span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
         return 0;
@@ -1742,11 +1769,6 @@ static bool quote_fills_paragraph(const actx *c, const qspan *s)
     return true;
 }
 
-/* A quoted sentence nobody is named next to: it belongs to the person
-   named right after it or in the rest of its sentence, or continues the
-   words of the last speaker in this paragraph or at the end of the
-   previous one.  A speaker named in the quote's own sentence always wins
-   over the words carried on. */
 /* Does 的 and a person noun (a title word: 妻子, 同事, 母亲 …) follow at p:
    someone of the one named before, not that one? */
 static bool kin_after(const actx *c, size_t p)
@@ -1777,6 +1799,11 @@ static bool someone_else_after(const actx *c, size_t p)
     return lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, e - p) > 0;
 }
 
+/* A quoted sentence nobody is named next to: it belongs to the person
+   named right after it or in the rest of its sentence, or continues the
+   words of the last speaker in this paragraph or at the end of the
+   previous one.  A speaker named in the quote's own sentence always wins
+   over the words carried on. */
 static void attribute_context(actx *c, qspan *s)
 {
     if (!span_starts_sentence(c, s) || !span_complete(c, s) ||

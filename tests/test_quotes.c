@@ -954,6 +954,25 @@ static void quotes_kin_after_words_are_someone_else(void **state)
     issue_free(&is);
 }
 
+/* Words that fill their paragraph under a paragraph ending with a colon
+   are said by the person that paragraph's last sentence is about; a
+   document's colon (报告列出三项措施：) gives them to no one (invented). */
+static void quotes_colon_closing_the_paragraph_above(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "对此，某公司首席财务官艾米·胡德给出了最有分量的回应：",
+        "“如果把算力全部交给云业务，我们的增速早就超过四成了。”",
+        "报告列出三项措施：",
+        "“一是加强监管，二是完善制度。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "如果把算力全部"), "艾米·胡德");
+    assert_nobody_said(&is, "一是加强监管");
+    issue_free(&is);
+}
+
 /* A view framed 在某某眼里/眼中，… is that person's, like 在某某看来;
    眼里 outside the frame (某某看在眼里) is no speech verb, and a name
    before 深有感触 or 信心 ends there (invented sentences). */
@@ -1813,6 +1832,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_views_framed_by_eyes),
     cmocka_unit_test(quotes_pronouns_after_unread_people),
     cmocka_unit_test(quotes_kin_after_words_are_someone_else),
+    cmocka_unit_test(quotes_colon_closing_the_paragraph_above),
     cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
