@@ -1915,6 +1915,15 @@ static void emit_indirect(actx *c, const speech *sp)
             break;
         te -= pl;
     }
+    /* 他认为，……凸显某某此行……: words whose first sentence names the one
+       他 was taken for are about that person, not theirs; the pronoun
+       meant someone the rules did not find */
+    size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
+    size_t first_end = sentence_end_from(c, ts);
+    if (te > ts && pronoun_at(c, q, sp->vstart) &&
+        text_has(c, ts, first_end < te ? first_end : te,
+                 c->is->people[sp->speaker].name))
+        return;
     if (te > ts)
         push_item(c, ts, te, QUOTE_INDIRECT, sp->speaker);
 }

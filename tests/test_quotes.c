@@ -917,6 +917,10 @@ static void quotes_pronouns_after_unread_people(void **state)
         "骆小学是北京市的一名外卖小哥，他说，“国家的政策举措越来越完善。”",
         "某国某市市长穆沙拉夫·优素福关注智慧农业，他希望引进先进技术。",
         "某国某省副省长沙迪·叶海亚第二次来到某市，他希望扩大合作。",
+        "英国首相斯塔林说，期待扩大合作。",
+        "他认为，双方签署多项协议，凸显斯塔林此行取得实质性成果。",
+        "某市市长郑明辉会见了斯塔林。他指出，合作前景广阔。",
+        "崔立建研判，欧洲国家会响应号召，加强横向联合。",
         "某大学教授林思远长期研究城市更新。他直言不讳：“更新的成效参差不齐。”",
         NULL};
     issue is;
@@ -926,6 +930,11 @@ static void quotes_pronouns_after_unread_people(void **state)
     /* 关注 follows a name: the dotted name is read, and is the one */
     assert_string_equal(who_said(&is, "引进先进技术"), "穆沙拉夫·优素福");
     assert_nobody_said(&is, "扩大合作");
+    /* words whose first sentence names the one 他 would be are not his */
+    assert_nobody_said(&is, "双方签署多项协议");
+    assert_string_equal(who_said(&is, "合作前景广阔"), "郑明辉");
+    /* 研判 reports a judgement */
+    assert_string_equal(who_said(&is, "欧洲国家会响应号召"), "崔立建");
     /* 直言不讳 is one verb: its words are after the colon */
     assert_null(who_said(&is, "不讳"));
     assert_string_equal(who_said(&is, "更新的成效"), "林思远");
