@@ -42,6 +42,8 @@ enum {
        阿依古丽) has two to six characters. */
     UNREAD_NAME_MIN_CHARS = 2,
     UNREAD_NAME_MAX_CHARS = 6,
+    /* A name in Latin letters has two to four words (Thu Lan Nguyen). */
+    LATIN_NAME_MAX_WORDS = 4,
     /* The delegation an article is about is named in its first few
        paragraphs (a lead); one named further down is someone else's. */
     DELEGATION_OPENING_BLOCKS = 4,
@@ -1381,6 +1383,52 @@ static void scan_spelled_names(issue *is, const char *t, const char *deleg)
     }
 }
 
+/* Byte length of a personal name in Latin letters at s: two to
+   LATIN_NAME_MAX_WORDS capitalised words joined by single spaces (Thu Lan
+   Nguyen, Michael Brown), ending right before a speech verb or a strong
+   follower; 0 when s opens no such name. */
+static size_t latin_name_before_verb(const char *s, size_t n)
+{
+    size_t p = 0, words = 0;
+    while (p < n && words < LATIN_NAME_MAX_WORDS) {
+        if (!(s[p] >= 'A' && s[p] <= 'Z'))
+            return 0;
+        size_t w = p + 1;
+        while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || s[w] == '\'' ||
+                         s[w] == '-'))
+            w++;
+        if (w == p + 1)
+            return 0; /* an initial or an acronym (CEO) */
+        words++;
+        if (w < n && s[w] == ' ' && w + 1 < n && s[w + 1] >= 'A' &&
+            s[w + 1] <= 'Z') {
+            p = w + 1;
+            continue;
+        }
+        return words >= 2 && name_follower_strength(s + w, n - w) == FOLLOW_STRONG
+                   ? w : 0;
+    }
+    return 0;
+}
+
+/* People named in Latin letters right after a job title and before a
+   speech verb (某银行分析师Thu Lan Nguyen表示, 某公司首席执行官Tim Cook说):
+   adds them with the titles before the name. */
+static void scan_latin_names(issue *is, const char *t, const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t p = 1; p < n; p++) {
+        if (!(t[p] >= 'A' && t[p] <= 'Z') || (unsigned char)t[p - 1] < 0x80 ||
+            !lex_suffix(LEX_TITLE_WORD, t, p))
+            continue;
+        size_t len = latin_name_before_verb(t + p, n - p);
+        if (len) {
+            add_found(is, t + p, len, NULL, titles_before(t, p), deleg);
+            p += len - 1;
+        }
+    }
+}
+
 /* A guest list line: a name, spaces, then a role and titles (周某某  全国
    人大代表、某大学法学院院长), as printed above a roundtable.  Adds the
    person with the role and titles. */
@@ -1528,6 +1576,7 @@ void speakers_find(issue *is)
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_guest_line(is, a->blocks.v[b].text, deleg);
                 scan_spelled_names(is, a->blocks.v[b].text, deleg);
+                scan_latin_names(is, a->blocks.v[b].text, deleg);
                 scan_speaker_label(is, a->blocks.v[b].text, sk, deleg);
                 scan_signature(is, &a->blocks.v[b], sk, deleg);
                 discover_in_text(is, a->blocks.v[b].text, sk, deleg);

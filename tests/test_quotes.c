@@ -982,6 +982,31 @@ static void quotes_colon_closing_the_paragraph_above(void **state)
     issue_free(&is);
 }
 
+/* A name in Latin letters right after a job title and before a speech
+   verb is a person (某银行分析师Thu Lan Nguyen表示); a product after a
+   verb, one capitalised word or an acronym is none (invented). */
+static void quotes_latin_names_after_a_title(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某银行分析师Thu Lan Nguyen表示：“市场认为他更为鹰派。”",
+        "某公司高级研究策略师Michael Brown指出，市场已经非常泡沫化。",
+        "分析师使用Bloomberg Terminal表示数据仍在更新。",
+        "某公司首席执行官CEO说，产品下月上市。",
+        "某公司总裁Nvidia表示，芯片已经返回。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_string_equal(who_said(&is, "市场认为他更为鹰派"), "Thu Lan Nguyen");
+    assert_string_equal(who_said(&is, "市场已经非常泡沫化"), "Michael Brown");
+    for (size_t i = 0; i < is.npeople; i++) {
+        assert_null(strstr(is.people[i].name, "Bloomberg"));
+        assert_null(strstr(is.people[i].name, "CEO"));
+        assert_null(strstr(is.people[i].name, "Nvidia"));
+    }
+    issue_free(&is);
+}
+
 /* A view framed 在某某眼里/眼中，… is that person's, like 在某某看来;
    眼里 outside the frame (某某看在眼里) is no speech verb, and a name
    before 深有感触 or 信心 ends there (invented sentences). */
@@ -1842,6 +1867,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronouns_after_unread_people),
     cmocka_unit_test(quotes_kin_after_words_are_someone_else),
     cmocka_unit_test(quotes_colon_closing_the_paragraph_above),
+    cmocka_unit_test(quotes_latin_names_after_a_title),
     cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
