@@ -2060,9 +2060,9 @@ static int headline_person(const actx *c)
 }
 
 /* Who a turn labelled 答 (turn_labels.txt: answer) belongs to: the one
-   person named before the first turn (in the subtitle or lead: ——访某省
-   委副书记王某), else the one the headline names, or -1 when none or
-   several are, or when the lead says an
+   person the heading lines before the first turn name (——访某省委副书记
+   王某), else the one person named before it (in the lead), else the one
+   the headline names, or -1 when none or several are, or when the lead says an
    unnamed party answers (美国总统某某访华期间…；某部负责人就成果进行解读:
    the person named is the news, not the one answering). */
 static int answerer(const actx *c, size_t first_turn_block)
@@ -2070,6 +2070,20 @@ static int answerer(const actx *c, size_t first_turn_block)
     size_t first = c->bstart[first_turn_block];
     if (unnamed_answerer_in(c, 0, first))
         return -1;
+    /* ——专访某省副省长某某 over a lead that quotes someone else: the one
+       person the heading lines name is the guest */
+    int guest = -1;
+    for (size_t i = 0; i < c->nments && c->ments[i].pos < first; i++) {
+        if (c->prose[block_of(c, c->ments[i].pos)])
+            continue;
+        if (guest >= 0 && c->ments[i].person != guest) {
+            guest = -1;
+            break;
+        }
+        guest = c->ments[i].person;
+    }
+    if (guest >= 0)
+        return guest;
     int who = -1;
     for (size_t i = 0; i < c->nments && c->ments[i].pos < first; i++) {
         if (who >= 0 && c->ments[i].person != who)

@@ -321,6 +321,11 @@ static char *titles_before(const char *s, size_t name_at_byte)
     if (ends_with(s + cs, end - cs, PARTICLE_DE))
         end -= strlen(PARTICLE_DE);
     size_t lead;
+    uint32_t uc;
+    /* ——专访某省副省长某某: a dash opening a deck is no part of it */
+    while (end > cs && (lead = utf8_char(s + cs, end - cs, &uc)) &&
+           (is_dash(uc) || is_space(uc)))
+        cs += lead;
     while (end > cs && ((lead = lex_prefix(LEX_TITLE_LEAD, s + cs, end - cs)) ||
                         (lead = lex_prefix(LEX_PREPOSITION, s + cs, end - cs))))
         cs += lead;

@@ -1033,6 +1033,34 @@ static void quotes_views_framed_by_eyes(void **state)
     issue_free(&is);
 }
 
+/* The guest a deck names (——专访某省副省长某某) answers, though the lead
+   quotes someone else first (invented). */
+static void quotes_answers_of_the_guest_the_deck_names(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "在中部崛起中奋勇争先");
+    block_list_push(&a->blocks, "——专访某省副省长李立涛", BLOCK_DECK, 1);
+    block_list_push(&a->blocks, "去年，某某总书记在某省考察时指出，要夯实实体经济。",
+                    BLOCK_BODY, 2);
+    block_list_push(&a->blocks, "问：如何看待挑大梁的意义？", BLOCK_BODY, 3);
+    block_list_push(&a->blocks, "答：关键是胸怀全局。", BLOCK_BODY, 4);
+    block_list_push(&a->blocks, "问：今年有哪些打算？", BLOCK_BODY, 5);
+    block_list_push(&a->blocks, "答：要做强先进制造业。", BLOCK_BODY, 6);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    speakers_drop_silent(&is);
+    assert_string_equal(who_said(&is, "关键是胸怀全局"), "李立涛");
+    assert_string_equal(who_said(&is, "要做强先进制造业"), "李立涛");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "李立涛") == 0)
+            assert_string_equal(is.people[i].titles, "某省副省长");
+    issue_free(&is);
+}
+
 /* An interview in 问/答 turns whose guest only the headline names
    (……——访某县委书记某某): the answers are the guest's, and the headline
    with its dash is a headline, not a speaker heading (invented). */
@@ -1870,6 +1898,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_latin_names_after_a_title),
     cmocka_unit_test(quotes_title_before_a_foreign_name),
     cmocka_unit_test(quotes_answers_of_the_guest_the_headline_names),
+    cmocka_unit_test(quotes_answers_of_the_guest_the_deck_names),
     cmocka_unit_test(quotes_name_before_verb_is_the_subject),
     cmocka_unit_test(quotes_brackets_inside_the_subject),
     cmocka_unit_test(quotes_pronoun_skips_people_named_in_passing),
