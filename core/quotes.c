@@ -737,13 +737,26 @@ static bool after_preposition(const actx *c, size_t cs, const mention *m)
 {
     if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
         return true;
-    size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, m->pos - cs);
+    /* 对母亲某某说: a title or kin word may stand between the preposition
+       and the one addressed */
+    size_t end = m->pos;
+    size_t prep = lex_suffix(LEX_PREPOSITION, c->text + cs, end - cs);
+    size_t title = prep ? 0 : lex_suffix(LEX_TITLE_WORD, c->text + cs, end - cs);
+    if (title) {
+        end -= title;
+        prep = lex_suffix(LEX_PREPOSITION, c->text + cs, end - cs);
+        /* only right after the subject's name (某某对母亲某某说): 向 of
+           方向负责人, 与 of 参与总监 end words, not prepositions */
+        const mention *before = prep ? mention_before(c, end - prep) : NULL;
+        if (!before || before->end != end - prep)
+            prep = 0;
+    }
     if (!prep)
         return false;
-    size_t at = m->pos - prep, q = cs, l;
+    size_t at = end - prep, q = cs, l;
     while (q < at && is_space(char_at(c, q, &l)))
         q += l;
-    return !(q == at && skip_frame_words(c, at, m->pos) == m->pos);
+    return !(q == at && skip_frame_words(c, at, end) == end);
 }
 
 /* Is the text [from, vpos) between a name and its speech verb the
@@ -1615,6 +1628,8 @@ static bool object_in_clause_of(const actx *c, size_t subject_end, size_t pos)
    one in passing, or one who does not speak in it). */
 enum { NOBODY_NAMED = -1, SEVERAL_NAMED = -2 };
 
+static bool kin_after(const actx *c, size_t p);
+
 static int person_after_quote(const actx *c, const qspan *s)
 {
     size_t from = s->close_end;
@@ -1639,6 +1654,9 @@ static int person_after_quote(const actx *c, const qspan *s)
             starts_with(c->text + m->end, to - m->end, PARTICLE_DE) ||
             lex_suffix(LEX_PREPOSITION, c->text + from, m->pos - from) ||
             lex_suffix(LEX_STAFF_WORD, c->text + from, m->pos - from);
+        /* “……”某某的姐姐某某说: the one named is the kin who follows */
+        if (who < 0 && passing && kin_after(c, m->end))
+            continue;
         if (who < 0 && passing)
             return SEVERAL_NAMED;
         if (who < 0) {
@@ -1781,8 +1799,8 @@ static bool kin_after(const actx *c, size_t p)
 }
 
 /* Does the clause at p, right after a quotation, open with someone the
-   words may be theirs who is no person found: a pronoun's kin (他的妻子
-   接过话茬) or an unnamed speaker (一位村民笑着说)?  Then the words are not
+   words may be theirs who is no person found: someone's kin (他的妻子
+   接过话茬, 某某的妻子…) or an unnamed speaker (一位村民笑着说)?  Then the words are not
    carried on from the last speaker. */
 static bool someone_else_after(const actx *c, size_t p)
 {
@@ -1795,6 +1813,9 @@ static bool someone_else_after(const actx *c, size_t p)
     if ((starts_with(c->text + p, e - p, PRONOUN_HE) ||
          starts_with(c->text + p, e - p, PRONOUN_SHE)) &&
         kin_after(c, p + k))
+        return true;
+    const mention *m = mention_at(c, p); /* 某某的妻子接过话茬 */
+    if (m && kin_after(c, m->end))
         return true;
     return lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, e - p) > 0;
 }

@@ -1131,6 +1131,9 @@ static void quotes_title_before_a_foreign_name(void **state)
         "某村综治专干杨小密介绍，村里新建了养老院。",
         "某小学四年级学生李梓晗说，游泳让我放松。",
         "“他热爱攀岩。”赵一飞的母亲程红说。",
+        "全国人大代表林思远说，要办好学校。“她从小就独立。”林思远的母亲程小红说。",
+        "“地还没来得及耕。”宋玉琼对母亲王瑞萍说。",
+        "某公司方向负责人李晓红说，是，也不是。",
         "对方自称某平台官方客服：“您的会员将自动扣费。”",
         "老人张口便问：“是不是来看病的？”",
         "这让某公司项目负责人任广林深受触动：“科研人员要甘坐冷板凳。”",
@@ -1145,6 +1148,12 @@ static void quotes_title_before_a_foreign_name(void **state)
     assert_string_equal(who_said(&is, "村里新建了养老院"), "杨小密");
     assert_string_equal(who_said(&is, "游泳让我放松"), "李梓晗");
     assert_string_equal(who_said(&is, "他热爱攀岩"), "程红");
+    /* the one named after 的 and a kin word is the speaker, though the
+       person before is known; the one addressed after 对 and a kin word
+       is not (方向负责人: 向 there ends a word) */
+    assert_string_equal(who_said(&is, "她从小就独立"), "程小红");
+    assert_string_equal(who_said(&is, "地还没来得及耕"), "宋玉琼");
+    assert_string_equal(who_said(&is, "是，也不是"), "李晓红");
     assert_nobody_said(&is, "您的会员将自动扣费");
     assert_nobody_said(&is, "是不是来看病的");
     assert_string_equal(who_said(&is, "行情波动较大"), "陈立刚");
