@@ -78,6 +78,21 @@ size_t role_at(const char *s, size_t n)
     return k && !role_word_continues(s, n, k) ? k : 0;
 }
 
+/* Where the first role (role_at) in s[0..n) starts, with its length in
+   *len; n (and *len 0) when s states none. */
+static size_t first_role(const char *s, size_t n, size_t *len)
+{
+    for (size_t p = 0; p < n;) {
+        *len = role_at(s + p, n - p);
+        if (*len)
+            return p;
+        size_t cl = utf8_chars_len(s + p, n - p, 1);
+        p += cl ? cl : 1;
+    }
+    *len = 0;
+    return n;
+}
+
 /* Is s a day of the month, one or two digits and 日 (27日)? */
 static bool day_of_month_at(const char *s, size_t n)
 {
@@ -287,15 +302,9 @@ static size_t surname_at(const char *s, size_t n, bool expected);
    市长) or end with a title word (某大学教授)? */
 static bool describes_person(const char *d, size_t n)
 {
-    if (lex_suffix(LEX_TITLE_WORD, d, n) || lex_suffix(LEX_ROLE, d, n))
-        return true;
-    for (size_t p = 0; p < n;) {
-        if (role_at(d + p, n - p))
-            return true;
-        size_t cl = utf8_chars_len(d + p, n - p, 1);
-        p += cl ? cl : 1;
-    }
-    return false;
+    size_t len;
+    return lex_suffix(LEX_TITLE_WORD, d, n) || lex_suffix(LEX_ROLE, d, n) ||
+           first_role(d, n, &len) < n;
 }
 
 /* Is s[0..len) the label of a journalist's question at a press
@@ -793,17 +802,8 @@ bool speaker_parse_title_in(const char *text, session_kind sk, person *out)
     }
 
     /* Prefix form: [role][，、 ]titles[ ]name. */
-    size_t role_pos = n, role_len = 0;
-    for (size_t p = 0; p < n;) {
-        size_t r = role_at(s + p, n - p);
-        if (r) {
-            role_pos = p;
-            role_len = r;
-            break;
-        }
-        uint32_t uc;
-        p += utf8_char(s + p, n - p, &uc);
-    }
+    size_t role_len;
+    size_t role_pos = first_role(s, n, &role_len);
     size_t rest = role_pos < n ? role_pos + role_len : 0;
     size_t start = name_at_end(s + rest, n - rest);
     /* A space before the name separates it from the titles. */
@@ -1111,18 +1111,13 @@ bool author_note_parse(const char *text, person *out)
            !is_comma(uc) && !is_semicolon(uc))
         end += cl;
     end = note_signer(in, end, out);
-    size_t r = 0;
-    for (size_t p = 0; p < end && !r;) {
-        r = role_at(in + p, end - p);
-        if (r) {
-            out->role = xstrndup(in + p, r);
-            out->titles = titles_copy(in + p + r, end - p - r);
-            break;
-        }
-        p += utf8_chars_len(in + p, end - p, 1);
-    }
-    if (!out->role)
+    size_t r, p = first_role(in, end, &r);
+    if (r) {
+        out->role = xstrndup(in + p, r);
+        out->titles = titles_copy(in + p + r, end - p - r);
+    } else {
         out->titles = titles_copy(in, end);
+    }
     out->is_delegate = out->role != NULL;
     return out->titles || out->role;
 }
@@ -1201,13 +1196,9 @@ bool speaker_heading_parse(const char *text, session_kind sk, person *out)
         return false;
     bool named = speaker_parse_title_in(text, sk, out);
     bool suffix = lex_suffix(LEX_ROLE_SUFFIX, s, n) > 0;
-    bool has_role = lex_suffix(LEX_ROLE, s, n) || out->role;
-    for (size_t p = 0; p < n && !has_role;) {
-        if (role_at(s + p, n - p))
-            has_role = true;
-        uint32_t uc;
-        p += utf8_char(s + p, n - p, &uc);
-    }
+    size_t role_len;
+    bool has_role = lex_suffix(LEX_ROLE, s, n) || out->role ||
+                    first_role(s, n, &role_len) < n;
     /* A line stating a role, or a short one ending in 代表 / 委员, that
        ends with a colon or dash introduces a speaker even when the name in
        it is not one the rules recognise (… 调度员某某：, 阿某代表：). */

@@ -550,13 +550,20 @@ enum { UNKNOWN_FOREIGN_SUBJECT_CHARS = 3 };
 #define PRONOUN_SHE "她"
 #define PLURAL_MEN "们"
 
+/* Byte length of 他 or 她 at pos (before end), or 0. */
+static size_t pronoun_len(const actx *c, size_t pos, size_t end)
+{
+    const char *s = c->text + pos;
+    return starts_with(s, end - pos, PRONOUN_HE)    ? strlen(PRONOUN_HE)
+           : starts_with(s, end - pos, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
+                                                    : 0;
+}
+
 /* Is pos the start of a pronoun subject 他/她 (not 他们, 他的)? */
 static bool pronoun_at(const actx *c, size_t pos, size_t end)
 {
     const char *s = c->text + pos;
-    size_t k = starts_with(s, end - pos, PRONOUN_HE)    ? strlen(PRONOUN_HE)
-               : starts_with(s, end - pos, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
-                                                        : 0;
+    size_t k = pronoun_len(c, pos, end);
     return k && !starts_with(s + k, end - pos - k, PLURAL_MEN) &&
            !starts_with(s + k, end - pos - k, PARTICLE_DE);
 }
@@ -999,8 +1006,7 @@ static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
         return true;
     /* 他建议医疗机构……: a pronoun opening the clause is as good */
     size_t q = skip_frame_words(c, clause_start_of(c, v), v);
-    return pronoun_at(c, q, v) &&
-           only_followers(c, q + strlen(PRONOUN_HE), v); /* 他, 她: as long */
+    return pronoun_at(c, q, v) && only_followers(c, q + pronoun_len(c, q, v), v);
 }
 
 static void push_speech(actx *c, const speech *s)
@@ -1514,12 +1520,10 @@ static int attribute_colon(actx *c, qspan *s)
 {
     size_t ul;
     uint32_t uc = char_before(c, s->open, &ul);
-    if (!is_intro_punct(uc) && span_complete(c, s) &&
-        span_chars(c, s) >= COLON_QUOTE_MIN_CHARS)
-        return attribute_colon_above(c, s);
-    if (!is_intro_punct(uc) || !span_complete(c, s) ||
-        span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
+    if (!span_complete(c, s) || span_chars(c, s) < COLON_QUOTE_MIN_CHARS)
         return 0;
+    if (!is_intro_punct(uc))
+        return attribute_colon_above(c, s);
     /* 据《某某年谱》记载，“…”, 《某某条例》明确规定：“…”: the clause
        opening the words has a book or document as its subject (cited with
        据, or saying them), whose words they are, not the person the
@@ -1809,10 +1813,8 @@ static bool someone_else_after(const actx *c, size_t p)
         e += l ? l : 1;
     if (e == p)
         return false;
-    size_t k = strlen(PRONOUN_HE); /* 他 and 她 are as long */
-    if ((starts_with(c->text + p, e - p, PRONOUN_HE) ||
-         starts_with(c->text + p, e - p, PRONOUN_SHE)) &&
-        kin_after(c, p + k))
+    size_t k = pronoun_len(c, p, e);
+    if (k && kin_after(c, p + k))
         return true;
     const mention *m = mention_at(c, p); /* 某某的妻子接过话茬 */
     if (m && kin_after(c, m->end))
@@ -1940,11 +1942,12 @@ static void emit_indirect(actx *c, const speech *sp)
        他 was taken for are about that person, not theirs; the pronoun
        meant someone the rules did not find */
     size_t q = skip_frame_words(c, sp->cstart, sp->vstart);
-    size_t first_end = sentence_end_from(c, ts);
-    if (te > ts && pronoun_at(c, q, sp->vstart) &&
-        text_has(c, ts, first_end < te ? first_end : te,
-                 c->is->people[sp->speaker].name))
-        return;
+    if (te > ts && pronoun_at(c, q, sp->vstart)) {
+        size_t first_end = sentence_end_from(c, ts);
+        if (text_has(c, ts, first_end < te ? first_end : te,
+                     c->is->people[sp->speaker].name))
+            return;
+    }
     if (te > ts)
         push_item(c, ts, te, QUOTE_INDIRECT, sp->speaker);
 }
