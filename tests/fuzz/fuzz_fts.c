@@ -231,7 +231,11 @@ static void check_search_vs_ranges(const char *text, size_t n)
         size_t ranges[MAX_RANGES][2];
         size_t count = fts_match_ranges(row, query, ranges, MAX_RANGES);
         bool one_term = strstr(q, "\" AND \"") == NULL;
-        if (found && count == 0)
+        /* A query of several tokens (a CJK run of three characters and
+           more: its pairs ANDed) MATCHes rows that hold the pairs apart;
+           dubao_rank drops those (fts.h), so only a one-token MATCH must
+           have ranges. */
+        if (one_term && found && count == 0)
             fuzz_fail("MATCH %s finds the row but there are no ranges", q);
         if (one_term && !found && count > 0)
             fuzz_fail("ranges for %s in a row that MATCH does not find", q);
