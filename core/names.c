@@ -210,6 +210,32 @@ static size_t han_run(const char *s, size_t n, size_t max_chars)
     return p;
 }
 
+/* The end of a dotted name whose last part, starting at byte p, runs into
+   a word that no list knows as following names (哈某·阿某到江西参访,
+   某某·某某参观了…): the dot has already said a name is there, so its
+   last part is the run of transliteration characters (translit_chars.txt)
+   that begins there, when that run has two characters at least and the
+   character after it is a Han character that is no transliteration
+   character (到).  The weakest follower strength is given: what follows
+   says nothing about speech.  0 when there is no such run. */
+static size_t dotted_name_end(const char *s, size_t n, size_t p,
+                              int *strength)
+{
+    size_t e = p, chars = 0, cl;
+    uint32_t uc;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc) &&
+           lex_has(LEX_TRANSLIT_CHAR, s + e, cl)) {
+        if (++chars > FOREIGN_PART_MAX_CHARS)
+            return 0;
+        e += cl;
+    }
+    if (chars < TRANSLIT_NAME_MIN_CHARS || e >= n ||
+        !utf8_char(s + e, n - e, &uc) || !is_han(uc))
+        return 0;
+    *strength = FOLLOW_PUNCT;
+    return e;
+}
+
 /* Does a word end the last part of a transliterated name at s: a speech
    verb, a role, a title, a follower word, a preposition, or a character
    never inside a name? */
@@ -252,14 +278,14 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
         if (chars > 0 && ends_foreign_name(s + e, n - e))
             break;
         if (++chars > FOREIGN_PART_MAX_CHARS)
-            return 0;
+            return dotted_name_end(s, n, p, strength);
         e += cl;
     }
     if (!chars)
         return 0;
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
-        return 0;
+        return dotted_name_end(s, n, p, strength);
     *strength = f;
     return e;
 }

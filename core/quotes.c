@@ -1202,7 +1202,8 @@ static size_t sentence_begin(const actx *c, size_t pos)
 }
 
 /* The person a sentence is about, for a quote opening at pos: the subject
-   at the start of one of its clauses, else the only person it names. */
+   at the start of one of its clauses, else the only person it names
+   after its last semicolon. */
 static int sentence_subject(const actx *c, size_t pos)
 {
     size_t ss = sentence_begin(c, pos);
@@ -1236,8 +1237,24 @@ static int sentence_subject(const actx *c, size_t pos)
         }
         cs = p;
     }
+    /* 甲前往某村，了解…；乙乘坐高铁，感叹“……”: a semicolon parts
+       sentences with subjects of their own; a person named before it is
+       not the one the words after it belong to. */
+    size_t from = ss;
+    for (size_t p = ss; p < pos;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        p += l ? l : 1;
+        if (is_semicolon(uc))
+            from = p;
+    }
     int found = -1;
-    for (size_t i = mentions_from(c, ss);
+    for (size_t i = mentions_from(c, from);
          i < c->nments && c->ments[i].pos < pos; i++) {
         if (found >= 0 && found != c->ments[i].person)
             return -1;

@@ -109,6 +109,29 @@ static void assert_nobody_said(const issue *is, const char *prefix)
                      speaker_of(is, i));
 }
 
+/* A person read from a title and a dotted name in a sentence that says
+   nothing (到某地参访), then 他说 in the next sentence; and a sentence in
+   parts parted by semicolons, where the only person the rules read is
+   named before the semicolon and the words come after another subject
+   (the unread 国家主席某某): nobody's. */
+static void quotes_visit_then_pronoun_and_semicolon_parts(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "去年7月，某研究中心执行主任约翰·米勒到江西参访。他说，推进农业现代化"
+        "关键在科技进步和创新。",
+        "某国总统张明远前往某村，了解当地的故事；另一国家主席某某某乘坐高铁列车，"
+        "感叹“这里的区域协调发展做得非常好”……",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "推进农业现代化");
+    assert_non_null(w);
+    assert_string_equal(w, "约翰·米勒");
+    assert_nobody_said(&is, "这里的区域协调发展");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -501,14 +524,16 @@ static void quotes_titled_foreign_names_without_a_dot(void **state)
         "县委书记加大投入力度，他说：“路一定要修好。”",
         /* a foreign title, but the run goes on into a word */
         "某国总统府发言人表示，会谈取得成果。",
-        /* the first part of a dotted name is not a name of its own */
+        /* the first part of a dotted name is not a name of its own: the
+           whole name is the person */
         "英国核工业专家乔罗·博瓦斯基警告称，低碳电力将出现缺口。",
         NULL};
     issue is;
     extract(&is, paras);
     for (size_t i = 0; i < is.npeople; i++) {
         const char *n = is.people[i].name;
-        if (strcmp(n, "塔默兰") != 0 && strcmp(n, "费尔德") != 0)
+        if (strcmp(n, "塔默兰") != 0 && strcmp(n, "费尔德") != 0 &&
+            strcmp(n, "乔罗·博瓦斯基") != 0)
             fail_msg("\"%s\" taken for a person", n);
     }
     assert_true(is.nquotes >= 2);
@@ -1920,6 +1945,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_more_speech_forms),
     cmocka_unit_test(quotes_names_with_their_spelling),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
+    cmocka_unit_test(quotes_visit_then_pronoun_and_semicolon_parts),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };

@@ -162,6 +162,13 @@ static void speakers_name_ends_where_the_follower_says(void **state)
                      strlen("约翰·米勒"));
     /* A dotted place or brand name is no person: its last part runs on. */
     assert_int_equal(name_at("东城·国际创新园早在", strlen("东城·国际创新园早在"), 1), 0);
+    /* A dotted name whose last part runs into a word no list knows
+       (到江西参访) ends where its transliteration characters end. */
+    assert_int_equal(foreign_name_at("约翰·米勒到江西参访", strlen("约翰·米勒到江西参访"), &fs),
+                     strlen("约翰·米勒"));
+    /* but not after one character, nor at a character that is not Han */
+    assert_int_equal(foreign_name_at("约翰·米到江西参访", strlen("约翰·米到江西参访"), &fs), 0);
+    assert_int_equal(name_at("东城·国际创新园举办", strlen("东城·国际创新园举办"), 1), 0);
     /* The short form of a transliterated name is its last part. */
     assert_int_equal(foreign_name_last_part("约翰·米勒"), strlen("约翰·"));
     assert_int_equal(foreign_name_last_part("张三"), 0);
