@@ -568,6 +568,93 @@ size_t name_expected_at(const char *s, size_t n, int *strength)
     return best_name(s, n, true, strength);
 }
 
+/* Is p (inside text) a place where a name may begin: after punctuation,
+   a space or the start, or right after a title (村民某某)?  Inside a run
+   of Han characters (曼某某) the characters belong to another word. */
+static bool name_may_begin(const char *text, const char *p)
+{
+    size_t at = (size_t)(p - text), pl = utf8_prev_len(text, at);
+    uint32_t before = 0;
+    if (pl)
+        utf8_char(p - pl, pl, &before);
+    return !is_han(before) || lex_suffix(LEX_TITLE_WORD, text, at) > 0;
+}
+
+/* Does s[0..len) occur in text at least twice where a name may begin,
+   with different characters after it (the end counting as a character of
+   0)?  A run of characters that recurs so ends there, as a name does,
+   unless what follows shows it is the first part of a word: a place
+   ending (某某市) after it anywhere, or one character that is no follower
+   of names after it in most of its occurrences (某某工坊 … 某某工坊 …
+   某某命名: a name is followed by many different words). */
+static bool recurs_with_other_continuations(const char *text, const char *s,
+                                            size_t len)
+{
+    size_t tn = strlen(text), times = 0, word_after = 0;
+    uint32_t first_after = 0, common = 0;
+    bool differ = false;
+    for (const char *p = text; (p = memmem(p, tn - (size_t)(p - text), s,
+                                           len)) != NULL;
+         p += len) {
+        if (!name_may_begin(text, p))
+            continue;
+        const char *e = p + len;
+        size_t left = tn - (size_t)(e - text);
+        uint32_t uc = 0;
+        size_t cl = left ? utf8_char(e, left, &uc) : 0;
+        if (cl && lex_has(LEX_PLACE_ENDING, e, cl))
+            return false;
+        if (times++ == 0)
+            first_after = uc;
+        else if (uc != first_after)
+            differ = true;
+        /* the character most often after it, when it opens no word that
+           follows names (说, 表示, 在, 的 …) */
+        if (cl && is_han(uc) && follower_strength(e, left) == FOLLOW_NONE) {
+            if (word_after == 0 || uc == common) {
+                common = uc;
+                word_after++;
+            } else {
+                word_after--;
+            }
+        }
+    }
+    if (!differ)
+        return false;
+    size_t same = 0;
+    for (const char *p = text; common && (p = memmem(p, tn - (size_t)(p - text),
+                                                     s, len)) != NULL;
+         p += len) {
+        uint32_t uc = 0;
+        size_t left = tn - (size_t)(p + len - text);
+        if (name_may_begin(text, p) && left && utf8_char(p + len, left, &uc) &&
+            uc == common)
+            same++;
+    }
+    return same * 2 <= times;
+}
+
+size_t name_recurring_at(const char *s, size_t n, const char *text)
+{
+    size_t sl = surname_at(s, n, false);
+    if (!sl)
+        return 0;
+    for (size_t g = GIVEN_NAME_MAX_CHARS; g >= 1; g--) {
+        size_t glen = utf8_chars_len(s + sl, n - sl, g);
+        if (utf8_count(s + sl, glen) != g)
+            continue;
+        size_t len = sl + glen;
+        size_t last = utf8_prev_len(s, len);
+        if (name_shape_ok(s, len, sl, n) &&
+            !lex_prefix(LEX_NAME_FOLLOWER, s + sl, len - sl) &&
+            !lex_has(LEX_PLACE_ENDING, s + len - last, last) &&
+            !lex_has(LEX_FOREIGN_PLACE, s, len) &&
+            recurs_with_other_continuations(text, s, len))
+            return len;
+    }
+    return 0;
+}
+
 size_t name_at(const char *s, size_t n, int min_strength)
 {
     int strength;

@@ -129,6 +129,13 @@ char *turn_label_name(const char *s, size_t len);
    word_surnames.txt) counts too. */
 size_t name_expected_at(const char *s, size_t n, int *strength);
 
+/* A name at s that nothing after it marks the end of (村民某某某来买…,
+   国家主席某某乘坐…), read by its recurrence: a surname and two given
+   characters, or else one, that text (the article) prints at least
+   twice with different characters after them (某某某进了店 … 某某某拉走…).
+   Its byte length, or 0. */
+size_t name_recurring_at(const char *s, size_t n, const char *text);
+
 /* Byte length of a plausible personal name at s, judged by what follows
    it; 0 if none reaches min_strength (FOLLOW_*). */
 size_t name_at(const char *s, size_t n, int min_strength);

@@ -75,7 +75,10 @@ enum {
        笑眯眯地) is one to three characters; longer, it is a clause.  Most
        have two, which decides where a name before one ends. */
     ADVERB_MAX_CHARS = 3,
-    ADVERB_USUAL_CHARS = 2
+    ADVERB_USUAL_CHARS = 2,
+    /* A name read by its recurrence follows a title of at least this many
+       characters: one (长 of 长江大桥) is as often the end of a word. */
+    RECURRING_TITLE_MIN_CHARS = 2
 };
 
 
@@ -1322,6 +1325,35 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
     }
 }
 
+/* Names with nothing after them that marks their end, where a title word
+   before them says a person is there (村民某某某来买…, 国家主席某某乘坐…).
+   The article must print the name again with other characters after it
+   (name_recurring_at); a name it prints once stays unread, its length
+   unsure.  Run after every other name is found, so that the rules that
+   read a name by what follows it keep their say. */
+static void scan_names_by_recurrence(issue *is, const char *t,
+                                     const char *article_text,
+                                     const char *deleg)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < n;) {
+        int strength;
+        size_t tl = lex_suffix(LEX_TITLE_WORD, t, i);
+        bool titled = tl && utf8_count(t + i - tl, tl) >= RECURRING_TITLE_MIN_CHARS;
+        size_t len = 0;
+        if (titled && !found_name_at(is, t + i, n - i) &&
+            !name_best_at(t + i, n - i, &strength))
+            len = name_recurring_at(t + i, n - i, article_text);
+        if (len) {
+            add_found(is, t + i, len, NULL, titles_before(t, i), deleg);
+            i += len;
+            continue;
+        }
+        size_t cl = utf8_chars_len(t + i, n - i, 1);
+        i += cl ? cl : 1;
+    }
+}
+
 /* Is s[0..n) (inside brackets) a name in Latin letters: letters (with
    accents), spaces, dots, hyphens and apostrophes only, with at least two
    letters? */
@@ -1616,6 +1648,8 @@ void speakers_find(issue *is)
                 strlen(a->blocks.v[b].text) <= BLOCK_SCAN_MAX_BYTES) {
                 scan_roles_again(is, a->blocks.v[b].text, sk, deleg);
                 scan_foreign_names_by_place(is, a->blocks.v[b].text, deleg);
+                scan_names_by_recurrence(is, a->blocks.v[b].text, a->text,
+                                         deleg);
             }
         free(deleg);
     }

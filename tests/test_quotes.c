@@ -132,6 +132,42 @@ static void quotes_visit_then_pronoun_and_semicolon_parts(void **state)
     issue_free(&is);
 }
 
+/* A name after a title with no word after it that marks its end
+   (村民某某某来买…) is read where the article prints it again with other
+   characters after it; not when the run names a place (某某市 elsewhere),
+   is the first part of a word (某某工坊 most times), follows a title of one
+   character (长 of 长江大桥) or sits inside another word (曼某某). */
+static void quotes_titled_name_read_by_its_recurrence(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "下午1点，村民朱晓钢来买种子。“水稻就种新品，玉米各拿一半。”朱晓钢满意而归。",
+        "记者赴辽宁凌源采访。目前，凌源市正在全市推进整治。",
+        "市委书记凌源带队检查：“要抓紧整改，不留死角。”",
+        "全国已建成30多所鲁班工坊。以古代工匠鲁班命名的鲁班工坊越办越好。",
+        "以技为桥，鲁班工坊成为合作平台。“鲁班工坊的招牌越擦越亮。”一名学员说。",
+        "研究中心主任王立新认为，“要帮助青年掌握职业技能”。",
+        "巫峡口的长江大桥遥遥相望。“坐几分钟扶梯就能到家，比以前轻松多了！”长江大桥像一条丝带。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "水稻就种新品");
+    assert_non_null(w);
+    assert_string_equal(w, "朱晓钢");
+    assert_nobody_said(&is, "要抓紧整改");
+    w = who_said(&is, "要帮助青年");
+    assert_non_null(w);
+    assert_string_equal(w, "王立新");
+    assert_nobody_said(&is, "坐几分钟扶梯");
+    for (size_t i = 0; i < is.npeople; i++) {
+        const char *n = is.people[i].name;
+        if (strcmp(n, "凌源") == 0 || strcmp(n, "鲁班") == 0 ||
+            strcmp(n, "江大桥") == 0)
+            fail_msg("\"%s\" taken for a person", n);
+    }
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -1946,6 +1982,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_names_with_their_spelling),
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_visit_then_pronoun_and_semicolon_parts),
+    cmocka_unit_test(quotes_titled_name_read_by_its_recurrence),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };

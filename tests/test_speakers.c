@@ -169,6 +169,23 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     /* but not after one character, nor at a character that is not Han */
     assert_int_equal(foreign_name_at("约翰·米到江西参访", strlen("约翰·米到江西参访"), &fs), 0);
     assert_int_equal(name_at("东城·国际创新园举办", strlen("东城·国际创新园举办"), 1), 0);
+    /* A name that nothing after it ends is read by its recurrence: three
+       characters when the article prints them again before other words,
+       else two; never a place (凌源市), the first part of a word most of
+       the time (鲁班工坊), or characters inside another word (曼苏尔). */
+    const char *page = "村民朱晓钢来买种子。“够了。”朱晓钢满意而归。"
+                       "教授刘嫚连续多年参加调研。刘嫚说，收获很大。"
+                       "书记凌源带队检查。目前，凌源市正在推进。"
+                       "以工匠鲁班命名的工坊。“鲁班工坊好。”，鲁班工坊成为平台。"
+                       "主任曼苏尔在会上讲话。官苏尔坦强调，苏尔坦认为…";
+    assert_int_equal(name_recurring_at("朱晓钢来买", strlen("朱晓钢来买"), page),
+                     strlen("朱晓钢"));
+    assert_int_equal(name_recurring_at("刘嫚连续", strlen("刘嫚连续"), page),
+                     strlen("刘嫚"));
+    assert_int_equal(name_recurring_at("凌源带队", strlen("凌源带队"), page), 0);
+    assert_int_equal(name_recurring_at("鲁班命名", strlen("鲁班命名"), page), 0);
+    assert_int_equal(name_recurring_at("苏尔坦强调", strlen("苏尔坦强调"), page), 0);
+    assert_int_equal(name_recurring_at("苏尔在会", strlen("苏尔在会"), page), 0);
     /* The short form of a transliterated name is its last part. */
     assert_int_equal(foreign_name_last_part("约翰·米勒"), strlen("约翰·"));
     assert_int_equal(foreign_name_last_part("张三"), 0);
