@@ -643,6 +643,32 @@ static bool unread_dotted_name_in(const actx *c, size_t from, size_t to)
     return false;
 }
 
+/* Does the text stay with the person of mention m from m's paragraph up
+   to paragraph b: does every paragraph between them name that person,
+   hold words given to them or hold nothing but quoted words?  A paragraph about something else in between
+   (美媒报道……; a paragraph the page lost) means a 他 opening paragraph b
+   is someone else, not the person named further up. */
+static bool quote_fills_paragraph(const actx *c, const qspan *s);
+static bool paragraphs_stay_with(const actx *c, const mention *m, size_t b)
+{
+    for (size_t k = block_of(c, m->pos) + 1; k < b; k++) {
+        bool with = false;
+        for (size_t i = mentions_from(c, c->bstart[k]);
+             i < c->nments && c->ments[i].pos < block_end(c, k) && !with; i++)
+            with = c->ments[i].person == m->person;
+        for (size_t i = 0; i < c->nitems && !with; i++)
+            with = c->items[i].speaker == m->person &&
+                   c->items[i].start >= c->bstart[k] &&
+                   c->items[i].start < block_end(c, k);
+        /* a paragraph of quoted words only goes on with the one speaking */
+        size_t t = block_text_start(c, k);
+        int sp = span_opening_at(c, t);
+        if (!with && (sp < 0 || !quote_fills_paragraph(c, &c->spans[sp])))
+            return false;
+    }
+    return true;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
@@ -687,6 +713,8 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         if (m->pos > skip_frame_words(c, cs, m->pos) &&
             !name_boundary_before(c->text, m->pos))
             continue;
+        if (!paragraphs_stay_with(c, m, b))
+            return -1;
         return m->person;
     }
     return -1;

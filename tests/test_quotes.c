@@ -168,6 +168,31 @@ static void quotes_titled_name_read_by_its_recurrence(void **state)
     issue_free(&is);
 }
 
+/* 他 opening a paragraph is the person named further up only while the
+   paragraphs between stay with that person (name them, or hold nothing but
+   their quoted words); a paragraph about something else in between means
+   someone the page does not name here (invented). */
+static void quotes_pronoun_across_paragraphs_about_something_else(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国国务卿张明远则在网上称，对裁决“感到鼓舞”。",
+        "某公司去年公布，出售多个港口的权益。",
+        "某国媒体去年报道，有关方面表明反对。",
+        "他向本报分析，各方需面对新的形势和挑战。",
+        "对于市场担忧，首席执行官李思远进一步解释道：",
+        "“你不能只看一项业务。”",
+        "他明确表示，公司追求的是长期的客户价值组合。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_nobody_said(&is, "各方需面对新的形势");
+    const char *w = who_said(&is, "公司追求的是长期");
+    assert_non_null(w);
+    assert_string_equal(w, "李思远");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -1983,6 +2008,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_word_lists_on_invented_sentences),
     cmocka_unit_test(quotes_visit_then_pronoun_and_semicolon_parts),
     cmocka_unit_test(quotes_titled_name_read_by_its_recurrence),
+    cmocka_unit_test(quotes_pronoun_across_paragraphs_about_something_else),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
