@@ -1229,6 +1229,27 @@ static size_t sentence_begin(const actx *c, size_t pos)
     return p;
 }
 
+/* Where the last part of [from, to) that a semicolon outside quotations
+   begins starts (from when there is none): a semicolon parts a sentence
+   into sentences with subjects of their own. */
+static size_t after_last_semicolon(const actx *c, size_t from, size_t to)
+{
+    size_t last = from;
+    for (size_t p = from; p < to;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
+        if (sp >= 0) {
+            p = c->spans[sp].close_end;
+            continue;
+        }
+        p += l ? l : 1;
+        if (is_semicolon(uc))
+            last = p;
+    }
+    return last;
+}
+
 /* The person a sentence is about, for a quote opening at pos: the subject
    at the start of one of its clauses, else the only person it names
    after its last semicolon. */
@@ -1268,19 +1289,7 @@ static int sentence_subject(const actx *c, size_t pos)
     /* 甲前往某村，了解…；乙乘坐高铁，感叹“……”: a semicolon parts
        sentences with subjects of their own; a person named before it is
        not the one the words after it belong to. */
-    size_t from = ss;
-    for (size_t p = ss; p < pos;) {
-        size_t l;
-        uint32_t uc = char_at(c, p, &l);
-        int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
-        if (sp >= 0) {
-            p = c->spans[sp].close_end;
-            continue;
-        }
-        p += l ? l : 1;
-        if (is_semicolon(uc))
-            from = p;
-    }
+    size_t from = after_last_semicolon(c, ss, pos);
     int found = -1;
     for (size_t i = mentions_from(c, from);
          i < c->nments && c->ments[i].pos < pos; i++) {
@@ -1559,6 +1568,24 @@ static int attribute_colon_above(actx *c, qspan *s)
     return 1;
 }
 
+/* Does a speech clause of someone other than who open the sentence that
+   quotation opening at pos is in (同学某某回忆，每次碰到她，她总是笑着打
+   招呼，“……”)?  Then the sentence is that speaker's account, and the
+   words in it theirs, not those of the person the account is about. */
+static bool other_speaker_opens_sentence(const actx *c, size_t pos, int who)
+{
+    size_t ss = after_last_semicolon(c, sentence_begin(c, pos), pos);
+    for (size_t i = 0; i < c->nsp; i++) {
+        const speech *sp = &c->sp[i];
+        if (sp->cstart < ss || sp->intro_end > pos)
+            continue;
+        /* the first speech clause of the sentence, when it opens it */
+        return skip_frame_words(c, ss, sp->cstart) >= sp->cstart &&
+               sp->speaker != who && !sp->bare;
+    }
+    return false;
+}
+
 /* Attribute quotation s opened after a colon or comma in a sentence about
    a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
 static int attribute_colon(actx *c, qspan *s)
@@ -1581,7 +1608,7 @@ static int attribute_colon(actx *c, qspan *s)
          lex_suffix(LEX_SPEECH_VERB, c->text + cs, s->open - ul - cs)))
         return -1;
     int who = sentence_subject(c, s->open);
-    if (who < 0)
+    if (who < 0 || other_speaker_opens_sentence(c, s->open, who))
         return 0;
     push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
     return 1;

@@ -193,6 +193,28 @@ static void quotes_pronoun_across_paragraphs_about_something_else(void **state)
     issue_free(&is);
 }
 
+/* Words after a comma in a sentence that opens with someone else's
+   speech clause (同学某某回忆，…，她总是笑着打招呼，“……”) are the
+   account's, not those of the person it is about; the same speaker's
+   clause keeps them (张某某坦言，…，“……”) (invented). */
+static void quotes_account_opening_the_sentence_owns_its_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“我想回到家乡去。”王秀文说。",
+        "同学安强回忆，每次在校园里碰到王秀文，她总是笑着打招呼，“四年来我似乎都没主动跟她打过招呼”。",
+        "张志远坦言，这项任务更强调“稳”与“准”，“我一点点打磨着自己，服务好这项事业。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "四年来我似乎");
+    assert_true(w == NULL || strcmp(w, "王秀文") != 0);
+    w = who_said(&is, "我一点点打磨");
+    assert_non_null(w);
+    assert_string_equal(w, "张志远");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2009,6 +2031,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_visit_then_pronoun_and_semicolon_parts),
     cmocka_unit_test(quotes_titled_name_read_by_its_recurrence),
     cmocka_unit_test(quotes_pronoun_across_paragraphs_about_something_else),
+    cmocka_unit_test(quotes_account_opening_the_sentence_owns_its_words),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
