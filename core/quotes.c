@@ -1706,6 +1706,36 @@ enum { NOBODY_NAMED = -1, SEVERAL_NAMED = -2 };
 
 static bool kin_after(const actx *c, size_t p);
 
+/* Do the clauses in [from, to), between quoted words and the clause of
+   the person named after them, say whose the words are: an unnamed
+   speaker and a speech verb after it (“……”企业负责人说着，某某…), or a
+   word that says they were read or heard (看到这句话，某某…)?  Then the
+   person met the words; they did not say them.  A clause without such a
+   subject (回忆着当年…，某某…; 看着工作人员安装…，某某…; 跟记者聊起…，
+   某某…) is the person's. */
+static bool words_met_before(const actx *c, size_t from, size_t to)
+{
+    if (text_has_word(c, from, to, LEX_CITED_WORD, NULL))
+        return true;
+    size_t unnamed = NONE; /* an unnamed speaker in the current clause */
+    for (size_t p = from; p < to;) {
+        size_t l;
+        uint32_t uc = char_at(c, p, &l);
+        if (is_clause_end(uc)) {
+            unnamed = NONE;
+        } else if (unnamed == NONE &&
+                   lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, to - p) &&
+                   !lex_suffix(LEX_PREPOSITION, c->text + from, p - from)) {
+            unnamed = p;
+        } else if (unnamed != NONE &&
+                   lex_prefix(LEX_SPEECH_VERB, c->text + p, to - p)) {
+            return true;
+        }
+        p += l ? l : 1;
+    }
+    return false;
+}
+
 static int person_after_quote(const actx *c, const qspan *s)
 {
     size_t from = s->close_end;
@@ -1770,6 +1800,8 @@ static int person_after_quote(const actx *c, const qspan *s)
     size_t cs = clause_start_of(c, first_pos);
     bool opens = skip_frame_words(c, cs, first_pos) == first_pos ||
                  lex_suffix(LEX_TITLE_WORD, c->text + cs, first_pos - cs);
+    if (words_met_before(c, from, cs))
+        return SEVERAL_NAMED;
     bool others = text_has_word(c, first, to, LEX_UNNAMED_SPEAKER, NULL);
     for (size_t p = first; p < to && !others;) {
         size_t l;
@@ -1937,9 +1969,13 @@ static void attribute_context(actx *c, qspan *s)
     }
     if (b == 0 || !c->prose[b - 1] || any_mention(c, bs, s->open))
         return;
+    /* “坚持发扬民主、集思广益”。 standing alone, its full stop outside
+       the marks, cites a phrase (a principle, a slogan, a title); words
+       said go on with their own full stop inside. */
     it = last_item_in(c, c->bstart[b - 1], bs);
     if (it && !other_mention(c, it->start, bs, it->speaker) &&
-        words_end_paragraph(c, it) && quote_fills_paragraph(c, s)) {
+        words_end_paragraph(c, it) && quote_fills_paragraph(c, s) &&
+        words_end_sentence(c, s)) {
         push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
         s->state = 1;
     }

@@ -215,6 +215,45 @@ static void quotes_account_opening_the_sentence_owns_its_words(void **state)
     issue_free(&is);
 }
 
+/* Quoted words a person only met are not theirs: said by an unnamed
+   speaker in a clause before the person's (“……”企业负责人说着，某某…),
+   read (“……”看到这句话，某某…), or a phrase cited on a line of its own,
+   its full stop outside the marks (“坚持发扬民主、集思广益”。).  A clause
+   of the person's own before their name keeps them (回忆着…，某某…;
+   看着工作人员…，某某…), and a paragraph of words said, full stop inside,
+   goes on with the speaker above (invented). */
+static void quotes_words_the_person_only_met(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "黄茂林代表说，要把调研做扎实。",
+        "“惠企政策免审即享，能不能再扩大适用场景？”企业负责人说着，黄茂林手中的笔记着。",
+        "“加快农业农村现代化，扎实推进乡村全面振兴。”看到这句话，黄茂林心中又有了底。",
+        "闫修文说，当年条件很艰苦。",
+        "“当年没有机械，全靠肩挑手抬。”回忆着当年栽树的场景，闫修文伸出双手比划着。",
+        "“就快装好了！”看着工作人员为自己家安装充电桩，闫修文喜上眉梢。",
+        "付子明代表说，草案体现了立法的原则。",
+        "“坚持发扬民主、集思广益”。",
+        "吕红林代表说，这部法律很重要。",
+        "“我们要把每一条建议都落到实处。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    assert_nobody_said(&is, "惠企政策免审即享");
+    assert_nobody_said(&is, "加快农业农村现代化");
+    assert_nobody_said(&is, "坚持发扬民主");
+    const char *w = who_said(&is, "当年没有机械");
+    assert_non_null(w);
+    assert_string_equal(w, "闫修文");
+    w = who_said(&is, "就快装好了");
+    assert_non_null(w);
+    assert_string_equal(w, "闫修文");
+    w = who_said(&is, "我们要把每一条建议");
+    assert_non_null(w);
+    assert_string_equal(w, "吕红林");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2032,6 +2071,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_titled_name_read_by_its_recurrence),
     cmocka_unit_test(quotes_pronoun_across_paragraphs_about_something_else),
     cmocka_unit_test(quotes_account_opening_the_sentence_owns_its_words),
+    cmocka_unit_test(quotes_words_the_person_only_met),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
