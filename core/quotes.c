@@ -1127,11 +1127,21 @@ static void find_speech(actx *c)
             s.intro_end = intro;
             s.cstart = clause_begin(c, p, bs);
             /* 看来 is speech only in the frame 在X看来 (a verb marked
-               "frame" in speech_verbs.txt). */
+               "frame" in speech_verbs.txt); 记得 only after quoted words
+               (marked "after"). */
             const char *kind = lex_value(LEX_SPEECH_VERB, c->text + p, v);
             bool frame = kind && strcmp(kind, "frame") == 0;
             if (frame &&
                 !starts_with(c->text + s.cstart, p - s.cstart, FRAME_ZAI)) {
+                p += v;
+                continue;
+            }
+            /* 记得 (marked "after") only says whose the words just
+               quoted are: “……”某某记得，…; 某某记得，那天… is a memory
+               told by the writer. */
+            bool after_only = kind && strcmp(kind, "after") == 0;
+            if (after_only && !(s.cstart > bs &&
+                                is_quote_close(char_before(c, s.cstart, NULL)))) {
                 p += v;
                 continue;
             }
@@ -1568,6 +1578,17 @@ static int attribute_colon_above(actx *c, qspan *s)
     return 1;
 }
 
+/* Do the words of quotation s name person who (“……但某某却说，……”)?
+   People do not name themselves: words about them that the sentence only
+   places next to them are someone else's account. */
+static bool words_name(const actx *c, const qspan *s, int who)
+{
+    const char *name = c->is->people[who].name;
+    return name && *name && s->in_end > s->in_start &&
+           memmem(c->text + s->in_start, s->in_end - s->in_start, name,
+                  strlen(name)) != NULL;
+}
+
 /* Does a speech clause of someone other than who open the sentence that
    quotation opening at pos is in (同学某某回忆，每次碰到她，她总是笑着打
    招呼，“……”)?  Then the sentence is that speaker's account, and the
@@ -1608,7 +1629,8 @@ static int attribute_colon(actx *c, qspan *s)
          lex_suffix(LEX_SPEECH_VERB, c->text + cs, s->open - ul - cs)))
         return -1;
     int who = sentence_subject(c, s->open);
-    if (who < 0 || other_speaker_opens_sentence(c, s->open, who))
+    if (who < 0 || other_speaker_opens_sentence(c, s->open, who) ||
+        words_name(c, s, who))
         return 0;
     push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
     return 1;
@@ -1773,6 +1795,8 @@ static int person_after_quote(const actx *c, const qspan *s)
     }
     if (who < 0)
         return NOBODY_NAMED;
+    if (words_met_before(c, from, clause_start_of(c, first_pos)))
+        return SEVERAL_NAMED;
     /* The person must speak in it (这样形容, 提出建议) or be given words
        of its own; a person who only acts in it (入村调研时) heard them. */
     for (size_t p = first; p < to;) {
@@ -1800,8 +1824,6 @@ static int person_after_quote(const actx *c, const qspan *s)
     size_t cs = clause_start_of(c, first_pos);
     bool opens = skip_frame_words(c, cs, first_pos) == first_pos ||
                  lex_suffix(LEX_TITLE_WORD, c->text + cs, first_pos - cs);
-    if (words_met_before(c, from, cs))
-        return SEVERAL_NAMED;
     bool others = text_has_word(c, first, to, LEX_UNNAMED_SPEAKER, NULL);
     for (size_t p = first; p < to && !others;) {
         size_t l;

@@ -254,6 +254,30 @@ static void quotes_words_the_person_only_met(void **state)
     issue_free(&is);
 }
 
+/* 记得 says whose the words just quoted are (“……”某某记得，…), but 某某
+   记得，那天… opens the writer's account of a memory, no words said; and
+   words that name the person in the third person (但某某却说) are an
+   account of them, not theirs (invented). */
+static void quotes_memories_and_words_about_the_person(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“那就得找农机手，靠打电话。”许柏强记得，有一年秧苗插晚了几天。",
+        "李慧芳记得，那天她刚结束一天的工作，随手刷手机时，看到了这条政策新闻。",
+        "王秀文说，她想早点入党。",
+        "又过了一个多月，王秀文就开始交思想汇报，“按惯例，成为积极分子后才交，但王秀文却说，要以积极分子的标准来要求自己。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "那就得找农机手");
+    assert_non_null(w);
+    assert_string_equal(w, "许柏强");
+    assert_nobody_said(&is, "那天她刚结束");
+    w = who_said(&is, "按惯例");
+    assert_true(w == NULL || strcmp(w, "王秀文") != 0);
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2072,6 +2096,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronoun_across_paragraphs_about_something_else),
     cmocka_unit_test(quotes_account_opening_the_sentence_owns_its_words),
     cmocka_unit_test(quotes_words_the_person_only_met),
+    cmocka_unit_test(quotes_memories_and_words_about_the_person),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
