@@ -602,7 +602,7 @@ static bool recurs_with_other_continuations(const char *text, const char *s,
         size_t left = tn - (size_t)(e - text);
         uint32_t uc = 0;
         size_t cl = left ? utf8_char(e, left, &uc) : 0;
-        if (cl && lex_has(LEX_PLACE_ENDING, e, cl))
+        if (cl && lex_prefix(LEX_PLACE_ENDING, e, left))
             return false;
         if (times++ == 0)
             first_after = uc;

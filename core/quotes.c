@@ -795,12 +795,13 @@ static bool after_preposition(const actx *c, size_t cs, const mention *m)
 }
 
 /* Is the text [from, vpos) between a name and its speech verb the
-   occasion of the words, 在……时 (5日下午在参加某代表团审议时): 在 near its
-   start, 时 right before the verb?  Then the name is the clause's subject
+   occasion of the words, 在……时 (5日下午在参加某代表团审议时), 在……中
+   (在信中), 在……上 (在座谈会上): 在 near its start, an ending of
+   occasion_endings.txt right before the verb?  Then the name is the clause's subject
    however long the occasion is (up to OCCASION_MAX_DISTANCE). */
 static bool occasion_before_verb(const actx *c, size_t from, size_t vpos)
 {
-    if (!ends_with(c->text + from, vpos - from, TIME_SHI) ||
+    if (!lex_suffix(LEX_OCCASION_END, c->text + from, vpos - from) ||
         utf8_count(c->text + from, vpos - from) > OCCASION_MAX_DISTANCE)
         return false;
     size_t p = from;

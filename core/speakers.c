@@ -78,7 +78,14 @@ enum {
     ADVERB_USUAL_CHARS = 2,
     /* A name read by its recurrence follows a title of at least this many
        characters: one (长 of 长江大桥) is as often the end of a word. */
-    RECURRING_TITLE_MIN_CHARS = 2
+    RECURRING_TITLE_MIN_CHARS = 2,
+    /* A dotted name read where its transliteration characters begin has
+       a first part of at least this many characters. */
+    TRANSLIT_NAME_MIN_CHARS = 2,
+    /* A dotted name found without a role or speech has at least two
+       thirds of its characters from translit_chars.txt. */
+    DOTTED_NAME_TRANSLIT_SHARE_NUM = 2,
+    DOTTED_NAME_TRANSLIT_SHARE_DEN = 3
 };
 
 
@@ -447,7 +454,7 @@ static bool occasion_then_verb(const char *s, size_t n)
         if (!cl || is_clause_end(uc) || is_sentence_end(uc))
             return false;
         p += cl;
-        if (ends_with(s, p, TIME_SHI) && verb_ends_clause(s + p, n - p))
+        if (lex_suffix(LEX_OCCASION_END, s, p) && verb_ends_clause(s + p, n - p))
             return true;
     }
     return false;
@@ -1139,6 +1146,76 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     return 0;
 }
 
+/* A transliterated name with a middle dot (某某·某某) is a person where a
+   name may begin, speaking or not: found first, its parts then name the same
+   person (艾伦 of 科尔·艾伦 in 艾伦在“宣言”中说).  Its titles are left to
+   the rules that read them (what stands before it here may be a whole
+   clause: 本报记者近日对话英国学者某某·某某).  Most of its
+   characters must be transliteration characters (translit_chars.txt), at
+   least DOTTED_NAME_TRANSLIT_SHARE of them: a column label joined by a
+   dot (某某行·视线) is no name.  Returns bytes consumed or 0. */
+static size_t scan_dotted_name(issue *is, const char *t, size_t n, size_t i,
+                               const char *deleg)
+{
+    /* where a name may begin, or where transliteration characters begin
+       after a character that is none (长期关注中国发展的某某·某某, 搬运工
+       某某·某某说): then its first part must be all transliteration
+       characters, two at least (肖某·某某 is not 某·某某) */
+    size_t pl = utf8_prev_len(t, i);
+    bool boundary = name_boundary_before(t, i);
+    bool translit_starts = !boundary && pl &&
+                           !lex_has(LEX_TRANSLIT_CHAR, t + i - pl, pl);
+    if (!boundary && !translit_starts)
+        return 0;
+    int strength;
+    size_t len = foreign_name_at(t + i, n - i, &strength);
+    if (!len)
+        return 0;
+    size_t first = 0, first_chars = 0; /* the first part, up to its dot */
+    for (uint32_t uc = 0; first < len; first_chars++) {
+        size_t cl = utf8_char(t + i + first, len - first, &uc);
+        if (!cl || is_name_dot(uc))
+            break;
+        if (lex_has(LEX_NOT_IN_NAME, t + i + first, cl) ||
+            (translit_starts && !lex_has(LEX_TRANSLIT_CHAR, t + i + first, cl)))
+            return 0;
+        first += cl;
+    }
+    if (translit_starts && first_chars < TRANSLIT_NAME_MIN_CHARS)
+        return 0;
+    /* 向导某某·某某: a title inside its first part ends before the name
+       (the name is read from there on) */
+    for (size_t p = i + utf8_chars_len(t + i, n - i, 1); p < i + len;
+         p += utf8_chars_len(t + p, n - p, 1)) {
+        uint32_t uc;
+        utf8_char(t + p, n - p, &uc);
+        if (is_name_dot(uc))
+            break;
+        if (lex_suffix(LEX_TITLE_WORD, t + i, p - i))
+            return 0;
+    }
+    /* 某某·某某省, 某某·某某中学: a place or a body */
+    if (lex_prefix(LEX_PLACE_ENDING, t + i + len, n - i - len))
+        return 0;
+    size_t han = 0, translit = 0;
+    for (size_t p = i; p < i + len;) {
+        uint32_t uc;
+        size_t cl = utf8_char(t + p, i + len - p, &uc);
+        if (!cl)
+            break;
+        if (is_han(uc)) {
+            han++;
+            translit += lex_has(LEX_TRANSLIT_CHAR, t + p, cl);
+        }
+        p += cl;
+    }
+    if (translit * DOTTED_NAME_TRANSLIT_SHARE_DEN <
+        han * DOTTED_NAME_TRANSLIT_SHARE_NUM)
+        return 0;
+    add_found(is, t + i, len, NULL, NULL, deleg);
+    return len;
+}
+
 /* Find the people named in one block of text. */
 static void discover_in_text(issue *is, const char *t, session_kind sk,
                              const char *deleg)
@@ -1161,6 +1238,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
             used = scan_name_list(is, t, n, i, sk, deleg);
         if (!used && name_may_start)
             used = scan_name(is, t, n, i, sk, deleg);
+        if (!used)
+            used = scan_dotted_name(is, t, n, i, deleg);
         if (!used) {
             uint32_t uc;
             used = utf8_char(t + i, n - i, &uc);

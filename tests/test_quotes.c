@@ -278,6 +278,41 @@ static void quotes_memories_and_words_about_the_person(void **state)
     issue_free(&is);
 }
 
+/* A dotted name is a person wherever it is introduced, speaking or not:
+   its last part then speaks as that person (艾伦 of 科尔·艾伦), also after
+   an occasion 在……中 (在《声明》中说).  Not a column label joined by a dot,
+   a school named after someone, a title inside the first part (向导), or
+   a first part of one character cut from a longer one (invented). */
+static void quotes_dotted_names_introduced_without_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "据报道，科尔·艾伦在事发前几分钟向家人发送了一份声明。",
+        "艾伦在《声明》中说，政府官员是他的目标。",
+        "曾任斯里·杰格什瓦尔中学校长的亚达夫介绍了项目。他说，项目优先选择困难的学校。",
+        "向导皮特·弗朗西斯带游客登山。弗朗西斯说，以前这里没有观景平台。",
+        "在战胜名将肖恩·墨菲后，他说，这场胜利来之不易。",
+        "（艺文观察·戏剧振兴进行时）",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "政府官员是他的目标");
+    assert_non_null(w);
+    assert_string_equal(w, "科尔·艾伦");
+    w = who_said(&is, "以前这里没有观景平台");
+    assert_non_null(w);
+    assert_string_equal(w, "皮特·弗朗西斯");
+    w = who_said(&is, "项目优先选择");
+    assert_true(w == NULL || strstr(w, "杰格什瓦尔") == NULL);
+    for (size_t i = 0; i < is.npeople; i++) {
+        const char *n = is.people[i].name;
+        if (strstr(n, "向导") || strcmp(n, "恩·墨菲") == 0 ||
+            strstr(n, "艺文观察") || strstr(n, "杰格什瓦尔"))
+            fail_msg("\"%s\" taken for a person", n);
+    }
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2097,6 +2132,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_account_opening_the_sentence_owns_its_words),
     cmocka_unit_test(quotes_words_the_person_only_met),
     cmocka_unit_test(quotes_memories_and_words_about_the_person),
+    cmocka_unit_test(quotes_dotted_names_introduced_without_words),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
