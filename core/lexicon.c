@@ -86,6 +86,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_HEADCOUNT_WORD] = "headcount_words.txt",
     [LEX_PLACE_ENDING] = "place_endings.txt",
     [LEX_CITED_WORD] = "cited_words.txt",
+    [LEX_BODY_ENDING] = "body_endings.txt",
 };
 
 const char *lex_file_name(lex_kind k)

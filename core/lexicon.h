@@ -72,6 +72,7 @@ typedef enum {
     LEX_HEADCOUNT_WORD, /* 位, 名, 多, 余: of a head count (等6位代表) */
     LEX_PLACE_ENDING,   /* 区, 县, 院 …: end the name of a place or body */
     LEX_CITED_WORD,     /* 这句话, 留言 …: quoted words as read or heard */
+    LEX_BODY_ENDING,    /* 委员会, 政府, 中央 …: end the name of a body acted for */
     LEX_KIND_COUNT
 } lex_kind;
 

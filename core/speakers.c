@@ -459,12 +459,32 @@ static bool occasion_then_verb(const char *s, size_t n)
    it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
    characters there are as often an adverb (主任明确表示); nor a
    preposition and the one addressed (部长和大家说). */
+/* Is s[0..len) a preposition and the one addressed (和大家, 向记者:
+   prepositions.txt, speech_objects.txt), read as a name with a surname
+   that mostly begins words (部长和大家说, 负责同志和记者代表参加)? */
+static bool preposition_and_addressee(const char *s, size_t len)
+{
+    size_t one = utf8_chars_len(s, len, 1);
+    return lex_has(LEX_PREPOSITION, s, one) &&
+           lex_has(LEX_SPEECH_OBJECT, s + one, len - one);
+}
+
+/* Does a job title that starts inside s[0..len) after its first character
+   run past len (为国务|委员 of 某某同志为国务委员, 副主任|委员)?  Then what
+   follows the run is the title's tail, not a role suffix after a name. */
+static bool title_runs_past(const char *s, size_t n, size_t len)
+{
+    for (size_t p = utf8_chars_len(s, len, 1); p && p < len;
+         p += utf8_chars_len(s + p, len - p, 1))
+        if (p + lex_prefix(LEX_TITLE_WORD, s + p, n - p) > len)
+            return true;
+    return false;
+}
+
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
-    size_t one = utf8_chars_len(s, len, 1);
-    if (lex_has(LEX_PREPOSITION, s, one) &&
-        lex_has(LEX_SPEECH_OBJECT, s + one, len - one))
+    if (preposition_and_addressee(s, len))
         return false;
     return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
            (verb_ends_clause(s + len, n - len) ||
@@ -738,6 +758,10 @@ static size_t bracket_group_len(const char *s, size_t n)
    suffix that stands as one (罗布央宗代表说), or 0. */
 static size_t han_run_before_role(const char *s, size_t n)
 {
+    /* 某某同志为国务委员: a run opening with a word that follows names
+       (为, 在) is none */
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
     size_t p = 0;
     for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n; chars++) {
         uint32_t uc;
@@ -747,7 +771,9 @@ static size_t han_run_before_role(const char *s, size_t n)
         p += cl;
         size_t k = role_suffix_at(s + p, n - p);
         if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k)
-            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+            return lex_has(LEX_NOT_NAME, s, p) || title_runs_past(s, n, p)
+                       ? 0
+                       : p;
     }
     return 0;
 }
@@ -1037,6 +1063,11 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         len = name_expected_at(t + i, n - i, &strength);
         if (len && !role_suffix_at(t + i + len, n - i - len) &&
             !expected_name_speaks(t + i, n - i, len))
+            len = 0;
+        /* 负责同志和记者代表: a preposition and the one addressed;
+           同志为国务委员: the suffix ends a title begun inside the run */
+        if (len && (preposition_and_addressee(t + i, len) ||
+                    title_runs_past(t + i, n - i, len)))
             len = 0;
         if (!len) {
             len = name_before_role_at(t, n, i);

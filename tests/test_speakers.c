@@ -1250,6 +1250,50 @@ static void speakers_bare_roles_by_session(void **state)
     issue_free(&is);
 }
 
+/* 代表 before the name of a body acted for (某某代表某市人民政府，向…献花;
+   …代表某某协商会议全国委员会，) is the verb, no role; a role suffix that
+   ends a title begun before it (某某同志为国务委员) and a preposition with
+   the one addressed before 代表 (负责同志和记者代表) name no one.  The
+   suffix still stands before words that follow names, and 委员 before
+   代表某党中央发言.  Invented strings. */
+static void speakers_acting_for_a_body_gives_no_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "某市副市长钱立国代表某市人民政府，某会主席孙海明代表某某协商会议全国委员会，向纪念碑敬献了花篮。",
+        "某党副主席周文涛代表某党中央委员会向大会致辞。",
+        "会议决定，何立新、吴海涛同志为国务委员。",
+        "各新闻单位负责同志和记者代表参加活动。",
+        "林志远委员代表某党中央发言说，要加强合作。",
+        "郑海波代表所在的县人民政府，今年投入很大。",
+        "冯立山代表向记者介绍，村里通了公路。",
+        NULL};
+    issue is;
+    const char *none[] = {"钱立国", "孙海明", "周文涛"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        const person *p = people_of(&is, paras, none[i]);
+        if (p && p->role)
+            fail_msg("%s: acting for a body got the role %s", none[i], p->role);
+        issue_free(&is);
+    }
+    assert_null(people_of(&is, paras, "为国务"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "和记者"));
+    issue_free(&is);
+    const person *p = people_of(&is, paras, "林志远");
+    assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
+    issue_free(&is);
+    const char *npc[] = {"郑海波", "冯立山"};
+    for (size_t i = 0; i < sizeof npc / sizeof npc[0]; i++) {
+        p = people_of(&is, paras, npc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国人大代表") != 0)
+            fail_msg("%s: want 全国人大代表", npc[i]);
+        issue_free(&is);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1282,5 +1326,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_role_stated_around_the_name),
     cmocka_unit_test(speakers_names_without_a_surname),
     cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
+    cmocka_unit_test(speakers_acting_for_a_body_gives_no_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
