@@ -640,6 +640,49 @@ static size_t unread_name_before_verb(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of the next item of a list of names after a role and its
+   first name (全国政协委员甲、乙、丙也…), at s right after a 、, where the
+   name rules alone do not read it: a name with a surname that mostly
+   begins words of EXPECTED_SPEAKER_CHARS characters, followed by a 、 or
+   clause punctuation (…、南某某、…); or, with a surname of surnames.txt,
+   an item of two to NAME_BEFORE_ROLE_MAX_CHARS characters that runs to
+   the next 、, clause punctuation or word that follows names (…、许可某也
+   回答了提问: 许可 is a word), holding no character never inside a name
+   and no title word (…、市长某某 is another person, with a title).
+   0 when s opens no such item. */
+static size_t list_item_after_role(const char *s, size_t n)
+{
+    if (role_at(s, n))
+        return 0;
+    int strength;
+    size_t len = name_expected_at(s, n, &strength);
+    uint32_t uc = 0;
+    if (len && utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+        !preposition_and_addressee(s, len) &&
+        (starts_with(s + len, n - len, LIST_COMMA) ||
+         (len < n && utf8_char(s + len, n - len, &uc) && is_clause_end(uc))))
+        return len;
+    if (!lex_prefix(LEX_SURNAME, s, n))
+        return 0;
+    size_t p = 0;
+    for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n;) {
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl) ||
+            lex_prefix(LEX_TITLE_WORD, s + p, n - p))
+            return 0;
+        p += cl;
+        chars++;
+        bool ends = p == n || starts_with(s + p, n - p, LIST_COMMA) ||
+                    (utf8_char(s + p, n - p, &uc) && is_clause_end(uc)) ||
+                    lex_prefix(LEX_NAME_FOLLOWER, s + p, n - p);
+        if (ends)
+            return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p)
+                       ? p
+                       : 0;
+    }
+    return 0;
+}
+
 /* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
    t[i, i + r), 的, then a name that a speech verb, a role or a title
    follows.  Adds the person with the role; returns the bytes consumed
@@ -717,6 +760,8 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                 while (starts_with(t + e, n - e, LIST_COMMA)) {
                     size_t at = e + strlen(LIST_COMMA);
                     size_t nl = name_at(t + at, n - at, FOLLOW_PUNCT);
+                    if (!nl)
+                        nl = list_item_after_role(t + at, n - at);
                     if (!nl)
                         break;
                     add_found(is, t + at, nl, role, NULL, deleg);

@@ -1294,6 +1294,42 @@ static void speakers_acting_for_a_body_gives_no_role(void **state)
     }
 }
 
+/* After a role and its first name, every item of the list holds the role
+   where a name is expected: a three-character name with a surname that
+   mostly begins words (…、南立华、…), or a surname and characters running
+   to the next 、 or follower word though a word begins them (…、许可新也…).
+   Items with a title, too short a word-surname reading, or words (农民,
+   企业家, 市长某某, 明确, 全程) get none.  Invented strings. */
+static void speakers_role_list_items_where_a_name_is_expected(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国政协委员吴海涛、王志刚、南立华、许可新也回答了提问。",
+        "全国人大代表张立新、市长钱立国也出席了活动。",
+        "全国人大代表孙海明、农民、工人也参加了座谈。",
+        "全国人大代表周文涛、企业家和学者也参加了座谈。",
+        "全国人大代表何立新、全程参与了调研。",
+        NULL};
+    issue is;
+    const char *cppcc[] = {"吴海涛", "王志刚", "南立华", "许可新"};
+    for (size_t i = 0; i < sizeof cppcc / sizeof cppcc[0]; i++) {
+        const person *p = people_of(&is, paras, cppcc[i]);
+        if (!p || !p->role || strcmp(p->role, "全国政协委员") != 0)
+            fail_msg("%s: want 全国政协委员", cppcc[i]);
+        issue_free(&is);
+    }
+    const char *none[] = {"钱立国", "市长钱立国", "农民", "企业家", "全程参",
+                          "全程"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        const person *p = people_of(&is, paras, none[i]);
+        if (p && p->role)
+            fail_msg("%s: got the role %s", none[i], p->role);
+        issue_free(&is);
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1327,5 +1363,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_names_without_a_surname),
     cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
     cmocka_unit_test(speakers_acting_for_a_body_gives_no_role),
+    cmocka_unit_test(speakers_role_list_items_where_a_name_is_expected),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
