@@ -81,6 +81,10 @@ enum {
     RECURRING_TITLE_MIN_CHARS = 2
 };
 
+/* 和 and 与 "and", joining the last of a pair of names (某某和某某). */
+#define PAIR_AND "和"
+#define PAIR_WITH "与"
+
 
 /* Order person keys by first character, then by index (a stable order). */
 static int person_key_cmp(const void *a, const void *b)
@@ -683,6 +687,19 @@ static size_t list_item_after_role(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of the second name of a pair after a role, at s right after
+   和 or 与 (全国人大代表甲和某某正在…): a name the name rules read, which no
+   title follows (全国人大代表某某和某某总书记握手: the second is another
+   person, with a title), or 0. */
+static size_t paired_name_after_role(const char *s, size_t n)
+{
+    size_t len = name_at(s, n, FOLLOW_PUNCT);
+    if (!len || lex_prefix(LEX_SUFFIX_TITLE, s + len, n - len) ||
+        lex_prefix(LEX_TITLE_WORD, s + len, n - len))
+        return 0;
+    return len;
+}
+
 /* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
    t[i, i + r), 的, then a name that a speech verb, a role or a title
    follows.  Adds the person with the role; returns the bytes consumed
@@ -766,6 +783,18 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                         break;
                     add_found(is, t + at, nl, role, NULL, deleg);
                     e = at + nl;
+                }
+                /* 全国人大代表甲和乙正在…: the last of a pair */
+                size_t and = starts_with(t + e, n - e, PAIR_AND) ? strlen(PAIR_AND)
+                           : starts_with(t + e, n - e, PAIR_WITH)
+                               ? strlen(PAIR_WITH)
+                               : 0;
+                size_t pl = and ? paired_name_after_role(t + e + and,
+                                                         n - e - and)
+                                : 0;
+                if (pl) {
+                    add_found(is, t + e + and, pl, role, NULL, deleg);
+                    e += and + pl;
                 }
                 free(role);
                 return e - i;

@@ -1330,6 +1330,40 @@ static void speakers_role_list_items_where_a_name_is_expected(void **state)
     }
 }
 
+/* After a role, the last of a pair joined by 和 or 与 holds the role too
+   (全国人大代表甲和乙正在讨论); a second name with a title after it is
+   another person (…和某某书记交流), and what the name rules do not read
+   as a name gets nothing (…和同事们).  Invented strings. */
+static void speakers_role_pairs_share_the_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表冯立山和黄海正在热烈讨论。",
+        "全国政协委员王海涛与李立明在会上交流了看法。",
+        "全国人大代表张立新和李海明书记交流。",
+        "全国人大代表孙海波和同事们一起调研。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "黄海");
+    assert_true(p && p->role && strcmp(p->role, "全国人大代表") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "李立明");
+    assert_true(p && p->role && strcmp(p->role, "全国政协委员") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "冯立山");
+    assert_true(p && p->role && strcmp(p->role, "全国人大代表") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "李海明");
+    assert_true(!p || !p->role);
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "同事"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "黄海正"));
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1364,5 +1398,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
     cmocka_unit_test(speakers_acting_for_a_body_gives_no_role),
     cmocka_unit_test(speakers_role_list_items_where_a_name_is_expected),
+    cmocka_unit_test(speakers_role_pairs_share_the_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
