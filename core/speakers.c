@@ -687,6 +687,33 @@ static size_t list_item_after_role(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of a name right after a role (or its titles) that a number
+   follows (全国政协委员某某某2022年带领…): a surname of surnames.txt and one
+   or two Han characters running to a digit or a Latin letter, which no
+   name runs into; or 0. */
+static size_t name_before_number(const char *s, size_t n)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl)
+        return 0;
+    size_t p = sl;
+    for (int given = 0; p < n; given++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl)
+            return 0;
+        if (is_digit(uc) || is_latin(uc))
+            return given && !holds_char_never_in_name(s + sl, p - sl) &&
+                           !lex_has(LEX_NOT_NAME, s, p)
+                       ? p
+                       : 0;
+        if (!is_han(uc) || given == EXPECTED_SPEAKER_CHARS - 1)
+            return 0;
+        p += cl;
+    }
+    return 0;
+}
+
 /* Byte length of the second name of a pair after a role, at s right after
    和 or 与 (全国人大代表甲和某某正在…): a name the name rules read, which no
    title follows (全国人大代表某某和某某总书记握手: the second is another
@@ -766,6 +793,11 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                is read whole. */
             if (!len)
                 len = found_name_at(is, t + k, n - k);
+            /* 全国政协委员某某某2022年…: a number ends the name (right
+               after the role or a title, not after a 、 that may open a
+               place: 全国人大代表、某地2022年…) */
+            if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
+                len = name_before_number(t + k, n - k);
             if (len) {
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
