@@ -618,6 +618,18 @@ static size_t expected_name_after_role(const char *s, size_t n)
     return expected_name_speaks(s, n, len) ? len : 0;
 }
 
+/* Byte length of the character at s when it is one of names without a
+   surname (translit_chars.txt, ethnic_name_chars.txt), or 0. */
+static size_t nameless_char_len(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    return cl && (lex_has(LEX_TRANSLIT_CHAR, s, cl) ||
+                  lex_has(LEX_ETHNIC_NAME_CHAR, s, cl))
+               ? cl
+               : 0;
+}
+
 /* Byte length of a name without a surname that the name rules cannot
    read (央宗, 次仁多吉, 巴特尔) right before a speech verb that ends the
    clause: two to UNREAD_NAME_MAX_CHARS characters, each one of
@@ -631,10 +643,8 @@ static size_t unread_name_before_verb(const char *s, size_t n)
     size_t p = 0;
     int chars = 0;
     while (p < n && chars < UNREAD_NAME_MAX_CHARS) {
-        uint32_t uc;
-        size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!cl || !(lex_has(LEX_TRANSLIT_CHAR, s + p, cl) ||
-                     lex_has(LEX_ETHNIC_NAME_CHAR, s + p, cl)))
+        size_t cl = nameless_char_len(s + p, n - p);
+        if (!cl)
             return 0;
         p += cl;
         chars++;
@@ -880,6 +890,36 @@ static size_t han_run_before_role(const char *s, size_t n)
             return lex_has(LEX_NOT_NAME, s, p) || title_runs_past(s, n, p)
                        ? 0
                        : p;
+    }
+    return 0;
+}
+
+/* Byte length of a name without a surname opening a clause at byte i of
+   t before the suffix of a CPPCC role (某某卓玛委员来自…, 某音克西委员发言
+   说): NAME_BEFORE_ROLE_MIN_CHARS to UNREAD_NAME_MAX_CHARS characters, each
+   one of translit_chars.txt or ethnic_name_chars.txt, not a word of
+   not_names.txt nor opening with a foreign place; or 0.  Only 委员 and
+   常委: a country's representative abroad is a 代表 (某国代表表示), and
+   runs of such characters are as often countries. */
+static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
+                                              size_t i, session_kind sk)
+{
+    if (clause_start(t, i) != i || lex_prefix(LEX_FOREIGN_PLACE, t + i, n - i))
+        return 0;
+    const char *s = t + i;
+    size_t left = n - i, p = 0;
+    for (int chars = 0; chars < UNREAD_NAME_MAX_CHARS && p < left; chars++) {
+        size_t cl = nameless_char_len(s + p, left - p);
+        if (!cl)
+            return 0;
+        p += cl;
+        size_t k = role_suffix_at(s + p, left - p);
+        if (chars + 1 < NAME_BEFORE_ROLE_MIN_CHARS || !k)
+            continue;
+        char *role = suffix_role(s + p, k, sk);
+        bool cppcc = role && role_class_of(role) == ROLE_CPPCC;
+        free(role);
+        return cppcc && !lex_has(LEX_NOT_NAME, s, p) ? p : 0;
     }
     return 0;
 }
@@ -1184,6 +1224,10 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         len = name_before_adverb(t + i, n - i);
         strength = FOLLOW_STRONG;
     }
+    if (!len) {
+        len = nameless_name_before_cppcc_role(t, n, i, sk);
+        strength = FOLLOW_STRONG;
+    }
     if (!len && clause_start(t, i) == i) {
         /* 农某某说：“……” / 包某某介绍，: opening a clause, a name with a
            surname that mostly begins words, when it speaks (three
@@ -1293,7 +1337,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
                               foreign_name_at(t + i, n - i, &fs) ||
-                              name_before_role_at(t, n, i);
+                              name_before_role_at(t, n, i) ||
+                              nameless_name_before_cppcc_role(t, n, i, sk);
         if (!used && name_may_start)
             used = scan_name_list(is, t, n, i, sk, deleg);
         if (!used && name_may_start)

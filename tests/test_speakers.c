@@ -1363,6 +1363,30 @@ static void speakers_number_ends_a_name_after_a_role(void **state)
     check_role(paras, "张家口", NULL);
 }
 
+/* Opening a clause, a name without a surname before 委员 or 常委 (达娃卓玛
+   委员来自…, 阿依古丽委员发言说) holds the CPPCC role; before 代表 such a
+   run is as often a country (某国代表表示), and words (海外委员, 特邀委员)
+   and foreign places name no one.  Invented strings. */
+static void speakers_nameless_name_opens_a_clause_before_weiyuan(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "达娃卓玛委员来自高原的一线，她介绍了医疗的变化。",
+        "阿依古丽委员发言说，要加强合作。",
+        "海外委员表示，要加强交流。",
+        "特邀委员发言说，要加强合作。",
+        "多米尼克代表表示，支持中方立场。",
+        "坦桑尼亚代表说，感谢中国。",
+        NULL};
+    check_role(paras, "达娃卓玛", "全国政协委员");
+    check_role(paras, "阿依古丽", "全国政协委员");
+    const char *none[] = {"海外", "特邀", "多米尼克", "坦桑尼亚"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        check_role(paras, none[i], NULL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1399,5 +1423,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_role_list_items_where_a_name_is_expected),
     cmocka_unit_test(speakers_role_pairs_share_the_role),
     cmocka_unit_test(speakers_number_ends_a_name_after_a_role),
+    cmocka_unit_test(speakers_nameless_name_opens_a_clause_before_weiyuan),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
