@@ -600,8 +600,9 @@ static size_t found_name_at(const issue *is, const char *s, size_t n)
    mostly begins words, where what follows shows it is one: clause
    punctuation (全国人大代表巴某某，…), a 、 and a name the name rules read
    (农某某、许某某), or, for a name of EXPECTED_SPEAKER_CHARS characters, a
-   speech verb ending the clause.  Elsewhere such a run is as often an
-   adverb (明确表示, 全面、准确地).  0 when s opens no such name. */
+   speech verb ending the clause or a word that follows names (单某某给…).
+   Elsewhere such a run is as often an adverb (明确表示, 全面、准确地; 全程
+   参与: not_names.txt).  0 when s opens no such name. */
 static size_t expected_name_after_role(const char *s, size_t n)
 {
     int strength;
@@ -615,6 +616,11 @@ static size_t expected_name_after_role(const char *s, size_t n)
         size_t next = len + strlen(LIST_COMMA);
         return name_at(s + next, n - next, FOLLOW_PUNCT) ? len : 0;
     }
+    /* 全国人大代表单某某给总书记报告…: three characters and a word that
+       follows names (给, 向, 在 …), none of them one never inside a name */
+    if (strength >= FOLLOW_WORD && utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+        !holds_char_never_in_name(s, len) && !preposition_and_addressee(s, len))
+        return len;
     return expected_name_speaks(s, n, len) ? len : 0;
 }
 
