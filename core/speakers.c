@@ -64,6 +64,10 @@ enum {
     /* and of at least this many: two characters there are as often a
        noun (群众代表, 职工代表) as a name, which the surname rules read. */
     NAME_BEFORE_ROLE_MIN_CHARS = 3,
+    /* A name right after a role that only clause punctuation ends, with
+       a surname and the characters of names without one (某吉措姆，), has
+       at least this many characters: three the surname rules read. */
+    NAMELESS_GIVEN_MIN_CHARS = 4,
     /* A signed piece's author line is printed among its first lines,
        before its text. */
     AUTHOR_LINE_MAX_BLOCK = 3,
@@ -636,6 +640,37 @@ static size_t nameless_char_len(const char *s, size_t n)
                : 0;
 }
 
+/* Byte length of a name right after a role that clause punctuation ends
+   (全国政协委员明某措姆，…): a surname (one that mostly begins words too)
+   or a character of names without a surname, then only such characters
+   (nameless_char_len), NAMELESS_GIVEN_MIN_CHARS to UNREAD_NAME_MAX_CHARS in
+   all, not a word of not_names.txt nor opening with a foreign place; or 0.
+   Three characters or fewer the surname rules read. */
+static size_t nameless_given_before_punct(const char *s, size_t n)
+{
+    if (lex_prefix(LEX_FOREIGN_PLACE, s, n) || lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
+    size_t p = lex_prefix(LEX_SURNAME, s, n);
+    if (!p)
+        p = lex_prefix(LEX_WORD_SURNAME, s, n);
+    if (!p)
+        p = nameless_char_len(s, n);
+    int chars = p ? (int)utf8_count(s, p) : 0;
+    while (p && p < n && chars < UNREAD_NAME_MAX_CHARS) {
+        size_t cl = nameless_char_len(s + p, n - p);
+        if (!cl)
+            break;
+        p += cl;
+        chars++;
+    }
+    uint32_t uc;
+    return chars >= NAMELESS_GIVEN_MIN_CHARS && p < n &&
+                   utf8_char(s + p, n - p, &uc) && is_clause_end(uc) &&
+                   !lex_has(LEX_NOT_NAME, s, p)
+               ? p
+               : 0;
+}
+
 /* Byte length of a name without a surname that the name rules cannot
    read (央宗, 次仁多吉, 巴特尔) right before a speech verb that ends the
    clause: two to UNREAD_NAME_MAX_CHARS characters, each one of
@@ -814,6 +849,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                place: 全国人大代表、某地2022年…) */
             if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
                 len = name_before_number(t + k, n - k);
+            /* 全国政协委员明某措姆，…: a long name without a usual
+               surname that clause punctuation ends */
+            if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
+                len = nameless_given_before_punct(t + k, n - k);
             if (len) {
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),

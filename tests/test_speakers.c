@@ -1418,6 +1418,28 @@ static void speakers_word_surname_name_after_a_role_before_a_follower(void **sta
     check_roles(paras, none, NULL);
 }
 
+/* Right after a role (or a title after it), a name of four characters or
+   more that clause punctuation ends is read whole when its surname mostly
+   begins words or it has none and the rest are characters of names
+   without a surname (全国政协委员明吉卓玛，…); after a 、 the run may be a
+   place or a firm, and foreign places are none.  Invented strings. */
+static void speakers_long_nameless_name_after_a_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "来自高原的全国政协委员明吉卓玛，介绍了这些年的变化。",
+        "全国人大代表、某大学教授巴特尔吉玛，介绍了情况。",
+        "全国人大代表、阿里巴巴，都在会上。",
+        "全国人大代表坦桑尼亚，",
+        NULL};
+    check_role(paras, "明吉卓玛", "全国政协委员");
+    check_role(paras, "巴特尔吉玛", "全国人大代表");
+    static const char *const none[] = {"阿里巴巴", "坦桑尼亚", NULL};
+    check_roles(paras, none, NULL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1456,5 +1478,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_number_ends_a_name_after_a_role),
     cmocka_unit_test(speakers_nameless_name_opens_a_clause_before_weiyuan),
     cmocka_unit_test(speakers_word_surname_name_after_a_role_before_a_follower),
+    cmocka_unit_test(speakers_long_nameless_name_after_a_role),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
