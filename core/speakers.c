@@ -778,9 +778,24 @@ static size_t paired_name_after_role(const char *s, size_t n)
     return len;
 }
 
+/* Does s open with 是 and one person counted (是一名, 是一位: a head-count
+   word after 一), introducing the one named before it as someone (当选全国
+   政协委员的某某是一名医生)? */
+static bool introduced_as_one(const char *s, size_t n)
+{
+    if (!starts_with(s, n, COPULA_SHI))
+        return false;
+    size_t p = strlen(COPULA_SHI);
+    if (!starts_with(s + p, n - p, NUMERAL_ONE))
+        return false;
+    p += strlen(NUMERAL_ONE);
+    size_t cl = utf8_chars_len(s + p, n - p, 1);
+    return cl && lex_has(LEX_HEADCOUNT_WORD, s + p, cl);
+}
+
 /* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
    t[i, i + r), 的, then a name that a speech verb, a role or a title
-   follows.  Adds the person with the role; returns the bytes consumed
+   follows, or 是一名/是一位 (当选全国政协委员的某某是一名…).  Adds the person with the role; returns the bytes consumed
    (role, 的 and name) or 0. */
 static size_t role_then_de_name(issue *is, const char *t, size_t n, size_t i,
                                 size_t r, session_kind sk, const char *deleg)
@@ -790,7 +805,8 @@ static size_t role_then_de_name(issue *is, const char *t, size_t n, size_t i,
     size_t at = i + r + strlen(PARTICLE_DE);
     int strength;
     size_t len = name_best_at(t + at, n - at, &strength);
-    if (!len || strength != FOLLOW_STRONG)
+    if (!len || (strength != FOLLOW_STRONG &&
+                 !introduced_as_one(t + at + len, n - at - len)))
         return 0;
     char *role = role_in_session(t + i, r, sk);
     add_found(is, t + at, len, role, NULL, deleg);

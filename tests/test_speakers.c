@@ -1440,6 +1440,24 @@ static void speakers_long_nameless_name_after_a_role(void **state)
     check_roles(paras, none, NULL);
 }
 
+/* A role, 的, then a name introduced as one person (当选全国政协委员的某某
+   是一名教师) holds the role; 是 and no head count after it (作为全国人大
+   代表的关键是…, 的常态是一个…) introduce no one.  Invented strings. */
+static void speakers_role_de_name_introduced_as_one(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "第一次当选全国政协委员的杨立是一名教师。",
+        "作为全国人大代表的关键是一个态度。",
+        "全国人大代表的常态是一个样子。",
+        NULL};
+    check_role(paras, "杨立", "全国政协委员");
+    static const char *const none[] = {"关键", "常态", NULL};
+    check_roles(paras, none, NULL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1479,5 +1497,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_nameless_name_opens_a_clause_before_weiyuan),
     cmocka_unit_test(speakers_word_surname_name_after_a_role_before_a_follower),
     cmocka_unit_test(speakers_long_nameless_name_after_a_role),
+    cmocka_unit_test(speakers_role_de_name_introduced_as_one),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
