@@ -955,6 +955,16 @@ static size_t han_run_before_role(const char *s, size_t n)
     return 0;
 }
 
+/* Is the suffix at s (role_suffix_at, len bytes) one of a CPPCC role in
+   this kind of session (委员, 常委 in Two Sessions coverage)? */
+static bool cppcc_suffix(const char *s, size_t len, session_kind sk)
+{
+    char *role = len ? suffix_role(s, len, sk) : NULL;
+    bool cppcc = role && role_class_of(role) == ROLE_CPPCC;
+    free(role);
+    return cppcc;
+}
+
 /* Byte length of a name without a surname opening a clause at byte i of
    t before the suffix of a CPPCC role (某某卓玛委员来自…, 某音克西委员发言
    说): NAME_BEFORE_ROLE_MIN_CHARS to UNREAD_NAME_MAX_CHARS characters, each
@@ -977,12 +987,30 @@ static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
         size_t k = role_suffix_at(s + p, left - p);
         if (chars + 1 < NAME_BEFORE_ROLE_MIN_CHARS || !k)
             continue;
-        char *role = suffix_role(s + p, k, sk);
-        bool cppcc = role && role_class_of(role) == ROLE_CPPCC;
-        free(role);
-        return cppcc && !lex_has(LEX_NOT_NAME, s, p) ? p : 0;
+        return cppcc_suffix(s + p, k, sk) && !lex_has(LEX_NOT_NAME, s, p) ? p
+                                                                         : 0;
     }
     return 0;
+}
+
+/* Byte length of a name of EXPECTED_SPEAKER_CHARS characters with a
+   surname that mostly begins words opening a clause at byte i of t before
+   the suffix of a CPPCC role (符某某委员代表某党中央发言说), none of its
+   characters one never inside a name; or 0.  Two characters there are as
+   often a group (全体委员, 海外委员), and before 代表 three are too (农民工
+   代表). */
+static size_t word_surname_name_before_cppcc_role(const char *t, size_t n,
+                                                  size_t i, session_kind sk)
+{
+    if (clause_start(t, i) != i)
+        return 0;
+    int strength;
+    size_t len = name_expected_at(t + i, n - i, &strength);
+    if (!len || utf8_count(t + i, len) != EXPECTED_SPEAKER_CHARS ||
+        holds_char_never_in_name(t + i, len))
+        return 0;
+    size_t k = role_suffix_at(t + i + len, n - i - len);
+    return cppcc_suffix(t + i + len, k, sk) ? len : 0;
 }
 
 /* han_run_before_role at byte i of t, where a title ends right before i
@@ -1287,6 +1315,8 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     }
     if (!len) {
         len = nameless_name_before_cppcc_role(t, n, i, sk);
+        if (!len)
+            len = word_surname_name_before_cppcc_role(t, n, i, sk);
         strength = FOLLOW_STRONG;
     }
     if (!len && clause_start(t, i) == i) {

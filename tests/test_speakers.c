@@ -1458,6 +1458,29 @@ static void speakers_role_de_name_introduced_as_one(void **state)
     check_roles(paras, none, NULL);
 }
 
+/* Opening a clause, a three-character name with a surname that mostly
+   begins words before 委员 holds the CPPCC role (符立冠委员代表某党中央发言
+   说); two characters there are a group (全体委员, 商界委员), a sector
+   (司法界委员: 界 is never inside a name) is none, and before 代表 three
+   are a group too (农民工代表).  Invented strings. */
+static void speakers_word_surname_name_opens_a_clause_before_weiyuan(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "符立冠委员代表某党中央发言说，要加强合作。",
+        "全体委员表示赞同。",
+        "商界委员认为，要加强合作。",
+        "司法界委员认为，要依法办事。",
+        "农民工代表说，收入提高了。",
+        NULL};
+    check_role(paras, "符立冠", "全国政协委员");
+    static const char *const none[] = {"全体", "商界", "司法界", "农民工",
+                                       "农民", NULL};
+    check_roles(paras, none, NULL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1498,5 +1521,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_word_surname_name_after_a_role_before_a_follower),
     cmocka_unit_test(speakers_long_nameless_name_after_a_role),
     cmocka_unit_test(speakers_role_de_name_introduced_as_one),
+    cmocka_unit_test(speakers_word_surname_name_opens_a_clause_before_weiyuan),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
