@@ -468,13 +468,16 @@ static bool occasion_then_verb(const char *s, size_t n)
    characters there are as often an adverb (主任明确表示); nor a
    preposition and the one addressed (部长和大家说). */
 /* Is s[0..len) a preposition and the one addressed (和大家, 向记者:
-   prepositions.txt, speech_objects.txt), read as a name with a surname
-   that mostly begins words (部长和大家说, 负责同志和记者代表参加)? */
+   prepositions.txt, speech_objects.txt), or a preposition and a word that
+   looks like a name but is none (和常务 of 秘书长和常务委员: not_names.txt),
+   read as a name with a surname that mostly begins words (部长和大家说,
+   负责同志和记者代表参加)? */
 static bool preposition_and_addressee(const char *s, size_t len)
 {
     size_t one = utf8_chars_len(s, len, 1);
     return lex_has(LEX_PREPOSITION, s, one) &&
-           lex_has(LEX_SPEECH_OBJECT, s + one, len - one);
+           (lex_has(LEX_SPEECH_OBJECT, s + one, len - one) ||
+            lex_prefix(LEX_NOT_NAME, s + one, len - one));
 }
 
 /* Does a job title that starts inside s[0..len) after its first character

@@ -1290,11 +1290,13 @@ static void speakers_acting_for_a_body_gives_no_role(void **state)
         "某党副主席周文涛代表某党中央委员会向大会致辞。",
         "会议决定，何立新、吴海涛同志为国务委员。",
         "各新闻单位负责同志和记者代表参加活动。",
+        "会议选举主席、副主席、秘书长和常务委员。",
         "林志远委员代表某党中央发言说，要加强合作。",
         "郑海波代表所在的县人民政府，今年投入很大。",
         "冯立山代表向记者介绍，村里通了公路。",
         NULL};
-    static const char *const none[] = {"钱立国", "孙海明", "周文涛", "为国务", "和记者", NULL};
+    static const char *const none[] = {"钱立国", "孙海明", "周文涛", "为国务",
+                                       "和记者", "和常务", NULL};
     check_roles(paras, none, NULL);
     check_role(paras, "林志远", "全国政协委员");
     check_role(paras, "郑海波", "全国人大代表");
