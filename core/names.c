@@ -46,7 +46,10 @@ enum {
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
-    DELEGATION_PLACE_MAX_CHARS = 6
+    DELEGATION_PLACE_MAX_CHARS = 6,
+    /* The name of a body one acts for after 代表 (中国人民政治协商会议全国
+       委员会, 某某省人民政府) is at most this many characters. */
+    BODY_NAME_MAX_CHARS = 20
 };
 
 static int follower_strength(const char *s, size_t n);
@@ -66,10 +69,44 @@ static bool role_word_continues(const char *s, size_t n, size_t k)
     return w > 0 && lex_prefix(LEX_NAME_FOLLOWER, s + k, n - k) <= w;
 }
 
+/* Does s open with the name of a body one acts for (某某代表中国人民政治
+   协商会议全国委员会，…; 某某代表某市政府向…献花): a run of at most
+   BODY_NAME_MAX_CHARS Han characters ending with a word of body_endings.txt
+   (委员会, 政府, 中央 …) that clause punctuation, a preposition or a speech
+   event follows?  Then the 代表 before it is the verb "on behalf of", no
+   role.  A run opening with a word that follows names (所在, 在), a speech
+   verb or another role suffix (委员代表某党中央发言: the role stands
+   before it) is none. */
+static bool body_acted_for(const char *s, size_t n)
+{
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n) ||
+        lex_prefix(LEX_SPEECH_VERB, s, n) || lex_prefix(LEX_ROLE_SUFFIX, s, n))
+        return false;
+    size_t p = 0;
+    for (int chars = 0; chars < BODY_NAME_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc))
+            return false;
+        p += cl;
+        if (!lex_suffix(LEX_BODY_ENDING, s, p))
+            continue;
+        uint32_t next = 0;
+        if (p == n || (utf8_char(s + p, n - p, &next) && is_clause_end(next)) ||
+            lex_prefix(LEX_PREPOSITION, s + p, n - p) ||
+            lex_prefix(LEX_SPEECH_EVENT, s + p, n - p))
+            return true;
+    }
+    return false;
+}
+
 size_t role_suffix_at(const char *s, size_t n)
 {
     size_t k = lex_prefix(LEX_ROLE_SUFFIX, s, n);
-    return k && !role_word_continues(s, n, k) ? k : 0;
+    return k && !role_word_continues(s, n, k) &&
+                   !body_acted_for(s + k, n - k)
+               ? k
+               : 0;
 }
 
 size_t role_at(const char *s, size_t n)

@@ -64,6 +64,10 @@ enum {
     /* and of at least this many: two characters there are as often a
        noun (群众代表, 职工代表) as a name, which the surname rules read. */
     NAME_BEFORE_ROLE_MIN_CHARS = 3,
+    /* A name right after a role that only clause punctuation ends, with
+       a surname and the characters of names without one (某吉措姆，), has
+       at least this many characters: three the surname rules read. */
+    NAMELESS_GIVEN_MIN_CHARS = 4,
     /* A signed piece's author line is printed among its first lines,
        before its text. */
     AUTHOR_LINE_MAX_BLOCK = 3,
@@ -87,6 +91,10 @@ enum {
     DOTTED_NAME_TRANSLIT_SHARE_NUM = 2,
     DOTTED_NAME_TRANSLIT_SHARE_DEN = 3
 };
+
+/* 和 and 与 "and", joining the last of a pair of names (某某和某某). */
+#define PAIR_AND "和"
+#define PAIR_WITH "与"
 
 
 /* Order person keys by first character, then by index (a stable order). */
@@ -466,12 +474,35 @@ static bool occasion_then_verb(const char *s, size_t n)
    it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
    characters there are as often an adverb (主任明确表示); nor a
    preposition and the one addressed (部长和大家说). */
+/* Is s[0..len) a preposition and the one addressed (和大家, 向记者:
+   prepositions.txt, speech_objects.txt), or a preposition and a word that
+   looks like a name but is none (和常务 of 秘书长和常务委员: not_names.txt),
+   read as a name with a surname that mostly begins words (部长和大家说,
+   负责同志和记者代表参加)? */
+static bool preposition_and_addressee(const char *s, size_t len)
+{
+    size_t one = utf8_chars_len(s, len, 1);
+    return lex_has(LEX_PREPOSITION, s, one) &&
+           (lex_has(LEX_SPEECH_OBJECT, s + one, len - one) ||
+            lex_prefix(LEX_NOT_NAME, s + one, len - one));
+}
+
+/* Does a job title that starts inside s[0..len) after its first character
+   run past len (为国务|委员 of 某某同志为国务委员, 副主任|委员)?  Then what
+   follows the run is the title's tail, not a role suffix after a name. */
+static bool title_runs_past(const char *s, size_t n, size_t len)
+{
+    for (size_t p = utf8_chars_len(s, len, 1); p && p < len;
+         p += utf8_chars_len(s + p, len - p, 1))
+        if (p + lex_prefix(LEX_TITLE_WORD, s + p, n - p) > len)
+            return true;
+    return false;
+}
+
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
-    size_t one = utf8_chars_len(s, len, 1);
-    if (lex_has(LEX_PREPOSITION, s, one) &&
-        lex_has(LEX_SPEECH_OBJECT, s + one, len - one))
+    if (preposition_and_addressee(s, len))
         return false;
     return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
            (verb_ends_clause(s + len, n - len) ||
@@ -583,8 +614,9 @@ static size_t found_name_at(const issue *is, const char *s, size_t n)
    mostly begins words, where what follows shows it is one: clause
    punctuation (全国人大代表巴某某，…), a 、 and a name the name rules read
    (农某某、许某某), or, for a name of EXPECTED_SPEAKER_CHARS characters, a
-   speech verb ending the clause.  Elsewhere such a run is as often an
-   adverb (明确表示, 全面、准确地).  0 when s opens no such name. */
+   speech verb ending the clause or a word that follows names (单某某给…).
+   Elsewhere such a run is as often an adverb (明确表示, 全面、准确地; 全程
+   参与: not_names.txt).  0 when s opens no such name. */
 static size_t expected_name_after_role(const char *s, size_t n)
 {
     int strength;
@@ -598,7 +630,55 @@ static size_t expected_name_after_role(const char *s, size_t n)
         size_t next = len + strlen(LIST_COMMA);
         return name_at(s + next, n - next, FOLLOW_PUNCT) ? len : 0;
     }
+    /* 全国人大代表单某某给总书记报告…: three characters and a word that
+       follows names (给, 向, 在 …), none of them one never inside a name */
+    if (strength >= FOLLOW_WORD && utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+        !holds_char_never_in_name(s, len) && !preposition_and_addressee(s, len))
+        return len;
     return expected_name_speaks(s, n, len) ? len : 0;
+}
+
+/* Byte length of the character at s when it is one of names without a
+   surname (translit_chars.txt, ethnic_name_chars.txt), or 0. */
+static size_t nameless_char_len(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    return cl && (lex_has(LEX_TRANSLIT_CHAR, s, cl) ||
+                  lex_has(LEX_ETHNIC_NAME_CHAR, s, cl))
+               ? cl
+               : 0;
+}
+
+/* Byte length of a name right after a role that clause punctuation ends
+   (全国政协委员明某措姆，…): a surname (one that mostly begins words too)
+   or a character of names without a surname, then only such characters
+   (nameless_char_len), NAMELESS_GIVEN_MIN_CHARS to UNREAD_NAME_MAX_CHARS in
+   all, not a word of not_names.txt nor opening with a foreign place; or 0.
+   Three characters or fewer the surname rules read. */
+static size_t nameless_given_before_punct(const char *s, size_t n)
+{
+    if (lex_prefix(LEX_FOREIGN_PLACE, s, n) || lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
+    size_t p = lex_prefix(LEX_SURNAME, s, n);
+    if (!p)
+        p = lex_prefix(LEX_WORD_SURNAME, s, n);
+    if (!p)
+        p = nameless_char_len(s, n);
+    int chars = p ? (int)utf8_count(s, p) : 0;
+    while (p && p < n && chars < UNREAD_NAME_MAX_CHARS) {
+        size_t cl = nameless_char_len(s + p, n - p);
+        if (!cl)
+            break;
+        p += cl;
+        chars++;
+    }
+    uint32_t uc;
+    return chars >= NAMELESS_GIVEN_MIN_CHARS && p < n &&
+                   utf8_char(s + p, n - p, &uc) && is_clause_end(uc) &&
+                   !lex_has(LEX_NOT_NAME, s, p)
+               ? p
+               : 0;
 }
 
 /* Byte length of a name without a surname that the name rules cannot
@@ -614,10 +694,8 @@ static size_t unread_name_before_verb(const char *s, size_t n)
     size_t p = 0;
     int chars = 0;
     while (p < n && chars < UNREAD_NAME_MAX_CHARS) {
-        uint32_t uc;
-        size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!cl || !(lex_has(LEX_TRANSLIT_CHAR, s + p, cl) ||
-                     lex_has(LEX_ETHNIC_NAME_CHAR, s + p, cl)))
+        size_t cl = nameless_char_len(s + p, n - p);
+        if (!cl)
             return 0;
         p += cl;
         chars++;
@@ -627,9 +705,107 @@ static size_t unread_name_before_verb(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of the next item of a list of names after a role and its
+   first name (全国政协委员甲、乙、丙也…), at s right after a 、, where the
+   name rules alone do not read it: a name with a surname that mostly
+   begins words of EXPECTED_SPEAKER_CHARS characters, followed by a 、 or
+   clause punctuation (…、南某某、…); or, with a surname of surnames.txt,
+   an item of two to NAME_BEFORE_ROLE_MAX_CHARS characters that runs to
+   the next 、, clause punctuation or word that follows names (…、许可某也
+   回答了提问: 许可 is a word), holding no character never inside a name
+   and no title word (…、市长某某 is another person, with a title).
+   0 when s opens no such item. */
+static size_t list_item_after_role(const char *s, size_t n)
+{
+    if (role_at(s, n))
+        return 0;
+    int strength;
+    size_t len = name_expected_at(s, n, &strength);
+    uint32_t uc = 0;
+    if (len && utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
+        !preposition_and_addressee(s, len) &&
+        (starts_with(s + len, n - len, LIST_COMMA) ||
+         (len < n && utf8_char(s + len, n - len, &uc) && is_clause_end(uc))))
+        return len;
+    if (!lex_prefix(LEX_SURNAME, s, n))
+        return 0;
+    size_t p = 0;
+    for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n;) {
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl) ||
+            lex_prefix(LEX_TITLE_WORD, s + p, n - p))
+            return 0;
+        p += cl;
+        chars++;
+        bool ends = p == n || starts_with(s + p, n - p, LIST_COMMA) ||
+                    (utf8_char(s + p, n - p, &uc) && is_clause_end(uc)) ||
+                    lex_prefix(LEX_NAME_FOLLOWER, s + p, n - p);
+        if (ends)
+            return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p)
+                       ? p
+                       : 0;
+    }
+    return 0;
+}
+
+/* Byte length of a name right after a role (or its titles) that a number
+   follows (全国政协委员某某某2022年带领…): a surname of surnames.txt and one
+   or two Han characters running to a digit or a Latin letter, which no
+   name runs into; or 0. */
+static size_t name_before_number(const char *s, size_t n)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl)
+        return 0;
+    size_t p = sl;
+    for (int given = 0; p < n; given++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl)
+            return 0;
+        if (is_digit(uc) || is_latin(uc))
+            return given && !holds_char_never_in_name(s + sl, p - sl) &&
+                           !lex_has(LEX_NOT_NAME, s, p)
+                       ? p
+                       : 0;
+        if (!is_han(uc) || given == EXPECTED_SPEAKER_CHARS - 1)
+            return 0;
+        p += cl;
+    }
+    return 0;
+}
+
+/* Byte length of the second name of a pair after a role, at s right after
+   和 or 与 (全国人大代表甲和某某正在…): a name the name rules read, which no
+   title follows (全国人大代表某某和某某总书记握手: the second is another
+   person, with a title), or 0. */
+static size_t paired_name_after_role(const char *s, size_t n)
+{
+    size_t len = name_at(s, n, FOLLOW_PUNCT);
+    if (!len || lex_prefix(LEX_SUFFIX_TITLE, s + len, n - len) ||
+        lex_prefix(LEX_TITLE_WORD, s + len, n - len))
+        return 0;
+    return len;
+}
+
+/* Does s open with 是 and one person counted (是一名, 是一位: a head-count
+   word after 一), introducing the one named before it as someone (当选全国
+   政协委员的某某是一名医生)? */
+static bool introduced_as_one(const char *s, size_t n)
+{
+    if (!starts_with(s, n, COPULA_SHI))
+        return false;
+    size_t p = strlen(COPULA_SHI);
+    if (!starts_with(s + p, n - p, NUMERAL_ONE))
+        return false;
+    p += strlen(NUMERAL_ONE);
+    size_t cl = utf8_chars_len(s + p, n - p, 1);
+    return cl && lex_has(LEX_HEADCOUNT_WORD, s + p, cl);
+}
+
 /* 身为全国政协委员的某某表示, 连任三届全国人大代表的某某说: the role
    t[i, i + r), 的, then a name that a speech verb, a role or a title
-   follows.  Adds the person with the role; returns the bytes consumed
+   follows, or 是一名/是一位 (当选全国政协委员的某某是一名…).  Adds the person with the role; returns the bytes consumed
    (role, 的 and name) or 0. */
 static size_t role_then_de_name(issue *is, const char *t, size_t n, size_t i,
                                 size_t r, session_kind sk, const char *deleg)
@@ -639,7 +815,8 @@ static size_t role_then_de_name(issue *is, const char *t, size_t n, size_t i,
     size_t at = i + r + strlen(PARTICLE_DE);
     int strength;
     size_t len = name_best_at(t + at, n - at, &strength);
-    if (!len || strength != FOLLOW_STRONG)
+    if (!len || (strength != FOLLOW_STRONG &&
+                 !introduced_as_one(t + at + len, n - at - len)))
         return 0;
     char *role = role_in_session(t + i, r, sk);
     add_found(is, t + at, len, role, NULL, deleg);
@@ -693,6 +870,15 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                is read whole. */
             if (!len)
                 len = found_name_at(is, t + k, n - k);
+            /* 全国政协委员某某某2022年…: a number ends the name (right
+               after the role or a title, not after a 、 that may open a
+               place: 全国人大代表、某地2022年…) */
+            if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
+                len = name_before_number(t + k, n - k);
+            /* 全国政协委员明某措姆，…: a long name without a usual
+               surname that clause punctuation ends */
+            if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
+                len = nameless_given_before_punct(t + k, n - k);
             if (len) {
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
@@ -705,9 +891,23 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                     size_t at = e + strlen(LIST_COMMA);
                     size_t nl = name_at(t + at, n - at, FOLLOW_PUNCT);
                     if (!nl)
+                        nl = list_item_after_role(t + at, n - at);
+                    if (!nl)
                         break;
                     add_found(is, t + at, nl, role, NULL, deleg);
                     e = at + nl;
+                }
+                /* 全国人大代表甲和乙正在…: the last of a pair */
+                size_t and = starts_with(t + e, n - e, PAIR_AND) ? strlen(PAIR_AND)
+                           : starts_with(t + e, n - e, PAIR_WITH)
+                               ? strlen(PAIR_WITH)
+                               : 0;
+                size_t pl = and ? paired_name_after_role(t + e + and,
+                                                         n - e - and)
+                                : 0;
+                if (pl) {
+                    add_found(is, t + e + and, pl, role, NULL, deleg);
+                    e += and + pl;
                 }
                 free(role);
                 return e - i;
@@ -745,6 +945,10 @@ static size_t bracket_group_len(const char *s, size_t n)
    suffix that stands as one (罗布央宗代表说), or 0. */
 static size_t han_run_before_role(const char *s, size_t n)
 {
+    /* 某某同志为国务委员: a run opening with a word that follows names
+       (为, 在) is none */
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
     size_t p = 0;
     for (int chars = 0; chars < NAME_BEFORE_ROLE_MAX_CHARS && p < n; chars++) {
         uint32_t uc;
@@ -754,9 +958,69 @@ static size_t han_run_before_role(const char *s, size_t n)
         p += cl;
         size_t k = role_suffix_at(s + p, n - p);
         if (chars + 1 >= NAME_BEFORE_ROLE_MIN_CHARS && k)
-            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+            return lex_has(LEX_NOT_NAME, s, p) || title_runs_past(s, n, p)
+                       ? 0
+                       : p;
     }
     return 0;
+}
+
+/* Is the suffix at s (role_suffix_at, len bytes) one of a CPPCC role in
+   this kind of session (委员, 常委 in Two Sessions coverage)? */
+static bool cppcc_suffix(const char *s, size_t len, session_kind sk)
+{
+    char *role = len ? suffix_role(s, len, sk) : NULL;
+    bool cppcc = role && role_class_of(role) == ROLE_CPPCC;
+    free(role);
+    return cppcc;
+}
+
+/* Byte length of a name without a surname opening a clause at byte i of
+   t before the suffix of a CPPCC role (某某卓玛委员来自…, 某音克西委员发言
+   说): NAME_BEFORE_ROLE_MIN_CHARS to UNREAD_NAME_MAX_CHARS characters, each
+   one of translit_chars.txt or ethnic_name_chars.txt, not a word of
+   not_names.txt nor opening with a foreign place; or 0.  Only 委员 and
+   常委: a country's representative abroad is a 代表 (某国代表表示), and
+   runs of such characters are as often countries. */
+static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
+                                              size_t i, session_kind sk)
+{
+    if (clause_start(t, i) != i || lex_prefix(LEX_FOREIGN_PLACE, t + i, n - i))
+        return 0;
+    const char *s = t + i;
+    size_t left = n - i, p = 0;
+    for (int chars = 0; chars < UNREAD_NAME_MAX_CHARS && p < left; chars++) {
+        size_t cl = nameless_char_len(s + p, left - p);
+        if (!cl)
+            return 0;
+        p += cl;
+        size_t k = role_suffix_at(s + p, left - p);
+        if (chars + 1 < NAME_BEFORE_ROLE_MIN_CHARS || !k)
+            continue;
+        return cppcc_suffix(s + p, k, sk) && !lex_has(LEX_NOT_NAME, s, p) ? p
+                                                                         : 0;
+    }
+    return 0;
+}
+
+/* Byte length of a name of EXPECTED_SPEAKER_CHARS characters with a
+   surname that mostly begins words opening a clause at byte i of t before
+   the suffix of a CPPCC role (符某某委员代表某党中央发言说), none of its
+   characters one never inside a name; or 0.  Two characters there are as
+   often a group (全体委员, 海外委员), and before 代表 three are too (农民工
+   代表). */
+static size_t word_surname_name_before_cppcc_role(const char *t, size_t n,
+                                                  size_t i, session_kind sk)
+{
+    if (clause_start(t, i) != i)
+        return 0;
+    int strength;
+    size_t len = name_expected_at(t + i, n - i, &strength);
+    if (!len || utf8_count(t + i, len) != EXPECTED_SPEAKER_CHARS ||
+        holds_char_never_in_name(t + i, len))
+        return 0;
+    size_t k = role_suffix_at(t + i + len, n - i - len);
+    return cppcc_suffix(t + i + len, k, sk) ? len : 0;
 }
 
 /* han_run_before_role at byte i of t, where a title ends right before i
@@ -1045,6 +1309,11 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         if (len && !role_suffix_at(t + i + len, n - i - len) &&
             !expected_name_speaks(t + i, n - i, len))
             len = 0;
+        /* 负责同志和记者代表: a preposition and the one addressed;
+           同志为国务委员: the suffix ends a title begun inside the run */
+        if (len && (preposition_and_addressee(t + i, len) ||
+                    title_runs_past(t + i, n - i, len)))
+            len = 0;
         if (!len) {
             len = name_before_role_at(t, n, i);
             strength = FOLLOW_STRONG;
@@ -1052,6 +1321,12 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     }
     if (!len && clause_start(t, i) == i) {
         len = name_before_adverb(t + i, n - i);
+        strength = FOLLOW_STRONG;
+    }
+    if (!len) {
+        len = nameless_name_before_cppcc_role(t, n, i, sk);
+        if (!len)
+            len = word_surname_name_before_cppcc_role(t, n, i, sk);
         strength = FOLLOW_STRONG;
     }
     if (!len && clause_start(t, i) == i) {
@@ -1233,7 +1508,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
         bool name_may_start = lex_prefix(LEX_SURNAME, t + i, n - i) ||
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
                               foreign_name_at(t + i, n - i, &fs) ||
-                              name_before_role_at(t, n, i);
+                              name_before_role_at(t, n, i) ||
+                              nameless_name_before_cppcc_role(t, n, i, sk);
         if (!used && name_may_start)
             used = scan_name_list(is, t, n, i, sk, deleg);
         if (!used && name_may_start)

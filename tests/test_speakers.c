@@ -548,6 +548,30 @@ static const person *people_of(issue *is, const char *const *paras,
     return find_person(is, name);
 }
 
+/* Check the role paras give name: role, or none at all (NULL: the name is
+   no person, or one without a role). */
+static void check_role(const char *const *paras, const char *name,
+                       const char *role)
+{
+    issue is;
+    const person *p = people_of(&is, paras, name);
+    if (role && (!p || !p->role || strcmp(p->role, role) != 0))
+        fail_msg("%s: want %s, got %s", name, role,
+                 p ? (p->role ? p->role : "no role") : "no person");
+    if (!role && p && p->role)
+        fail_msg("%s: want no role, got %s", name, p->role);
+    issue_free(&is);
+}
+
+/* check_role for each name of names (NULL-terminated) with one role (NULL:
+   none). */
+static void check_roles(const char *const *paras, const char *const *names,
+                        const char *role)
+{
+    for (size_t i = 0; names[i]; i++)
+        check_role(paras, names[i], role);
+}
+
 /* Titles printed before a name lose the words that introduce them
    (title_leads.txt) and the prepositions of prepositions.txt (the union
    of the two copies: 跟 and 被 were only in the quotes stage's). */
@@ -1250,6 +1274,215 @@ static void speakers_bare_roles_by_session(void **state)
     issue_free(&is);
 }
 
+/* 代表 before the name of a body acted for (某某代表某市人民政府，向…献花;
+   …代表某某协商会议全国委员会，) is the verb, no role; a role suffix that
+   ends a title begun before it (某某同志为国务委员) and a preposition with
+   the one addressed before 代表 (负责同志和记者代表) name no one.  The
+   suffix still stands before words that follow names, and 委员 before
+   代表某党中央发言.  Invented strings. */
+static void speakers_acting_for_a_body_gives_no_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "某市副市长钱立国代表某市人民政府，某会主席孙海明代表某某协商会议全国委员会，向纪念碑敬献了花篮。",
+        "某党副主席周文涛代表某党中央委员会向大会致辞。",
+        "会议决定，何立新、吴海涛同志为国务委员。",
+        "各新闻单位负责同志和记者代表参加活动。",
+        "会议选举主席、副主席、秘书长和常务委员。",
+        "林志远委员代表某党中央发言说，要加强合作。",
+        "郑海波代表所在的县人民政府，今年投入很大。",
+        "冯立山代表向记者介绍，村里通了公路。",
+        NULL};
+    static const char *const none[] = {"钱立国", "孙海明", "周文涛", "为国务",
+                                       "和记者", "和常务", NULL};
+    check_roles(paras, none, NULL);
+    check_role(paras, "林志远", "全国政协委员");
+    check_role(paras, "郑海波", "全国人大代表");
+    check_role(paras, "冯立山", "全国人大代表");
+}
+
+/* After a role and its first name, every item of the list holds the role
+   where a name is expected: a three-character name with a surname that
+   mostly begins words (…、南立华、…), or a surname and characters running
+   to the next 、 or follower word though a word begins them (…、许可新也…).
+   Items with a title, too short a word-surname reading, or words (农民,
+   企业家, 市长某某, 明确, 全程) get none.  Invented strings. */
+static void speakers_role_list_items_where_a_name_is_expected(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国政协委员吴海涛、王志刚、南立华、许可新也回答了提问。",
+        "全国人大代表张立新、市长钱立国也出席了活动。",
+        "全国人大代表孙海明、农民、工人也参加了座谈。",
+        "全国人大代表周文涛、企业家和学者也参加了座谈。",
+        "全国人大代表何立新、全程参与了调研。",
+        NULL};
+    static const char *const cppcc[] = {"吴海涛", "王志刚", "南立华", "许可新", NULL};
+    check_roles(paras, cppcc, "全国政协委员");
+    static const char *const none[] = {"钱立国", "市长钱立国", "农民", "企业家", "全程参",
+                          "全程", NULL};
+    check_roles(paras, none, NULL);
+}
+
+/* After a role, the last of a pair joined by 和 or 与 holds the role too
+   (全国人大代表甲和乙正在讨论); a second name with a title after it is
+   another person (…和某某书记交流), and what the name rules do not read
+   as a name gets nothing (…和同事们).  Invented strings. */
+static void speakers_role_pairs_share_the_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表冯立山和黄海正在热烈讨论。",
+        "全国政协委员王海涛与李立明在会上交流了看法。",
+        "全国人大代表张立新和李海明书记交流。",
+        "全国人大代表孙海波和同事们一起调研。",
+        NULL};
+    check_role(paras, "黄海", "全国人大代表");
+    check_role(paras, "冯立山", "全国人大代表");
+    check_role(paras, "李立明", "全国政协委员");
+    check_role(paras, "李海明", NULL);
+    check_role(paras, "同事", NULL);
+    check_role(paras, "黄海正", NULL);
+}
+
+/* Right after a role, or a title after it, a number ends a name no word
+   follows (全国政协委员某某某2022年带领…); after a 、 the run may be a
+   place (全国人大代表、某地2022年…), and a role with no name before the
+   number names no one.  Invented strings. */
+static void speakers_number_ends_a_name_after_a_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国政协委员何立芹2022年带领医疗队出国。",
+        "全国人大代表、某村党支部书记林立海2019年回到村里。",
+        "全国人大代表、张家口2022年举办冬奥会。",
+        "全国人大代表2022年提交了建议。",
+        NULL};
+    check_role(paras, "何立芹", "全国政协委员");
+    check_role(paras, "林立海", "全国人大代表");
+    check_role(paras, "张家口", NULL);
+}
+
+/* Opening a clause, a name without a surname before 委员 or 常委 (达娃卓玛
+   委员来自…, 阿依古丽委员发言说) holds the CPPCC role; before 代表 such a
+   run is as often a country (某国代表表示), and words (海外委员, 特邀委员)
+   and foreign places name no one.  Invented strings. */
+static void speakers_nameless_name_opens_a_clause_before_weiyuan(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "达娃卓玛委员来自高原的一线，她介绍了医疗的变化。",
+        "阿依古丽委员发言说，要加强合作。",
+        "海外委员表示，要加强交流。",
+        "特邀委员发言说，要加强合作。",
+        "多米尼克代表表示，支持中方立场。",
+        "坦桑尼亚代表说，感谢中国。",
+        NULL};
+    check_role(paras, "达娃卓玛", "全国政协委员");
+    check_role(paras, "阿依古丽", "全国政协委员");
+    static const char *const none[] = {"海外", "特邀", "多米尼克", "坦桑尼亚", NULL};
+    check_roles(paras, none, NULL);
+}
+
+/* Right after a role, a three-character name with a surname that mostly
+   begins words is read before a word that follows names (全国人大代表单某某
+   给总书记报告…, 全国政协委员明某某在会上…); two characters there, a
+   character never inside a name, or an adverb of not_names.txt (全程,
+   公开, 连日) make it none.  Invented strings. */
+static void speakers_word_surname_name_after_a_role_before_a_follower(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表单立海给总书记报告了一个好消息。",
+        "全国政协委员明立新在会上发言。",
+        "全国人大代表全程参与了调研。",
+        "全国政协委员公开信也发布了。",
+        "全国人大代表连日来在基层调研。",
+        "全国人大代表全力以赴做好工作。",
+        "全国政协委员相继发言。",
+        NULL};
+    check_role(paras, "单立海", "全国人大代表");
+    check_role(paras, "明立新", "全国政协委员");
+    static const char *const none[] = {"全程参", "公开信", "连日来", "全力以", "相继",
+                          "相继发", NULL};
+    check_roles(paras, none, NULL);
+}
+
+/* Right after a role (or a title after it), a name of four characters or
+   more that clause punctuation ends is read whole when its surname mostly
+   begins words or it has none and the rest are characters of names
+   without a surname (全国政协委员明吉卓玛，…); after a 、 the run may be a
+   place or a firm, and foreign places are none.  Invented strings. */
+static void speakers_long_nameless_name_after_a_role(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "来自高原的全国政协委员明吉卓玛，介绍了这些年的变化。",
+        "全国人大代表、某大学教授巴特尔吉玛，介绍了情况。",
+        "全国人大代表、阿里巴巴，都在会上。",
+        "全国人大代表坦桑尼亚，",
+        NULL};
+    check_role(paras, "明吉卓玛", "全国政协委员");
+    check_role(paras, "巴特尔吉玛", "全国人大代表");
+    static const char *const none[] = {"阿里巴巴", "坦桑尼亚", NULL};
+    check_roles(paras, none, NULL);
+}
+
+/* A role, 的, then a name introduced as one person (当选全国政协委员的某某
+   是一名教师) holds the role; 是 and no head count after it (作为全国人大
+   代表的关键是…, 的常态是一个…) introduce no one.  Invented strings. */
+static void speakers_role_de_name_introduced_as_one(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "第一次当选全国政协委员的杨立是一名教师。",
+        "作为全国人大代表的关键是一个态度。",
+        "全国人大代表的常态是一个样子。",
+        NULL};
+    check_role(paras, "杨立", "全国政协委员");
+    static const char *const none[] = {"关键", "常态", NULL};
+    check_roles(paras, none, NULL);
+}
+
+/* Opening a clause, a three-character name with a surname that mostly
+   begins words before 委员 holds the CPPCC role (符立冠委员代表某党中央发言
+   说); two characters there are a group (全体委员, 商界委员), a sector
+   (司法界委员: 界 is never inside a name) is none, and before 代表 three
+   are a group too (农民工代表).  Invented strings. */
+static void speakers_word_surname_name_opens_a_clause_before_weiyuan(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "符立冠委员代表某党中央发言说，要加强合作。",
+        "全体委员表示赞同。",
+        "商界委员认为，要加强合作。",
+        "司法界委员认为，要依法办事。",
+        "农民工代表说，收入提高了。",
+        NULL};
+    check_role(paras, "符立冠", "全国政协委员");
+    static const char *const none[] = {"全体", "商界", "司法界", "农民工",
+                                       "农民", NULL};
+    check_roles(paras, none, NULL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1282,5 +1515,14 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_role_stated_around_the_name),
     cmocka_unit_test(speakers_names_without_a_surname),
     cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
+    cmocka_unit_test(speakers_acting_for_a_body_gives_no_role),
+    cmocka_unit_test(speakers_role_list_items_where_a_name_is_expected),
+    cmocka_unit_test(speakers_role_pairs_share_the_role),
+    cmocka_unit_test(speakers_number_ends_a_name_after_a_role),
+    cmocka_unit_test(speakers_nameless_name_opens_a_clause_before_weiyuan),
+    cmocka_unit_test(speakers_word_surname_name_after_a_role_before_a_follower),
+    cmocka_unit_test(speakers_long_nameless_name_after_a_role),
+    cmocka_unit_test(speakers_role_de_name_introduced_as_one),
+    cmocka_unit_test(speakers_word_surname_name_opens_a_clause_before_weiyuan),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
