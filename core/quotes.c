@@ -1949,6 +1949,68 @@ static bool someone_else_after(const actx *c, size_t p)
     return lex_prefix(LEX_UNNAMED_SPEAKER, c->text + p, e - p) > 0;
 }
 
+/* Does a clause in [from, to) open with a name the rules did not take for
+   a person (a surname and given name, then a word that follows names:
+   某某是检察官，她对此十分关注。“……”)?  The paragraph has moved on to
+   someone; words after it are not carried on from the paragraph above. */
+static bool unread_name_opens_clause(const actx *c, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        size_t q = skip_frame_words(c, p, to);
+        int strength = FOLLOW_NONE;
+        if (q < to && !mention_at(c, q) &&
+            name_best_at(c->text + q, to - q, &strength) &&
+            strength >= FOLLOW_WORD)
+            return true;
+        while (p < to) {
+            size_t l;
+            uint32_t uc = char_at(c, p, &l);
+            p += l ? l : 1;
+            if (is_clause_end(uc))
+                break;
+        }
+    }
+    return false;
+}
+
+/* The person whose words quotation s is when nobody is named next to it
+   but the sentence right before it, in its paragraph, is about one person
+   and no one else (某某反复打磨手里的新提案。“最近一年来，我在调研中
+   发现……”; 某某的公司在……。“我这是……”): the words are a sentence of
+   their own (full stop inside the marks; no question), do not name that
+   person nor open with 他/她, and nothing after them says they were read
+   (这句话 …).  -1 when not. */
+static int subject_before_words(const actx *c, const qspan *s, size_t bs)
+{
+    size_t l;
+    if (s->open <= bs || !words_end_sentence(c, s) ||
+        !is_sentence_end(char_before(c, s->open, &l)))
+        return -1;
+    /* a question may as well be put to the person (“护理员？……吗？”同学
+       的随口一句); words that open with 他/她 are about someone */
+    size_t e = s->in_end, ql;
+    while (e > s->in_start && is_quote_close(char_before(c, e, &ql)))
+        e -= ql;
+    if (e > s->in_start && char_before(c, e, NULL) == U'？')
+        return -1;
+    if (pronoun_len(c, s->in_start, s->in_end))
+        return -1;
+    size_t end = s->open - l, from = sentence_begin(c, end);
+    int who = sentence_subject(c, end);
+    if (who < 0 || other_mention(c, from, s->open, who) ||
+        text_has_word(c, from, s->open, LEX_UNNAMED_SPEAKER, NULL) ||
+        words_name(c, s, who))
+        return -1;
+    for (size_t i = mentions_from(c, from);
+         i < c->nments && c->ments[i].pos < s->open; i++)
+        if (c->ments[i].person == who && kin_after(c, c->ments[i].end))
+            return -1;
+    size_t after = sentence_end_from(c, s->close_end);
+    if (text_has_word(c, s->close_end, after, LEX_CITED_WORD, NULL))
+        return -1;
+    return who;
+}
+
 /* A quoted sentence nobody is named next to: it belongs to the person
    named right after it or in the rest of its sentence, or continues the
    words of the last speaker in this paragraph or at the end of the
@@ -1990,7 +2052,15 @@ static void attribute_context(actx *c, qspan *s)
         }
         return;
     }
-    if (b == 0 || !c->prose[b - 1] || any_mention(c, bs, s->open))
+    if (any_mention(c, bs, s->open)) {
+        int who = subject_before_words(c, s, bs);
+        if (who >= 0) {
+            push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
+            s->state = 1;
+        }
+        return;
+    }
+    if (b == 0 || !c->prose[b - 1] || unread_name_opens_clause(c, bs, s->open))
         return;
     /* “坚持发扬民主、集思广益”。 standing alone, its full stop outside
        the marks, cites a phrase (a principle, a slogan, a title); words

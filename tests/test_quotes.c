@@ -313,6 +313,42 @@ static void quotes_dotted_names_introduced_without_words(void **state)
     issue_free(&is);
 }
 
+/* Words nobody is named next to, right after a sentence of their
+   paragraph about one person, are that person's (某某反复打磨手里的新
+   提案。“最近一年来，我在调研中发现……”); not when that sentence names
+   someone else too, when they are a question (put to the person as often),
+   open with 她 (about someone), name the person, or are said to be read
+   (invented). */
+static void quotes_words_after_a_sentence_about_one_person(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国政协委员连玉明说，要守护好三江源。",
+        "这些天，连玉明反复打磨手里的新提案。“最近一年来，我在调研中发现，生态保护需要进一步加强。”",
+        "“我想把公司做大。”张波说。",
+        "张波的公司在深圳，地方不大。“我这是典型的‘一人公司’，业务、技术都靠自己。”",
+        "周俊华是某区检察院检察官，她对未成年人保护十分关注。“作为检察官，我将守护未成年人健康成长。”",
+        "王小梅每次被问到工作，她总是含糊其词。“护理员？不就是伺候人的吗？”同学的随口一句，扎在她心里。",
+        "王小梅和李大海一起走访了村民。“这项工作直接关系老人的切身利益，不能错发。”",
+        "王小梅翻开了笔记本。“她从小接受了很多帮扶，觉得要去帮助别人。”",
+        "王小梅翻开了笔记本。“加快农业农村现代化，扎实推进乡村振兴。”这句话她读了很多遍。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "最近一年来");
+    assert_non_null(w);
+    assert_string_equal(w, "连玉明");
+    w = who_said(&is, "我这是典型的");
+    assert_non_null(w);
+    assert_string_equal(w, "张波");
+    assert_nobody_said(&is, "护理员？");
+    assert_nobody_said(&is, "作为检察官");
+    assert_nobody_said(&is, "这项工作直接关系");
+    assert_nobody_said(&is, "她从小接受了");
+    assert_nobody_said(&is, "加快农业农村现代化");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2133,6 +2169,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_words_the_person_only_met),
     cmocka_unit_test(quotes_memories_and_words_about_the_person),
     cmocka_unit_test(quotes_dotted_names_introduced_without_words),
+    cmocka_unit_test(quotes_words_after_a_sentence_about_one_person),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
