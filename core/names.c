@@ -45,6 +45,10 @@ enum {
     TAG_MAX_BYTES = 30,
     /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
        自治区 is five); one is a word ending (…的代表团), more a sentence. */
+    /* A label of a name and a role suffix, titles in brackets after it,
+       holds a name of two to four characters. */
+    LABEL_NAME_MIN_CHARS = 2,
+    LABEL_NAME_MAX_CHARS = 4,
     DELEGATION_PLACE_MIN_CHARS = 2,
     DELEGATION_PLACE_MAX_CHARS = 6,
     /* The name of a body one acts for after 代表 (中国人民政治协商会议全国
@@ -1018,6 +1022,34 @@ static bool titled_name(const person *out)
            lex_suffix(LEX_TITLE_WORD, out->titles, strlen(out->titles));
 }
 
+/* A label that is only a name and a role suffix, its titles in brackets
+   after it (单某委员（某院院士）：, 义某委员（某法院副院长）：): there the
+   name is expected, so two to four Han characters are read whole,
+   whatever their surname, unless they are a word of not_names.txt or an
+   unnamed speaker (全体委员（共33人）：).  Fills out's name and role. */
+static bool label_name_before_suffix(const char *label, size_t end,
+                                     session_kind sk, person *out)
+{
+    size_t sfx = lex_suffix(LEX_ROLE_SUFFIX, label, end), len = end - sfx;
+    size_t chars = 0;
+    for (size_t p = 0; p < len;) {
+        uint32_t uc;
+        size_t cl = utf8_char(label + p, len - p, &uc);
+        if (!cl || !is_han(uc))
+            return false;
+        chars++;
+        p += cl;
+    }
+    if (chars < LABEL_NAME_MIN_CHARS || chars > LABEL_NAME_MAX_CHARS ||
+        lex_has(LEX_NOT_NAME, label, len) ||
+        lex_has(LEX_UNNAMED_SPEAKER, label, len) ||
+        holds_char_never_in_name(label, len))
+        return false;
+    out->name = xstrndup(label, len);
+    out->role = suffix_role(label + len, sfx, sk);
+    return true;
+}
+
 /* Parse s[0..n) as a speaker's label stating the role: a title line
    with the suffix 代表/委员/常委 after the name, or a role before titles and
    the name, optionally followed by bracketed titles (黎某委员（某区委
@@ -1055,6 +1087,10 @@ static bool role_label_parse(const char *s, size_t n, session_kind sk,
     bool ok = speaker_parse_title_in(label, sk, out) && out->name &&
               (suffix || ((out->role || (office && titled_name(out))) &&
                           ends_with(label, end, out->name)));
+    if (!ok && suffix && bracket) {
+        person_clear(out);
+        ok = label_name_before_suffix(label, end, sk, out);
+    }
     if (!ok && bracket) {
         person_clear(out);
         ok = person_from_description(label, end, bracket, sk, out);

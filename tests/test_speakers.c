@@ -665,6 +665,12 @@ static void speakers_label_opens_a_paragraph(void **state)
          "全国人大代表", "某村党委书记", "村里的路"},
         {"【同期】全国政协委员、某大学教授 赵文博：要加强基础研究。", "赵文博",
          "全国政协委员", "某大学教授", "要加强基础"},
+        /* only a name before the suffix, titles in brackets: the name is
+           read whole, whatever its surname */
+        {"单某委员（某院院士、某实验室主任）：食品安全是大事。", "单某",
+         "全国政协委员", "某院院士、某实验室主任", "食品安全"},
+        {"义芳委员（某省高级人民法院副院长）：强化司法规则引领。", "义芳",
+         "全国政协委员", "某省高级人民法院副院长", "强化司法"},
     };
     for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
         person p;
@@ -724,6 +730,8 @@ static void speakers_label_opens_a_paragraph(void **state)
         "郑明辉代表：",
         "市场监管部门负责人：将加强抽检。",
         "数据显示：今年新增企业两千家。",
+        "全体委员（共33人）：表决通过。",
+        "部分代表（列席）：会议听取了报告。",
     };
     for (size_t i = 0; i < sizeof not_fire / sizeof not_fire[0]; i++) {
         person p;
