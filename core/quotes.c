@@ -2086,6 +2086,31 @@ static bool span_is_statement(const actx *c, const qspan *s)
     return span_starts_sentence(c, s) || is_intro_punct(uc);
 }
 
+/* Does speech clause x state a subject of its own before its verb that
+   is a body or an office holder: it ends with a title word (某国总统), a
+   place or body ending (某国卫生部) or 方 (中方, 某国军方)?  Not 我们一致
+   认为 or 又说, which go on with the speaker. */
+static bool clause_has_subject(const actx *c, const speech *x)
+{
+    size_t q = skip_frame_words(c, x->cstart, x->vstart), e = x->vstart, l;
+    /* the subject ends before the words that lead to the verb (也, 11日) */
+    for (size_t p = q; p < e;) {
+        if (lex_prefix(LEX_NAME_FOLLOWER, c->text + p, e - p) ||
+            is_digit(char_at(c, p, NULL))) {
+            e = p;
+            break;
+        }
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    if (e <= q)
+        return false;
+    uint32_t last = char_before(c, e, &l);
+    return lex_suffix(LEX_TITLE_WORD, c->text + q, e - q) ||
+           lex_has(LEX_PLACE_ENDING, c->text + e - l, l) ||
+           last == U'方';
+}
+
 /* Emit the indirect quote of speech clause sp: the words after it to the
    end of the paragraph (continued over a cut line), stopping before the
    next attributed statement. */
@@ -2122,13 +2147,15 @@ static void emit_indirect(actx *c, const speech *sp)
             te = s->open;
     }
     /* Someone else's statement ends it: a named speaker anywhere, an
-       unnamed one (有关负责人表示，) only where a sentence starts. */
+       unnamed one (有关负责人表示，) or a body (某国军方称，) only where a
+       sentence starts. */
     for (size_t i = 0; i < c->nsp; i++) {
         const speech *x = &c->sp[i];
         if (x->cstart <= ts || x->cstart >= te)
             continue;
-        if (x->speaker >= 0 ||
-            (x->unnamed && sentence_begin(c, x->cstart) == x->cstart))
+        bool opens = sentence_begin(c, x->cstart) == x->cstart;
+        if (x->speaker >= 0 || (x->unnamed && opens) ||
+            (opens && x->speaker < 0 && clause_has_subject(c, x)))
             te = x->cstart;
     }
     while (te > ts) {

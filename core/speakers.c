@@ -352,16 +352,30 @@ static char *titles_before(const char *s, size_t name_at_byte)
     return titles_copy(s + cs, end - cs);
 }
 
+/* Does s open with the full name of a foreign place (美国, 联合国)?  The
+   one-character short forms (俄, 巴: marked "abbr") begin too many names
+   and words to count here. */
+static bool foreign_place_at(const char *s, size_t n)
+{
+    size_t w = lex_prefix(LEX_FOREIGN_PLACE, s, n);
+    const char *v = w ? lex_value(LEX_FOREIGN_PLACE, s, w) : NULL;
+    return w && !(v && strcmp(v, "abbr") == 0);
+}
+
 /* Does a foreign title end at byte i of s: the clause up to i ends with
    a title word (总统, 外长, 秘书长) and names a country or an international
    body (美国总统, 德国前副总理兼外长, 联合国秘书长)?  A name after it may
    be written in transliteration characters with no surname. */
 static bool foreign_title_before(const char *s, size_t i)
 {
-    if (!lex_suffix(LEX_TITLE_WORD, s, i))
+    size_t tl = lex_suffix(LEX_TITLE_WORD, s, i);
+    if (!tl)
         return false;
     for (size_t p = clause_start(s, i); p < i;) {
-        if (lex_prefix(LEX_FOREIGN_PLACE, s + p, i - p))
+        size_t w = lex_prefix(LEX_FOREIGN_PLACE, s + p, i - p);
+        const char *v = w ? lex_value(LEX_FOREIGN_PLACE, s + p, w) : NULL;
+        /* a one-character short form (俄总统) only right before the title */
+        if (w && (!v || strcmp(v, "abbr") != 0 || p + w == i - tl))
             return true;
         p += utf8_chars_len(s + p, i - p, 1);
     }
@@ -658,7 +672,7 @@ static size_t nameless_char_len(const char *s, size_t n)
    Three characters or fewer the surname rules read. */
 static size_t nameless_given_before_punct(const char *s, size_t n)
 {
-    if (lex_prefix(LEX_FOREIGN_PLACE, s, n) || lex_prefix(LEX_NAME_FOLLOWER, s, n))
+    if (foreign_place_at(s, n) || lex_prefix(LEX_NAME_FOLLOWER, s, n))
         return 0;
     size_t p = lex_prefix(LEX_SURNAME, s, n);
     if (!p)
@@ -985,7 +999,7 @@ static bool cppcc_suffix(const char *s, size_t len, session_kind sk)
 static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
                                               size_t i, session_kind sk)
 {
-    if (clause_start(t, i) != i || lex_prefix(LEX_FOREIGN_PLACE, t + i, n - i))
+    if (clause_start(t, i) != i || foreign_place_at(t + i, n - i))
         return 0;
     const char *s = t + i;
     size_t left = n - i, p = 0;

@@ -349,6 +349,60 @@ static void quotes_words_after_a_sentence_about_one_person(void **state)
     issue_free(&is);
 }
 
+/* Indirect words run to the end of their paragraph, but a sentence that
+   opens with the speech of a body or an office holder (某国军方称，
+   某国卫生部表示，某国外长也指出) is theirs; a sentence whose subject goes
+   on with the speaker (我们一致认为) is not cut off (invented). */
+static void quotes_indirect_words_end_where_a_body_speaks(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国防长赫某某称，针对某国的军事行动将进一步升级。某国军方称，已对某国防空系统造成重创。",
+        "张明远说，两国关系很重要。我们一致认为，要加强合作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    bool found_first = false, found_second = false;
+    for (size_t i = 0; i < is.nquotes; i++) {
+        const char *t = is.quotes[i].text;
+        if (strncmp(t, "针对某国的军事行动", strlen("针对某国的军事行动")) == 0) {
+            found_first = true;
+            assert_null(strstr(t, "防空系统"));
+        }
+        if (strncmp(t, "两国关系很重要", strlen("两国关系很重要")) == 0) {
+            found_second = true;
+            assert_non_null(strstr(t, "要加强合作"));
+        }
+    }
+    assert_true(found_first && found_second);
+    issue_free(&is);
+}
+
+/* A country's one-character short form right before a title marks a
+   foreigner (俄总统某某, 美财长某某某周五表示); people named after a
+   relation (室友某某某说, 同学某某回忆) speak as after a title (invented). */
+static void quotes_short_country_forms_and_relations(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "今天，俄总统普京在圣彼得堡会见来宾。普京表示，将尽全力维护地区和平。",
+        "美财长贝森特周五表示，关税政策不会改变。",
+        "室友安桂香说，北方的气候让她很不习惯。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "将尽全力维护");
+    assert_non_null(w);
+    assert_string_equal(w, "普京");
+    w = who_said(&is, "关税政策不会改变");
+    assert_non_null(w);
+    assert_string_equal(w, "贝森特");
+    w = who_said(&is, "北方的气候");
+    assert_non_null(w);
+    assert_string_equal(w, "安桂香");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2170,6 +2224,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_memories_and_words_about_the_person),
     cmocka_unit_test(quotes_dotted_names_introduced_without_words),
     cmocka_unit_test(quotes_words_after_a_sentence_about_one_person),
+    cmocka_unit_test(quotes_indirect_words_end_where_a_body_speaks),
+    cmocka_unit_test(quotes_short_country_forms_and_relations),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
