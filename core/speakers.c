@@ -81,7 +81,7 @@ enum {
     ADVERB_MAX_CHARS = 3,
     ADVERB_USUAL_CHARS = 2,
     /* A name read by its recurrence follows a title of at least this many
-       characters: one (长 of 长江大桥) is as often the end of a word. */
+       characters, or one that ends a word (县长, not 长 of 的长江大桥). */
     RECURRING_TITLE_MIN_CHARS = 2,
     /* A dotted name read where its transliteration characters begin has
        a first part of at least this many characters. */
@@ -1694,6 +1694,17 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
     }
 }
 
+/* Does the one-character title that begins at byte at of t end a word
+   (县长, 校长): is a Han character other than 的 right before it?  After
+   punctuation or 的 it begins one (长江). */
+static bool title_ends_word(const char *t, size_t at)
+{
+    size_t pl = utf8_prev_len(t, at);
+    uint32_t uc = 0;
+    return pl && utf8_char(t + at - pl, pl, &uc) && is_han(uc) &&
+           !ends_with(t, at, PARTICLE_DE);
+}
+
 /* Names with nothing after them that marks their end, where a title word
    before them says a person is there (村民某某某来买…, 国家主席某某乘坐…).
    The article must print the name again with other characters after it
@@ -1708,7 +1719,8 @@ static void scan_names_by_recurrence(issue *is, const char *t,
     for (size_t i = 0; i < n;) {
         int strength;
         size_t tl = lex_suffix(LEX_TITLE_WORD, t, i);
-        bool titled = tl && utf8_count(t + i - tl, tl) >= RECURRING_TITLE_MIN_CHARS;
+        bool titled = tl && (utf8_count(t + i - tl, tl) >= RECURRING_TITLE_MIN_CHARS ||
+                             title_ends_word(t, i - tl));
         size_t len = 0;
         if (titled && !found_name_at(is, t + i, n - i) &&
             !name_best_at(t + i, n - i, &strength))

@@ -148,6 +148,7 @@ static void quotes_titled_name_read_by_its_recurrence(void **state)
         "以技为桥，鲁班工坊成为合作平台。“鲁班工坊的招牌越擦越亮。”一名学员说。",
         "研究中心主任王立新认为，“要帮助青年掌握职业技能”。",
         "巫峡口的长江大桥遥遥相望。“坐几分钟扶梯就能到家，比以前轻松多了！”长江大桥像一条丝带。",
+        "科技特派员刘梦莹早早来到试验田。“小王，你看这第十八条。”刘梦莹将手机递给合作社负责人。",
         NULL};
     issue is;
     extract(&is, paras);
@@ -159,6 +160,10 @@ static void quotes_titled_name_read_by_its_recurrence(void **state)
     assert_non_null(w);
     assert_string_equal(w, "王立新");
     assert_nobody_said(&is, "坐几分钟扶梯");
+    /* a one-character title that ends a word (特派员) puts a name after it */
+    w = who_said(&is, "小王，你看");
+    assert_non_null(w);
+    assert_string_equal(w, "刘梦莹");
     for (size_t i = 0; i < is.npeople; i++) {
         const char *n = is.people[i].name;
         if (strcmp(n, "凌源") == 0 || strcmp(n, "鲁班") == 0 ||
