@@ -1367,6 +1367,39 @@ static bool heading_has_banned(const char *s, size_t n)
     return commas > 1 || (commas == 1 && !role_comma);
 }
 
+/* Byte length of a proposer's label and its colon at s (提案人：), or 0. */
+static size_t proposer_label_len(const char *s, size_t n)
+{
+    size_t l = lex_prefix(LEX_PROPOSER_LABEL, s, n);
+    uint32_t uc;
+    size_t cl = l && l < n ? utf8_char(s + l, n - l, &uc) : 0;
+    return cl && is_colon(uc) ? l + cl : 0;
+}
+
+/* Read the proposer named after 提案人： in s[0..n): a title line with a
+   role (全国政协委员、某大学教授某某) or a name with its role suffix or
+   bracketed description (某某委员, 某某（全国政协委员、某大学教授）).  A
+   body (某党派中央) is no person.  Fills out. */
+static bool proposer_parse(const char *s, size_t n, session_kind sk,
+                           person *out)
+{
+    uint32_t uc;
+    size_t l;
+    while (n && (l = utf8_char(s, n, &uc)) && is_space(uc)) {
+        s += l;
+        n -= l;
+    }
+    char *rest = xstrndup(s, n);
+    bool ok = speaker_parse_title_in(rest, sk, out) && out->name &&
+              (out->role || out->titles);
+    if (!ok) {
+        person_clear(out);
+        ok = role_label_parse(rest, n, sk, false, out);
+    }
+    free(rest);
+    return ok;
+}
+
 bool speaker_heading_parse(const char *text, session_kind sk, person *out)
 {
     person tmp;
@@ -1380,6 +1413,13 @@ bool speaker_heading_parse(const char *text, session_kind sk, person *out)
     if (n == 0 || utf8_count(s, n) > HEADING_MAX_CHARS ||
         heading_has_banned(s, n))
         return false;
+    size_t label = proposer_label_len(s, n);
+    if (label) {
+        bool ok = proposer_parse(s + label, n - label, sk, out);
+        if (!ok || out == &tmp)
+            person_clear(out);
+        return ok;
+    }
     bool named = speaker_parse_title_in(text, sk, out);
     bool suffix = lex_suffix(LEX_ROLE_SUFFIX, s, n) > 0;
     size_t role_len;

@@ -11,6 +11,7 @@
 #include "articles.h"
 #include "lexicon.h"
 #include "model.h"
+#include "names.h"
 #include "parse.h"
 #include "quotes.h"
 #include "speakers.h"
@@ -405,6 +406,41 @@ static void quotes_short_country_forms_and_relations(void **state)
     w = who_said(&is, "北方的气候");
     assert_non_null(w);
     assert_string_equal(w, "安桂香");
+    issue_free(&is);
+}
+
+/* 提案人：<role, titles, name> over a proposal's text makes the text that
+   member's section, with the role; a body as proposer (提案人：某党派中央)
+   names no one (invented). */
+static void quotes_proposal_text_is_its_proposers(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "H|提案人：全国政协委员、某大学教授陈晓梅",
+        "县域医共体是深化医改的重要抓手。建议加大财政投入。",
+        "H|提案人：王立新（全国政协委员、某省农科院院长）",
+        "当前农村养老服务仍有短板。建议加快建设互助养老设施。",
+        "提案人：某党派中央",
+        "数字乡村建设是乡村振兴的重要方向。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "县域医共体是深化医改");
+    assert_non_null(w);
+    assert_string_equal(w, "陈晓梅");
+    w = who_said(&is, "当前农村养老服务");
+    assert_non_null(w);
+    assert_string_equal(w, "王立新");
+    assert_nobody_said(&is, "数字乡村建设是");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "陈晓梅") == 0)
+            assert_string_equal(is.people[i].role, "全国政协委员");
+    person p;
+    assert_true(speaker_heading_parse("提案人：全国政协委员、某大学教授陈晓梅",
+                                      SESSION_NATIONAL, &p));
+    assert_string_equal(p.name, "陈晓梅");
+    person_clear(&p);
+    assert_false(speaker_heading_parse("提案人：某党派中央", SESSION_NATIONAL, &p));
     issue_free(&is);
 }
 
@@ -2231,6 +2267,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_words_after_a_sentence_about_one_person),
     cmocka_unit_test(quotes_indirect_words_end_where_a_body_speaks),
     cmocka_unit_test(quotes_short_country_forms_and_relations),
+    cmocka_unit_test(quotes_proposal_text_is_its_proposers),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
