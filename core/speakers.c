@@ -1159,6 +1159,43 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     return p + sfx - i;
 }
 
+/* A role suffix opening a clause, then a list of names (代表张某、李某某、
+   王某某围绕…建言): each name holds the role.  Two names at least, each
+   read where a name is expected and joined by 、, so that 代表某国政府…
+   stays the verb.  Returns bytes consumed or 0. */
+static size_t scan_suffix_then_list(issue *is, const char *t, size_t n,
+                                    size_t i, session_kind sk,
+                                    const char *deleg)
+{
+    if (!at_clause_start(t, i))
+        return 0;
+    size_t sfx = lex_prefix(LEX_ROLE_SUFFIX, t + i, n - i);
+    if (!sfx || lex_prefix(LEX_NOT_ROLE_SUFFIX, t + i + sfx, n - i - sfx))
+        return 0;
+    size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0;
+    size_t e = i + sfx;
+    for (;;) {
+        int strength;
+        size_t len = name_expected_at(t + e, n - e, &strength);
+        if (!len || count == LIST_MAX_NAMES ||
+            holds_char_never_in_name(t + e, len))
+            return 0;
+        starts[count] = e;
+        lens[count++] = len;
+        e += len;
+        if (!starts_with(t + e, n - e, LIST_COMMA))
+            break;
+        e += strlen(LIST_COMMA);
+    }
+    char *role = count >= 2 ? suffix_role(t + i, sfx, sk) : NULL;
+    if (!role)
+        return 0;
+    for (size_t k = 0; k < count; k++)
+        add_found(is, t + starts[k], lens[k], role, NULL, deleg);
+    free(role);
+    return e - i;
+}
+
 /* The first non-space byte of t. */
 static const char *skip_spaces(const char *t)
 {
@@ -1513,6 +1550,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
     size_t i = 0;
     while (i < n) {
         size_t used = scan_role_prefix(is, t, n, i, sk, deleg);
+        if (!used)
+            used = scan_suffix_then_list(is, t, n, i, sk, deleg);
         /* The end of a job title is read whole, so that no name begins
            inside it (秘书长萨布丽娜·伊巴涅斯, 公使罗珊·卡纳尔: the name
            follows the title). */

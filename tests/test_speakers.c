@@ -1311,6 +1311,29 @@ static void speakers_acting_for_a_body_gives_no_role(void **state)
     check_role(paras, "冯立山", "全国人大代表");
 }
 
+/* A role suffix opening a clause, then a list of names (代表张某、李某、
+   王某围绕…): each name holds the role; a single name after it (代表某某
+   发言) is left to the other rules, and 代表某国政府、人民 or 代表团 stay
+   words.  Invented strings. */
+static void speakers_suffix_before_a_list_of_names(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "代表张大山、李小川、王五一围绕教育建言。",
+        "委员周立华、吴海涛先后发言。",
+        "代表中国政府、人民致以问候。",
+        "代表团成员孙立平、郑海波参加讨论。",
+        NULL};
+    static const char *const npc[] = {"张大山", "李小川", "王五一", NULL};
+    check_roles(paras, npc, "全国人大代表");
+    static const char *const cppcc[] = {"周立华", "吴海涛", NULL};
+    check_roles(paras, cppcc, "全国政协委员");
+    static const char *const none[] = {"中国政府", "中国", "孙立平", "郑海波", NULL};
+    check_roles(paras, none, NULL);
+}
+
 /* After a role and its first name, every item of the list holds the role
    where a name is expected: a three-character name with a surname that
    mostly begins words (…、南立华、…), or a surname and characters running
@@ -1524,6 +1547,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_names_without_a_surname),
     cmocka_unit_test(speakers_delegation_only_when_the_article_names_one),
     cmocka_unit_test(speakers_acting_for_a_body_gives_no_role),
+    cmocka_unit_test(speakers_suffix_before_a_list_of_names),
     cmocka_unit_test(speakers_role_list_items_where_a_name_is_expected),
     cmocka_unit_test(speakers_role_pairs_share_the_role),
     cmocka_unit_test(speakers_number_ends_a_name_after_a_role),
