@@ -83,6 +83,11 @@ enum {
     /* A name read by its recurrence follows a title of at least this many
        characters, or one that ends a word (县长, not 长 of 的长江大桥). */
     RECURRING_TITLE_MIN_CHARS = 2,
+    /* A name in transliteration characters without a title, opening a
+       clause before a speech verb, has at least this many characters. */
+    CLAUSE_TRANSLIT_NAME_MIN_CHARS = 3,
+    /* A Chinese given name has one or two characters. */
+    GIVEN_NAME_CHARS_MAX = 2,
     /* A dotted name read where its transliteration characters begin has
        a first part of at least this many characters. */
     TRANSLIT_NAME_MIN_CHARS = 2,
@@ -1703,10 +1708,20 @@ static bool after_closing_quote(const char *s, size_t i)
     return pl && (uc == U'”' || uc == U'」' || uc == U'』');
 }
 
+/* Could s[0..len) be a Chinese name: a surname of surnames.txt and one or
+   two characters more (古某某 yes, 古特雷斯 no: four characters after a
+   one-character surname are too many)? */
+static bool could_be_han_name(const char *s, size_t len)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, len);
+    return sl && utf8_count(s + sl, len - sl) <= GIVEN_NAME_CHARS_MAX;
+}
+
 /* Foreign people named in transliteration characters, with no dot and no
    surname, where their place says they are people: after a foreign title
    (美国总统特朗普, 德国外长瓦德富尔, 联合国秘书长古特雷斯), or between the
-   words they said and a speech verb ending the clause (“……”弗朗西斯说。).
+   words they said, or a clause's start, and a speech verb ending the clause
+   (“……”弗朗西斯说。, 古特雷斯表示，).
    Run after every other name is found, so that a last part (哈勒比 of
    阿卜杜拉赫曼·哈勒比) joins the full name wherever the page prints it
    first. */
@@ -1718,9 +1733,14 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
         int strength;
         size_t len = translit_name_at(t + i, n - i, &strength);
         bool titled = len && foreign_title_before(t, i);
-        bool speaking = len && after_closing_quote(t, i) &&
+        /* after the words just quoted, or opening a clause when three
+           characters or more (古特雷斯表示，: two are as often a word) */
+        bool placed = after_closing_quote(t, i) ||
+                      (clause_start(t, i) == i &&
+                       utf8_count(t + i, len) >= CLAUSE_TRANSLIT_NAME_MIN_CHARS);
+        bool speaking = len && placed &&
                         verb_ends_clause(t + i + len, n - i - len) &&
-                        !lex_prefix(LEX_SURNAME, t + i, len);
+                        !could_be_han_name(t + i, len);
         if (titled || speaking) {
             add_found(is, t + i, len, NULL,
                       titled ? titles_before(t, i) : NULL, deleg);

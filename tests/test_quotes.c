@@ -444,6 +444,25 @@ static void quotes_proposal_text_is_its_proposers(void **state)
     issue_free(&is);
 }
 
+/* A transliterated name of three characters or more opening a clause
+   before a speech verb speaks, without a title (古特雷斯表示，); two
+   characters there are as often a word (巴西表示 is a country) (invented). */
+static void quotes_transliterated_name_opening_a_clause(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "古特雷斯表示，各方应保持克制。",
+        "巴西表示，将继续推进合作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "各方应保持克制");
+    assert_non_null(w);
+    assert_string_equal(w, "古特雷斯");
+    assert_nobody_said(&is, "将继续推进合作");
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2268,6 +2287,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_indirect_words_end_where_a_body_speaks),
     cmocka_unit_test(quotes_short_country_forms_and_relations),
     cmocka_unit_test(quotes_proposal_text_is_its_proposers),
+    cmocka_unit_test(quotes_transliterated_name_opening_a_clause),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
