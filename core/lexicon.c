@@ -87,6 +87,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_PLACE_ENDING] = "place_endings.txt",
     [LEX_CITED_WORD] = "cited_words.txt",
     [LEX_OCCASION_END] = "occasion_endings.txt",
+    [LEX_OCCASION_OPEN] = "occasion_openers.txt",
     [LEX_PROPOSER_LABEL] = "proposer_labels.txt",
     [LEX_BODY_ENDING] = "body_endings.txt",
 };

@@ -73,6 +73,7 @@ typedef enum {
     LEX_PLACE_ENDING,   /* 区, 县, 院 …: end the name of a place or body */
     LEX_CITED_WORD,     /* 这句话, 留言 …: quoted words as read or heard */
     LEX_OCCASION_END,   /* 时, 中, 上: close 在…… before a speech verb */
+    LEX_OCCASION_OPEN,  /* 在, 接受, 参加: open an occasion before a verb */
     LEX_PROPOSER_LABEL, /* 提案人, 议案领衔人: name a proposal's author */
     LEX_BODY_ENDING,    /* 委员会, 政府, 中央 …: end the name of a body acted for */
     LEX_KIND_COUNT

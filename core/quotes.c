@@ -806,7 +806,7 @@ static bool occasion_before_verb(const actx *c, size_t from, size_t vpos)
         return false;
     size_t p = from;
     for (int chars = 0; chars <= OCCASION_ZAI_MAX_CHARS && p < vpos; chars++) {
-        if (starts_with(c->text + p, vpos - p, FRAME_ZAI))
+        if (lex_prefix(LEX_OCCASION_OPEN, c->text + p, vpos - p))
             return true;
         size_t l;
         uint32_t uc = char_at(c, p, &l);
@@ -1609,7 +1609,8 @@ static bool other_speaker_opens_sentence(const actx *c, size_t pos, int who)
 }
 
 /* Attribute quotation s opened after a colon or comma in a sentence about
-   a person (她在现场展示手语：“…”, 他深刻感受到，“…”). */
+   a person (她在现场展示手语：“…”, 他深刻感受到，“…”); not the text of a
+   banner or sign the clause names (送了一面锦旗：“…”: cited_words.txt). */
 static int attribute_colon(actx *c, qspan *s)
 {
     size_t ul;
@@ -1631,7 +1632,8 @@ static int attribute_colon(actx *c, qspan *s)
         return -1;
     int who = sentence_subject(c, s->open);
     if (who < 0 || other_speaker_opens_sentence(c, s->open, who) ||
-        words_name(c, s, who))
+        words_name(c, s, who) ||
+        text_has_word(c, cs, s->open, LEX_CITED_WORD, "object"))
         return 0;
     push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, who);
     return 1;

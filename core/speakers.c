@@ -343,6 +343,12 @@ static char *titles_before(const char *s, size_t name_at_byte)
     cs = list_item_start(s, cs, end);
     if (ends_with(s + cs, end - cs, PARTICLE_DE))
         end -= strlen(PARTICLE_DE);
+    /* 68岁的老人某某, 正在用餐的某某: what a 的 ends describes the person;
+       the titles follow the last 的 */
+    size_t dk = strlen(PARTICLE_DE);
+    for (size_t p = cs; p + dk <= end; p++)
+        if (memcmp(s + p, PARTICLE_DE, dk) == 0)
+            cs = p + dk;
     size_t lead;
     uint32_t uc;
     /* ——专访某省副省长某某: a dash opening a deck is no part of it */
@@ -467,14 +473,15 @@ static bool verb_ends_clause(const char *s, size_t n)
     return verb_ends_clause_framed(s, n, false);
 }
 
-/* Does s open with the occasion of words, 在……时, followed by a speech
+/* Does s open with the occasion of words, 在……时 (or 接受……采访时, 参加……
+   时: occasion_openers.txt, occasion_endings.txt), followed by a speech
    verb ending the clause (在参加某某界委员小组讨论时说，)?  At most
    OCCASION_MAX_CHARS characters, no clause punctuation. */
 static bool occasion_then_verb(const char *s, size_t n)
 {
-    if (!starts_with(s, n, FRAME_ZAI))
+    size_t p = lex_prefix(LEX_OCCASION_OPEN, s, n);
+    if (!p)
         return false;
-    size_t p = strlen(FRAME_ZAI);
     for (int chars = 0; chars < OCCASION_MAX_CHARS && p < n; chars++) {
         uint32_t uc;
         size_t cl = utf8_char(s + p, n - p, &uc);

@@ -463,6 +463,42 @@ static void quotes_transliterated_name_opening_a_clause(void **state)
     issue_free(&is);
 }
 
+/* People named as 老人 (68岁的老人某某, 某某老人笑着说), a shop's
+   店主 or 老板, and an occasion opened by 接受 (接受本报记者采访时表示);
+   the titles follow the last 的; 老人张口便问 reads no person 张口; a
+   banner's text after 送了一面锦旗： is nobody's words (invented). */
+static void quotes_elders_owners_and_interviews(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“上年纪牙口差，医生教我们怎么护牙，贴心！”68岁的老人谢新民为口腔义诊点赞。",
+        "“60岁以上的老人每餐5元钱。”正在用餐的周可育老人笑着说。",
+        "部长倪虹前不久接受本报记者采访时表示，要继续推进好房子建设。",
+        "第一次上门，她遇到一位老爷爷。老人张口便问：“是不是来看相的？”",
+        "郭某一家还给店主王五九送了一面锦旗：“善心义举暖残障  恩情传世业兴隆”。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "上年纪牙口差");
+    assert_non_null(w);
+    assert_string_equal(w, "谢新民");
+    w = who_said(&is, "60岁以上的老人");
+    assert_non_null(w);
+    assert_string_equal(w, "周可育");
+    w = who_said(&is, "要继续推进好房子");
+    assert_non_null(w);
+    assert_string_equal(w, "倪虹");
+    assert_nobody_said(&is, "是不是来看相的");
+    assert_nobody_said(&is, "善心义举");
+    for (size_t i = 0; i < is.npeople; i++) {
+        if (strcmp(is.people[i].name, "张口") == 0)
+            fail_msg("张口 taken for a person");
+        if (strcmp(is.people[i].name, "谢新民") == 0)
+            assert_string_equal(is.people[i].titles, "老人");
+    }
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2288,6 +2324,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_short_country_forms_and_relations),
     cmocka_unit_test(quotes_proposal_text_is_its_proposers),
     cmocka_unit_test(quotes_transliterated_name_opening_a_clause),
+    cmocka_unit_test(quotes_elders_owners_and_interviews),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
