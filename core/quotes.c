@@ -828,12 +828,61 @@ static bool mention_in_list(const actx *c, const mention *m, size_t end)
            (m->pos > 0 && is_list_comma(char_before(c, m->pos, &pl)));
 }
 
+static bool kin_after(const actx *c, size_t p);
+static bool other_mention(const actx *c, size_t from, size_t to, int who);
+
+/* The person who opens the sentence that goes on at cs, for a clause
+   with no subject of its own: the sentence's first clause (after its last
+   semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens with them
+   (after frame words, or after their role and titles), and no other
+   person nor unnamed speaker is named between them and cs.  -1 when not. */
+static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
+
+static int sentence_opener(const actx *c, size_t cs)
+{
+    size_t ss = after_last_semicolon(c, sentence_begin(c, cs), cs);
+    if (ss >= cs)
+        return -1;
+    size_t q = skip_frame_words(c, ss, cs);
+    size_t i = mentions_from(c, ss);
+    if (i >= c->nments || c->ments[i].pos >= cs)
+        return -1;
+    const mention *m = &c->ments[i];
+    size_t first_end = ss;
+    while (first_end < cs && !is_clause_end(char_at(c, first_end, NULL))) {
+        size_t l;
+        char_at(c, first_end, &l);
+        first_end += l ? l : 1;
+    }
+    /* a turn's label (某某：建议……) is no clause of the sentence */
+    if (first_end < cs && is_colon(char_at(c, first_end, NULL)))
+        return -1;
+    if (m->pos >= first_end ||
+        (m->pos > q && !lex_suffix(LEX_TITLE_WORD, c->text, m->pos) &&
+         !lex_suffix(LEX_ROLE, c->text, m->pos)) ||
+        starts_with(c->text + m->end, cs - m->end, PARTICLE_DE) ||
+        kin_after(c, m->end) || other_mention(c, m->pos, cs, m->person) ||
+        text_has_word(c, m->end, cs, LEX_UNNAMED_SPEAKER, NULL))
+        return -1;
+    return m->person;
+}
+
 /* The person who is the subject of the clause [cs, vpos), or -1.  Sets
    *unnamed when the subject is an unnamed speaker (负责人, 方面 …). */
 static int clause_subject(const actx *c, size_t cs, size_t vpos, bool *unnamed)
 {
     *unnamed = false;
     size_t q = skip_frame_words(c, cs, vpos);
+    /* 某某代表长期关注教育，建议……: a clause with no subject of its own
+       goes on with the person who opens its sentence */
+    size_t w, f = q;
+    while (f < vpos && (w = lex_prefix(LEX_NAME_FOLLOWER, c->text + f, vpos - f)))
+        f += w;
+    if (f == vpos) {
+        int who = sentence_opener(c, cs);
+        if (who >= 0)
+            return who;
+    }
     if (pronoun_at(c, q, vpos) || pronoun_at(c, cs, vpos)) {
         return pronoun_antecedent(c, cs);
     }
@@ -1020,8 +1069,10 @@ static bool only_followers(const actx *c, size_t from, size_t to)
 /* Do the words of the speech verb at v (vl bytes) follow it without a
    comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt printed
    right after a person's name or a pronoun opening the clause (and a
-   role suffix or follower words), with words after it that do not start
-   with a noun marker (表示了…). */
+   role suffix or follower words), or opening a clause of a sentence a
+   person opens (某某关注教育，建议加大投入), with words after it that do
+   not start with a noun marker (表示了…). */
+static bool speech_verb_in(const actx *c, size_t from, size_t to);
 static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
                              size_t be)
 {
@@ -1034,8 +1085,28 @@ static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
     if (m && m->pos >= bs && m->end <= v && only_followers(c, m->end, v))
         return true;
     /* 他建议医疗机构……: a pronoun opening the clause is as good */
-    size_t q = skip_frame_words(c, clause_start_of(c, v), v);
-    return pronoun_at(c, q, v) && only_followers(c, q + pronoun_len(c, q, v), v);
+    size_t cs = clause_start_of(c, v);
+    size_t q = skip_frame_words(c, cs, v);
+    if (pronoun_at(c, q, v) && only_followers(c, q + pronoun_len(c, q, v), v))
+        return true;
+    /* 某某代表长期关注教育，建议加大投入: a clause with no subject, in a
+       sentence that a person opens */
+    return cs > bs && only_followers(c, q, v) && sentence_opener(c, cs) >= 0 &&
+           !speech_verb_in(c, sentence_begin(c, cs), cs);
+}
+
+/* Is there a speech verb in [from, to) (某某说，希望…: the clause after it
+   is part of the words already)? */
+static bool speech_verb_in(const actx *c, size_t from, size_t to)
+{
+    for (size_t p = from; p < to;) {
+        if (lex_prefix(LEX_SPEECH_VERB, c->text + p, to - p))
+            return true;
+        size_t l;
+        char_at(c, p, &l);
+        p += l ? l : 1;
+    }
+    return false;
 }
 
 static void push_speech(actx *c, const speech *s)

@@ -499,6 +499,34 @@ static void quotes_elders_owners_and_interviews(void **state)
     issue_free(&is);
 }
 
+/* A speech clause with no subject of its own goes on with the person who
+   opens its sentence (全国人大代表某某长期关注教育，建议加大投入); not
+   when someone else is named between, when the sentence is someone's
+   words already (某某说，希望…), or when the opener is the sentence's
+   object (invented). */
+static void quotes_second_verb_of_the_sentence_opener(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "十四届全国人大四次会议期间，代表们热议教育。",
+        "全国人大代表张大山长期关注教育，建议加大对乡村学校的投入。",
+        "全国人大代表李小川陪同王五一考察学校，建议完善校舍。",
+        "居民林丹丹说，希望领导干部多回应人民关切。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "加大对乡村学校");
+    assert_non_null(w);
+    assert_string_equal(w, "张大山");
+    assert_nobody_said(&is, "完善校舍");
+    size_t n = 0;
+    for (size_t i = 0; i < is.nquotes; i++)
+        if (strstr(is.quotes[i].text, "领导干部"))
+            n++;
+    assert_int_equal(n, 1);
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -2325,6 +2353,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_proposal_text_is_its_proposers),
     cmocka_unit_test(quotes_transliterated_name_opening_a_clause),
     cmocka_unit_test(quotes_elders_owners_and_interviews),
+    cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
