@@ -2072,6 +2072,8 @@ static void quotes_words_without_a_comma(void **state)
         "郑明辉委员认为这是发展特色产业的好机会。",
         "林思远代表表示了感谢。",
         "郑明辉介绍了村里的情况。",
+        /* a clause with no subject goes on with the sentence's opener:
+           认为 takes its words without a comma there too */
         "林思远在调研中发现很多问题，认为亟须解决。",
         /* 称 takes its words without a comma too; 称号, 称作 are nouns
            and verbs of naming */
@@ -2080,11 +2082,12 @@ static void quotes_words_without_a_comma(void **state)
         NULL};
     issue is;
     extract(&is, paras);
-    assert_int_equal(is.nquotes, 3);
+    assert_int_equal(is.nquotes, 4);
     check_quote(&is, 0, "林思远", QUOTE_INDIRECT, "加大对县域医疗");
     assert_null(strstr(is.quotes[0].text, "他还谈到"));
     check_quote(&is, 1, "郑明辉", QUOTE_INDIRECT, "这是发展特色产业");
-    check_quote(&is, 2, "郑明辉", QUOTE_INDIRECT, "对“这一做法");
+    check_quote(&is, 2, "林思远", QUOTE_INDIRECT, "亟须解决");
+    check_quote(&is, 3, "郑明辉", QUOTE_INDIRECT, "对“这一做法");
     issue_free(&is);
 }
 
