@@ -57,6 +57,11 @@ typedef enum {
 #define NUMERAL_ONE "一"
 /* 地, closing an adverb before a verb (某某自豪地说). */
 #define ADVERB_DI "地"
+/* The third-person pronouns (he, she) that refer back to the last person
+   named, and the suffix that makes them plural (他们: they). */
+#define PRONOUN_HE "他"
+#define PRONOUN_SHE "她"
+#define PLURAL_MEN "们"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

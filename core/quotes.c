@@ -544,12 +544,6 @@ static size_t skip_frame_words(const actx *c, size_t p, size_t end)
    word (安全, 利亚 …). */
 enum { UNKNOWN_FOREIGN_SUBJECT_CHARS = 3 };
 
-/* The third-person pronouns (he, she) that refer back to the last person
-   named, and the suffix that makes them plural (他们: they). */
-#define PRONOUN_HE "他"
-#define PRONOUN_SHE "她"
-#define PLURAL_MEN "们"
-
 /* Byte length of 他 or 她 at pos (before end), or 0. */
 static size_t pronoun_len(const actx *c, size_t pos, size_t end)
 {

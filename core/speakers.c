@@ -86,6 +86,9 @@ enum {
     /* A name in transliteration characters without a title, opening a
        clause before a speech verb, has at least this many characters. */
     CLAUSE_TRANSLIT_NAME_MIN_CHARS = 3,
+    /* A pronoun that speaks (他对某某日报记者表示) reaches its verb within
+       this many characters. */
+    PRONOUN_TO_VERB_MAX_CHARS = 12,
     /* A Chinese given name has one or two characters. */
     GIVEN_NAME_CHARS_MAX = 2,
     /* A dotted name read where its transliteration characters begin has
@@ -1554,6 +1557,52 @@ static size_t scan_dotted_name(issue *is, const char *t, size_t n, size_t i,
     return len;
 }
 
+/* Does 他 or 她 (not 他们, 他的), then within PRONOUN_TO_VERB_MAX_CHARS a
+   speech verb ending its clause (他说，, 她对记者表示：), come next after
+   byte from of t, before the paragraph ends? */
+static bool pronoun_speaks_next(const char *t, size_t n, size_t from)
+{
+    for (size_t p = from; p < n;) {
+        size_t k = starts_with(t + p, n - p, PRONOUN_HE)    ? strlen(PRONOUN_HE)
+                 : starts_with(t + p, n - p, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
+                                                          : 0;
+        if (k && !starts_with(t + p + k, n - p - k, PLURAL_MEN) &&
+            !starts_with(t + p + k, n - p - k, PARTICLE_DE)) {
+            size_t q = p + k;
+            for (int chars = 0; chars <= PRONOUN_TO_VERB_MAX_CHARS && q < n;
+                 chars++) {
+                if (verb_ends_clause(t + q, n - q))
+                    return true;
+                q += utf8_chars_len(t + q, n - q, 1);
+            }
+            return false;
+        }
+        p += utf8_chars_len(t + p, n - p, 1) ? utf8_chars_len(t + p, n - p, 1) : 1;
+    }
+    return false;
+}
+
+/* A name the page introduces without words, at the start of a clause
+   or after a title, with a word that follows names after it (某某是北京市
+   的一名外卖小哥，他说，……; 研究员某某曾在…工作。他说：……): when the
+   next 他/她 of the paragraph speaks, the name is a person, whom the
+   pronoun means.  Returns bytes consumed or 0. */
+static size_t scan_name_before_pronoun(issue *is, const char *t, size_t n,
+                                       size_t i, const char *deleg)
+{
+    bool titled = lex_suffix(LEX_TITLE_WORD, t, i) > 0;
+    if (!titled && clause_start(t, i) != i)
+        return 0;
+    int strength;
+    size_t len = name_best_at(t + i, n - i, &strength);
+    if (!len || strength < FOLLOW_WORD ||
+        !pronoun_speaks_next(t, n, i + len))
+        return 0;
+    add_found(is, t + i, len, NULL, titled ? titles_before(t, i) : NULL,
+              deleg);
+    return len;
+}
+
 /* Find the people named in one block of text. */
 static void discover_in_text(issue *is, const char *t, session_kind sk,
                              const char *deleg)
@@ -1581,6 +1630,8 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
             used = scan_name(is, t, n, i, sk, deleg);
         if (!used)
             used = scan_dotted_name(is, t, n, i, deleg);
+        if (!used && name_may_start)
+            used = scan_name_before_pronoun(is, t, n, i, deleg);
         if (!used) {
             uint32_t uc;
             used = utf8_char(t + i, n - i, &uc);

@@ -527,6 +527,30 @@ static void quotes_second_verb_of_the_sentence_opener(void **state)
     issue_free(&is);
 }
 
+/* A name introduced without words (某某是北京市的一名外卖小哥，) is a
+   person when the paragraph's next 他/她 speaks (他说，“……”); a 马方
+   (a country's side) is none (invented). */
+static void quotes_person_introduced_then_pronoun_speaks(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "骆科学是北京市的一名外卖小哥，他说，“国家的政策举措越来越完善。”",
+        "近年来，两国合作成效显著，马方愿同中方深化交流合作。他还表示，访华期间感受很深。",
+        "周云明是一名教师，他的学生都很喜欢他。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "国家的政策举措");
+    assert_non_null(w);
+    assert_string_equal(w, "骆科学");
+    assert_nobody_said(&is, "访华期间感受很深");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "马方愿") == 0 ||
+            strcmp(is.people[i].name, "周云明") == 0)
+            fail_msg("\"%s\" taken for a person", is.people[i].name);
+    issue_free(&is);
+}
+
 static void quotes_direct_after_and_before(void **state)
 {
     (void)state;
@@ -1346,7 +1370,9 @@ static void quotes_pronouns_after_unread_people(void **state)
     issue is;
     extract(&is, paras);
     assert_string_equal(who_said(&is, "医疗机构主动开展"), "霍立勇");
-    assert_nobody_said(&is, "国家的政策举措");
+    /* the name the sentence opens with is read once 他 speaks after it
+       (scan_name_before_pronoun), and is the one */
+    assert_string_equal(who_said(&is, "国家的政策举措"), "骆小学");
     /* 关注 follows a name: the dotted name is read, and is the one */
     assert_string_equal(who_said(&is, "引进先进技术"), "穆沙拉夫·优素福");
     assert_nobody_said(&is, "扩大合作");
@@ -2357,6 +2383,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_transliterated_name_opening_a_clause),
     cmocka_unit_test(quotes_elders_owners_and_interviews),
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
+    cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
