@@ -1305,6 +1305,20 @@ static size_t sentence_begin(const actx *c, size_t pos)
     return p;
 }
 
+/* The position after the character at p, or after the whole quotation
+   that opens there; the character in *uc (0 for a quotation). */
+static size_t step_over_quotation(const actx *c, size_t p, uint32_t *uc)
+{
+    size_t l;
+    *uc = char_at(c, p, &l);
+    int sp = is_quote_open(*uc) ? span_opening_at(c, p) : -1;
+    if (sp >= 0) {
+        *uc = 0;
+        return c->spans[sp].close_end;
+    }
+    return p + (l ? l : 1);
+}
+
 /* Where the last part of [from, to) that a semicolon outside quotations
    begins starts (from when there is none): a semicolon parts a sentence
    into sentences with subjects of their own. */
@@ -1312,14 +1326,8 @@ static size_t after_last_semicolon(const actx *c, size_t from, size_t to)
 {
     size_t last = from;
     for (size_t p = from; p < to;) {
-        size_t l;
-        uint32_t uc = char_at(c, p, &l);
-        int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
-        if (sp >= 0) {
-            p = c->spans[sp].close_end;
-            continue;
-        }
-        p += l ? l : 1;
+        uint32_t uc;
+        p = step_over_quotation(c, p, &uc);
         if (is_semicolon(uc))
             last = p;
     }
@@ -1349,14 +1357,8 @@ static int sentence_subject(const actx *c, size_t pos)
         /* next clause */
         size_t p = cs;
         while (p < pos) {
-            size_t l;
-            uint32_t uc = char_at(c, p, &l);
-            int sp = is_quote_open(uc) ? span_opening_at(c, p) : -1;
-            if (sp >= 0) {
-                p = c->spans[sp].close_end;
-                continue;
-            }
-            p += l ? l : 1;
+            uint32_t uc;
+            p = step_over_quotation(c, p, &uc);
             if (is_clause_end(uc))
                 break;
         }
