@@ -89,6 +89,9 @@ enum {
     /* A pronoun that speaks (他对某某日报记者表示) reaches its verb within
        this many characters. */
     PRONOUN_TO_VERB_MAX_CHARS = 12,
+    /* The first part of a dotted name is at most this many characters
+       long and one more is its dot (names.c reads at most five). */
+    FOREIGN_PART_SCAN_CHARS = 6,
     /* A Chinese given name has one or two characters. */
     GIVEN_NAME_CHARS_MAX = 2,
     /* A dotted name read where its transliteration characters begin has
@@ -308,6 +311,19 @@ static size_t clause_start(const char *s, size_t i)
         i -= pl;
     }
     return i;
+}
+
+/* Does a clause start at byte i of s (clause_start(s, i) == i), judged
+   from the one character before it? */
+static bool opens_clause(const char *s, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t pl = utf8_prev_len(s, i);
+    uint32_t uc;
+    utf8_char(s + i - pl, pl, &uc);
+    return is_clause_end(uc) || uc == U'“' || uc == U'”' || uc == U'（' ||
+           uc == U'）' || uc == '(' || uc == ')';
 }
 
 /* Where the item of a list holding byte end starts, within the clause
@@ -1014,7 +1030,7 @@ static bool cppcc_suffix(const char *s, size_t len, session_kind sk)
 static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
                                               size_t i, session_kind sk)
 {
-    if (clause_start(t, i) != i || foreign_place_at(t + i, n - i))
+    if (!opens_clause(t, i) || foreign_place_at(t + i, n - i))
         return 0;
     const char *s = t + i;
     size_t left = n - i, p = 0;
@@ -1041,7 +1057,7 @@ static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
 static size_t word_surname_name_before_cppcc_role(const char *t, size_t n,
                                                   size_t i, session_kind sk)
 {
-    if (clause_start(t, i) != i)
+    if (!opens_clause(t, i))
         return 0;
     int strength;
     size_t len = name_expected_at(t + i, n - i, &strength);
@@ -1385,7 +1401,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
             strength = FOLLOW_STRONG;
         }
     }
-    if (!len && clause_start(t, i) == i) {
+    if (!len && opens_clause(t, i)) {
         len = name_before_adverb(t + i, n - i);
         strength = FOLLOW_STRONG;
     }
@@ -1395,7 +1411,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
             len = word_surname_name_before_cppcc_role(t, n, i, sk);
         strength = FOLLOW_STRONG;
     }
-    if (!len && clause_start(t, i) == i) {
+    if (!len && opens_clause(t, i)) {
         /* 农某某说：“……” / 包某某介绍，: opening a clause, a name with a
            surname that mostly begins words, when it speaks (three
            characters and a speech verb ending the clause) */
@@ -1487,6 +1503,26 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     return 0;
 }
 
+/* Is there a middle dot among the next FOREIGN_PART_SCAN_CHARS
+   characters at s, inside a run of Han characters (a first part of a
+   dotted name ends there)? */
+static bool dot_ahead(const char *s, size_t n)
+{
+    size_t p = 0;
+    for (int chars = 0; chars < FOREIGN_PART_SCAN_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl)
+            return false;
+        if (is_name_dot(uc))
+            return true;
+        if (!is_han(uc))
+            return false;
+        p += cl;
+    }
+    return false;
+}
+
 /* A transliterated name with a middle dot (某某·某某) is a person where a
    name may begin, speaking or not: found first, its parts then name the same
    person (艾伦 of 科尔·艾伦 in 艾伦在“宣言”中说).  Its titles are left to
@@ -1498,6 +1534,9 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
 static size_t scan_dotted_name(issue *is, const char *t, size_t n, size_t i,
                                const char *deleg)
 {
+    /* most places have no dot near them: look for one first */
+    if (!dot_ahead(t + i, n - i))
+        return 0;
     /* where a name may begin, or where transliteration characters begin
        after a character that is none (长期关注中国发展的某某·某某, 搬运工
        某某·某某说): then its first part must be all transliteration
@@ -1591,7 +1630,7 @@ static size_t scan_name_before_pronoun(issue *is, const char *t, size_t n,
                                        size_t i, const char *deleg)
 {
     bool titled = lex_suffix(LEX_TITLE_WORD, t, i) > 0;
-    if (!titled && clause_start(t, i) != i)
+    if (!titled && !opens_clause(t, i))
         return 0;
     int strength;
     size_t len = name_best_at(t + i, n - i, &strength);
@@ -1794,7 +1833,7 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
         /* after the words just quoted, or opening a clause when three
            characters or more (古特雷斯表示，: two are as often a word) */
         bool placed = after_closing_quote(t, i) ||
-                      (clause_start(t, i) == i &&
+                      (opens_clause(t, i) &&
                        utf8_count(t + i, len) >= CLAUSE_TRANSLIT_NAME_MIN_CHARS);
         bool speaking = len && placed &&
                         verb_ends_clause(t + i + len, n - i - len) &&
@@ -1835,7 +1874,9 @@ static void scan_names_by_recurrence(issue *is, const char *t,
     size_t n = strlen(t);
     for (size_t i = 0; i < n;) {
         int strength;
-        size_t tl = lex_suffix(LEX_TITLE_WORD, t, i);
+        /* a surname first: one lookup rules out most places */
+        size_t tl = lex_prefix(LEX_SURNAME, t + i, n - i)
+                        ? lex_suffix(LEX_TITLE_WORD, t, i) : 0;
         bool titled = tl && (utf8_count(t + i - tl, tl) >= RECURRING_TITLE_MIN_CHARS ||
                              title_ends_word(t, i - tl));
         size_t len = 0;
