@@ -24,6 +24,13 @@ enum {
     /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
        most this long: longer, the run of characters is a sentence. */
     FOREIGN_PART_MAX_CHARS = 5,
+    /* A longer part (班禅额尔德尼, 别尔德穆哈梅多夫: titles and names of
+       several syllables run together) has at most this many characters,
+       and at least LONG_PART_TRANSLIT_SHARE of them are transliteration
+       characters: a run of ordinary words is none. */
+    FOREIGN_LONG_PART_MAX_CHARS = 8,
+    LONG_PART_TRANSLIT_SHARE_NUM = 2,
+    LONG_PART_TRANSLIT_SHARE_DEN = 3,
     /* A transliterated name without a dot has two characters or more
        (默茨): one character after a title is a word (总统府). */
     TRANSLIT_NAME_MIN_CHARS = 2,
@@ -251,6 +258,31 @@ static size_t han_run(const char *s, size_t n, size_t max_chars)
     return p;
 }
 
+/* May the run s[0..len) of chars Han characters be a part of a dotted
+   name: FOREIGN_PART_MAX_CHARS characters at most, or up to
+   FOREIGN_LONG_PART_MAX_CHARS when at least LONG_PART_TRANSLIT_SHARE of
+   them are transliteration characters (班禅额尔德尼, 别尔德穆哈梅多夫), it
+   opens with no foreign place and holds no title (巴西总统卢拉 is a place, a
+   title and a name)? */
+static bool name_part_ok(const char *s, size_t len, size_t chars)
+{
+    if (chars <= FOREIGN_PART_MAX_CHARS)
+        return true;
+    if (chars > FOREIGN_LONG_PART_MAX_CHARS ||
+        lex_prefix(LEX_FOREIGN_PLACE, s, len))
+        return false;
+    size_t translit = 0, cl;
+    uint32_t uc;
+    for (size_t p = 0; p < len && (cl = utf8_char(s + p, len - p, &uc));
+         p += cl) {
+        if (lex_prefix(LEX_TITLE_WORD, s + p, len - p))
+            return false;
+        translit += lex_has(LEX_TRANSLIT_CHAR, s + p, cl);
+    }
+    return translit * LONG_PART_TRANSLIT_SHARE_DEN >=
+           chars * LONG_PART_TRANSLIT_SHARE_NUM;
+}
+
 /* The end of a dotted name whose last part, starting at byte p, runs into
    a word that no list knows as following names (哈某·阿某到江西参访,
    某某·某某参观了…): the dot has already said a name is there, so its
@@ -301,8 +333,9 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
         return 0;
     /* The parts before the last: Han runs, each followed by a dot. */
     for (;;) {
-        size_t run = han_run(s + p, n - p, FOREIGN_PART_MAX_CHARS);
-        if (!run || p + run >= n)
+        size_t run = han_run(s + p, n - p, FOREIGN_LONG_PART_MAX_CHARS);
+        if (!run || p + run >= n ||
+            !name_part_ok(s + p, run, utf8_count(s + p, run)))
             break;
         size_t dl = utf8_char(s + p + run, n - p - run, &uc);
         if (!is_name_dot(uc))
@@ -318,12 +351,14 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc)) {
         if (chars > 0 && ends_foreign_name(s + e, n - e))
             break;
-        if (++chars > FOREIGN_PART_MAX_CHARS)
+        if (++chars > FOREIGN_LONG_PART_MAX_CHARS)
             return dotted_name_end(s, n, p, strength);
         e += cl;
     }
     if (!chars)
         return 0;
+    if (!name_part_ok(s + p, e - p, chars))
+        return dotted_name_end(s, n, p, strength);
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
         return dotted_name_end(s, n, p, strength);

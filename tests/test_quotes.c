@@ -2312,6 +2312,38 @@ static void quotes_word_lists_on_invented_sentences(void **state)
     issue_free(&is);
 }
 
+/* A part of a dotted name may run to eight characters when most of them
+   are transliteration characters (a title and a name of several
+   syllables run together): the whole name speaks, not its tail; a run of
+   ordinary words before the dot is no part (invented names). */
+static void quotes_dotted_names_with_long_parts(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国总统阿卜杜拉赫曼·萨利姆表示，两国友谊源远流长。",
+        "某国前总统塔·别尔德穆拉多夫表示，愿同各方加强合作。",
+        NULL};
+    /* a place and a title before the first part are none of it, however
+       many of their characters transliterate (巴西, 马里) */
+    static const char *const place_title[] = {
+        "巴西总统卢拉·达席尔瓦表示，两国关系很好。",
+        "马里总统阿西米·戈伊塔表示，局势已经缓和。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国友谊");
+    assert_string_equal(w ? w : "(none)", "阿卜杜拉赫曼·萨利姆");
+    w = who_said(&is, "愿同各方");
+    assert_string_equal(w ? w : "(none)", "塔·别尔德穆拉多夫");
+    issue_free(&is);
+    extract(&is, place_title);
+    w = who_said(&is, "两国关系");
+    assert_string_equal(w ? w : "(none)", "卢拉·达席尔瓦");
+    w = who_said(&is, "局势已经");
+    assert_string_equal(w ? w : "(none)", "阿西米·戈伊塔");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2331,6 +2363,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
+    cmocka_unit_test(quotes_dotted_names_with_long_parts),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),

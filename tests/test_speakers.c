@@ -879,6 +879,11 @@ static void speakers_names_without_a_surname(void **state)
          "全国人大代表"},
         {"全国人大代表巴特尔强调，草原保护是头等大事。", "巴特尔",
          "全国人大代表"},
+        /* a dotted name with a part of six or eight characters */
+        {"阿卜杜拉赫曼·萨利姆委员发言说，要办好实事。", "阿卜杜拉赫曼·萨利姆",
+         "全国政协委员"},
+        {"全国政协委员塔·别尔德穆拉多夫说，要办好实事。", "塔·别尔德穆拉多夫",
+         "全国政协委员"},
     };
     for (size_t i = 0; i < sizeof fire / sizeof fire[0]; i++) {
         const char *paras[] = {"十四届全国人大四次会议开幕。", fire[i].text,
