@@ -243,6 +243,13 @@ bool is_name_dot(uint32_t c)
            c == 0xFF65;
 }
 
+/* Is c a hyphen joining the parts of a double transliterated name
+   (迪亚斯-卡内尔)? */
+static bool is_name_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D;
+}
+
 /* Byte length of the run of Han characters at s (at most max_chars of
    them; 0 when the run is longer: then it is not a part of a name). */
 static size_t han_run(const char *s, size_t n, size_t max_chars)
@@ -391,6 +398,18 @@ size_t translit_name_at(const char *s, size_t n, int *strength)
     /* 沙迪·叶海亚: a first part; the dotted name is read whole elsewhere. */
     if (e < n && utf8_char(s + e, n - e, &uc) && is_name_dot(uc))
         return 0;
+    /* 迪亚斯-卡内尔: a hyphen joins the parts of a double name; the name
+       ends where its second part does, and a run that goes on past a
+       hyphen into something no part (某某-某地会谈) is no name: its end
+       is unsure. */
+    size_t hl = e < n ? utf8_char(s + e, n - e, &uc) : 0;
+    if (hl && is_name_hyphen(uc) && e + hl < n) {
+        uint32_t next;
+        if (utf8_char(s + e + hl, n - e - hl, &next) && is_han(next)) {
+            size_t second = translit_name_at(s + e + hl, n - e - hl, strength);
+            return second ? e + hl + second : 0;
+        }
+    }
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
         return 0;

@@ -2344,6 +2344,31 @@ static void quotes_dotted_names_with_long_parts(void **state)
     issue_free(&is);
 }
 
+/* After a foreign title a hyphen joins the two parts of a double
+   transliterated name: the whole name speaks, not its first part; a run
+   that goes on past a hyphen into a word or a place (某某-北京会谈) is no
+   name (invented names). */
+static void quotes_hyphenated_foreign_names(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "智利总统迪亚斯-卡内尔表示，两国关系很好。",
+        "秘鲁外长拉索-北京会谈取得成果。",
+        "秘鲁总统萨利-博纳说，愿意合作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国关系");
+    assert_string_equal(w ? w : "(none)", "迪亚斯-卡内尔");
+    w = who_said(&is, "愿意合作");
+    assert_string_equal(w ? w : "(none)", "萨利-博纳");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "拉索") == 0 ||
+            strcmp(is.people[i].name, "迪亚斯") == 0)
+            fail_msg("%s taken for a whole name", is.people[i].name);
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2364,6 +2389,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
     cmocka_unit_test(quotes_dotted_names_with_long_parts),
+    cmocka_unit_test(quotes_hyphenated_foreign_names),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
