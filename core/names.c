@@ -34,6 +34,9 @@ enum {
     /* A transliterated name without a dot has two characters or more
        (默茨): one character after a title is a word (总统府). */
     TRANSLIT_NAME_MIN_CHARS = 2,
+    /* ... and at most this many (米尔济约耶夫): one part of a dotted name
+       may be shorter than the whole name written without a dot. */
+    TRANSLIT_NAME_MAX_CHARS = 6,
     /* A heading that prints only a name before its role suffix holds a
        name of this many characters or more as a whole (names without a
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
@@ -375,7 +378,7 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
 
 /* A transliterated name written without a middle dot (特朗普, 默茨,
    古特雷斯), read where a foreign title puts one: two to
-   FOREIGN_PART_MAX_CHARS characters, each of translit_chars.txt, ending
+   TRANSLIT_NAME_MAX_CHARS characters, each of translit_chars.txt, ending
    where a word that follows names begins (ends_foreign_name) and followed
    by something that marks a name's end.  A run that goes on into other
    Han characters (总统某某加强…) is not taken: its end is unsure. */
@@ -388,7 +391,7 @@ size_t translit_name_at(const char *s, size_t n, int *strength)
         if (chars > 0 && ends_foreign_name(s + e, n - e))
             break;
         if (!lex_has(LEX_TRANSLIT_CHAR, s + e, cl) ||
-            ++chars > FOREIGN_PART_MAX_CHARS)
+            ++chars > TRANSLIT_NAME_MAX_CHARS)
             return 0;
         e += cl;
     }

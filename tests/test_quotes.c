@@ -2369,6 +2369,30 @@ static void quotes_hyphenated_foreign_names(void **state)
     issue_free(&is);
 }
 
+/* After a foreign title a name without a dot may have six characters,
+   and 申, 楚, 济, 京 are transliteration characters (invented names); a
+   run of seven is no name. */
+static void quotes_longer_foreign_names_without_a_dot(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "白俄罗斯总统卢卡申斯基表示，两国友谊深厚。",
+        "乌兹别克斯坦总统米尔济约耶科表示，愿深化合作。",
+        "不丹国王旺楚达表示，祝贺大会召开。",
+        "俄罗斯总统阿尔济约耶科夫表示，局势已缓和。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国友谊");
+    assert_string_equal(w ? w : "(none)", "卢卡申斯基");
+    w = who_said(&is, "愿深化合作");
+    assert_string_equal(w ? w : "(none)", "米尔济约耶科");
+    w = who_said(&is, "祝贺大会");
+    assert_string_equal(w ? w : "(none)", "旺楚达");
+    assert_nobody_said(&is, "局势已缓和");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2391,6 +2415,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_dotted_names_with_long_parts),
     cmocka_unit_test(quotes_hyphenated_foreign_names),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
+    cmocka_unit_test(quotes_longer_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_word_surname_names_that_speak),
