@@ -319,16 +319,34 @@ static size_t dotted_name_end(const char *s, size_t n, size_t p,
     return e;
 }
 
+/* Is the character at s one of a transliterated name however it also
+   reads (里 of 拉里贾尼 and 萨贝里, never inside a Chinese given name): a
+   transliteration character followed by another one, or by what marks
+   a name's end (萨贝里说)? */
+static bool translit_char_goes_on(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    if (!cl || !lex_has(LEX_TRANSLIT_CHAR, s, cl))
+        return false;
+    if (follower_strength(s + cl, n - cl) > FOLLOW_NONE)
+        return true;
+    size_t nl = utf8_char(s + cl, n - cl, &uc);
+    return nl && is_han(uc) && lex_has(LEX_TRANSLIT_CHAR, s + cl, nl);
+}
+
 /* Does a word end the last part of a transliterated name at s: a speech
    verb, a role, a title, a follower word, a preposition, or a character
-   never inside a name? */
+   never inside a name (unless it transliterates and the name goes on:
+   拉里贾尼)? */
 static bool ends_foreign_name(const char *s, size_t n)
 {
     return lex_prefix(LEX_SPEECH_VERB, s, n) || role_suffix_at(s, n) ||
            lex_prefix(LEX_SUFFIX_TITLE, s, n) ||
            lex_prefix(LEX_NAME_FOLLOWER, s, n) ||
            lex_prefix(LEX_PREPOSITION, s, n) ||
-           lex_prefix(LEX_NOT_IN_NAME, s, n);
+           (lex_prefix(LEX_NOT_IN_NAME, s, n) &&
+            !translit_char_goes_on(s, n));
 }
 
 size_t foreign_name_at(const char *s, size_t n, int *strength)

@@ -2393,6 +2393,33 @@ static void quotes_longer_foreign_names_without_a_dot(void **state)
     issue_free(&is);
 }
 
+/* After a foreign title, 里 (never inside a Chinese given name) is a
+   part of a transliterated name when the name goes on after it (拉里贾斯,
+   not 贾斯 read from the surname 贾); a character never inside a name
+   that neither goes on into another transliteration character nor ends
+   the name still cuts it (特朗斯本周 is no name); 否认 follows a name
+   (invented names). */
+static void quotes_li_inside_a_foreign_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "伊朗外长拉里贾斯表示，有关说法不实。",
+        "美国总统特朗斯本周表示，谈判取得进展。",
+        "伊朗国防部长萨贝里否认了有关报道。萨贝里说，军队已做好准备。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "有关说法");
+    assert_string_equal(w ? w : "(none)", "拉里贾斯");
+    w = who_said(&is, "军队已做好");
+    assert_string_equal(w ? w : "(none)", "萨贝里");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "贾斯") == 0 ||
+            strcmp(is.people[i].name, "特朗斯本") == 0)
+            fail_msg("%s taken for a name", is.people[i].name);
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2416,6 +2443,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_hyphenated_foreign_names),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_longer_foreign_names_without_a_dot),
+    cmocka_unit_test(quotes_li_inside_a_foreign_name),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_word_surname_names_that_speak),
