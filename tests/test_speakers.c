@@ -1557,6 +1557,41 @@ static void speakers_surnames_the_lists_lacked(void **state)
     issue_free(&is);
 }
 
+/* Right after a title, a two-character name with a surname that mostly
+   begins words speaks when the occasion of its words and a speech verb
+   follow (某会副主席咸某在参加……时说，); adverbs that stand before 在 as
+   well (应邀, 明天, 相继, 全程: not_names.txt) are no name, nor is a pair
+   with no occasion (主任明确表示) (invented lines). */
+static void speakers_titled_pair_speaks_on_an_occasion(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "某会副主席咸立在参加特邀人士小组讨论时说，要牢记嘱托。",
+        "某院检察长应志在参加某省代表团审议时表示，完全赞同报告。",
+        "某部部长应邀在出席论坛开幕式时表示，愿加强合作。",
+        "某局局长明天在参加会议时说，要抓好落实。",
+        "某部部长相继在参加两场活动时说，要抓好落实。",
+        "某委主任全程在参加调研时说，要抓好落实。",
+        "某局主任明确表示，要加快推进。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "咸立");
+    assert_true(p && p->titles && strcmp(p->titles, "某会副主席") == 0);
+    issue_free(&is);
+    p = people_of(&is, paras, "应志");
+    assert_true(p && p->titles && strcmp(p->titles, "某院检察长") == 0);
+    issue_free(&is);
+    issue_from(&is, paras);
+    speakers_find(&is);
+    for (size_t i = 0; i < is.npeople; i++) {
+        const char *n = is.people[i].name;
+        if (strcmp(n, "咸立") && strcmp(n, "应志"))
+            fail_msg("a person %s", n);
+    }
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
@@ -1600,5 +1635,6 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_role_de_name_introduced_as_one),
     cmocka_unit_test(speakers_word_surname_name_opens_a_clause_before_weiyuan),
     cmocka_unit_test(speakers_surnames_the_lists_lacked),
+    cmocka_unit_test(speakers_titled_pair_speaks_on_an_occasion),
 };
 const test_suite speakers_suite = {tests, SUITE_LEN(tests)};
