@@ -2420,6 +2420,35 @@ static void quotes_li_inside_a_foreign_name(void **state)
     issue_free(&is);
 }
 
+/* After any speech verb, words that open with a modal (要, 必须) follow
+   it without a comma (某某强调要…, 某某指出必须…: broadcast style); a noun
+   that begins so (要害, 要点, 要求) is no words, and a subject that is no person
+   (文件, 代表们) gives them to no one (invented lines). */
+static void quotes_modal_words_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某部部长王立新说，今年要加快建设。",
+        "在某省代表团审议时，王立新强调要牢牢把握发展这个首要任务。",
+        "王立新指出必须坚持稳中求进。",
+        "王立新指出要害在于落实。",
+        "王立新提出要求，各地要抓好落实。",
+        "文件强调要加强基层治理。",
+        "代表们强调要办好民生实事。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "要牢牢把握");
+    assert_string_equal(w ? w : "(none)", "王立新");
+    w = who_said(&is, "必须坚持");
+    assert_string_equal(w ? w : "(none)", "王立新");
+    assert_null(who_said(&is, "要害在于"));
+    assert_null(who_said(&is, "要求"));
+    assert_nobody_said(&is, "要加强基层");
+    assert_nobody_said(&is, "要办好民生");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2444,6 +2473,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_longer_foreign_names_without_a_dot),
     cmocka_unit_test(quotes_li_inside_a_foreign_name),
+    cmocka_unit_test(quotes_modal_words_without_a_comma),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_word_surname_names_that_speak),
