@@ -90,6 +90,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_OCCASION_OPEN] = "occasion_openers.txt",
     [LEX_PROPOSER_LABEL] = "proposer_labels.txt",
     [LEX_BODY_ENDING] = "body_endings.txt",
+    [LEX_WORDS_OPENER] = "words_openers.txt",
 };
 
 const char *lex_file_name(lex_kind k)

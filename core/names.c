@@ -24,9 +24,19 @@ enum {
     /* A part of a transliterated name (约瑟夫, 阿依古丽, 利希特曼) is at
        most this long: longer, the run of characters is a sentence. */
     FOREIGN_PART_MAX_CHARS = 5,
+    /* A longer part (班禅额尔德尼, 别尔德穆哈梅多夫: titles and names of
+       several syllables run together) has at most this many characters,
+       and at least LONG_PART_TRANSLIT_SHARE of them are transliteration
+       characters: a run of ordinary words is none. */
+    FOREIGN_LONG_PART_MAX_CHARS = 8,
+    LONG_PART_TRANSLIT_SHARE_NUM = 2,
+    LONG_PART_TRANSLIT_SHARE_DEN = 3,
     /* A transliterated name without a dot has two characters or more
        (默茨): one character after a title is a word (总统府). */
     TRANSLIT_NAME_MIN_CHARS = 2,
+    /* ... and at most this many (米尔济约耶夫): one part of a dotted name
+       may be shorter than the whole name written without a dot. */
+    TRANSLIT_NAME_MAX_CHARS = 6,
     /* A heading that prints only a name before its role suffix holds a
        name of this many characters or more as a whole (names without a
        surname, or with a long given name: 巴莫曲布嫫); shorter ones the
@@ -236,6 +246,13 @@ bool is_name_dot(uint32_t c)
            c == 0xFF65;
 }
 
+/* Is c a hyphen joining the parts of a double transliterated name
+   (迪亚斯-卡内尔)? */
+static bool is_name_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0xFF0D;
+}
+
 /* Byte length of the run of Han characters at s (at most max_chars of
    them; 0 when the run is longer: then it is not a part of a name). */
 static size_t han_run(const char *s, size_t n, size_t max_chars)
@@ -249,6 +266,31 @@ static size_t han_run(const char *s, size_t n, size_t max_chars)
         p += cl;
     }
     return p;
+}
+
+/* May the run s[0..len) of chars Han characters be a part of a dotted
+   name: FOREIGN_PART_MAX_CHARS characters at most, or up to
+   FOREIGN_LONG_PART_MAX_CHARS when at least LONG_PART_TRANSLIT_SHARE of
+   them are transliteration characters (班禅额尔德尼, 别尔德穆哈梅多夫), it
+   opens with no foreign place and holds no title (巴西总统卢拉 is a place, a
+   title and a name)? */
+static bool name_part_ok(const char *s, size_t len, size_t chars)
+{
+    if (chars <= FOREIGN_PART_MAX_CHARS)
+        return true;
+    if (chars > FOREIGN_LONG_PART_MAX_CHARS ||
+        lex_prefix(LEX_FOREIGN_PLACE, s, len))
+        return false;
+    size_t translit = 0, cl;
+    uint32_t uc;
+    for (size_t p = 0; p < len && (cl = utf8_char(s + p, len - p, &uc));
+         p += cl) {
+        if (lex_prefix(LEX_TITLE_WORD, s + p, len - p))
+            return false;
+        translit += lex_has(LEX_TRANSLIT_CHAR, s + p, cl);
+    }
+    return translit * LONG_PART_TRANSLIT_SHARE_DEN >=
+           chars * LONG_PART_TRANSLIT_SHARE_NUM;
 }
 
 /* The end of a dotted name whose last part, starting at byte p, runs into
@@ -277,16 +319,34 @@ static size_t dotted_name_end(const char *s, size_t n, size_t p,
     return e;
 }
 
+/* Is the character at s one of a transliterated name however it also
+   reads (里 of 拉里贾尼 and 萨贝里, never inside a Chinese given name): a
+   transliteration character followed by another one, or by what marks
+   a name's end (萨贝里说)? */
+static bool translit_char_goes_on(const char *s, size_t n)
+{
+    uint32_t uc;
+    size_t cl = utf8_char(s, n, &uc);
+    if (!cl || !lex_has(LEX_TRANSLIT_CHAR, s, cl))
+        return false;
+    if (follower_strength(s + cl, n - cl) > FOLLOW_NONE)
+        return true;
+    size_t nl = utf8_char(s + cl, n - cl, &uc);
+    return nl && is_han(uc) && lex_has(LEX_TRANSLIT_CHAR, s + cl, nl);
+}
+
 /* Does a word end the last part of a transliterated name at s: a speech
    verb, a role, a title, a follower word, a preposition, or a character
-   never inside a name? */
+   never inside a name (unless it transliterates and the name goes on:
+   拉里贾尼)? */
 static bool ends_foreign_name(const char *s, size_t n)
 {
     return lex_prefix(LEX_SPEECH_VERB, s, n) || role_suffix_at(s, n) ||
            lex_prefix(LEX_SUFFIX_TITLE, s, n) ||
            lex_prefix(LEX_NAME_FOLLOWER, s, n) ||
            lex_prefix(LEX_PREPOSITION, s, n) ||
-           lex_prefix(LEX_NOT_IN_NAME, s, n);
+           (lex_prefix(LEX_NOT_IN_NAME, s, n) &&
+            !translit_char_goes_on(s, n));
 }
 
 size_t foreign_name_at(const char *s, size_t n, int *strength)
@@ -301,8 +361,9 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
         return 0;
     /* The parts before the last: Han runs, each followed by a dot. */
     for (;;) {
-        size_t run = han_run(s + p, n - p, FOREIGN_PART_MAX_CHARS);
-        if (!run || p + run >= n)
+        size_t run = han_run(s + p, n - p, FOREIGN_LONG_PART_MAX_CHARS);
+        if (!run || p + run >= n ||
+            !name_part_ok(s + p, run, utf8_count(s + p, run)))
             break;
         size_t dl = utf8_char(s + p + run, n - p - run, &uc);
         if (!is_name_dot(uc))
@@ -318,12 +379,14 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc)) {
         if (chars > 0 && ends_foreign_name(s + e, n - e))
             break;
-        if (++chars > FOREIGN_PART_MAX_CHARS)
+        if (++chars > FOREIGN_LONG_PART_MAX_CHARS)
             return dotted_name_end(s, n, p, strength);
         e += cl;
     }
     if (!chars)
         return 0;
+    if (!name_part_ok(s + p, e - p, chars))
+        return dotted_name_end(s, n, p, strength);
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
         return dotted_name_end(s, n, p, strength);
@@ -333,7 +396,7 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
 
 /* A transliterated name written without a middle dot (特朗普, 默茨,
    古特雷斯), read where a foreign title puts one: two to
-   FOREIGN_PART_MAX_CHARS characters, each of translit_chars.txt, ending
+   TRANSLIT_NAME_MAX_CHARS characters, each of translit_chars.txt, ending
    where a word that follows names begins (ends_foreign_name) and followed
    by something that marks a name's end.  A run that goes on into other
    Han characters (总统某某加强…) is not taken: its end is unsure. */
@@ -346,7 +409,7 @@ size_t translit_name_at(const char *s, size_t n, int *strength)
         if (chars > 0 && ends_foreign_name(s + e, n - e))
             break;
         if (!lex_has(LEX_TRANSLIT_CHAR, s + e, cl) ||
-            ++chars > FOREIGN_PART_MAX_CHARS)
+            ++chars > TRANSLIT_NAME_MAX_CHARS)
             return 0;
         e += cl;
     }
@@ -356,6 +419,18 @@ size_t translit_name_at(const char *s, size_t n, int *strength)
     /* 沙迪·叶海亚: a first part; the dotted name is read whole elsewhere. */
     if (e < n && utf8_char(s + e, n - e, &uc) && is_name_dot(uc))
         return 0;
+    /* 迪亚斯-卡内尔: a hyphen joins the parts of a double name; the name
+       ends where its second part does, and a run that goes on past a
+       hyphen into something no part (某某-某地会谈) is no name: its end
+       is unsure. */
+    size_t hl = e < n ? utf8_char(s + e, n - e, &uc) : 0;
+    if (hl && is_name_hyphen(uc) && e + hl < n) {
+        uint32_t next;
+        if (utf8_char(s + e + hl, n - e - hl, &next) && is_han(next)) {
+            size_t second = translit_name_at(s + e + hl, n - e - hl, strength);
+            return second ? e + hl + second : 0;
+        }
+    }
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
         return 0;

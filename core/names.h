@@ -96,7 +96,7 @@ bool is_name_dot(uint32_t c);
    name.txt: 的, 我, 说 …)?  Then it is no name, whatever else says so. */
 bool holds_char_never_in_name(const char *s, size_t len);
 
-/* A transliterated name without dots at s (特朗普, 古特雷斯): 2-5
+/* A transliterated name without dots at s (特朗普, 古特雷斯): 2-6
    characters of translit_chars.txt ending where a word that follows names
    begins.  Only where a foreign title puts a name (美国总统…): elsewhere
    such runs are as often words.  Its byte length or 0, and the strength

@@ -1060,8 +1060,20 @@ static bool only_followers(const actx *c, size_t from, size_t to)
     return from == to;
 }
 
+/* Does the text at s open what was said with a modal (要, 必须, 应当:
+   words_openers.txt), not with a noun that begins so (要点, 要害: listed
+   as "noun")? */
+static bool words_opener_at(const char *s, size_t n)
+{
+    size_t w = lex_prefix(LEX_WORDS_OPENER, s, n);
+    const char *kind = w ? lex_value(LEX_WORDS_OPENER, s, w) : NULL;
+    return w && !(kind && strcmp(kind, "noun") == 0);
+}
+
 /* Do the words of the speech verb at v (vl bytes) follow it without a
-   comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt printed
+   comma (某某代表建议加大投入)?  Only for a verb of clause_verbs.txt, or
+   any speech verb whose words open with a modal (某某强调要…, 某某指出
+   必须…: such a verb takes a noun otherwise, 强调…的重要性), printed
    right after a person's name or a pronoun opening the clause (and a
    role suffix or follower words), or opening a clause of a sentence a
    person opens (某某关注教育，建议加大投入), with words after it that do
@@ -1070,7 +1082,10 @@ static bool speech_verb_in(const actx *c, size_t from, size_t to);
 static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
                              size_t be)
 {
-    if (!lex_has(LEX_CLAUSE_VERB, c->text + v, vl) || v + vl >= be)
+    if (v + vl >= be)
+        return false;
+    if (!lex_has(LEX_CLAUSE_VERB, c->text + v, vl) &&
+        !words_opener_at(c->text + v + vl, be - v - vl))
         return false;
     uint32_t uc = char_at(c, v + vl, NULL);
     if (!is_han(uc) || lex_prefix(LEX_NOUN_MARKER, c->text + v + vl, be - v - vl))

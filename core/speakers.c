@@ -554,6 +554,21 @@ static bool expected_name_speaks(const char *s, size_t n, size_t len)
             occasion_then_verb(s + len, n - len));
 }
 
+/* Does the two-character name of len bytes at s, read right after a
+   title with a surname that mostly begins words, speak on an occasion
+   (副主席某某在参加……时说，)?  The occasion and its verb say a person
+   is there; a word of not_names.txt (应邀, 明天, 相继: adverbs that stand
+   before 在 as well) or a character never inside a name is none. */
+static bool titled_pair_speaks_on_occasion(const char *s, size_t n,
+                                           size_t len)
+{
+    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS - 1 &&
+           occasion_then_verb(s + len, n - len) &&
+           !lex_has(LEX_NOT_NAME, s, len) &&
+           !holds_char_never_in_name(s, len) &&
+           !preposition_and_addressee(s, len);
+}
+
 /* How many characters the adverb at s has when s opens with one closed
    by 地 (one to ADVERB_MAX_CHARS of them) and then a speech verb ending
    the clause (自豪地说，, 激动地表示：); else 0.  Then the name before it
@@ -1389,7 +1404,8 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
            代表: names of four characters without a surname). */
         len = name_expected_at(t + i, n - i, &strength);
         if (len && !role_suffix_at(t + i + len, n - i - len) &&
-            !expected_name_speaks(t + i, n - i, len))
+            !expected_name_speaks(t + i, n - i, len) &&
+            !titled_pair_speaks_on_occasion(t + i, n - i, len))
             len = 0;
         /* 负责同志和记者代表: a preposition and the one addressed;
            同志为国务委员: the suffix ends a title begun inside the run */

@@ -2312,6 +2312,143 @@ static void quotes_word_lists_on_invented_sentences(void **state)
     issue_free(&is);
 }
 
+/* A part of a dotted name may run to eight characters when most of them
+   are transliteration characters (a title and a name of several
+   syllables run together): the whole name speaks, not its tail; a run of
+   ordinary words before the dot is no part (invented names). */
+static void quotes_dotted_names_with_long_parts(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国总统阿卜杜拉赫曼·萨利姆表示，两国友谊源远流长。",
+        "某国前总统塔·别尔德穆拉多夫表示，愿同各方加强合作。",
+        NULL};
+    /* a place and a title before the first part are none of it, however
+       many of their characters transliterate (巴西, 马里) */
+    static const char *const place_title[] = {
+        "巴西总统卢拉·达席尔瓦表示，两国关系很好。",
+        "马里总统阿西米·戈伊塔表示，局势已经缓和。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国友谊");
+    assert_string_equal(w ? w : "(none)", "阿卜杜拉赫曼·萨利姆");
+    w = who_said(&is, "愿同各方");
+    assert_string_equal(w ? w : "(none)", "塔·别尔德穆拉多夫");
+    issue_free(&is);
+    extract(&is, place_title);
+    w = who_said(&is, "两国关系");
+    assert_string_equal(w ? w : "(none)", "卢拉·达席尔瓦");
+    w = who_said(&is, "局势已经");
+    assert_string_equal(w ? w : "(none)", "阿西米·戈伊塔");
+    issue_free(&is);
+}
+
+/* After a foreign title a hyphen joins the two parts of a double
+   transliterated name: the whole name speaks, not its first part; a run
+   that goes on past a hyphen into a word or a place (某某-北京会谈) is no
+   name (invented names). */
+static void quotes_hyphenated_foreign_names(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "智利总统迪亚斯-卡内尔表示，两国关系很好。",
+        "秘鲁外长拉索-北京会谈取得成果。",
+        "秘鲁总统萨利-博纳说，愿意合作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国关系");
+    assert_string_equal(w ? w : "(none)", "迪亚斯-卡内尔");
+    w = who_said(&is, "愿意合作");
+    assert_string_equal(w ? w : "(none)", "萨利-博纳");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "拉索") == 0 ||
+            strcmp(is.people[i].name, "迪亚斯") == 0)
+            fail_msg("%s taken for a whole name", is.people[i].name);
+    issue_free(&is);
+}
+
+/* After a foreign title a name without a dot may have six characters,
+   and 申, 楚, 济, 京 are transliteration characters (invented names); a
+   run of seven is no name. */
+static void quotes_longer_foreign_names_without_a_dot(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "白俄罗斯总统卢卡申斯基表示，两国友谊深厚。",
+        "乌兹别克斯坦总统米尔济约耶科表示，愿深化合作。",
+        "不丹国王旺楚达表示，祝贺大会召开。",
+        "俄罗斯总统阿尔济约耶科夫表示，局势已缓和。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "两国友谊");
+    assert_string_equal(w ? w : "(none)", "卢卡申斯基");
+    w = who_said(&is, "愿深化合作");
+    assert_string_equal(w ? w : "(none)", "米尔济约耶科");
+    w = who_said(&is, "祝贺大会");
+    assert_string_equal(w ? w : "(none)", "旺楚达");
+    assert_nobody_said(&is, "局势已缓和");
+    issue_free(&is);
+}
+
+/* After a foreign title, 里 (never inside a Chinese given name) is a
+   part of a transliterated name when the name goes on after it (拉里贾斯,
+   not 贾斯 read from the surname 贾); a character never inside a name
+   that neither goes on into another transliteration character nor ends
+   the name still cuts it (特朗斯本周 is no name); 否认 follows a name
+   (invented names). */
+static void quotes_li_inside_a_foreign_name(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "伊朗外长拉里贾斯表示，有关说法不实。",
+        "美国总统特朗斯本周表示，谈判取得进展。",
+        "伊朗国防部长萨贝里否认了有关报道。萨贝里说，军队已做好准备。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "有关说法");
+    assert_string_equal(w ? w : "(none)", "拉里贾斯");
+    w = who_said(&is, "军队已做好");
+    assert_string_equal(w ? w : "(none)", "萨贝里");
+    for (size_t i = 0; i < is.npeople; i++)
+        if (strcmp(is.people[i].name, "贾斯") == 0 ||
+            strcmp(is.people[i].name, "特朗斯本") == 0)
+            fail_msg("%s taken for a name", is.people[i].name);
+    issue_free(&is);
+}
+
+/* After any speech verb, words that open with a modal (要, 必须) follow
+   it without a comma (某某强调要…, 某某指出必须…: broadcast style); a noun
+   that begins so (要害, 要点, 要求) is no words, and a subject that is no person
+   (文件, 代表们) gives them to no one (invented lines). */
+static void quotes_modal_words_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某部部长王立新说，今年要加快建设。",
+        "在某省代表团审议时，王立新强调要牢牢把握发展这个首要任务。",
+        "王立新指出必须坚持稳中求进。",
+        "王立新指出要害在于落实。",
+        "王立新提出要求，各地要抓好落实。",
+        "文件强调要加强基层治理。",
+        "代表们强调要办好民生实事。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *w = who_said(&is, "要牢牢把握");
+    assert_string_equal(w ? w : "(none)", "王立新");
+    w = who_said(&is, "必须坚持");
+    assert_string_equal(w ? w : "(none)", "王立新");
+    assert_null(who_said(&is, "要害在于"));
+    assert_null(who_said(&is, "要求"));
+    assert_nobody_said(&is, "要加强基层");
+    assert_nobody_said(&is, "要办好民生");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
@@ -2331,7 +2468,12 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_colon_speaker_keeps_quote),
     cmocka_unit_test(quotes_signature_signs_words_above),
     cmocka_unit_test(quotes_dotted_names_are_one_person),
+    cmocka_unit_test(quotes_dotted_names_with_long_parts),
+    cmocka_unit_test(quotes_hyphenated_foreign_names),
     cmocka_unit_test(quotes_titled_foreign_names_without_a_dot),
+    cmocka_unit_test(quotes_longer_foreign_names_without_a_dot),
+    cmocka_unit_test(quotes_li_inside_a_foreign_name),
+    cmocka_unit_test(quotes_modal_words_without_a_comma),
     cmocka_unit_test(quotes_person_met_is_not_the_speaker),
     cmocka_unit_test(quotes_foreign_name_after_the_words),
     cmocka_unit_test(quotes_word_surname_names_that_speak),
