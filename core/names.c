@@ -271,9 +271,10 @@ static size_t han_run(const char *s, size_t n, size_t max_chars)
 /* May the run s[0..len) of chars Han characters be a part of a dotted
    name: FOREIGN_PART_MAX_CHARS characters at most, or up to
    FOREIGN_LONG_PART_MAX_CHARS when at least LONG_PART_TRANSLIT_SHARE of
-   them are transliteration characters (班禅额尔德尼, 别尔德穆哈梅多夫), it
-   opens with no foreign place and holds no title (巴西总统卢拉 is a place, a
-   title and a name)? */
+   them are transliteration characters (班禅额尔德尼, 别尔德穆哈梅多夫), the
+   last among them, it opens with no foreign place and holds no title (巴西
+   总统卢拉 is a place, a title and a name; 外孙 is a kin word) nor a word
+   that follows names? */
 static bool name_part_ok(const char *s, size_t len, size_t chars)
 {
     if (chars <= FOREIGN_PART_MAX_CHARS)
@@ -281,11 +282,19 @@ static bool name_part_ok(const char *s, size_t len, size_t chars)
     if (chars > FOREIGN_LONG_PART_MAX_CHARS ||
         lex_prefix(LEX_FOREIGN_PLACE, s, len))
         return false;
+    /* it ends with a transliteration character */
+    size_t ll = utf8_prev_len(s, len);
+    if (!lex_has(LEX_TRANSLIT_CHAR, s + len - ll, ll))
+        return false;
     size_t translit = 0, cl;
     uint32_t uc;
     for (size_t p = 0; p < len && (cl = utf8_char(s + p, len - p, &uc));
          p += cl) {
-        if (lex_prefix(LEX_TITLE_WORD, s + p, len - p))
+        /* no title, nor a word that follows names (亚达夫曾任斯里: 曾
+           ends a name before it) */
+        if (lex_prefix(LEX_TITLE_WORD, s + p, len - p) ||
+            (p > 0 && (lex_prefix(LEX_NAME_FOLLOWER, s + p, len - p) ||
+                       lex_prefix(LEX_SPEECH_VERB, s + p, len - p))))
             return false;
         translit += lex_has(LEX_TRANSLIT_CHAR, s + p, cl);
     }
@@ -385,6 +394,13 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     }
     if (!chars)
         return 0;
+    /* a last part longer than usual (贝尔蒙特点赞) is read short where its
+       transliteration characters end, and long only when they run on */
+    if (chars > FOREIGN_PART_MAX_CHARS) {
+        size_t shorter = dotted_name_end(s, n, p, strength);
+        if (shorter)
+            return shorter;
+    }
     if (!name_part_ok(s + p, e - p, chars))
         return dotted_name_end(s, n, p, strength);
     int f = follower_strength(s + e, n - e);

@@ -186,6 +186,16 @@ static void speakers_name_ends_where_the_follower_says(void **state)
     assert_int_equal(name_recurring_at("鲁班命名", strlen("鲁班命名"), page), 0);
     assert_int_equal(name_recurring_at("苏尔坦强调", strlen("苏尔坦强调"), page), 0);
     assert_int_equal(name_recurring_at("苏尔在会", strlen("苏尔在会"), page), 0);
+    /* A long part (six to eight characters) ends with a transliteration
+       character and holds no title nor word that follows names: 外孙某某某某某
+       is a kin word and a name, 某某某曾任某某 a sentence. */
+    assert_int_equal(foreign_name_at("外孙克里斯托弗·尼克松说", strlen("外孙克里斯托弗·尼克松说"), &fs), 0);
+    assert_int_equal(foreign_name_at("迪内什瓦尔·亚达夫曾任斯里·杰格说", strlen("迪内什瓦尔·亚达夫曾任斯里·杰格说"), &fs),
+                     strlen("迪内什瓦尔·亚达夫"));
+    /* a last part past five characters is read where its transliteration
+       characters end (贝尔蒙特 + 点赞) */
+    assert_int_equal(foreign_name_at("鲁伊·贝尔蒙特点赞，", strlen("鲁伊·贝尔蒙特点赞，"), &fs),
+                     strlen("鲁伊·贝尔蒙特"));
     /* The short form of a transliterated name is its last part. */
     assert_int_equal(foreign_name_last_part("约翰·米勒"), strlen("约翰·"));
     assert_int_equal(foreign_name_last_part("张三"), 0);
