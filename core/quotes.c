@@ -826,8 +826,8 @@ static bool kin_after(const actx *c, size_t p);
 static bool other_mention(const actx *c, size_t from, size_t to, int who);
 
 /* The person who opens the sentence that goes on at cs, for a clause
-   with no subject of its own: the sentence's first clause (after its last
-   semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens with them
+   with no subject of its own: the first person the sentence names (after
+   its last semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens a clause
    (after frame words, or after their role and titles), and no other
    person nor unnamed speaker is named between them and cs.  -1 when not. */
 static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
@@ -851,8 +851,16 @@ static int sentence_opener(const actx *c, size_t cs)
     /* a turn's label (某某：建议……) is no clause of the sentence */
     if (first_end < cs && is_colon(char_at(c, first_end, NULL)))
         return -1;
-    if (m->pos >= first_end ||
-        (m->pos > q && !lex_suffix(LEX_TITLE_WORD, c->text, m->pos) &&
+    /* the person opens a clause before cs (基于扎实调研，某某提交了…的
+       提案，建议…), after frame words, or in the first clause after their
+       role and titles */
+    bool later = m->pos >= first_end;
+    size_t mq = later ? skip_frame_words(c, clause_start_of(c, m->pos), m->pos)
+                      : q;
+    /* in a later clause the name itself opens it (…，怀念英国首相某某，称…
+       names someone the subject recalls) */
+    if ((later && m->pos > mq) ||
+        (m->pos > mq && !lex_suffix(LEX_TITLE_WORD, c->text, m->pos) &&
          !lex_suffix(LEX_ROLE, c->text, m->pos)) ||
         starts_with(c->text + m->end, cs - m->end, PARTICLE_DE) ||
         kin_after(c, m->end) || other_mention(c, m->pos, cs, m->person) ||

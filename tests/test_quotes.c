@@ -511,6 +511,9 @@ static void quotes_second_verb_of_the_sentence_opener(void **state)
         "十四届全国人大四次会议期间，代表们热议教育。",
         "全国人大代表张大山长期关注教育，建议加大对乡村学校的投入。",
         "全国人大代表李小川陪同王五一考察学校，建议完善校舍。",
+        "全国政协委员陈大明说，要守护好三江源。",
+        "基于扎实调研，陈大明提交了关于生态保护的提案，建议加强系统性保护。",
+        "他多次抨击某国，怀念二战时期某国首相丘吉尔，称两国关系已经今非昔比。",
         "居民林丹丹说，希望领导干部多回应人民关切。",
         NULL};
     issue is;
@@ -519,6 +522,14 @@ static void quotes_second_verb_of_the_sentence_opener(void **state)
     assert_non_null(w);
     assert_string_equal(w, "张大山");
     assert_nobody_said(&is, "完善校舍");
+    /* the person may open a later clause of the sentence */
+    w = who_said(&is, "加强系统性保护");
+    assert_non_null(w);
+    assert_string_equal(w, "陈大明");
+    /* a name after a title inside a later clause is whom the subject
+       recalls, not the subject */
+    w = who_said(&is, "两国关系已经");
+    assert_true(w == NULL || strcmp(w, "丘吉尔") != 0);
     size_t n = 0;
     for (size_t i = 0; i < is.nquotes; i++)
         if (strstr(is.quotes[i].text, "领导干部"))
