@@ -637,12 +637,14 @@ static bool unread_dotted_name_in(const actx *c, size_t from, size_t to)
     return false;
 }
 
+static bool quote_fills_paragraph(const actx *c, const qspan *s);
+
 /* Does the text stay with the person of mention m from m's paragraph up
    to paragraph b: does every paragraph between them name that person,
-   hold words given to them or hold nothing but quoted words?  A paragraph about something else in between
-   (美媒报道……; a paragraph the page lost) means a 他 opening paragraph b
+   hold words given to them or hold nothing but quoted words?  A
+   paragraph about something else in between (美媒报道……; a paragraph
+   the page lost) means a 他 opening paragraph b
    is someone else, not the person named further up. */
-static bool quote_fills_paragraph(const actx *c, const qspan *s);
 static bool paragraphs_stay_with(const actx *c, const mention *m, size_t b)
 {
     for (size_t k = block_of(c, m->pos) + 1; k < b; k++) {
@@ -825,13 +827,13 @@ static bool mention_in_list(const actx *c, const mention *m, size_t end)
 static bool kin_after(const actx *c, size_t p);
 static bool other_mention(const actx *c, size_t from, size_t to, int who);
 
+static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
+
 /* The person who opens the sentence that goes on at cs, for a clause
    with no subject of its own: the first person the sentence names (after
    its last semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens a clause
    (after frame words, or after their role and titles), and no other
    person nor unnamed speaker is named between them and cs.  -1 when not. */
-static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
-
 static int sentence_opener(const actx *c, size_t cs)
 {
     size_t ss = after_last_semicolon(c, sentence_begin(c, cs), cs);
@@ -1086,7 +1088,6 @@ static bool words_opener_at(const char *s, size_t n)
    role suffix or follower words), or opening a clause of a sentence a
    person opens (某某关注教育，建议加大投入), with words after it that do
    not start with a noun marker (表示了…). */
-static bool speech_verb_in(const actx *c, size_t from, size_t to);
 static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
                              size_t be)
 {
@@ -1107,23 +1108,10 @@ static bool bare_words_after(const actx *c, size_t v, size_t vl, size_t bs,
     if (pronoun_at(c, q, v) && only_followers(c, q + pronoun_len(c, q, v), v))
         return true;
     /* 某某代表长期关注教育，建议加大投入: a clause with no subject, in a
-       sentence that a person opens */
+       sentence that a person opens and no speech verb opens before it
+       (某某说，希望…: that clause is part of the words already) */
     return cs > bs && only_followers(c, q, v) && sentence_opener(c, cs) >= 0 &&
-           !speech_verb_in(c, sentence_begin(c, cs), cs);
-}
-
-/* Is there a speech verb in [from, to) (某某说，希望…: the clause after it
-   is part of the words already)? */
-static bool speech_verb_in(const actx *c, size_t from, size_t to)
-{
-    for (size_t p = from; p < to;) {
-        if (lex_prefix(LEX_SPEECH_VERB, c->text + p, to - p))
-            return true;
-        size_t l;
-        char_at(c, p, &l);
-        p += l ? l : 1;
-    }
-    return false;
+           !text_has_word(c, sentence_begin(c, cs), cs, LEX_SPEECH_VERB, NULL);
 }
 
 static void push_speech(actx *c, const speech *s)
@@ -1649,8 +1637,6 @@ static int attribute_before(actx *c, qspan *s)
    (某公司首席财务官某某给出了回应： / “……”): the person the sentence
    before the colon is about says them, as when the colon and the words
    share a paragraph.  1 when attributed, else 0. */
-static bool quote_fills_paragraph(const actx *c, const qspan *s);
-
 static int attribute_colon_above(actx *c, qspan *s)
 {
     size_t b = block_of(c, s->open);
