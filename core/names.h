@@ -62,6 +62,8 @@ typedef enum {
 #define PRONOUN_HE "他"
 #define PRONOUN_SHE "她"
 #define PLURAL_MEN "们"
+/* 方 "side", closing a party that speaks as a subject (中方, 某国军方). */
+#define SIDE_FANG "方"
 
 /* How strongly what follows a candidate name marks its end. */
 enum {

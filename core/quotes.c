@@ -2183,10 +2183,10 @@ static bool clause_has_subject(const actx *c, const speech *x)
     }
     if (e <= q)
         return false;
-    uint32_t last = char_before(c, e, &l);
+    char_before(c, e, &l);
     return lex_suffix(LEX_TITLE_WORD, c->text + q, e - q) ||
            lex_has(LEX_PLACE_ENDING, c->text + e - l, l) ||
-           last == U'方';
+           ends_with(c->text + q, e - q, SIDE_FANG);
 }
 
 /* Emit the indirect quote of speech clause sp: the words after it to the
