@@ -382,14 +382,22 @@ static char *titles_before(const char *s, size_t name_at_byte)
     return titles_copy(s + cs, end - cs);
 }
 
-/* Does s open with the full name of a foreign place (美国, 联合国)?  The
-   one-character short forms (俄, 巴: marked "abbr") begin too many names
-   and words to count here. */
-static bool foreign_place_at(const char *s, size_t n)
+/* The length of the foreign place s opens with (美国, 联合国, 俄), or 0;
+   *abbr tells whether it is a one-character short form (俄, 巴: marked
+   "abbr"), which begins too many names and words to count everywhere. */
+static size_t foreign_place_len(const char *s, size_t n, bool *abbr)
 {
     size_t w = lex_prefix(LEX_FOREIGN_PLACE, s, n);
     const char *v = w ? lex_value(LEX_FOREIGN_PLACE, s, w) : NULL;
-    return w && !(v && strcmp(v, "abbr") == 0);
+    *abbr = v && strcmp(v, "abbr") == 0;
+    return w;
+}
+
+/* Does s open with the full name of a foreign place (美国, 联合国)? */
+static bool foreign_place_at(const char *s, size_t n)
+{
+    bool abbr;
+    return foreign_place_len(s, n, &abbr) && !abbr;
 }
 
 /* Does a foreign title end at byte i of s: the clause up to i ends with
@@ -402,10 +410,10 @@ static bool foreign_title_before(const char *s, size_t i)
     if (!tl)
         return false;
     for (size_t p = clause_start(s, i); p < i;) {
-        size_t w = lex_prefix(LEX_FOREIGN_PLACE, s + p, i - p);
-        const char *v = w ? lex_value(LEX_FOREIGN_PLACE, s + p, w) : NULL;
+        bool abbr;
+        size_t w = foreign_place_len(s + p, i - p, &abbr);
         /* a one-character short form (俄总统) only right before the title */
-        if (w && (!v || strcmp(v, "abbr") != 0 || p + w == i - tl))
+        if (w && (!abbr || p + w == i - tl))
             return true;
         p += utf8_chars_len(s + p, i - p, 1);
     }
