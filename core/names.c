@@ -576,6 +576,23 @@ char *turn_label_name(const char *s, size_t len)
     return name;
 }
 
+bool could_be_han_name(const char *s, size_t len)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, len);
+    return sl && utf8_count(s + sl, len - sl) <= GIVEN_NAME_MAX_CHARS;
+}
+
+size_t pronoun_subject_len(const char *s, size_t n)
+{
+    size_t k = starts_with(s, n, PRONOUN_HE)    ? strlen(PRONOUN_HE)
+             : starts_with(s, n, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
+                                              : 0;
+    if (!k || starts_with(s + k, n - k, PLURAL_MEN) ||
+        starts_with(s + k, n - k, PARTICLE_DE))
+        return 0;
+    return k;
+}
+
 bool holds_char_never_in_name(const char *s, size_t len)
 {
     for (size_t p = 0; p < len;) {

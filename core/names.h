@@ -98,6 +98,15 @@ bool is_name_dot(uint32_t c);
    name.txt: 的, 我, 说 …)?  Then it is no name, whatever else says so. */
 bool holds_char_never_in_name(const char *s, size_t len);
 
+/* Could s[0..len) be a Chinese name: a surname of surnames.txt and one
+   or two characters more (古某某 yes, 古特雷斯 no: four
+   characters after a one-character surname are too many)? */
+bool could_be_han_name(const char *s, size_t len);
+
+/* The byte length of a pronoun subject 他/她 opening s[0..n) (not 他们,
+   他的), or 0. */
+size_t pronoun_subject_len(const char *s, size_t n);
+
 /* A transliterated name without dots at s (特朗普, 古特雷斯): 2-6
    characters of translit_chars.txt ending where a word that follows names
    begins.  Only where a foreign title puts a name (美国总统…): elsewhere

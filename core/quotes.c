@@ -556,10 +556,7 @@ static size_t pronoun_len(const actx *c, size_t pos, size_t end)
 /* Is pos the start of a pronoun subject 他/她 (not 他们, 他的)? */
 static bool pronoun_at(const actx *c, size_t pos, size_t end)
 {
-    const char *s = c->text + pos;
-    size_t k = pronoun_len(c, pos, end);
-    return k && !starts_with(s + k, end - pos - k, PLURAL_MEN) &&
-           !starts_with(s + k, end - pos - k, PARTICLE_DE);
+    return pronoun_subject_len(c->text + pos, end - pos) > 0;
 }
 
 /* The person a pronoun (他/她) at pos refers to: the most recent person

@@ -92,11 +92,9 @@ enum {
     /* The first part of a dotted name is at most this many characters
        long and one more is its dot (names.c reads at most five). */
     FOREIGN_PART_SCAN_CHARS = 6,
-    /* A Chinese given name has one or two characters. */
-    GIVEN_NAME_CHARS_MAX = 2,
     /* A dotted name read where its transliteration characters begin has
        a first part of at least this many characters. */
-    TRANSLIT_NAME_MIN_CHARS = 2,
+    DOTTED_FIRST_PART_MIN_CHARS = 2,
     /* A dotted name found without a role or speech has at least two
        thirds of its characters from translit_chars.txt. */
     DOTTED_NAME_TRANSLIT_SHARE_NUM = 2,
@@ -1585,7 +1583,7 @@ static size_t scan_dotted_name(issue *is, const char *t, size_t n, size_t i,
             return 0;
         first += cl;
     }
-    if (translit_starts && first_chars < TRANSLIT_NAME_MIN_CHARS)
+    if (translit_starts && first_chars < DOTTED_FIRST_PART_MIN_CHARS)
         return 0;
     /* 向导某某·某某: a title inside its first part ends before the name
        (the name is read from there on) */
@@ -1626,11 +1624,8 @@ static size_t scan_dotted_name(issue *is, const char *t, size_t n, size_t i,
 static bool pronoun_speaks_next(const char *t, size_t n, size_t from)
 {
     for (size_t p = from; p < n;) {
-        size_t k = starts_with(t + p, n - p, PRONOUN_HE)    ? strlen(PRONOUN_HE)
-                 : starts_with(t + p, n - p, PRONOUN_SHE) ? strlen(PRONOUN_SHE)
-                                                          : 0;
-        if (k && !starts_with(t + p + k, n - p - k, PLURAL_MEN) &&
-            !starts_with(t + p + k, n - p - k, PARTICLE_DE)) {
+        size_t k = pronoun_subject_len(t + p, n - p);
+        if (k) {
             size_t q = p + k;
             for (int chars = 0; chars <= PRONOUN_TO_VERB_MAX_CHARS && q < n;
                  chars++) {
@@ -1640,7 +1635,8 @@ static bool pronoun_speaks_next(const char *t, size_t n, size_t from)
             }
             return false;
         }
-        p += utf8_chars_len(t + p, n - p, 1) ? utf8_chars_len(t + p, n - p, 1) : 1;
+        size_t l = utf8_chars_len(t + p, n - p, 1);
+        p += l ? l : 1;
     }
     return false;
 }
@@ -1827,15 +1823,6 @@ static bool after_closing_quote(const char *s, size_t i)
     if (pl)
         utf8_char(s + i - pl, pl, &uc);
     return pl && (uc == U'”' || uc == U'」' || uc == U'』');
-}
-
-/* Could s[0..len) be a Chinese name: a surname of surnames.txt and one or
-   two characters more (古某某 yes, 古特雷斯 no: four characters after a
-   one-character surname are too many)? */
-static bool could_be_han_name(const char *s, size_t len)
-{
-    size_t sl = lex_prefix(LEX_SURNAME, s, len);
-    return sl && utf8_count(s + sl, len - sl) <= GIVEN_NAME_CHARS_MAX;
 }
 
 /* Foreign people named in transliteration characters, with no dot and no

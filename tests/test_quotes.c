@@ -2460,7 +2460,31 @@ static void quotes_modal_words_without_a_comma(void **state)
     issue_free(&is);
 }
 
+/* The name checks that speakers.c and quotes.c share (names.c). */
+static void quotes_shared_name_checks(void **state)
+{
+    (void)state;
+    load_lexicon();
+    const char *s = "他说";
+    assert_int_equal(pronoun_subject_len(s, strlen(s)), strlen("他"));
+    s = "她表示";
+    assert_int_equal(pronoun_subject_len(s, strlen(s)), strlen("她"));
+    s = "他们说";
+    assert_int_equal(pronoun_subject_len(s, strlen(s)), 0);
+    s = "他的建议";
+    assert_int_equal(pronoun_subject_len(s, strlen(s)), 0);
+    s = "其他";
+    assert_int_equal(pronoun_subject_len(s, strlen(s)), 0);
+    s = "王立新";
+    assert_true(could_be_han_name(s, strlen(s)));
+    s = "古特雷斯";
+    assert_false(could_be_han_name(s, strlen(s)));
+    s = "特朗普";
+    assert_false(could_be_han_name(s, strlen(s)));
+}
+
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
     cmocka_unit_test(quotes_split_quote_gives_two),
     cmocka_unit_test(quotes_indirect_runs_to_paragraph_end),
