@@ -53,12 +53,12 @@ enum {
     /* A bracketed tag before a speaker's label (【同期】, 【现场】) is short:
        at most this many bytes. */
     TAG_MAX_BYTES = 30,
-    /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
-       自治区 is five); one is a word ending (…的代表团), more a sentence. */
     /* A label of a name and a role suffix, titles in brackets after it,
        holds a name of two to four characters. */
     LABEL_NAME_MIN_CHARS = 2,
     LABEL_NAME_MAX_CHARS = 4,
+    /* The place before 代表团 is two to six characters (北京市, 新疆维吾尔
+       自治区 is five); one is a word ending (…的代表团), more a sentence. */
     DELEGATION_PLACE_MIN_CHARS = 2,
     DELEGATION_PLACE_MAX_CHARS = 6,
     /* The name of a body one acts for after 代表 (中国人民政治协商会议全国

@@ -519,12 +519,6 @@ static bool occasion_then_verb(const char *s, size_t n)
     return false;
 }
 
-/* Does the name of len bytes at s, read after a title with a surname
-   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
-   the clause, or the occasion and then one (在参加……时说，), right after
-   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
-   characters there are as often an adverb (主任明确表示); nor a
-   preposition and the one addressed (部长和大家说). */
 /* Is s[0..len) a preposition and the one addressed (和大家, 向记者:
    prepositions.txt, speech_objects.txt), or a preposition and a word that
    looks like a name but is none (和常务 of 秘书长和常务委员: not_names.txt),
@@ -550,6 +544,12 @@ static bool title_runs_past(const char *s, size_t n, size_t len)
     return false;
 }
 
+/* Does the name of len bytes at s, read after a title with a surname
+   that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
+   the clause, or the occasion and then one (在参加……时说，), right after
+   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
+   characters there are as often an adverb (主任明确表示); nor a
+   preposition and the one addressed (部长和大家说). */
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
