@@ -1127,6 +1127,37 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
 }
 
+/* An honour printed as the last title before a name (全国劳动模范, 技术
+   能手, 代表性传承人, 奖章获得者) ends the titles as a job title does: the
+   name after it is read, with the role before it (invented). */
+static void speakers_honours_end_titles(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国人大代表、全国劳动模范梁启东说，要弘扬劳模精神。",
+        "全国政协委员、非遗代表性传承人苗翠英表示，手艺要传下去。",
+        "全国人大代表、五一劳动奖章获得者柏振宇说，工人要有技术。",
+        "劳动模范精神代代相传。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "梁启东");
+    assert_true(p && p->role && p->titles);
+    assert_string_equal(p->role, "全国人大代表");
+    assert_string_equal(p->titles, "全国劳动模范");
+    issue_free(&is);
+    p = people_of(&is, paras, "苗翠英");
+    assert_true(p && p->role && p->titles);
+    assert_string_equal(p->role, "全国政协委员");
+    assert_string_equal(p->titles, "非遗代表性传承人");
+    issue_free(&is);
+    check_role(paras, "柏振宇", "全国人大代表");
+    /* 模范精神: no name follows the honour */
+    assert_null(people_of(&is, paras, "精神代"));
+    issue_free(&is);
+}
+
 /* In a list of people, each with titles, a person's titles are those of
    the item before the name, never the names and titles of the items
    before it; titles joined by 、 stay together (invented). */
@@ -1606,6 +1637,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_title_prefix_forms),
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
+    cmocka_unit_test(speakers_honours_end_titles),
     cmocka_unit_test(speakers_names_begin_after_a_title),
     cmocka_unit_test(speakers_titles_stop_at_the_previous_person),
     cmocka_unit_test(speakers_roles_at_every_level),
