@@ -52,6 +52,8 @@ typedef enum {
    day of the month (某某27日出席). */
 #define TIME_SHI "时"
 #define DAY_RI "日"
+/* 了, the aspect particle after a verb (听取了某某、某某等代表的发言). */
+#define PARTICLE_LE "了"
 /* 一 "one", before a head-count word describing one person (是一名全国
    人大代表). */
 #define NUMERAL_ONE "一"

@@ -1100,33 +1100,6 @@ static size_t name_before_role_at(const char *t, size_t n, size_t i)
     return han_run_before_role(t + i, n - i);
 }
 
-/* Byte length of an item of a list of names at s that the name rules
-   cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
-   without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
-   running to the next 、 or 等, not a word of not_names.txt nor ending
-   like a place or body; or 0.
-   Only a list closed by a head count (等6位代表) takes such items. */
-static size_t unread_list_item_len(const char *s, size_t n)
-{
-    size_t p = 0, last = 0;
-    int chars = 0;
-    while (p < n && !starts_with(s + p, n - p, LIST_COMMA) &&
-           !starts_with(s + p, n - p, LIST_ETC)) {
-        uint32_t uc;
-        size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!cl || !is_han(uc) || ++chars > NAME_BEFORE_ROLE_MAX_CHARS)
-            return 0;
-        last = p;
-        p += cl;
-    }
-    /* 高新区、自贸区等多位代表: an item ending like a place or body (区,
-       县, 院 …: place_endings.txt) names no person. */
-    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) &&
-                   !lex_has(LEX_PLACE_ENDING, s + last, p - last)
-               ? p
-               : 0;
-}
-
 /* Byte length of a head count after 等 at s (6位, 十余位, 多名: digits,
    Chinese numerals and the words of headcount_words.txt) when a role
    suffix follows it, or 0. */
@@ -1145,16 +1118,61 @@ static size_t head_count_len(const char *s, size_t n)
     return p && role_suffix_at(s + p, n - p) ? p : 0;
 }
 
+/* Byte length of an item of a list of names at s that the name rules
+   cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
+   without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
+   running to the next 、, 等 or head count, not a word of not_names.txt nor ending
+   like a place or body; or 0.
+   Only a list closed by a head count (等6位代表) takes such items. */
+static size_t unread_list_item_len(const char *s, size_t n)
+{
+    size_t p = 0, last = 0;
+    int chars = 0;
+    while (p < n && !starts_with(s + p, n - p, LIST_COMMA) &&
+           !starts_with(s + p, n - p, LIST_ETC) &&
+           !(chars && head_count_len(s + p, n - p))) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || ++chars > NAME_BEFORE_ROLE_MAX_CHARS)
+            return 0;
+        last = p;
+        p += cl;
+    }
+    /* 高新区、自贸区等多位代表: an item ending like a place or body (区,
+       县, 院 …: place_endings.txt) names no person. */
+    return chars >= LIST_ITEM_MIN_CHARS && !lex_has(LEX_NOT_NAME, s, p) &&
+                   !lex_has(LEX_PLACE_ENDING, s + last, p - last)
+               ? p
+               : 0;
+}
+
+/* May a list of names start at byte i of t?  At the start of a clause;
+   after a preposition or 了 (习近平同某某、某某等代表交流; 听取了某某、…);
+   or after any Han character that begins no name (听取某某、…): there the
+   list cannot have begun a character earlier, so its first name is
+   whole. */
+static bool name_list_may_start(const char *t, size_t i)
+{
+    if (at_clause_start(t, i) || lex_suffix(LEX_PREPOSITION, t, i) ||
+        ends_with(t, i, PARTICLE_LE))
+        return true;
+    size_t pl = utf8_prev_len(t, i);
+    return !lex_has(LEX_SURNAME, t + i - pl, pl) &&
+           !lex_has(LEX_WORD_SURNAME, t + i - pl, pl) &&
+           !nameless_char_len(t + i - pl, pl);
+}
+
 /* A list of names at byte i of t followed by a role suffix they share
    (陈某、杨某、薛某等多位代表, 张某、李某委员): at least two names joined by
    、, then optionally 等 and a few characters (多位, 几位), then 代表/委员.
-   Each name gets the role.  Where the list ends in 等 and a head count
-   (等6位代表), the items between the 、 are the names even where the
-   name rules cannot read them.  Returns bytes consumed or 0. */
+   Each name gets the role.  Where the list ends in a head count (等6位代表,
+   or 某某、某某5位代表 without 等), the items between the 、 are the names
+   even where the name rules cannot read them.  Returns bytes consumed or
+   0. */
 static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
                              session_kind sk, const char *deleg)
 {
-    if (!at_clause_start(t, i))
+    if (!name_list_may_start(t, i))
         return 0;
     size_t starts[LIST_MAX_NAMES], lens[LIST_MAX_NAMES], count = 0, e = i;
     bool unread = false;
@@ -1166,7 +1184,9 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
         size_t len = count ? name_expected_at(t + e, n - e, &strength)
                            : name_best_at(t + e, n - e, &strength);
         if (len && !starts_with(t + e + len, n - e - len, LIST_COMMA) &&
-            !starts_with(t + e + len, n - e - len, LIST_ETC))
+            !starts_with(t + e + len, n - e - len, LIST_ETC) &&
+            !(count && (head_count_len(t + e + len, n - e - len) ||
+                        role_suffix_at(t + e + len, n - e - len))))
             len = 0;
         if (!len) {
             len = unread_list_item_len(t + e, n - e);
@@ -1198,8 +1218,11 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
             p += cl;
         }
         p += counted;
-    } else if (unread) {
-        return 0;
+    } else {
+        size_t counted = head_count_len(t + p, n - p);
+        if (unread && !counted)
+            return 0;
+        p += counted;
     }
     size_t sfx = role_suffix_at(t + p, n - p);
     char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;

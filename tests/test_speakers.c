@@ -1127,6 +1127,33 @@ static void speakers_lists_share_the_role(void **state)
     issue_free(&is);
 }
 
+/* A list of names sharing a role suffix may follow a preposition, 了 or
+   a verb (习近平同某某、某某等代表交流; 听取了…), and may close with a head
+   count without 等 (某某、某某5位代表); a surname before the list is no
+   part of its first name, and places are no names (invented). */
+static void speakers_lists_inside_a_clause(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "在认真听取了乔文珊、甘立明、闵海燕等代表的发言后，他说，要抓落实。",
+        "总书记同栾海波、訾春兰等代表亲切交流。",
+        "他看望卜思远、季明辉代表，询问了生产情况。",
+        "会上，贺明东、严秀丽、钟志强、侯建平、黄丽娟5位代表围绕科技创新发言。",
+        "北京、上海、广州三位代表发言。",
+        NULL};
+    const char *npc[] = {"乔文珊", "甘立明", "闵海燕", "栾海波", "訾春兰",
+                         "卜思远", "季明辉", "贺明东", "严秀丽", "钟志强",
+                         "侯建平", "黄丽娟", NULL};
+    check_roles(paras, npc, "全国人大代表");
+    const char *none[] = {"同栾海波", "望卜思远", "北京", "广州", NULL};
+    check_roles(paras, none, NULL);
+    issue is;
+    assert_null(people_of(&is, paras, "同栾海波"));
+    issue_free(&is);
+}
+
 /* An honour printed as the last title before a name (全国劳动模范, 技术
    能手, 代表性传承人, 奖章获得者) ends the titles as a job title does: the
    name after it is read, with the role before it (invented). */
@@ -1638,6 +1665,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_honours_end_titles),
+    cmocka_unit_test(speakers_lists_inside_a_clause),
     cmocka_unit_test(speakers_names_begin_after_a_title),
     cmocka_unit_test(speakers_titles_stop_at_the_previous_person),
     cmocka_unit_test(speakers_roles_at_every_level),
