@@ -129,6 +129,10 @@ static void speakers_name_ends_where_the_follower_says(void **state)
            verb (分享, 围绕) ends a name as a follower word does */
         {"周海涛致辞。", "周海涛"},     {"周海涛讲话指出", "周海涛"},
         {"周立新分享了感受", "周立新"}, {"周立新围绕主题发言", "周立新"},
+        /* invented: adverbs of manner and place after a name (现场, 专程,
+           特意 …) end it, a dotted one too */
+        {"周立新现场听了讲述后表示", "周立新"}, {"周海专程赶来", "周海"},
+        {"桑德·科尔现场观看了表演", "桑德·科尔"},
         /* invented: a follower word of two characters running over the
            last character of a longer reading ends the shorter one (正在);
            characters never inside a given name (仍, 坐, 站, 答) end it */
