@@ -547,7 +547,7 @@ static bool title_runs_past(const char *s, size_t n, size_t len)
 /* Does the name of len bytes at s, read after a title with a surname
    that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
    the clause, or the occasion and then one (在参加……时说，), right after
-   it?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
+   it or after a role suffix (某某代表说，)?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
    characters there are as often an adverb (主任明确表示); nor a
    preposition and the one addressed (部长和大家说). */
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
@@ -555,9 +555,12 @@ static bool expected_name_speaks(const char *s, size_t n, size_t len)
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
     if (preposition_and_addressee(s, len))
         return false;
-    return utf8_count(s, len) == EXPECTED_SPEAKER_CHARS &&
-           (verb_ends_clause(s + len, n - len) ||
-            occasion_then_verb(s + len, n - len));
+    if (utf8_count(s, len) != EXPECTED_SPEAKER_CHARS)
+        return false;
+    /* “……”印某某代表说，: a role suffix may stand between name and verb */
+    size_t sfx = role_suffix_at(s + len, n - len);
+    return verb_ends_clause(s + len + sfx, n - len - sfx) ||
+           occasion_then_verb(s + len + sfx, n - len - sfx);
 }
 
 /* Does the two-character name of len bytes at s, read right after a

@@ -1158,6 +1158,26 @@ static void speakers_lists_inside_a_clause(void **state)
     issue_free(&is);
 }
 
+/* A name with a surname that mostly begins words (印, 那 …) is read when
+   a role suffix and a speech verb follow it (“……”印某某代表说，), not when
+   the run is a word before another noun (invented). */
+static void speakers_word_surname_before_role_and_verb(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "“我们要把好事办好。”印晓岚代表说，要加快发展。",
+        "印发的文件代表了大家的心声。",
+        NULL};
+    check_role(paras, "印晓岚", "全国人大代表");
+    issue is;
+    assert_null(people_of(&is, paras, "印发的"));
+    issue_free(&is);
+    assert_null(people_of(&is, paras, "印发"));
+    issue_free(&is);
+}
+
 /* An honour printed as the last title before a name (全国劳动模范, 技术
    能手, 代表性传承人, 奖章获得者) ends the titles as a job title does: the
    name after it is read, with the role before it (invented). */
@@ -1669,6 +1689,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_honours_end_titles),
+    cmocka_unit_test(speakers_word_surname_before_role_and_verb),
     cmocka_unit_test(speakers_lists_inside_a_clause),
     cmocka_unit_test(speakers_names_begin_after_a_title),
     cmocka_unit_test(speakers_titles_stop_at_the_previous_person),
