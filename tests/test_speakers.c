@@ -1179,8 +1179,9 @@ static void speakers_word_surname_before_role_and_verb(void **state)
 }
 
 /* An honour printed as the last title before a name (全国劳动模范, 技术
-   能手, 代表性传承人, 奖章获得者) ends the titles as a job title does: the
-   name after it is read, with the role before it (invented). */
+   能手, 代表性传承人, 奖章获得者), or a word for a young person (青年,
+   姑娘), ends the titles as a job title does: the name after it is read,
+   with the role before it (invented). */
 static void speakers_honours_end_titles(void **state)
 {
     (void)state;
@@ -1190,6 +1191,7 @@ static void speakers_honours_end_titles(void **state)
         "全国人大代表、全国劳动模范梁启东说，要弘扬劳模精神。",
         "全国政协委员、非遗代表性传承人苗翠英表示，手艺要传下去。",
         "全国人大代表、五一劳动奖章获得者柏振宇说，工人要有技术。",
+        "获得冠军的比利时青年戴米可，不久前走访了基地，当地的实践令他震撼。",
         "劳动模范精神代代相传。",
         NULL};
     issue is;
@@ -1204,6 +1206,11 @@ static void speakers_honours_end_titles(void **state)
     assert_string_equal(p->titles, "非遗代表性传承人");
     issue_free(&is);
     check_role(paras, "柏振宇", "全国人大代表");
+    /* 青年, 姑娘 …: a young person described before the name */
+    p = people_of(&is, paras, "戴米可");
+    assert_true(p && p->titles && !p->role);
+    assert_string_equal(p->titles, "比利时青年");
+    issue_free(&is);
     /* 模范精神: no name follows the honour */
     assert_null(people_of(&is, paras, "精神代"));
     issue_free(&is);
