@@ -759,11 +759,13 @@ static int demonstrative_referent(const actx *c, size_t pos, size_t end)
 }
 
 /* Is mention m (in a clause starting at cs) not a subject: after a staff
-   word (记者张三) or a preposition (由张三提出, 对张三说, 站在张三身边; the
-   frames 在张三看来, 据张三介绍 that open the clause do not count)? */
+   word (记者张三; not one ending a longer title: 某报总编辑张三) or a
+   preposition (由张三提出, 对张三说, 站在张三身边; the frames 在张三看来,
+   据张三介绍 that open the clause do not count)? */
 static bool after_preposition(const actx *c, size_t cs, const mention *m)
 {
-    if (lex_suffix(LEX_STAFF_WORD, c->text, m->pos))
+    size_t staff = lex_suffix(LEX_STAFF_WORD, c->text, m->pos);
+    if (staff && lex_suffix(LEX_TITLE_WORD, c->text, m->pos) <= staff)
         return true;
     /* 对母亲某某说: a title or kin word may stand between the preposition
        and the one addressed */

@@ -2483,6 +2483,29 @@ static void quotes_shared_name_checks(void **state)
     assert_false(could_be_han_name(s, strlen(s)));
 }
 
+/* A title ending in a staff word (总编辑, 副总编辑) is a title: the one
+   after it speaks; a bare staff word (记者) still marks the paper's own
+   reporter, who is no speaker (invented). */
+static void quotes_editor_in_chief_speaks(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某国某报总编辑谢里克·科尔茹巴耶夫表示，合作的经验值得借鉴。",
+        "某出版社总编辑高明岸说，要讲好故事。",
+        "记者常新明说，现场秩序井然。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "合作的经验");
+    assert_non_null(who);
+    assert_string_equal(who, "谢里克·科尔茹巴耶夫");
+    who = who_said(&is, "要讲好故事");
+    assert_non_null(who);
+    assert_string_equal(who, "高明岸");
+    assert_nobody_said(&is, "现场秩序");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2561,6 +2584,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_elders_owners_and_interviews),
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
+    cmocka_unit_test(quotes_editor_in_chief_speaks),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
