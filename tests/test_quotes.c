@@ -2506,6 +2506,27 @@ static void quotes_editor_in_chief_speaks(void **state)
     issue_free(&is);
 }
 
+/* A foreign name after a military title (海军副司令某某) is read as after
+   any foreign title; a dotted name followed by its original spelling in
+   brackets is read whole (invented). */
+static void quotes_foreign_names_after_commands_and_before_spelling(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "伊朗海军政治副司令阿克巴尔扎在27日的声明中表示，本国并不寻求战争。",
+        "芬兰总统亚历山大·斯图布（Alexander Stubb）表示，世界秩序正在变化。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "本国并不寻求战争");
+    assert_non_null(who);
+    assert_string_equal(who, "阿克巴尔扎");
+    who = who_said(&is, "世界秩序正在变化");
+    assert_non_null(who);
+    assert_string_equal(who, "亚历山大·斯图布");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2585,6 +2606,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
 };
