@@ -1705,7 +1705,14 @@ static int attribute_colon(actx *c, qspan *s)
                      SOURCE_FRAME) ||
          lex_suffix(LEX_SPEECH_VERB, c->text + cs, s->open - ul - cs)))
         return -1;
-    int who = sentence_subject(c, s->open);
+    /* 甲兴致盎然，乙有感而发：“…”: a person opening the clause right
+       before the colon is the one whose words follow, whoever opens the
+       sentence */
+    const mention *m = mention_at(c, q);
+    int who = m && !starts_with(c->text + m->end, s->open - m->end,
+                                PARTICLE_DE)
+                  ? m->person
+                  : sentence_subject(c, s->open);
     if (who < 0 || other_speaker_opens_sentence(c, s->open, who) ||
         words_name(c, s, who) ||
         text_has_word(c, cs, s->open, LEX_CITED_WORD, "object"))

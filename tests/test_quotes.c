@@ -2527,6 +2527,29 @@ static void quotes_foreign_names_after_commands_and_before_spelling(void **state
     issue_free(&is);
 }
 
+/* Words after a colon belong to the person opening the clause right
+   before it, whoever opens the sentence (甲兴致盎然，乙有感而发：“…”);
+   a person opening an earlier clause speaks only when the last clause
+   has no subject of its own (invented). */
+static void quotes_colon_words_go_to_the_last_clause_subject(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "张文远说，今天很高兴。李志明表示，欢迎大家。王海涛说，很激动。",
+        "穿行于古树间，张文远兴致盎然，李志明有感而发：“站在这里，会升华我们的精神。”",
+        "王海涛走进会场，心情久久不能平静：“这是我第一次来到这里。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "站在这里");
+    assert_non_null(who);
+    assert_string_equal(who, "李志明");
+    who = who_said(&is, "这是我第一次");
+    assert_non_null(who);
+    assert_string_equal(who, "王海涛");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2606,6 +2629,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
     cmocka_unit_test(quotes_score_corpus),
     cmocka_unit_test(quotes_score_strict_test_pages),
