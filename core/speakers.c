@@ -86,6 +86,11 @@ enum {
     /* A name in transliteration characters without a title, opening a
        clause before a speech verb, has at least this many characters. */
     CLAUSE_TRANSLIT_NAME_MIN_CHARS = 3,
+    /* A transliterated name after a foreign title that no known word ends
+       (外长阿拉格齐展开…) has three to six characters: two are as often the
+       start of a word. */
+    TITLED_TRANSLIT_MIN_CHARS = 3,
+    TITLED_TRANSLIT_MAX_CHARS = 6,
     /* A pronoun that speaks (他对某某日报记者表示) reaches its verb within
        this many characters. */
     PRONOUN_TO_VERB_MAX_CHARS = 12,
@@ -398,24 +403,33 @@ static bool foreign_place_at(const char *s, size_t n)
     return foreign_place_len(s, n, &abbr) && !abbr;
 }
 
-/* Does a foreign title end at byte i of s: the clause up to i ends with
-   a title word (总统, 外长, 秘书长) and names a country or an international
-   body (美国总统, 德国前副总理兼外长, 联合国秘书长)?  A name after it may
-   be written in transliteration characters with no surname. */
-static bool foreign_title_before(const char *s, size_t i)
+/* Where the foreign title that ends at byte i of s starts, or i when
+   none does: the clause up to i ends with a title word (总统, 外长, 秘书长)
+   and names a country or an international body (美国总统, 德国前副总理兼
+   外长, 联合国秘书长).  The title starts with the last place named (in a
+   list, 甲国总统某某、乙国总理某某, the one of this name) or after a 的
+   that follows it (来自某国的游客 -> 游客).  A name after it may be
+   written in transliteration characters with no surname. */
+static size_t foreign_title_start(const char *s, size_t i)
 {
     size_t tl = lex_suffix(LEX_TITLE_WORD, s, i);
     if (!tl)
-        return false;
+        return i;
+    size_t start = i;
     for (size_t p = clause_start(s, i); p < i;) {
         bool abbr;
         size_t w = foreign_place_len(s + p, i - p, &abbr);
         /* a one-character short form (俄总统) only right before the title */
-        if (w && (!abbr || p + w == i - tl))
-            return true;
+        if (w && (!abbr || p + w == i - tl)) {
+            start = p;
+            p += w;
+            continue;
+        }
+        if (start < i && starts_with(s + p, i - p, PARTICLE_DE))
+            start = p + strlen(PARTICLE_DE);
         p += utf8_chars_len(s + p, i - p, 1);
     }
-    return false;
+    return start;
 }
 
 /* The person already found whose transliterated name has the first or
@@ -1851,6 +1865,32 @@ static bool after_closing_quote(const char *s, size_t i)
     return pl && (uc == U'”' || uc == U'」' || uc == U'』');
 }
 
+/* Byte length of a run of TITLED_TRANSLIT_MIN_CHARS to
+   TITLED_TRANSLIT_MAX_CHARS transliteration characters at s that a Han
+   character which is none ends (阿拉格齐展开…: a verb no list knows as
+   following names), or 0.  After a foreign title the run is the name. */
+static size_t translit_run_before_word(const char *s, size_t n)
+{
+    size_t e = 0, cl;
+    int chars = 0;
+    uint32_t uc;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc) &&
+           lex_has(LEX_TRANSLIT_CHAR, s + e, cl)) {
+        /* a character never inside a name (本 of 特朗某本周) leaves the
+           end unsure */
+        if (++chars > TITLED_TRANSLIT_MAX_CHARS ||
+            lex_has(LEX_NOT_IN_NAME, s + e, cl))
+            return 0;
+        e += cl;
+    }
+    return chars >= TITLED_TRANSLIT_MIN_CHARS && e < n &&
+                   utf8_char(s + e, n - e, &uc) && is_han(uc) &&
+                   !lex_has(LEX_NOT_NAME, s, e) &&
+                   !lex_has(LEX_FOREIGN_PLACE, s, e)
+               ? e
+               : 0;
+}
+
 /* Foreign people named in transliteration characters, with no dot and no
    surname, where their place says they are people: after a foreign title
    (美国总统特朗普, 德国外长瓦德富尔, 联合国秘书长古特雷斯), or between the
@@ -1866,7 +1906,16 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
     for (size_t i = 0; i < n;) {
         int strength;
         size_t len = translit_name_at(t + i, n - i, &strength);
-        bool titled = len && foreign_title_before(t, i);
+        size_t title = len ? foreign_title_start(t, i) : i;
+        /* 伊朗外长阿拉格齐展开…: after a foreign title, a run that an
+           unknown word ends is the name too */
+        if (!len) {
+            len = translit_run_before_word(t + i, n - i);
+            title = len ? foreign_title_start(t, i) : i;
+            if (title == i)
+                len = 0;
+        }
+        bool titled = title < i;
         /* after the words just quoted, or opening a clause when three
            characters or more (古特雷斯表示，: two are as often a word) */
         bool placed = after_closing_quote(t, i) ||
@@ -1877,7 +1926,8 @@ static void scan_foreign_names_by_place(issue *is, const char *t,
                         !could_be_han_name(t + i, len);
         if (titled || speaking) {
             add_found(is, t + i, len, NULL,
-                      titled ? titles_before(t, i) : NULL, deleg);
+                      titled ? titles_copy(t + title, i - title) : NULL,
+                      deleg);
             i += len;
             continue;
         }

@@ -1178,6 +1178,34 @@ static void speakers_word_surname_before_role_and_verb(void **state)
     issue_free(&is);
 }
 
+/* A transliterated name after a foreign title is read even where an
+   unknown word ends it (外长阿拉格某展开…), and its titles start with the
+   last place the clause names (in a list, the one of this name), never
+   with the dateline or the host before it (invented). */
+static void speakers_foreign_titles_start_with_the_place(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "新华社北京5月6日电  某某6日在京会见伊朗外长阿拉格斯，双方交换意见。",
+        "阿拉格斯说，伊方愿意谈判。",
+        "出席的有加拿大总理卡尼、芬兰总理奥尔波、英国首相斯塔默，斯塔默说，合作很重要。",
+        "伊朗外长阿拉格斯展开多线外交。",
+        NULL};
+    issue is;
+    const person *p = people_of(&is, paras, "阿拉格斯");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "伊朗外长");
+    issue_free(&is);
+    p = people_of(&is, paras, "斯塔默");
+    assert_true(p && p->titles);
+    assert_string_equal(p->titles, "英国首相");
+    issue_free(&is);
+    /* no name runs into the word after it */
+    assert_null(people_of(&is, paras, "阿拉格斯展"));
+    issue_free(&is);
+}
+
 /* An honour printed as the last title before a name (全国劳动模范, 技术
    能手, 代表性传承人, 奖章获得者), or a word for a young person (青年,
    姑娘), ends the titles as a job title does: the name after it is read,
@@ -1696,6 +1724,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_honours_end_titles),
+    cmocka_unit_test(speakers_foreign_titles_start_with_the_place),
     cmocka_unit_test(speakers_word_surname_before_role_and_verb),
     cmocka_unit_test(speakers_lists_inside_a_clause),
     cmocka_unit_test(speakers_names_begin_after_a_title),
