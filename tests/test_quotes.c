@@ -2550,6 +2550,32 @@ static void quotes_colon_words_go_to_the_last_clause_subject(void **state)
     issue_free(&is);
 }
 
+/* 说 takes its words without a comma (某某说这是…), as 认为 and 表示 do;
+   the words that begin with 说 and report nothing (说明, 说服, 说得,
+   说不出) do not (invented). */
+static void quotes_shuo_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "丁伯宁介绍，学校今年秋天启用。",
+        "楼道里有一处宽敞的交流空间，丁伯宁说这是为学生准备的空间，每个年级都有。",
+        "周海明表示，会议开得很好。会上，周海明说明了有关情况。",
+        "王立新表示，要回村创业。王立新说服了家人，回到了村里。",
+        "李文静表示，日子越过越好。李文静说得很实在。",
+        "赵志远表示，很激动。赵志远说不出话来。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "这是为学生准备的空间");
+    assert_non_null(who);
+    assert_string_equal(who, "丁伯宁");
+    assert_null(who_said(&is, "明了有关情况"));
+    assert_null(who_said(&is, "服了家人"));
+    assert_null(who_said(&is, "得很实在"));
+    assert_null(who_said(&is, "不出话来"));
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2629,6 +2655,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
     cmocka_unit_test(quotes_score_corpus),

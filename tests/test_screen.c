@@ -339,7 +339,7 @@ static void screen_help_fits_60_columns(void **state)
 static void screen_messages_use_plain_words(void **state)
 {
     (void)state;
-    char *out = run_fresh("]\n:dump\nm\n:dump\nd\n:type 丁伯华\n<Enter>\n"
+    char *out = run_fresh("]\n:dump\nm\n:dump\nd\n:type 夏林茂\n<Enter>\n"
                           ":dump\n");
     char *sect = test_nth_screen(out, 0), *mark = test_nth_screen(out, 1);
     char *one = test_nth_screen(out, 2);
@@ -348,7 +348,7 @@ static void screen_messages_use_plain_words(void **state)
                                  "Reader pane"));
     assert_null(strstr(sect, "next-section"));
     assert_non_null(strstr(mark, "(m) works in the Quotes pane"));
-    assert_non_null(strstr(one, "1 quote of 丁伯华"));
+    assert_non_null(strstr(one, "1 quote of 夏林茂"));
     free(sect);
     free(mark);
     free(one);
