@@ -831,6 +831,29 @@ static size_t list_item_after_role(const char *s, size_t n)
     return 0;
 }
 
+static size_t unread_list_item_len(const char *s, size_t n);
+
+/* Byte length of an item of a list of names after a role that the name
+   rules do not read (全国政协委员甲、乙、琼某、海某·托某也…): a dotted
+   foreign name, or, where another 、 follows it, an item of two to
+   NAME_BEFORE_ROLE_MAX_CHARS Han characters that is no place, body or
+   word (unread_list_item_len) and holds no title word (…、市长、…).  The
+   last item has to be read by the name rules: its end is unsure. */
+static size_t other_list_item_after_role(const char *s, size_t n)
+{
+    int strength;
+    size_t len = foreign_name_at(s, n, &strength);
+    if (len)
+        return len;
+    len = unread_list_item_len(s, n);
+    if (!len || !starts_with(s + len, n - len, LIST_COMMA))
+        return 0;
+    for (size_t p = 0; p < len; p += utf8_chars_len(s + p, len - p, 1))
+        if (lex_prefix(LEX_TITLE_WORD, s + p, len - p))
+            return 0;
+    return len;
+}
+
 /* Byte length of a name right after a role (or its titles) that a number
    follows (全国政协委员某某某2022年带领…): a surname of surnames.txt and one
    or two Han characters running to a digit or a Latin letter, which no
@@ -975,6 +998,8 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                     size_t nl = name_at(t + at, n - at, FOLLOW_PUNCT);
                     if (!nl)
                         nl = list_item_after_role(t + at, n - at);
+                    if (!nl)
+                        nl = other_list_item_after_role(t + at, n - at);
                     if (!nl)
                         break;
                     add_found(is, t + at, nl, role, NULL, deleg);

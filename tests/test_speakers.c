@@ -1206,6 +1206,31 @@ static void speakers_foreign_titles_start_with_the_place(void **state)
     issue_free(&is);
 }
 
+/* A list of names after a role goes on past items the name rules do not
+   read: an item without a usual surname that another 、 follows, a dotted
+   name, a two-character name (全国政协委员苏某、琼某、海某·托呼某也…);
+   an item holding a title word is another person, and the last item must
+   be read (invented). */
+static void speakers_role_list_takes_unread_items(void **state)
+{
+    (void)state;
+    load_lexicon();
+    static const char *const paras[] = {
+        "十四届全国人大四次会议开幕。",
+        "全国政协委员苏明华、琼色、海尼买提·托呼提也回答了记者的提问。",
+        "全国人大代表尹同远、杭侃、刘传明也回答了提问。",
+        "全国人大代表林海生、局长、王晓东参加了活动。",
+        NULL};
+    const char *cppcc[] = {"苏明华", "琼色", "海尼买提·托呼提", NULL};
+    check_roles(paras, cppcc, "全国政协委员");
+    const char *npc[] = {"尹同远", "杭侃", "刘传明", NULL};
+    check_roles(paras, npc, "全国人大代表");
+    issue is;
+    assert_null(people_of(&is, paras, "局长"));
+    issue_free(&is);
+    check_role(paras, "王晓东", NULL);
+}
+
 /* An honour printed as the last title before a name (全国劳动模范, 技术
    能手, 代表性传承人, 奖章获得者), or a word for a young person (青年,
    姑娘), ends the titles as a job title does: the name after it is read,
@@ -1724,6 +1749,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(speakers_label_opens_a_paragraph),
     cmocka_unit_test(speakers_lists_share_the_role),
     cmocka_unit_test(speakers_honours_end_titles),
+    cmocka_unit_test(speakers_role_list_takes_unread_items),
     cmocka_unit_test(speakers_foreign_titles_start_with_the_place),
     cmocka_unit_test(speakers_word_surname_before_role_and_verb),
     cmocka_unit_test(speakers_lists_inside_a_clause),
