@@ -2576,6 +2576,23 @@ static void quotes_shuo_without_a_comma(void **state)
     issue_free(&is);
 }
 
+/* A farmer named after 大户 (种粮大户某某) is a person: the words before
+   the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
+static void quotes_farmer_after_dahu(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "夜色渐浓，南街村种粮大户焦立军眉头紧锁。",
+        "“天气预报说明天有雨，只剩今晚这个窗口，没照明咋收？”焦立军试着拨通了电话。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "天气预报说明天有雨");
+    assert_non_null(who);
+    assert_string_equal(who, "焦立军");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2655,6 +2672,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_farmer_after_dahu),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
