@@ -828,11 +828,27 @@ static bool other_mention(const actx *c, size_t from, size_t to, int who);
 
 static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
 
+static bool object_in_clause_of(const actx *c, size_t subject_end, size_t pos);
+
+/* Is another person than the one of mention m named between m and cs,
+   other than as an object in m's own clause (甲欢迎乙访华，表示…: 乙 is
+   whom 甲 welcomed; 甲和乙表示, 甲访华，乙表示 name another subject)? */
+static bool other_subject(const actx *c, const mention *m, size_t cs)
+{
+    for (size_t i = mentions_from(c, m->pos); i < c->nments &&
+                                             c->ments[i].pos < cs; i++)
+        if (c->ments[i].person != m->person &&
+            !object_in_clause_of(c, m->end, c->ments[i].pos))
+            return true;
+    return false;
+}
+
 /* The person who opens the sentence that goes on at cs, for a clause
    with no subject of its own: the first person the sentence names (after
    its last semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens a clause
    (after frame words, or after their role and titles), and no other
-   person nor unnamed speaker is named between them and cs.  -1 when not. */
+   person (but an object of their clause) nor unnamed speaker is named
+   between them and cs.  -1 when not. */
 static int sentence_opener(const actx *c, size_t cs)
 {
     size_t ss = after_last_semicolon(c, sentence_begin(c, cs), cs);
@@ -864,7 +880,7 @@ static int sentence_opener(const actx *c, size_t cs)
         (m->pos > mq && !lex_suffix(LEX_TITLE_WORD, c->text, m->pos) &&
          !lex_suffix(LEX_ROLE, c->text, m->pos)) ||
         starts_with(c->text + m->end, cs - m->end, PARTICLE_DE) ||
-        kin_after(c, m->end) || other_mention(c, m->pos, cs, m->person) ||
+        kin_after(c, m->end) || other_subject(c, m, cs) ||
         text_has_word(c, m->end, cs, LEX_UNNAMED_SPEAKER, NULL))
         return -1;
     return m->person;

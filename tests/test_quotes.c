@@ -2593,6 +2593,29 @@ static void quotes_farmer_after_dahu(void **state)
     issue_free(&is);
 }
 
+/* A subjectless speech clause goes on with the person opening the
+   sentence even where that person's clause names another as its object
+   (甲欢迎乙访华，表示…); not where another subject is named (甲和乙会谈，
+   表示…; 甲访华，乙会见了他，表示…) (invented). */
+static void quotes_opener_speaks_past_an_object(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "李明远说，很高兴。王文华说，欢迎。",
+        "王文华欢迎李明远应邀访华，表示两国合作成果丰硕。",
+        "王文华和李明远会谈，表示双方要加强协作。",
+        "王文华访华，李明远会见了他，表示愿意深化友谊。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "两国合作成果丰硕");
+    assert_non_null(who);
+    assert_string_equal(who, "王文华");
+    assert_nobody_said(&is, "双方要加强协作");
+    assert_nobody_said(&is, "愿意深化友谊");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2672,6 +2695,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_opener_speaks_past_an_object),
     cmocka_unit_test(quotes_farmer_after_dahu),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
