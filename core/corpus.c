@@ -34,11 +34,15 @@ static void content_hash(const char *buf, size_t n, char out[17])
    redoes; the database never holds part of it. */
 #define INDEX_BATCH_BYTES (8u << 20)
 
-/* How many files, and how many bytes of files, the parse thread may run
-   ahead of the database writer: enough to keep both cores busy, few
+/* How many files, and how many bytes of files, the parse threads may run
+   ahead of the database writer: enough to keep the cores busy, few
    enough to bound memory (a parsed file takes about twice its size). */
 #define PARSE_AHEAD 64
 #define PARSE_AHEAD_BYTES (32u << 20)
+
+/* At most this many parse threads (one per core, as the machine says, or
+   DUBAO_PARSE_THREADS). */
+#define PARSE_THREADS_MAX 8
 
 /* The name an issue is known by: the printable form (printable.h) of
    the file's base name, so that every place that shows it (messages,
@@ -69,17 +73,20 @@ typedef struct {
     parse_status status; /* JOB_PARSED */
     issue is;
     strbuf msg;          /* "name: why" for a skip or failure */
+    bool ready;          /* prepared (under the queue's lock) */
 } index_job;
 
-/* The jobs and the hand-over between the parse thread and the writer.
-   Only the parse thread calls the parser (its tables load lazily on first
-   use); only the writer touches the database. */
+/* The jobs and the hand-over between the parse threads and the writer.
+   The parse threads take the jobs in order and prepare them in parallel
+   (the word lists are loaded before they start, and read only); the
+   writer stores them in order, so the database is the same whatever the
+   threads' timing.  Only the writer touches the database. */
 typedef struct {
     index_job *jobs;
     size_t njobs;
-    size_t parsed;    /* jobs[0..parsed) are ready */
+    size_t next;      /* the next job a parse thread takes */
     size_t stored;    /* jobs[0..stored) are stored and freed */
-    uint64_t ahead;   /* bytes of the files in jobs[stored..parsed) */
+    uint64_t ahead;   /* bytes of the ready files in jobs[stored..next) */
     uint64_t max_bytes; /* the size limit of a file */
     bool stop;        /* the writer failed or was stopped: parse no more */
     bool inline_parse; /* no parse thread: the writer parses each job */
@@ -125,29 +132,32 @@ static int64_t thread_cpu_ns(void)
     return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* The parse thread: prepare the jobs in order, staying at most PARSE_AHEAD
-   jobs and PARSE_AHEAD_BYTES bytes of files ahead of the writer (but
-   always one job: a single large file is parsed whatever its size). */
+/* A parse thread: take the next job and prepare it, staying at most
+   PARSE_AHEAD jobs and PARSE_AHEAD_BYTES bytes of files ahead of the
+   writer (but the job the writer waits for is always taken: a single
+   large file is parsed whatever its size). */
 static void *parse_thread(void *arg)
 {
     job_queue *q = arg;
-    for (size_t i = 0; i < q->njobs; i++) {
-        pthread_mutex_lock(&q->lock);
-        while (!q->stop && i > q->stored &&
-               (i >= q->stored + PARSE_AHEAD || q->ahead >= PARSE_AHEAD_BYTES))
+    int64_t cpu = thread_cpu_ns();
+    pthread_mutex_lock(&q->lock);
+    for (;;) {
+        while (!q->stop && q->next < q->njobs && q->next > q->stored &&
+               (q->next >= q->stored + PARSE_AHEAD ||
+                q->ahead >= PARSE_AHEAD_BYTES))
             pthread_cond_wait(&q->changed, &q->lock);
-        bool stop = q->stop;
-        pthread_mutex_unlock(&q->lock);
-        if (stop)
+        if (q->stop || q->next >= q->njobs)
             break;
+        size_t i = q->next++;
+        pthread_mutex_unlock(&q->lock);
         job_prepare(&q->jobs[i], q->max_bytes);
         pthread_mutex_lock(&q->lock);
-        q->parsed = i + 1;
+        q->jobs[i].ready = true;
         q->ahead += (uint64_t)q->jobs[i].file->size;
         pthread_cond_broadcast(&q->changed);
-        pthread_mutex_unlock(&q->lock);
     }
-    q->parse_cpu_ns = thread_cpu_ns();
+    q->parse_cpu_ns += thread_cpu_ns() - cpu;
+    pthread_mutex_unlock(&q->lock);
     return NULL;
 }
 
@@ -208,14 +218,15 @@ static bool queue_wait_parsed(job_queue *q, size_t i)
 {
     if (q->inline_parse) {
         job_prepare(&q->jobs[i], q->max_bytes);
-        q->parsed = i + 1;
+        q->jobs[i].ready = true;
+        q->next = i + 1;
         q->ahead += (uint64_t)q->jobs[i].file->size;
         return true;
     }
     pthread_mutex_lock(&q->lock);
-    while (q->parsed <= i && !q->stop)
+    while (!q->jobs[i].ready && !q->stop)
         pthread_cond_wait(&q->changed, &q->lock);
-    bool ready = q->parsed > i;
+    bool ready = q->jobs[i].ready;
     pthread_mutex_unlock(&q->lock);
     return ready;
 }
@@ -293,10 +304,19 @@ static int store_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
     return rc;
 }
 
-/* Parse the jobs of q on a second thread while this one stores them:
-   parsing and the database's work (mostly full-text indexing) overlap on
-   two cores.  Without a thread, this one parses each job just before
-   storing it. */
+/* How many parse threads to run: DUBAO_PARSE_THREADS when set (1 to
+   PARSE_THREADS_MAX), else one per online core. */
+static int parse_thread_count(void)
+{
+    const char *env = getenv("DUBAO_PARSE_THREADS");
+    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > PARSE_THREADS_MAX ? PARSE_THREADS_MAX : (int)n;
+}
+
+/* Parse the jobs of q on parse threads while this one stores them:
+   parsing and the database's work (mostly full-text indexing) overlap,
+   and the parsing itself runs on every core.  Without a thread, this one
+   parses each job just before storing it. */
 static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
                       strbuf *err)
 {
@@ -304,19 +324,27 @@ static int index_jobs(db *d, job_queue *q, index_report *rep, FILE *msgs,
     for (size_t i = 0; i < q->njobs; i++)
         q->progress.bytes_total += (uint64_t)q->jobs[i].file->size;
     report_progress(q, false);
-    pthread_t thread;
-    bool threaded = q->njobs > 1 &&
-                    pthread_create(&thread, NULL, parse_thread, q) == 0;
-    q->inline_parse = !threaded;
+    /* the parser's word lists load once, here, before any thread reads
+       them (a missing list is reported by each parse) */
+    (void)lexicon_load();
+    pthread_t threads[PARSE_THREADS_MAX];
+    int nthreads = 0, want = q->njobs > 1 ? parse_thread_count() : 0;
+    if ((size_t)want > q->njobs)
+        want = (int)q->njobs;
+    while (nthreads < want &&
+           pthread_create(&threads[nthreads], NULL, parse_thread, q) == 0)
+        nthreads++;
+    q->inline_parse = nthreads == 0;
     int64_t cpu = thread_cpu_ns();
     int rc = store_jobs(d, q, rep, msgs, err);
     rep->store_cpu_ns = thread_cpu_ns() - cpu;
-    if (threaded)
-        pthread_join(thread, NULL);
+    for (int t = 0; t < nthreads; t++)
+        pthread_join(threads[t], NULL);
     rep->parse_cpu_ns = q->parse_cpu_ns;
     /* Jobs prepared after the writer stopped. */
-    for (size_t i = q->stored; i < q->parsed; i++)
-        job_free(&q->jobs[i]);
+    for (size_t i = q->stored; i < q->njobs; i++)
+        if (q->jobs[i].ready)
+            job_free(&q->jobs[i]);
     pthread_mutex_destroy(&q->lock);
     pthread_cond_destroy(&q->changed);
     return rc;

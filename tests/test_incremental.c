@@ -289,6 +289,45 @@ static void incremental_index_equals_a_clean_one(void **state)
     assert_same_as_clean(dir, corpus, db, 4);
 }
 
+/* Index corpus into db with DUBAO_PARSE_THREADS set to threads. */
+static void index_with_threads(const char *db, const char *corpus,
+                               const char *threads)
+{
+    setenv("DUBAO_PARSE_THREADS", threads, 1);
+    index_into(db, corpus);
+    unsetenv("DUBAO_PARSE_THREADS");
+}
+
+/* Files are parsed on several threads, in whatever order they finish,
+   and stored in corpus order: one parse thread and five (more than the
+   pages of some batches, fewer than all) build the same database, quote
+   for quote and speaker for speaker. */
+static void incremental_index_is_the_same_on_any_number_of_threads(
+    void **state)
+{
+    (void)state;
+    char corpus[512], db[600], name[32];
+    const char *dir = new_corpus(corpus, db);
+    for (unsigned i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "p%03u.txt", i);
+        write_page(corpus, name, 7000 + i);
+    }
+    char db5[700];
+    snprintf(db5, sizeof db5, "%s/five.db", dir);
+    index_with_threads(db, corpus, "1");
+    index_with_threads(db5, corpus, "5");
+    static const char *const commands[] = {"quotes", "speakers", "articles",
+                                           "issues"};
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
+        char *one = json_of(db, commands[k]);
+        char *five = json_of(db5, commands[k]);
+        assert_true(strlen(one) > 100);
+        assert_same_text(commands[k], five, one);
+        free(one);
+        free(five);
+    }
+}
+
 /* Ctrl-C (SIGINT) stops dubao index after the file it is storing, with
    what it stored committed and a sentence that says so; the next index
    goes on from there and ends where a clean index does. */
@@ -419,6 +458,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(incremental_index_forgets_a_role_no_page_gives),
     cmocka_unit_test(incremental_index_remembers_people_named_without_a_quote),
     cmocka_unit_test(incremental_index_equals_a_clean_one),
+    cmocka_unit_test(incremental_index_is_the_same_on_any_number_of_threads),
     cmocka_unit_test(incremental_index_stopped_by_ctrl_c_resumes),
     cmocka_unit_test(
         incremental_index_rereads_pages_when_the_word_lists_change),
