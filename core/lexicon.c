@@ -15,17 +15,58 @@
 #include "paths.h"
 #include "strbuf.h"
 
+/* The filters of first and last characters have this many bits. */
+#define CHAR_KEYS 0x10000
+
+/* A key of CHAR_KEYS values for the bytes s[0..len) of one character:
+   a hash of the bytes as they are, so that filtering costs no decoding. */
+static unsigned char_key(const char *s, size_t len)
+{
+    unsigned h = 0;
+    for (size_t i = 0; i < len; i++)
+        h = h * 131u + (unsigned char)s[i];
+    return h & (CHAR_KEYS - 1);
+}
+
+/* Byte length of the first character of s[0..n) as its lead byte tells
+   (1 for a byte that leads nothing), at most n. */
+static size_t first_char_bytes(const char *s, size_t n)
+{
+    unsigned char b = (unsigned char)s[0];
+    size_t len = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    return len < n ? len : n;
+}
+
+/* Byte length of the last character of s[0..n): the last byte and the
+   continuation bytes (10xxxxxx) before it, at most four in all. */
+static size_t last_char_bytes(const char *s, size_t n)
+{
+    size_t len = 1;
+    while (len < n && len < 4 && ((unsigned char)s[n - len] & 0xC0) == 0x80)
+        len++;
+    return len;
+}
+
+/* What a slot's string is: a word of the list, and/or the start or the
+   end of a longer one.  lex_prefix and lex_suffix walk a text one
+   character at a time and stop as soon as what they have read starts
+   (ends) no word: most positions cost one or two lookups, whatever the
+   longest word. */
+enum { SLOT_WORD = 1, SLOT_PREFIX = 2, SLOT_SUFFIX = 4 };
+
 typedef struct {
     char **slots;     /* cap slots, NULL when empty */
-    size_t *lens;     /* byte length of each slot's word */
+    size_t *lens;     /* byte length of each slot's string */
     char **values;    /* what follows the word on its line, or NULL */
+    uint8_t *kinds;   /* SLOT_* bits of each slot */
     size_t cap;
-    size_t n;
+    size_t n;         /* slots in use: words, prefixes and suffixes */
     size_t maxchars;  /* longest word, in characters */
-    /* Bit c is set when some word starts with code point c (< 0x10000);
-       lex_prefix rejects most text positions with one lookup. */
-    uint8_t first[0x10000 / 8];
-    bool astral_first; /* some word starts beyond the BMP */
+    /* Bit char_key(c) is set when some word starts (ends) with the
+       character c: lex_prefix (lex_suffix) rejects most text positions
+       with one lookup, before reading any character. */
+    uint8_t first[CHAR_KEYS / 8];
+    uint8_t last[CHAR_KEYS / 8];
 } wordset;
 
 /* Lookups try words of at most this many characters (the longest word of
@@ -126,10 +167,12 @@ static void wordset_grow(wordset *ws)
 {
     char **old_slots = ws->slots, **old_values = ws->values;
     size_t *old_lens = ws->lens, old_cap = ws->cap;
+    uint8_t *old_kinds = ws->kinds;
     ws->cap = old_cap ? old_cap * 2 : 64;
     ws->slots = xcalloc(ws->cap, sizeof *ws->slots);
     ws->lens = xcalloc(ws->cap, sizeof *ws->lens);
     ws->values = xcalloc(ws->cap, sizeof *ws->values);
+    ws->kinds = xcalloc(ws->cap, sizeof *ws->kinds);
     for (size_t i = 0; i < old_cap; i++) {
         if (!old_slots[i])
             continue;
@@ -137,43 +180,69 @@ static void wordset_grow(wordset *ws)
         ws->slots[j] = old_slots[i];
         ws->lens[j] = old_lens[i];
         ws->values[j] = old_values[i];
+        ws->kinds[j] = old_kinds[i];
     }
     free(old_slots);
     free(old_lens);
     free(old_values);
+    free(old_kinds);
 }
 
-/* Add s[0..n) with its value (NULL for none; copied).  A word listed
-   twice keeps its first value. */
-static void wordset_add(wordset *ws, const char *s, size_t n,
-                        const char *value, size_t vn)
+/* The slot of s[0..n), added (with no kind yet) when it is not there. */
+static size_t wordset_put(wordset *ws, const char *s, size_t n)
 {
     if ((ws->n + 1) * 2 > ws->cap)
         wordset_grow(ws);
     size_t i = wordset_slot(ws, s, n);
-    if (ws->slots[i])
+    if (!ws->slots[i]) {
+        ws->slots[i] = xstrndup(s, n);
+        ws->lens[i] = n;
+        ws->n++;
+    }
+    return i;
+}
+
+/* Add s[0..n) with its value (NULL for none; copied), and mark its
+   proper prefixes and suffixes as such.  A word listed twice keeps its
+   first value. */
+static void wordset_add(wordset *ws, const char *s, size_t n,
+                        const char *value, size_t vn)
+{
+    size_t i = wordset_put(ws, s, n);
+    if (ws->kinds[i] & SLOT_WORD)
         return;
-    ws->slots[i] = xstrndup(s, n);
-    ws->lens[i] = n;
+    ws->kinds[i] |= SLOT_WORD;
     ws->values[i] = value ? xstrndup(value, vn) : NULL;
-    ws->n++;
+    for (size_t p = utf8_chars_len(s, n, 1); p < n;
+         p += utf8_chars_len(s + p, n - p, 1)) {
+        /* wordset_put may grow the table: the slot first, then kinds */
+        size_t head = wordset_put(ws, s, p);
+        ws->kinds[head] |= SLOT_PREFIX;
+        size_t tail = wordset_put(ws, s + p, n - p);
+        ws->kinds[tail] |= SLOT_SUFFIX;
+    }
     size_t chars = utf8_count(s, n);
     if (chars > ws->maxchars)
         ws->maxchars = chars;
-    uint32_t uc;
-    if (n && utf8_char(s, n, &uc)) {
-        if (uc < 0x10000)
-            ws->first[uc >> 3] |= (uint8_t)(1u << (uc & 7));
-        else
-            ws->astral_first = true;
-    }
+    unsigned f = char_key(s, first_char_bytes(s, n));
+    unsigned l = char_key(s + n - last_char_bytes(s, n), last_char_bytes(s, n));
+    ws->first[f >> 3] |= (uint8_t)(1u << (f & 7));
+    ws->last[l >> 3] |= (uint8_t)(1u << (l & 7));
+}
+
+/* The SLOT_* bits of s[0..n): 0 when it neither is nor starts nor ends
+   a word of the list. */
+static unsigned wordset_kind(const wordset *ws, const char *s, size_t n)
+{
+    if (!ws->cap || n == 0)
+        return 0;
+    size_t i = wordset_slot(ws, s, n);
+    return ws->slots[i] ? ws->kinds[i] : 0;
 }
 
 static bool wordset_has(const wordset *ws, const char *s, size_t n)
 {
-    if (!ws->cap || n == 0)
-        return false;
-    return ws->slots[wordset_slot(ws, s, n)] != NULL;
+    return (wordset_kind(ws, s, n) & SLOT_WORD) != 0;
 }
 
 /* The value of word s[0..n), or NULL (no such word, or no value). */
@@ -193,6 +262,7 @@ static void wordset_free(wordset *ws)
     free(ws->slots);
     free(ws->lens);
     free(ws->values);
+    free(ws->kinds);
     memset(ws, 0, sizeof *ws);
 }
 
@@ -293,24 +363,26 @@ size_t lex_prefix(lex_kind k, const char *s, size_t n)
     if (!lexicon_load())
         return 0;
     const wordset *ws = &sets[k];
+    if (n == 0)
+        return 0;
+    unsigned f = char_key(s, first_char_bytes(s, n));
+    if (!(ws->first[f >> 3] & (1u << (f & 7))))
+        return 0;
     uint32_t uc;
-    if (n == 0 || !utf8_char(s, n, &uc))
-        return 0;
-    if (uc < 0x10000 ? !(ws->first[uc >> 3] & (1u << (uc & 7)))
-                     : !ws->astral_first)
-        return 0;
-    /* Byte lengths of the first 1..maxchars characters, in one pass. */
-    size_t ends[WINDOW_CHARS];
-    size_t count = 0, pos = 0;
-    while (pos < n && count < ws->maxchars && count < WINDOW_CHARS) {
+    /* Longer and longer starts of s, while they start a word: the last
+       that is one is the longest word s starts with. */
+    size_t best = 0, pos = 0;
+    for (size_t count = 0;
+         pos < n && count < ws->maxchars && count < WINDOW_CHARS; count++) {
         size_t l = utf8_char(s + pos, n - pos, &uc);
         pos += l ? l : 1;
-        ends[count++] = pos;
+        unsigned kind = wordset_kind(ws, s, pos);
+        if (kind & SLOT_WORD)
+            best = pos;
+        if (!(kind & SLOT_PREFIX))
+            break;
     }
-    for (size_t c = count; c > 0; c--)
-        if (wordset_has(ws, s, ends[c - 1]))
-            return ends[c - 1];
-    return 0;
+    return best;
 }
 
 size_t lex_suffix(lex_kind k, const char *s, size_t n)
@@ -318,18 +390,23 @@ size_t lex_suffix(lex_kind k, const char *s, size_t n)
     if (!lexicon_load())
         return 0;
     const wordset *ws = &sets[k];
-    size_t starts[WINDOW_CHARS];
-    size_t count = 0, pos = n;
-    while (pos > 0 && count < ws->maxchars && count < WINDOW_CHARS) {
+    if (n == 0)
+        return 0;
+    unsigned l = char_key(s + n - last_char_bytes(s, n), last_char_bytes(s, n));
+    if (!(ws->last[l >> 3] & (1u << (l & 7))))
+        return 0;
+    /* Longer and longer ends of s, while they end a word. */
+    size_t best = 0, pos = n;
+    for (size_t count = 0;
+         pos > 0 && count < ws->maxchars && count < WINDOW_CHARS; count++) {
         pos -= utf8_prev_len(s, pos);
-        starts[count++] = pos;
+        unsigned kind = wordset_kind(ws, s + pos, n - pos);
+        if (kind & SLOT_WORD)
+            best = n - pos;
+        if (!(kind & SLOT_SUFFIX))
+            break;
     }
-    for (size_t c = count; c > 0; c--) {
-        size_t st = starts[c - 1];
-        if (wordset_has(ws, s + st, n - st))
-            return n - st;
-    }
-    return 0;
+    return best;
 }
 
 const char *lex_value(lex_kind k, const char *s, size_t n)
@@ -369,10 +446,6 @@ size_t lex_prefix_u(lex_kind k, const uint32_t *u, size_t n)
     if (n == 0 || !lexicon_load())
         return 0;
     const wordset *ws = &sets[k];
-    uint32_t c = u[0];
-    if (c < 0x10000 ? !(ws->first[c >> 3] & (1u << (c & 7)))
-                    : !ws->astral_first)
-        return 0;
     size_t w = n < ws->maxchars ? n : ws->maxchars;
     if (w > WINDOW_CHARS)
         w = WINDOW_CHARS;

@@ -175,11 +175,47 @@ static void lexicon_loader_reads_values_and_comments(void **state)
     assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
 }
 
+/* Lookups walk a text a character at a time and stop where nothing a
+   list holds starts (ends) so: the longest word is found past the starts
+   (ends) of longer words that are no words themselves, and those starts
+   are no words to lex_has, lex_value, lex_prefix or lex_suffix. */
+static void lexicon_lookups_skip_parts_of_longer_words(void **state)
+{
+    (void)state;
+    char cmd[16384], dir[4096];
+    snprintf(dir, sizeof dir, "%s/lexicon", test_tmpdir());
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && cp %s/*.txt %s/ && printf '%s' >> %s/roles.txt",
+             dir, test_src_path("assets/lexicon"), dir,
+             "甲\tnpc\n甲乙丙丁\tcppcc\n戊己庚\n庚\n", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(lexicon_load_from(dir));
+    const char *s = "甲乙丙丁戊";
+    assert_int_equal(lex_prefix(LEX_ROLE, s, strlen(s)), strlen("甲乙丙丁"));
+    s = "甲乙丙某";
+    assert_int_equal(lex_prefix(LEX_ROLE, s, strlen(s)), strlen("甲"));
+    assert_false(lex_has(LEX_ROLE, "甲乙", strlen("甲乙")));
+    assert_null(lex_value(LEX_ROLE, "甲乙丙", strlen("甲乙丙")));
+    assert_string_equal(lex_value(LEX_ROLE, "甲乙丙丁", strlen("甲乙丙丁")),
+                        "cppcc");
+    s = "某戊己庚";
+    assert_int_equal(lex_suffix(LEX_ROLE, s, strlen(s)), strlen("戊己庚"));
+    s = "某己庚";
+    assert_int_equal(lex_suffix(LEX_ROLE, s, strlen(s)), strlen("庚"));
+    assert_false(lex_has(LEX_ROLE, "己庚", strlen("己庚")));
+    s = "己庚";
+    assert_int_equal(lex_prefix(LEX_ROLE, s, strlen(s)), 0);
+    snprintf(cmd, sizeof cmd, "rm -r %s", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(lexicon_load_from(test_src_path("assets/lexicon")));
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(lexicon_files_have_headers_and_no_repeats),
     cmocka_unit_test(lexicon_surname_lists_do_not_overlap),
     cmocka_unit_test(lexicon_role_values_name_known_classes_and_roles),
     cmocka_unit_test(lexicon_lookups_take_the_longest_word),
     cmocka_unit_test(lexicon_loader_reads_values_and_comments),
+    cmocka_unit_test(lexicon_lookups_skip_parts_of_longer_words),
 };
 const test_suite lexicon_suite = {tests, SUITE_LEN(tests)};
