@@ -662,6 +662,8 @@ static bool paragraphs_stay_with(const actx *c, const mention *m, size_t b)
     return true;
 }
 
+static bool kin_after(const actx *c, size_t p);
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
@@ -693,12 +695,23 @@ static int pronoun_antecedent(const actx *c, size_t pos)
     size_t from = b > PRONOUN_MAX_BLOCKS_BACK ? c->bstart[b - PRONOUN_MAX_BLOCKS_BACK] : 0;
     if (sentence_ends_between(c, c->bstart[b], pos))
         from = c->bstart[b];
+    int owner = -1;    /* 某某的公司在…: a possessor opening a clause */
+    int seen = -1;     /* the person of the mentions in reach ... */
+    bool mixed = false; /* ... unless there are several */
     for (size_t i = mentions_from(c, pos); i-- > 0;) {
         const mention *m = &c->ments[i];
         if (m->pos < from)
-            return -1;
-        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE) ||
-            after_preposition(c, clause_start_of(c, m->pos), m))
+            break;
+        mixed = mixed || (seen >= 0 && m->person != seen);
+        seen = m->person;
+        if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE)) {
+            size_t mcs = clause_start_of(c, m->pos);
+            if (owner < 0 && !kin_after(c, m->end) &&
+                skip_frame_words(c, mcs, m->pos) == m->pos)
+                owner = m->person;
+            continue;
+        }
+        if (after_preposition(c, clause_start_of(c, m->pos), m))
             continue;
         /* 贯彻习某某总书记…思想: a name after a verb inside its clause is
            an object, not who the text goes on about. */
@@ -710,7 +723,10 @@ static int pronoun_antecedent(const actx *c, size_t pos)
             return -1;
         return m->person;
     }
-    return -1;
+    /* 某某的公司在深圳。……“……”他说。: with no subject in reach, the one
+       whose company, home or work opened a clause, when no one else is
+       named */
+    return mixed ? -1 : owner;
 }
 
 /* 这位 "this (person)", opening a description that refers back to the

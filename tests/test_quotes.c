@@ -2616,6 +2616,27 @@ static void quotes_opener_speaks_past_an_object(void **state)
     issue_free(&is);
 }
 
+/* With no subject in reach, 他/她 is the one whose company, home or work
+   opened a clause (某某的公司在深圳。……“……”他说。), when no one else is
+   named; not the one whose kin opened it (某某的妻子…“……”她说) (invented). */
+static void quotes_pronoun_refers_to_a_possessor(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "张文波说，很好。",
+        "张文波的公司在深圳宝安区。地方不大，10平方米空间。“我这是典型的一人公司，业务全是自己干。”他说。",
+        "李晓红说，还行。",
+        "李晓红的妻子在深圳工作。“我每天都要加班到很晚才能回家。”她说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "我这是典型的一人公司");
+    assert_non_null(who);
+    assert_string_equal(who, "张文波");
+    assert_nobody_said(&is, "我每天都要加班");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2695,6 +2716,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_pronoun_refers_to_a_possessor),
     cmocka_unit_test(quotes_opener_speaks_past_an_object),
     cmocka_unit_test(quotes_farmer_after_dahu),
     cmocka_unit_test(quotes_shuo_without_a_comma),
