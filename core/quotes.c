@@ -2124,6 +2124,13 @@ static int subject_before_words(const actx *c, const qspan *s, size_t bs)
     size_t after = sentence_end_from(c, s->close_end);
     if (text_has_word(c, s->close_end, after, LEX_CITED_WORD, NULL))
         return -1;
+    /* “……”一家企业负责人当场拍板: someone unnamed in the clause right
+       after the words said them */
+    size_t clause = s->close_end;
+    while (clause < after && !is_clause_end(char_at(c, clause, &l)))
+        clause += l ? l : 1;
+    if (text_has_word(c, s->close_end, clause, LEX_UNNAMED_SPEAKER, NULL))
+        return -1;
     return who;
 }
 
@@ -2160,14 +2167,15 @@ static void attribute_context(actx *c, qspan *s)
     if (someone_else_after(c, p))
         return;
     const item *it = last_item_in(c, bs, s->open);
-    if (it) {
-        if (!other_mention(c, it->start, s->open, it->speaker) &&
-            words_reach(c, it, s->open)) {
-            push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
-            s->state = 1;
-        }
+    if (it && !other_mention(c, it->start, s->open, it->speaker) &&
+        words_reach(c, it, s->open)) {
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, it->speaker);
+        s->state = 1;
         return;
     }
+    /* “……”某某说。条例通过后，他立即着手…。“……”: past a sentence of
+       its own, words go with that sentence's subject, as they would with
+       no words before */
     if (any_mention(c, bs, s->open)) {
         int who = subject_before_words(c, s, bs);
         if (who >= 0) {

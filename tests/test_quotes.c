@@ -2637,6 +2637,29 @@ static void quotes_pronoun_refers_to_a_possessor(void **state)
     issue_free(&is);
 }
 
+/* Words after a sentence of their own about a person who spoke before
+   in the paragraph go with that sentence's subject (“……”某某说。条例通过
+   后，他立即着手…。“……”), not when someone unnamed in the clause right
+   after them said them (“……”一家企业负责人当场拍板) (invented). */
+static void quotes_words_after_a_later_sentence(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "育种专家江文远对此感受深刻。“过去更多是基于信任的君子协议。”江文远说。"
+        "条例通过后，他立即着手修订合作协议，将相关条款写入。“现在心里踏实多了，"
+        "我们研发新品种的积极性更高了。”",
+        "“起初，我们在展会上主推红薯干。”李亚明说。他跑各地参加展销会，请客商试吃。"
+        "“这个口感太有记忆点了，我们可以长期合作。”一家连锁餐饮企业负责人当场拍板。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "现在心里踏实多了");
+    assert_non_null(who);
+    assert_string_equal(who, "江文远");
+    assert_nobody_said(&is, "这个口感太有记忆点了");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2716,6 +2739,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_words_after_a_later_sentence),
     cmocka_unit_test(quotes_pronoun_refers_to_a_possessor),
     cmocka_unit_test(quotes_opener_speaks_past_an_object),
     cmocka_unit_test(quotes_farmer_after_dahu),
