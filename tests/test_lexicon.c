@@ -149,19 +149,27 @@ static void lexicon_lookups_take_the_longest_word(void **state)
     free(u);
 }
 
+/* Copy the word lists into dir (a fresh directory under the test's
+   temporary one), add lines (printf's escapes) to its roles.txt and load
+   them. */
+static void load_lists_with_roles(char dir[4096], const char *lines)
+{
+    char cmd[16384];
+    snprintf(dir, 4096, "%s/lexicon", test_tmpdir());
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s && cp %s/*.txt %s/ && printf '%s' >> %s/roles.txt",
+             dir, test_src_path("assets/lexicon"), dir, lines, dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(lexicon_load_from(dir));
+}
+
 /* The loader: a word, then spaces and its value (trimmed, inner spaces
    kept), a # comment cut; a missing file fails the whole load. */
 static void lexicon_loader_reads_values_and_comments(void **state)
 {
     (void)state;
     char cmd[16384], dir[4096];
-    snprintf(dir, sizeof dir, "%s/lexicon", test_tmpdir());
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p %s && cp %s/*.txt %s/ && printf '%s' >> %s/roles.txt",
-             dir, test_src_path("assets/lexicon"), dir,
-             "某某代表\\tnpc  extra \\t# a comment\\n", dir);
-    assert_int_equal(system(cmd), 0);
-    assert_true(lexicon_load_from(dir));
+    load_lists_with_roles(dir, "某某代表\\tnpc  extra \\t# a comment\\n");
     const char *w = "某某代表";
     assert_string_equal(lex_value(LEX_ROLE, w, strlen(w)), "npc  extra");
     assert_true(lex_has(LEX_ROLE, w, strlen(w)));
@@ -183,13 +191,7 @@ static void lexicon_lookups_skip_parts_of_longer_words(void **state)
 {
     (void)state;
     char cmd[16384], dir[4096];
-    snprintf(dir, sizeof dir, "%s/lexicon", test_tmpdir());
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p %s && cp %s/*.txt %s/ && printf '%s' >> %s/roles.txt",
-             dir, test_src_path("assets/lexicon"), dir,
-             "甲\tnpc\n甲乙丙丁\tcppcc\n戊己庚\n庚\n", dir);
-    assert_int_equal(system(cmd), 0);
-    assert_true(lexicon_load_from(dir));
+    load_lists_with_roles(dir, "甲\\tnpc\\n甲乙丙丁\\tcppcc\\n戊己庚\\n庚\\n");
     const char *s = "甲乙丙丁戊";
     assert_int_equal(lex_prefix(LEX_ROLE, s, strlen(s)), strlen("甲乙丙丁"));
     s = "甲乙丙某";
