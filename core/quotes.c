@@ -350,14 +350,25 @@ static void push_mention(actx *c, size_t pos, size_t end, int person)
 }
 
 /* The person a bare title (总书记) at pos refers to: the most recent person
-   mentioned whose titles end with it, else the only such person. */
-static int resolve_title(const actx *c, const char *title, size_t tl)
+   mentioned whose titles end with it, else the only such person.  With
+   printed, also the most recent one the article names with the title
+   (…中央军委主席习某某, 习某某主席), whatever titles the issue first gave
+   them: for a title after a surname (习主席), where the surname has to
+   match as well. */
+static int resolve_title(const actx *c, const char *title, size_t tl,
+                         bool printed)
 {
     for (size_t i = c->nments; i-- > 0;) {
-        const person *p = &c->is->people[c->ments[i].person];
+        const mention *m = &c->ments[i];
+        const person *p = &c->is->people[m->person];
         size_t n = p->titles ? strlen(p->titles) : 0;
         if (n >= tl && memcmp(p->titles + n - tl, title, tl) == 0)
-            return c->ments[i].person;
+            return m->person;
+        if (printed &&
+            ((m->pos >= tl && memcmp(c->text + m->pos - tl, title, tl) == 0) ||
+             (c->len - m->end >= tl &&
+              memcmp(c->text + m->end, title, tl) == 0)))
+            return m->person;
     }
     int found = -1;
     for (size_t i = 0; i < c->is->npeople; i++) {
@@ -403,7 +414,7 @@ static int resolve_surname_title(const actx *c, size_t pos, size_t end,
                    : 0;
     if (!tl || courtesy_title(c, pos + sl, tl) || !reference_may_start(c, pos))
         return -1;
-    int who = resolve_title(c, c->text + pos + sl, tl);
+    int who = resolve_title(c, c->text + pos + sl, tl, true);
     if (who < 0 || strncmp(c->is->people[who].name, c->text + pos, sl) != 0)
         return -1;
     *len = sl + tl;
@@ -467,7 +478,7 @@ static void find_mentions(actx *c)
             }
             size_t tl = lex_prefix(LEX_SUFFIX_TITLE, c->text + p, e - p);
             if (tl && title_ref_ok(c, p, tl)) {
-                who = resolve_title(c, c->text + p, tl);
+                who = resolve_title(c, c->text + p, tl, false);
                 if (who >= 0) {
                     push_mention(c, p, p + tl, who);
                     p += tl;

@@ -2660,6 +2660,42 @@ static void quotes_words_after_a_later_sentence(void **state)
     issue_free(&is);
 }
 
+/* A surname and a title (习主席-like: 王主席) refer to the person the
+   article names with that title (…中央军委主席王某某), even where the
+   issue first gave them other titles; a bare title (主席团常务主席) is not
+   resolved so (invented). */
+static void quotes_surname_and_title_printed_with_the_name(void **state)
+{
+    (void)state;
+    load_lexicon();
+    issue is;
+    memset(&is, 0, sizeof is);
+    article *a = issue_add_article(&is, "第一条");
+    block_list_push(&a->blocks, "王建国总书记说，要团结奋斗。", BLOCK_BODY, 1);
+    article_finish(a);
+    a = issue_add_article(&is, "第二条");
+    static const char *const second[] = {
+        "中共中央总书记、国家主席、中央军委主席王建国7日出席会议。",
+        "会上，王主席对过去一年的成绩给予充分肯定。他指出，全军坚决贯彻了决策。",
+        "王主席在会上强调，全军要抓紧抓实备战打仗工作。",
+        "主席团常务主席根据审议意见，建议批准工作报告。",
+        NULL};
+    for (int i = 0; second[i]; i++)
+        block_list_push(&a->blocks, second[i], BLOCK_BODY, i + 2);
+    article_finish(a);
+    speakers_find(&is);
+    quotes_extract(&is);
+    speakers_drop_silent(&is);
+    const char *who = who_said(&is, "全军坚决贯彻了决策");
+    assert_non_null(who);
+    assert_string_equal(who, "王建国");
+    who = who_said(&is, "全军要抓紧抓实");
+    assert_non_null(who);
+    assert_string_equal(who, "王建国");
+    assert_nobody_said(&is, "批准工作报告");
+    issue_free(&is);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_shared_name_checks),
     cmocka_unit_test(quotes_direct_after_and_before),
@@ -2739,6 +2775,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_second_verb_of_the_sentence_opener),
     cmocka_unit_test(quotes_person_introduced_then_pronoun_speaks),
     cmocka_unit_test(quotes_editor_in_chief_speaks),
+    cmocka_unit_test(quotes_surname_and_title_printed_with_the_name),
     cmocka_unit_test(quotes_words_after_a_later_sentence),
     cmocka_unit_test(quotes_pronoun_refers_to_a_possessor),
     cmocka_unit_test(quotes_opener_speaks_past_an_object),
