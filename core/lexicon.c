@@ -29,7 +29,11 @@ static unsigned char_key(const char *s, size_t len)
 }
 
 /* Byte length of the first character of s[0..n) as its lead byte tells
-   (1 for a byte that leads nothing), at most n. */
+   (1 for a byte that leads nothing), at most n.  Not utf8_chars_len nor
+   utf8_prev_len (below): those decode and validate the character, and
+   these filters run at nearly every position of every text (callgrind of
+   an index: 1.14 G instructions with them, 1.03 G with these); a key
+   that a bad byte gets wrong only lets the lookup go on. */
 static size_t first_char_bytes(const char *s, size_t n)
 {
     unsigned char b = (unsigned char)s[0];
