@@ -675,6 +675,16 @@ static bool paragraphs_stay_with(const actx *c, const mention *m, size_t b)
 
 static bool kin_after(const actx *c, size_t p);
 
+/* Where the clause at pos ends: at the first clause punctuation before
+   end, else at end. */
+static size_t clause_end_from(const actx *c, size_t pos, size_t end)
+{
+    size_t l;
+    while (pos < end && !is_clause_end(char_at(c, pos, &l)))
+        pos += l ? l : 1;
+    return pos;
+}
+
 static int pronoun_antecedent(const actx *c, size_t pos)
 {
     size_t b = block_of(c, pos);
@@ -850,7 +860,6 @@ static bool mention_in_list(const actx *c, const mention *m, size_t end)
            (m->pos > 0 && is_list_comma(char_before(c, m->pos, &pl)));
 }
 
-static bool kin_after(const actx *c, size_t p);
 static bool other_mention(const actx *c, size_t from, size_t to, int who);
 
 static size_t after_last_semicolon(const actx *c, size_t from, size_t to);
@@ -886,12 +895,7 @@ static int sentence_opener(const actx *c, size_t cs)
     if (i >= c->nments || c->ments[i].pos >= cs)
         return -1;
     const mention *m = &c->ments[i];
-    size_t first_end = ss;
-    while (first_end < cs && !is_clause_end(char_at(c, first_end, NULL))) {
-        size_t l;
-        char_at(c, first_end, &l);
-        first_end += l ? l : 1;
-    }
+    size_t first_end = clause_end_from(c, ss, cs);
     /* a turn's label (某某：建议……) is no clause of the sentence */
     if (first_end < cs && is_colon(char_at(c, first_end, NULL)))
         return -1;
@@ -1822,14 +1826,7 @@ static size_t sentence_end_from(const actx *c, size_t pos)
    end with 时 "when" (某某代表入村调研时，): a time clause? */
 static bool clause_is_time(const actx *c, size_t pos, size_t end)
 {
-    size_t p = pos;
-    while (p < end) {
-        size_t l;
-        uint32_t uc = char_at(c, p, &l);
-        if (is_clause_end(uc))
-            break;
-        p += l ? l : 1;
-    }
+    size_t p = clause_end_from(c, pos, end);
     return ends_with(c->text + pos, p - pos, TIME_SHI);
 }
 
@@ -1854,7 +1851,6 @@ static bool object_in_clause_of(const actx *c, size_t subject_end, size_t pos)
    one in passing, or one who does not speak in it). */
 enum { NOBODY_NAMED = -1, SEVERAL_NAMED = -2 };
 
-static bool kin_after(const actx *c, size_t p);
 
 /* Do the clauses in [from, to), between quoted words and the clause of
    the person named after them, say whose the words are: an unnamed
@@ -2062,9 +2058,8 @@ static bool kin_after(const actx *c, size_t p)
    carried on from the last speaker. */
 static bool someone_else_after(const actx *c, size_t p)
 {
-    size_t end = block_end(c, block_of(c, p)), e = p, l;
-    while (e < end && !is_clause_end(char_at(c, e, &l)))
-        e += l ? l : 1;
+    size_t end = block_end(c, block_of(c, p));
+    size_t e = clause_end_from(c, p, end);
     if (e == p)
         return false;
     size_t k = pronoun_len(c, p, e);
@@ -2137,9 +2132,7 @@ static int subject_before_words(const actx *c, const qspan *s, size_t bs)
         return -1;
     /* “……”一家企业负责人当场拍板: someone unnamed in the clause right
        after the words said them */
-    size_t clause = s->close_end;
-    while (clause < after && !is_clause_end(char_at(c, clause, &l)))
-        clause += l ? l : 1;
+    size_t clause = clause_end_from(c, s->close_end, after);
     if (text_has_word(c, s->close_end, clause, LEX_UNNAMED_SPEAKER, NULL))
         return -1;
     return who;
