@@ -302,6 +302,23 @@ static bool name_part_ok(const char *s, size_t len, size_t chars)
            chars * LONG_PART_TRANSLIT_SHARE_NUM;
 }
 
+size_t translit_run_before_han(const char *s, size_t n, size_t max_chars,
+                               size_t *chars)
+{
+    size_t e = 0, cl;
+    uint32_t uc;
+    *chars = 0;
+    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc) &&
+           lex_has(LEX_TRANSLIT_CHAR, s + e, cl)) {
+        if (++*chars > max_chars)
+            return 0;
+        e += cl;
+    }
+    if (!e || e >= n || !utf8_char(s + e, n - e, &uc) || !is_han(uc))
+        return 0;
+    return e;
+}
+
 /* The end of a dotted name whose last part, starting at byte p, runs into
    a word that no list knows as following names (哈某·阿某到江西参访,
    某某·某某参观了…): the dot has already said a name is there, so its
@@ -313,21 +330,14 @@ static bool name_part_ok(const char *s, size_t len, size_t chars)
 static size_t dotted_name_end(const char *s, size_t n, size_t p,
                               int *strength)
 {
-    size_t e = p, chars = 0, cl;
-    uint32_t uc;
-    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc) &&
-           lex_has(LEX_TRANSLIT_CHAR, s + e, cl)) {
-        if (++chars > FOREIGN_PART_MAX_CHARS)
-            return 0;
-        e += cl;
-    }
-    if (chars < TRANSLIT_NAME_MIN_CHARS || e >= n ||
-        !utf8_char(s + e, n - e, &uc) || !is_han(uc))
+    size_t chars;
+    size_t run = translit_run_before_han(s + p, n - p, FOREIGN_PART_MAX_CHARS,
+                                         &chars);
+    if (!run || chars < TRANSLIT_NAME_MIN_CHARS)
         return 0;
     *strength = FOLLOW_PUNCT;
-    return e;
+    return p + run;
 }
-
 /* Is the character at s one of a transliterated name however it also
    reads (里 of 拉里贾尼 and 萨贝里, never inside a Chinese given name): a
    transliteration character followed by another one, or by what marks

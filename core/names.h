@@ -116,6 +116,13 @@ size_t pronoun_subject_len(const char *s, size_t n);
    (FOLLOW_*) of what follows in *strength. */
 size_t translit_name_at(const char *s, size_t n, int *strength);
 
+/* Byte length of the run of transliteration characters (translit_chars.txt)
+   at s, at most max_chars of them (*chars says how many), when a Han
+   character that is none follows it (某某·阿某到…, 外长阿某某展开…); else 0.
+   What follows says where such a run ends when no word after it does. */
+size_t translit_run_before_han(const char *s, size_t n, size_t max_chars,
+                               size_t *chars);
+
 /* The first part of a transliterated name (约瑟夫 of 约瑟夫·马奥尼), how
    features often call the person: its byte length, or 0 when name has no
    dot. */

@@ -561,9 +561,10 @@ static bool title_runs_past(const char *s, size_t n, size_t len)
 /* Does the name of len bytes at s, read after a title with a surname
    that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
    the clause, or the occasion and then one (在参加……时说，), right after
-   it or after a role suffix (某某代表说，)?  Only a name of EXPECTED_SPEAKER_CHARS characters counts: two
-   characters there are as often an adverb (主任明确表示); nor a
-   preposition and the one addressed (部长和大家说). */
+   it or after a role suffix (某某代表说，)?  Only a name of
+   EXPECTED_SPEAKER_CHARS characters counts: two characters there are as
+   often an adverb (主任明确表示); nor a preposition and the one addressed
+   (部长和大家说). */
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
@@ -1142,9 +1143,9 @@ static size_t name_before_role_at(const char *t, size_t n, size_t i)
     return han_run_before_role(t + i, n - i);
 }
 
-/* Byte length of a head count after 等 at s (6位, 十余位, 多名: digits,
-   Chinese numerals and the words of headcount_words.txt) when a role
-   suffix follows it, or 0. */
+/* Byte length of a head count at s, after 等 or after the last name of a
+   list (6位, 十余位, 多名: digits, Chinese numerals and the words of
+   headcount_words.txt), when a role suffix follows it, or 0. */
 static size_t head_count_len(const char *s, size_t n)
 {
     size_t p = 0;
@@ -1163,9 +1164,10 @@ static size_t head_count_len(const char *s, size_t n)
 /* Byte length of an item of a list of names at s that the name rules
    cannot read (赵某杰 with a character they never take in a name, 巴某卓玛
    without a surname): two to NAME_BEFORE_ROLE_MAX_CHARS Han characters
-   running to the next 、, 等 or head count, not a word of not_names.txt nor ending
-   like a place or body; or 0.
-   Only a list closed by a head count (等6位代表) takes such items. */
+   running to the next 、, 等 or head count, not a word of not_names.txt
+   nor ending like a place or body; or 0.  Only a list closed by a head
+   count (等6位代表) takes such items, or a list after a role where another
+   、 follows the item (other_list_item_after_role). */
 static size_t unread_list_item_len(const char *s, size_t n)
 {
     size_t p = 0, last = 0;
@@ -1246,26 +1248,22 @@ static size_t scan_name_list(issue *is, const char *t, size_t n, size_t i,
     if (count < 2)
         return 0;
     size_t p = e;
-    if (starts_with(t + p, n - p, LIST_ETC)) {
+    bool etc = starts_with(t + p, n - p, LIST_ETC);
+    if (etc)
         p += strlen(LIST_ETC);
-        size_t counted = head_count_len(t + p, n - p);
-        if (unread && !counted)
+    size_t counted = head_count_len(t + p, n - p);
+    if (unread && !counted)
+        return 0;
+    /* 等多位代表: after 等, a few characters no head count reads */
+    for (int chars = 0; etc && !counted && chars < LIST_TO_ROLE_MAX_CHARS &&
+                        !role_suffix_at(t + p, n - p); chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(t + p, n - p, &uc);
+        if (!cl || !is_han(uc))
             return 0;
-        for (int chars = 0; !counted && chars < LIST_TO_ROLE_MAX_CHARS &&
-                            !role_suffix_at(t + p, n - p); chars++) {
-            uint32_t uc;
-            size_t cl = utf8_char(t + p, n - p, &uc);
-            if (!cl || !is_han(uc))
-                return 0;
-            p += cl;
-        }
-        p += counted;
-    } else {
-        size_t counted = head_count_len(t + p, n - p);
-        if (unread && !counted)
-            return 0;
-        p += counted;
+        p += cl;
     }
+    p += counted;
     size_t sfx = role_suffix_at(t + p, n - p);
     char *role = sfx ? suffix_role(t + p, sfx, sk) : NULL;
     if (!role)
@@ -1896,22 +1894,18 @@ static bool after_closing_quote(const char *s, size_t i)
    following names), or 0.  After a foreign title the run is the name. */
 static size_t translit_run_before_word(const char *s, size_t n)
 {
-    size_t e = 0, cl;
-    int chars = 0;
-    uint32_t uc;
-    while (e < n && (cl = utf8_char(s + e, n - e, &uc)) && is_han(uc) &&
-           lex_has(LEX_TRANSLIT_CHAR, s + e, cl)) {
-        /* a character never inside a name (本 of 特朗某本周) leaves the
-           end unsure */
-        if (++chars > TITLED_TRANSLIT_MAX_CHARS ||
-            lex_has(LEX_NOT_IN_NAME, s + e, cl))
+    size_t chars;
+    size_t e = translit_run_before_han(s, n, TITLED_TRANSLIT_MAX_CHARS, &chars);
+    if (!e || chars < TITLED_TRANSLIT_MIN_CHARS)
+        return 0;
+    /* a character never inside a name (本 of 特朗某本周) leaves the end
+       unsure */
+    for (size_t p = 0, cl; p < e; p += cl) {
+        cl = utf8_chars_len(s + p, e - p, 1);
+        if (lex_has(LEX_NOT_IN_NAME, s + p, cl))
             return 0;
-        e += cl;
     }
-    return chars >= TITLED_TRANSLIT_MIN_CHARS && e < n &&
-                   utf8_char(s + e, n - e, &uc) && is_han(uc) &&
-                   !lex_has(LEX_NOT_NAME, s, e) &&
-                   !lex_has(LEX_FOREIGN_PLACE, s, e)
+    return !lex_has(LEX_NOT_NAME, s, e) && !lex_has(LEX_FOREIGN_PLACE, s, e)
                ? e
                : 0;
 }
