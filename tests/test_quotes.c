@@ -510,7 +510,8 @@ static void quotes_second_verb_of_the_sentence_opener(void **state)
     static const char *const paras[] = {
         "十四届全国人大四次会议期间，代表们热议教育。",
         "全国人大代表张大山长期关注教育，建议加大对乡村学校的投入。",
-        "全国人大代表李小川陪同王五一考察学校，建议完善校舍。",
+        "全国人大代表李小川和王五一考察学校，建议完善校舍。",
+        "全国人大代表周小川陪同王五一考察学校，建议新建食堂。",
         "全国政协委员陈大明说，要守护好三江源。",
         "基于扎实调研，陈大明提交了关于生态保护的提案，建议加强系统性保护。",
         "他多次抨击某国，怀念二战时期某国首相丘吉尔，称两国关系已经今非昔比。",
@@ -521,7 +522,12 @@ static void quotes_second_verb_of_the_sentence_opener(void **state)
     const char *w = who_said(&is, "加大对乡村学校");
     assert_non_null(w);
     assert_string_equal(w, "张大山");
+    /* not past another subject (甲和乙…), but past an object of the
+       opener's clause (甲陪同乙…) */
     assert_nobody_said(&is, "完善校舍");
+    w = who_said(&is, "新建食堂");
+    assert_non_null(w);
+    assert_string_equal(w, "周小川");
     /* the person may open a later clause of the sentence */
     w = who_said(&is, "加强系统性保护");
     assert_non_null(w);
