@@ -2558,7 +2558,7 @@ static void quotes_colon_words_go_to_the_last_clause_subject(void **state)
 
 /* 说 takes its words without a comma (某某说这是…), as 认为 and 表示 do;
    the words that begin with 说 and report nothing (说明, 说服, 说得,
-   说不出) do not (invented). */
+   说不出) do not, nor does a speech verb with 着 (提醒着) (invented). */
 static void quotes_shuo_without_a_comma(void **state)
 {
     (void)state;
@@ -2569,6 +2569,8 @@ static void quotes_shuo_without_a_comma(void **state)
         "王立新表示，要回村创业。王立新说服了家人，回到了村里。",
         "李文静表示，日子越过越好。李文静说得很实在。",
         "赵志远表示，很激动。赵志远说不出话来。",
+        /* a speech verb with 着 tells what someone is doing */
+        "钱立华表示，很温暖。钱立华轻声提醒着两位老人，准备照料他们洗漱。",
         NULL};
     issue is;
     extract(&is, paras);
@@ -2579,6 +2581,7 @@ static void quotes_shuo_without_a_comma(void **state)
     assert_null(who_said(&is, "服了家人"));
     assert_null(who_said(&is, "得很实在"));
     assert_null(who_said(&is, "不出话来"));
+    assert_null(who_said(&is, "着两位老人"));
     issue_free(&is);
 }
 
