@@ -368,6 +368,19 @@ static bool ends_foreign_name(const char *s, size_t n)
             !translit_char_goes_on(s, n));
 }
 
+/* Do s[0..len) hold two characters or more, none of translit_chars.txt? */
+static bool no_translit_chars(const char *s, size_t len)
+{
+    size_t chars = 0;
+    for (size_t p = 0; p < len; chars++) {
+        size_t cl = utf8_chars_len(s + p, len - p, 1);
+        if (!cl || lex_has(LEX_TRANSLIT_CHAR, s + p, cl))
+            return false;
+        p += cl;
+    }
+    return chars >= 2;
+}
+
 size_t foreign_name_at(const char *s, size_t n, int *strength)
 {
     *strength = FOLLOW_NONE;
@@ -413,6 +426,14 @@ size_t foreign_name_at(const char *s, size_t n, int *strength)
     }
     if (!name_part_ok(s + p, e - p, chars))
         return dotted_name_end(s, n, p, strength);
+    /* two characters or more of no transliteration after its run
+       (某某·尼亚孜整日忙着…) are a word after the name */
+    int tail_strength;
+    size_t run_end = dotted_name_end(s, n, p, &tail_strength);
+    if (run_end && run_end < e && no_translit_chars(s + run_end, e - run_end)) {
+        *strength = tail_strength;
+        return run_end;
+    }
     int f = follower_strength(s + e, n - e);
     if (f == FOLLOW_NONE)
         return dotted_name_end(s, n, p, strength);
@@ -682,6 +703,25 @@ static size_t shorter_before_follower(const char *s, size_t n,
     return best;
 }
 
+/* The reading one character shorter than best when best ends in an
+   adverb of name_end_adverbs.txt and only a follower word, not a speech
+   verb, role or title, ends it (王某正俯身…: 王某 + 正 + 俯身; 陈某正说
+   stays 陈某正); else best.  The shorter reading keeps *strength. */
+static size_t shorter_before_adverb(const char *s, size_t n,
+                                    size_t surname_len, size_t best,
+                                    int strength)
+{
+    if (strength != FOLLOW_WORD || best <= surname_len)
+        return best;
+    size_t last = utf8_prev_len(s, best);
+    size_t shorter = best - last;
+    if (shorter <= surname_len || !lex_has(LEX_NAME_END_ADVERB, s + shorter,
+                                           last) ||
+        !name_shape_ok(s, shorter, surname_len, n))
+        return best;
+    return shorter;
+}
+
 static size_t best_name(const char *s, size_t n, bool expected,
                         int *strength)
 {
@@ -695,7 +735,7 @@ static size_t best_name(const char *s, size_t n, bool expected,
     size_t one = utf8_chars_len(s, n, 1);
     if (sl > one && lex_has(LEX_SURNAME, s, one))
         surnames[1] = one;
-    size_t best = 0;
+    size_t best = 0, best_sl = sl;
     for (int si = 0; si < 2 && surnames[si]; si++) {
         size_t cur_sl = surnames[si];
         for (size_t g = 1; g <= GIVEN_NAME_MAX_CHARS; g++) {
@@ -709,9 +749,11 @@ static size_t best_name(const char *s, size_t n, bool expected,
             if (f > *strength || (f == *strength && f > 0 && len > best)) {
                 *strength = f;
                 best = len;
+                best_sl = cur_sl;
             }
         }
     }
+    best = shorter_before_adverb(s, n, best_sl, best, *strength);
     if (*strength == FOLLOW_NONE)
         return 0;
     return shorter_before_follower(s, n, surnames, best, strength);

@@ -138,6 +138,13 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周涛手拿一把焊枪", "周涛"},   {"周立新手拿焊枪", "周立新"},
         {"蒋睿结识了很多朋友", "蒋睿"}, {"蒋立睿来自湖南", "蒋立睿"},
         {"周晓一边看比赛，", "周晓"},   {"周晓出生于湖南", "周晓"},
+        /* invented: 正 before such a verb is an adverb, not the end of
+           the name; before a speech verb it stays the name's */
+        {"周海正俯身查看电路板", "周海"}, {"周海正认真记录", "周海"},
+        {"周海正说，", "周海正"},       {"周正来自湖南", "周正"},
+        /* invented: two characters of no transliteration after a dotted
+           name's last run are a word (整日), not part of it */
+        {"阿布都·尼亚孜整日忙着浇水", "阿布都·尼亚孜"},
         /* invented: a follower word of two characters running over the
            last character of a longer reading ends the shorter one (正在);
            characters never inside a given name (仍, 坐, 站, 答) end it */
