@@ -186,6 +186,13 @@ static void detach_stdio(void)
 static void run_detached(const dubao_options *o, const strlist *roots,
                          int ready)
 {
+    /* Nothing inherited stays open but the pipe to the parent (as fd 3):
+       a pipe a caller waits on must not wait for the watcher's end. */
+    if (ready != 3) {
+        dup2(ready, 3);
+        ready = 3;
+    }
+    close_range(4, ~0u, 0);
     int stop_fd = stop_signals();
     strbuf err = {0}, msg = {0};
     watcher *w = stop_fd >= 0 ? watcher_start(o->db_path, roots, &err) : NULL;
