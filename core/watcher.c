@@ -263,8 +263,9 @@ static int directory_lost(watcher *w, int wd, uint32_t mask, strbuf *err)
     watched_dir *d = &w->dirs[wd];
     w->changed = true;
     if (d->root) {
-        sb_printf(err, "%s was %s: no longer watching (lookups check "
-                  "every file again)", d->path,
+        printable_append(err, d->path, strlen(d->path));
+        sb_printf(err, " was %s: no longer watching (lookups check every "
+                  "file again)",
                   mask & IN_MOVE_SELF ? "moved" : "deleted or unmounted");
         return -1;
     }
