@@ -557,9 +557,7 @@ static int remove_gone(db *d, const strlist *roots, const walk_result *walk,
     return rc;
 }
 
-/* What a parse depends on besides the page: the program's version and
-   its word lists ("VERSION lexicon:HASH"); heap string. */
-static char *parse_rules(void)
+char *corpus_parse_rules(void)
 {
     char fp[17];
     strbuf sb = {0};
@@ -615,7 +613,7 @@ int corpus_index(db *d, const strlist *given, bool prune,
         report_walk(&walk, msgs);
     rep->missing = (int)walk.errors.n;
     rep->not_read = (int)walk.notes.n;
-    char *rules = parse_rules();
+    char *rules = corpus_parse_rules();
     bool rules_differ = rules_changed(d, rules);
     stored_diff sd = {0};
     if (diff_with_stored(d, &walk, rules_differ, &sd) != 0) {
@@ -658,6 +656,11 @@ int corpus_index(db *d, const strlist *given, bool prune,
         rc = -1;
     }
     free(rules);
+    /* Nothing was left unread or kept: a watcher's generation may stand
+       for this state (refresh.h). */
+    rep->complete = rc == 0 && !rep->stopped && walk.errors.n == 0 &&
+                    !walk.root_failed && rep->notices.n == 0 &&
+                    rep->kept == 0;
     /* What indexing freed goes back (a stopped index too: what it
        committed stays). */
     if (rc == 0 && rep->parsed + rep->removed > 0 &&

@@ -27,6 +27,9 @@ typedef struct {
                         messages are not wanted (corpus_roots.c) */
     bool stopped;   /* the progress callback stopped it: what was stored
                        is committed, the rest waits for the next run */
+    bool walk_skipped; /* a watcher said nothing changed (refresh.h) */
+    bool complete;  /* it ran to the end, and every root and entry could
+                       be read: nothing kept or left for later */
     int64_t parse_cpu_ns; /* CPU time of reading and parsing the files */
     int64_t store_cpu_ns; /* CPU time of storing them (the database's
                              thread, parsing included when it had no
@@ -67,5 +70,10 @@ int corpus_index(db *d, const strlist *roots, bool prune,
                  index_progress_fn progress, void *progress_ctx,
                  strbuf *err);
 void index_report_free(index_report *rep);
+
+/* What a parse depends on besides the page: the program's version and
+   its word lists ("VERSION lexicon:HASH"), as the database keeps it
+   (db_parsed_with); heap string. */
+char *corpus_parse_rules(void);
 
 #endif

@@ -307,6 +307,8 @@ static int db_migrate(db *d, int64_t version, strbuf *err)
         sb_printf(&sql, "DROP TABLE IF EXISTS %s;", derived_tables[i]);
     sb_puts(&sql, schema_sql);
     sb_puts(&sql, user_schema_sql);
+    /* The pages are read again: no refresh stands for this state. */
+    sb_puts(&sql, "DELETE FROM state WHERE key='watch_stamp';");
     if (has_paths) {
         append_keep_paths(&sql, "main.sources", "temp.kept_paths");
         sb_puts(&sql, "DROP TABLE temp.kept_paths;");
@@ -624,7 +626,8 @@ static void copy_user_data(sqlite3 *h)
     sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.marks SELECT * FROM "
                     "main.marks", NULL, NULL, NULL);
     sqlite3_exec(h, "INSERT OR IGNORE INTO fresh.state SELECT * FROM "
-                    "main.state", NULL, NULL, NULL);
+                    "main.state WHERE key <> 'watch_stamp'", NULL, NULL,
+                 NULL);
     strbuf paths = {0};
     append_keep_paths(&paths, "fresh.sources", "main.sources");
     sqlite3_exec(h, paths.s, NULL, NULL, NULL);

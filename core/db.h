@@ -140,6 +140,13 @@ char *db_parsed_with(db *d);
    error. */
 int db_set_parsed_with(db *d, const char *rules);
 
+/* The stamp of the last complete refresh made while a watcher ran
+   (refresh.h): heap string, NULL when there is none. */
+char *db_watch_stamp(db *d);
+/* Keep stamp as that stamp (NULL: forget it); writes only when it
+   differs from the one kept.  0, or -1 on a database error. */
+int db_set_watch_stamp(db *d, const char *stamp);
+
 /* Counts for the index report. */
 typedef struct {
     int64_t sources, issues, pages, articles, paragraphs, speakers, quotes;

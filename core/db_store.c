@@ -895,6 +895,37 @@ int db_set_parsed_with(db *d, const char *rules)
     return stmt_run(st);
 }
 
+char *db_watch_stamp(db *d)
+{
+    sqlite3_stmt *st = db_cached_stmt(d, "SELECT value FROM state WHERE "
+                                         "key='watch_stamp'", NULL);
+    char *v = NULL;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = stmt_text_dup(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return v;
+}
+
+int db_set_watch_stamp(db *d, const char *stamp)
+{
+    char *old = db_watch_stamp(d);
+    bool same = old ? stamp && strcmp(old, stamp) == 0 : !stamp;
+    free(old);
+    if (same)
+        return 0; /* nothing to write: reading commands stay readers */
+    if (!stamp)
+        return db_exec_sql(d, "DELETE FROM state WHERE key='watch_stamp'",
+                           NULL);
+    sqlite3_stmt *st = db_cached_stmt(d, "INSERT OR REPLACE INTO state(key,"
+                                         " value) VALUES('watch_stamp', ?1)",
+                                      NULL);
+    if (!st)
+        return -1;
+    stmt_bind_text(st, 1, stamp);
+    return stmt_run(st);
+}
+
 /* Whether two lists hold the same strings in the same order. */
 static bool strlists_equal(const strlist *a, const strlist *b)
 {

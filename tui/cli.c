@@ -16,6 +16,7 @@
 #include "json.h"
 #include "paths.h"
 #include "printable.h"
+#include "refresh.h"
 #include "textwidth.h"
 
 typedef struct {
@@ -163,6 +164,16 @@ static void bench_record_index(const index_report *rep)
     }
 }
 
+/* For tests and for the curious (DUBAO_DEBUG_REFRESH set): say on
+   stderr whether the refresh checked every file, and why; frees why. */
+static void report_refresh_choice(strbuf *why)
+{
+    const char *debug = getenv("DUBAO_DEBUG_REFRESH");
+    if (debug && *debug && why->s)
+        fprintf(stderr, "dubao: refresh: %s\n", why->s);
+    sb_free(why);
+}
+
 /* Bring an open database up to date with the corpus.  Returns 0, -1
    (after a message) when the database failed, -2 when the corpus was
    refused or no corpus file exists, -3 when Ctrl-C stopped it (what was
@@ -177,10 +188,15 @@ static int index_corpus(db *d, const dubao_options *o, bool verbose_report)
     sigemptyset(&sa.sa_mask);
     interrupted = 0;
     sigaction(SIGINT, &sa, &old_sa);
-    int rc = corpus_index(d, &o->corpus, o->prune, o->max_file_bytes, &rep,
-                          o->quiet ? NULL : stderr, print_progress, &pl,
-                          &err);
+    refresh_request rq = {.db_path = o->db_path, .roots = &o->corpus,
+                          .prune = o->prune, .walk_always = verbose_report,
+                          .max_file_bytes = o->max_file_bytes,
+                          .msgs = o->quiet ? NULL : stderr,
+                          .progress = print_progress, .progress_ctx = &pl};
+    strbuf why = {0};
+    int rc = corpus_refresh(d, &rq, &rep, &why, &err);
     sigaction(SIGINT, &old_sa, NULL);
+    report_refresh_choice(&why);
     end_progress(&pl, verbose_report && rc == 0 && !rep.stopped);
     if (rc == 0 && rep.stopped) {
         fprintf(stderr, "dubao: stopped: %lld of %lld changed files indexed "
@@ -622,7 +638,7 @@ static int cmd_speakers(db *d, const command_options *co, const char *query)
 
 static const char *const commands[] = {"index", "issues", "articles",
                                        "quotes", "speakers", "search",
-                                       "check"};
+                                       "check", "watch"};
 
 bool cli_is_command(const char *name)
 {
@@ -907,6 +923,8 @@ static int run_command(db *d, const char *cmd, const command_options *co,
 
 int cli_run(const dubao_options *o, int argc, char **argv)
 {
+    if (strcmp(argv[0], "watch") == 0)
+        return cli_watch(o, argc, argv);
     command_options co;
     const char *positional;
     if (parse_command_options(argc, argv, &co, &positional) != 0)

@@ -41,6 +41,10 @@ db *open_and_index(const dubao_options *o, bool verbose_report,
 /* Run a command (argv[0] is its name).  Returns an exit code. */
 int cli_run(const dubao_options *o, int argc, char **argv);
 
+/* The watch command (watch_cmd.c): argv[0] is "watch".  Returns an exit
+   code. */
+int cli_watch(const dubao_options *o, int argc, char **argv);
+
 /* Is name one of the commands? */
 bool cli_is_command(const char *name);
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "refresh.h"
+
 struct indexer {
     pthread_t thread;
     pthread_mutex_t lock;
@@ -38,10 +40,11 @@ static void *indexer_main(void *arg)
     indexer *r = arg;
     db *d = db_open(r->o->db_path, false, &r->err);
     memset(&r->rep, 0, sizeof r->rep);
-    r->rc = d ? corpus_index(d, &r->o->corpus, r->o->prune,
-                             r->o->max_file_bytes, &r->rep, NULL,
-                             note_progress, r, &r->err)
-              : -1;
+    refresh_request rq = {.db_path = r->o->db_path, .roots = &r->o->corpus,
+                          .prune = r->o->prune,
+                          .max_file_bytes = r->o->max_file_bytes,
+                          .progress = note_progress, .progress_ctx = r};
+    r->rc = d ? corpus_refresh(d, &rq, &r->rep, NULL, &r->err) : -1;
     db_close(d);
     pthread_mutex_lock(&r->lock);
     r->done = true;
