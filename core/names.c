@@ -653,13 +653,16 @@ size_t foreign_name_first_part(const char *name)
 size_t foreign_name_last_part(const char *name)
 {
     size_t n = strlen(name), last = 0;
+    bool latin = true; /* only Latin letters and spaces so far */
     for (size_t p = 0; p < n;) {
         uint32_t uc;
         size_t cl = utf8_char(name + p, n - p, &uc);
         if (!cl)
             break;
         p += cl;
-        if (is_name_dot(uc))
+        if (!is_latin(uc) && uc != ' ')
+            latin = false;
+        if (is_name_dot(uc) || (latin && uc == ' '))
             last = p;
     }
     return last < n ? last : 0;

@@ -128,9 +128,10 @@ size_t translit_run_before_han(const char *s, size_t n, size_t max_chars,
    dot. */
 size_t foreign_name_first_part(const char *name);
 
-/* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼): how a
+/* The last part of a transliterated name (马奥尼 of 约瑟夫·马奥尼), or the
+   last word of a name in Latin letters (Brown of Michael Brown): how a
    page refers to the person after naming them in full.  Byte offset into
-   name where it starts, or 0 when name has no dot. */
+   name where it starts, or 0 when name has neither dot nor space. */
 size_t foreign_name_last_part(const char *name);
 
 /* A transcript's turn at the start of a paragraph: a short label (a

@@ -2585,6 +2585,27 @@ static void quotes_shuo_without_a_comma(void **state)
     issue_free(&is);
 }
 
+/* A person named in Latin letters after a title is the one the page
+   later calls by the last word of the name (Brown of Michael Brown), not
+   someone else of that first name (invented). */
+static void quotes_latin_name_by_its_last_word(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "某银行高级策略师Michael Brown表示，市场已经非常拥挤。",
+        "另一家机构的分析师Michael Stone则认为，价格还会上涨。",
+        "Brown表示：“简单地说，每个人都在同时冲向出口。”",
+        "Michael说，他还在观察。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "简单地说");
+    assert_non_null(who);
+    assert_string_equal(who, "Michael Brown");
+    assert_nobody_said(&is, "他还在观察");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2789,6 +2810,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronoun_refers_to_a_possessor),
     cmocka_unit_test(quotes_opener_speaks_past_an_object),
     cmocka_unit_test(quotes_farmer_after_dahu),
+    cmocka_unit_test(quotes_latin_name_by_its_last_word),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
