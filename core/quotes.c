@@ -50,6 +50,9 @@ enum {
     /* How far before a speech verb a not-speech phrase may start
        (表示感谢 covers 表示; the longest phrase is four characters). */
     GUARD_LOOKBACK_CHARS = 4,
+    /* Whom a speech verb addresses before a colon (告诉本报记者：) has at
+       most this many characters. */
+    ADDRESSEE_MAX_CHARS = 6,
     /* Connective words skipped at the start of a clause (同时，也 …). */
     MAX_FRAME_WORDS = 2,
     /* An indirect quote cut mid-sentence continues over at most this many
@@ -1070,6 +1073,24 @@ static bool verb_guarded(const actx *c, size_t v, size_t bstart)
     return lex_suffix(LEX_NOUN_MARKER, c->text + bstart, v - bstart) > 0;
 }
 
+/* After a speech verb, at p: whom it addresses, a few Han characters
+   that no list names (告诉财新：, 告诉本报记者：), then a colon.  Returns
+   where the words after the colon start, or NONE.  Only a colon: after a
+   comma such characters are as often the words themselves. */
+static size_t addressee_before_colon(const actx *c, size_t p, size_t bend)
+{
+    size_t l;
+    for (int chars = 0; p < bend && chars <= ADDRESSEE_MAX_CHARS; chars++) {
+        uint32_t uc = char_at(c, p, &l);
+        if (is_colon(uc))
+            return chars > 0 ? p + l : NONE;
+        if (!is_han(uc))
+            return NONE;
+        p += l;
+    }
+    return NONE;
+}
+
 /* After a verb ending at ve: an object word (大家, 他们 …), then
    punctuation.  Returns where the reported words could start, or NONE when
    the verb does not end its clause. */
@@ -1101,7 +1122,7 @@ static size_t intro_end_after(const actx *c, size_t ve, size_t bend)
     }
     if (is_quote_open(uc) || is_clause_end(uc))
         return p;
-    return NONE;
+    return addressee_before_colon(c, p, bend);
 }
 
 /* Does [from, to) hold only role suffixes and words that follow names

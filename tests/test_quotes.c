@@ -2606,6 +2606,30 @@ static void quotes_latin_name_by_its_last_word(void **state)
     issue_free(&is);
 }
 
+/* Whom a speech verb addresses may be any few characters before a colon
+   (告诉财新：, 用三个词总结：); before a comma they are as often the words
+   (invented). */
+static void quotes_addressee_before_a_colon(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "论坛上，芬兰总统约翰·米勒在回答问题时告诉某网：我认为，世界正在变化。",
+        "市长周立新在会上用三个词总结今年的工作：稳住、提质、惠民。",
+        "周海涛告诉某网，我们会继续观察。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "我认为，世界正在变化");
+    assert_non_null(who);
+    assert_string_equal(who, "约翰·米勒");
+    who = who_said(&is, "稳住、提质、惠民");
+    assert_non_null(who);
+    assert_string_equal(who, "周立新");
+    assert_nobody_said(&is, "我们会继续观察");
+    assert_nobody_said(&is, "某网，我们会");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2811,6 +2835,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_opener_speaks_past_an_object),
     cmocka_unit_test(quotes_farmer_after_dahu),
     cmocka_unit_test(quotes_latin_name_by_its_last_word),
+    cmocka_unit_test(quotes_addressee_before_a_colon),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
