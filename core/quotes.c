@@ -1584,12 +1584,57 @@ static bool clause_words_follow(const actx *c, const speech *sp)
 /* Attribute quotation s from a speech clause right after it (“…”X说。) or
    a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
    Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
+/* The person whose words follow the colon at pos, when the clause the
+   colon ends is no speech clause (某某指向崖壁：, 技术员某某看得认真：):
+   the person opening that clause (after frame words or their title), the
+   one a 他/她 opening it refers to, or, in a clause naming nobody and no
+   unnamed speaker, the one opening the sentence (某某掏出手机，改签了车
+   票：).  -1 when the clause opens otherwise: with someone unnamed
+   (网友夸某某：, 经营者认了错：), a possessor (某某的母亲强忍泪水：) or a
+   person it does not open with (有人问某某：). */
+static int colon_clause_owner(const actx *c, size_t pos)
+{
+    size_t cs = clause_start_of(c, pos);
+    size_t q = skip_frame_words(c, cs, pos);
+    if (pronoun_at(c, q, pos))
+        return pronoun_antecedent(c, q);
+    size_t i = mentions_from(c, cs);
+    if (i < c->nments && c->ments[i].pos < pos) {
+        const mention *m = &c->ments[i];
+        size_t title = lex_suffix(LEX_TITLE_WORD, c->text, m->pos);
+        if (!title)
+            title = lex_suffix(LEX_ROLE, c->text, m->pos);
+        /* someone unnamed before the person's own title (学者某某) */
+        if ((m->pos != q && !title) ||
+            starts_with(c->text + m->end, pos - m->end, PARTICLE_DE) ||
+            kin_after(c, m->end) ||
+            text_has_word(c, cs, m->pos - title, LEX_UNNAMED_SPEAKER, NULL))
+            return -1;
+        return m->person;
+    }
+    if (text_has_word(c, cs, pos, LEX_UNNAMED_SPEAKER, NULL))
+        return -1;
+    return cs > sentence_begin(c, cs) ? sentence_opener(c, cs) : -1;
+}
+
 static int attribute_after(actx *c, qspan *s)
 {
     size_t p = after_span(c, s);
     const speech *sp = speech_starting(c, p);
     if (sp && span_chars(c, s) < STATEMENT_MIN_CHARS && !span_has_punct(c, s))
         return 0; /* a term in quotation marks, not words said */
+    /* 某某的母亲强忍泪水：“A。”乙饱含深情地说：“B。” — words right after
+       a colon are those of the clause the colon ends, even when it is no
+       speech clause: not of the person named after them. */
+    size_t cl;
+    if (sp && !introducing_clause(c, s) &&
+        is_colon(char_before(c, s->open, &cl))) {
+        int owner = colon_clause_owner(c, s->open - cl);
+        if (owner < 0)
+            return -1;
+        push_item(c, s->in_start, s->in_end, QUOTE_DIRECT, owner);
+        return 1;
+    }
     /* “A”。乙称，B; 甲将其视为“A”。乙则希望运动员“B” — the full stop
        after the closing mark ended A's sentence: a speech clause after it
        that goes on with words of its own (after a comma, or bare) reports

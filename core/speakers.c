@@ -76,9 +76,10 @@ enum {
        words. */
     SPELLED_NAME_MAX_CHARS = 5,
     /* An adverb closed by 地 between a name and its speech verb (自豪地,
-       笑眯眯地) is one to three characters; longer, it is a clause.  Most
-       have two, which decides where a name before one ends. */
-    ADVERB_MAX_CHARS = 3,
+       笑眯眯地, 声音洪亮地) is one to four characters; longer, it is a
+       clause.  Most have two, which decides where a name before one ends
+       when no title before it says where it begins. */
+    ADVERB_MAX_CHARS = 4,
     ADVERB_USUAL_CHARS = 2,
     /* A name read by its recurrence follows a title of at least this many
        characters, or one that ends a word (县长, not 长 of 的长江大桥). */
@@ -561,10 +562,13 @@ static bool title_runs_past(const char *s, size_t n, size_t len)
 /* Does the name of len bytes at s, read after a title with a surname
    that mostly begins words (部长阴某某介绍，), speak: a speech verb ending
    the clause, or the occasion and then one (在参加……时说，), right after
-   it or after a role suffix (某某代表说，)?  Only a name of
+   it, after a role suffix (某某代表说，) or after an adverb with 地
+   (摊主某某声音洪亮地介绍)?  Only a name of
    EXPECTED_SPEAKER_CHARS characters counts: two characters there are as
    often an adverb (主任明确表示); nor a preposition and the one addressed
    (部长和大家说). */
+static int adverb_then_verb(const char *s, size_t n);
+
 static bool expected_name_speaks(const char *s, size_t n, size_t len)
 {
     /* 部长和大家说, 局长向记者介绍: a preposition and the one addressed */
@@ -575,7 +579,8 @@ static bool expected_name_speaks(const char *s, size_t n, size_t len)
     /* “……”印某某代表说，: a role suffix may stand between name and verb */
     size_t sfx = role_suffix_at(s + len, n - len);
     return verb_ends_clause(s + len + sfx, n - len - sfx) ||
-           occasion_then_verb(s + len + sfx, n - len - sfx);
+           occasion_then_verb(s + len + sfx, n - len - sfx) ||
+           adverb_then_verb(s + len + sfx, n - len - sfx) > 0;
 }
 
 /* Does the two-character name of len bytes at s, read right after a
@@ -633,6 +638,23 @@ static size_t name_before_adverb(const char *s, size_t n)
             return len;
     }
     return 0;
+}
+
+/* A name right after a title (摊主某某某声音洪亮地介绍) that an adverb with
+   地 and a speech verb follow: a surname and two characters before an
+   adverb of two characters or more, or a surname and one before an adverb
+   of two (name_before_adverb).  Byte length, or 0. */
+static size_t titled_name_before_adverb(const char *s, size_t n)
+{
+    size_t sl = lex_prefix(LEX_SURNAME, s, n);
+    if (!sl)
+        return 0;
+    size_t len = sl + utf8_chars_len(s + sl, n - sl, 2);
+    if (utf8_count(s + sl, len - sl) == 2 && !lex_has(LEX_NOT_NAME, s, len) &&
+        !holds_char_never_in_name(s + sl, len - sl) &&
+        adverb_then_verb(s + len, n - len) >= ADVERB_USUAL_CHARS)
+        return len;
+    return name_before_adverb(s, n);
 }
 
 /* A clause-initial name followed by a follower word (进一步, 举例, 笑着 …)
@@ -1488,6 +1510,9 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
     }
     if (!len && opens_clause(t, i)) {
         len = name_before_adverb(t + i, n - i);
+        strength = FOLLOW_STRONG;
+    } else if (!len && lex_suffix(LEX_TITLE_WORD, t, i)) {
+        len = titled_name_before_adverb(t + i, n - i);
         strength = FOLLOW_STRONG;
     }
     if (!len) {

@@ -2630,6 +2630,42 @@ static void quotes_addressee_before_a_colon(void **state)
     issue_free(&is);
 }
 
+/* Words right after a colon are those of the clause the colon ends,
+   speech clause or not: of the person opening it (after their title),
+   of nobody nameable when it opens with someone unnamed, a possessor or
+   an object; never of the person named after the words.  A name after a
+   title may end at an adverb with 地 of up to four characters (invented). */
+static void quotes_colon_words_belong_to_their_clause(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“这是用传统工艺捏塑出来的作品。”街区东侧，摊主陈立杰声音洪亮地介绍。",
+        "烈属们先后发言。周海的母亲强忍泪水：“他从小就梦想飞上蓝天，我理解他。”"
+        "王立新的妻子李秀英饱含深情地说：“是你们让我知道，丈夫没有被忘记。”",
+        "24岁的技术员钱立华在一旁看得认真：“图片左下角有气泡，这是咋回事？”"
+        "管理人员吴建国回答：“上下光源切换再拍一张。”",
+        "这事传到网上，有网友夸孙立平：“正能量司机，有勇有谋。”"
+        "车队队长赵建华告诉记者，他一点都不意外。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "这是用传统工艺");
+    assert_non_null(who);
+    assert_string_equal(who, "陈立杰");
+    assert_nobody_said(&is, "他从小就梦想");
+    who = who_said(&is, "是你们让我知道");
+    assert_non_null(who);
+    assert_string_equal(who, "李秀英");
+    who = who_said(&is, "图片左下角有气泡");
+    assert_non_null(who);
+    assert_string_equal(who, "钱立华");
+    who = who_said(&is, "上下光源切换");
+    assert_non_null(who);
+    assert_string_equal(who, "吴建国");
+    assert_nobody_said(&is, "正能量司机");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2836,6 +2872,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_farmer_after_dahu),
     cmocka_unit_test(quotes_latin_name_by_its_last_word),
     cmocka_unit_test(quotes_addressee_before_a_colon),
+    cmocka_unit_test(quotes_colon_words_belong_to_their_clause),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
