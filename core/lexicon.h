@@ -78,6 +78,7 @@ typedef enum {
     LEX_BODY_ENDING,    /* 委员会, 政府, 中央 …: end the name of a body acted for */
     LEX_WORDS_OPENER,   /* 要, 必须 …: open what was said right after any speech verb */
     LEX_NAME_END_ADVERB, /* 正: ends given names, yet before a follower an adverb */
+    LEX_ASK_VERB,       /* 问, 询问: their object is the one who answers */
     LEX_KIND_COUNT
 } lex_kind;
 

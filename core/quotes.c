@@ -737,6 +737,10 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         }
         if (after_preposition(c, clause_start_of(c, m->pos), m))
             continue;
+        /* 有人问某某：“……？”她说: the one asked answers */
+        if (lex_suffix(LEX_ASK_VERB, c->text, m->pos) &&
+            !kin_after(c, m->end))
+            return m->person;
         /* 贯彻习某某总书记…思想: a name after a verb inside its clause is
            an object, not who the text goes on about. */
         size_t cs = clause_start_of(c, m->pos);

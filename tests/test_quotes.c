@@ -2666,6 +2666,27 @@ static void quotes_colon_words_belong_to_their_clause(void **state)
     issue_free(&is);
 }
 
+/* 他/她 after a question put to someone (有人问某某：“……？”她说) is the
+   one asked, not the asker; not when the one asked is someone's kin
+   (问某某的母亲) (invented). */
+static void quotes_pronoun_after_a_question_is_the_one_asked(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "“生活不是等来的。”周立华笑着说。",
+        "总会有人问周立华：“会不会遇到很多难处？”她说：“每个人都会遇到困难。”",
+        "记者问周立华的母亲：“您担心吗？”她说：“孩子比我想的坚强。”",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "每个人都会遇到困难");
+    assert_non_null(who);
+    assert_string_equal(who, "周立华");
+    assert_nobody_said(&is, "孩子比我想的坚强");
+    assert_nobody_said(&is, "会不会遇到很多难处");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2873,6 +2894,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_latin_name_by_its_last_word),
     cmocka_unit_test(quotes_addressee_before_a_colon),
     cmocka_unit_test(quotes_colon_words_belong_to_their_clause),
+    cmocka_unit_test(quotes_pronoun_after_a_question_is_the_one_asked),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
