@@ -138,6 +138,7 @@ static void speakers_name_ends_where_the_follower_says(void **state)
         {"周涛手拿一把焊枪", "周涛"},   {"周立新手拿焊枪", "周立新"},
         {"蒋睿结识了很多朋友", "蒋睿"}, {"蒋立睿来自湖南", "蒋立睿"},
         {"周晓一边看比赛，", "周晓"},   {"周晓出生于湖南", "周晓"},
+        {"周立华很感慨。", "周立华"},   {"周华很高兴：", "周华"},
         /* invented: 正 before such a verb is an adverb, not the end of
            the name; before a speech verb it stays the name's */
         {"周海正俯身查看电路板", "周海"}, {"周海正认真记录", "周海"},
