@@ -138,6 +138,7 @@ static const char *const lex_files[LEX_KIND_COUNT] = {
     [LEX_WORDS_OPENER] = "words_openers.txt",
     [LEX_NAME_END_ADVERB] = "name_end_adverbs.txt",
     [LEX_ASK_VERB] = "ask_verbs.txt",
+    [LEX_DOCUMENT_WORD] = "document_words.txt",
 };
 
 const char *lex_file_name(lex_kind k)

@@ -79,6 +79,7 @@ typedef enum {
     LEX_WORDS_OPENER,   /* 要, 必须 …: open what was said right after any speech verb */
     LEX_NAME_END_ADVERB, /* 正: ends given names, yet before a follower an adverb */
     LEX_ASK_VERB,       /* 问, 询问: their object is the one who answers */
+    LEX_DOCUMENT_WORD,  /* 报告, 草案, 纲要: end a document's name */
     LEX_KIND_COUNT
 } lex_kind;
 

@@ -1514,7 +1514,8 @@ static size_t after_span(const actx *c, const qspan *s)
 
 /* Does speech clause sp state a subject that is no person found: people
    (学生们), a person by occupation (一位老师, 相关负责同志: a title word ends
-   the subject) or an unnamed speaker (负责人)?  Then its words are that
+   the subject), an unnamed speaker (负责人) or a document (规划纲要草案:
+   document_words.txt)?  Then its words are that
    speaker's, never the last named one's.  A clause with no subject of its
    own (接着说, 不禁称赞) goes on with the last speaker, and one that opens
    with a person (总书记的寄语) is left to the rules that read the person.
@@ -1559,6 +1560,7 @@ static bool subject_stated(const actx *c, const speech *sp, bool any_word)
         bool end = p == v || lex_prefix(LEX_NAME_FOLLOWER, c->text + p, v - p);
         if (end && p > q &&
             (lex_suffix(LEX_TITLE_WORD, c->text + q, p - q) ||
+             lex_suffix(LEX_DOCUMENT_WORD, c->text + q, p - q) ||
              ends_with(c->text + q, p - q, PLURAL_MEN)))
             return true;
         if (p == v)

@@ -1106,17 +1106,34 @@ static bool cppcc_suffix(const char *s, size_t len, session_kind sk)
     return cppcc;
 }
 
-/* Byte length of a name without a surname opening a clause at byte i of
-   t before the suffix of a CPPCC role (某某卓玛委员来自…, 某音克西委员发言
-   说): NAME_BEFORE_ROLE_MIN_CHARS to UNREAD_NAME_MAX_CHARS characters, each
-   one of translit_chars.txt or ethnic_name_chars.txt, not a word of
-   not_names.txt nor opening with a foreign place; or 0.  Only 委员 and
-   常委: a country's representative abroad is a 代表 (某国代表表示), and
-   runs of such characters are as often countries. */
-static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
+/* Does the role suffix at s (len bytes) name a role of this kind of
+   session, and a speech verb ending the clause follow it (…代表说，)? */
+static bool role_suffix_then_verb(const char *s, size_t n, size_t len,
+                                  session_kind sk)
+{
+    char *role = len ? suffix_role(s, len, sk) : NULL;
+    bool speaks = role && verb_ends_clause(s + len, n - len);
+    free(role);
+    return speaks;
+}
+
+/* Byte length of a name without a surname at byte i of t before a role
+   suffix: NAME_BEFORE_ROLE_MIN_CHARS to UNREAD_NAME_MAX_CHARS characters,
+   each one of translit_chars.txt or ethnic_name_chars.txt, not a word of
+   not_names.txt nor opening with a foreign place; or 0.  Opening a clause,
+   only before 委员 and 常委 (某某卓玛委员来自…, 某音克西委员发言说): a
+   country's representative abroad is a 代表 (某国代表表示), and runs of
+   such characters are as often countries.  After 的, which describes a
+   person (来自某地的某某卓玛代表说), before any suffix of the session's
+   roles when a speech verb ends the clause after it. */
+static size_t nameless_name_before_role(const char *t, size_t n,
                                               size_t i, session_kind sk)
 {
-    if (!opens_clause(t, i) || foreign_place_at(t + i, n - i))
+    size_t dl = strlen(PARTICLE_DE);
+    bool opens = opens_clause(t, i);
+    bool described = !opens && i >= dl &&
+                     memcmp(t + i - dl, PARTICLE_DE, dl) == 0;
+    if ((!opens && !described) || foreign_place_at(t + i, n - i))
         return 0;
     const char *s = t + i;
     size_t left = n - i, p = 0;
@@ -1128,8 +1145,9 @@ static size_t nameless_name_before_cppcc_role(const char *t, size_t n,
         size_t k = role_suffix_at(s + p, left - p);
         if (chars + 1 < NAME_BEFORE_ROLE_MIN_CHARS || !k)
             continue;
-        return cppcc_suffix(s + p, k, sk) && !lex_has(LEX_NOT_NAME, s, p) ? p
-                                                                         : 0;
+        bool role_ok = opens ? cppcc_suffix(s + p, k, sk)
+                             : role_suffix_then_verb(s + p, left - p, k, sk);
+        return role_ok && !lex_has(LEX_NOT_NAME, s, p) ? p : 0;
     }
     return 0;
 }
@@ -1516,7 +1534,7 @@ static size_t scan_name(issue *is, const char *t, size_t n, size_t i,
         strength = FOLLOW_STRONG;
     }
     if (!len) {
-        len = nameless_name_before_cppcc_role(t, n, i, sk);
+        len = nameless_name_before_role(t, n, i, sk);
         if (!len)
             len = word_surname_name_before_cppcc_role(t, n, i, sk);
         strength = FOLLOW_STRONG;
@@ -1770,7 +1788,7 @@ static void discover_in_text(issue *is, const char *t, session_kind sk,
                               lex_prefix(LEX_WORD_SURNAME, t + i, n - i) ||
                               foreign_name_at(t + i, n - i, &fs) ||
                               name_before_role_at(t, n, i) ||
-                              nameless_name_before_cppcc_role(t, n, i, sk);
+                              nameless_name_before_role(t, n, i, sk);
         if (!used && name_may_start)
             used = scan_name_list(is, t, n, i, sk, deleg);
         if (!used && name_may_start)

@@ -2687,6 +2687,30 @@ static void quotes_pronoun_after_a_question_is_the_one_asked(void **state)
     issue_free(&is);
 }
 
+/* A name without a surname described with 的 before 代表 and a speech
+   verb is a person (来自某地的某某卓玛代表说); opening a clause it is not
+   (某斯坦代表表示: a country's envoy).  A document's words (规划纲要草案
+   提出，“……”) are no one's, not those of the person named after them
+   (invented). */
+static void quotes_nameless_delegate_and_document_words(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "十四届全国人大四次会议期间，代表们热议民生。",
+        "规划纲要草案提出，“逐步提高农村基础设施完备度。”"
+        "来自某州某市自来水公司的夏吾卓玛代表说：“我来自牧区，深刻感受到交通的便利。”",
+        "会议期间，吉尔吉斯代表表示，愿意加强合作。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "我来自牧区");
+    assert_non_null(who);
+    assert_string_equal(who, "夏吾卓玛");
+    assert_nobody_said(&is, "逐步提高农村");
+    assert_nobody_said(&is, "愿意加强合作");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2895,6 +2919,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_addressee_before_a_colon),
     cmocka_unit_test(quotes_colon_words_belong_to_their_clause),
     cmocka_unit_test(quotes_pronoun_after_a_question_is_the_one_asked),
+    cmocka_unit_test(quotes_nameless_delegate_and_document_words),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
