@@ -720,6 +720,7 @@ static int pronoun_antecedent(const actx *c, size_t pos)
     if (sentence_ends_between(c, c->bstart[b], pos))
         from = c->bstart[b];
     int owner = -1;    /* 某某的公司在…: a possessor opening a clause */
+    int possessor = -1; /* 贯穿某某的调研路: one elsewhere in a clause */
     int seen = -1;     /* the person of the mentions in reach ... */
     bool mixed = false; /* ... unless there are several */
     for (size_t i = mentions_from(c, pos); i-- > 0;) {
@@ -730,9 +731,12 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         seen = m->person;
         if (starts_with(c->text + m->end, c->len - m->end, PARTICLE_DE)) {
             size_t mcs = clause_start_of(c, m->pos);
-            if (owner < 0 && !kin_after(c, m->end) &&
-                skip_frame_words(c, mcs, m->pos) == m->pos)
+            if (kin_after(c, m->end))
+                continue;
+            if (owner < 0 && skip_frame_words(c, mcs, m->pos) == m->pos)
                 owner = m->person;
+            if (possessor < 0)
+                possessor = m->person;
             continue;
         }
         if (after_preposition(c, clause_start_of(c, m->pos), m))
@@ -752,9 +756,11 @@ static int pronoun_antecedent(const actx *c, size_t pos)
         return m->person;
     }
     /* 某某的公司在深圳。……“……”他说。: with no subject in reach, the one
-       whose company, home or work opened a clause, when no one else is
-       named */
-    return mixed ? -1 : owner;
+       whose company, home or work opened a clause, or else was named in
+       one (类似场景贯穿某某的调研路。……她说), when no one else is named */
+    if (mixed)
+        return -1;
+    return owner >= 0 ? owner : possessor;
 }
 
 /* 这位 "this (person)", opening a description that refers back to the

@@ -2711,6 +2711,27 @@ static void quotes_nameless_delegate_and_document_words(void **state)
     issue_free(&is);
 }
 
+/* 他/她 with no subject in reach is the one a possessive named anywhere
+   in a clause (贯穿某某的调研路), when no one else is named; not a kin
+   of someone (某某的母亲) (invented). */
+static void quotes_pronoun_refers_to_a_possessor_inside_a_clause(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国政协委员钱立华长期关注职业教育。",
+        "类似场景贯穿钱立华的调研路。从车间到院校，笔记本上记下了很多建议。"
+        "“在我看来，无调研不提案。”她说。",
+        "这些年也改变了周海的母亲。“我会一直等下去。”她说。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "在我看来，无调研不提案");
+    assert_non_null(who);
+    assert_string_equal(who, "钱立华");
+    assert_nobody_said(&is, "我会一直等下去");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2920,6 +2941,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_colon_words_belong_to_their_clause),
     cmocka_unit_test(quotes_pronoun_after_a_question_is_the_one_asked),
     cmocka_unit_test(quotes_nameless_delegate_and_document_words),
+    cmocka_unit_test(quotes_pronoun_refers_to_a_possessor_inside_a_clause),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
