@@ -872,16 +872,23 @@ int db_corpus_roots(db *d, strlist *roots)
     return roots->n > 0 ? 1 : unknown ? -1 : 0;
 }
 
-char *db_parsed_with(db *d)
+/* The text the cached statement select_sql (a SELECT of one value of
+   the state table) reads, heap; NULL when the key is not set or the
+   database failed. */
+static char *state_text(db *d, const char *select_sql)
 {
-    sqlite3_stmt *st = db_cached_stmt(d, "SELECT value FROM state WHERE "
-                                         "key='parsed_with'", NULL);
+    sqlite3_stmt *st = db_cached_stmt(d, select_sql, NULL);
     char *v = NULL;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         v = stmt_text_dup(st, 0);
     if (st)
         sqlite3_reset(st);
     return v;
+}
+
+char *db_parsed_with(db *d)
+{
+    return state_text(d, "SELECT value FROM state WHERE key='parsed_with'");
 }
 
 int db_set_parsed_with(db *d, const char *rules)
@@ -897,14 +904,7 @@ int db_set_parsed_with(db *d, const char *rules)
 
 char *db_watch_stamp(db *d)
 {
-    sqlite3_stmt *st = db_cached_stmt(d, "SELECT value FROM state WHERE "
-                                         "key='watch_stamp'", NULL);
-    char *v = NULL;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = stmt_text_dup(st, 0);
-    if (st)
-        sqlite3_reset(st);
-    return v;
+    return state_text(d, "SELECT value FROM state WHERE key='watch_stamp'");
 }
 
 int db_set_watch_stamp(db *d, const char *stamp)
