@@ -402,6 +402,8 @@ static int is_banner(const item *it)
         return 1;
     if (u32_has(f, n, U'，'))
         return 0; /* a clause naming a brand (某某 IPO，…), not a column */
+    if (f[n - 1] == U'：')
+        return 0; /* 分析师Tom Price表示： introduces words, names no column */
     size_t words_latin = 0;
     for (size_t i = 0; i < n;) {
         size_t k = 0;

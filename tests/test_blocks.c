@@ -1235,6 +1235,12 @@ static void blocks_latin_words_banner_or_clause(void **state)
     for (size_t i = 1; i < l.n; i++)
         assert_int_not_equal(l.v[i].kind, BLOCK_HEADLINE);
     block_list_free(&l);
+    /* a line naming someone in Latin letters that introduces their words
+       (某机构分析师Tom Price表示：) is text, not a column name */
+    const char *const w[] = {"某某会议今天开幕", "本报记者 张某",
+                             "市场今天大幅波动。", "某机构分析师Tom Price表示：",
+                             "“市场认为价格还会上涨。”", NULL};
+    assert_string_not_equal(kind_on_page(w, w[3]), "banner");
 }
 
 /* Credits and notes of a page are never headlines: the production's
