@@ -811,6 +811,36 @@ static size_t unread_name_before_verb(const char *s, size_t n)
     return 0;
 }
 
+/* Byte length of a long name of characters no list knows (巴莫曲布嫫),
+   right after a title of the role's chain and right before a speech verb
+   that ends the clause (…研究员巴某曲布某说。): NAMELESS_GIVEN_MIN_CHARS
+   to UNREAD_NAME_MAX_CHARS Han characters, none never inside a name, not
+   opening with a word that follows names, no title word of the text
+   ending inside it (董事长某某某说: 长 ends 董事长), and not a word of
+   not_names.txt; or 0.  Shorter names the surname rules read.  The name
+   would start at byte k of t. */
+static size_t long_name_before_verb(const char *t, size_t k, size_t n)
+{
+    const char *s = t + k;
+    n -= k;
+    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
+        return 0;
+    size_t p = 0;
+    for (int chars = 1; chars <= UNREAD_NAME_MAX_CHARS && p < n; chars++) {
+        uint32_t uc;
+        size_t cl = utf8_char(s + p, n - p, &uc);
+        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+            return 0;
+        p += cl;
+        if (lex_suffix(LEX_TITLE_WORD, t, k + p))
+            return 0;
+        if (chars >= NAMELESS_GIVEN_MIN_CHARS &&
+            verb_ends_clause(s + p, n - p))
+            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
+    }
+    return 0;
+}
+
 /* Byte length of the next item of a list of names after a role and its
    first name (全国政协委员甲、乙、丙也…), at s right after a 、, where the
    name rules alone do not read it: a name with a surname that mostly
@@ -1008,6 +1038,10 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
                surname that clause punctuation ends */
             if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
                 len = nameless_given_before_punct(t + k, n - k);
+            /* …研究员巴某曲布某说: a long name of characters no list
+               knows, right before a speech verb */
+            if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
+                len = long_name_before_verb(t, k, n);
             if (len) {
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),

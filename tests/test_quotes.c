@@ -2732,6 +2732,27 @@ static void quotes_pronoun_refers_to_a_possessor_inside_a_clause(void **state)
     issue_free(&is);
 }
 
+/* After a role and title a long name of characters no list knows is
+   read whole before a speech verb (…研究员某某曲布嫫说); a title that
+   runs into the name is not part of it (董事长某某某说) (invented). */
+static void quotes_long_unlisted_name_after_a_title(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "全国人大代表、某研究所研究员尔古曲布嫫说，要保护好非遗。",
+        "全国人大代表、某集团董事长赵立革说，要发展好产业。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "要保护好非遗");
+    assert_non_null(who);
+    assert_string_equal(who, "尔古曲布嫫");
+    who = who_said(&is, "要发展好产业");
+    assert_non_null(who);
+    assert_string_equal(who, "赵立革");
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2942,6 +2963,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_pronoun_after_a_question_is_the_one_asked),
     cmocka_unit_test(quotes_nameless_delegate_and_document_words),
     cmocka_unit_test(quotes_pronoun_refers_to_a_possessor_inside_a_clause),
+    cmocka_unit_test(quotes_long_unlisted_name_after_a_title),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
