@@ -50,6 +50,9 @@ enum {
     /* How far before a speech verb a not-speech phrase may start
        (表示感谢 covers 表示; the longest phrase is four characters). */
     GUARD_LOOKBACK_CHARS = 4,
+    /* A quoted term read past inside a clause (在“宣言”中说) has at most
+       this many characters. */
+    QUOTED_TERM_MAX_CHARS = 8,
     /* Whom a speech verb addresses before a colon (告诉本报记者：) has at
        most this many characters. */
     ADDRESSEE_MAX_CHARS = 6,
@@ -1034,6 +1037,36 @@ static bool span_has_punct(const actx *c, const qspan *s)
     return false;
 }
 
+/* Where the “ opens a short quoted term whose ” is at close, inside the
+   occasion of a clause's words (在“宣言”中说: an ending of
+   occasion_endings.txt right after the ”): at most QUOTED_TERM_MAX_CHARS
+   characters, none of them punctuation, and a Han character right before
+   the “.  NONE otherwise: elsewhere a quoted term may be a subject's own
+   (某某“干女儿”某某称, 某某用“两个逻辑”来分析). */
+static size_t quoted_term_open_before(const actx *c, size_t close,
+                                      size_t bstart)
+{
+    size_t cl;
+    char_at(c, close, &cl);
+    if (!lex_prefix(LEX_OCCASION_END, c->text + close + cl,
+                    c->len - close - cl))
+        return NONE;
+    size_t p = close;
+    for (int chars = 0; p > bstart && chars <= QUOTED_TERM_MAX_CHARS;
+         chars++) {
+        size_t pl;
+        uint32_t uc = char_before(c, p, &pl);
+        p -= pl;
+        if (uc == U'“') {
+            uint32_t before = p > bstart ? char_before(c, p, NULL) : 0;
+            return chars > 0 && is_han(before) ? p : NONE;
+        }
+        if (!is_han(uc) && !is_latin(uc) && !is_digit(uc))
+            return NONE;
+    }
+    return NONE;
+}
+
 /* Where the clause ending at vpos starts: after clause punctuation, a
    quotation mark or a dash, and before a role the clause continues
    (全国人大代表，上海…的袁国华看来 is one subject). */
@@ -1047,6 +1080,15 @@ static size_t clause_begin(const actx *c, size_t vpos, size_t bstart)
             /* 沃某（Christopher W.）表示, 某大学（深圳）副校长: brackets
                inside the subject are read past. */
             size_t open = bracket_open_before(c, p - pl, bstart, uc);
+            if (open != NONE) {
+                p = open;
+                continue;
+            }
+        }
+        if (uc == U'”') {
+            /* 某某在“宣言”中说: a short quoted term inside the clause is
+               read past */
+            size_t open = quoted_term_open_before(c, p - pl, bstart);
             if (open != NONE) {
                 p = open;
                 continue;

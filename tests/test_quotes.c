@@ -2753,6 +2753,27 @@ static void quotes_long_unlisted_name_after_a_title(void **state)
     issue_free(&is);
 }
 
+/* A short quoted term inside the occasion of the words (在“宣言”中说)
+   does not end the clause: its subject speaks.  Elsewhere a quoted term
+   still ends it (某某“干女儿”某某称: the daughter claims) (invented). */
+static void quotes_quoted_term_inside_an_occasion(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "31岁的嫌疑枪手约翰·米勒说，他感到愤怒。",
+        "米勒在“宣言”中说，官员是他开枪的目标。",
+        "许立芳表示，房屋要修缮。许立芳“干女儿”沈立红提起诉讼称，房屋归她所有。",
+        NULL};
+    issue is;
+    extract(&is, paras);
+    const char *who = who_said(&is, "官员是他开枪的目标");
+    assert_non_null(who);
+    assert_string_equal(who, "约翰·米勒");
+    who = who_said(&is, "房屋归她所有");
+    assert_true(who == NULL || strcmp(who, "许立芳") != 0);
+    issue_free(&is);
+}
+
 /* A farmer named after 大户 (种粮大户某某) is a person: the words before
    the sentence they open are theirs (“……？”某某试着拨通了电话) (invented). */
 static void quotes_farmer_after_dahu(void **state)
@@ -2964,6 +2985,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(quotes_nameless_delegate_and_document_words),
     cmocka_unit_test(quotes_pronoun_refers_to_a_possessor_inside_a_clause),
     cmocka_unit_test(quotes_long_unlisted_name_after_a_title),
+    cmocka_unit_test(quotes_quoted_term_inside_an_occasion),
     cmocka_unit_test(quotes_shuo_without_a_comma),
     cmocka_unit_test(quotes_colon_words_go_to_the_last_clause_subject),
     cmocka_unit_test(quotes_foreign_names_after_commands_and_before_spelling),
