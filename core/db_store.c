@@ -891,15 +891,21 @@ char *db_parsed_with(db *d)
     return state_text(d, "SELECT value FROM state WHERE key='parsed_with'");
 }
 
-int db_set_parsed_with(db *d, const char *rules)
+/* Run the cached statement insert_sql (an INSERT OR REPLACE of one value
+   of the state table, bound as ?1) with value.  0 or -1. */
+static int state_set_text(db *d, const char *insert_sql, const char *value)
 {
-    sqlite3_stmt *st = db_cached_stmt(d, "INSERT OR REPLACE INTO state(key,"
-                                         " value) VALUES('parsed_with', ?1)",
-                                      NULL);
+    sqlite3_stmt *st = db_cached_stmt(d, insert_sql, NULL);
     if (!st)
         return -1;
-    stmt_bind_text(st, 1, rules);
+    stmt_bind_text(st, 1, value);
     return stmt_run(st);
+}
+
+int db_set_parsed_with(db *d, const char *rules)
+{
+    return state_set_text(d, "INSERT OR REPLACE INTO state(key, value) "
+                             "VALUES('parsed_with', ?1)", rules);
 }
 
 char *db_watch_stamp(db *d)
@@ -917,13 +923,8 @@ int db_set_watch_stamp(db *d, const char *stamp)
     if (!stamp)
         return db_exec_sql(d, "DELETE FROM state WHERE key='watch_stamp'",
                            NULL);
-    sqlite3_stmt *st = db_cached_stmt(d, "INSERT OR REPLACE INTO state(key,"
-                                         " value) VALUES('watch_stamp', ?1)",
-                                      NULL);
-    if (!st)
-        return -1;
-    stmt_bind_text(st, 1, stamp);
-    return stmt_run(st);
+    return state_set_text(d, "INSERT OR REPLACE INTO state(key, value) "
+                             "VALUES('watch_stamp', ?1)", stamp);
 }
 
 /* Whether two lists hold the same strings in the same order. */
