@@ -681,8 +681,6 @@ static size_t surname_at(const char *s, size_t n, bool expected)
     return sl;
 }
 
-/* Best name starting at s (see name_best_at); expected: word surnames
-   count too. */
 /* The reading of a name shorter than best whose follower is a word of
    two characters or more running over best's last character (吴某 +
    正在 of 吴某正在…, not 吴某正 + 在), or best.  A follower word explains
@@ -725,6 +723,8 @@ static size_t shorter_before_adverb(const char *s, size_t n,
     return shorter;
 }
 
+/* Best name starting at s (see name_best_at); expected: word surnames
+   count too. */
 static size_t best_name(const char *s, size_t n, bool expected,
                         int *strength)
 {

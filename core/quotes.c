@@ -895,6 +895,15 @@ static bool other_subject(const actx *c, const mention *m, size_t cs)
     return false;
 }
 
+/* Byte length of the job title or role that ends right before pos
+   (学者某某, 全国人大代表某某), or 0: what may stand between the start of
+   a clause and the person opening it. */
+static size_t title_before(const actx *c, size_t pos)
+{
+    size_t title = lex_suffix(LEX_TITLE_WORD, c->text, pos);
+    return title ? title : lex_suffix(LEX_ROLE, c->text, pos);
+}
+
 /* The person who opens the sentence that goes on at cs, for a clause
    with no subject of its own: the first person the sentence names (after
    its last semicolon: 甲前往某村；乙乘坐高铁，感叹“……”) opens a clause
@@ -924,8 +933,7 @@ static int sentence_opener(const actx *c, size_t cs)
     /* in a later clause the name itself opens it (…，怀念英国首相某某，称…
        names someone the subject recalls) */
     if ((later && m->pos > mq) ||
-        (m->pos > mq && !lex_suffix(LEX_TITLE_WORD, c->text, m->pos) &&
-         !lex_suffix(LEX_ROLE, c->text, m->pos)) ||
+        (m->pos > mq && !title_before(c, m->pos)) ||
         starts_with(c->text + m->end, cs - m->end, PARTICLE_DE) ||
         kin_after(c, m->end) || other_subject(c, m, cs) ||
         text_has_word(c, m->end, cs, LEX_UNNAMED_SPEAKER, NULL))
@@ -1635,9 +1643,6 @@ static bool clause_words_follow(const actx *c, const speech *sp)
     return !is_sentence_end(char_at(c, p, NULL));
 }
 
-/* Attribute quotation s from a speech clause right after it (“…”X说。) or
-   a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
-   Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
 /* The person whose words follow the colon at pos, when the clause the
    colon ends is no speech clause (某某指向崖壁：, 技术员某某看得认真：):
    the person opening that clause (after frame words or their title), the
@@ -1655,9 +1660,7 @@ static int colon_clause_owner(const actx *c, size_t pos)
     size_t i = mentions_from(c, cs);
     if (i < c->nments && c->ments[i].pos < pos) {
         const mention *m = &c->ments[i];
-        size_t title = lex_suffix(LEX_TITLE_WORD, c->text, m->pos);
-        if (!title)
-            title = lex_suffix(LEX_ROLE, c->text, m->pos);
+        size_t title = title_before(c, m->pos);
         /* someone unnamed before the person's own title (学者某某) */
         if ((m->pos != q && !title) ||
             starts_with(c->text + m->end, pos - m->end, PARTICLE_DE) ||
@@ -1671,6 +1674,9 @@ static int colon_clause_owner(const actx *c, size_t pos)
     return cs > sentence_begin(c, cs) ? sentence_opener(c, cs) : -1;
 }
 
+/* Attribute quotation s from a speech clause right after it (“…”X说。) or
+   a dash and a sentence ending in a speech verb (“…”——…习近平…这样说。).
+   Returns 1 attributed, -1 attributed to nobody nameable, 0 no clause. */
 static int attribute_after(actx *c, qspan *s)
 {
     size_t p = after_span(c, s);
