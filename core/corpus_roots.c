@@ -11,24 +11,6 @@
 #include "paths.h"
 #include "printable.h"
 
-/* Is path the root itself, or under it? */
-static bool under_root(const char *path, const char *root)
-{
-    size_t n = strlen(root);
-    if (n > 0 && root[n - 1] == '/')
-        n--; /* "/" and "dir/" */
-    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
-/* Is path under one of roots? */
-static bool under_any_root(const char *path, const strlist *roots)
-{
-    for (size_t i = 0; i < roots->n; i++)
-        if (under_root(path, roots->v[i]))
-            return true;
-    return false;
-}
-
 /* path made absolute, as the stored paths are: its real path when it
    exists, else joined to the working directory (heap). */
 static char *absolute_root(const char *path)
@@ -76,7 +58,7 @@ int corpus_roots_check(db *d, const strlist *absent, const strlist *roots,
 {
     size_t outside = 0;
     for (size_t k = 0; !prune && k < absent->n; k++)
-        outside += !under_any_root(absent->v[k], roots);
+        outside += !path_under_any_root(absent->v[k], roots);
     if (outside == 0)
         return 0;
     sb_printf(err, "the database holds %zu file%s from outside the corpus "
@@ -117,7 +99,7 @@ static root_state root_state_of(const char *root, const walk_result *walk,
     if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
         return ROOT_NOT_FILE;
     for (size_t i = 0; i < walk->nfiles; i++)
-        if (under_root(walk->files[i].path, root))
+        if (path_under_root(walk->files[i].path, root))
             return ROOT_FOUND;
     return ROOT_EMPTY;
 }
@@ -153,7 +135,7 @@ void corpus_roots_keep(const strlist *roots, const walk_result *walk,
            under it is among the absent. */
         size_t stored = 0;
         for (size_t k = 0; k < absent->n; k++)
-            stored += under_root(absent->v[k], root);
+            stored += path_under_root(absent->v[k], root);
         /* A root that cannot be read or is not a file or directory and
            held nothing: the walk's own message says enough, if shown. */
         if (rs != ROOT_EMPTY && stored == 0 && said)
@@ -171,7 +153,7 @@ void corpus_roots_keep(const strlist *roots, const walk_result *walk,
     }
     size_t out = 0;
     for (size_t i = 0; i < gone->n; i++) {
-        if (under_any_root(gone->v[i], &keep)) {
+        if (path_under_any_root(gone->v[i], &keep)) {
             free(gone->v[i]);
             rep->kept++;
         } else {

@@ -505,18 +505,26 @@ static void enter_dir(walker *w, const char *path, file_id id, int depth,
     read_dir(w, path, id, depth, via_link);
 }
 
+bool path_under_root(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    if (n > 0 && root[n - 1] == '/')
+        n--; /* "/" and "dir/" */
+    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+bool path_under_any_root(const char *path, const strlist *roots)
+{
+    for (size_t i = 0; i < roots->n; i++)
+        if (path_under_root(path, roots->v[i]))
+            return true;
+    return false;
+}
+
 /* Is the real path inside a root (the root itself, or under it)? */
 static bool inside_roots(const walker *w, const char *real)
 {
-    for (size_t i = 0; i < w->roots.n; i++) {
-        const char *root = w->roots.v[i];
-        size_t n = strlen(root);
-        if (strcmp(root, "/") == 0)
-            return true;
-        if (strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/'))
-            return true;
-    }
-    return false;
+    return path_under_any_root(real, &w->roots);
 }
 
 /* Follow a link found by the walk, if it leads inside the corpus. */

@@ -87,6 +87,13 @@ void walk_result_free(walk_result *r);
 /* Append a size for a message: "512 bytes", "64 MiB", "200.5 MiB". */
 void walk_describe_size(strbuf *sb, uint64_t bytes);
 
+/* Is path the root itself, or under it ("/" and "dir/" count as the
+   directories they name)? */
+bool path_under_root(const char *path, const char *root);
+
+/* Is path under one of roots (path_under_root)? */
+bool path_under_any_root(const char *path, const strlist *roots);
+
 /* Is the file open as fd the one the walk found as f (a regular file with
    the same device and inode)? */
 bool walk_same_file(int fd, const walk_file *f);

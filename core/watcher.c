@@ -68,22 +68,10 @@ static int watch_failure(strbuf *err, const char *what, const char *path,
     return -1;
 }
 
-/* Is path the root or under it? */
-static bool path_under(const char *path, const char *root)
-{
-    size_t n = strlen(root);
-    if (n > 0 && root[n - 1] == '/')
-        n--;
-    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
 /* Is real (a path without links) under one of the roots? */
 static bool inside_roots(const watcher *w, const char *real)
 {
-    for (size_t i = 0; i < w->roots.n; i++)
-        if (path_under(real, w->roots.v[i]))
-            return true;
-    return false;
+    return path_under_any_root(real, &w->roots);
 }
 
 /* The entry of watch descriptor wd, made room for (new ones zeroed). */
@@ -172,9 +160,11 @@ static int watch_entry(watcher *w, const char *dir, const char *name,
     sb_printf(&path, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
     struct stat st;
     int rc = 0;
-    if (lstat(path.s, &st) == 0 && S_ISDIR(st.st_mode))
+    if (lstat(path.s, &st) != 0)
+        ; /* gone since readdir: nothing to watch */
+    else if (S_ISDIR(st.st_mode))
         rc = watch_tree(w, path.s, depth + 1, err) == WATCH_FAILED ? -1 : 0;
-    else if (lstat(path.s, &st) == 0 && S_ISLNK(st.st_mode))
+    else if (S_ISLNK(st.st_mode))
         rc = watch_link_target(w, path.s, depth + 1, err);
     sb_free(&path);
     return rc;
