@@ -27,7 +27,6 @@ typedef struct {
                         messages are not wanted (corpus_roots.c) */
     bool stopped;   /* the progress callback stopped it: what was stored
                        is committed, the rest waits for the next run */
-    bool walk_skipped; /* a watcher said nothing changed (refresh.h) */
     bool complete;  /* it ran to the end, and every root and entry could
                        be read: nothing kept or left for later */
     int64_t parse_cpu_ns; /* CPU time of reading and parsing the files */

@@ -66,7 +66,7 @@ int corpus_refresh(db *d, const refresh_request *rq, index_report *rep,
         say(why, "every file is checked (index, or --prune)");
     } else if (stamp && stamp_kept(d, stamp)) {
         memset(rep, 0, sizeof *rep);
-        rep->walk_skipped = rep->complete = true;
+        rep->complete = true;
         say(why, "corpus unchanged since the watcher's last report: no "
                  "file checked");
         free(stamp);

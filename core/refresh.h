@@ -30,7 +30,7 @@ typedef struct {
 } refresh_request;
 
 /* Refresh d as rq says (corpus_index; its arguments are rq's), or skip
-   the walk (rep->walk_skipped, every count 0) when the watcher's
+   the walk (every count 0, rep->complete) when the watcher's
    generation says nothing changed since the last complete refresh.  why
    (may be NULL) gets a sentence on the choice.  Returns as corpus_index
    does. */
