@@ -788,54 +788,37 @@ static size_t nameless_given_before_punct(const char *s, size_t n)
 }
 
 /* Byte length of a name without a surname that the name rules cannot
-   read (央宗, 次仁多吉, 巴特尔) right before a speech verb that ends the
-   clause: two to UNREAD_NAME_MAX_CHARS characters, each one of
-   translit_chars.txt or ethnic_name_chars.txt, not opening with a word
-   that follows names (多次, 先后 …) nor a word of not_names.txt; or 0.
-   Only where a name is expected, right after a role or title. */
-static size_t unread_name_before_verb(const char *s, size_t n)
-{
-    if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
-        return 0;
-    size_t p = 0;
-    int chars = 0;
-    while (p < n && chars < UNREAD_NAME_MAX_CHARS) {
-        size_t cl = nameless_char_len(s + p, n - p);
-        if (!cl)
-            return 0;
-        p += cl;
-        chars++;
-        if (chars >= UNREAD_NAME_MIN_CHARS && verb_ends_clause(s + p, n - p))
-            return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
-    }
-    return 0;
-}
-
-/* Byte length of a long name of characters no list knows (巴莫曲布嫫),
-   right after a title of the role's chain and right before a speech verb
-   that ends the clause (…研究员巴某曲布某说。): NAMELESS_GIVEN_MIN_CHARS
-   to UNREAD_NAME_MAX_CHARS Han characters, none never inside a name, not
-   opening with a word that follows names, no title word of the text
-   ending inside it (董事长某某某说: 长 ends 董事长), and not a word of
-   not_names.txt; or 0.  Shorter names the surname rules read.  The name
-   would start at byte k of t. */
-static size_t long_name_before_verb(const char *t, size_t k, size_t n)
+   read, starting at byte k of t right after a role or title (where a name
+   is expected) and ending right before a speech verb that ends the
+   clause; 0 when there is none.  Not opening with a word that follows
+   names (多次, 先后 …), not a word of not_names.txt, at most
+   UNREAD_NAME_MAX_CHARS characters.  Without any_han (央宗, 次仁多吉,
+   巴特尔): two characters or more, each one of translit_chars.txt or
+   ethnic_name_chars.txt.  With any_han, a long name of characters no list
+   knows (…研究员巴某曲布某说。): NAMELESS_GIVEN_MIN_CHARS or more Han
+   characters, none never inside a name, and no title word of the text
+   ending inside them (董事长某某某说: 长 ends 董事长); shorter names the
+   surname rules read. */
+static size_t unread_name_before_verb(const char *t, size_t k, size_t n,
+                                      bool any_han)
 {
     const char *s = t + k;
     n -= k;
     if (lex_prefix(LEX_NAME_FOLLOWER, s, n))
         return 0;
+    int min_chars = any_han ? NAMELESS_GIVEN_MIN_CHARS : UNREAD_NAME_MIN_CHARS;
     size_t p = 0;
     for (int chars = 1; chars <= UNREAD_NAME_MAX_CHARS && p < n; chars++) {
         uint32_t uc;
-        size_t cl = utf8_char(s + p, n - p, &uc);
-        if (!cl || !is_han(uc) || lex_has(LEX_NOT_IN_NAME, s + p, cl))
+        size_t cl = any_han ? utf8_char(s + p, n - p, &uc)
+                            : nameless_char_len(s + p, n - p);
+        if (!cl || (any_han && (!is_han(uc) ||
+                                lex_has(LEX_NOT_IN_NAME, s + p, cl))))
             return 0;
         p += cl;
-        if (lex_suffix(LEX_TITLE_WORD, t, k + p))
+        if (any_han && lex_suffix(LEX_TITLE_WORD, t, k + p))
             return 0;
-        if (chars >= NAMELESS_GIVEN_MIN_CHARS &&
-            verb_ends_clause(s + p, n - p))
+        if (chars >= min_chars && verb_ends_clause(s + p, n - p))
             return lex_has(LEX_NOT_NAME, s, p) ? 0 : p;
     }
     return 0;
@@ -1023,7 +1006,7 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
             /* 全国人大代表央某说, 某县县长次某多某表示: a name without a
                surname right before a speech verb */
             if (!len)
-                len = unread_name_before_verb(t + k, n - k);
+                len = unread_name_before_verb(t, k, n, false);
             /* 全国政协常委、中国科学院院士周某某充满期待: where nothing after
                the name marks its end, a person the page names elsewhere
                is read whole. */
@@ -1041,7 +1024,7 @@ static size_t scan_role_prefix(issue *is, const char *t, size_t n, size_t i,
             /* …研究员巴某曲布某说: a long name of characters no list
                knows, right before a speech verb */
             if (!len && (k == i + r || lex_suffix(LEX_TITLE_WORD, t + j, k - j)))
-                len = long_name_before_verb(t, k, n);
+                len = unread_name_before_verb(t, k, n, true);
             if (len) {
                 char *role = role_in_session(t + i, r, sk);
                 add_found(is, t + k, len, role, titles_copy(t + j, k - j),
